@@ -1,0 +1,3 @@
+/** Staff accounts, sign-in and the security configuration. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package org.broadsheet.account;

@@ -1,0 +1,167 @@
+package org.broadsheet.article;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+
+import org.broadsheet.web.Dates;
+import org.broadsheet.web.HtmlSanitizer;
+import org.broadsheet.web.SiteUrls;
+import org.broadsheet.web.Slugs;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What readers may see of articles, ready for pages: only published articles whose time
+ * has come, newest first, with URLs from {@link SiteUrls} and dates in the site's zone.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ArticleReader {
+
+    private final ArticleRepository repository;
+    private final HtmlSanitizer sanitizer;
+    private final SiteUrls urls;
+    private final Dates dates;
+    private final ArticleSettings settings;
+
+    ArticleReader(ArticleRepository repository, HtmlSanitizer sanitizer, SiteUrls urls, Dates dates,
+                  ArticleSettings settings) {
+        this.repository = repository;
+        this.sanitizer = sanitizer;
+        this.urls = urls;
+        this.dates = dates;
+        this.settings = settings;
+    }
+
+    /** The public article that has, or once had, {@code slug}; empty for anything else. */
+    public Optional<ArticleView> findBySlug(String slug) {
+        if (!Slugs.isValid(slug)) {
+            return Optional.empty();
+        }
+        return repository.findVisibleBySlug(slug).map(this::view);
+    }
+
+    /** The newest other public stories of the article's section ("More from {Section}"). */
+    public List<Teaser> moreFromSection(ArticleView article) {
+        return teasers(repository.findLatest(article.sectionId(), List.of(article.id()), settings.moreFromSection(), 0));
+    }
+
+    /** Page {@code page} (from 1) of every public story. */
+    public Slice latest(int page, int size) {
+        return slice(offset -> repository.findLatest(null, List.of(), size + 1, offset), page, size);
+    }
+
+    public Slice latestInSection(long sectionId, int page, int size) {
+        return slice(offset -> repository.findLatest(sectionId, List.of(), size + 1, offset), page, size);
+    }
+
+    public Slice latestWithTag(long tagId, int page, int size) {
+        return slice(offset -> repository.findLatestByTag(tagId, size + 1, offset), page, size);
+    }
+
+    public Slice latestByAuthor(long authorId, int page, int size) {
+        return slice(offset -> repository.findLatestByAuthor(authorId, size + 1, offset), page, size);
+    }
+
+    /**
+     * The front page: the lead (the newest story with a picture, else the newest), the
+     * next {@code topCount} stories, then up to {@code perSection} more per section.
+     */
+    public FrontPage front(int topCount, int perSection) {
+        List<SummaryRow> newest = repository.findLatest(null, List.of(), topCount + 1 + 10, 0);
+        if (newest.isEmpty()) {
+            return new FrontPage(null, List.of(), List.of());
+        }
+        SummaryRow lead = newest.stream().filter(r -> r.image() != null).findFirst().orElse(newest.get(0));
+        List<SummaryRow> top = newest.stream().filter(r -> r != lead).limit(topCount).toList();
+        Set<Long> shown = new HashSet<>();
+        shown.add(lead.id());
+        top.forEach(r -> shown.add(r.id()));
+        Map<String, List<SummaryRow>> bySection = new LinkedHashMap<>();
+        for (SummaryRow row : repository.findLatestPerSection(shown, perSection)) {
+            bySection.computeIfAbsent(row.sectionSlug(), k -> new ArrayList<>()).add(row);
+        }
+        List<FrontPage.SectionBlock> blocks = bySection.values().stream()
+                .map(rows -> new FrontPage.SectionBlock(rows.get(0).sectionName(),
+                        urls.section(rows.get(0).sectionSlug()), teasers(rows)))
+                .toList();
+        return new FrontPage(teaser(lead), teasers(top), blocks);
+    }
+
+    private Slice slice(Function<Long, List<SummaryRow>> query, int page, int size) {
+        List<SummaryRow> rows = query.apply((long) (page - 1) * size);
+        boolean hasOlder = rows.size() > size;
+        return new Slice(teasers(hasOlder ? rows.subList(0, size) : rows), hasOlder);
+    }
+
+    private ArticleView view(ArticleRow row) {
+        var notes = repository.findNotes(row.id()).stream()
+                .map(n -> new ArticleView.Note(n.kind(), dates.of(n.notedAt()), n.body())).toList();
+        var authors = zip(row.authorNames(), row.authorSlugs(), urls::author);
+        var tags = zip(row.tagNames(), row.tagSlugs(), urls::tag);
+        var updated = ArticleService.changedWellAfter(row.publishedAt(), row.updatedAt(), settings.updatedThreshold())
+                ? dates.of(row.updatedAt()) : null;
+        return new ArticleView(row.id(), row.slug(), urls.article(row.sectionSlug(), row.publishedAt(), row.slug()),
+                row.headline(), row.standfirst(), row.sectionId(), row.sectionSlug(), row.sectionName(), urls.section(row.sectionSlug()),
+                authors, tags, row.image(), dates.of(row.publishedAt()), updated, notes, body(row.bodyHtml()));
+    }
+
+    private static List<ArticleView.Link> zip(List<String> names, List<String> slugs, Function<String, String> url) {
+        List<ArticleView.Link> links = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            links.add(new ArticleView.Link(names.get(i), url.apply(slugs.get(i))));
+        }
+        return links;
+    }
+
+    /** Splits stored HTML at its story-reference markers and resolves them to public articles. */
+    private List<ArticleView.BodyPart> body(String html) {
+        Matcher m = BodyRenderer.MARKER.matcher(html);
+        List<Long> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(2)));
+        }
+        if (ids.isEmpty()) {
+            return List.of(new ArticleView.BodyPart(sanitizer.fromStore(html), null, false));
+        }
+        Map<Long, Teaser> targets = teasers(repository.findVisibleByIds(ids)).stream()
+                .collect(Collectors.toMap(Teaser::id, t -> t));
+        List<ArticleView.BodyPart> parts = new ArrayList<>();
+        int start = 0;
+        m.reset();
+        while (m.find()) {
+            addHtml(parts, html.substring(start, m.start()));
+            Teaser target = targets.get(Long.parseLong(m.group(2)));
+            if (target != null) {
+                parts.add(new ArticleView.BodyPart(null, target, "related".equals(m.group(1))));
+            }
+            start = m.end();
+        }
+        addHtml(parts, html.substring(start));
+        return parts;
+    }
+
+    private void addHtml(List<ArticleView.BodyPart> parts, String html) {
+        if (!html.isBlank()) {
+            parts.add(new ArticleView.BodyPart(sanitizer.fromStore(html), null, false));
+        }
+    }
+
+    private List<Teaser> teasers(List<SummaryRow> rows) {
+        return rows.stream().map(this::teaser).toList();
+    }
+
+    private Teaser teaser(SummaryRow row) {
+        return new Teaser(row.id(), urls.article(row.sectionSlug(), row.publishedAt(), row.slug()), row.headline(),
+                row.standfirst(), row.sectionName(), urls.section(row.sectionSlug()), dates.of(row.publishedAt()),
+                row.image());
+    }
+}

@@ -1,0 +1,282 @@
+package org.broadsheet.article;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ArticleRepository {
+
+    /** An article readers may see: published, and its time has come. */
+    private static final String VISIBLE = "a.status = 'published' and a.published_at <= now()";
+
+    private static final String ARTICLE_COLUMNS = """
+            a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, a.section_id,
+            s.slug as section_slug, s.name as section_name, a.status, a.published_at, a.updated_at,
+            a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
+            array(select au.slug from article_author aa join author au on au.id = aa.author_id
+                  where aa.article_id = a.id order by aa.position) as author_slugs,
+            array(select au.name from article_author aa join author au on au.id = aa.author_id
+                  where aa.article_id = a.id order by aa.position) as author_names,
+            array(select t.slug from article_tag at join tag t on t.id = at.tag_id
+                  where at.article_id = a.id order by at.position) as tag_slugs,
+            array(select t.name from article_tag at join tag t on t.id = at.tag_id
+                  where at.article_id = a.id order by at.position) as tag_names
+            """;
+
+    private static final String SUMMARY_COLUMNS = """
+            a.id, a.slug, a.headline, a.standfirst, s.slug as section_slug, s.name as section_name,
+            a.published_at, a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height
+            """;
+
+    private static final RowMapper<ArticleRow> ARTICLE = (rs, n) -> new ArticleRow(
+            rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+            rs.getString("body_markdown"), rs.getString("body_html"), rs.getLong("section_id"),
+            rs.getString("section_slug"), rs.getString("section_name"),
+            ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "updated_at"),
+            image(rs), strings(rs.getArray("author_slugs")), strings(rs.getArray("author_names")),
+            strings(rs.getArray("tag_slugs")), strings(rs.getArray("tag_names")));
+
+    private static final RowMapper<SummaryRow> SUMMARY = (rs, n) -> new SummaryRow(
+            rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+            rs.getString("section_slug"), rs.getString("section_name"), instant(rs, "published_at"), image(rs));
+
+    private final JdbcClient jdbc;
+
+    ArticleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- reads for readers
+
+    /** The public article that has, or once had, this slug. */
+    Optional<ArticleRow> findVisibleBySlug(String slug) {
+        return jdbc.sql("select " + ARTICLE_COLUMNS + """
+                        from article_slug h
+                        join article a on a.id = h.article_id
+                        join section s on s.id = a.section_id
+                        where h.slug = ? and """ + " " + VISIBLE)
+                .param(slug).query(ARTICLE).optional();
+    }
+
+    List<NoteRow> findNotes(long articleId) {
+        return jdbc.sql("select article_id, kind, noted_at, body from article_note where article_id = ? "
+                        + "order by noted_at, id")
+                .param(articleId)
+                .query((rs, n) -> new NoteRow(rs.getLong(1), NoteKind.fromDb(rs.getString(2)), instant(rs, "noted_at"),
+                        rs.getString(4)))
+                .list();
+    }
+
+    List<SummaryRow> findVisibleByIds(Collection<Long> ids) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS
+                        + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)
+                .param(ids.toArray(Long[]::new)).query(SUMMARY).list();
+    }
+
+    /** Newest first; {@code excludeIds} are left out (the article being read, stories already shown). */
+    List<SummaryRow> findLatest(Long sectionId, Collection<Long> excludeIds, int limit, long offset) {
+        String sectionFilter = sectionId == null ? "" : " and a.section_id = :section";
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article a join section s on s.id = a.section_id where "
+                        + VISIBLE + sectionFilter + " and a.id <> all(:exclude)"
+                        + " order by a.published_at desc, a.id desc limit :limit offset :offset")
+                .param("section", sectionId)
+                .param("exclude", excludeIds.toArray(Long[]::new))
+                .param("limit", limit).param("offset", offset)
+                .query(SUMMARY).list();
+    }
+
+    List<SummaryRow> findLatestByTag(long tagId, int limit, long offset) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                         from article_tag t
+                         join article a on a.id = t.article_id
+                         join section s on s.id = a.section_id
+                        where t.tag_id = ? and """ + " " + VISIBLE + """
+                         order by a.published_at desc, a.id desc limit ? offset ?""")
+                .params(tagId, limit, offset).query(SUMMARY).list();
+    }
+
+    List<SummaryRow> findLatestByAuthor(long authorId, int limit, long offset) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                         from article_author aa
+                         join article a on a.id = aa.article_id
+                         join section s on s.id = a.section_id
+                        where aa.author_id = ? and """ + " " + VISIBLE + """
+                         order by a.published_at desc, a.id desc limit ? offset ?""")
+                .params(authorId, limit, offset).query(SUMMARY).list();
+    }
+
+    /** The newest {@code perSection} public stories of every section, sections in navigation order. */
+    List<SummaryRow> findLatestPerSection(Collection<Long> excludeIds, int perSection) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                         from section s
+                         cross join lateral (
+                             select * from article x
+                              where x.section_id = s.id and x.status = 'published' and x.published_at <= now()
+                                and x.id <> all(:exclude)
+                              order by x.published_at desc, x.id desc
+                              limit :limit) a
+                         order by s.position, s.name, a.published_at desc, a.id desc""")
+                .param("exclude", excludeIds.toArray(Long[]::new)).param("limit", perSection)
+                .query(SUMMARY).list();
+    }
+
+    // ---- reads for writers
+
+    Optional<ArticleRow> findById(long id) {
+        return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a join section s on s.id = a.section_id where a.id = ?")
+                .param(id).query(ARTICLE).optional();
+    }
+
+    /** The id of the article that has, or once had, this slug. */
+    Optional<Long> findIdBySlug(String slug) {
+        return jdbc.sql("select article_id from article_slug where slug = ?").param(slug).query(Long.class).optional();
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("select exists (select 1 from article where id = ?)").param(id).query(Boolean.class).single();
+    }
+
+    boolean isVisible(long id) {
+        return jdbc.sql("select exists (select 1 from article a where a.id = ? and " + VISIBLE + ")")
+                .param(id).query(Boolean.class).single();
+    }
+
+    long countVisible() {
+        return jdbc.sql("select count(*) from article a where " + VISIBLE).query(Long.class).single();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from article").query(Long.class).single();
+    }
+
+    // ---- writes
+
+    long insert(ArticleForm form, String slug, String bodyHtml, long sectionId, Instant now) {
+        long id = jdbc.sql("""
+                        insert into article (slug, headline, standfirst, body_markdown, body_html, section_id, status,
+                                             created_at, updated_at, image_path, image_alt, image_caption,
+                                             image_credit, image_width, image_height)
+                        values (:slug, :headline, :standfirst, :body, :html, :section, 'draft', :now, :now,
+                                :imagePath, :imageAlt, :imageCaption, :imageCredit, :imageWidth, :imageHeight)
+                        returning id""")
+                .params(fields(form, slug, bodyHtml, sectionId, now))
+                .query(Long.class).single();
+        jdbc.sql("insert into article_slug (slug, article_id) values (?, ?)").params(slug, id).update();
+        return id;
+    }
+
+    void update(long id, ArticleForm form, String slug, String bodyHtml, long sectionId, Instant now) {
+        var params = fields(form, slug, bodyHtml, sectionId, now);
+        params.put("id", id);
+        jdbc.sql("""
+                        update article set slug = :slug, headline = :headline, standfirst = :standfirst,
+                               body_markdown = :body, body_html = :html, section_id = :section, updated_at = :now,
+                               image_path = :imagePath, image_alt = :imageAlt, image_caption = :imageCaption,
+                               image_credit = :imageCredit, image_width = :imageWidth, image_height = :imageHeight
+                         where id = :id""")
+                .params(params).update();
+        jdbc.sql("insert into article_slug (slug, article_id) values (?, ?) on conflict (slug) do nothing")
+                .params(slug, id).update();
+    }
+
+    private static java.util.Map<String, Object> fields(ArticleForm form, String slug, String bodyHtml,
+                                                        long sectionId, Instant now) {
+        LeadImage image = form.image();
+        var params = new java.util.HashMap<String, Object>();
+        params.put("slug", slug);
+        params.put("headline", form.headline().strip());
+        params.put("standfirst", form.standfirst() == null ? "" : form.standfirst().strip());
+        params.put("body", form.body() == null ? "" : form.body());
+        params.put("html", bodyHtml);
+        params.put("section", sectionId);
+        params.put("now", Timestamp.from(now));
+        params.put("imagePath", image == null ? null : image.path());
+        params.put("imageAlt", image == null ? null : image.alt());
+        params.put("imageCaption", image == null ? null : image.caption());
+        params.put("imageCredit", image == null ? null : image.credit());
+        params.put("imageWidth", image == null ? null : image.width());
+        params.put("imageHeight", image == null ? null : image.height());
+        return params;
+    }
+
+    void setStatus(long id, ArticleStatus status, Instant publishedAt) {
+        jdbc.sql("update article set status = ?, published_at = coalesce(?, published_at) where id = ?")
+                .params(status.db(), publishedAt == null ? null : Timestamp.from(publishedAt), id).update();
+    }
+
+    void updateBody(long id, String bodyHtml) {
+        jdbc.sql("update article set body_html = ? where id = ?").params(bodyHtml, id).update();
+    }
+
+    void setUpdatedAt(long id, Instant updatedAt) {
+        jdbc.sql("update article set updated_at = ? where id = ?").params(Timestamp.from(updatedAt), id).update();
+    }
+
+    /** Publishes the scheduled articles whose time has come; returns their ids. */
+    List<Long> publishDue(Instant now) {
+        return jdbc.sql("update article set status = 'published' where status = 'scheduled' and published_at <= ? "
+                        + "returning id")
+                .param(Timestamp.from(now)).query(Long.class).list();
+    }
+
+    void replaceAuthors(long id, List<Long> authorIds) {
+        jdbc.sql("delete from article_author where article_id = ?").param(id).update();
+        for (int i = 0; i < authorIds.size(); i++) {
+            jdbc.sql("insert into article_author (article_id, author_id, position) values (?, ?, ?)")
+                    .params(id, authorIds.get(i), i).update();
+        }
+    }
+
+    void replaceTags(long id, List<Long> tagIds) {
+        jdbc.sql("delete from article_tag where article_id = ?").param(id).update();
+        for (int i = 0; i < tagIds.size(); i++) {
+            jdbc.sql("insert into article_tag (article_id, tag_id, position) values (?, ?, ?)")
+                    .params(id, tagIds.get(i), i).update();
+        }
+    }
+
+    void replaceReferences(long id, List<RenderedBody.ResolvedReference> references) {
+        jdbc.sql("delete from article_reference where article_id = ?").param(id).update();
+        for (var ref : references) {
+            jdbc.sql("insert into article_reference (article_id, target_id, kind) values (?, ?, ?) on conflict do nothing")
+                    .params(id, ref.targetId(), ref.kind().token).update();
+        }
+    }
+
+    void insertNote(long id, NoteKind kind, Instant at, String text) {
+        jdbc.sql("insert into article_note (article_id, kind, noted_at, body) values (?, ?, ?, ?)")
+                .params(id, kind.db(), Timestamp.from(at), text.strip()).update();
+    }
+
+    // ---- mapping helpers
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static LeadImage image(ResultSet rs) throws SQLException {
+        String path = rs.getString("image_path");
+        if (path == null) {
+            return null;
+        }
+        return new LeadImage(path, rs.getString("image_alt"), rs.getString("image_caption"),
+                rs.getString("image_credit"), (Integer) rs.getObject("image_width"),
+                (Integer) rs.getObject("image_height"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

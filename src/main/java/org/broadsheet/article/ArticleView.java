@@ -1,0 +1,44 @@
+package org.broadsheet.article;
+
+import java.util.List;
+
+import org.broadsheet.web.DisplayDate;
+
+/**
+ * A public article as its page shows it.
+ *
+ * @param updated the "Updated" date, or null when the article did not change well after publication
+ * @param body    the body in reading order: sanitised HTML and resolved story references
+ */
+public record ArticleView(long id, String slug, String url, String headline, String standfirst,
+                          long sectionId, String sectionSlug, String sectionName, String sectionUrl,
+                          List<Link> authors, List<Link> tags, LeadImage image,
+                          DisplayDate published, DisplayDate updated, List<Note> notes, List<BodyPart> body) {
+
+    /** A name that links somewhere (an author's page, a tag's page). */
+    public record Link(String name, String url) {
+    }
+
+    /** A dated correction or update note. */
+    public record Note(NoteKind kind, DisplayDate date, String text) {
+
+        public boolean isCorrection() {
+            return kind == NoteKind.CORRECTION;
+        }
+    }
+
+    /**
+     * One piece of the body: either HTML or a story reference (a related-story card or a
+     * READ MORE line) pointing at a public article.
+     */
+    public record BodyPart(org.broadsheet.web.SafeHtml html, Teaser target, boolean related) {
+
+        public boolean isHtml() {
+            return html != null;
+        }
+    }
+
+    public boolean hasImage() {
+        return image != null;
+    }
+}

@@ -1,0 +1,48 @@
+package org.broadsheet.demo;
+
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.section.SectionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start: loads the demo edition into an empty database (unless {@code broadsheet.demo=false}),
+ * then, for benchmarks, generates articles up to {@code broadsheet.generate-articles}.
+ */
+@Component
+@EnableConfigurationProperties(DemoSettings.class)
+class DemoEdition implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoEdition.class);
+
+    private final DemoSettings settings;
+    private final DemoEditionLoader loader;
+    private final GeneratedEdition generator;
+    private final SectionService sections;
+    private final ArticleService articles;
+
+    DemoEdition(DemoSettings settings, DemoEditionLoader loader, GeneratedEdition generator,
+                SectionService sections, ArticleService articles) {
+        this.settings = settings;
+        this.loader = loader;
+        this.generator = generator;
+        this.sections = sections;
+        this.articles = articles;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (settings.demo() && sections.all().isEmpty() && articles.count() == 0) {
+            long started = System.nanoTime();
+            int count = loader.load();
+            log.info("Loaded the demo edition: {} articles in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        }
+        if (settings.generateArticles() > 0) {
+            generator.generateUpTo(settings.generateArticles());
+        }
+    }
+}

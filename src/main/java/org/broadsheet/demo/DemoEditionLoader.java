@@ -1,0 +1,167 @@
+package org.broadsheet.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleSaved;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.LeadImage;
+import org.broadsheet.article.NoteKind;
+import org.broadsheet.author.AuthorForm;
+import org.broadsheet.author.AuthorService;
+import org.broadsheet.section.SectionForm;
+import org.broadsheet.section.SectionService;
+import org.broadsheet.tag.TagForm;
+import org.broadsheet.tag.TagService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the demo edition shipped in {@code classpath:demo/}: sections, authors, tags and
+ * articles, all through the services, so the demo obeys the same rules as the newsroom.
+ *
+ * <p>Files: {@code sections.txt} ({@code slug | Name | description}), {@code authors.txt}
+ * ({@code slug | Name | title | bio}), {@code tags.txt} ({@code slug | Name | kind}) and
+ * {@code articles/*.md}: {@code key: value} header lines, a {@code ---} line, the Markdown body.
+ */
+@Component
+class DemoEditionLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoEditionLoader.class);
+
+    private final SectionService sections;
+    private final AuthorService authors;
+    private final TagService tags;
+    private final ArticleService articles;
+
+    DemoEditionLoader(SectionService sections, AuthorService authors, TagService tags, ArticleService articles) {
+        this.sections = sections;
+        this.authors = authors;
+        this.tags = tags;
+        this.articles = articles;
+    }
+
+    /** Loads the edition in one transaction: all of it or, on any error, none of it. */
+    @Transactional
+    public int load() {
+        for (String[] f : table("demo/sections.txt", 3)) {
+            sections.create(new SectionForm(f[0], f[1], f[2], null));
+        }
+        for (String[] f : table("demo/authors.txt", 4)) {
+            authors.create(new AuthorForm(f[0], f[1], f[2], f[3]));
+        }
+        for (String[] f : table("demo/tags.txt", 3)) {
+            tags.create(new TagForm(f[0], f[1], f[2]));
+        }
+        List<DemoArticle> edition = readArticles();
+        // Oldest first, in two passes, so that every story reference finds its target.
+        edition.sort(Comparator.comparing(DemoArticle::published));
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (DemoArticle a : edition) {
+            ArticleSaved saved = articles.importPublished(a.form(), a.published(), a.updated());
+            ids.put(a.form().slug(), saved.id());
+        }
+        for (DemoArticle a : edition) {
+            long id = ids.get(a.form().slug());
+            articles.rerender(id).forEach(w -> log.warn("Demo article {}: {}", a.form().slug(), w));
+            a.notes().forEach(n -> articles.addNote(id, n.kind(), n.text(), n.at()));
+        }
+        return edition.size();
+    }
+
+    record DemoNote(NoteKind kind, Instant at, String text) {
+    }
+
+    record DemoArticle(ArticleForm form, Instant published, Instant updated, List<DemoNote> notes) {
+    }
+
+    private List<DemoArticle> readArticles() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:demo/articles/*.md");
+            Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+            List<DemoArticle> list = new ArrayList<>();
+            for (Resource file : files) {
+                list.add(parse(read(file)));
+            }
+            return list;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static DemoArticle parse(String text) {
+        int split = text.indexOf("\n---\n");
+        if (split < 0) {
+            throw new IllegalArgumentException("A demo article needs a header, a --- line and a body");
+        }
+        Map<String, String> header = new LinkedHashMap<>();
+        List<DemoNote> notes = new ArrayList<>();
+        for (String line : text.substring(0, split).split("\n")) {
+            int colon = line.indexOf(':');
+            if (line.isBlank() || colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
+            switch (key) {
+                case "correction" -> notes.add(note(NoteKind.CORRECTION, value));
+                case "note" -> notes.add(note(NoteKind.UPDATE, value));
+                default -> header.put(key, value);
+            }
+        }
+        LeadImage image = null;
+        if (header.containsKey("image")) {
+            String[] size = header.getOrDefault("image-size", "1200x675").split("x");
+            image = new LeadImage(header.get("image"), header.get("image-alt"), header.get("image-caption"),
+                    header.get("image-credit"), Integer.valueOf(size[0]), Integer.valueOf(size[1]));
+        }
+        ArticleForm form = new ArticleForm(header.get("slug"), header.get("headline"), header.get("standfirst"),
+                text.substring(split + 5).strip() + "\n", header.get("section"), list(header.get("authors")),
+                list(header.get("tags")), image);
+        Instant published = Instant.parse(header.get("published"));
+        Instant updated = header.containsKey("updated") ? Instant.parse(header.get("updated")) : published;
+        return new DemoArticle(form, published, updated, notes);
+    }
+
+    private static DemoNote note(NoteKind kind, String value) {
+        int bar = value.indexOf('|');
+        return new DemoNote(kind, Instant.parse(value.substring(0, bar).strip()), value.substring(bar + 1).strip());
+    }
+
+    private static List<String> list(String value) {
+        return value == null || value.isBlank() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<String[]> table(String path, int columns) {
+        try {
+            Resource resource = new PathMatchingResourcePatternResolver().getResource("classpath:" + path);
+            return read(resource).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> Arrays.stream(line.split("\\|", columns)).map(String::strip).toArray(String[]::new))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Resource resource) throws IOException {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        }
+    }
+}

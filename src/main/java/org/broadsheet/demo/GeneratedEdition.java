@@ -1,0 +1,146 @@
+package org.broadsheet.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.LeadImage;
+import org.broadsheet.author.Author;
+import org.broadsheet.author.AuthorForm;
+import org.broadsheet.author.AuthorService;
+import org.broadsheet.section.Section;
+import org.broadsheet.section.SectionForm;
+import org.broadsheet.section.SectionService;
+import org.broadsheet.tag.TagForm;
+import org.broadsheet.tag.TagService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes benchmark data: articles of realistic shape (subheadings, lists, quotes, story
+ * references, tags, lead images) spread over sections, authors and two years, written
+ * through {@link ArticleService} like any other article. Deterministic for a given count.
+ */
+@Component
+class GeneratedEdition {
+
+    private static final Logger log = LoggerFactory.getLogger(GeneratedEdition.class);
+    private static final int BATCH = 250;
+    private static final String[] WORDS = ("minister talks border trade port harbour grain rail corridor court ruling "
+            + "election coalition budget inflation rate bank river drought harvest summit delegation envoy treaty "
+            + "pipeline council mayor protest strike union factory export import tariff quota ceasefire aid relief "
+            + "survey census parliament senate ballot turnout candidate campaign reform pension wage market shares "
+            + "currency reserve forecast quarter growth village valley coast island capital province region district")
+            .split(" ");
+
+    private final ArticleService articles;
+    private final SectionService sections;
+    private final AuthorService authors;
+    private final TagService tags;
+    private final TransactionTemplate transactions;
+
+    GeneratedEdition(ArticleService articles, SectionService sections, AuthorService authors, TagService tags,
+                     TransactionTemplate transactions) {
+        this.articles = articles;
+        this.sections = sections;
+        this.authors = authors;
+        this.tags = tags;
+        this.transactions = transactions;
+    }
+
+    /** Generates articles until at least {@code target} exist. */
+    void generateUpTo(int target) {
+        long existing = articles.count();
+        if (existing >= target) {
+            return;
+        }
+        ensureTaxonomy();
+        List<String> sectionSlugs = sections.all().stream().map(Section::slug).toList();
+        List<String> authorSlugs = authors.all().stream().map(Author::slug).toList();
+        long started = System.nanoTime();
+        Random random = new Random(target);
+        Instant newest = Instant.now().minus(Duration.ofHours(1));
+        for (long n = existing; n < target; n += BATCH) {
+            long from = n;
+            long to = Math.min(target, n + BATCH);
+            transactions.executeWithoutResult(tx -> {
+                for (long i = from; i < to; i++) {
+                    Instant published = newest.minus(Duration.ofMinutes((target - i) * 97 % (2 * 365 * 24 * 60)));
+                    articles.importPublished(form(i, random, sectionSlugs, authorSlugs), published, published);
+                }
+            });
+        }
+        log.info("Generated {} articles in {} ms", target - existing, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void ensureTaxonomy() {
+        if (sections.all().isEmpty()) {
+            for (String name : List.of("Americas", "Asia", "Europe", "Africa", "Middle East", "Business")) {
+                sections.create(new SectionForm(name.toLowerCase().replace(' ', '-'), name, name + " news.", null));
+            }
+        }
+        if (authors.all().isEmpty()) {
+            for (int i = 1; i <= 8; i++) {
+                authors.create(new AuthorForm("reporter-" + i, "Reporter " + i, "Correspondent",
+                        "A generated reporter for benchmarks."));
+            }
+        }
+        for (int i = 1; i <= 40; i++) {
+            if (tags.findBySlug("bench-topic-" + i).isEmpty()) {
+                tags.create(new TagForm("bench-topic-" + i, "Topic " + i, "topic"));
+            }
+        }
+    }
+
+    private static ArticleForm form(long i, Random random, List<String> sectionSlugs, List<String> authorSlugs) {
+        String headline = capitalise(words(random, 6 + random.nextInt(6))) + " " + i;
+        String standfirst = capitalise(words(random, 18 + random.nextInt(12))) + ".";
+        StringBuilder body = new StringBuilder();
+        for (int p = 0; p < 8; p++) {
+            if (p == 3) {
+                body.append("## ").append(capitalise(words(random, 3))).append("\n\n");
+            }
+            if (p == 5) {
+                body.append("> ").append(capitalise(words(random, 20))).append(".\n\n");
+                body.append("- ").append(words(random, 6)).append("\n- ").append(words(random, 7)).append("\n\n");
+            }
+            if (p == 4 && i > 10) {
+                body.append("[[related: generated-story-").append(i / 2).append("]]\n\n");
+            }
+            body.append(capitalise(words(random, 60 + random.nextInt(40)))).append(".\n\n");
+        }
+        if (i > 3) {
+            body.append("[[read-more: generated-story-").append(i - 2).append("]]\n");
+        }
+        List<String> tagSlugs = new ArrayList<>();
+        tagSlugs.add("bench-topic-" + (1 + i % 40));
+        tagSlugs.add("bench-topic-" + (1 + (i * 7 + 3) % 40));
+        if (tagSlugs.get(0).equals(tagSlugs.get(1))) {
+            tagSlugs.remove(1);
+        }
+        LeadImage image = i % 3 == 0 ? null : new LeadImage("/assets/images/generated.svg",
+                "A generated illustration of coloured bands", "A picture made for the benchmark.",
+                "Illustration: benchmark generator", 1200, 675);
+        return new ArticleForm("generated-story-" + i, headline, standfirst, body.toString(),
+                sectionSlugs.get((int) (i % sectionSlugs.size())),
+                List.of(authorSlugs.get((int) (i % authorSlugs.size()))), tagSlugs, image);
+    }
+
+    private static String words(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < count; w++) {
+            text.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return text.toString();
+    }
+
+    private static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,15 @@
+package org.broadsheet.platform;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Broadsheet keeps its files.
+ *
+ * @param dataDir the data directory: the embedded PostgreSQL cluster and, later, media live below it
+ */
+@ConfigurationProperties("broadsheet")
+public record PlatformSettings(@DefaultValue("./data") Path dataDir) {
+}

@@ -1,0 +1,3 @@
+/** Sections and the site navigation. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "web")
+package org.broadsheet.section;

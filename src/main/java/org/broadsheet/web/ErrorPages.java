@@ -1,0 +1,51 @@
+package org.broadsheet.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Renders the site's own error pages, with navigation and a way back. */
+@Component
+public class ErrorPages {
+
+    private final Layouts layouts;
+
+    public ErrorPages(Layouts layouts) {
+        this.layouts = layouts;
+    }
+
+    public ModelAndView render(HttpStatus status) {
+        String heading;
+        String message;
+        switch (status) {
+            case NOT_FOUND -> {
+                heading = "Page not found";
+                message = "We could not find the page you asked for. It may have moved, or the address may be mistyped.";
+            }
+            case METHOD_NOT_ALLOWED -> {
+                heading = "Not allowed";
+                message = "This address does not accept that kind of request.";
+            }
+            case FORBIDDEN -> {
+                heading = "Forbidden";
+                message = "You do not have permission to do that. If you submitted a form, reload the page and try again.";
+            }
+            default -> {
+                if (status.is4xxClientError()) {
+                    heading = "Bad request";
+                    message = "We could not understand that request.";
+                } else {
+                    heading = "Something went wrong";
+                    message = "The page could not be shown because of an error on our side. Please try again shortly.";
+                }
+            }
+        }
+        Layout layout = layouts.page(heading, message, null, null);
+        ModelAndView view = new ModelAndView("error/error", Map.of("page",
+                new ErrorPage(layout, status.value(), heading, message)));
+        view.setStatus(status);
+        return view;
+    }
+}

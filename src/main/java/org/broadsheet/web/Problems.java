@@ -1,0 +1,40 @@
+package org.broadsheet.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects broken rules during validation, then throws them together. Not thread-safe; one per call. */
+public final class Problems {
+
+    private final List<ValidationException.Problem> problems = new ArrayList<>();
+
+    public Problems require(boolean ok, String field, String message) {
+        if (!ok) {
+            problems.add(new ValidationException.Problem(field, message));
+        }
+        return this;
+    }
+
+    /** Requires text that is present (not blank) and at most {@code max} characters long. */
+    public Problems requireText(String value, String field, String label, int max) {
+        if (value == null || value.isBlank()) {
+            return require(false, field, label + " is required");
+        }
+        return maxLength(value, field, label, max);
+    }
+
+    public Problems maxLength(String value, String field, String label, int max) {
+        return require(value == null || value.length() <= max, field,
+                label + " must be at most " + max + " characters");
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.broadsheet.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Errors raised outside controllers (the container, security filters) get the site's error page too. */
+@Controller
+class SiteErrorController implements ErrorController {
+
+    private final ErrorPages errorPages;
+
+    SiteErrorController(ErrorPages errorPages) {
+        this.errorPages = errorPages;
+    }
+
+    @RequestMapping("/error")
+    ModelAndView error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+        return errorPages.render(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status);
+    }
+}

@@ -1,0 +1,22 @@
+package org.broadsheet.web;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the site calls itself and how it shows time.
+ *
+ * @param name      the masthead
+ * @param tagline   one line under the masthead and in the front page's description
+ * @param timeZone  the newsroom's zone: dates on pages and in permalinks are in it
+ * @param pageSize  stories per page on archive, section, tag and author pages
+ */
+@ConfigurationProperties("broadsheet.site")
+public record SiteSettings(
+        @DefaultValue("Broadsheet") String name,
+        @DefaultValue("Independent reporting from around the world") String tagline,
+        @DefaultValue("UTC") ZoneId timeZone,
+        @DefaultValue("20") int pageSize) {
+}

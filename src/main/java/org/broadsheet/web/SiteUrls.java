@@ -1,0 +1,69 @@
+package org.broadsheet.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one owner of URL shapes. Templates and feeds ask it; nobody concatenates paths elsewhere.
+ *
+ * <ul>
+ * <li>article: {@code /{section}/{yyyy}/{mm}/{dd}/{slug}}, the date being the publication day
+ *     in the site's zone;</li>
+ * <li>section: {@code /{section}}, then {@code /{section}/page/{n}};</li>
+ * <li>tag: {@code /tag/{slug}}; author: {@code /author/{slug}}; archive: {@code /page/{n}}.</li>
+ * </ul>
+ */
+@Component
+public class SiteUrls {
+
+    private final ZoneId zone;
+
+    public SiteUrls(SiteSettings settings) {
+        this.zone = settings.timeZone();
+    }
+
+    public String home() {
+        return "/";
+    }
+
+    public String article(String sectionSlug, Instant publishedAt, String slug) {
+        LocalDate day = LocalDate.ofInstant(publishedAt, zone);
+        return "/%s/%04d/%02d/%02d/%s".formatted(sectionSlug, day.getYear(), day.getMonthValue(),
+                day.getDayOfMonth(), slug);
+    }
+
+    public String section(String slug) {
+        return "/" + slug;
+    }
+
+    public String section(String slug, int page) {
+        return page <= 1 ? section(slug) : "/" + slug + "/page/" + page;
+    }
+
+    public String tag(String slug) {
+        return "/tag/" + slug;
+    }
+
+    public String tag(String slug, int page) {
+        return page <= 1 ? tag(slug) : tag(slug) + "/page/" + page;
+    }
+
+    public String author(String slug) {
+        return "/author/" + slug;
+    }
+
+    public String author(String slug, int page) {
+        return page <= 1 ? author(slug) : author(slug) + "/page/" + page;
+    }
+
+    public String archive(int page) {
+        return "/page/" + page;
+    }
+
+    public String stylesheet() {
+        return "/assets/site.css";
+    }
+}

@@ -1,0 +1,3 @@
+/** Shared web concerns: the page layout, URL shapes, dates, safe HTML, error pages. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package org.broadsheet.web;
