@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class ArticleRepository {
 
     /** An article readers may see: published, and its time has come. */
-    private static final String VISIBLE = "a.status = 'published' and a.published_at <= now()";
+    private static final String VISIBLE = "a.status = 'published' and a.published_at <= statement_timestamp()";
 
     private static final String ARTICLE_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, a.section_id,
@@ -122,7 +122,7 @@ class ArticleRepository {
                          from section s
                          cross join lateral (
                              select * from article x
-                              where x.section_id = s.id and x.status = 'published' and x.published_at <= now()
+                              where x.section_id = s.id and x.status = 'published' and x.published_at <= statement_timestamp()
                                 and x.id <> all(:exclude)
                               order by x.published_at desc, x.id desc
                               limit :limit) a
