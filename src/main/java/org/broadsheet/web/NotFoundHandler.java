@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every "no such thing" a reader can reach ends on the 404 page, with status 404. */
@@ -22,7 +23,7 @@ class NotFoundHandler {
         this.errorPages = errorPages;
     }
 
-    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class,
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class,
             MethodArgumentTypeMismatchException.class})
     ModelAndView notFound(Exception e) {
         log.debug("404: {}", e.getMessage());

@@ -1,0 +1,69 @@
+package org.broadsheet.web;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.web.ReaderPages.ReaderPage;
+import org.broadsheet.web.ReaderPages.Site;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every reader page, loaded in headless Chromium from the running site, has no WCAG 2.1
+ * A/AA violation that axe-core can find. Axe cannot find everything (keyboard order,
+ * meaningful alt text); it finds what a machine can, on every page, every build.
+ * Rules axe could not decide ("incomplete", often contrast over images) are printed, not failed.
+ */
+@BroadsheetTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
+class AccessibilityTests {
+
+    @LocalServerPort
+    int port;
+
+    private BrowserSession browser;
+    private Site site;
+
+    @BeforeAll
+    void openBrowser() {
+        site = new Site(port);
+        browser = BrowserSession.open();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.broadsheet.web.ReaderPages#all")
+    void readerPageHasNoWcag21AaViolations(ReaderPage page) {
+        String path = page.path(site);
+        Results results = BrowserAxe.analyze(browser.load(site.uri(path)));
+
+        List<Rule> incomplete = results.getIncomplete();
+        if (!incomplete.isEmpty()) {
+            System.out.printf("axe could not decide on %s (%s), check by hand: %s%n", page, path,
+                    BrowserAxe.summary(incomplete));
+        }
+        List<Rule> violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            String report = "%s (%s) has %d WCAG 2.1 AA violation(s): %s%n%s".formatted(page, path,
+                    violations.size(), BrowserAxe.summary(violations), BrowserAxe.describe(violations));
+            System.out.println(report);
+            fail(report);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.broadsheet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.deque.html.axecore.results.Rule;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The checker behind {@link AccessibilityTests} really finds violations, and says where. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
+class BrowserAxeTests {
+
+    private static final String ACCESSIBLE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Accessible</title></head>
+            <body><main><h1>Hello</h1><p>Plain black text on white.</p>
+            <img src="data:," alt="A dot" width="1" height="1"></main></body>
+            </html>
+            """;
+
+    private BrowserSession browser;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = BrowserSession.open();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void accessiblePageHasNoViolations() {
+        assertThat(violations(ACCESSIBLE)).isEmpty();
+    }
+
+    @Test
+    void imageWithoutAltAndMissingLanguageAreViolationsNamingTheElement() {
+        String broken = ACCESSIBLE.replace(" alt=\"A dot\"", "").replace(" lang=\"en\"", "");
+
+        List<Rule> violations = violations(broken);
+
+        assertThat(violations).extracting(Rule::getId).contains("image-alt", "html-has-lang");
+        assertThat(BrowserAxe.describe(violations)).contains("image-alt (critical)", "  - img", "html: <img");
+    }
+
+    private List<Rule> violations(String html) {
+        URI page = URI.create("data:text/html;charset=utf-8,"
+                + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20"));
+        return BrowserAxe.analyze(browser.load(page)).getViolations();
+    }
+}

@@ -1,0 +1,124 @@
+package org.broadsheet.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Chromium driven by Selenium, from the machine's packages (Debian's
+ * {@code chromium} and {@code chromium-driver}); nothing is downloaded, Selenium Manager is
+ * never asked. {@code CHROME_BIN} and {@code CHROMEDRIVER_BIN} override the paths. Each
+ * session has a fresh profile, deleted on close. Open one per test class: start-up takes
+ * a second or two.
+ */
+final class BrowserSession implements AutoCloseable {
+
+    static final String PACKAGES = "chromium chromium-driver";
+
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private BrowserSession(Path chromium, Path chromedriver) throws IOException {
+        this.profile = Files.createTempDirectory("broadsheet-chromium-");
+        this.service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options(chromium, profile));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Starts the browser. When Chromium or its driver is missing, the calling tests are
+     * skipped with the reason, or fail when the environment says {@code CI=true}, where a
+     * skipped accessibility check would pass unnoticed.
+     */
+    static BrowserSession open() {
+        Path chromium = Path.of(env("CHROME_BIN", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+        List<Path> missing = Stream.of(chromium, chromedriver).filter(p -> !Files.isExecutable(p)).toList();
+        if (!missing.isEmpty()) {
+            String reason = "Browser tests need Chromium and ChromeDriver, but " + missing + " not found. "
+                    + "Install them with `apt-get install -y " + PACKAGES + "` "
+                    + "(or point CHROME_BIN and CHROMEDRIVER_BIN at them).";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(reason + " CI=true, so this is a failure, not a skip.");
+            }
+            Assumptions.abort(reason);
+        }
+        try {
+            return new BrowserSession(chromium, chromedriver);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads a page and waits for it to finish loading. */
+    WebDriver load(URI uri) {
+        driver.get(uri.toString());
+        return driver;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            deleteProfile();
+        }
+    }
+
+    private static ChromeOptions options(Path chromium, Path profile) {
+        var options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--window-size=1280,1024",
+                "--lang=en-GB",
+                "--user-data-dir=" + profile);
+        return options;
+    }
+
+    private void deleteProfile() {
+        // Best effort: a leftover temp directory is harmless.
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Chromium may still be removing its own files.
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
