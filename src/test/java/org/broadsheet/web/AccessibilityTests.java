@@ -1,5 +1,6 @@
 package org.broadsheet.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -51,8 +53,14 @@ class AccessibilityTests {
     @MethodSource("org.broadsheet.web.ReaderPages#all")
     void readerPageHasNoWcag21AaViolations(ReaderPage page) {
         String path = page.path(site);
-        Results results = BrowserAxe.analyze(browser.load(site.uri(path)));
+        WebDriver driver = browser.load(site.uri(path));
+        assertThat(BrowserAxe.unloadedStylesheets(driver))
+                .as("stylesheets of %s (%s) that did not load; colour contrast cannot be judged without them", page, path)
+                .isEmpty();
+        Results results = BrowserAxe.analyze(driver);
 
+        System.out.printf("axe checked %s (%s): %d rules passed, %d violated%n", page, path,
+                results.getPasses().size(), results.getViolations().size());
         List<Rule> incomplete = results.getIncomplete();
         if (!incomplete.isEmpty()) {
             System.out.printf("axe could not decide on %s (%s), check by hand: %s%n", page, path,

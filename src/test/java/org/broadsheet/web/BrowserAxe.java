@@ -6,6 +6,7 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -28,6 +29,15 @@ final class BrowserAxe {
                     + results.getErrorMessage());
         }
         return results;
+    }
+
+    /** The {@code href} of each linked stylesheet the browser could not load (a 404, a wrong MIME type). */
+    @SuppressWarnings("unchecked")
+    static List<String> unloadedStylesheets(WebDriver driver) {
+        Object hrefs = ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('link[rel~=stylesheet]'))"
+                        + ".filter(l => !l.sheet).map(l => l.href);");
+        return (List<String>) hrefs;
     }
 
     /** One block per rule: id, impact and help, then each element's selector, HTML and fix. */
