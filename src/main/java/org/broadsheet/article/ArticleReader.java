@@ -16,14 +16,16 @@ import org.broadsheet.web.HtmlSanitizer;
 import org.broadsheet.web.SiteUrls;
 import org.broadsheet.web.Slugs;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What readers may see of articles, ready for pages: only published articles whose time
  * has come, newest first, with URLs from {@link SiteUrls} and dates in the site's zone.
+ *
+ * <p>Reads run without a transaction of their own (each query on its own), which saves
+ * a page several round trips to the database; a page may therefore combine an article
+ * with a "More from" list read a moment later, which readers cannot tell apart.
  */
 @Service
-@Transactional(readOnly = true)
 public class ArticleReader {
 
     private final ArticleRepository repository;

@@ -58,6 +58,7 @@ class GeneratedEdition {
     void generateUpTo(int target) {
         long existing = articles.count();
         if (existing >= target) {
+            log.info("Benchmark data ready: {} articles", existing);
             return;
         }
         ensureTaxonomy();
@@ -77,6 +78,7 @@ class GeneratedEdition {
             });
         }
         log.info("Generated {} articles in {} ms", target - existing, (System.nanoTime() - started) / 1_000_000);
+        log.info("Benchmark data ready: {} articles", articles.count());
     }
 
     private void ensureTaxonomy() {
