@@ -1,5 +1,6 @@
 package org.broadsheet.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,13 +26,15 @@ class NotFoundHandler {
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class,
             MethodArgumentTypeMismatchException.class})
-    ModelAndView notFound(Exception e) {
+    ModelAndView notFound(Exception e, HttpServletResponse response) {
         log.debug("404: {}", e.getMessage());
+        response.setHeader("Cache-Control", "no-cache");
         return errorPages.render(HttpStatus.NOT_FOUND);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ModelAndView methodNotAllowed() {
+    ModelAndView methodNotAllowed(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-cache");
         return errorPages.render(HttpStatus.METHOD_NOT_ALLOWED);
     }
 }

@@ -112,6 +112,19 @@ class ReaderPagesTests {
     }
 
     @Test
+    void readerPagesAreCacheableAndAnswerConditionalRequests() throws Exception {
+        MvcResult first = fetch("/americas");
+        assertThat(first.getResponse().getHeader("Cache-Control")).isEqualTo("public, max-age=60");
+        String etag = first.getResponse().getHeader("ETag");
+        assertThat(etag).isNotBlank();
+        MvcResult again = mvc.perform(get("/americas").header("If-None-Match", etag)).andReturn();
+        assertThat(again.getResponse().getStatus()).isEqualTo(304);
+        assertThat(again.getResponse().getContentAsString()).isEmpty();
+
+        assertThat(fetch("/page/0").getResponse().getHeader("Cache-Control")).isEqualTo("no-cache");
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() throws Exception {
         MvcResult result = fetch("/");
         String csp = result.getResponse().getHeader("Content-Security-Policy");
