@@ -21,6 +21,9 @@ class SiteErrorController implements ErrorController {
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return errorPages.render(HttpStatus.NOT_FOUND); // someone asked for /error itself
+        }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return errorPages.render(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status);
     }
