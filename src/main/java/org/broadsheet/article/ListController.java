@@ -55,7 +55,7 @@ class ListController {
         Slice slice = reader.latest(n, pageSize);
         String title = n == 1 ? "All stories" : "All stories, page " + n;
         Layout layout = layouts.page(title, "Every story, newest first.", urls.archive(n), null);
-        return list(layout, null, "All stories", null, null, slice, n, urls::archive);
+        return list(layout, null, "All stories", null, null, slice, n, urls::archive, true);
     }
 
     @GetMapping("/{section:[a-z0-9-]{1,120}}")
@@ -74,7 +74,7 @@ class ListController {
         Slice slice = reader.latestInSection(section.id(), n, pageSize);
         Layout layout = layouts.page(titled(section.name(), n), section.description(), urls.section(slug, n), slug);
         return list(layout, "Section", section.name(), null, section.description(), slice, n,
-                p -> urls.section(slug, p));
+                p -> urls.section(slug, p), false);
     }
 
     @GetMapping("/tag/" + SLUG)
@@ -93,7 +93,7 @@ class ListController {
         Slice slice = reader.latestWithTag(tag.id(), n, pageSize);
         Layout layout = layouts.page(titled(tag.name(), n), "Stories about " + tag.name() + ".", urls.tag(slug, n),
                 null);
-        return list(layout, "Topic", tag.name(), null, null, slice, n, p -> urls.tag(slug, p));
+        return list(layout, "Topic", tag.name(), null, null, slice, n, p -> urls.tag(slug, p), true);
     }
 
     @GetMapping("/author/" + SLUG)
@@ -113,18 +113,18 @@ class ListController {
         String description = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
         Layout layout = layouts.page(titled(author.name(), n), description, urls.author(slug, n), null);
         return list(layout, "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()), slice, n,
-                p -> urls.author(slug, p));
+                p -> urls.author(slug, p), true);
     }
 
     private ModelAndView list(Layout layout, String kicker, String heading, String subtitle, String intro,
-                              Slice slice, int n, IntFunction<String> pageUrl) {
+                              Slice slice, int n, IntFunction<String> pageUrl, boolean showSection) {
         if (n > 1 && slice.items().isEmpty()) {
             throw new NotFoundException("Past the last page: " + n);
         }
         var pagination = new Pagination(n, n > 1 ? pageUrl.apply(n - 1) : null,
                 slice.hasOlder() ? pageUrl.apply(n + 1) : null);
         return new ModelAndView("article/list", Map.of("page",
-                new ListPage(layout, kicker, heading, subtitle, intro, slice.items(), pagination)));
+                new ListPage(layout, kicker, heading, subtitle, intro, slice.items(), pagination, showSection)));
     }
 
     private static String titled(String name, int page) {

@@ -11,7 +11,8 @@ import org.broadsheet.web.Pagination;
  * @param kicker   the small label above the heading ("Section", "Topic", "Author"), or null
  * @param subtitle a line under the heading (an author's job title), or null
  * @param intro    a paragraph under the heading (a section's description, an author's bio), or null
+ * @param showSection whether each story shows its section (not on a section's own page)
  */
 public record ListPage(Layout layout, String kicker, String heading, String subtitle, String intro,
-                       List<Teaser> stories, Pagination pagination) {
+                       List<Teaser> stories, Pagination pagination, boolean showSection) {
 }
