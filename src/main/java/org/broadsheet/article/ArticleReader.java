@@ -33,9 +33,11 @@ public class ArticleReader {
     private final SiteUrls urls;
     private final Dates dates;
     private final ArticleSettings settings;
+    private final ArticleCache cache;
 
     ArticleReader(ArticleRepository repository, HtmlSanitizer sanitizer, SiteUrls urls, Dates dates,
-                  ArticleSettings settings) {
+                  ArticleSettings settings, ArticleCache cache) {
+        this.cache = cache;
         this.repository = repository;
         this.sanitizer = sanitizer;
         this.urls = urls;
@@ -48,29 +50,34 @@ public class ArticleReader {
         if (!Slugs.isValid(slug)) {
             return Optional.empty();
         }
-        return repository.findVisibleBySlug(slug).map(this::view);
+        return cache.view(slug, key -> repository.findVisibleBySlug(key).map(this::view));
     }
 
     /** The newest other public stories of the article's section ("More from {Section}"). */
     public List<Teaser> moreFromSection(ArticleView article) {
-        return teasers(repository.findLatest(article.sectionId(), List.of(article.id()), settings.moreFromSection(), 0));
+        return cache.list(List.of("more-from", article.id()), () -> teasers(
+                repository.findLatest(article.sectionId(), List.of(article.id()), settings.moreFromSection(), 0)));
     }
 
     /** Page {@code page} (from 1) of every public story. */
     public Slice latest(int page, int size) {
-        return slice(offset -> repository.findLatest(null, List.of(), size + 1, offset), page, size);
+        return cache.list(List.of("latest", page, size),
+                () -> slice(offset -> repository.findLatest(null, List.of(), size + 1, offset), page, size));
     }
 
     public Slice latestInSection(long sectionId, int page, int size) {
-        return slice(offset -> repository.findLatest(sectionId, List.of(), size + 1, offset), page, size);
+        return cache.list(List.of("section", sectionId, page, size),
+                () -> slice(offset -> repository.findLatest(sectionId, List.of(), size + 1, offset), page, size));
     }
 
     public Slice latestWithTag(long tagId, int page, int size) {
-        return slice(offset -> repository.findLatestByTag(tagId, size + 1, offset), page, size);
+        return cache.list(List.of("tag", tagId, page, size),
+                () -> slice(offset -> repository.findLatestByTag(tagId, size + 1, offset), page, size));
     }
 
     public Slice latestByAuthor(long authorId, int page, int size) {
-        return slice(offset -> repository.findLatestByAuthor(authorId, size + 1, offset), page, size);
+        return cache.list(List.of("author", authorId, page, size),
+                () -> slice(offset -> repository.findLatestByAuthor(authorId, size + 1, offset), page, size));
     }
 
     /**
@@ -78,6 +85,10 @@ public class ArticleReader {
      * next {@code topCount} stories, then up to {@code perSection} more per section.
      */
     public FrontPage front(int topCount, int perSection) {
+        return cache.list(List.of("front", topCount, perSection), () -> readFront(topCount, perSection));
+    }
+
+    private FrontPage readFront(int topCount, int perSection) {
         List<SummaryRow> newest = repository.findLatest(null, List.of(), topCount + 1 + 10, 0);
         if (newest.isEmpty()) {
             return new FrontPage(null, List.of(), List.of());

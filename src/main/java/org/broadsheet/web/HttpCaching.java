@@ -2,10 +2,11 @@ package org.broadsheet.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import gg.jte.TemplateEngine;
+import gg.jte.springframework.boot.autoconfigure.JteProperties;
+import gg.jte.springframework.boot.autoconfigure.JteViewResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Reader pages are the same for everyone, so a CDN or browser may keep them briefly:
  * {@code Cache-Control: public, max-age=60} and an {@code ETag} (answering
- * {@code If-None-Match} with 304). Static files under {@code /assets} have their own,
+ * {@code If-None-Match} with 304; see {@link JteUtf8View}). Static files under {@code /assets} have their own,
  * longer caching; error pages are not cached.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,11 +36,7 @@ class HttpCaching implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/*");
-        registration.setName("etagFilter");
-        return registration;
+    JteViewResolver jteViewResolver(TemplateEngine engine, JteProperties properties) {
+        return new JteUtf8ViewResolver(engine, properties);
     }
 }

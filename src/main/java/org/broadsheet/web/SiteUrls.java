@@ -31,8 +31,14 @@ public class SiteUrls {
 
     public String article(String sectionSlug, Instant publishedAt, String slug) {
         LocalDate day = LocalDate.ofInstant(publishedAt, zone);
-        return "/%s/%04d/%02d/%02d/%s".formatted(sectionSlug, day.getYear(), day.getMonthValue(),
-                day.getDayOfMonth(), slug);
+        StringBuilder url = new StringBuilder(sectionSlug.length() + slug.length() + 14);
+        url.append('/').append(sectionSlug).append('/').append(day.getYear()).append('/');
+        twoDigits(url, day.getMonthValue()).append('/');
+        return twoDigits(url, day.getDayOfMonth()).append('/').append(slug).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder url, int value) {
+        return url.append(value < 10 ? "0" : "").append(value);
     }
 
     public String section(String slug) {

@@ -1,0 +1,82 @@
+package org.broadsheet.article;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What reader pages read from the database, kept in memory for a short while: article
+ * views, "More from" lists, the front page and list pages. Not a page cache: pages are
+ * still rendered on every request.
+ *
+ * <p>Any change to a public article empties it at once (so the writer's own next read is
+ * fresh) and again when the writing transaction ends (so nothing read from a transaction
+ * that then rolled back survives). Changes made by other nodes are seen after at most
+ * {@code broadsheet.articles.cache-ttl}, until the cross-node event bus invalidates it
+ * directly. A TTL of zero turns caching off.
+ */
+@Component
+class ArticleCache {
+
+    private static final long MAX_WEIGHT = 24L * 1024 * 1024; // characters of article bodies, roughly bytes x2
+
+    private final boolean enabled;
+    private final Cache<String, ArticleView> views;
+    private final Cache<Object, Object> lists;
+
+    ArticleCache(ArticleSettings settings) {
+        Duration ttl = settings.cacheTtl();
+        this.enabled = !ttl.isZero() && !ttl.isNegative();
+        this.views = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+                .maximumWeight(MAX_WEIGHT)
+                .weigher((String slug, ArticleView view) -> 1024 + view.body().stream()
+                        .mapToInt(part -> part.isHtml() ? part.html().html().length() : 256).sum())
+                .build();
+        this.lists = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+                .maximumSize(2_000).build();
+    }
+
+    Optional<ArticleView> view(String slug, Function<String, Optional<ArticleView>> loader) {
+        if (!enabled) {
+            return loader.apply(slug);
+        }
+        ArticleView cached = views.getIfPresent(slug);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ArticleView> loaded = loader.apply(slug); // misses are not kept: any string can be asked for
+        loaded.ifPresent(view -> views.put(slug, view));
+        return loaded;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T list(Object key, Supplier<T> loader) {
+        return enabled ? (T) lists.get(key, k -> loader.get()) : loader.get();
+    }
+
+    void clear() {
+        views.invalidateAll();
+        lists.invalidateAll();
+    }
+
+    @EventListener({ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
+            ArticleEvents.ArticleUnpublished.class})
+    void onChange() {
+        clear();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, classes = {
+            ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
+            ArticleEvents.ArticleUnpublished.class})
+    void afterChangeCompleted() {
+        clear();
+    }
+}
