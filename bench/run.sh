@@ -7,6 +7,7 @@
 #   bench/run.sh                 # N=10000, port 8090, data in bench/data
 #   N=2000 DURATION=10s bench/run.sh
 #   JAVA_OPTS="-Xmx512m" bench/run.sh
+#   APP_ARGS="--broadsheet.articles.cache-ttl=0" bench/run.sh     # without the reader data cache
 #
 # Needs: Java 17+, Maven, wrk (apt-get install -y wrk), curl. Loopback only.
 set -euo pipefail
@@ -27,10 +28,10 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 mkdir -p "$DATA"
 LOG="$DATA/server.log"
-echo "Starting Broadsheet on port $PORT with $N articles (data in $DATA; JVM: $JAVA_OPTS)"
+echo "Starting Broadsheet on port $PORT with $N articles (data in $DATA; JVM: $JAVA_OPTS; args: ${APP_ARGS:-none})"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar target/broadsheet.jar --server.port="$PORT" --broadsheet.data-dir="$DATA" \
-  --broadsheet.generate-articles="$N" --logging.level.org.broadsheet.demo=INFO >"$LOG" 2>&1 &
+  --broadsheet.generate-articles="$N" --logging.level.org.broadsheet.demo=INFO ${APP_ARGS:-} >"$LOG" 2>&1 &
 JAVA_PID=$!
 trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
 
@@ -65,10 +66,15 @@ echo "0 0" >"$PEAK"
 SAMPLER=$!
 trap 'kill $SAMPLER $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
 
+PAGES=("article $ARTICLE" "front /" "section $SECTION")
+echo "Warming up (JIT) for $WARMUP per page..."
+for entry in "${PAGES[@]}"; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE${entry#* }" >/dev/null
+done
+
 printf '\n%-10s %-60s %10s %10s %10s %10s\n' page url "req/s" "p50" "p99" "errors"
-for entry in "article $ARTICLE" "front /" "section $SECTION"; do
+for entry in "${PAGES[@]}"; do
   name=${entry%% *}; path=${entry#* }
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE$path" >/dev/null
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path")
   rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')

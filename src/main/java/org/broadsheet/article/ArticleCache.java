@@ -48,13 +48,9 @@ class ArticleCache {
         if (!enabled) {
             return loader.apply(slug);
         }
-        ArticleView cached = views.getIfPresent(slug);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<ArticleView> loaded = loader.apply(slug); // misses are not kept: any string can be asked for
-        loaded.ifPresent(view -> views.put(slug, view));
-        return loaded;
+        // One load per slug however many readers ask at once; a miss (null) is not kept,
+        // since any string can be asked for.
+        return Optional.ofNullable(views.get(slug, key -> loader.apply(key).orElse(null)));
     }
 
     @SuppressWarnings("unchecked")
