@@ -4,18 +4,21 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.section.SectionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * On start: loads the demo edition into an empty database (unless {@code broadsheet.demo=false}),
- * then, for benchmarks, generates articles up to {@code broadsheet.generate-articles}.
+ * On start: loads the demo edition into an empty database (unless {@code broadsheet.demo=false})
+ * before the web server opens, so that the first page anyone sees has stories on it; then,
+ * once the server is up, generates articles up to {@code broadsheet.generate-articles} for
+ * benchmarks.
  */
 @Component
 @EnableConfigurationProperties(DemoSettings.class)
-class DemoEdition implements ApplicationRunner {
+class DemoEdition implements SmartInitializingSingleton, ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEdition.class);
 
@@ -35,12 +38,16 @@ class DemoEdition implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (settings.demo() && sections.all().isEmpty() && articles.count() == 0) {
             long started = System.nanoTime();
             int count = loader.load();
             log.info("Loaded the demo edition: {} articles in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
         if (settings.generateArticles() > 0) {
             generator.generateUpTo(settings.generateArticles());
         }
