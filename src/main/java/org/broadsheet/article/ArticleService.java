@@ -22,7 +22,9 @@ import org.broadsheet.tag.TagService;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
 import org.broadsheet.web.Slugs;
+import org.broadsheet.web.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,7 +67,12 @@ public class ArticleService {
     public ArticleSaved create(ArticleForm form) {
         Resolved r = validate(form, null);
         RenderedBody body = render(form.body(), null);
-        long id = repository.insert(form, r.slug, body.html(), r.sectionId, clock.instant());
+        long id;
+        try {
+            id = repository.insert(form, r.slug, body.html(), r.sectionId, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw slugTaken(r.slug); // another writer took the slug between our check and our insert
+        }
         saveLinks(id, r, body);
         return new ArticleSaved(id, r.slug, warnings(body));
     }
@@ -79,7 +86,11 @@ public class ArticleService {
         ArticleRow before = repository.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
         Resolved r = validate(form, id);
         RenderedBody body = render(form.body(), id);
-        repository.update(id, form, r.slug, body.html(), r.sectionId, clock.instant());
+        try {
+            repository.update(id, form, r.slug, body.html(), r.sectionId, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw slugTaken(r.slug);
+        }
         saveLinks(id, r, body);
         if (before.status() == ArticleStatus.PUBLISHED) {
             events.publishEvent(new ArticleEvents.ArticleChanged(id));
@@ -207,6 +218,11 @@ public class ArticleService {
         validateImage(form.image(), problems);
         problems.throwIfAny();
         return new Resolved(slug, section.get().id(), authorIds, tagIds);
+    }
+
+    private static ValidationException slugTaken(String slug) {
+        return new ValidationException(List.of(new ValidationException.Problem("slug",
+                "Another article uses or used the slug \"" + slug + "\"")));
     }
 
     private static <T> List<Long> resolveAll(List<String> slugs, Function<List<String>, List<T>> finder,

@@ -58,15 +58,9 @@ class ListController {
         return list(layout, null, "All stories", null, null, slice, n, urls::archive, true);
     }
 
-    @GetMapping("/{section:[a-z0-9-]{1,120}}")
-    ModelAndView section(@PathVariable String section) {
-        return sectionPage(section, 1);
-    }
-
-    @GetMapping("/{section:[a-z0-9-]{1,120}}/page/{page}")
-    ModelAndView sectionPage(@PathVariable String section, @PathVariable String page) {
-        int n = PageNumber.parse(page);
-        return n == 1 ? ArticleController.permanentRedirect(urls.section(section)) : sectionPage(section, n);
+    @GetMapping({"/{section:[a-z0-9-]{1,120}}", "/{section:[a-z0-9-]{1,120}}/page/{page}"})
+    ModelAndView section(@PathVariable String section, @PathVariable(required = false) String page) {
+        return paged(page, urls.section(section), n -> sectionPage(section, n));
     }
 
     private ModelAndView sectionPage(String slug, int n) {
@@ -77,15 +71,9 @@ class ListController {
                 p -> urls.section(slug, p), false);
     }
 
-    @GetMapping("/tag/" + SLUG)
-    ModelAndView tag(@PathVariable String slug) {
-        return tagPage(slug, 1);
-    }
-
-    @GetMapping("/tag/" + SLUG + "/page/{page}")
-    ModelAndView tagPage(@PathVariable String slug, @PathVariable String page) {
-        int n = PageNumber.parse(page);
-        return n == 1 ? ArticleController.permanentRedirect(urls.tag(slug)) : tagPage(slug, n);
+    @GetMapping({"/tag/" + SLUG, "/tag/" + SLUG + "/page/{page}"})
+    ModelAndView tag(@PathVariable String slug, @PathVariable(required = false) String page) {
+        return paged(page, urls.tag(slug), n -> tagPage(slug, n));
     }
 
     private ModelAndView tagPage(String slug, int n) {
@@ -96,15 +84,9 @@ class ListController {
         return list(layout, "Topic", tag.name(), null, null, slice, n, p -> urls.tag(slug, p), true);
     }
 
-    @GetMapping("/author/" + SLUG)
-    ModelAndView author(@PathVariable String slug) {
-        return authorPage(slug, 1);
-    }
-
-    @GetMapping("/author/" + SLUG + "/page/{page}")
-    ModelAndView authorPage(@PathVariable String slug, @PathVariable String page) {
-        int n = PageNumber.parse(page);
-        return n == 1 ? ArticleController.permanentRedirect(urls.author(slug)) : authorPage(slug, n);
+    @GetMapping({"/author/" + SLUG, "/author/" + SLUG + "/page/{page}"})
+    ModelAndView author(@PathVariable String slug, @PathVariable(required = false) String page) {
+        return paged(page, urls.author(slug), n -> authorPage(slug, n));
     }
 
     private ModelAndView authorPage(String slug, int n) {
@@ -114,6 +96,15 @@ class ListController {
         Layout layout = layouts.page(titled(author.name(), n), description, urls.author(slug, n), null);
         return list(layout, "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()), slice, n,
                 p -> urls.author(slug, p), true);
+    }
+
+    /** No page in the URL means page 1; an explicit page 1 answers 301 to the URL without it. */
+    private static ModelAndView paged(String page, String firstPageUrl, IntFunction<ModelAndView> render) {
+        if (page == null) {
+            return render.apply(1);
+        }
+        int n = PageNumber.parse(page);
+        return n == 1 ? ArticleController.permanentRedirect(firstPageUrl) : render.apply(n);
     }
 
     private ModelAndView list(Layout layout, String kicker, String heading, String subtitle, String intro,
