@@ -8,6 +8,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -46,6 +51,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new DataDirectoryInUseException(dataDir);
             }
             try {
+                stopOrphanedServer(dataDir.resolve("postgres"));
                 long started = System.nanoTime();
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir.resolve("postgres"))
@@ -53,6 +59,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("shared_buffers", "128MB")
                         .setServerConfig("synchronous_commit", "on")
+                        // zonky starts PostgreSQL with -F (no fsync), fine for tests, not for a newsroom:
+                        // a later -c wins, so every commit reaches the disk.
+                        .setServerConfig("fsync", "on")
                         .start();
                 log.info("Embedded PostgreSQL on port {} with its data in {} ({} ms)", postgres.getPort(),
                         dataDir.resolve("postgres").toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
@@ -64,6 +73,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * A Broadsheet that was killed (kill -9, power loss of the JVM only) leaves its PostgreSQL
+     * running, and that server would refuse to let a new one start. Holding the data
+     * directory's lock, we know no live Broadsheet owns it, so such a server is stopped
+     * (a normal, clean shutdown) before ours starts.
+     */
+    static void stopOrphanedServer(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return; // a stale pid file: PostgreSQL cleans it up itself
+        }
+        log.warn("Stopping the PostgreSQL (pid {}) left running in {} by a Broadsheet that did not shut down",
+                orphan.get().pid(), pgData);
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            orphan.get().destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping an orphaned PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IOException("Could not stop the orphaned PostgreSQL", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.broadsheet.platform;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,6 +44,43 @@ class EmbeddedPostgresServerTests {
                  ResultSet rs = s.executeQuery("select 1")) {
                 assertThat(rs.next()).as("the first server is unharmed").isTrue();
             }
+        }
+    }
+
+    @Test
+    void serverLeftRunningByAKilledBroadsheetIsStoppedAndDataKept() throws Exception {
+        // Another JVM starts the server, writes, and is killed with SIGKILL: its PostgreSQL lives on.
+        Process crashing = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingServer.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(crashing.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("written")) {
+                // start-up noise
+            }
+            assertThat(line).as("the crashing server wrote its row").isEqualTo("written");
+        }
+        crashing.destroyForcibly().waitFor();
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir);
+             Connection c = connect(server); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select word from kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("survived");
+        }
+    }
+
+    /** Starts a server on the directory given, writes a row, says so, and waits to be killed. */
+    static final class CrashingServer {
+        public static void main(String[] args) throws Exception {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]));
+            try (Connection c = connect(server); Statement s = c.createStatement()) {
+                s.execute("create table kept (word text)");
+                s.execute("insert into kept values ('survived')");
+            }
+            System.out.println("written");
+            System.out.flush();
+            Thread.sleep(60_000);
         }
     }
 
