@@ -116,7 +116,7 @@ public class ArticleReader {
     }
 
     private ArticleView view(ArticleRow row) {
-        var notes = repository.findNotes(row.id()).stream()
+        var notes = row.notes().stream()
                 .map(n -> new ArticleView.Note(n.kind(), dates.of(n.notedAt()), n.body())).toList();
         var authors = zip(row.authorNames(), row.authorSlugs(), urls::author);
         var tags = zip(row.tagNames(), row.tagSlugs(), urls::tag);

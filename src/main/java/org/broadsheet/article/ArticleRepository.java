@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +32,10 @@ class ArticleRepository {
             array(select t.slug from article_tag at join tag t on t.id = at.tag_id
                   where at.article_id = a.id order by at.position) as tag_slugs,
             array(select t.name from article_tag at join tag t on t.id = at.tag_id
-                  where at.article_id = a.id order by at.position) as tag_names
+                  where at.article_id = a.id order by at.position) as tag_names,
+            array(select n.kind from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_kinds,
+            array(select n.noted_at from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_times,
+            array(select n.body from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_bodies
             """;
 
     private static final String SUMMARY_COLUMNS = """
@@ -45,7 +49,7 @@ class ArticleRepository {
             rs.getString("section_slug"), rs.getString("section_name"),
             ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "updated_at"),
             image(rs), strings(rs.getArray("author_slugs")), strings(rs.getArray("author_names")),
-            strings(rs.getArray("tag_slugs")), strings(rs.getArray("tag_names")));
+            strings(rs.getArray("tag_slugs")), strings(rs.getArray("tag_names")), notes(rs));
 
     private static final RowMapper<SummaryRow> SUMMARY = (rs, n) -> new SummaryRow(
             rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
@@ -67,15 +71,6 @@ class ArticleRepository {
                         join section s on s.id = a.section_id
                         where h.slug = ? and """ + " " + VISIBLE)
                 .param(slug).query(ARTICLE).optional();
-    }
-
-    List<NoteRow> findNotes(long articleId) {
-        return jdbc.sql("select article_id, kind, noted_at, body from article_note where article_id = ? "
-                        + "order by noted_at, id")
-                .param(articleId)
-                .query((rs, n) -> new NoteRow(rs.getLong(1), NoteKind.fromDb(rs.getString(2)), instant(rs, "noted_at"),
-                        rs.getString(4)))
-                .list();
     }
 
     List<SummaryRow> findVisibleByIds(Collection<Long> ids) {
@@ -274,6 +269,17 @@ class ArticleRepository {
         return new LeadImage(path, rs.getString("image_alt"), rs.getString("image_caption"),
                 rs.getString("image_credit"), (Integer) rs.getObject("image_width"),
                 (Integer) rs.getObject("image_height"));
+    }
+
+    private static List<NoteRow> notes(ResultSet rs) throws SQLException {
+        List<String> kinds = strings(rs.getArray("note_kinds"));
+        Timestamp[] times = (Timestamp[]) rs.getArray("note_times").getArray();
+        List<String> bodies = strings(rs.getArray("note_bodies"));
+        List<NoteRow> notes = new ArrayList<>(kinds.size());
+        for (int i = 0; i < kinds.size(); i++) {
+            notes.add(new NoteRow(NoteKind.fromDb(kinds.get(i)), times[i].toInstant(), bodies.get(i)));
+        }
+        return notes;
     }
 
     private static List<String> strings(Array array) throws SQLException {

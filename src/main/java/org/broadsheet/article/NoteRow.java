@@ -2,5 +2,5 @@ package org.broadsheet.article;
 
 import java.time.Instant;
 
-record NoteRow(long articleId, NoteKind kind, Instant notedAt, String body) {
+record NoteRow(NoteKind kind, Instant notedAt, String body) {
 }
