@@ -204,8 +204,7 @@ public class ArticleService {
                     + "at most " + Slugs.MAX_LENGTH + " characters");
         } else {
             Optional<Long> owner = repository.findIdBySlug(slug);
-            problems.require(owner.isEmpty() || owner.get().equals(id), "slug",
-                    "Another article uses or used the slug \"" + slug + "\"");
+            problems.require(owner.isEmpty() || owner.get().equals(id), "slug", slugTakenMessage(slug));
         }
         Optional<Section> section = Optional.ofNullable(form.section()).flatMap(sections::findBySlug);
         problems.require(section.isPresent(), "section",
@@ -221,8 +220,11 @@ public class ArticleService {
     }
 
     private static ValidationException slugTaken(String slug) {
-        return new ValidationException(List.of(new ValidationException.Problem("slug",
-                "Another article uses or used the slug \"" + slug + "\"")));
+        return new ValidationException(List.of(new ValidationException.Problem("slug", slugTakenMessage(slug))));
+    }
+
+    private static String slugTakenMessage(String slug) {
+        return "Another article uses or used the slug \"" + slug + "\"";
     }
 
     private static <T> List<Long> resolveAll(List<String> slugs, Function<List<String>, List<T>> finder,

@@ -2,10 +2,6 @@ package org.broadsheet.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import gg.jte.TemplateEngine;
-import gg.jte.springframework.boot.autoconfigure.JteProperties;
-import gg.jte.springframework.boot.autoconfigure.JteViewResolver;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -14,8 +10,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Reader pages are the same for everyone, so a CDN or browser may keep them briefly:
  * {@code Cache-Control: public, max-age=60} and an {@code ETag} (answering
- * {@code If-None-Match} with 304; see {@link JteUtf8View}). Static files under {@code /assets} have their own,
- * longer caching; error pages are not cached.
+ * {@code If-None-Match} with 304; see {@link JteUtf8View}). Static files under
+ * {@code /assets} have their own, longer caching; error pages are not cached.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpCaching implements WebMvcConfigurer {
@@ -33,10 +29,5 @@ class HttpCaching implements WebMvcConfigurer {
                 return true;
             }
         }).excludePathPatterns("/assets/**", "/error", "/actuator/**");
-    }
-
-    @Bean
-    JteViewResolver jteViewResolver(TemplateEngine engine, JteProperties properties) {
-        return new JteUtf8ViewResolver(engine, properties);
     }
 }
