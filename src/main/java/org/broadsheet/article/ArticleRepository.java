@@ -147,10 +147,6 @@ class ArticleRepository {
                 .param(id).query(Boolean.class).single();
     }
 
-    long countVisible() {
-        return jdbc.sql("select count(*) from article a where " + VISIBLE).query(Long.class).single();
-    }
-
     long count() {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
     }

@@ -50,10 +50,6 @@ public class SectionService implements SiteNavigation {
         return all().stream().filter(s -> s.slug().equals(slug)).findFirst();
     }
 
-    public Optional<Section> findById(long id) {
-        return all().stream().filter(s -> s.id() == id).findFirst();
-    }
-
     @Override
     public List<NavLink> sections() {
         return all().stream().map(s -> new NavLink(s.slug(), s.name(), urls.section(s.slug()))).toList();

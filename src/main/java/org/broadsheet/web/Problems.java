@@ -28,10 +28,6 @@ public final class Problems {
                 label + " must be at most " + max + " characters");
     }
 
-    public boolean isEmpty() {
-        return problems.isEmpty();
-    }
-
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

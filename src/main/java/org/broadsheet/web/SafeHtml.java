@@ -23,10 +23,6 @@ public final class SafeHtml implements Content {
         return html;
     }
 
-    public boolean isEmpty() {
-        return html.isBlank();
-    }
-
     @Override
     public void writeTo(TemplateOutput output) {
         output.writeContent(html);
