@@ -38,6 +38,10 @@ class ArticleRepository {
             array(select n.body from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_bodies
             """;
 
+    /** Readers never need the Markdown source: leave it on the server. */
+    private static final String READER_ARTICLE_COLUMNS =
+            ARTICLE_COLUMNS.replace("a.body_markdown,", "'' as body_markdown,");
+
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, s.slug as section_slug, s.name as section_name,
             a.published_at, a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height
@@ -65,7 +69,7 @@ class ArticleRepository {
 
     /** The public article that has, or once had, this slug. */
     Optional<ArticleRow> findVisibleBySlug(String slug) {
-        return jdbc.sql("select " + ARTICLE_COLUMNS + """
+        return jdbc.sql("select " + READER_ARTICLE_COLUMNS + """
                         from article_slug h
                         join article a on a.id = h.article_id
                         join section s on s.id = a.section_id
