@@ -17,7 +17,7 @@ public class Layouts {
     }
 
     public Layout page(String title, String description, String canonicalPath, String currentSection) {
-        return new Layout(settings.name(), title, description, canonicalPath, navigation.sections(),
+        return new Layout(settings.name(), settings.tagline(), title, description, canonicalPath, navigation.sections(),
                 currentSection, urls.stylesheet());
     }
 
