@@ -1,8 +1,7 @@
 package org.broadsheet.article;
 
-import java.util.Map;
-
-import org.broadsheet.web.Layouts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,24 +15,23 @@ import org.springframework.web.servlet.view.RedirectView;
 class ArticleController {
 
     private final ArticleReader reader;
-    private final Layouts layouts;
+    private final ArticlePages pages;
 
-    ArticleController(ArticleReader reader, Layouts layouts) {
+    ArticleController(ArticleReader reader, ArticlePages pages) {
         this.reader = reader;
-        this.layouts = layouts;
+        this.pages = pages;
     }
 
     @GetMapping("/{section:[a-z0-9-]{1,120}}/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}")
     ModelAndView article(@PathVariable String section, @PathVariable String year, @PathVariable String month,
-                         @PathVariable String day, @PathVariable String slug) {
+                         @PathVariable String day, @PathVariable String slug,
+                       HttpServletRequest request, HttpServletResponse response) {
         ArticleView article = reader.findBySlug(slug).orElseThrow(() -> new NotFoundException("No article " + slug));
         String requested = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
         if (!requested.equals(article.url())) {
             return permanentRedirect(article.url());
         }
-        var layout = layouts.page(article.headline(), article.standfirst(), article.url(), article.sectionSlug());
-        return new ModelAndView("article/article",
-                Map.of("page", new ArticlePage(layout, article, reader.moreFromSection(article))));
+        return pages.render(article, request, response);
     }
 
     static ModelAndView permanentRedirect(String url) {

@@ -2,8 +2,13 @@ package org.broadsheet.article;
 
 import java.util.List;
 
+import gg.jte.Content;
 import org.broadsheet.web.Layout;
 
-/** The view of the article page. */
-public record ArticlePage(Layout layout, ArticleView article, List<Teaser> moreFromSection) {
+/**
+ * The view of the article page.
+ *
+ * @param slots what other features put below "More from" (see {@link ArticleSlot})
+ */
+public record ArticlePage(Layout layout, ArticleView article, List<Teaser> moreFromSection, List<Content> slots) {
 }

@@ -53,6 +53,11 @@ public class ArticleReader {
         return cache.view(slug, key -> repository.findVisibleBySlug(key).map(this::view));
     }
 
+    /** The public article with this id, read afresh (for forms posted about it); empty for anything else. */
+    public Optional<ArticleView> findById(long id) {
+        return repository.findVisibleById(id).map(this::view);
+    }
+
     /** The newest other public stories of the article's section ("More from {Section}"). */
     public List<Teaser> moreFromSection(ArticleView article) {
         return cache.list(List.of("more-from", article.id()), () -> teasers(
@@ -124,7 +129,8 @@ public class ArticleReader {
                 ? dates.of(row.updatedAt()) : null;
         return new ArticleView(row.id(), row.slug(), urls.article(row.sectionSlug(), row.publishedAt(), row.slug()),
                 row.headline(), row.standfirst(), row.sectionId(), row.sectionSlug(), row.sectionName(), urls.section(row.sectionSlug()),
-                authors, tags, row.image(), dates.of(row.publishedAt()), updated, notes, body(row.bodyHtml()));
+                authors, tags, row.image(), dates.of(row.publishedAt()), updated, notes, body(row.bodyHtml()),
+                row.commentsOpen());
     }
 
     private static List<ArticleView.Link> zip(List<String> names, List<String> slugs, Function<String, String> url) {

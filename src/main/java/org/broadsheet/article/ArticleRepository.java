@@ -24,7 +24,7 @@ class ArticleRepository {
     private static final String ARTICLE_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, a.section_id,
             s.slug as section_slug, s.name as section_name, a.status, a.published_at, a.updated_at,
-            a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
+            a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height, a.comments_open,
             array(select au.slug from article_author aa join author au on au.id = aa.author_id
                   where aa.article_id = a.id order by aa.position) as author_slugs,
             array(select au.name from article_author aa join author au on au.id = aa.author_id
@@ -53,7 +53,8 @@ class ArticleRepository {
             rs.getString("section_slug"), rs.getString("section_name"),
             ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "updated_at"),
             image(rs), strings(rs.getArray("author_slugs")), strings(rs.getArray("author_names")),
-            strings(rs.getArray("tag_slugs")), strings(rs.getArray("tag_names")), notes(rs));
+            strings(rs.getArray("tag_slugs")), strings(rs.getArray("tag_names")), notes(rs),
+            rs.getBoolean("comments_open"));
 
     private static final RowMapper<SummaryRow> SUMMARY = (rs, n) -> new SummaryRow(
             rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
@@ -75,6 +76,13 @@ class ArticleRepository {
                         join section s on s.id = a.section_id
                         where h.slug = ? and """ + " " + VISIBLE)
                 .param(slug).query(ARTICLE).optional();
+    }
+
+    /** The public article with this id. */
+    Optional<ArticleRow> findVisibleById(long id) {
+        return jdbc.sql("select " + READER_ARTICLE_COLUMNS
+                        + " from article a join section s on s.id = a.section_id where a.id = ? and " + VISIBLE)
+                .param(id).query(ARTICLE).optional();
     }
 
     List<SummaryRow> findVisibleByIds(Collection<Long> ids) {
@@ -212,6 +220,10 @@ class ArticleRepository {
 
     void updateBody(long id, String bodyHtml) {
         jdbc.sql("update article set body_html = ? where id = ?").params(bodyHtml, id).update();
+    }
+
+    void setCommentsOpen(long id, boolean open) {
+        jdbc.sql("update article set comments_open = ? where id = ?").params(open, id).update();
     }
 
     void setUpdatedAt(long id, Instant updatedAt) {

@@ -127,6 +127,18 @@ public class ArticleService {
         }
     }
 
+    /** Opens or closes an article for new comments; existing comments stay on the page. */
+    @Transactional
+    public void setCommentsOpen(long id, boolean open) {
+        if (!repository.exists(id)) {
+            throw new NotFoundException("No article " + id);
+        }
+        repository.setCommentsOpen(id, open);
+        if (repository.isVisible(id)) {
+            events.publishEvent(new ArticleEvents.ArticleChanged(id));
+        }
+    }
+
     /** Adds a dated correction or update note, shown on the article page for good. */
     @Transactional
     public void addNote(long id, NoteKind kind, String text, Instant at) {

@@ -9,11 +9,14 @@ import org.broadsheet.web.DisplayDate;
  *
  * @param updated the "Updated" date, or null when the article did not change well after publication
  * @param body    the body in reading order: sanitised HTML and resolved story references
+ * @param commentsOpen whether staff left comments open on this article (comments also close
+ *                     some days after publication; the comment package decides that)
  */
 public record ArticleView(long id, String slug, String url, String headline, String standfirst,
                           long sectionId, String sectionSlug, String sectionName, String sectionUrl,
                           List<Link> authors, List<Link> tags, LeadImage image,
-                          DisplayDate published, DisplayDate updated, List<Note> notes, List<BodyPart> body) {
+                          DisplayDate published, DisplayDate updated, List<Note> notes, List<BodyPart> body,
+                          boolean commentsOpen) {
 
     /** A name that links somewhere (an author's page, a tag's page). */
     public record Link(String name, String url) {

@@ -42,6 +42,11 @@ public class ErrorPages {
                 }
             }
         }
+        return render(status, heading, message);
+    }
+
+    /** An error page with its own heading and message, for refusals that need explaining. */
+    public ModelAndView render(HttpStatus status, String heading, String message) {
         Layout layout = layouts.page(heading, message, null, null);
         ModelAndView view = new ModelAndView("error/error", Map.of("page",
                 new ErrorPage(layout, status.value(), heading, message)));

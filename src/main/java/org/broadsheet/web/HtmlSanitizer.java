@@ -9,8 +9,8 @@ import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The allow-list for HTML that readers see but staff or readers wrote: article bodies now,
- * comments later.
+ * The allow-lists for HTML that readers see but staff or readers wrote: article bodies and
+ * reader comments.
  *
  * <p>Guarantees: no script or style elements, no event-handler or style attributes, no
  * iframes, objects or forms; URLs only {@code http}, {@code https}, {@code mailto} or
@@ -39,12 +39,35 @@ public class HtmlSanitizer {
             .allowElements("img")
             .toFactory();
 
+    /**
+     * Reader comments: paragraphs, line breaks and links to {@code http}/{@code https} URLs
+     * only, every link marked {@code rel="nofollow ugc noopener"}.
+     */
+    private static final PolicyFactory COMMENT_POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br")
+            .allowUrlProtocols("http", "https")
+            .allowAttributes("href").onElements("a")
+            .allowElements((name, attrs) -> {
+                attrs.add("rel");
+                attrs.add("nofollow ugc noopener");
+                return "a";
+            }, "a")
+            .toFactory();
+
     /** Returns {@code untrusted} reduced to the allow-list; never null. */
     public SafeHtml sanitize(String untrusted) {
         if (untrusted == null || untrusted.isBlank()) {
             return SafeHtml.EMPTY;
         }
         return new SafeHtml(POLICY.sanitize(untrusted));
+    }
+
+    /** Returns a reader comment's HTML reduced to the comment allow-list; never null. */
+    public SafeHtml sanitizeComment(String untrusted) {
+        if (untrusted == null || untrusted.isBlank()) {
+            return SafeHtml.EMPTY;
+        }
+        return new SafeHtml(COMMENT_POLICY.sanitize(untrusted));
     }
 
     /**

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * <li>article: {@code /{section}/{yyyy}/{mm}/{dd}/{slug}}, the date being the publication day
  *     in the site's zone;</li>
  * <li>section: {@code /{section}}, then {@code /{section}/page/{n}};</li>
- * <li>tag: {@code /tag/{slug}}; author: {@code /author/{slug}}; archive: {@code /page/{n}}.</li>
+ * <li>tag: {@code /tag/{slug}}; author: {@code /author/{slug}}; archive: {@code /page/{n}};</li>
+ * <li>comments: {@code {article}?comment-page={n}#comment-{id}}, posted to {@code /comments}.</li>
  * </ul>
  */
 @Component
@@ -67,6 +68,30 @@ public class SiteUrls {
 
     public String archive(int page) {
         return "/page/" + page;
+    }
+
+    /** Page {@code page} of an article's comments: the article itself for the first page. */
+    public String comments(String articleUrl, int page) {
+        return page <= 1 ? articleUrl : articleUrl + "?comment-page=" + page;
+    }
+
+    /** One comment on its page of the article. */
+    public String comment(String articleUrl, int page, long commentId) {
+        return comments(articleUrl, page) + "#comment-" + commentId;
+    }
+
+    /** The article with the comment form set to reply to a comment (works without JavaScript). */
+    public String replyTo(String articleUrl, int page, long commentId) {
+        return comments(articleUrl, page) + (page <= 1 ? "?" : "&") + "replytocom=" + commentId + "#respond";
+    }
+
+    /** Where the comment form posts. */
+    public String commentPost() {
+        return "/comments";
+    }
+
+    public String commentScript() {
+        return "/assets/comments.js";
     }
 
     public String stylesheet() {

@@ -1,0 +1,18 @@
+package org.broadsheet.article;
+
+import gg.jte.Content;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A part of the article page that another feature owns and renders: the comments now,
+ * related stories later. Slots appear after "More from", in {@code @Order} order.
+ *
+ * <p>{@link #render} runs before the page is written, so it may set headers or cookies on
+ * the response, or throw {@link org.broadsheet.web.NotFoundException} for a query
+ * parameter it owns that names nothing; the returned content is written into the page.
+ */
+public interface ArticleSlot {
+
+    Content render(ArticleView article, HttpServletRequest request, HttpServletResponse response);
+}

@@ -1,0 +1,194 @@
+package org.broadsheet.comment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.broadsheet.article.ArticlePages;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.web.ErrorPages;
+import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.SiteUrls;
+import org.broadsheet.web.ValidationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Receives the "Leave a Reply" form. A comment that is stored is answered with a redirect
+ * (303) to it on the article page; a refused one with the article page again, the reader's
+ * text kept and the reason beside the field or above the form: 422 for fields to fix or a
+ * form sent too soon or too late, 409 for a duplicate, 429 (with Retry-After) for flooding,
+ * 403 when comments are closed. Input that no person types (control characters, invalid
+ * UTF-8, a filled-in honeypot, a forged form token) gets a 400 page and changes nothing.
+ */
+@Controller
+class CommentController {
+
+    /** C0 and C1 controls other than line breaks and tab, and the replacement character left by invalid UTF-8. */
+    private static final Pattern FORBIDDEN_IN_TEXT = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFD]");
+    private static final Pattern FORBIDDEN_IN_LINE = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\uFFFD]");
+    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    /** Set by Tomcat when it could not decode the request's parameters. */
+    private static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+
+    private final CommentService service;
+    private final CommentPolicies policies;
+    private final CommentTokens tokens;
+    private final CommentCookies cookies;
+    private final CommentThreads threads;
+    private final ArticleReader articles;
+    private final ArticlePages pages;
+    private final ErrorPages errorPages;
+    private final SiteUrls urls;
+
+    CommentController(CommentService service, CommentPolicies policies, CommentTokens tokens, CommentCookies cookies,
+                      CommentThreads threads, ArticleReader articles, ArticlePages pages, ErrorPages errorPages,
+                      SiteUrls urls) {
+        this.service = service;
+        this.policies = policies;
+        this.tokens = tokens;
+        this.cookies = cookies;
+        this.threads = threads;
+        this.articles = articles;
+        this.pages = pages;
+        this.errorPages = errorPages;
+        this.urls = urls;
+    }
+
+    @PostMapping("/comments")
+    ModelAndView post(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (request.getAttribute(PARSE_FAILED) != null || !clean(request)) {
+            return refuse(HttpStatus.BAD_REQUEST, "The comment contained characters that cannot be accepted "
+                    + "(control characters or text that is not valid UTF-8). Nothing was posted.");
+        }
+        String articleParam = request.getParameter("article");
+        if (articleParam == null || !ID.matcher(articleParam).matches()) {
+            return refuse(HttpStatus.BAD_REQUEST, "The form did not say which article the comment is about.");
+        }
+        ArticleView article = articles.findById(Long.parseLong(articleParam))
+                .orElseThrow(() -> new NotFoundException("No article " + articleParam));
+        String parentParam = request.getParameter("parent");
+        if (parentParam != null && !parentParam.isEmpty() && !ID.matcher(parentParam).matches()) {
+            return refuse(HttpStatus.BAD_REQUEST, "The form named a comment to reply to that does not exist.");
+        }
+        if (!blank(request.getParameter("subject"))) {
+            return refuse(HttpStatus.BAD_REQUEST, "The comment could not be accepted. Nothing was posted.");
+        }
+        CommentForm form = new CommentForm(request.getParameter("name"), request.getParameter("email"),
+                request.getParameter("website"), request.getParameter("comment"),
+                blank(parentParam) ? null : Long.valueOf(parentParam));
+        boolean remember = request.getParameter("remember") != null;
+        CommentPolicy policy = policies.current();
+        switch (tokens.check(article.id(), request.getParameter("token"), policy.minFormTime())) {
+            case FORGED -> {
+                return refuse(HttpStatus.BAD_REQUEST, "The comment form was damaged on its way. Nothing was posted.");
+            }
+            case TOO_SOON -> {
+                return again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, Map.of(),
+                        "That was quicker than we allow. Please check your comment and send it again.", null,
+                        request, response);
+            }
+            case EXPIRED -> {
+                return again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, Map.of(),
+                        "This form was open for too long. Your comment is below: please send it again.", null,
+                        request, response);
+            }
+            case VALID -> {
+            }
+        }
+        return post(article, form, remember, request, response);
+    }
+
+    private ModelAndView post(ArticleView article, CommentForm form, boolean remember, HttpServletRequest request,
+                              HttpServletResponse response) {
+        try {
+            CommentService.Posted posted = service.post(article.id(), form,
+                    new Visitor(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
+            if (remember) {
+                cookies.remember(request, response, new CommentCookies.Remembered(form.name().strip(),
+                        form.email().strip(), form.website() == null ? "" : form.website().strip()));
+            } else {
+                cookies.forget(request, response);
+            }
+            List<Long> held = cookies.held(request);
+            if (posted.status() != CommentStatus.APPROVED) {
+                cookies.addHeld(request, response, posted.id());
+                held = new java.util.ArrayList<>(held);
+                held.add(posted.id());
+            }
+            int page = threads.pageOf(article.id(), posted.id(), held, policies.current());
+            return seeOther(urls.comment(article.url(), page, posted.id()));
+        } catch (ValidationException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+            String problem = errors.containsKey("parent") ? errors.remove("parent")
+                    : "Your comment was not posted. Please correct the fields marked below.";
+            return again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, errors, problem, null,
+                    request, response);
+        } catch (CommentRefused.Duplicate e) {
+            int page = threads.pageOf(article.id(), e.existingId(), cookies.held(request), policies.current());
+            return again(article, form, remember, HttpStatus.CONFLICT, Map.of(),
+                    e.getMessage() + " It is already on this article.", urls.comment(article.url(), page, e.existingId()),
+                    request, response);
+        } catch (CommentRefused.Flood e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            return again(article, form, remember, HttpStatus.TOO_MANY_REQUESTS, Map.of(), e.getMessage(), null,
+                    request, response);
+        } catch (CommentRefused.Closed e) {
+            return refuse(HttpStatus.FORBIDDEN, "Comments are closed on this article. Nothing was posted.");
+        }
+    }
+
+    private ModelAndView again(ArticleView article, CommentForm form, boolean remember, HttpStatus status,
+                               Map<String, String> errors, String problem, String problemLink,
+                               HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(CommentSlot.FORM_STATE, new CommentSlot.FormState(
+                new CommentForm(orEmpty(form.name()), orEmpty(form.email()), orEmpty(form.website()),
+                        orEmpty(form.text()), form.parentId()), remember, errors, problem, problemLink));
+        ModelAndView page = pages.render(article, request, response);
+        page.setStatus(status);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        return page;
+    }
+
+    private ModelAndView refuse(HttpStatus status, String message) {
+        return errorPages.render(status, status == HttpStatus.FORBIDDEN ? "Comments are closed" : "Comment not accepted",
+                message);
+    }
+
+    private static ModelAndView seeOther(String url) {
+        RedirectView redirect = new RedirectView(url);
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
+    }
+
+    private static boolean clean(HttpServletRequest request) {
+        for (Map.Entry<String, String[]> param : request.getParameterMap().entrySet()) {
+            Pattern forbidden = "comment".equals(param.getKey()) ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE;
+            for (String value : param.getValue()) {
+                if (forbidden.matcher(value).find() || forbidden.matcher(param.getKey()).find()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

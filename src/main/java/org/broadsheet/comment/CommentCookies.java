@@ -1,0 +1,106 @@
+package org.broadsheet.comment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.broadsheet.web.Signer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two cookies of the comment form, both {@code HttpOnly} and {@code SameSite=Lax}:
+ * <ul>
+ * <li>{@value #AUTHOR}: the name, email and website of a reader who ticked "Save my name,
+ *     email, and website in this browser", and nothing for anyone else (unticking clears it);</li>
+ * <li>{@value #HELD}: the signed ids of the reader's comments that wait for moderation, so
+ *     that they, and only they, see them on the page.</li>
+ * </ul>
+ */
+@Component
+class CommentCookies {
+
+    static final String AUTHOR = "comment_author";
+    static final String HELD = "comment_held";
+    private static final int MAX_HELD = 20;
+
+    /** What a reader asked the site to remember. */
+    record Remembered(String name, String email, String website) {
+    }
+
+    private final Signer signer;
+
+    CommentCookies(Signer signer) {
+        this.signer = signer;
+    }
+
+    Optional<Remembered> remembered(HttpServletRequest request) {
+        return value(request, AUTHOR).flatMap(value -> {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\n", -1);
+                return parts.length == 3 ? Optional.of(new Remembered(parts[0], parts[1], parts[2])) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    void remember(HttpServletRequest request, HttpServletResponse response, Remembered who) {
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                String.join("\n", who.name(), who.email(), who.website()).getBytes(StandardCharsets.UTF_8));
+        set(request, response, AUTHOR, value, Duration.ofDays(365));
+    }
+
+    void forget(HttpServletRequest request, HttpServletResponse response) {
+        if (value(request, AUTHOR).isPresent()) {
+            set(request, response, AUTHOR, "", Duration.ZERO);
+        }
+    }
+
+    /** The ids in a valid held-comments cookie; none if it is missing or was tampered with. */
+    List<Long> held(HttpServletRequest request) {
+        return value(request, HELD).map(value -> {
+            int dot = value.lastIndexOf('.');
+            if (dot <= 0 || !signer.verify("held:" + value.substring(0, dot), value.substring(dot + 1))) {
+                return List.<Long>of();
+            }
+            try {
+                return Arrays.stream(value.substring(0, dot).split("-")).map(Long::valueOf).toList();
+            } catch (NumberFormatException e) {
+                return List.<Long>of();
+            }
+        }).orElse(List.of());
+    }
+
+    void addHeld(HttpServletRequest request, HttpServletResponse response, long commentId) {
+        List<Long> ids = new ArrayList<>(held(request));
+        ids.add(commentId);
+        String list = ids.stream().skip(Math.max(0, ids.size() - MAX_HELD)).map(String::valueOf)
+                .collect(Collectors.joining("-"));
+        set(request, response, HELD, list + "." + signer.sign("held:" + list), Duration.ofDays(30));
+    }
+
+    private static Optional<String> value(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(cookies).filter(c -> name.equals(c.getName()) && !c.getValue().isEmpty())
+                .map(Cookie::getValue).findFirst();
+    }
+
+    private static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
+                            Duration maxAge) {
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(name, value).path("/").maxAge(maxAge)
+                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
+    }
+}

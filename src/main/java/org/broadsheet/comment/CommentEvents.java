@@ -1,0 +1,20 @@
+package org.broadsheet.comment;
+
+/** What happens to comments, for caches, counts and (later) notifications to react to. */
+public final class CommentEvents {
+
+    private CommentEvents() {
+    }
+
+    /** A reader or staff member posted a comment, whatever its status. */
+    public record CommentPosted(long articleId, long commentId, CommentStatus status) {
+    }
+
+    /** A comment became public (posted approved, or approved by a moderator). */
+    public record CommentApproved(long articleId, long commentId) {
+    }
+
+    /** A public comment changed (edited), or left the page (spam, trash, held again, deleted). */
+    public record CommentChanged(long articleId, long commentId) {
+    }
+}

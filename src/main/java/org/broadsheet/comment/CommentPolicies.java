@@ -1,0 +1,47 @@
+package org.broadsheet.comment;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.springframework.stereotype.Service;
+
+/**
+ * The comment policy in force: an administrator's, once saved, else the site's
+ * {@code broadsheet.comments.*} settings. Read often, so kept in memory; a change made on
+ * this node applies at once, one made on another node within {@code cache-ttl}.
+ */
+@Service
+public class CommentPolicies {
+
+    private static final Object KEY = new Object();
+
+    private final CommentRepository repository;
+    private final CommentSettings settings;
+    private final LoadingCache<Object, CommentPolicy> current;
+
+    CommentPolicies(CommentRepository repository, CommentSettings settings) {
+        this.repository = repository;
+        this.settings = settings;
+        Duration ttl = settings.cacheTtl().isZero() || settings.cacheTtl().isNegative()
+                ? Duration.ofMillis(1) : settings.cacheTtl();
+        this.current = Caffeine.newBuilder().expireAfterWrite(ttl)
+                .build(key -> repository.findPolicy().orElseGet(settings::policy));
+    }
+
+    public CommentPolicy current() {
+        return current.get(KEY);
+    }
+
+    /** The policy from the site's configuration, before any administrator's change. */
+    public CommentPolicy defaults() {
+        return settings.policy();
+    }
+
+    /** Stores a new policy for every node; refused with every problem listed if a value is out of range. */
+    public void update(CommentPolicy policy) {
+        policy.validate();
+        repository.savePolicy(policy); // one statement, committed before the cache forgets the old policy
+        current.invalidateAll();
+    }
+}

@@ -1,0 +1,129 @@
+package org.broadsheet.comment;
+
+import java.util.List;
+import java.util.Map;
+
+import gg.jte.Content;
+import gg.jte.TemplateEngine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.broadsheet.article.ArticleSlot;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.SiteUrls;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * The comments on the article page: the count, the threads and the "Leave a Reply" form.
+ *
+ * <p>Query parameters: {@code comment-page} (a page of comments; out of range is a 404) and
+ * {@code replytocom} (the form replies to that approved comment; anything else is a 404).
+ * A page that carries the form holds a per-reader CSRF token, so it is marked
+ * {@code Cache-Control: private, no-cache}; a page with comments closed stays public.
+ */
+@Component
+@Order(100)
+class CommentSlot implements ArticleSlot {
+
+    /** Request attribute: the {@link FormState} of a comment that was refused, to show again. */
+    static final String FORM_STATE = CommentSlot.class.getName() + ".form";
+
+    /** What the reader sent and why it was refused. */
+    record FormState(CommentForm values, boolean remember, Map<String, String> errors, String problem,
+                     String problemLink) {
+    }
+
+    private final CommentThreads threads;
+    private final CommentService service;
+    private final CommentPolicies policies;
+    private final CommentTokens tokens;
+    private final CommentCookies cookies;
+    private final SiteUrls urls;
+    private final TemplateEngine templates;
+
+    CommentSlot(CommentThreads threads, CommentService service, CommentPolicies policies, CommentTokens tokens,
+                CommentCookies cookies, SiteUrls urls, TemplateEngine templates) {
+        this.threads = threads;
+        this.service = service;
+        this.policies = policies;
+        this.tokens = tokens;
+        this.cookies = cookies;
+        this.urls = urls;
+        this.templates = templates;
+    }
+
+    @Override
+    public Content render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
+        CommentPolicy policy = policies.current();
+        String pageParam = request.getParameter("comment-page");
+        int page = pageParam == null ? 1 : PageNumber.parse(pageParam);
+        boolean open = service.isOpen(article);
+        List<Long> held = cookies.held(request);
+        CommentThreads.Page thread = threads.page(article, page, held, open, policy);
+        if (thread.roots() == null) {
+            throw new NotFoundException("No comment page " + page);
+        }
+        CommentsView.Form form = open ? form(article, page, request) : null;
+        if (form != null || !held.isEmpty()) {
+            response.setHeader("Cache-Control", "private, no-cache");
+        }
+        CommentsView.Pager pager = new CommentsView.Pager(page, thread.pages(),
+                page > 1 ? urls.comments(article.url(), page - 1) + "#comments" : null,
+                page < thread.pages() ? urls.comments(article.url(), page + 1) + "#comments" : null);
+        CommentsView view = new CommentsView(heading(thread.approvedCount(), open), thread.roots(), pager, form,
+                urls.commentScript());
+        return output -> templates.render("comment/comments.jte", view, output);
+    }
+
+    static String heading(int count, boolean open) {
+        if (count == 0) {
+            return open ? "Be the first to comment" : "No comments";
+        }
+        return count == 1 ? "1 Comment" : String.format("%,d Comments", count);
+    }
+
+    private CommentsView.Form form(ArticleView article, int page, HttpServletRequest request) {
+        FormState state = (FormState) request.getAttribute(FORM_STATE);
+        Long parentId = state != null ? state.values().parentId() : replyTo(request);
+        String replyToName = null;
+        if (parentId != null) {
+            var parent = threads.approvedComment(article.id(), parentId);
+            if (parent.isEmpty() && state == null) {
+                throw new NotFoundException("No comment " + parentId + " to reply to");
+            }
+            // A comment that went away while the reader wrote their reply: post it as a new comment.
+            replyToName = parent.map(PublicComment::name).orElse(null);
+            parentId = parent.isPresent() ? parentId : null;
+        }
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String cancelUrl = urls.comments(article.url(), page) + "#respond";
+        String token = tokens.issue(article.id());
+        if (state != null) {
+            CommentForm v = state.values();
+            return new CommentsView.Form(urls.commentPost(), article.id(), token, csrf.getParameterName(), csrf.getToken(),
+                    parentId, replyToName, cancelUrl, v.name(), v.email(), v.website(), v.text(), state.remember(),
+                    state.problem(), state.problemLink(), state.errors());
+        }
+        var remembered = cookies.remembered(request);
+        return new CommentsView.Form(urls.commentPost(), article.id(), token, csrf.getParameterName(), csrf.getToken(),
+                parentId, replyToName, cancelUrl, remembered.map(CommentCookies.Remembered::name).orElse(""),
+                remembered.map(CommentCookies.Remembered::email).orElse(""),
+                remembered.map(CommentCookies.Remembered::website).orElse(""), "", remembered.isPresent(),
+                null, null, Map.of());
+    }
+
+    /** The comment named by {@code replytocom}: an approved comment of this article, or a 404. */
+    private Long replyTo(HttpServletRequest request) {
+        String raw = request.getParameter("replytocom");
+        if (raw == null) {
+            return null;
+        }
+        if (!raw.matches("[1-9][0-9]{0,17}")) {
+            throw new NotFoundException("No comment " + raw);
+        }
+        return Long.valueOf(raw);
+    }
+}
