@@ -1,8 +1,11 @@
 package org.broadsheet.comment;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +38,8 @@ class CommentController {
     /** C0 and C1 controls other than line breaks and tab, and the replacement character left by invalid UTF-8. */
     private static final Pattern FORBIDDEN_IN_TEXT = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFD]");
     private static final Pattern FORBIDDEN_IN_LINE = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\uFFFD]");
+    private static final Set<String> SINGLE_FIELDS = Set.of("article", "parent", "token", "name", "email", "website",
+            "comment", "remember");
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
     /** Set by Tomcat when it could not decode the request's parameters. */
     private static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
@@ -68,7 +73,7 @@ class CommentController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (request.getAttribute(PARSE_FAILED) != null || !clean(request)) {
             return refuse(HttpStatus.BAD_REQUEST, "The comment contained characters that cannot be accepted "
-                    + "(control characters or text that is not valid UTF-8). Nothing was posted.");
+                    + "(control characters or text that is not valid UTF-8), or a field twice. Nothing was posted.");
         }
         String articleParam = request.getParameter("article");
         if (articleParam == null || !ID.matcher(articleParam).matches()) {
@@ -80,7 +85,8 @@ class CommentController {
         if (parentParam != null && !parentParam.isEmpty() && !ID.matcher(parentParam).matches()) {
             return refuse(HttpStatus.BAD_REQUEST, "The form named a comment to reply to that does not exist.");
         }
-        if (!blank(request.getParameter("subject"))) {
+        if (Arrays.stream(Objects.requireNonNullElse(request.getParameterValues("subject"), new String[0]))
+                .anyMatch(value -> !value.isEmpty())) {
             return refuse(HttpStatus.BAD_REQUEST, "The comment could not be accepted. Nothing was posted.");
         }
         CommentForm form = new CommentForm(request.getParameter("name"), request.getParameter("email"),
@@ -172,8 +178,12 @@ class CommentController {
         return new ModelAndView(redirect);
     }
 
+    /** No control characters (line breaks only in the comment), and each of the form's own fields at most once. */
     private static boolean clean(HttpServletRequest request) {
         for (Map.Entry<String, String[]> param : request.getParameterMap().entrySet()) {
+            if (param.getValue().length > 1 && SINGLE_FIELDS.contains(param.getKey())) {
+                return false;
+            }
             Pattern forbidden = "comment".equals(param.getKey()) ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE;
             for (String value : param.getValue()) {
                 if (forbidden.matcher(value).find() || forbidden.matcher(param.getKey()).find()) {

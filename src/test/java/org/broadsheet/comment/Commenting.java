@@ -5,7 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.broadsheet.article.ArticleForm;
@@ -84,19 +86,23 @@ final class Commenting {
         return article(headline, Duration.ofMinutes(5));
     }
 
-    /** The comment form as a browser sends it, shown ten seconds ago, with a valid CSRF token. */
+    /**
+     * The comment form as a browser sends it, shown ten seconds ago, with a valid CSRF token;
+     * {@code fields} are name/value pairs and may replace the article, token or honeypot.
+     */
     MockHttpServletRequestBuilder form(ArticleView article, String ip, String... fields) {
-        MockHttpServletRequestBuilder request = post("/comments").with(csrf())
-                .param("article", String.valueOf(article.id()))
-                .param("token", tokens.issue(article.id(), Instant.now().minusSeconds(10)))
-                .param("subject", "")
-                .with(r -> {
-                    r.setRemoteAddr(ip);
-                    return r;
-                });
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("article", String.valueOf(article.id()));
+        values.put("token", tokens.issue(article.id(), Instant.now().minusSeconds(10)));
+        values.put("subject", "");
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            request.param(fields[i], fields[i + 1]);
+            values.put(fields[i], fields[i + 1]); // a field given again replaces the default
         }
+        MockHttpServletRequestBuilder request = post("/comments").with(csrf()).with(r -> {
+            r.setRemoteAddr(ip);
+            return r;
+        });
+        values.forEach(request::param);
         return request;
     }
 
