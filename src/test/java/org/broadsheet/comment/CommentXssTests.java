@@ -1,0 +1,163 @@
+package org.broadsheet.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleView;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Classic cross-site scripting payloads, typed into every field of the comment form, come
+ * out as text: on the article page once approved, in the form shown again after an error,
+ * and in the reply title.
+ */
+@BroadsheetTest
+class CommentXssTests {
+
+    static List<String> payloads() {
+        return List.of(
+                "<script>alert(1)</script>",
+                "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+                "<img src=x onerror=alert(1)>",
+                "<svg onload=alert(1)>",
+                "<svg><script>alert(1)</script></svg>",
+                "<iframe src=\"javascript:alert(1)\"></iframe>",
+                "<body onload=alert(1)>",
+                "<a href=\"javascript:alert(1)\">click</a>",
+                "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+                "\"><script>alert(1)</script>",
+                "'><img src=x onerror=alert(1)>",
+                "\" onmouseover=\"alert(1)",
+                "' onfocus='alert(1)' autofocus='",
+                "</textarea><script>alert(1)</script>",
+                "</title><script>alert(1)</script>",
+                "<math><mtext></mtext><mglyph><style><img src=x onerror=alert(1)></style></mglyph></math>",
+                "<details open ontoggle=alert(1)>",
+                "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
+                "<embed src=\"javascript:alert(1)\">",
+                "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+                "<base href=\"https://evil.example/\">",
+                "<form action=\"https://evil.example\"><button>go</button></form>",
+                "<style>body{display:none}</style>",
+                "<link rel=stylesheet href=https://evil.example/x.css>",
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+                "<!--<script>alert(1)//-->",
+                "<scr<script>ipt>alert(1)</scr</script>ipt>",
+                "https://evil.example/\"><script>alert(1)</script>",
+                "javascript:alert(document.cookie)",
+                "<div style=\"background:url(javascript:alert(1))\">x</div>");
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired CommentService comments;
+    @Autowired CommentPolicies policies;
+    @Autowired CommentTokens tokens;
+    @Autowired ArticleService articles;
+    @Autowired ArticleReader reader;
+
+    private Commenting commenting;
+    private CommentPolicy saved;
+
+    @BeforeEach
+    void setUp() {
+        commenting = new Commenting(articles, reader, tokens);
+        saved = policies.current();
+        policies.update(Commenting.open(policies.defaults()));
+    }
+
+    @AfterEach
+    void restore() {
+        policies.update(saved);
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("payloads")
+    void payloadInNameAndTextIsShownAsTextOnThePage(String payload) throws Exception {
+        ArticleView article = commenting.article("Inert " + Commenting.next());
+        MvcResult posted = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", payload,
+                "email", Commenting.uniqueEmail(), "comment", payload)).andReturn();
+        assertThat(posted.getResponse().getStatus()).isEqualTo(303);
+        long id = comments.post(article.id(), Commenting.comment("Second " + payload, "Again: " + payload),
+                Commenting.visitor()).id();
+
+        Document doc = page(article.url() + "?replytocom=" + id);
+        assertInert(doc);
+        Element comment = doc.getElementById("comment-" + id).selectFirst(".comment-body");
+        assertThat(comment.selectFirst(".comment-author").text()).isEqualTo(("Second " + payload).strip());
+        assertThat(comment.selectFirst(".comment-text").wholeText().strip()).isEqualTo(("Again: " + payload).strip());
+        Element first = doc.selectFirst(".comment-list > li .comment-body");
+        assertThat(first.selectFirst(".comment-author").wholeText().strip()).isEqualTo(payload.strip());
+        assertThat(first.selectFirst(".comment-text").wholeText().strip()).isEqualTo(payload.strip());
+        assertThat(doc.selectFirst("#reply-title").text()).startsWith("Reply to Second " + payload.strip());
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("payloads")
+    void payloadInEveryFieldIsInertInTheFormShownAgain(String payload) throws Exception {
+        ArticleView article = commenting.article("Inert form " + Commenting.next());
+        MvcResult result = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", payload,
+                "email", payload, "website", payload, "comment", payload)).andReturn();
+        assertThat(result.getResponse().getStatus()).as("the email and website cannot be valid").isEqualTo(422);
+        Document doc = Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertInert(doc);
+        assertThat(doc.selectFirst("#author").attr("value")).isEqualTo(payload);
+        assertThat(doc.selectFirst("#email").attr("value")).isEqualTo(payload);
+        assertThat(doc.selectFirst("#url").attr("value")).isEqualTo(payload);
+        assertThat(doc.selectFirst("textarea#comment").wholeText()).isEqualTo(payload);
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("payloads")
+    void payloadAsAWebsiteIsRefusedOrHarmless(String payload) throws Exception {
+        String website = CommentService.website(payload);
+        if (website != null) {
+            assertThat(website).startsWith("https://").doesNotContain("<", ">", "\"", "'", " ");
+        }
+    }
+
+    private Document page(String url) throws Exception {
+        MvcResult result = mvc.perform(get(url)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** Nothing in the page that runs script, loads from elsewhere or changes the page's behaviour. */
+    private static void assertInert(Document doc) {
+        assertThat(doc.select("script").not("[src=/assets/comments.js]")).isEmpty();
+        assertThat(doc.select("iframe, object, embed, svg, math, base, meta[http-equiv], style, details, body[onload]"))
+                .isEmpty();
+        assertThat(doc.select("link").not("[rel=stylesheet][href^=/assets/], [rel=icon], [rel=canonical]")).isEmpty();
+        assertThat(doc.select("form")).hasSize(1);
+        assertThat(doc.select("img").not(".lead-image img")).isEmpty();
+        for (Element element : doc.getAllElements()) {
+            for (Attribute attribute : element.attributes()) {
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
+                String value = attribute.getValue().toLowerCase(Locale.ROOT).replaceAll("\\s", "");
+                assertThat(name).as("event handler on <%s>", element.tagName()).doesNotStartWith("on");
+                assertThat(name).isNotEqualTo("style");
+                if (List.of("href", "src", "action", "data", "formaction").contains(name)) {
+                    assertThat(value).as("%s of <%s>", name, element.tagName())
+                            .doesNotStartWith("javascript:").doesNotStartWith("data:").doesNotStartWith("vbscript:");
+                }
+            }
+        }
+    }
+}
