@@ -181,11 +181,17 @@ public class CommentService {
      */
     @Transactional
     public Posted importComment(long articleId, CommentForm form, CommentStatus status, Instant at) {
+        return importComment(articleId, form, status, false, at);
+    }
+
+    /** As {@link #importComment(long, CommentForm, CommentStatus, Instant)}, marked as the newsroom's when {@code staff}. */
+    @Transactional
+    public Posted importComment(long articleId, CommentForm form, CommentStatus status, boolean staff, Instant at) {
         articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId));
         NewComment comment = validate(form, new Visitor(null, null));
         Reply reply = replyTo(articleId, form.parentId(), Integer.MAX_VALUE);
         long id = repository.insert(articleId, reply.parentId(), reply.depth(), status, comment.name(), comment.email(),
-                comment.website(), false, comment.text(), html(comment.text()), null, null, at);
+                comment.website(), staff, comment.text(), html(comment.text()), null, null, at);
         if (status == CommentStatus.APPROVED) {
             events.publishEvent(new CommentEvents.CommentApproved(articleId, id));
         }

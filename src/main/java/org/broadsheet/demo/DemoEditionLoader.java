@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,11 +19,15 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.NoteKind;
 import org.broadsheet.author.AuthorForm;
+import org.broadsheet.comment.CommentForm;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.section.SectionForm;
 import org.broadsheet.section.SectionService;
 import org.broadsheet.tag.TagForm;
 import org.broadsheet.tag.TagService;
+import org.broadsheet.web.Slugs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -47,12 +52,15 @@ class DemoEditionLoader {
     private final AuthorService authors;
     private final TagService tags;
     private final ArticleService articles;
+    private final CommentService comments;
 
-    DemoEditionLoader(SectionService sections, AuthorService authors, TagService tags, ArticleService articles) {
+    DemoEditionLoader(SectionService sections, AuthorService authors, TagService tags, ArticleService articles,
+                      CommentService comments) {
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
         this.articles = articles;
+        this.comments = comments;
     }
 
     /** Loads the edition in one transaction: all of it or, on any error, none of it. */
@@ -80,7 +88,24 @@ class DemoEditionLoader {
             articles.rerender(id).forEach(w -> log.warn("Demo article {}: {}", a.form().slug(), w));
             a.notes().forEach(n -> articles.addNote(id, n.kind(), n.text(), n.at()));
         }
+        loadComments(ids, edition);
         return edition.size();
+    }
+
+    /** {@code comments.txt}: approved reader comments (and staff replies), threaded by local labels. */
+    private void loadComments(Map<String, Long> ids, List<DemoArticle> edition) {
+        Map<String, Instant> published = new LinkedHashMap<>();
+        edition.forEach(a -> published.put(a.form().slug(), a.published()));
+        Map<String, Long> refs = new LinkedHashMap<>();
+        for (String[] f : table("demo/comments.txt", 7)) {
+            Long parent = "-".equals(f[2]) ? null : refs.get(f[2]);
+            boolean staff = "staff".equals(f[4]);
+            String website = "-".equals(f[4]) || staff ? null : f[4];
+            String email = Slugs.from(f[3]) + (staff ? "@broadsheet.example" : "@readers.example");
+            CommentForm form = new CommentForm(f[3], email, website, f[6].replace("\\n", "\n"), parent);
+            Instant at = published.get(f[0]).plus(Duration.ofMinutes(Long.parseLong(f[5])));
+            refs.put(f[1], comments.importComment(ids.get(f[0]), form, CommentStatus.APPROVED, staff, at).id());
+        }
     }
 
     record DemoNote(NoteKind kind, Instant at, String text) {

@@ -36,6 +36,9 @@ public final class ReaderPages {
                 page("front page", "/"),
                 new ReaderPage("lead article", Site::leadArticle, 200),
                 new ReaderPage("article with story references and notes", Site::richArticle, 200),
+                new ReaderPage("article with threaded comments", Site::commentedArticle, 200),
+                new ReaderPage("comment form replying to a comment", Site::replyForm, 200),
+                new ReaderPage("article with comments closed", Site::closedCommentsArticle, 200),
                 page("section page", "/americas"),
                 page("tag page", "/tag/diplomacy"),
                 page("author page", "/author/amara-okafor"),
@@ -87,6 +90,8 @@ public final class ReaderPages {
                 .build();
         private String leadArticle;
         private String richArticle;
+        private String commentedArticle;
+        private String closedCommentsArticle;
 
         public Site(int port) {
             this.base = URI.create("http://localhost:" + port);
@@ -142,6 +147,39 @@ public final class ReaderPages {
                 richArticle = findRichArticle();
             }
             return richArticle;
+        }
+
+        /** An article open for comments with threaded replies (the demo edition has a staff reply too). */
+        public String commentedArticle() {
+            if (commentedArticle == null) {
+                commentedArticle = findArticle(doc -> doc.selectFirst(".comment-replies") != null
+                        && doc.selectFirst("#comment-form") != null, "threaded comments and an open form");
+            }
+            return commentedArticle;
+        }
+
+        /** The commented article with its form set to reply to its first comment. */
+        public String replyForm() {
+            Element first = document(commentedArticle()).selectFirst(".comment-list > li[id^=comment-]");
+            return commentedArticle() + "?replytocom=" + first.id().substring("comment-".length());
+        }
+
+        /** An article whose comments are closed but which has some. */
+        public String closedCommentsArticle() {
+            if (closedCommentsArticle == null) {
+                closedCommentsArticle = findArticle(doc -> doc.selectFirst(".comments-closed") != null
+                        && doc.selectFirst(".comment-list") != null, "comments closed after some were made");
+            }
+            return closedCommentsArticle;
+        }
+
+        private String findArticle(java.util.function.Predicate<Document> wanted, String what) {
+            for (String path : archivedArticles()) {
+                if (wanted.test(document(path))) {
+                    return path;
+                }
+            }
+            throw new IllegalStateException("The archive lists no article with " + what);
         }
 
         private String findRichArticle() {
