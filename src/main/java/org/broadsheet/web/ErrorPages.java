@@ -33,7 +33,10 @@ public class ErrorPages {
                 message = "You do not have permission to do that. If you submitted a form, reload the page and try again.";
             }
             default -> {
-                if (status.is4xxClientError()) {
+                if (status.value() == 413) {
+                    heading = "Too large";
+                    message = "What you sent is larger than this site accepts. Nothing was saved.";
+                } else if (status.is4xxClientError()) {
                     heading = "Bad request";
                     message = "We could not understand that request.";
                 } else {

@@ -25,7 +25,7 @@ public final class Problems {
 
     public Problems maxLength(String value, String field, String label, int max) {
         return require(value == null || value.length() <= max, field,
-                label + " must be at most " + max + " characters");
+                String.format("%s must be at most %,d characters", label, max));
     }
 
     public void throwIfAny() {

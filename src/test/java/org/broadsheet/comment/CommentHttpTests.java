@@ -195,6 +195,23 @@ class CommentHttpTests {
     }
 
     @Test
+    void oversizedFormIsRefusedWith413() throws Exception {
+        ArticleView article = commenting.article("Oversized form");
+        Browser browser = new Browser();
+        browser.get(article.url());
+        HttpResponse<String> huge = browser.submit(Map.of("name", "Max", "email", Commenting.uniqueEmail(),
+                "comment", "x".repeat(3_000_000)));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(Jsoup.parse(huge.body()).selectFirst("h1").text()).isEqualTo("Too large");
+        HttpResponse<String> tooLong = browser.submit(Map.of("name", "Max", "email", Commenting.uniqueEmail(),
+                "comment", "y".repeat(10_001)));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(tooLong.body()).getElementById("comment-error").text())
+                .isEqualTo("Comment must be at most 10,000 characters");
+        assertThat(approvedCount(article)).isZero();
+    }
+
+    @Test
     void commentersEmailsAppearInNoPageAndNoLogLine(CapturedOutput output) throws Exception {
         policies.update(Commenting.withLists(Commenting.policy(policies.current(), Moderation.FIRST, Duration.ZERO,
                 Duration.ZERO, 0), List.of(), List.of("spam-word")));
