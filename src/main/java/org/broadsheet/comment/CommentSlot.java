@@ -1,6 +1,7 @@
 package org.broadsheet.comment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import gg.jte.Content;
@@ -82,7 +83,7 @@ class CommentSlot implements ArticleSlot {
         if (count == 0) {
             return open ? "Be the first to comment" : "No comments";
         }
-        return count == 1 ? "1 Comment" : String.format("%,d Comments", count);
+        return count == 1 ? "1 Comment" : String.format(Locale.ENGLISH, "%,d Comments", count);
     }
 
     private CommentsView.Form form(ArticleView article, int page, HttpServletRequest request) {

@@ -2,6 +2,7 @@ package org.broadsheet.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Collects broken rules during validation, then throws them together. Not thread-safe; one per call. */
 public final class Problems {
@@ -25,7 +26,7 @@ public final class Problems {
 
     public Problems maxLength(String value, String field, String label, int max) {
         return require(value == null || value.length() <= max, field,
-                String.format("%s must be at most %,d characters", label, max));
+                String.format(Locale.ENGLISH, "%s must be at most %,d characters", label, max));
     }
 
     public void throwIfAny() {
