@@ -2,7 +2,6 @@ package org.broadsheet.comment;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -125,13 +124,10 @@ class CommentController {
             } else {
                 cookies.forget(request, response);
             }
-            List<Long> held = cookies.held(request);
             if (posted.status() != CommentStatus.APPROVED) {
                 cookies.addHeld(request, response, posted.id());
-                held = new java.util.ArrayList<>(held);
-                held.add(posted.id());
             }
-            int page = threads.pageOf(article.id(), posted.id(), held, policies.current());
+            int page = threads.pageOf(article.id(), posted.id(), policies.current());
             return seeOther(urls.comment(article.url(), page, posted.id()));
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -141,7 +137,7 @@ class CommentController {
             return again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, errors, problem, null,
                     request, response);
         } catch (CommentRefused.Duplicate e) {
-            int page = threads.pageOf(article.id(), e.existingId(), cookies.held(request), policies.current());
+            int page = threads.pageOf(article.id(), e.existingId(), policies.current());
             return again(article, form, remember, HttpStatus.CONFLICT, Map.of(),
                     e.getMessage() + " It is already on this article.", urls.comment(article.url(), page, e.existingId()),
                     request, response);

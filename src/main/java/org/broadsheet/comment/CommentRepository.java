@@ -62,6 +62,19 @@ class CommentRepository {
                 .params(articleId, ids.toArray(Long[]::new)).query(PUBLIC).list();
     }
 
+    /** How many approved top-level comments of the article come before the thread that holds {@code commentId}. */
+    int countRootsBefore(long articleId, long commentId) {
+        return jdbc.sql("""
+                        with recursive up as (
+                            select id, parent_id from comment where id = :id
+                            union all
+                            select c.id, c.parent_id from comment c join up on c.id = up.parent_id)
+                        select count(*) from comment
+                        where article_id = :article and status = 'approved' and parent_id is null
+                          and id < (select min(id) from up where parent_id is null)""")
+                .param("id", commentId).param("article", articleId).query(Integer.class).single();
+    }
+
     // ---- posting
 
     Optional<CommentRow> findById(long id) {

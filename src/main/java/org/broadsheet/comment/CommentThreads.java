@@ -63,19 +63,13 @@ class CommentThreads {
         return new Page(approved.size(), pages, roots.stream().map(c -> maker.node(c, 1)).flatMap(List::stream).toList());
     }
 
-    /** The page of comments on which a comment appears (for the reader's own held comments too). */
-    int pageOf(long articleId, long commentId, List<Long> heldIds, CommentPolicy policy) {
-        Tree tree = new Tree(merge(approved(articleId), heldIds.isEmpty() ? List.of() : repository.findWaiting(articleId, heldIds)));
-        Long root = commentId;
-        while (root != null && tree.parentOf.containsKey(root)) {
-            root = tree.parentOf.get(root);
-        }
-        for (int i = 0; i < tree.roots.size(); i++) {
-            if (tree.roots.get(i).id() == root) {
-                return i / policy.perPage() + 1;
-            }
-        }
-        return 1;
+    /**
+     * The page of comments on which a comment appears, counted in top-level approved comments
+     * (a thread whose root is hidden counts where its root would be). Read from the database,
+     * since it is asked right after a comment changed the article's list.
+     */
+    int pageOf(long articleId, long commentId, CommentPolicy policy) {
+        return repository.countRootsBefore(articleId, commentId) / policy.perPage() + 1;
     }
 
     private static List<PublicComment> merge(List<PublicComment> approved, List<PublicComment> waiting) {
