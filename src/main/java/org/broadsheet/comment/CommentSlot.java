@@ -102,14 +102,17 @@ class CommentSlot implements ArticleSlot {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String cancelUrl = urls.comments(article.url(), page) + "#respond";
         String token = tokens.issue(article.id());
+        // A refused comment is answered with the page at the form's address: the fragment makes
+        // the browser open it at the form and its problem, not at the top of the article.
+        String action = urls.commentPost() + "#respond";
         if (state != null) {
             CommentForm v = state.values();
-            return new CommentsView.Form(urls.commentPost(), article.id(), token, csrf.getParameterName(), csrf.getToken(),
+            return new CommentsView.Form(action, article.id(), token, csrf.getParameterName(), csrf.getToken(),
                     parentId, replyToName, cancelUrl, v.name(), v.email(), v.website(), v.text(), state.remember(),
                     state.problem(), state.problemLink(), state.errors());
         }
         var remembered = cookies.remembered(request);
-        return new CommentsView.Form(urls.commentPost(), article.id(), token, csrf.getParameterName(), csrf.getToken(),
+        return new CommentsView.Form(action, article.id(), token, csrf.getParameterName(), csrf.getToken(),
                 parentId, replyToName, cancelUrl, remembered.map(CommentCookies.Remembered::name).orElse(""),
                 remembered.map(CommentCookies.Remembered::email).orElse(""),
                 remembered.map(CommentCookies.Remembered::website).orElse(""), "", remembered.isPresent(),

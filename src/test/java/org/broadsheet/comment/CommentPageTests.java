@@ -89,7 +89,7 @@ class CommentPageTests {
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Leave a Reply");
         Element form = doc.selectFirst("form#comment-form");
         assertThat(form.attr("method")).isEqualTo("post");
-        assertThat(form.attr("action")).isEqualTo("/comments");
+        assertThat(form.attr("action")).as("a refused comment opens at the form").isEqualTo("/comments#respond");
 
         record Field(String id, String name, String type, String max, String autocomplete, boolean required) {
         }

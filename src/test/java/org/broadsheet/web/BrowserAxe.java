@@ -14,15 +14,15 @@ import org.openqa.selenium.WebDriver;
  * rules (DESIGN.md: "passes WCAG 2.1 AA"), with reports a developer can act on: rule,
  * impact, help, and each offending element's selector and HTML.
  */
-final class BrowserAxe {
+public final class BrowserAxe {
 
-    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private BrowserAxe() {
     }
 
     /** Runs axe on the page the driver shows; fails if axe itself could not run. */
-    static Results analyze(WebDriver driver) {
+    public static Results analyze(WebDriver driver) {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         if (results.isErrored()) {
             throw new IllegalStateException("axe-core could not check " + driver.getCurrentUrl() + ": "
@@ -33,7 +33,7 @@ final class BrowserAxe {
 
     /** The {@code href} of each linked stylesheet the browser could not load (a 404, a wrong MIME type). */
     @SuppressWarnings("unchecked")
-    static List<String> unloadedStylesheets(WebDriver driver) {
+    public static List<String> unloadedStylesheets(WebDriver driver) {
         Object hrefs = ((JavascriptExecutor) driver).executeScript(
                 "return Array.from(document.querySelectorAll('link[rel~=stylesheet]'))"
                         + ".filter(l => !l.sheet).map(l => l.href);");
@@ -41,7 +41,7 @@ final class BrowserAxe {
     }
 
     /** One block per rule: id, impact and help, then each element's selector, HTML and fix. */
-    static String describe(List<Rule> rules) {
+    public static String describe(List<Rule> rules) {
         var report = new StringBuilder();
         for (Rule rule : rules) {
             report.append(rule.getId()).append(" (").append(rule.getImpact()).append("): ")
@@ -58,7 +58,7 @@ final class BrowserAxe {
     }
 
     /** Rule ids with their element counts, for one-line summaries. */
-    static String summary(List<Rule> rules) {
+    public static String summary(List<Rule> rules) {
         return String.join(", ", rules.stream().map(r -> r.getId() + " ×" + r.getNodes().size()).toList());
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
@@ -22,9 +23,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code chromium} and {@code chromium-driver}); nothing is downloaded, Selenium Manager is
  * never asked. {@code CHROME_BIN} and {@code CHROMEDRIVER_BIN} override the paths. Each
  * session has a fresh profile, deleted on close. Open one per test class: start-up takes
- * a second or two.
+ * a second or two. {@link #openWithoutJavaScript()} opens one that runs no page script, as
+ * for a reader who turned JavaScript off. Public for the browser tests of other packages.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
     static final String PACKAGES = "chromium chromium-driver";
 
@@ -41,14 +43,14 @@ final class BrowserSession implements AutoCloseable {
         this.profile = null;
     }
 
-    private BrowserSession(Path chromium, Path chromedriver) throws IOException {
+    private BrowserSession(Path chromium, Path chromedriver, boolean javaScript) throws IOException {
         this.missing = null;
         this.profile = Files.createTempDirectory("broadsheet-chromium-");
         this.service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
-        this.driver = new ChromeDriver(service, options(chromium, profile));
+        this.driver = new ChromeDriver(service, options(chromium, profile, javaScript));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
@@ -58,7 +60,20 @@ final class BrowserSession implements AutoCloseable {
      * session is skipped with the reason (printed once here too), or this fails when the
      * environment says {@code CI=true}, where a skipped accessibility check would go unnoticed.
      */
-    static BrowserSession open() {
+    public static BrowserSession open() {
+        return open(true);
+    }
+
+    /**
+     * Like {@link #open()}, but the pages' own scripts never run (Chromium's content setting
+     * for JavaScript is "blocked"), so the session sees what a reader without JavaScript sees.
+     * WebDriver's own scripts ({@code executeScript}) still run.
+     */
+    public static BrowserSession openWithoutJavaScript() {
+        return open(false);
+    }
+
+    private static BrowserSession open(boolean javaScript) {
         Path chromium = Path.of(env("CHROME_BIN", "/usr/bin/chromium"));
         Path chromedriver = Path.of(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
         List<Path> missing = Stream.of(chromium, chromedriver).filter(p -> !Files.isExecutable(p)).toList();
@@ -73,19 +88,24 @@ final class BrowserSession implements AutoCloseable {
             return new BrowserSession(reason);
         }
         try {
-            return new BrowserSession(chromium, chromedriver);
+            return new BrowserSession(chromium, chromedriver, javaScript);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Loads a page and waits for it to finish loading. */
-    WebDriver load(URI uri) {
+    public WebDriver load(URI uri) {
         driver().get(uri.toString());
         return driver;
     }
 
-    WebDriver driver() {
+    /** Forgets every cookie of every site, as a browser that never visited before. */
+    public void clearCookies() {
+        ((ChromeDriver) driver()).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    public WebDriver driver() {
         if (missing != null) {
             Assumptions.abort(missing);
         }
@@ -105,7 +125,7 @@ final class BrowserSession implements AutoCloseable {
         }
     }
 
-    private static ChromeOptions options(Path chromium, Path profile) {
+    private static ChromeOptions options(Path chromium, Path profile, boolean javaScript) {
         var options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments(
@@ -121,7 +141,12 @@ final class BrowserSession implements AutoCloseable {
                 "--disable-extensions",
                 "--window-size=1280,1024",
                 "--lang=en-GB",
+                // No smooth scrolling: WebDriver clicks where an element is once scrolled to.
+                "--force-prefers-reduced-motion",
                 "--user-data-dir=" + profile);
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         return options;
     }
 

@@ -16,17 +16,17 @@ import tools.jackson.databind.json.JsonMapper;
  * an HTML document in, its messages out. Nothing is fetched from the network.
  * Create one per test class (start-up loads the HTML schema); not thread-safe.
  */
-final class NuChecker {
+public final class NuChecker {
 
     private final EmbeddedValidator validator = new EmbeddedValidator();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    NuChecker() {
+    public NuChecker() {
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
     }
 
     /** Every message the checker has about a document, in document order. */
-    List<NuMessage> check(byte[] html) {
+    public List<NuMessage> check(byte[] html) {
         String output;
         try {
             output = validator.validate(new ByteArrayInputStream(html));
@@ -43,7 +43,7 @@ final class NuChecker {
         return messages;
     }
 
-    List<NuMessage> check(String html) {
+    public List<NuMessage> check(String html) {
         return check(html.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -56,18 +56,18 @@ final class NuChecker {
      * @param column  the column it starts on, 1-based (0 when unknown)
      * @param extract the source around it
      */
-    record NuMessage(String type, String subType, int line, int column, String message, String extract) {
+    public record NuMessage(String type, String subType, int line, int column, String message, String extract) {
 
-        boolean isError() {
+        public boolean isError() {
             return type.equals("error") || type.equals("non-document-error");
         }
 
-        boolean isWarning() {
+        public boolean isWarning() {
             return type.equals("info") && "warning".equals(subType);
         }
 
         /** {@code 12:7 error: …} followed by the source extract, one line per message. */
-        String describe() {
+        public String describe() {
             String kind = isError() ? (subType == null ? type : type + " (" + subType + ")")
                     : isWarning() ? "warning" : "info";
             String where = line + ":" + column;

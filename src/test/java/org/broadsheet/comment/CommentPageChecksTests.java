@@ -1,0 +1,296 @@
+package org.broadsheet.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.broadsheet.comment.Commenting.uniqueEmail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.web.BrowserAxe;
+import org.broadsheet.web.BrowserSession;
+import org.broadsheet.web.NuChecker;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The states of the comments part of an article page, each checked by axe-core in headless
+ * Chromium (WCAG 2.1 A/AA, with the page's script running) and by the W3C Nu HTML Checker
+ * (on the HTML the server sends): threads three levels deep with a staff reply and a
+ * commenter's website, comments closed, a later page of comments, the form replying to a
+ * comment, and the form shown again with errors. Each test writes its own article.
+ */
+@BroadsheetTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
+class CommentPageChecksTests {
+
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleReader reader;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    CommentPolicies policies;
+
+    @Autowired
+    CommentTokens tokens;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final NuChecker nu = new NuChecker();
+    private Commenting commenting;
+    private BrowserSession browser;
+    private CommentPolicy saved;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = BrowserSession.open();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        commenting = new Commenting(articles, reader, tokens);
+        saved = policies.current();
+        policies.update(Commenting.open(policies.defaults()));
+    }
+
+    @AfterEach
+    void restorePolicy() {
+        policies.update(saved);
+    }
+
+    @Test
+    void threadedCommentsWithAStaffReplyAndAWebsitePassTheChecks() {
+        ArticleView article = threadedArticle("Grain deal extended");
+        byte[] html = get(article.url(), 200);
+
+        Document doc = parse(html);
+        assertThat(doc.select(".comment-body[data-depth=3]")).as("a reply three levels deep").isNotEmpty();
+        assertThat(doc.select(".comment-staff .staff-badge").text()).isEqualTo("Staff");
+        assertThat(doc.select(".comment-author a[href=https://ada.example.org/]").text()).isEqualTo("Ada Byrne");
+        assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("5 Comments");
+        assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Leave a Reply");
+
+        assertPassesChecks("threaded comments", html, browser.load(site(article.url())));
+    }
+
+    @Test
+    void closedCommentsPassTheChecks() {
+        ArticleView article = threadedArticle("Rail fares frozen");
+        articles.setCommentsOpen(article.id(), false);
+        byte[] html = get(article.url(), 200);
+
+        Document doc = parse(html);
+        assertThat(doc.selectFirst(".comments-closed").text()).isEqualTo("Comments are closed.");
+        assertThat(doc.select("#comment-form, .comment-reply-link")).isEmpty();
+        assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("5 Comments");
+
+        assertPassesChecks("comments closed", html, browser.load(site(article.url())));
+    }
+
+    @Test
+    void aLaterPageOfCommentsPassesTheChecks() {
+        policies.update(Commenting.withPaging(Commenting.open(policies.defaults()), policies.defaults().maxDepth(), 2));
+        ArticleView article = commenting.article("Harbour dredging starts");
+        for (int i = 1; i <= 3; i++) {
+            importComment(article, "Reader " + i, null, "Top-level comment number " + i + ".", null, 30 - i);
+        }
+        String path = article.url() + "?comment-page=2";
+        byte[] html = get(path, 200);
+
+        Document doc = parse(html);
+        assertThat(doc.selectFirst(".comment-pages p").text()).isEqualTo("Page 2 of 2");
+        assertThat(doc.selectFirst(".comment-pages a[rel=prev]").text()).isEqualTo("« Earlier comments");
+        assertThat(doc.select(".comment-list > .comment .comment-text").text()).isEqualTo("Top-level comment number 3.");
+
+        assertPassesChecks("comment page 2", html, browser.load(site(path)));
+    }
+
+    @Test
+    void theFormReplyingToACommentPassesTheChecks() {
+        ArticleView article = commenting.article("Wind farm consent");
+        long parent = importComment(article, "Ines Duarte", null, "Who pays for the grid link?", null, 10);
+        String path = article.url() + "?replytocom=" + parent;
+        byte[] html = get(path, 200);
+
+        Document doc = parse(html);
+        assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Reply to Ines Duarte Cancel reply");
+        assertThat(doc.selectFirst("#comment-parent").val()).isEqualTo(String.valueOf(parent));
+
+        assertPassesChecks("reply form (replytocom)", html, browser.load(site(path)));
+
+        // The same form moved under the comment by comments.js: the DOM changed, not the HTML.
+        WebDriver page = browser.load(site(article.url()));
+        page.findElement(By.cssSelector("#comment-" + parent + " .comment-reply-link")).click();
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#comment-" + parent + " #respond")));
+        failIfAny(axeViolations("reply form moved by comments.js", page));
+    }
+
+    @Test
+    void theFormShownAgainWithErrorsPassesTheChecks() throws Exception {
+        ArticleView article = commenting.article("Library hours cut");
+        MockHttpServletResponse response = mvc.perform(commenting.form(article, Commenting.uniqueIp(),
+                "name", "", "email", "not-an-address", "website", "", "parent", "",
+                "comment", "Evening opening matters to students.")).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        byte[] html = response.getContentAsByteArray();
+        Document doc = parse(html);
+        assertThat(doc.selectFirst("#name-error").text()).isEqualTo("Name is required");
+        assertThat(doc.selectFirst("#email-error").text()).isEqualTo("Enter an email address like name@example.com");
+        assertThat(doc.selectFirst("#comment").text()).isEqualTo("Evening opening matters to students.");
+
+        WebDriver page = browser.load(site(article.url()));
+        page.findElement(By.id("author")).sendKeys("   ");
+        page.findElement(By.id("email")).sendKeys(uniqueEmail());
+        page.findElement(By.id("comment")).sendKeys("Evening opening matters to students.");
+        page.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
+        assertThat(page.findElement(By.cssSelector(".form-problem")).getText())
+                .isEqualTo("Your comment was not posted. Please correct the fields marked below.");
+        assertPassesChecks("form with errors", html, page);
+    }
+
+    // ---- the pages
+
+    /**
+     * An article with five comments: Ada (with a website) answered by Ben, answered by Cleo
+     * (the third level), answered by the newsroom, and a second top-level comment.
+     */
+    private ArticleView threadedArticle(String headline) {
+        ArticleView article = commenting.article(headline);
+        long ada = importComment(article, "Ada Byrne", "https://ada.example.org/",
+                "The deal keeps prices down. See https://example.org/grain for the figures.", null, 50);
+        long ben = importComment(article, "Ben Okoro", null, "Only for a year, though.", ada, 40);
+        long cleo = importComment(article, "Cleo Martin", null, "A year is better than nothing.\n\nAnd it can be renewed.",
+                ben, 30);
+        comments.replyAsStaff(cleo, "Broadsheet Desk", "desk@broadsheet.example",
+                "Thanks: we have added the renewal terms to the story.");
+        importComment(article, "Dev Patel", null, "What about fertiliser exports?", null, 20);
+        return article;
+    }
+
+    private long importComment(ArticleView article, String name, String website, String text, Long parentId,
+                               int secondsAgo) {
+        return comments.importComment(article.id(), new CommentForm(name, uniqueEmail(), website, text, parentId),
+                CommentStatus.APPROVED, Instant.now().minusSeconds(secondsAgo)).id();
+    }
+
+    // ---- the checks
+
+    /**
+     * Fails with every problem found: the Nu checker's errors in the HTML the server sent,
+     * then axe-core's violations on the page the browser shows. Both run before failing.
+     */
+    private void assertPassesChecks(String what, byte[] html, WebDriver shown) {
+        List<String> reports = new ArrayList<>();
+        reports.addAll(htmlErrors(what, html));
+        reports.addAll(axeViolations(what, shown));
+        failIfAny(reports);
+    }
+
+    private static void failIfAny(List<String> reports) {
+        if (!reports.isEmpty()) {
+            fail(String.join("\n", reports));
+        }
+    }
+
+    /** The Nu HTML Checker's error report, if it has any; its warnings are printed. */
+    private List<String> htmlErrors(String what, byte[] html) {
+        List<NuChecker.NuMessage> messages = nu.check(html);
+        messages.stream().filter(NuChecker.NuMessage::isWarning)
+                .forEach(m -> System.out.printf("%s: HTML warning: %s%n", what, m.describe()));
+        List<String> errors = messages.stream().filter(NuChecker.NuMessage::isError)
+                .map(NuChecker.NuMessage::describe).toList();
+        return errors.isEmpty() ? List.of() : List.of("%s is not valid HTML, %d error(s) (line:column):%n  %s"
+                .formatted(what, errors.size(), String.join("\n  ", errors)));
+    }
+
+    /** axe-core's report of WCAG 2.1 A/AA violations on the page as the browser shows it, if any. */
+    private static List<String> axeViolations(String what, WebDriver page) {
+        assertThat(BrowserAxe.unloadedStylesheets(page)).as("stylesheets of %s that did not load", what).isEmpty();
+        Results results = BrowserAxe.analyze(page);
+        if (!results.getIncomplete().isEmpty()) {
+            System.out.printf("axe could not decide on %s, check by hand: %s%n", what,
+                    BrowserAxe.summary(results.getIncomplete()));
+        }
+        return results.getViolations().isEmpty() ? List.of() : List.of("%s (%s) has WCAG 2.1 AA violations:%n%s"
+                .formatted(what, page.getCurrentUrl(), BrowserAxe.describe(results.getViolations())));
+    }
+
+    // ---- the site
+
+    private URI site(String path) {
+        return URI.create("http://localhost:" + port).resolve(path);
+    }
+
+    /** The page as the server sends it to a reader's browser, after checking its status. */
+    private byte[] get(String path, int status) {
+        HttpRequest request = HttpRequest.newBuilder(site(path)).header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("status of %s", path).isEqualTo(status);
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted: GET " + path, e);
+        }
+    }
+
+    private Document parse(byte[] html) {
+        return Jsoup.parse(new String(html, StandardCharsets.UTF_8), site("/").toString());
+    }
+
+    private static WebDriverWait wait(WebDriver page) {
+        return new WebDriverWait(page, Duration.ofSeconds(10), Duration.ofMillis(50));
+    }
+}
