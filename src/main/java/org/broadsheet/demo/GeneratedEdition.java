@@ -7,11 +7,17 @@ import java.util.List;
 import java.util.Random;
 
 import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.ArticleSaved;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorForm;
 import org.broadsheet.author.AuthorService;
+import org.broadsheet.comment.CommentForm;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.section.Section;
 import org.broadsheet.section.SectionForm;
 import org.broadsheet.section.SectionService;
@@ -25,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Makes benchmark data: articles of realistic shape (subheadings, lists, quotes, story
  * references, tags, lead images) spread over sections, authors and two years, written
- * through {@link ArticleService} like any other article. Deterministic for a given count.
+ * through {@link ArticleService} like any other article; and, if asked, threaded comments
+ * on the newest of them, written through {@link CommentService}. Deterministic for a given count.
  */
 @Component
 class GeneratedEdition {
@@ -39,25 +46,40 @@ class GeneratedEdition {
             + "currency reserve forecast quarter growth village valley coast island capital province region district")
             .split(" ");
 
+    private static final int COMMENTERS = 80;
+    private static final int COMMENT_DEPTH = 3;
+
     private final ArticleService articles;
+    private final ArticleReader reader;
     private final SectionService sections;
     private final AuthorService authors;
     private final TagService tags;
+    private final CommentService comments;
+    private final DemoSettings settings;
     private final TransactionTemplate transactions;
 
-    GeneratedEdition(ArticleService articles, SectionService sections, AuthorService authors, TagService tags,
+    GeneratedEdition(ArticleService articles, ArticleReader reader, SectionService sections, AuthorService authors,
+                     TagService tags, CommentService comments, DemoSettings settings,
                      TransactionTemplate transactions) {
         this.articles = articles;
+        this.reader = reader;
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
+        this.comments = comments;
+        this.settings = settings;
         this.transactions = transactions;
     }
 
-    /** Generates articles until at least {@code target} exist. */
+    /**
+     * Generates articles until at least {@code target} exist. With {@code generate-comments},
+     * the newest one gets its comments in the same transaction, so they exist exactly when it
+     * does: a later start adds none, whatever was posted since.
+     */
     void generateUpTo(int target) {
         long existing = articles.count();
         if (existing >= target) {
+            logCommentedArticles(target, "as generated before");
             log.info("Benchmark data ready: {} articles", existing);
             return;
         }
@@ -73,12 +95,86 @@ class GeneratedEdition {
             transactions.executeWithoutResult(tx -> {
                 for (long i = from; i < to; i++) {
                     Instant published = newest.minus(Duration.ofMinutes((target - i) * 97 % (2 * 365 * 24 * 60)));
-                    articles.importPublished(form(i, random, sectionSlugs, authorSlugs), published, published);
+                    ArticleSaved saved = articles.importPublished(form(i, random, sectionSlugs, authorSlugs), published,
+                            published);
+                    if (i == target - 1 && settings.generateComments() > 0) {
+                        generateComments(saved.id(), published, settings.generateComments());
+                    }
                 }
             });
         }
         log.info("Generated {} articles in {} ms", target - existing, (System.nanoTime() - started) / 1_000_000);
+        logCommentedArticles(target, settings.generateComments() + " generated");
         log.info("Benchmark data ready: {} articles", articles.count());
+    }
+
+    /**
+     * Logs the article with generated comments (the newest) and one without that is like it: same
+     * section, same kind of lead image (the generator cycles through both), a few hours older.
+     */
+    private void logCommentedArticles(int target, String note) {
+        if (settings.generateComments() <= 0) {
+            return;
+        }
+        int sectionCount = Math.max(1, sections.all().size());
+        int cycle = sectionCount % 3 == 0 ? sectionCount : sectionCount * 3;
+        String with = url("generated-story-" + (target - 1));
+        String without = url("generated-story-" + (target - 1 - cycle));
+        log.info("Benchmark article with comments: {} ({})", with, note);
+        log.info("Benchmark article without comments: {}", without);
+    }
+
+    private String url(String slug) {
+        return reader.findBySlug(slug).map(ArticleView::url).orElse("(no public article " + slug + ")");
+    }
+
+    /**
+     * Writes {@code count} approved comments on the article: about two in five top-level, the
+     * rest replies (to recent comments, up to depth 3); one to four paragraphs of a few to a
+     * hundred words; one in eight with a link; distinct times after publication, oldest first.
+     */
+    private void generateComments(long articleId, Instant published, int count) {
+        long started = System.nanoTime();
+        Random random = new Random(count);
+        long room = Duration.between(published, Instant.now()).toMillis();
+        long spacing = Math.max(1, Math.min(60_000, room / (count + 1)));
+        List<Long> ids = new ArrayList<>();
+        List<Integer> parents = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            int parent = c == 0 || random.nextInt(5) < 2 ? -1 : c - 1 - random.nextInt(Math.min(c, 40));
+            if (parent >= 0 && depths.get(parent) >= COMMENT_DEPTH) {
+                parent = parents.get(parent);
+            }
+            int commenter = random.nextInt(COMMENTERS);
+            CommentForm form = new CommentForm(commenterName(commenter), "reader-" + commenter + "@example.org",
+                    commenter % 5 == 0 ? "https://example.net/" + WORDS[commenter % WORDS.length] : null,
+                    commentText(random, c), parent < 0 ? null : ids.get(parent));
+            Instant at = published.plusMillis(spacing * (c + 1));
+            ids.add(comments.importComment(articleId, form, CommentStatus.APPROVED, at).id());
+            parents.add(parent);
+            depths.add(parent < 0 ? 1 : depths.get(parent) + 1);
+        }
+        log.info("Generated {} comments in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String commenterName(int commenter) {
+        return capitalise(WORDS[commenter % WORDS.length]) + " "
+                + capitalise(WORDS[(commenter * 7 + 3) % WORDS.length]);
+    }
+
+    private static String commentText(Random random, int c) {
+        int paragraphs = random.nextInt(10) < 7 ? 1 : 2 + random.nextInt(3);
+        StringBuilder text = new StringBuilder();
+        for (int p = 0; p < paragraphs; p++) {
+            int length = 3 + random.nextInt(random.nextInt(3) == 0 ? 100 : 25);
+            text.append(p == 0 ? "" : "\n\n").append(capitalise(words(random, length))).append('.');
+        }
+        if (random.nextInt(8) == 0) {
+            text.append(" See https://example.org/").append(WORDS[random.nextInt(WORDS.length)]).append('/').append(c)
+                    .append(" for the ").append(words(random, 2)).append('.');
+        }
+        return text.toString();
     }
 
     private void ensureTaxonomy() {
