@@ -2,17 +2,21 @@ package org.broadsheet.comment;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.broadsheet.article.ArticleEvents;
+import org.broadsheet.web.RenderedHtml;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The approved comments of recently read articles, in memory. A change to an article's
+ * The approved comments of recently read articles, and their pages as rendered for readers
+ * with no held comment of their own, in memory. A change to an article's
  * public comments forgets that article's entry at once and again when the writing
  * transaction ends (as {@code ArticleCache} does); other nodes' changes are seen within
  * {@code broadsheet.comments.cache-ttl}.
@@ -20,8 +24,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class CommentCache {
 
+    /** One page of an article's comments as rendered for readers with no held comment of their own. */
+    record ListKey(long articleId, int page, boolean open, int maxDepth, int perPage) {
+    }
+
     private final boolean enabled;
     private final Cache<Long, List<PublicComment>> approved;
+    private final Cache<ListKey, RenderedHtml> rendered;
 
     CommentCache(CommentSettings settings) {
         Duration ttl = settings.cacheTtl();
@@ -30,6 +39,15 @@ class CommentCache {
                 .maximumWeight(200_000)
                 .weigher((Long id, List<PublicComment> comments) -> 1 + comments.size())
                 .build();
+        this.rendered = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+                .maximumWeight(32L * 1024 * 1024)
+                .weigher((ListKey key, RenderedHtml html) -> html.size())
+                .build();
+    }
+
+    /** The rendered page of comments, made by {@code render} when missing; null when {@code render} says there is none. */
+    RenderedHtml renderedList(ListKey key, Function<ListKey, RenderedHtml> render) {
+        return enabled ? rendered.get(key, render) : render.apply(key);
     }
 
     List<PublicComment> approved(long articleId, LongFunction<List<PublicComment>> loader) {
@@ -47,11 +65,26 @@ class CommentCache {
         forget(event);
     }
 
+    /** Rendered comments carry the article's permalink: a new slug or section must not wait for the TTL. */
+    @EventListener({ArticleEvents.ArticleChanged.class, ArticleEvents.ArticleUnpublished.class})
+    void onArticleChange(Object event) {
+        forget(event);
+    }
+
     private void forget(Object event) {
+        long articleId;
         if (event instanceof CommentEvents.CommentApproved e) {
-            approved.invalidate(e.articleId());
+            articleId = e.articleId();
         } else if (event instanceof CommentEvents.CommentChanged e) {
-            approved.invalidate(e.articleId());
+            articleId = e.articleId();
+        } else if (event instanceof ArticleEvents.ArticleChanged e) {
+            articleId = e.articleId();
+        } else if (event instanceof ArticleEvents.ArticleUnpublished e) {
+            articleId = e.articleId();
+        } else {
+            return;
         }
+        approved.invalidate(articleId);
+        rendered.asMap().keySet().removeIf(key -> key.articleId() == articleId);
     }
 }

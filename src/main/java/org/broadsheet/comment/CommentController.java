@@ -116,7 +116,7 @@ class CommentController {
     private ModelAndView post(ArticleView article, CommentForm form, boolean remember, HttpServletRequest request,
                               HttpServletResponse response) {
         try {
-            CommentService.Posted posted = service.post(article.id(), form,
+            CommentService.Posted posted = service.post(article, form,
                     new Visitor(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
             if (remember) {
                 cookies.remember(request, response, new CommentCookies.Remembered(form.name().strip(),

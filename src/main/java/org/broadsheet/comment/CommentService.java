@@ -63,7 +63,14 @@ public class CommentService {
      */
     @Transactional
     public Posted post(long articleId, CommentForm form, Visitor visitor) {
-        ArticleView article = articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId));
+        return post(articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId)),
+                form, visitor);
+    }
+
+    /** As {@link #post(long, CommentForm, Visitor)}, for a public article the caller has just read. */
+    @Transactional
+    public Posted post(ArticleView article, CommentForm form, Visitor visitor) {
+        long articleId = article.id();
         CommentPolicy policy = policies.current();
         if (!isOpen(article, policy)) {
             throw new CommentRefused.Closed();

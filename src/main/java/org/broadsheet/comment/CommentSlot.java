@@ -1,8 +1,10 @@
 package org.broadsheet.comment;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
@@ -12,6 +14,7 @@ import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.RenderedHtml;
 import org.broadsheet.web.SiteUrls;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -38,6 +41,7 @@ class CommentSlot implements ArticleSlot {
     }
 
     private final CommentThreads threads;
+    private final CommentCache cache;
     private final CommentService service;
     private final CommentPolicies policies;
     private final CommentTokens tokens;
@@ -45,9 +49,10 @@ class CommentSlot implements ArticleSlot {
     private final SiteUrls urls;
     private final TemplateEngine templates;
 
-    CommentSlot(CommentThreads threads, CommentService service, CommentPolicies policies, CommentTokens tokens,
+    CommentSlot(CommentThreads threads, CommentCache cache, CommentService service, CommentPolicies policies, CommentTokens tokens,
                 CommentCookies cookies, SiteUrls urls, TemplateEngine templates) {
         this.threads = threads;
+        this.cache = cache;
         this.service = service;
         this.policies = policies;
         this.tokens = tokens;
@@ -63,20 +68,41 @@ class CommentSlot implements ArticleSlot {
         int page = pageParam == null ? 1 : PageNumber.parse(pageParam);
         boolean open = service.isOpen(article);
         List<Long> held = cookies.held(request);
-        CommentThreads.Page thread = threads.page(article, page, held, open, policy);
-        if (thread.roots() == null) {
+        Content list;
+        if (held.isEmpty()) {
+            // The same for every reader: rendered once, until the article's comments change.
+            list = cache.renderedList(new CommentCache.ListKey(article.id(), page, open, policy.maxDepth(),
+                    policy.perPage()), key -> listView(article, page, held, open, policy)
+                    .map(view -> RenderedHtml.render(templates, "comment/list.jte", view)).orElse(null));
+        } else {
+            CommentsView view = listView(article, page, held, open, policy).orElse(null);
+            list = view == null ? null : output -> templates.render("comment/list.jte", view, output);
+        }
+        if (list == null) {
             throw new NotFoundException("No comment page " + page);
         }
         CommentsView.Form form = open ? form(article, page, request) : null;
         if (form != null || !held.isEmpty()) {
             response.setHeader("Cache-Control", "private, no-cache");
         }
+        Map<String, Object> params = new HashMap<>();
+        params.put("list", list);
+        params.put("f", form);
+        params.put("script", urls.commentScript());
+        return output -> templates.render("comment/comments.jte", params, output);
+    }
+
+    /** One page of the article's comments with the reader's held ones; empty if there is no such page. */
+    private Optional<CommentsView> listView(ArticleView article, int page, List<Long> held, boolean open,
+                                            CommentPolicy policy) {
+        CommentThreads.Page thread = threads.page(article, page, held, open, policy);
+        if (thread.roots() == null) {
+            return Optional.empty();
+        }
         CommentsView.Pager pager = new CommentsView.Pager(page, thread.pages(),
                 page > 1 ? urls.comments(article.url(), page - 1) + "#comments" : null,
                 page < thread.pages() ? urls.comments(article.url(), page + 1) + "#comments" : null);
-        CommentsView view = new CommentsView(heading(thread.approvedCount(), open), thread.roots(), pager, form,
-                urls.commentScript());
-        return output -> templates.render("comment/comments.jte", view, output);
+        return Optional.of(new CommentsView(heading(thread.approvedCount(), open), thread.roots(), pager));
     }
 
     static String heading(int count, boolean open) {

@@ -7,13 +7,13 @@ import org.broadsheet.web.DisplayDate;
 import org.broadsheet.web.SafeHtml;
 
 /**
- * The comments part of an article page.
+ * The list part of an article's comments: the count, one page of threads and the links to
+ * other pages. (The form, which differs for each reader, is rendered apart.)
  *
  * @param heading  "3 Comments", "1 Comment", or "Be the first to comment"
  * @param comments the top-level comments of this page, each with its replies
- * @param form     the "Leave a Reply" form, or null when comments are closed
  */
-public record CommentsView(String heading, List<Node> comments, Pager pager, Form form, String script) {
+public record CommentsView(String heading, List<Node> comments, Pager pager) {
 
     /** One comment and its replies. {@code replyUrl} is null where replying is not possible. */
     public record Node(long id, String name, String website, boolean staff, DisplayDate date, SafeHtml text,

@@ -175,6 +175,22 @@ class CommentPageTests {
     }
 
     @Test
+    void commentLinksFollowTheArticlesNewAddress() throws Exception {
+        ArticleView article = commenting.article("Renamed later");
+        long id = comments.post(article.id(), comment("Ray", "Before the rename"), visitor()).id();
+        assertThat(page(article.url()).selectFirst("#comment-" + id + " .comment-date a").attr("href"))
+                .isEqualTo(article.url() + "#comment-" + id);
+        String slug = "renamed-" + Commenting.next() + "-" + System.nanoTime() % 1_000_000;
+        articles.update(article.id(), new org.broadsheet.article.ArticleForm(slug, article.headline(),
+                article.standfirst(), "A paragraph to comment on.\n", "americas", List.of("daniel-reyes"),
+                List.of("diplomacy"), null));
+        ArticleView renamed = reader.findById(article.id()).orElseThrow();
+        assertThat(renamed.url()).endsWith("/" + slug);
+        assertThat(page(renamed.url()).selectFirst("#comment-" + id + " .comment-date a").attr("href"))
+                .isEqualTo(renamed.url() + "#comment-" + id);
+    }
+
+    @Test
     void manyTopLevelCommentsArePaginatedOldestFirst() throws Exception {
         policies.update(Commenting.withPaging(policies.current(), 3, 2));
         ArticleView article = commenting.article("Pages of comments");
