@@ -24,15 +24,16 @@ create table comment (
     updated_at     timestamptz not null
 );
 
+-- Few indexes on purpose: every comment posted updates each of them.
 create index comment_article_approved_idx on comment (article_id, id) where status = 'approved';
-create index comment_article_status_idx on comment (article_id, status);
+-- The page a thread starts on: top-level approved comments before it.
+create index comment_article_roots_idx on comment (article_id, id) where status = 'approved' and parent_id is null;
 create index comment_status_idx on comment (status, id);
 create index comment_parent_idx on comment (parent_id);
-create index comment_email_approved_idx on comment (lower(author_email)) where status = 'approved';
+-- Flood limits, the "first comment" rule and duplicates.
 create index comment_email_time_idx on comment (lower(author_email), created_at);
 create index comment_ip_time_idx on comment (ip, created_at) where ip is not null;
 create index comment_duplicate_idx on comment (article_id, md5(body));
-create index comment_personal_data_idx on comment (created_at) where ip is not null or user_agent is not null;
 
 -- One row, once an administrator changes the comment policy; until then the
 -- broadsheet.comments.* properties apply.

@@ -85,7 +85,9 @@ public class CommentService {
         repository.findDuplicate(articleId, comment.email(), comment.text()).ifPresent(id -> {
             throw new CommentRefused.Duplicate(id);
         });
-        CommentStatus status = CommentRules.decide(policy, comment, repository.hasApproved(comment.email()));
+        // Only the "first comment" rule needs to know the commenter: spare the query otherwise.
+        boolean known = policy.moderation() == Moderation.FIRST && repository.hasApproved(comment.email());
+        CommentStatus status = CommentRules.decide(policy, comment, known);
         long id = repository.insert(articleId, reply.parentId(), reply.depth(), status, comment.name(), comment.email(),
                 comment.website(), false, comment.text(), html(comment.text()), visitor.ip(), visitor.userAgent(),
                 clock.instant());
