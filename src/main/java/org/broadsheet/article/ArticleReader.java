@@ -53,9 +53,10 @@ public class ArticleReader {
         return cache.view(slug, key -> repository.findVisibleBySlug(key).map(this::view));
     }
 
-    /** The public article with this id, read afresh (for forms posted about it); empty for anything else. */
+    /** The public article with this id (for forms posted about it); empty for anything else. */
     public Optional<ArticleView> findById(long id) {
-        return repository.findVisibleById(id).map(this::view);
+        // A cheap look-up of the current slug, then the (usually cached) view by slug.
+        return repository.findVisibleSlug(id).flatMap(this::findBySlug).filter(view -> view.id() == id);
     }
 
     /** The newest other public stories of the article's section ("More from {Section}"). */

@@ -78,11 +78,10 @@ class ArticleRepository {
                 .param(slug).query(ARTICLE).optional();
     }
 
-    /** The public article with this id. */
-    Optional<ArticleRow> findVisibleById(long id) {
-        return jdbc.sql("select " + READER_ARTICLE_COLUMNS
-                        + " from article a join section s on s.id = a.section_id where a.id = ? and " + VISIBLE)
-                .param(id).query(ARTICLE).optional();
+    /** The current slug of the public article with this id. */
+    Optional<String> findVisibleSlug(long id) {
+        return jdbc.sql("select a.slug from article a where a.id = ? and " + VISIBLE).param(id).query(String.class)
+                .optional();
     }
 
     List<SummaryRow> findVisibleByIds(Collection<Long> ids) {

@@ -71,9 +71,10 @@ class CommentSlot implements ArticleSlot {
         Content list;
         if (held.isEmpty()) {
             // The same for every reader: rendered once, until the article's comments change.
-            list = cache.renderedList(new CommentCache.ListKey(article.id(), page, open, policy.maxDepth(),
-                    policy.perPage()), key -> listView(article, page, held, open, policy)
+            RenderedHtml rendered = cache.renderedList(new CommentCache.ListKey(article.id(), page, open,
+                    policy.maxDepth(), policy.perPage()), key -> listView(article, page, held, open, policy)
                     .map(view -> RenderedHtml.render(templates, "comment/list.jte", view)).orElse(null));
+            list = rendered == null ? null : rendered.in(request); // sent compressed as kept, to gzip clients
         } else {
             CommentsView view = listView(article, page, held, open, policy).orElse(null);
             list = view == null ? null : output -> templates.render("comment/list.jte", view, output);

@@ -1,5 +1,8 @@
 package org.broadsheet.web;
 
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -9,12 +12,15 @@ import gg.jte.output.Utf8ByteOutput;
 import gg.jte.springframework.boot.autoconfigure.JteView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * Renders a jte template to UTF-8 bytes (so the precompiled binary parts of templates are
  * copied, not re-encoded), sends it with a Content-Length, and for successful pages an
- * ETag made from the bytes, answering a matching {@code If-None-Match} with 304.
+ * ETag made from the bytes, answering a matching {@code If-None-Match} with 304. A page
+ * holding kept parts ({@link RenderedHtml}) goes to clients that accept gzip as a
+ * {@link GzipPage}, those parts compressed once and the rest stored.
  */
 class JteUtf8View extends JteView {
 
@@ -28,25 +34,58 @@ class JteUtf8View extends JteView {
     @Override
     protected void renderMergedTemplateModel(Map<String, Object> model, HttpServletRequest request,
                                              HttpServletResponse response) throws Exception {
-        Utf8ByteOutput output = new Utf8ByteOutput();
-        engine.render(getUrl(), model, output);
+        List<RenderedHtml> kept = RenderedHtml.declared(request);
+        GzipPage page = kept.isEmpty() ? null : new GzipPage(kept);
+        byte[] body;
+        if (page == null) {
+            Utf8ByteOutput output = new Utf8ByteOutput();
+            engine.render(getUrl(), model, output);
+            body = output.toByteArray();
+        } else {
+            engine.render(getUrl(), model, page);
+            body = page.body();
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
         response.setContentType("text/html;charset=UTF-8");
-        byte[] body = output.toByteArray();
+        boolean gzip = page != null && page.hasKeptParts() && acceptsGzip(request);
         if (response.getStatus() == HttpServletResponse.SC_OK
-                && new ServletWebRequest(request, response).checkNotModified(etag(body))) {
+                && new ServletWebRequest(request, response).checkNotModified(etag(body, gzip))) {
             return;
+        }
+        if (gzip) {
+            body = page.gzip(body);
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body); // one write: Tomcat pays per call, and a page has hundreds of chunks
     }
 
-    /** A strong validator: two independent CRCs (both hardware-assisted) and the length. */
-    private static String etag(byte[] body) {
+    /** Whether the client takes gzip: named in Accept-Encoding (or "*") and not with q=0. */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        Enumeration<String> headers = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
+        while (headers != null && headers.hasMoreElements()) {
+            for (String coding : headers.nextElement().split(",")) {
+                String[] parts = coding.split(";");
+                String name = parts[0].strip().toLowerCase(Locale.ROOT);
+                boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0{0,3})?");
+                if ((name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) && !refused) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A strong validator: two independent CRCs (both hardware-assisted) and the length of the
+     * page, marked for its gzip form, which is a different representation.
+     */
+    private static String etag(byte[] body, boolean gzip) {
         CRC32C crc32c = new CRC32C();
         crc32c.update(body);
         CRC32 crc32 = new CRC32();
         crc32.update(body);
         return "\"" + Long.toHexString(crc32c.getValue() << 32 | crc32.getValue()) + "-"
-                + Integer.toHexString(body.length) + "\"";
+                + Integer.toHexString(body.length) + (gzip ? "-gzip" : "") + "\"";
     }
 }

@@ -195,6 +195,36 @@ class CommentHttpTests {
     }
 
     @Test
+    void commentsGoToGzipClientsCompressedOnceAndKept() throws Exception {
+        ArticleView article = commenting.article("Compressed comments");
+        for (int i = 0; i < 30; i++) {
+            comments.post(article.id(), comment("Reader " + i, "Comment number " + i + " on the compressed page."),
+                    visitor());
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> gzip = http.send(HttpRequest.newBuilder(uri(article.url()))
+                .header("Accept-Encoding", "br, gzip;q=0.8").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
+        String page;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Document doc = Jsoup.parse(page);
+        assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("30 Comments");
+        assertThat(doc.select("#comment-form input[name=_csrf]").attr("value")).isNotBlank();
+        assertThat(doc.selectFirst("footer.site-footer")).isNotNull();
+
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(uri(article.url())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(Jsoup.parse(plain.body()).select(".comment-list > li")).hasSize(30);
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri(article.url()))
+                .header("Accept-Encoding", "gzip;q=0, identity").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    @Test
     void oversizedFormIsRefusedWith413() throws Exception {
         ArticleView article = commenting.article("Oversized form");
         Browser browser = new Browser();

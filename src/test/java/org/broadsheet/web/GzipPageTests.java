@@ -1,0 +1,71 @@
+package org.broadsheet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+class GzipPageTests {
+
+    private static RenderedHtml kept(String html) {
+        return new RenderedHtml(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String gunzip(byte[] gzip) throws IOException {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void pageWithAKeptPartIsOneGzipMemberOfTheWholePage() throws IOException {
+        RenderedHtml comments = kept("<ol>" + "<li>A comment, «quoted», in a list</li>".repeat(400) + "</ol>");
+        GzipPage page = new GzipPage(List.of(comments));
+        page.writeContent("<!DOCTYPE html><title>Été</title><main>");
+        comments.writeTo(page);
+        page.writeContent("<form>per reader</form></main>");
+        byte[] body = page.body();
+        assertThat(page.hasKeptParts()).isTrue();
+        byte[] gzip = page.gzip(body);
+        assertThat(gunzip(gzip)).isEqualTo(new String(body, StandardCharsets.UTF_8))
+                .startsWith("<!DOCTYPE html><title>Été</title>").endsWith("per reader</form></main>");
+        assertThat(gzip.length).as("the kept part is compressed").isLessThan(body.length / 5);
+    }
+
+    @Test
+    void keptPartsAtEitherEndAndLongStoredStretchesDecodeExactly() throws IOException {
+        RenderedHtml first = kept("<p>first</p>");
+        RenderedHtml last = kept("<p>last</p>".repeat(50));
+        GzipPage page = new GzipPage(List.of(first, last));
+        first.writeTo(page);
+        page.writeContent("x".repeat(200_000)); // more than three stored blocks
+        page.writeBinaryContent("not kept".getBytes(StandardCharsets.UTF_8));
+        last.writeTo(page);
+        first.writeTo(page); // the same part twice
+        byte[] body = page.body();
+        assertThat(gunzip(page.gzip(body))).isEqualTo(new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pageWithoutKeptPartsSaysSo() throws IOException {
+        GzipPage page = new GzipPage(List.of(kept("<p>declared, never written</p>")));
+        page.writeContent("<p>only this</p>");
+        assertThat(page.hasKeptParts()).isFalse();
+        assertThat(gunzip(page.gzip(page.body()))).isEqualTo("<p>only this</p>");
+    }
+
+    @Test
+    void emptyKeptPartIsFine() throws IOException {
+        RenderedHtml empty = kept("");
+        GzipPage page = new GzipPage(List.of(empty));
+        page.writeContent("a");
+        empty.writeTo(page);
+        page.writeContent("b");
+        assertThat(gunzip(page.gzip(page.body()))).isEqualTo("ab");
+    }
+}
