@@ -2,8 +2,9 @@
 # Comment benchmark: generates N articles (default 10,000), the newest with 500 threaded comments,
 # with the comment flood limits off, moderation off (every comment approved) and comments never
 # closing; then
-#   1. reads the article page with 500 comments and a like page with none (wrk, 64 connections)
-#      and prints req/s, p99 and their ratio;
+#   1. reads the article page with 500 comments and a like page with none (wrk, 64 connections),
+#      as browsers ask (Accept-Encoding: gzip) and without compression, and prints req/s, p99 and
+#      the ratios;
 #   2. posts new comments to a third article (wrk, 32 connections, bench/post-comment.lua),
 #      prints accepted comments/s and p99, and checks that the article's comment count went up
 #      by exactly the number of comments accepted ("lost: 0");
@@ -97,25 +98,31 @@ wrk_field() { # wrk output, then: rps | p50 | p99 | errors
   esac
 }
 
-# ---- 1. Reading: the page with comments against a like page without.
+# ---- 1. Reading: the page with comments against a like page without, as browsers ask for it
+# (Accept-Encoding: gzip, deflate, br) and as a client that takes no compression asks.
+BROWSER_ENCODING="Accept-Encoding: gzip, deflate, br"
+size() { curl -sf ${2:+-H "$2"} "$BASE$1" | wc -c; }
 echo
-echo "Reading: $(curl -sf "$BASE$WITH" | wc -c) bytes with comments ($WITH),"
-echo "         $(curl -sf "$BASE$WITHOUT" | wc -c) bytes without ($WITHOUT)"
+echo "Reading: $(size "$WITH") bytes with comments ($WITH; $(size "$WITH" "$BROWSER_ENCODING") sent gzip),"
+echo "         $(size "$WITHOUT") bytes without ($WITHOUT; $(size "$WITHOUT" "$BROWSER_ENCODING") sent gzip)"
 echo "Warming up (JIT) for $WARMUP per page..."
 for path in "$WITH" "$WITHOUT"; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE$path" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$BROWSER_ENCODING" "$BASE$path" >/dev/null
 done
-printf '\n%-17s %10s %10s %10s %10s\n' page "req/s" "p50" "p99" "errors"
-declare -A RPS P99
-for name in with without; do
-  path=$WITH; [ $name = without ] && path=$WITHOUT
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path")
-  RPS[$name]=$(echo "$out" | wrk_field rps); P99[$name]=$(echo "$out" | wrk_field p99)
-  printf '%-17s %10s %10s %10s %10s\n' "$name comments" "${RPS[$name]}" "$(echo "$out" | wrk_field p50)" \
-    "${P99[$name]}" "$(echo "$out" | wrk_field errors)"
+printf '\n%-26s %10s %10s %10s %10s\n' page "req/s" "p50" "p99" "errors"
+declare -A RPS P99 RATIO
+for enc in browser plain; do
+  for name in with without; do
+    path=$WITH; [ $name = without ] && path=$WITHOUT
+    header=(); [ $enc = browser ] && header=(-H "$BROWSER_ENCODING")
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$BASE$path")
+    RPS[$enc-$name]=$(echo "$out" | wrk_field rps); P99[$enc-$name]=$(echo "$out" | wrk_field p99)
+    printf '%-26s %10s %10s %10s %10s\n' "$name comments ($enc)" "${RPS[$enc-$name]}" "$(echo "$out" | wrk_field p50)" \
+      "${P99[$enc-$name]}" "$(echo "$out" | wrk_field errors)"
+  done
+  RATIO[$enc]=$(awk -v a="${RPS[$enc-with]}" -v b="${RPS[$enc-without]}" 'BEGIN {printf "%.2f", a / b}')
+  echo "with / without ($enc): ${RATIO[$enc]}"
 done
-RATIO=$(awk -v a="${RPS[with]}" -v b="${RPS[without]}" 'BEGIN {printf "%.2f", a / b}')
-echo "with / without: $RATIO"
 
 # ---- 2. Posting. One reader's form (cookie, CSRF token, signed form token) per article, posted
 # again and again with new text: the server checks the form, not who sends it.
@@ -178,9 +185,9 @@ verdict() { [ "$1" = 1 ] && echo "ok" || echo "MISSED"; }
 cat <<EOF
 
 Summary ($N articles; $MACHINE)
-  read, $COMMENTS comments:   ${RPS[with]} req/s, p99 ${P99[with]}
-  read, no comments:    ${RPS[without]} req/s, p99 ${P99[without]}
-  with / without:       $RATIO   (goal >= 0.80: $(verdict "$(awk -v r="$RATIO" 'BEGIN {print (r >= 0.8)}')"))
+  read, $COMMENTS comments:   ${RPS[browser-with]} req/s, p99 ${P99[browser-with]} (gzip, as browsers ask); ${RPS[plain-with]} req/s, p99 ${P99[plain-with]} (no compression)
+  read, no comments:    ${RPS[browser-without]} req/s, p99 ${P99[browser-without]} (gzip); ${RPS[plain-without]} req/s, p99 ${P99[plain-without]} (no compression)
+  with / without:       ${RATIO[browser]} as browsers ask (goal >= 0.80: $(verdict "$(awk -v r="${RATIO[browser]}" 'BEGIN {print (r >= 0.8)}')")); ${RATIO[plain]} without compression
   post:                 $ACCEPTED_RATE accepted/s, p99 $POST_P99, refused: $REFUSED   (goal >= 500/s: $(verdict "$(awk -v r="$ACCEPTED_RATE" 'BEGIN {print (r >= 500)}')"))
   lost:                 $((LOST > 0 ? LOST : 0))   (goal 0: $(verdict $((LOST <= 0))))
 EOF

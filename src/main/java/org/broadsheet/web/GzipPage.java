@@ -17,21 +17,26 @@ import gg.jte.output.Utf8ByteOutput;
  * as stored (uncompressed) deflate blocks, which cost nothing to make. The result is one
  * standard gzip member (RFC 1952) that any client decoding gzip reads.
  *
- * <p>Collects the page as a jte output; not thread-safe, one per response.
+ * <p>Collects the page as a jte output, as a list of segments (the page's own bytes between
+ * kept parts, and the kept parts), so that neither path copies the kept parts. Not
+ * thread-safe; one per response.
  */
 final class GzipPage implements TemplateOutput {
+
+    /** Below this many bytes of kept parts, gzip framing is not worth sending. */
+    static final int MIN_KEPT_BYTES = 2048;
 
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     /** An empty final block with fixed codes: ends the deflate stream. */
     private static final byte[] LAST_BLOCK = {0x03, 0x00};
     private static final int MAX_STORED = 65_535;
 
-    private record Placed(int offset, RenderedHtml part) {
-    }
-
-    private final Utf8ByteOutput bytes = new Utf8ByteOutput();
     private final Map<byte[], RenderedHtml> known = new IdentityHashMap<>();
-    private final List<Placed> placed = new ArrayList<>(2);
+    /** Each a {@code byte[]} of the page's own bytes or a kept {@link RenderedHtml}. */
+    private final List<Object> segments = new ArrayList<>(5);
+    private Utf8ByteOutput current = new Utf8ByteOutput();
+    private int length;
+    private int keptBytes;
 
     /** A page that may hold these parts (others are written as plain bytes). */
     GzipPage(List<RenderedHtml> parts) {
@@ -40,62 +45,86 @@ final class GzipPage implements TemplateOutput {
 
     @Override
     public void writeContent(String value) {
-        bytes.writeContent(value);
+        current.writeContent(value);
     }
 
     @Override
     public void writeContent(String value, int beginIndex, int endIndex) {
-        bytes.writeContent(value, beginIndex, endIndex);
+        current.writeContent(value, beginIndex, endIndex);
     }
 
     @Override
     public void writeBinaryContent(byte[] value) {
         RenderedHtml part = known.get(value);
-        if (part != null) {
-            placed.add(new Placed(bytes.getContentLength(), part));
+        if (part == null) {
+            current.writeBinaryContent(value);
+            return;
         }
-        bytes.writeBinaryContent(value);
+        closeSegment();
+        segments.add(part);
+        length += part.size();
+        keptBytes += part.size();
     }
 
-    /** Whether any kept part was written into the page, so that gzip saves something. */
-    boolean hasKeptParts() {
-        return !placed.isEmpty();
+    private void closeSegment() {
+        if (current.getContentLength() > 0) {
+            byte[] own = current.toByteArray();
+            segments.add(own);
+            length += own.length;
+            current = new Utf8ByteOutput();
+        }
     }
 
-    /** The page, uncompressed. */
+    /** Whether enough of the page is kept parts for gzip to save something. */
+    boolean worthCompressing() {
+        return keptBytes >= MIN_KEPT_BYTES;
+    }
+
+    /** The page, uncompressed, in one array. */
     byte[] body() {
-        return bytes.toByteArray();
+        closeSegment();
+        byte[] body = new byte[length];
+        int at = 0;
+        for (Object segment : segments) {
+            byte[] bytes = segment instanceof RenderedHtml part ? part.utf8() : (byte[]) segment;
+            System.arraycopy(bytes, 0, body, at, bytes.length);
+            at += bytes.length;
+        }
+        return body;
     }
 
-    /** {@code body} (what {@link #body()} returned) as one gzip member. */
-    byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+    /** The page as one gzip member. */
+    byte[] gzip() {
+        closeSegment();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 256);
         out.writeBytes(HEADER);
-        int from = 0;
-        for (Placed p : placed) {
-            stored(out, body, from, p.offset());
-            out.writeBytes(p.part().deflated());
-            from = p.offset() + p.part().size();
-        }
-        stored(out, body, from, body.length);
-        out.writeBytes(LAST_BLOCK);
         CRC32 crc = new CRC32();
-        crc.update(body);
+        for (Object segment : segments) {
+            if (segment instanceof RenderedHtml part) {
+                out.writeBytes(part.deflated());
+                crc.update(part.utf8());
+            } else {
+                byte[] own = (byte[]) segment;
+                stored(out, own);
+                crc.update(own);
+            }
+        }
+        out.writeBytes(LAST_BLOCK);
         littleEndian(out, (int) crc.getValue());
-        littleEndian(out, body.length);
+        littleEndian(out, length);
         return out.toByteArray();
     }
 
-    /** {@code body[from, to)} as stored blocks (no compression), each preceded by its length. */
-    private static void stored(ByteArrayOutputStream out, byte[] body, int from, int to) {
-        for (int start = from; start < to; start += MAX_STORED) {
-            int length = Math.min(MAX_STORED, to - start);
+    /** Bytes as stored blocks (no compression), each preceded by its length. */
+    private static void stored(ByteArrayOutputStream out, byte[] bytes) {
+        for (int start = 0; start < bytes.length; start += MAX_STORED) {
+            int size = Math.min(MAX_STORED, bytes.length - start);
             out.write(0); // not final, stored; the stream is byte-aligned here
-            out.write(length & 0xff);
-            out.write(length >>> 8);
-            out.write(~length & 0xff);
-            out.write((~length >>> 8) & 0xff);
-            out.write(body, start, length);
+            out.write(size & 0xff);
+            out.write(size >>> 8);
+            out.write(~size & 0xff);
+            out.write((~size >>> 8) & 0xff);
+            out.write(bytes, start, size);
         }
     }
 

@@ -35,27 +35,38 @@ class JteUtf8View extends JteView {
     protected void renderMergedTemplateModel(Map<String, Object> model, HttpServletRequest request,
                                              HttpServletResponse response) throws Exception {
         List<RenderedHtml> kept = RenderedHtml.declared(request);
-        GzipPage page = kept.isEmpty() ? null : new GzipPage(kept);
-        byte[] body;
-        if (page == null) {
+        response.setContentType("text/html;charset=UTF-8");
+        if (kept.isEmpty()) {
             Utf8ByteOutput output = new Utf8ByteOutput();
             engine.render(getUrl(), model, output);
-            body = output.toByteArray();
-        } else {
-            engine.render(getUrl(), model, page);
-            body = page.body();
-            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            byte[] body = output.toByteArray();
+            if (!notModified(body, false, request, response)) {
+                send(body, response);
+            }
+            return;
         }
-        response.setContentType("text/html;charset=UTF-8");
-        boolean gzip = page != null && page.hasKeptParts() && acceptsGzip(request);
-        if (response.getStatus() == HttpServletResponse.SC_OK
-                && new ServletWebRequest(request, response).checkNotModified(etag(body, gzip))) {
+        GzipPage page = new GzipPage(kept);
+        engine.render(getUrl(), model, page);
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        boolean gzip = page.worthCompressing() && acceptsGzip(request);
+        // A page private to one reader carries per-request tokens: no ETag could ever match.
+        boolean shared = !String.valueOf(response.getHeader(HttpHeaders.CACHE_CONTROL)).contains("private");
+        if (shared && notModified(page.body(), gzip, request, response)) {
             return;
         }
         if (gzip) {
-            body = page.gzip(body);
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
+        send(gzip ? page.gzip() : page.body(), response);
+    }
+
+    private static boolean notModified(byte[] body, boolean gzip, HttpServletRequest request,
+                                       HttpServletResponse response) {
+        return response.getStatus() == HttpServletResponse.SC_OK
+                && new ServletWebRequest(request, response).checkNotModified(etag(body, gzip));
+    }
+
+    private static void send(byte[] body, HttpServletResponse response) throws java.io.IOException {
         response.setContentLength(body.length);
         response.getOutputStream().write(body); // one write: Tomcat pays per call, and a page has hundreds of chunks
     }

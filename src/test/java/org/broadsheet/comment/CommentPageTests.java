@@ -249,6 +249,10 @@ class CommentPageTests {
         assertThat(doc.text()).contains("Said before closing");
         assertThat(result.getResponse().getHeader("Cache-Control")).as("the same for everyone again")
                 .isEqualTo("public, max-age=60");
+        String etag = result.getResponse().getHeader("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(mvc.perform(get(article.url()).header("If-None-Match", etag)).andReturn().getResponse().getStatus())
+                .isEqualTo(304);
 
         ArticleView old = commenting.article("Closed by age", Duration.ofDays(45));
         assertThat(page(old.url()).selectFirst(".comments-closed").text()).isEqualTo("Comments are closed.");
