@@ -109,16 +109,21 @@ echo "Warming up (JIT) for $WARMUP per page..."
 for path in "$WITH" "$WITHOUT"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$BROWSER_ENCODING" "$BASE$path" >/dev/null
 done
-printf '\n%-26s %10s %10s %10s %10s\n' page "req/s" "p50" "p99" "errors"
-declare -A RPS P99 RATIO
+# Java CPU (user + system) per request, from /proc: what the server spends, whatever the client costs.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$JAVA_PID/stat"; }
+printf '\n%-26s %10s %10s %10s %10s %10s\n' page "req/s" "p50" "p99" "CPU/req" "errors"
+declare -A RPS P99 RATIO CPU
 for enc in browser plain; do
   for name in with without; do
     path=$WITH; [ $name = without ] && path=$WITHOUT
     header=(); [ $enc = browser ] && header=(-H "$BROWSER_ENCODING")
+    before=$(cpu_ticks)
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$BASE$path")
+    CPU[$enc-$name]=$(awk -v t="$(( $(cpu_ticks) - before ))" -v hz="$(getconf CLK_TCK)" \
+      -v n="$(echo "$out" | awk '/requests in/ {print $1}')" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
     RPS[$enc-$name]=$(echo "$out" | wrk_field rps); P99[$enc-$name]=$(echo "$out" | wrk_field p99)
-    printf '%-26s %10s %10s %10s %10s\n' "$name comments ($enc)" "${RPS[$enc-$name]}" "$(echo "$out" | wrk_field p50)" \
-      "${P99[$enc-$name]}" "$(echo "$out" | wrk_field errors)"
+    printf '%-26s %10s %10s %10s %10s %10s\n' "$name comments ($enc)" "${RPS[$enc-$name]}" "$(echo "$out" | wrk_field p50)" \
+      "${P99[$enc-$name]}" "${CPU[$enc-$name]} us" "$(echo "$out" | wrk_field errors)"
   done
   RATIO[$enc]=$(awk -v a="${RPS[$enc-with]}" -v b="${RPS[$enc-without]}" 'BEGIN {printf "%.2f", a / b}')
   echo "with / without ($enc): ${RATIO[$enc]}"
@@ -187,6 +192,7 @@ cat <<EOF
 Summary ($N articles; $MACHINE)
   read, $COMMENTS comments:   ${RPS[browser-with]} req/s, p99 ${P99[browser-with]} (gzip, as browsers ask); ${RPS[plain-with]} req/s, p99 ${P99[plain-with]} (no compression)
   read, no comments:    ${RPS[browser-without]} req/s, p99 ${P99[browser-without]} (gzip); ${RPS[plain-without]} req/s, p99 ${P99[plain-without]} (no compression)
+  Java CPU per request: ${CPU[browser-with]} us with comments, ${CPU[browser-without]} us without (gzip); ${CPU[plain-with]} / ${CPU[plain-without]} us (no compression)
   with / without:       ${RATIO[browser]} as browsers ask (goal >= 0.80: $(verdict "$(awk -v r="${RATIO[browser]}" 'BEGIN {print (r >= 0.8)}')")); ${RATIO[plain]} without compression
   post:                 $ACCEPTED_RATE accepted/s, p99 $POST_P99, refused: $REFUSED   (goal >= 500/s: $(verdict "$(awk -v r="$ACCEPTED_RATE" 'BEGIN {print (r >= 500)}')"))
   lost:                 $((LOST > 0 ? LOST : 0))   (goal 0: $(verdict $((LOST <= 0))))

@@ -9,14 +9,10 @@ import java.util.List;
 
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,7 +22,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,29 +35,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class CommentBrowserTests {
+class CommentBrowserTests extends CommentingTest {
 
     private static final By SUBMIT = By.cssSelector("#comment-form button[type=submit]");
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    ArticleService articles;
 
-    @Autowired
-    ArticleReader reader;
 
-    @Autowired
-    CommentPolicies policies;
 
-    @Autowired
-    CommentTokens tokens;
 
-    private Commenting commenting;
     private BrowserSession withJs;
     private BrowserSession withoutJs;
-    private CommentPolicy saved;
 
     @BeforeAll
     void openBrowsers() {
@@ -79,17 +64,7 @@ class CommentBrowserTests {
         }
     }
 
-    @BeforeEach
-    void setUp() {
-        commenting = new Commenting(articles, reader, tokens);
-        saved = policies.current();
-        policies.update(Commenting.open(policies.defaults()));
-    }
 
-    @AfterEach
-    void restorePolicy() {
-        policies.update(saved);
-    }
 
     @Test
     void withoutJavaScriptACommentAndAReplyAreEachAPageLoadAway() {

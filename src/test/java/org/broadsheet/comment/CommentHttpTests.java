@@ -24,13 +24,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,30 +38,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The comment form over real HTTP, through Tomcat and the security filters, as browsers send it. */
 @BroadsheetTest
 @ExtendWith(OutputCaptureExtension.class)
-class CommentHttpTests {
+class CommentHttpTests extends CommentingTest {
 
     @LocalServerPort int port;
     @Autowired CommentService comments;
-    @Autowired CommentPolicies policies;
-    @Autowired CommentTokens tokens;
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
     @Autowired JdbcClient jdbc;
 
-    private Commenting commenting;
-    private CommentPolicy saved;
 
-    @BeforeEach
-    void setUp() {
-        commenting = new Commenting(articles, reader, tokens);
-        saved = policies.current();
-        policies.update(Commenting.open(policies.defaults()));
-    }
 
-    @AfterEach
-    void restore() {
-        policies.update(saved);
-    }
 
     /** A reader's browser: keeps cookies, does not follow redirects. */
     private final class Browser {

@@ -17,8 +17,6 @@ import java.util.List;
 
 import com.deque.html.axecore.results.Results;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.BrowserAxe;
 import org.broadsheet.web.BrowserSession;
@@ -26,9 +24,7 @@ import org.broadsheet.web.NuChecker;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,7 +47,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class CommentPageChecksTests {
+class CommentPageChecksTests extends CommentingTest {
 
 
     @LocalServerPort
@@ -60,26 +56,16 @@ class CommentPageChecksTests {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    ArticleService articles;
 
-    @Autowired
-    ArticleReader reader;
 
     @Autowired
     CommentService comments;
 
-    @Autowired
-    CommentPolicies policies;
 
-    @Autowired
-    CommentTokens tokens;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final NuChecker nu = new NuChecker();
-    private Commenting commenting;
     private BrowserSession browser;
-    private CommentPolicy saved;
 
     @BeforeAll
     void openBrowser() {
@@ -93,17 +79,7 @@ class CommentPageChecksTests {
         }
     }
 
-    @BeforeEach
-    void setUp() {
-        commenting = new Commenting(articles, reader, tokens);
-        saved = policies.current();
-        policies.update(Commenting.open(policies.defaults()));
-    }
 
-    @AfterEach
-    void restorePolicy() {
-        policies.update(saved);
-    }
 
     @Test
     void threadedCommentsWithAStaffReplyAndAWebsitePassTheChecks() {

@@ -14,14 +14,10 @@ import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,30 +28,14 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /** The comments on the article page, and the form's answers, as a reader's browser gets them. */
 @BroadsheetTest
-class CommentPageTests {
+class CommentPageTests extends CommentingTest {
 
     @Autowired MockMvc mvc;
     @Autowired CommentService comments;
-    @Autowired CommentPolicies policies;
-    @Autowired CommentTokens tokens;
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
     @Autowired JdbcClient jdbc;
 
-    private Commenting commenting;
-    private CommentPolicy saved;
 
-    @BeforeEach
-    void setUp() {
-        commenting = new Commenting(articles, reader, tokens);
-        saved = policies.current();
-        policies.update(Commenting.open(policies.defaults()));
-    }
 
-    @AfterEach
-    void restore() {
-        policies.update(saved);
-    }
 
     private MvcResult fetch(String url, Cookie... cookies) throws Exception {
         var request = get(url);

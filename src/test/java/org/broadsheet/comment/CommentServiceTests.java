@@ -11,43 +11,23 @@ import java.time.Instant;
 import java.util.List;
 
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @BroadsheetTest
-class CommentServiceTests {
+class CommentServiceTests extends CommentingTest {
 
     @Autowired CommentService comments;
-    @Autowired CommentPolicies policies;
     @Autowired CommentThreads threads;
     @Autowired PersonalDataRetention retention;
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
-    @Autowired CommentTokens tokens;
     @Autowired JdbcClient jdbc;
 
-    private Commenting commenting;
-    private CommentPolicy saved;
 
-    @BeforeEach
-    void setUp() {
-        commenting = new Commenting(articles, reader, tokens);
-        saved = policies.current();
-        policies.update(Commenting.open(policies.defaults()));
-    }
 
-    @AfterEach
-    void restore() {
-        policies.update(saved);
-    }
 
     private List<Long> approvedIds(ArticleView article) {
         return threads.approved(article.id()).stream().map(PublicComment::id).toList();

@@ -7,15 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * and in the reply title.
  */
 @BroadsheetTest
-class CommentXssTests {
+class CommentXssTests extends CommentingTest {
 
     static List<String> payloads() {
         return List.of(
@@ -68,25 +64,9 @@ class CommentXssTests {
 
     @Autowired MockMvc mvc;
     @Autowired CommentService comments;
-    @Autowired CommentPolicies policies;
-    @Autowired CommentTokens tokens;
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
 
-    private Commenting commenting;
-    private CommentPolicy saved;
 
-    @BeforeEach
-    void setUp() {
-        commenting = new Commenting(articles, reader, tokens);
-        saved = policies.current();
-        policies.update(Commenting.open(policies.defaults()));
-    }
 
-    @AfterEach
-    void restore() {
-        policies.update(saved);
-    }
 
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("payloads")
