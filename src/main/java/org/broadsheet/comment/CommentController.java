@@ -70,47 +70,56 @@ class CommentController {
     @PostMapping("/comments")
     ModelAndView post(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (request.getAttribute(PARSE_FAILED) != null || !clean(request)) {
-            return refuse(HttpStatus.BAD_REQUEST, "The comment contained characters that cannot be accepted "
-                    + "(control characters or text that is not valid UTF-8), or a field twice. Nothing was posted.");
+        String malformed = malformed(request);
+        if (malformed != null) {
+            return refuse(HttpStatus.BAD_REQUEST, malformed);
         }
         String articleParam = request.getParameter("article");
-        if (articleParam == null || !ID.matcher(articleParam).matches()) {
-            return refuse(HttpStatus.BAD_REQUEST, "The form did not say which article the comment is about.");
-        }
         ArticleView article = articles.findById(Long.parseLong(articleParam))
                 .orElseThrow(() -> new NotFoundException("No article " + articleParam));
         String parentParam = request.getParameter("parent");
-        if (parentParam != null && !parentParam.isEmpty() && !ID.matcher(parentParam).matches()) {
-            return refuse(HttpStatus.BAD_REQUEST, "The form named a comment to reply to that does not exist.");
-        }
-        if (Arrays.stream(Objects.requireNonNullElse(request.getParameterValues("subject"), new String[0]))
-                .anyMatch(value -> !value.isEmpty())) {
-            return refuse(HttpStatus.BAD_REQUEST, "The comment could not be accepted. Nothing was posted.");
-        }
         CommentForm form = new CommentForm(request.getParameter("name"), request.getParameter("email"),
                 request.getParameter("website"), request.getParameter("comment"),
                 blank(parentParam) ? null : Long.valueOf(parentParam));
         boolean remember = request.getParameter("remember") != null;
-        CommentPolicy policy = policies.current();
-        switch (tokens.check(article.id(), request.getParameter("token"), policy.minFormTime())) {
-            case FORGED -> {
-                return refuse(HttpStatus.BAD_REQUEST, "The comment form was damaged on its way. Nothing was posted.");
-            }
-            case TOO_SOON -> {
-                return again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, Map.of(),
-                        "That was quicker than we allow. Please check your comment and send it again.", null,
-                        request, response);
-            }
-            case EXPIRED -> {
-                return again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, Map.of(),
-                        "This form was open for too long. Your comment is below: please send it again.", null,
-                        request, response);
-            }
-            case VALID -> {
-            }
+        ModelAndView refused = checkToken(article, form, remember, request, response);
+        return refused != null ? refused : post(article, form, remember, request, response);
+    }
+
+    /** Why this request is not a comment form as a person sends it, or null if it is one. */
+    private static String malformed(HttpServletRequest request) {
+        if (request.getAttribute(PARSE_FAILED) != null || !clean(request)) {
+            return "The comment contained characters that cannot be accepted "
+                    + "(control characters or text that is not valid UTF-8), or a field twice. Nothing was posted.";
         }
-        return post(article, form, remember, request, response);
+        String articleParam = request.getParameter("article");
+        if (articleParam == null || !ID.matcher(articleParam).matches()) {
+            return "The form did not say which article the comment is about.";
+        }
+        String parentParam = request.getParameter("parent");
+        if (!blank(parentParam) && !ID.matcher(parentParam).matches()) {
+            return "The form named a comment to reply to that does not exist.";
+        }
+        if (Arrays.stream(Objects.requireNonNullElse(request.getParameterValues("subject"), new String[0]))
+                .anyMatch(value -> !value.isEmpty())) {
+            return "The comment could not be accepted. Nothing was posted."; // the honeypot was filled in
+        }
+        return null;
+    }
+
+    /** The answer to a form token that is forged, too fresh or too old; null for a good one. */
+    private ModelAndView checkToken(ArticleView article, CommentForm form, boolean remember,
+                                    HttpServletRequest request, HttpServletResponse response) {
+        return switch (tokens.check(article.id(), request.getParameter("token"), policies.current().minFormTime())) {
+            case FORGED -> refuse(HttpStatus.BAD_REQUEST, "The comment form was damaged on its way. Nothing was posted.");
+            case TOO_SOON -> again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, Map.of(),
+                    "That was quicker than we allow. Please check your comment and send it again.", null,
+                    request, response);
+            case EXPIRED -> again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, Map.of(),
+                    "This form was open for too long. Your comment is below: please send it again.", null,
+                    request, response);
+            case VALID -> null;
+        };
     }
 
     private ModelAndView post(ArticleView article, CommentForm form, boolean remember, HttpServletRequest request,
