@@ -15,4 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 public interface ArticleSlot {
 
     Content render(ArticleView article, HttpServletRequest request, HttpServletResponse response);
+
+    /** What this slot adds to the page's {@code <head>} for this request (robots hints, say), or null. */
+    default Content head(ArticleView article, HttpServletRequest request) {
+        return null;
+    }
 }

@@ -106,6 +106,18 @@ class CommentSlot implements ArticleSlot {
         return Optional.of(new CommentsView(heading(thread.approvedCount(), open), thread.roots(), pager));
     }
 
+    /**
+     * The reply form and later pages of comments repeat the article: search engines should
+     * follow their links but not index them (as WordPress does for {@code replytocom}).
+     */
+    @Override
+    public Content head(ArticleView article, HttpServletRequest request) {
+        if (request.getParameter("replytocom") == null && request.getParameter("comment-page") == null) {
+            return null;
+        }
+        return output -> output.writeContent("<meta name=\"robots\" content=\"noindex, follow\">\n");
+    }
+
     static String heading(int count, boolean open) {
         if (count == 0) {
             return open ? "Be the first to comment" : "No comments";

@@ -189,6 +189,7 @@ class CommentPageTests extends CommentingTest {
                 .isEqualTo(article.url() + "?comment-page=2#comments");
 
         Document third = page(article.url() + "?comment-page=3");
+        assertThat(third.select("meta[name=robots]").attr("content")).isEqualTo("noindex, follow");
         assertThat(third.select("ol.comment-list > li").eachAttr("id")).containsExactly("comment-" + ids[4]);
         assertThat(third.selectFirst(".comment-pages a[rel=prev]").attr("href"))
                 .isEqualTo(article.url() + "?comment-page=2#comments");
@@ -204,7 +205,9 @@ class CommentPageTests extends CommentingTest {
     void replyLinkWithoutJavaScriptSetsTheFormToReply() throws Exception {
         ArticleView article = commenting.article("Reply without script");
         long id = comments.post(article.id(), comment("Dana", "Reply to me"), visitor()).id();
+        assertThat(page(article.url()).select("meta[name=robots]")).as("the article itself is indexed").isEmpty();
         Document doc = page(article.url() + "?replytocom=" + id);
+        assertThat(doc.select("meta[name=robots]").attr("content")).isEqualTo("noindex, follow");
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Reply to Dana Cancel reply");
         assertThat(doc.selectFirst("#cancel-reply").attr("href")).isEqualTo(article.url() + "#respond");
         assertThat(doc.selectFirst("#comment-parent").attr("value")).isEqualTo(String.valueOf(id));
