@@ -1,6 +1,9 @@
 package org.broadsheet.web;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -82,56 +85,86 @@ final class GzipPage implements TemplateOutput {
 
     /** The page, uncompressed, in one array. */
     byte[] body() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length());
+        writeTo(out);
+        return out.toByteArray();
+    }
+
+    /** The length of the page, uncompressed. */
+    int length() {
         closeSegment();
-        byte[] body = new byte[length];
-        int at = 0;
-        for (Object segment : segments) {
-            byte[] bytes = segment instanceof RenderedHtml part ? part.utf8() : (byte[]) segment;
-            System.arraycopy(bytes, 0, body, at, bytes.length);
-            at += bytes.length;
+        return length;
+    }
+
+    /** Writes the page, uncompressed, a segment at a time (the kept parts are not copied). */
+    void writeTo(OutputStream out) {
+        closeSegment();
+        try {
+            for (Object segment : segments) {
+                out.write(segment instanceof RenderedHtml part ? part.utf8() : (byte[]) segment);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return body;
     }
 
     /** The page as one gzip member. */
     byte[] gzip() {
-        closeSegment();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 256);
-        out.writeBytes(HEADER);
-        CRC32 crc = new CRC32();
-        for (Object segment : segments) {
-            if (segment instanceof RenderedHtml part) {
-                out.writeBytes(part.deflated());
-                crc.update(part.utf8());
-            } else {
-                byte[] own = (byte[]) segment;
-                stored(out, own);
-                crc.update(own);
-            }
-        }
-        out.writeBytes(LAST_BLOCK);
-        littleEndian(out, (int) crc.getValue());
-        littleEndian(out, length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(gzipLength());
+        writeGzipTo(out);
         return out.toByteArray();
     }
 
+    /** The length of {@link #writeGzipTo}'s output. */
+    int gzipLength() {
+        closeSegment();
+        int size = HEADER.length + LAST_BLOCK.length + 8;
+        for (Object segment : segments) {
+            if (segment instanceof RenderedHtml part) {
+                size += part.deflated().length;
+            } else {
+                int own = ((byte[]) segment).length;
+                size += own + 5 * ((own + MAX_STORED - 1) / MAX_STORED);
+            }
+        }
+        return size;
+    }
+
+    /** Writes the page as one gzip member, a segment at a time. */
+    void writeGzipTo(OutputStream out) {
+        closeSegment();
+        try {
+            out.write(HEADER);
+            CRC32 crc = new CRC32();
+            for (Object segment : segments) {
+                if (segment instanceof RenderedHtml part) {
+                    out.write(part.deflated());
+                    crc.update(part.utf8());
+                } else {
+                    byte[] own = (byte[]) segment;
+                    stored(out, own);
+                    crc.update(own);
+                }
+            }
+            out.write(LAST_BLOCK);
+            out.write(littleEndian((int) crc.getValue()));
+            out.write(littleEndian(length));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Bytes as stored blocks (no compression), each preceded by its length. */
-    private static void stored(ByteArrayOutputStream out, byte[] bytes) {
+    private static void stored(OutputStream out, byte[] bytes) throws IOException {
         for (int start = 0; start < bytes.length; start += MAX_STORED) {
             int size = Math.min(MAX_STORED, bytes.length - start);
-            out.write(0); // not final, stored; the stream is byte-aligned here
-            out.write(size & 0xff);
-            out.write(size >>> 8);
-            out.write(~size & 0xff);
-            out.write((~size >>> 8) & 0xff);
+            // not final, stored (the stream is byte-aligned here), then LEN and NLEN
+            out.write(new byte[]{0, (byte) size, (byte) (size >>> 8), (byte) ~size, (byte) (~size >>> 8)});
             out.write(bytes, start, size);
         }
     }
 
-    private static void littleEndian(ByteArrayOutputStream out, int value) {
-        out.write(value & 0xff);
-        out.write((value >>> 8) & 0xff);
-        out.write((value >>> 16) & 0xff);
-        out.write((value >>> 24) & 0xff);
+    private static byte[] littleEndian(int value) {
+        return new byte[]{(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
     }
 }

@@ -54,10 +54,15 @@ class JteUtf8View extends JteView {
         if (shared && notModified(page.body(), gzip, request, response)) {
             return;
         }
+        // Written a segment at a time: the kept parts go out without being copied into the page.
         if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            response.setContentLength(page.gzipLength());
+            page.writeGzipTo(response.getOutputStream());
+        } else {
+            response.setContentLength(page.length());
+            page.writeTo(response.getOutputStream());
         }
-        send(gzip ? page.gzip() : page.body(), response);
     }
 
     private static boolean notModified(byte[] body, boolean gzip, HttpServletRequest request,

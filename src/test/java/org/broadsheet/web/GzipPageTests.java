@@ -35,6 +35,8 @@ class GzipPageTests {
         assertThat(gunzip(gzip)).isEqualTo(new String(body, StandardCharsets.UTF_8))
                 .startsWith("<!DOCTYPE html><title>Été</title>").endsWith("per reader</form></main>");
         assertThat(gzip.length).as("the kept part is compressed").isLessThan(body.length / 5);
+        assertThat(page.gzipLength()).isEqualTo(gzip.length);
+        assertThat(page.length()).isEqualTo(body.length);
     }
 
     @Test
@@ -49,6 +51,7 @@ class GzipPageTests {
         first.writeTo(page); // the same part twice
         byte[] body = page.body();
         assertThat(gunzip(page.gzip())).isEqualTo(new String(body, StandardCharsets.UTF_8));
+        assertThat(page.gzipLength()).isEqualTo(page.gzip().length);
     }
 
     @Test
