@@ -135,19 +135,21 @@ final class GzipPage implements TemplateOutput {
         closeSegment();
         try {
             out.write(HEADER);
-            CRC32 crc = new CRC32();
+            long crc = 0; // of the bytes so far; kept parts bring their own, combined without reading them
             for (Object segment : segments) {
                 if (segment instanceof RenderedHtml part) {
                     out.write(part.deflated());
-                    crc.update(part.utf8());
+                    crc = Crc32Combine.combine(crc, part.crc32(), part.size());
                 } else {
                     byte[] own = (byte[]) segment;
                     stored(out, own);
-                    crc.update(own);
+                    CRC32 ownCrc = new CRC32();
+                    ownCrc.update(own);
+                    crc = Crc32Combine.combine(crc, ownCrc.getValue(), own.length);
                 }
             }
             out.write(LAST_BLOCK);
-            out.write(littleEndian((int) crc.getValue()));
+            out.write(littleEndian((int) crc));
             out.write(littleEndian(length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package org.broadsheet.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import gg.jte.Content;
@@ -25,10 +26,14 @@ public final class RenderedHtml implements Content {
     private static final String REQUEST_ATTRIBUTE = RenderedHtml.class.getName();
 
     private final byte[] utf8;
+    private final long crc32;
     private volatile byte[] deflated;
 
     RenderedHtml(byte[] utf8) {
         this.utf8 = utf8;
+        CRC32 crc = new CRC32();
+        crc.update(utf8);
+        this.crc32 = crc.getValue();
     }
 
     /** Renders {@code template} with {@code param} now. */
@@ -63,6 +68,11 @@ public final class RenderedHtml implements Content {
 
     byte[] utf8() {
         return utf8;
+    }
+
+    /** The CRC-32 of the bytes (for the gzip trailer of pages that hold this part). */
+    long crc32() {
+        return crc32;
     }
 
     /** The bytes as raw deflate blocks, byte-aligned and not final, so that more blocks may follow. */
