@@ -39,7 +39,8 @@ class CommentController {
     private static final Pattern FORBIDDEN_IN_LINE = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\uFFFD]");
     private static final Set<String> SINGLE_FIELDS = Set.of("article", "parent", "token", "name", "email", "website",
             "comment", "remember");
-    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    /** A comment or article id as forms and links carry it. */
+    static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
     /** Set by Tomcat when it could not decode the request's parameters. */
     private static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
 

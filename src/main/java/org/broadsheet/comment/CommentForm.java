@@ -12,8 +12,4 @@ public record CommentForm(String name, String email, String website, String text
     static final int EMAIL_MAX = 100;
     static final int WEBSITE_MAX = 200;
     static final int TEXT_MAX = 10_000;
-
-    public CommentForm withEmail(String newEmail) {
-        return new CommentForm(name, newEmail, website, text, parentId);
-    }
 }

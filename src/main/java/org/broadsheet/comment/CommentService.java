@@ -103,7 +103,7 @@ public class CommentService {
         return isOpen(article, policies.current());
     }
 
-    private boolean isOpen(ArticleView article, CommentPolicy policy) {
+    boolean isOpen(ArticleView article, CommentPolicy policy) {
         if (!article.commentsOpen()) {
             return false;
         }

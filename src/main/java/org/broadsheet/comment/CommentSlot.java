@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.web.HttpCaching;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
 import org.broadsheet.web.RenderedHtml;
@@ -66,7 +67,7 @@ class CommentSlot implements ArticleSlot {
         CommentPolicy policy = policies.current();
         String pageParam = request.getParameter("comment-page");
         int page = pageParam == null ? 1 : PageNumber.parse(pageParam);
-        boolean open = service.isOpen(article);
+        boolean open = service.isOpen(article, policy);
         List<Long> held = cookies.held(request);
         Content list;
         if (held.isEmpty()) {
@@ -84,7 +85,7 @@ class CommentSlot implements ArticleSlot {
         }
         CommentsView.Form form = open ? form(article, page, request) : null;
         if (form != null || !held.isEmpty()) {
-            response.setHeader("Cache-Control", "private, no-cache");
+            HttpCaching.privateToReader(response);
         }
         Map<String, Object> params = new HashMap<>();
         params.put("list", list);
@@ -164,7 +165,7 @@ class CommentSlot implements ArticleSlot {
         if (raw == null) {
             return null;
         }
-        if (!raw.matches("[1-9][0-9]{0,17}")) {
+        if (!CommentController.ID.matcher(raw).matches()) {
             throw new NotFoundException("No comment " + raw);
         }
         return Long.valueOf(raw);

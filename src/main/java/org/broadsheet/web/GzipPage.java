@@ -85,9 +85,18 @@ final class GzipPage implements TemplateOutput {
 
     /** The page, uncompressed, in one array. */
     byte[] body() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length());
-        writeTo(out);
-        return out.toByteArray();
+        byte[] body = new byte[length()];
+        int at = 0;
+        for (Object segment : segments) {
+            byte[] bytes = bytes(segment);
+            System.arraycopy(bytes, 0, body, at, bytes.length);
+            at += bytes.length;
+        }
+        return body;
+    }
+
+    private static byte[] bytes(Object segment) {
+        return segment instanceof RenderedHtml part ? part.utf8() : (byte[]) segment;
     }
 
     /** The length of the page, uncompressed. */
@@ -101,7 +110,7 @@ final class GzipPage implements TemplateOutput {
         closeSegment();
         try {
             for (Object segment : segments) {
-                out.write(segment instanceof RenderedHtml part ? part.utf8() : (byte[]) segment);
+                out.write(bytes(segment));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.broadsheet.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -10,13 +11,27 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Reader pages are the same for everyone, so a CDN or browser may keep them briefly:
  * {@code Cache-Control: public, max-age=60} and an {@code ETag} (answering
- * {@code If-None-Match} with 304; see {@link JteUtf8View}). Static files under
+ * {@code If-None-Match} with 304; see {@link JteUtf8View}). A page that carries something
+ * of one reader's own (a form token, their held comments) is marked
+ * {@linkplain #privateToReader private} instead, and gets no ETag. Static files under
  * {@code /assets} have their own, longer caching; error pages are not cached.
  */
 @Configuration(proxyBeanMethods = false)
-class HttpCaching implements WebMvcConfigurer {
+public class HttpCaching implements WebMvcConfigurer {
 
     static final String READER_PAGES = "public, max-age=60";
+    static final String PRIVATE_PAGES = "private, no-cache";
+
+    /** Marks the page being answered as this reader's own: no shared cache may keep it. */
+    public static void privateToReader(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_PAGES);
+    }
+
+    /** Whether the answer is one reader's own (private, or not to be stored at all). */
+    static boolean isPrivate(HttpServletResponse response) {
+        String value = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return value != null && (value.startsWith("private") || value.contains("no-store"));
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -36,11 +36,13 @@ class JteUtf8View extends JteView {
                                              HttpServletResponse response) throws Exception {
         List<RenderedHtml> kept = RenderedHtml.declared(request);
         response.setContentType("text/html;charset=UTF-8");
+        // A page private to one reader carries per-request tokens: no ETag could ever match.
+        boolean shared = !HttpCaching.isPrivate(response);
         if (kept.isEmpty()) {
             Utf8ByteOutput output = new Utf8ByteOutput();
             engine.render(getUrl(), model, output);
             byte[] body = output.toByteArray();
-            if (!notModified(body, false, request, response)) {
+            if (!(shared && notModified(body, false, request, response))) {
                 send(body, response);
             }
             return;
@@ -49,8 +51,6 @@ class JteUtf8View extends JteView {
         engine.render(getUrl(), model, page);
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         boolean gzip = page.worthCompressing() && acceptsGzip(request);
-        // A page private to one reader carries per-request tokens: no ETag could ever match.
-        boolean shared = !String.valueOf(response.getHeader(HttpHeaders.CACHE_CONTROL)).contains("private");
         if (shared && notModified(page.body(), gzip, request, response)) {
             return;
         }

@@ -42,10 +42,6 @@ class CommentBrowserTests extends CommentingTest {
     @LocalServerPort
     int port;
 
-
-
-
-
     private BrowserSession withJs;
     private BrowserSession withoutJs;
 
@@ -63,8 +59,6 @@ class CommentBrowserTests extends CommentingTest {
             }
         }
     }
-
-
 
     @Test
     void withoutJavaScriptACommentAndAReplyAreEachAPageLoadAway() {

@@ -2,7 +2,6 @@ package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.broadsheet.comment.Commenting.comment;
-import static org.broadsheet.comment.Commenting.reply;
 import static org.broadsheet.comment.Commenting.visitor;
 
 import java.io.IOException;
@@ -43,9 +42,6 @@ class CommentHttpTests extends CommentingTest {
     @LocalServerPort int port;
     @Autowired CommentService comments;
     @Autowired JdbcClient jdbc;
-
-
-
 
     /** A reader's browser: keeps cookies, does not follow redirects. */
     private final class Browser {
@@ -247,7 +243,7 @@ class CommentHttpTests extends CommentingTest {
         comments.replyAsStaff(approved, "The Desk", staffEmail, "Thank you");
         String replyEmail = "reply-" + Commenting.next() + "@secret.example";
         emails.add(replyEmail);
-        comments.approve(comments.post(article.id(), reply("Replier", "A reply", approved).withEmail(replyEmail),
+        comments.approve(comments.post(article.id(), new CommentForm("Replier", replyEmail, null, "A reply", approved),
                 visitor()).id());
 
         Browser anyone = new Browser();

@@ -49,19 +49,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @Tag("browser")
 class CommentPageChecksTests extends CommentingTest {
 
-
     @LocalServerPort
     int port;
 
     @Autowired
     MockMvc mvc;
 
-
-
     @Autowired
     CommentService comments;
-
-
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final NuChecker nu = new NuChecker();
@@ -78,8 +73,6 @@ class CommentPageChecksTests extends CommentingTest {
             browser.close();
         }
     }
-
-
 
     @Test
     void threadedCommentsWithAStaffReplyAndAWebsitePassTheChecks() {

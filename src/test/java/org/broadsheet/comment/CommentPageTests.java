@@ -34,9 +34,6 @@ class CommentPageTests extends CommentingTest {
     @Autowired CommentService comments;
     @Autowired JdbcClient jdbc;
 
-
-
-
     private MvcResult fetch(String url, Cookie... cookies) throws Exception {
         var request = get(url);
         if (cookies.length > 0) {

@@ -26,9 +26,6 @@ class CommentServiceTests extends CommentingTest {
     @Autowired PersonalDataRetention retention;
     @Autowired JdbcClient jdbc;
 
-
-
-
     private List<Long> approvedIds(ArticleView article) {
         return threads.approved(article.id()).stream().map(PublicComment::id).toList();
     }

@@ -65,9 +65,6 @@ class CommentXssTests extends CommentingTest {
     @Autowired MockMvc mvc;
     @Autowired CommentService comments;
 
-
-
-
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("payloads")
     void payloadInNameAndTextIsShownAsTextOnThePage(String payload) throws Exception {
