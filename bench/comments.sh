@@ -43,22 +43,12 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 [ -f target/broadsheet.jar ] || mvn -B -q package -DskipTests
 
 curl -s -o /dev/null "$BASE/" && { echo "Something already answers on port $PORT: choose another PORT" >&2; exit 1; }
-mkdir -p "$DATA"
-LOG="$DATA/server.log"
 echo "Starting Broadsheet on port $PORT with $N articles, $COMMENTS comments on the newest (data in $DATA;"
 echo "  JVM: $JAVA_OPTS; args: $COMMENT_ARGS ${APP_ARGS:-})"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar target/broadsheet.jar --server.port="$PORT" --broadsheet.data-dir="$DATA" \
-  --broadsheet.generate-articles="$N" --broadsheet.generate-comments="$COMMENTS" \
-  --logging.level.org.broadsheet.demo=INFO $COMMENT_ARGS ${APP_ARGS:-} >"$LOG" 2>&1 &
-JAVA_PID=$!
-trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 1800); do
-  grep -q "Benchmark data ready" "$LOG" && break
-  kill -0 $JAVA_PID 2>/dev/null || { echo "Broadsheet stopped; see $LOG" >&2; tail -20 "$LOG" >&2; exit 1; }
-  sleep 1
-done
+start_broadsheet --broadsheet.generate-comments="$COMMENTS" $COMMENT_ARGS ${APP_ARGS:-}
 grep "Generated\|Benchmark" "$LOG" | sed 's/.*\(Generated\|Benchmark\)/  \1/'
 
 WITH=$(grep -o 'Benchmark article with comments: [^ ]*' "$LOG" | tail -1 | awk '{print $NF}')

@@ -26,20 +26,11 @@ BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [ -f target/broadsheet.jar ] || mvn -B -q package -DskipTests
 
-mkdir -p "$DATA"
-LOG="$DATA/server.log"
 echo "Starting Broadsheet on port $PORT with $N articles (data in $DATA; JVM: $JAVA_OPTS; args: ${APP_ARGS:-none})"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar target/broadsheet.jar --server.port="$PORT" --broadsheet.data-dir="$DATA" \
-  --broadsheet.generate-articles="$N" --logging.level.org.broadsheet.demo=INFO ${APP_ARGS:-} >"$LOG" 2>&1 &
-JAVA_PID=$!
-trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 1800); do
-  grep -q "Benchmark data ready" "$LOG" && break
-  kill -0 $JAVA_PID 2>/dev/null || { echo "Broadsheet stopped; see $LOG" >&2; tail -20 "$LOG" >&2; exit 1; }
-  sleep 1
-done
+start_broadsheet ${APP_ARGS:-}
 grep "Generated\|Benchmark data ready" "$LOG" | sed 's/.*: /  /'
 
 # An article from the middle of the archive, and the first section.
