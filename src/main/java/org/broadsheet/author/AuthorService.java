@@ -66,11 +66,13 @@ public class AuthorService implements MovedAddresses {
     }
 
     /**
-     * Creates an author; refused when the slug is malformed or taken, the name is missing, a
+     * Creates an author (a blank slug is made from the name); refused when the slug is malformed or taken, the name is missing, a
      * text is too long or the photo is not a site-relative path.
      */
     @Transactional
     public Author create(AuthorForm form) {
+        form = new AuthorForm(Slugs.orFrom(form.slug(), form.name()),
+                form.name(), form.title(), form.bio(), form.photo());
         validate(form, null);
         repository.forgetSlug(form.slug());
         long id = repository.insert(form);

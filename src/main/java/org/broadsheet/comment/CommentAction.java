@@ -1,5 +1,6 @@
 package org.broadsheet.comment;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What a moderator can do to one comment, or to several at once. */
@@ -25,6 +26,21 @@ public enum CommentAction {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The actions that change a comment with this status, in the order a moderator usually
+     * wants them: held comments are approved, spammed or trashed; public ones spammed or
+     * trashed; spam approved (a false alarm), and spam and trash restored (to where they came
+     * from) or deleted for good.
+     */
+    public static List<CommentAction> forStatus(CommentStatus status) {
+        return switch (status) {
+            case PENDING -> List.of(APPROVE, SPAM, TRASH);
+            case APPROVED -> List.of(SPAM, TRASH);
+            case SPAM -> List.of(APPROVE, RESTORE, DELETE_FOREVER);
+            case TRASH -> List.of(RESTORE, DELETE_FOREVER);
+        };
     }
 
     /** The action with that key; empty for anything else. */

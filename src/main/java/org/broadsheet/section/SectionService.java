@@ -89,12 +89,15 @@ public class SectionService implements SiteNavigation, MovedAddresses {
     }
 
     /**
-     * Creates a section, last in the navigation unless the form gives a position. Refused
+     * Creates a section, last in the navigation unless the form gives a position; a blank slug
+     * is made from the name. Refused
      * with a {@link org.broadsheet.web.ValidationException} when the slug is malformed,
      * reserved or taken, or the name is missing or too long.
      */
     @Transactional
     public Section create(SectionForm form) {
+        form = new SectionForm(Slugs.orFrom(form.slug(), form.name()), form.name(), form.description(),
+                form.position());
         validate(form, null);
         int position = form.position() != null ? form.position() : repository.nextPosition();
         repository.forgetSlug(form.slug());

@@ -64,9 +64,14 @@ public class TagService implements MovedAddresses {
                 repository.countMatching(pattern), page, pageSize);
     }
 
-    /** Creates a tag; refused when the slug is malformed or taken, the name missing, or the kind unknown. */
+    /**
+     * Creates a tag (a blank slug is made from the name); refused when the slug is malformed or
+     * taken, the name missing, or the kind unknown.
+     */
     @Transactional
     public Tag create(TagForm form) {
+        form = new TagForm(Slugs.orFrom(form.slug(), form.name()),
+                form.name(), form.kind());
         String kind = validate(form, null);
         repository.forgetSlug(form.slug());
         repository.insert(form, kind);

@@ -101,6 +101,14 @@ class SectionManagementTests {
     }
 
     @Test
+    void aBlankSlugIsMadeFromTheName() {
+        String name = "Île de " + unique("Ré");
+        Section made = sections.create(new SectionForm(" ", name, "", null));
+        assertThat(made.slug()).isEqualTo(org.broadsheet.web.Slugs.from(name)).startsWith("ile-de-re-");
+        sections.delete(made.id());
+    }
+
+    @Test
     void renameIsCheckedLikeACreate() {
         Section section = newSection("Checked desk");
         assertThatThrownBy(() -> sections.update(section.id(), new SectionForm("americas", "Checked desk", "", null)))
