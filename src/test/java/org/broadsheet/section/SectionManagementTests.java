@@ -14,10 +14,14 @@ import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.comment.CommentForm;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.SiteNavigation;
 import org.broadsheet.web.ValidationException;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +38,7 @@ class SectionManagementTests {
     @Autowired ArticleService articles;
     @Autowired ArticleReader reader;
     @Autowired MockMvc mvc;
+    @Autowired CommentService comments;
 
     private static String unique(String base) {
         return base + "-" + Long.toString(System.nanoTime(), 36) + "-" + SEQUENCE.incrementAndGet();
@@ -84,6 +89,24 @@ class SectionManagementTests {
         assertThat(article.getResponse().getStatus()).isEqualTo(301);
         assertThat(article.getResponse().getRedirectedUrl()).isEqualTo(moved.url());
         assertThat(fetch("/" + newSlug).getResponse().getContentAsString()).contains("Both ends of the earth.");
+    }
+
+    @Test
+    void commentLinksOnArticlePagesFollowARenamedSection() throws Exception {
+        Section before = newSection("Coastal desk");
+        ArticleView story = publishIn(before);
+        long comment = comments.importComment(story.id(), new CommentForm("Rui", "rui@example.org", null,
+                "A comment whose link carries the address.", null), CommentStatus.APPROVED, Instant.now()).id();
+        String oldLink = Jsoup.parse(fetch(story.url()).getResponse().getContentAsString())
+                .selectFirst("#comment-" + comment + " .comment-date a").attr("href");
+        assertThat(oldLink).startsWith(story.url());
+
+        String newSlug = unique("coasts");
+        sections.update(before.id(), new SectionForm(newSlug, "Coasts", "", null));
+        String newUrl = reader.findById(story.id()).orElseThrow().url();
+        String newLink = Jsoup.parse(fetch(newUrl).getResponse().getContentAsString())
+                .selectFirst("#comment-" + comment + " .comment-date a").attr("href");
+        assertThat(newLink).as("rendered comments forgotten").startsWith("/" + newSlug + "/").startsWith(newUrl);
     }
 
     @Test
