@@ -13,8 +13,10 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.ResultPage;
 import org.broadsheet.web.ValidationException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The moderation queue as staff see it: listing, search, paging, counts and bulk actions. */
 @BroadsheetTest
@@ -22,6 +24,21 @@ class ModerationQueueTests extends CommentingTest {
 
     @Autowired CommentService comments;
     @Autowired CommentThreads threads;
+    @Autowired JdbcClient jdbc;
+
+    private final List<Long> articleIds = new ArrayList<>();
+
+    private ArticleView article(String headline) {
+        ArticleView article = commenting.article(headline);
+        articleIds.add(article.id());
+        return article;
+    }
+
+    /** This test's held comments would otherwise wait in every later test's queue and count. */
+    @AfterEach
+    void removeThisTestsComments() {
+        jdbc.sql("delete from comment where article_id = any(?)").param(articleIds.toArray(Long[]::new)).update();
+    }
 
     /** A word no other test writes, so a search finds only this test's comments. */
     private static String marker() {
@@ -52,7 +69,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void allCommentsListHeldOnesFirstThenNewestFirst() {
-        ArticleView article = commenting.article("Queue order");
+        ArticleView article = article("Queue order");
         String word = marker();
         long oldApproved = post(article, "Ana", "Early " + word);
         long heldFirst = held(article, "Ben", "Held " + word);
@@ -72,7 +89,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void staffSeeTheCommentersPrivateDetailsAndTheArticle() {
-        ArticleView article = commenting.article("Private details");
+        ArticleView article = article("Private details");
         String word = marker();
         String email = Commenting.uniqueEmail();
         String ip = Commenting.uniqueIp();
@@ -96,7 +113,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void searchLooksInTheNameEmailTextAndAddressIgnoringCase() {
-        ArticleView article = commenting.article("Search");
+        ArticleView article = article("Search");
         String word = marker();
         String email = "search-" + word + "@example.net";
         String ip = Commenting.uniqueIp();
@@ -118,7 +135,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void likeWildcardsInASearchAreTakenLiterally() {
-        ArticleView article = commenting.article("Wildcards");
+        ArticleView article = article("Wildcards");
         String word = marker();
         long percent = post(article, "Jo", word + " rose 5% today");
         post(article, "Kim", word + " rose 5 points");
@@ -133,7 +150,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void queuePagesThroughEveryMatchOnce() {
-        ArticleView article = commenting.article("Paging");
+        ArticleView article = article("Paging");
         String word = marker();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -158,7 +175,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void pendingCountAndStatusCountsFollowEveryAction() {
-        ArticleView article = commenting.article("Counts");
+        ArticleView article = article("Counts");
         long pendingBefore = comments.pendingCount();
         var before = comments.countsByStatus();
         assertThat(before).containsKeys(CommentStatus.values());
@@ -179,7 +196,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void bulkApproveMakesEveryCommentPublic() {
-        ArticleView article = commenting.article("Bulk approve");
+        ArticleView article = article("Bulk approve");
         String word = marker();
         long a = held(article, "Max", "One " + word);
         long b = held(article, "Ned", "Two " + word);
@@ -202,7 +219,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void bulkActionWithAnUnknownIdChangesNothing() {
-        ArticleView article = commenting.article("Bulk refused");
+        ArticleView article = article("Bulk refused");
         long a = held(article, "Pia", "Held " + marker());
         long b = held(article, "Quin", "Held too " + marker());
 

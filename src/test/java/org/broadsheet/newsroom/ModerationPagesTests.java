@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -51,6 +53,9 @@ class ModerationPagesTests {
     @Autowired CommentService comments;
     @Autowired CommentPolicies policies;
 
+    @Autowired JdbcClient jdbc;
+
+    private final List<Long> articleIds = new ArrayList<>();
     private StaffFixtures staff;
     private CommentPolicy saved;
 
@@ -63,9 +68,11 @@ class ModerationPagesTests {
                 Duration.ZERO, 0, 0, d.maxDepth(), d.perPage(), d.retainIpDays()));
     }
 
+    /** This test's held comments would otherwise wait in every later test's queue and count. */
     @AfterEach
-    void restorePolicy() {
+    void restorePolicyAndRemoveThisTestsComments() {
         policies.update(saved);
+        jdbc.sql("delete from comment where article_id = any(?)").param(articleIds.toArray(Long[]::new)).update();
     }
 
     private static String unique(String base) {
@@ -76,6 +83,7 @@ class ModerationPagesTests {
         long id = articles.create(new ArticleForm(unique("moderated-story-"), "A story to moderate", "Standfirst.",
                 "Body.\n", "africa", List.of("amara-okafor"), List.of("trade"), null)).id();
         articles.publish(id, Instant.now().minusSeconds(600));
+        articleIds.add(id);
         return reader.findById(id).orElseThrow();
     }
 
