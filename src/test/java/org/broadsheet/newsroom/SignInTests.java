@@ -74,6 +74,15 @@ class SignInTests {
     }
 
     @Test
+    void overHttpsTheSessionCookieIsSecure() throws Exception {
+        StaffFixtures.Member editor = staff.create(Role.EDITOR);
+        MvcResult result = mvc.perform(post("/newsroom/sign-in").secure(true).param("email", editor.email())
+                .param("password", editor.password()).with(csrf()).with(StaffFixtures.fromNewAddress())).andReturn();
+        assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("SESSION="))
+                .singleElement().asString().contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithTheEmailKept() throws Exception {
         StaffFixtures.Member author = staff.create(Role.AUTHOR);
         MvcResult result = mvc.perform(post("/newsroom/sign-in").param("email", author.email())
