@@ -27,6 +27,8 @@ class SignInTests {
     MockMvc mvc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     StaffFixtures staff;
 
@@ -62,6 +64,10 @@ class SignInTests {
         assertThat(session.getPath()).isEqualTo("/newsroom");
         assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("SESSION="))
                 .singleElement().asString().contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure");
+
+        assertThat(jdbc.sql("select count(*) from spring_session where lower(principal_name) = lower(:email)")
+                .param("email", editor.email()).query(Integer.class).single())
+                .as("the session lives in PostgreSQL, so it survives a restart and a change of node").isEqualTo(1);
 
         MvcResult dashboard = mvc.perform(get("/newsroom").cookie(session)).andReturn();
         assertThat(dashboard.getResponse().getStatus()).isEqualTo(200);
