@@ -19,8 +19,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * still rendered on every request.
  *
  * <p>Any change to a public article, and any change to sections, tags or authors
- * ({@link TaxonomyChanged}: names, slugs, the navigation order), empties it at once (so the writer's own next read is
- * fresh) and again when the writing transaction ends (so nothing read from a transaction
+ * ({@link TaxonomyChanged}: names, slugs, the navigation order), empties it at once (so
+ * the writer's own next read is fresh) and again when the writing transaction ends (so nothing read from a transaction
  * that then rolled back survives). Changes made by other nodes are seen after at most
  * {@code broadsheet.articles.cache-ttl}, until the cross-node event bus invalidates it
  * directly. A TTL of zero turns caching off.
