@@ -75,8 +75,8 @@ class SignInTests {
         assertThat(dashboard.getResponse().getHeader("X-Robots-Tag")).contains("noindex");
         Document page = Jsoup.parse(dashboard.getResponse().getContentAsString());
         assertThat(page.select(".nr-who").text()).contains(editor.staff().name()).contains("Editor");
-        assertThat(page.select("nav[aria-label=Newsroom] a").eachText()).contains("Comments", "Sections")
-                .doesNotContain("Users", "Settings");
+        assertThat(page.select("nav[aria-label=Newsroom] a").eachAttr("href")).contains("/newsroom/comments",
+                "/newsroom/sections").doesNotContain("/newsroom/users", "/newsroom/settings");
     }
 
     @Test
