@@ -1,4 +1,4 @@
--- Staff accounts, the one-time set-up link, sign-in attempts (for lockout), and the
+-- Staff accounts, one-time links, sign-in attempts (for lockout), and the
 -- Spring Session tables that keep staff signed in across restarts and nodes.
 
 create table staff_user (
@@ -15,12 +15,17 @@ create table staff_user (
 );
 create unique index staff_user_email_idx on staff_user (lower(email));
 
--- Only a hash of the token is kept: the link itself is printed once and never stored.
-create table setup_token (
+-- One-time links: 'setup' creates the first administrator (printed to the log on a first
+-- start with no staff); 'password' lets a new or locked-out staff member set a password.
+-- Only a hash of the token is kept: the link itself is shown once and never stored.
+create table staff_token (
     token_hash text primary key,
+    purpose    text not null check (purpose in ('setup', 'password')),
+    staff_id   bigint references staff_user (id) on delete cascade,
     created_at timestamptz not null default now(),
     expires_at timestamptz not null,
-    used_at    timestamptz
+    used_at    timestamptz,
+    check ((purpose = 'setup') = (staff_id is null))
 );
 
 create table sign_in_attempt (

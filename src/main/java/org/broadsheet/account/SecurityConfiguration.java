@@ -1,18 +1,45 @@
 package org.broadsheet.account;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ForwardAuthenticationFailureHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who may do what, and the security headers every response carries. Reader pages are
- * public; staff areas arrive with the newsroom. CSRF protection stays on for every form.
+ * Who may do what, and the security headers every response carries. Two filter chains:
+ * <ul>
+ *   <li>the newsroom ({@code /newsroom/**}): staff sign in with a form; the session lives in
+ *   PostgreSQL (Spring Session JDBC), its id changes at sign-in, and its cookie is
+ *   {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} over HTTPS and sent only to
+ *   {@code /newsroom}. Pages are {@code no-store} and never indexed. What each role may do is
+ *   checked by the handlers through {@link Staff#require}.</li>
+ *   <li>everything else, the reader site: public, and it never reads or makes a session.</li>
+ * </ul>
+ * Both keep the CSRF token in a cookie rather than a session, so nobody gets a session before
+ * signing in.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccountSettings.class)
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -27,30 +54,92 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Pages anyone may reach in the newsroom: signing in, and the one-time links. */
+    static final String[] NEWSROOM_PUBLIC = {"/newsroom/sign-in", "/newsroom/sign-in/**", "/newsroom/setup/**",
+            "/newsroom/password/**"};
+
     /** No per-filter observations: they cost every request a measurable share of its CPU. */
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** bcrypt today; the delegating encoder reads older hashes and lets a future default take over. */
     @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    WebMvcConfigurer staffArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new StaffArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain newsroom(HttpSecurity http, StaffRepository staff, PasswordEncoder encoder,
+                                 SignInThrottle throttle, AccountService accounts,
+                                 ObjectProvider<AuthenticationFailureHandler> refusals) throws Exception {
+        http.securityMatcher("/newsroom/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(NEWSROOM_PUBLIC).permitAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(new StaffAuthentication(staff, encoder, throttle))
+                .formLogin(form -> form
+                        .loginPage("/newsroom/sign-in")
+                        .loginProcessingUrl("/newsroom/sign-in")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/newsroom", false)
+                        .failureHandler(refusals.getIfAvailable(
+                                () -> new ForwardAuthenticationFailureHandler("/newsroom/sign-in/refused"))))
+                .logout(logout -> logout
+                        .logoutUrl("/newsroom/sign-out")
+                        .logoutSuccessUrl("/newsroom/sign-in?signed-out")
+                        .deleteCookies("SESSION"))
+                .sessionManagement(session -> session
+                        .sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .headers(headers -> {
+                    common(headers);
+                    headers.addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex, nofollow"));
+                })
+                .addFilterAfter(new CurrentStaffFilter(accounts), AuthorizationFilter.class)
+                .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain readerSite(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"))
-                        .cacheControl(cache -> cache.disable()))
+                .headers(headers -> common(headers).cacheControl(cache -> cache.disable()))
                 // The token lives in a cookie, not a server session, so readers never get one;
                 // it is created only for pages that carry a form.
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    private static HeadersConfigurer<HttpSecurity> common(HeadersConfigurer<HttpSecurity> headers) {
+        return headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer
+                        .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"));
     }
 }

@@ -43,6 +43,6 @@ public class HttpCaching implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).excludePathPatterns("/assets/**", "/error", "/actuator/**");
+        }).excludePathPatterns("/assets/**", "/error", "/actuator/**", "/newsroom/**");
     }
 }

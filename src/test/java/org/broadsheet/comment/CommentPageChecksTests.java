@@ -1,7 +1,6 @@
 package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.broadsheet.comment.Commenting.uniqueEmail;
 
 import java.io.IOException;
@@ -12,15 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import com.deque.html.axecore.results.Results;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.web.BrowserAxe;
 import org.broadsheet.web.BrowserSession;
-import org.broadsheet.web.NuChecker;
+import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +54,7 @@ class CommentPageChecksTests extends CommentingTest {
     CommentService comments;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final NuChecker nu = new NuChecker();
+    private final PageChecks checks = new PageChecks();
     private BrowserSession browser;
 
     @BeforeAll
@@ -138,7 +133,7 @@ class CommentPageChecksTests extends CommentingTest {
         WebDriver page = browser.load(site(article.url()));
         page.findElement(By.cssSelector("#comment-" + parent + " .comment-reply-link")).click();
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#comment-" + parent + " #respond")));
-        failIfAny(axeViolations("reply form moved by comments.js", page));
+        PageChecks.failIfAny(PageChecks.axeViolations("reply form moved by comments.js", page));
     }
 
     @Test
@@ -193,44 +188,8 @@ class CommentPageChecksTests extends CommentingTest {
 
     // ---- the checks
 
-    /**
-     * Fails with every problem found: the Nu checker's errors in the HTML the server sent,
-     * then axe-core's violations on the page the browser shows. Both run before failing.
-     */
     private void assertPassesChecks(String what, byte[] html, WebDriver shown) {
-        List<String> reports = new ArrayList<>();
-        reports.addAll(htmlErrors(what, html));
-        reports.addAll(axeViolations(what, shown));
-        failIfAny(reports);
-    }
-
-    private static void failIfAny(List<String> reports) {
-        if (!reports.isEmpty()) {
-            fail(String.join("\n", reports));
-        }
-    }
-
-    /** The Nu HTML Checker's error report, if it has any; its warnings are printed. */
-    private List<String> htmlErrors(String what, byte[] html) {
-        List<NuChecker.NuMessage> messages = nu.check(html);
-        messages.stream().filter(NuChecker.NuMessage::isWarning)
-                .forEach(m -> System.out.printf("%s: HTML warning: %s%n", what, m.describe()));
-        List<String> errors = messages.stream().filter(NuChecker.NuMessage::isError)
-                .map(NuChecker.NuMessage::describe).toList();
-        return errors.isEmpty() ? List.of() : List.of("%s is not valid HTML, %d error(s) (line:column):%n  %s"
-                .formatted(what, errors.size(), String.join("\n  ", errors)));
-    }
-
-    /** axe-core's report of WCAG 2.1 A/AA violations on the page as the browser shows it, if any. */
-    private static List<String> axeViolations(String what, WebDriver page) {
-        assertThat(BrowserAxe.unloadedStylesheets(page)).as("stylesheets of %s that did not load", what).isEmpty();
-        Results results = BrowserAxe.analyze(page);
-        if (!results.getIncomplete().isEmpty()) {
-            System.out.printf("axe could not decide on %s, check by hand: %s%n", what,
-                    BrowserAxe.summary(results.getIncomplete()));
-        }
-        return results.getViolations().isEmpty() ? List.of() : List.of("%s (%s) has WCAG 2.1 AA violations:%n%s"
-                .formatted(what, page.getCurrentUrl(), BrowserAxe.describe(results.getViolations())));
+        checks.assertPasses(what, html, shown);
     }
 
     // ---- the site

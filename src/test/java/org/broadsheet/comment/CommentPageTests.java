@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -355,7 +354,7 @@ class CommentPageTests extends CommentingTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
         MvcResult wrong = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Jan",
                 "email", Commenting.uniqueEmail(), "comment", "Forged too")
-                .with(SecurityMockMvcRequestPostProcessors.csrf().useInvalidToken())).andReturn();
+                .with(org.broadsheet.web.TestCsrf.wrongToken())).andReturn();
         assertThat(wrong.getResponse().getStatus()).isEqualTo(403);
         assertThat(count(article)).isZero();
     }
@@ -409,7 +408,7 @@ class CommentPageTests extends CommentingTest {
         }
         byte[] invalid = ("article=" + article.id() + "&name=Lee&email=lee%40example.org&comment=caf%C3%28")
                 .getBytes(StandardCharsets.US_ASCII);
-        MvcResult percent = mvc.perform(post("/comments").with(SecurityMockMvcRequestPostProcessors.csrf())
+        MvcResult percent = mvc.perform(post("/comments").with(org.broadsheet.web.TestCsrf.csrf())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(invalid)).andReturn();
         assertThat(percent.getResponse().getStatus()).isEqualTo(400);
         assertThat(count(article)).isZero();

@@ -1,0 +1,20 @@
+package org.broadsheet.account;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sign-in defences.
+ *
+ * @param failuresPerAccount failed sign-ins for one email, within {@code failureWindow}, after which it is refused
+ * @param failuresPerIp      failed sign-ins from one IP address, within {@code failureWindow}, after which it is refused
+ * @param failureWindow      how far back failures count; a refusal lifts once enough of them are older than this
+ */
+@ConfigurationProperties("broadsheet.accounts")
+public record AccountSettings(
+        @DefaultValue("5") int failuresPerAccount,
+        @DefaultValue("20") int failuresPerIp,
+        @DefaultValue("15m") Duration failureWindow) {
+}

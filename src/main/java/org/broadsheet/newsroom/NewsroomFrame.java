@@ -1,0 +1,30 @@
+package org.broadsheet.newsroom;
+
+import java.util.List;
+
+import org.broadsheet.account.Staff;
+
+/**
+ * What every newsroom page's frame needs: the title, the signed-in person (null on the
+ * sign-in pages), the menu they may use, the pending-comment count, the CSRF token for forms
+ * and the message left by the last action.
+ *
+ * @param nav   the menu item to mark as current
+ * @param flash a message from the action just done ("Article saved."), or null
+ */
+public record NewsroomFrame(String siteName, String title, String nav, Staff staff, List<NavItem> menu,
+                            long pendingComments, String csrfParameter, String csrfHeader, String csrfToken,
+                            String flash) {
+
+    /** One entry of the newsroom menu. */
+    public record NavItem(String key, String label, String url) {
+    }
+
+    public String fullTitle() {
+        return title + " – Newsroom – " + siteName;
+    }
+
+    public boolean isCurrent(NavItem item) {
+        return item.key().equals(nav);
+    }
+}

@@ -1,0 +1,119 @@
+package org.broadsheet.newsroom;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.account.Permission;
+import org.broadsheet.account.Staff;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.web.Layouts;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Renders newsroom pages inside the newsroom frame ({@code newsroom/layout.jte}) and answers
+ * finished actions with a redirect that carries a message. Newsroom pages are never stored by
+ * caches ({@code no-store}) and never indexed.
+ */
+@Component
+public class NewsroomPages {
+
+    static final String FLASH = "flash";
+
+    private final Layouts layouts;
+    private final CommentService comments;
+
+    NewsroomPages(Layouts layouts, CommentService comments) {
+        this.layouts = layouts;
+        this.comments = comments;
+    }
+
+    /** A page for a signed-in staff member; its template takes {@code frame} and the model's entries. */
+    public ModelAndView render(Staff staff, String template, String title, String nav, Map<String, ?> model) {
+        return render(staff, template, title, nav, model, HttpStatus.OK);
+    }
+
+    public ModelAndView render(Staff staff, String template, String title, String nav, Map<String, ?> model,
+                               HttpStatus status) {
+        HttpServletRequest request = request();
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("frame", frame(staff, title, nav, request));
+        ModelAndView view = new ModelAndView(template, all);
+        view.setStatus(status);
+        noStore();
+        return view;
+    }
+
+    /** A finished action: 303 to {@code url}, where the frame shows {@code message} once. */
+    public ModelAndView redirect(String url, String message) {
+        if (message != null) {
+            RequestContextUtils.getOutputFlashMap(request()).put(FLASH, message);
+        }
+        RedirectView redirect = new RedirectView(url, true);
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
+    }
+
+    NewsroomFrame frame(Staff staff, String title, String nav, HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        Object flash = RequestContextUtils.getInputFlashMap(request) == null ? null
+                : RequestContextUtils.getInputFlashMap(request).get(FLASH);
+        long pending = staff != null && staff.can(Permission.MODERATE_COMMENTS)
+                ? comments.countByStatus(CommentStatus.PENDING) : 0;
+        return new NewsroomFrame(layouts.settings().name(), title, nav, staff, menu(staff), pending,
+                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "X-XSRF-TOKEN" : csrf.getHeaderName(),
+                csrf == null ? "" : csrf.getToken(), flash instanceof String s ? s : null);
+    }
+
+    /** The menu items this person may use. */
+    static List<NewsroomFrame.NavItem> menu(Staff staff) {
+        List<NewsroomFrame.NavItem> menu = new ArrayList<>();
+        if (staff == null) {
+            return menu;
+        }
+        menu.add(new NewsroomFrame.NavItem("dashboard", "Dashboard", "/newsroom"));
+        menu.add(new NewsroomFrame.NavItem("articles", "Articles", "/newsroom/articles"));
+        menu.add(new NewsroomFrame.NavItem("media", "Media", "/newsroom/media"));
+        if (staff.can(Permission.MODERATE_COMMENTS)) {
+            menu.add(new NewsroomFrame.NavItem("comments", "Comments", "/newsroom/comments"));
+        }
+        if (staff.can(Permission.MANAGE_TAXONOMY)) {
+            menu.add(new NewsroomFrame.NavItem("sections", "Sections", "/newsroom/sections"));
+            menu.add(new NewsroomFrame.NavItem("tags", "Tags", "/newsroom/tags"));
+            menu.add(new NewsroomFrame.NavItem("authors", "Authors", "/newsroom/authors"));
+        }
+        if (staff.can(Permission.MANAGE_USERS)) {
+            menu.add(new NewsroomFrame.NavItem("users", "Users", "/newsroom/users"));
+        }
+        if (staff.can(Permission.MANAGE_SETTINGS)) {
+            menu.add(new NewsroomFrame.NavItem("settings", "Settings", "/newsroom/settings"));
+        }
+        return menu;
+    }
+
+    private static void noStore() {
+        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse();
+        if (response != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+    }
+
+    private static HttpServletRequest request() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    }
+}

@@ -1,0 +1,151 @@
+package org.broadsheet.newsroom;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.SignInLockedException;
+import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.ValidationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The pages a staff member sees before signing in: the sign-in form (its POST is handled by
+ * Spring Security; refusals come back here), the one-time set-up link that creates the first
+ * administrator, and the one-time link that sets a password.
+ */
+@Controller
+class SignInController {
+
+    private final NewsroomPages pages;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    SignInController(NewsroomPages pages, AccountService accounts, Clock clock) {
+        this.pages = pages;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/newsroom/sign-in")
+    ModelAndView signIn(HttpServletRequest request) {
+        if (signedIn()) {
+            return pages.redirect("/newsroom", null);
+        }
+        String notice = request.getParameter("signed-out") != null ? "You have signed out."
+                : request.getParameter("ended") != null ? "Your session has ended. Please sign in again."
+                : request.getParameter("password-set") != null ? "Your password is set. Sign in with it now."
+                : null;
+        return page(StaffForm.empty(), notice, HttpStatus.OK);
+    }
+
+    /** Where a refused sign-in is forwarded: the form again, with the email kept and why. */
+    @RequestMapping("/newsroom/sign-in/refused")
+    ModelAndView refused(HttpServletRequest request, HttpServletResponse response) {
+        Object refusal = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        String email = request.getParameter("email");
+        StaffForm form = StaffForm.of(Map.of("email", email == null ? "" : email));
+        if (refusal instanceof SignInLockedException locked) {
+            long minutes = Math.max(1, (Duration.between(clock.instant(), locked.until()).toSeconds() + 59) / 60);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(minutes * 60));
+            return page(form.withProblem("Too many failed sign-ins. Signing in is paused for this account or "
+                    + "network; try again in " + minutes + (minutes == 1 ? " minute." : " minutes.")),
+                    null, HttpStatus.TOO_MANY_REQUESTS);
+        }
+        if (refusal == null) {
+            return page(form, null, HttpStatus.OK);
+        }
+        return page(form.withProblem("That email and password do not match a staff account."), null,
+                HttpStatus.UNAUTHORIZED);
+    }
+
+    @GetMapping("/newsroom/setup/{token}")
+    ModelAndView setup(@PathVariable String token) {
+        requireLink(token, "setup");
+        return setupPage(token, StaffForm.empty(), HttpStatus.OK);
+    }
+
+    @PostMapping("/newsroom/setup/{token}")
+    ModelAndView createAdministrator(@PathVariable String token, @RequestParam Map<String, String> params) {
+        requireLink(token, "setup");
+        StaffForm typed = StaffForm.of(Map.of("email", value(params, "email"), "name", value(params, "name")));
+        if (!value(params, "password").equals(value(params, "confirm"))) {
+            return setupPage(token, StaffForm.refused(typed.values(), new ValidationException(java.util.List.of(
+                    new ValidationException.Problem("confirm", "The two passwords differ")))), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        try {
+            accounts.createFirstAdministrator(token, value(params, "email"), value(params, "name"), value(params, "password"));
+        } catch (ValidationException e) {
+            return setupPage(token, StaffForm.refused(typed.values(), e), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        return pages.redirect("/newsroom/sign-in?password-set", null);
+    }
+
+    @GetMapping("/newsroom/password/{token}")
+    ModelAndView password(@PathVariable String token) {
+        requireLink(token, "password");
+        return passwordPage(token, StaffForm.empty(), HttpStatus.OK);
+    }
+
+    @PostMapping("/newsroom/password/{token}")
+    ModelAndView setPassword(@PathVariable String token, @RequestParam Map<String, String> params) {
+        requireLink(token, "password");
+        if (!value(params, "password").equals(value(params, "confirm"))) {
+            return passwordPage(token, StaffForm.refused(Map.of(), java.util.List.of(
+                    new ValidationException.Problem("confirm", "The two passwords differ"))), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        try {
+            accounts.setPasswordWithLink(token, value(params, "password"));
+        } catch (ValidationException e) {
+            return passwordPage(token, StaffForm.refused(Map.of(), e), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        return pages.redirect("/newsroom/sign-in?password-set", null);
+    }
+
+    private void requireLink(String token, String purpose) {
+        if (!accounts.linkPurpose(token).filter(purpose::equals).isPresent()) {
+            throw new NotFoundException("This link has expired or has already been used");
+        }
+    }
+
+    private ModelAndView page(StaffForm form, String notice, HttpStatus status) {
+        return pages.render(null, "newsroom/sign-in", "Sign in", null,
+                Map.of("form", form, "notice", notice == null ? "" : notice), status);
+    }
+
+    private ModelAndView setupPage(String token, StaffForm form, HttpStatus status) {
+        return pages.render(null, "newsroom/setup", "Create the administrator", null,
+                Map.of("form", form, "action", "/newsroom/setup/" + token, "first", true), status);
+    }
+
+    private ModelAndView passwordPage(String token, StaffForm form, HttpStatus status) {
+        return pages.render(null, "newsroom/setup", "Choose your password", null,
+                Map.of("form", form, "action", "/newsroom/password/" + token, "first", false), status);
+    }
+
+    private static String value(Map<String, String> params, String name) {
+        String v = params.get(name);
+        return v == null ? "" : v;
+    }
+
+    private static boolean signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+    }
+}

@@ -1,0 +1,138 @@
+package org.broadsheet.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.web.TestCsrf.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
+import org.broadsheet.web.BrowserSession;
+import org.broadsheet.web.PageChecks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every newsroom page type, checked by the Nu HTML Checker (the HTML the server sends) and by
+ * axe-core in headless Chromium (WCAG 2.1 A/AA), as an administrator who sees every menu item.
+ * Add each new newsroom page here with {@link #check(String, String)}.
+ */
+@BroadsheetTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
+class NewsroomPageChecksTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accounts;
+
+    private final PageChecks checks = new PageChecks();
+    private StaffFixtures staff;
+    private BrowserSession browser;
+
+    @BeforeAll
+    void signInInTheBrowser() {
+        staff = new StaffFixtures(mvc, accounts);
+        browser = BrowserSession.open();
+        StaffFixtures.Member admin = staff.member(Role.ADMINISTRATOR);
+        WebDriver page = browser.load(site("/newsroom/sign-in"));
+        page.findElement(By.id("email")).sendKeys(admin.email());
+        page.findElement(By.id("password")).sendKeys(admin.password());
+        page.findElement(By.cssSelector("form[action='/newsroom/sign-in'] button[type=submit]")).click();
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(site("/newsroom").toString()));
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void signInPages() throws Exception {
+        byte[] html = mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getContentAsByteArray();
+        checks.assertPasses("sign-in page", html, fresh().load(site("/newsroom/sign-in")));
+
+        MockHttpServletResponse refused = mvc.perform(post("/newsroom/sign-in").param("email", "nobody@staff.example")
+                .param("password", "wrong-password-here").with(csrf()).with(StaffFixtures.fromNewAddress()))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat(checks.htmlErrors("sign-in refused", refused.getContentAsByteArray())).isEmpty();
+
+        String token = accounts.invite("invited-" + System.nanoTime() + "@staff.example", "Invited Person",
+                Role.CONTRIBUTOR, null).token();
+        byte[] password = mvc.perform(get("/newsroom/password/" + token)).andReturn().getResponse()
+                .getContentAsByteArray();
+        checks.assertPasses("password link page", password, fresh().load(site("/newsroom/password/" + token)));
+    }
+
+    @Test
+    void dashboard() throws Exception {
+        check("dashboard", "/newsroom");
+    }
+
+    @Test
+    void accountPage() throws Exception {
+        check("your account", "/newsroom/account");
+    }
+
+    @Test
+    void usersPages() throws Exception {
+        check("users", "/newsroom/users");
+        check("a user", "/newsroom/users/" + staff.member(Role.EDITOR).staff().id());
+    }
+
+    /**
+     * Checks one page as the signed-in administrator: its HTML as sent (via MockMvc), and the
+     * page shown by the browser.
+     */
+    void check(String what, String path) throws Exception {
+        check(what, path, get(path));
+    }
+
+    void check(String what, String path, MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request.with(staff.as(Role.ADMINISTRATOR))).andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).as("status of %s", path).isEqualTo(200);
+        checks.assertPasses(what, response.getContentAsByteArray(), browser.load(site(path)));
+    }
+
+    /** A browser without the administrator's session, for the signed-out pages. */
+    private BrowserSession fresh() {
+        BrowserSession signedOut = signedOutBrowser == null ? (signedOutBrowser = BrowserSession.open()) : signedOutBrowser;
+        return signedOut;
+    }
+
+    private BrowserSession signedOutBrowser;
+
+    @AfterAll
+    void closeSignedOutBrowser() {
+        if (signedOutBrowser != null) {
+            signedOutBrowser.close();
+        }
+    }
+
+    private URI site(String path) {
+        return URI.create("http://localhost:" + port).resolve(path);
+    }
+}

@@ -1,0 +1,97 @@
+package org.broadsheet.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.web.TestCsrf.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import jakarta.servlet.http.Cookie;
+
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Signing in and out of the newsroom through the real form, sessions, and the brute-force throttle. */
+@BroadsheetTest
+class SignInTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accounts;
+
+    StaffFixtures staff;
+
+    @BeforeEach
+    void setUp() {
+        staff = new StaffFixtures(mvc, accounts);
+    }
+
+    @Test
+    void newsroomPagesSendStrangersToTheSignInPage() throws Exception {
+        MvcResult result = mvc.perform(get("/newsroom/articles")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl()).endsWith("/newsroom/sign-in");
+        assertThat(result.getResponse().getCookie("SESSION")).as("no session before signing in").isNull();
+
+        Document page = Jsoup.parse(mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("h1").text()).isEqualTo("Sign in to the newsroom");
+        assertThat(page.select("form[action=/newsroom/sign-in] input[name=_csrf]").attr("value")).isNotBlank();
+        assertThat(page.select("input#email[autocomplete=username]")).hasSize(1);
+        assertThat(page.select("input#password[type=password][autocomplete=current-password]")).hasSize(1);
+    }
+
+    @Test
+    void signingInGivesASessionCookieAndTheDashboard() throws Exception {
+        StaffFixtures.Member editor = staff.create(Role.EDITOR);
+        MvcResult result = mvc.perform(post("/newsroom/sign-in").param("email", editor.email().toUpperCase())
+                .param("password", editor.password()).with(csrf()).with(StaffFixtures.fromNewAddress())).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl()).as(result.getResponse().getContentAsString()).isEqualTo("/newsroom");
+        Cookie session = result.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getPath()).isEqualTo("/newsroom");
+        assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("SESSION="))
+                .singleElement().asString().contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure");
+
+        MvcResult dashboard = mvc.perform(get("/newsroom").cookie(session)).andReturn();
+        assertThat(dashboard.getResponse().getStatus()).isEqualTo(200);
+        assertThat(dashboard.getResponse().getHeader("Cache-Control")).contains("no-store");
+        assertThat(dashboard.getResponse().getHeader("X-Robots-Tag")).contains("noindex");
+        Document page = Jsoup.parse(dashboard.getResponse().getContentAsString());
+        assertThat(page.select(".nr-who").text()).contains(editor.staff().name()).contains("Editor");
+        assertThat(page.select("nav[aria-label=Newsroom] a").eachText()).contains("Comments", "Sections")
+                .doesNotContain("Users", "Settings");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithTheEmailKept() throws Exception {
+        StaffFixtures.Member author = staff.create(Role.AUTHOR);
+        MvcResult result = mvc.perform(post("/newsroom/sign-in").param("email", author.email())
+                .param("password", "not-the-password").with(csrf()).with(StaffFixtures.fromNewAddress())).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getCookie("SESSION")).isNull();
+        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+        assertThat(page.select("[role=alert]").text()).contains("do not match");
+        assertThat(page.select("input#email").attr("value")).isEqualTo(author.email());
+        assertThat(page.select("input#password").attr("value")).isEmpty();
+    }
+
+    @Test
+    void signOutEndsTheSession() throws Exception {
+        RequestPostProcessor session = staff.signIn(staff.create(Role.CONTRIBUTOR));
+        assertThat(mvc.perform(get("/newsroom").with(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        MvcResult out = mvc.perform(post("/newsroom/sign-out").with(session).with(csrf())).andReturn();
+        assertThat(out.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?signed-out");
+        assertThat(mvc.perform(get("/newsroom").with(session)).andReturn().getResponse().getStatus()).isEqualTo(302);
+    }
+}

@@ -1,0 +1,104 @@
+package org.broadsheet.newsroom;
+
+import static org.broadsheet.web.TestCsrf.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.Cookie;
+
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
+import org.broadsheet.account.Staff;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Staff for newsroom tests: real accounts with random passwords, signed in through the real
+ * sign-in form, so every request carries a real session cookie (kept in PostgreSQL).
+ * <pre>
+ * StaffFixtures staff = new StaffFixtures(mvc, accounts);
+ * mvc.perform(get("/newsroom/comments").with(staff.as(Role.EDITOR)));
+ * mvc.perform(post("/newsroom/comments/1/approve").with(staff.as(Role.EDITOR)).with(csrf()));
+ * </pre>
+ * Each sign-in comes from its own made-up address, so tests that fail sign-ins on purpose
+ * never lock out the others.
+ */
+public final class StaffFixtures {
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    /** A staff member made for a test, with the password only the test knows. */
+    public record Member(Staff staff, String email, String password) {
+    }
+
+    private final MockMvc mvc;
+    private final AccountService accounts;
+    private final Map<Role, RequestPostProcessor> signedIn = new EnumMap<>(Role.class);
+    private final Map<Role, Member> members = new EnumMap<>(Role.class);
+
+    public StaffFixtures(MockMvc mvc, AccountService accounts) {
+        this.mvc = mvc;
+        this.accounts = accounts;
+    }
+
+    /** A new staff member of this role (unique email, random password). */
+    public Member create(Role role) {
+        return create(role, null);
+    }
+
+    public Member create(Role role, Long authorId) {
+        String email = role.key() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@staff.example";
+        String password = accounts.randomPassword();
+        long id = accounts.create(email, "Test " + role.label() + " " + email.substring(email.indexOf('-') + 1, email.indexOf('@')),
+                role, authorId, password);
+        return new Member(accounts.findStaff(id).orElseThrow(), email, password);
+    }
+
+    /** One member per role for this fixture, signed in once; their session cookie on each request. */
+    public RequestPostProcessor as(Role role) {
+        return signedIn.computeIfAbsent(role, r -> signIn(member(r)));
+    }
+
+    /** The member {@link #as(Role)} signs in as. */
+    public Member member(Role role) {
+        return members.computeIfAbsent(role, this::create);
+    }
+
+    /** Signs in through the form; the returned processor adds the session cookie to a request. */
+    public RequestPostProcessor signIn(Member member) {
+        Cookie session = sessionCookie(member.email(), member.password());
+        return request -> {
+            org.broadsheet.web.TestCsrf.addCookie(request, session);
+            return request;
+        };
+    }
+
+    /** A unique made-up client address, so throttling in one test never touches another. */
+    public static RequestPostProcessor fromNewAddress() {
+        String address = "10.77." + (ADDRESSES.get() / 250) % 250 + "." + (ADDRESSES.incrementAndGet() % 250 + 1);
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private Cookie sessionCookie(String email, String password) {
+        try {
+            MvcResult result = mvc.perform(post("/newsroom/sign-in").param("email", email).param("password", password)
+                    .with(csrf()).with(fromNewAddress())).andReturn();
+            Cookie cookie = result.getResponse().getCookie("SESSION");
+            if (cookie == null) {
+                throw new IllegalStateException("Sign-in gave no session: " + result.getResponse().getStatus() + " "
+                        + result.getResponse().getRedirectedUrl());
+            }
+            return cookie;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
