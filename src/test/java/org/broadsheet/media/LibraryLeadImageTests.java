@@ -11,6 +11,7 @@ import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.LeadImage;
+import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -32,7 +33,9 @@ class LibraryLeadImageTests extends MediaTest {
         ArticleView article = publish("Lead from the library", LeadImage.fromLibrary(media.image(item.id()).orElseThrow(),
                 "Stevedores on the quay at dusk", "", ""));
 
-        Document page = page(article.url());
+        byte[] html = mvc.perform(get(article.url())).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new PageChecks().htmlErrors("article with a library lead image", html)).isEmpty();
+        Document page = Jsoup.parse(new String(html, java.nio.charset.StandardCharsets.UTF_8));
 
         Element img = page.selectFirst("figure.lead-image img");
         assertThat(img.attr("src")).isEqualTo(item.renditions().get(1).url());
