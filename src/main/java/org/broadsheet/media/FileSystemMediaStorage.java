@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -55,6 +56,7 @@ public class FileSystemMediaStorage implements MediaStorage {
                 content.transferTo(out);
                 channel.force(true);
             }
+            readableByAll(part); // temporary files start private; a web server in front may serve these
             Files.createDirectories(target.getParent());
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -84,6 +86,14 @@ public class FileSystemMediaStorage implements MediaStorage {
             } catch (IOException e) {
                 break;
             }
+        }
+    }
+
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 
