@@ -67,11 +67,17 @@ public class FileSystemMediaStorage implements MediaStorage {
     @Override
     public Optional<Stored> open(String key) throws IOException {
         Path file = resolve(key);
+        FileChannel channel;
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            return Optional.of(new Stored(Channels.newInputStream(channel), channel.size()));
+            channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        }
+        try {
+            return Optional.of(new Stored(Channels.newInputStream(channel), channel.size()));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
         }
     }
 

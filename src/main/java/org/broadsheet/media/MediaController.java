@@ -27,7 +27,7 @@ class MediaController {
         this.media = media;
     }
 
-    @GetMapping("/media/{key}/{name}")
+    @GetMapping("/media/{key:[a-z2-7]{26}}/{name}")
     void serve(@PathVariable String key, @PathVariable String name, HttpServletResponse response) throws IOException {
         MediaService.MediaFile file = media.file(key, name)
                 .orElseThrow(() -> new NotFoundException("No media file " + key + "/" + name));

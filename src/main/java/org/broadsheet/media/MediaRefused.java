@@ -27,9 +27,9 @@ public final class MediaRefused extends RuntimeException {
                 "That file is not a JPEG, PNG, WebP or GIF image. Nothing was saved.");
     }
 
-    static MediaRefused tooLarge(long maxBytes) {
-        return new MediaRefused(HttpStatus.CONTENT_TOO_LARGE, String.format(Locale.ENGLISH,
-                "That file is larger than the %s this site accepts. Nothing was saved.", megabytes(maxBytes)));
+    static MediaRefused tooLarge(String limit) {
+        return new MediaRefused(HttpStatus.CONTENT_TOO_LARGE,
+                "That file is larger than the " + limit + " this site accepts. Nothing was saved.");
     }
 
     static MediaRefused tooManyPixels(long width, long height, long maxPixels, int maxSide) {
@@ -50,10 +50,5 @@ public final class MediaRefused extends RuntimeException {
     static MediaRefused inUse() {
         return new MediaRefused(HttpStatus.CONFLICT,
                 "This image is an article's lead image. Choose another image for that article first. Nothing was deleted.");
-    }
-
-    private static String megabytes(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? String.format(Locale.ENGLISH, "%,d MB", bytes / (1024 * 1024))
-                : String.format(Locale.ENGLISH, "%,d bytes", bytes);
     }
 }

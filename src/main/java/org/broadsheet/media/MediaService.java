@@ -244,7 +244,7 @@ public class MediaService {
                 }
                 total += n;
                 if (total > max) {
-                    throw MediaRefused.tooLarge(max);
+                    throw MediaRefused.tooLarge(settings.maxUploadSizeText());
                 }
                 out.write(buffer, 0, n);
             }

@@ -1,6 +1,7 @@
 package org.broadsheet.media;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,5 +26,15 @@ public record MediaSettings(@DefaultValue("20MB") DataSize maxUploadSize,
         if (renditionWidths.isEmpty() || renditionWidths.get(0) < 16 || renditionWidths.get(renditionWidths.size() - 1) > 8000) {
             throw new IllegalArgumentException("broadsheet.media.rendition-widths must be between 16 and 8000");
         }
+    }
+
+    /** The upload limit as people write it: "20 MB" (or "500 KB", or an exact number of bytes). */
+    public String maxUploadSizeText() {
+        long bytes = maxUploadSize.toBytes();
+        if (bytes % (1024 * 1024) == 0) {
+            return String.format(Locale.ENGLISH, "%,d MB", bytes / (1024 * 1024));
+        }
+        return bytes % 1024 == 0 ? String.format(Locale.ENGLISH, "%,d KB", bytes / 1024)
+                : String.format(Locale.ENGLISH, "%,d bytes", bytes);
     }
 }

@@ -145,7 +145,7 @@ class MediaLibraryController {
                 results.hasNewer() ? pageUrl(path, query, results.page() - 1) : null,
                 results.hasOlder() ? pageUrl(path, query, results.page() + 1) : null);
         return new MediaLibraryView(results, query, form, pagination,
-                MediaLibraryView.limit(settings.maxUploadSize().toBytes()));
+                settings.maxUploadSizeText());
     }
 
     private ModelAndView itemPage(Staff staff, MediaItem item, StaffForm form, HttpStatus status) {

@@ -35,12 +35,6 @@ public record MediaLibraryView(MediaPage page, String query, StaffForm form, Pag
         }
     }
 
-    /** An upload limit as people write it: "20 MB", or the exact size when it is not whole megabytes. */
-    static String limit(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? String.format(Locale.ENGLISH, "%,d MB", bytes / (1024 * 1024))
-                : size(bytes);
-    }
-
     static String size(long bytes) {
         if (bytes >= 1024 * 1024) {
             return String.format(Locale.ENGLISH, "%.1f MB", bytes / (1024.0 * 1024));

@@ -51,7 +51,8 @@ class MediaServingTests extends MediaTest {
                 "/media/" + key.toUpperCase() + "/original.png",
                 "/media/" + key + "x/original.png",
                 "/media/" + key + "/.tmp",
-                "/media/42/original.png"}) {
+                "/media/42/original.png",
+                "/media/page/2"}) {                                     // not a section page either: "media" is reserved
             mvc.perform(get(url)).andExpect(status().isNotFound());
         }
         // Encoded slashes do not even reach the controller: the security firewall refuses them.
