@@ -131,8 +131,8 @@ public class ArticleReader {
                 .map(n -> new ArticleView.Note(n.kind(), dates.of(n.notedAt()), n.body())).toList();
         var authors = zip(row.authorNames(), row.authorSlugs(), urls::author);
         var tags = zip(row.tagNames(), row.tagSlugs(), urls::tag);
-        var updated = ArticleService.changedWellAfter(row.publishedAt(), row.updatedAt(), settings.updatedThreshold())
-                ? dates.of(row.updatedAt()) : null;
+        var updated = ArticleService.showsUpdated(row.publishedAt(), row.updatedAt(), row.notes(),
+                settings.updatedThreshold()) ? dates.of(row.updatedAt()) : null;
         return new ArticleView(row.id(), row.slug(), urls.article(row.sectionSlug(), row.publishedAt(), row.slug()),
                 row.headline(), row.standfirst(), row.sectionId(), row.sectionSlug(), row.sectionName(), urls.section(row.sectionSlug()),
                 authors, tags, withSources(row.image(), libraryImages(Collections.singletonList(row.image()))),
@@ -149,7 +149,7 @@ public class ArticleReader {
     }
 
     /** Splits stored HTML at its story-reference markers and resolves them to public articles. */
-    private List<ArticleView.BodyPart> body(String html) {
+    List<ArticleView.BodyPart> body(String html) {
         Matcher m = BodyRenderer.MARKER.matcher(html);
         List<Long> ids = new ArrayList<>();
         while (m.find()) {

@@ -234,11 +234,23 @@ class ArticleRepository {
         jdbc.sql("update article set updated_at = ? where id = ?").params(Timestamp.from(updatedAt), id).update();
     }
 
-    /** Publishes the scheduled articles whose time has come; returns their ids. */
-    List<Long> publishDue(Instant now) {
-        return jdbc.sql("update article set status = 'published' where status = 'scheduled' and published_at <= ? "
-                        + "returning id")
-                .param(Timestamp.from(now)).query(Long.class).list();
+    /**
+     * Publishes up to {@code limit} scheduled articles whose time has come; returns their ids.
+     * Rows that another transaction (another node) is publishing are skipped, so each
+     * article is published by exactly one caller and nobody waits.
+     */
+    List<Long> publishDue(Instant now, int limit) {
+        return jdbc.sql("""
+                        with due as (select id from article
+                                      where status = 'scheduled' and published_at <= ?
+                                      order by published_at, id
+                                      limit ?
+                                      for update skip locked)
+                        update article a set status = 'published'
+                          from due
+                         where a.id = due.id and a.status = 'scheduled'
+                        returning a.id""")
+                .params(Timestamp.from(now), limit).query(Long.class).list();
     }
 
     void replaceAuthors(long id, List<Long> authorIds) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ import org.broadsheet.author.AuthorService;
 import org.broadsheet.section.Section;
 import org.broadsheet.section.SectionService;
 import org.broadsheet.tag.Tag;
+import org.broadsheet.tag.TagForm;
 import org.broadsheet.tag.TagService;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
@@ -42,6 +44,8 @@ public class ArticleService {
     static final int BODY_MAX = 200_000;
     static final int MAX_AUTHORS = 10;
     static final int MAX_TAGS = 20;
+    static final int NOTE_MAX = 2000;
+    static final int PUBLISH_BATCH = 100;
 
     private final ArticleRepository repository;
     private final BodyRenderer renderer;
@@ -50,9 +54,16 @@ public class ArticleService {
     private final TagService tags;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkflowRepository workflow;
+    private final RevisionRepository revisionStore;
+    private final Revisions revisions;
 
     ArticleService(ArticleRepository repository, BodyRenderer renderer, SectionService sections,
-                   AuthorService authors, TagService tags, ApplicationEventPublisher events, Clock clock) {
+                   AuthorService authors, TagService tags, ApplicationEventPublisher events, Clock clock,
+                   WorkflowRepository workflow, RevisionRepository revisionStore, Revisions revisions) {
+        this.workflow = workflow;
+        this.revisionStore = revisionStore;
+        this.revisions = revisions;
         this.repository = repository;
         this.renderer = renderer;
         this.sections = sections;
@@ -62,9 +73,29 @@ public class ArticleService {
         this.clock = clock;
     }
 
-    /** Creates a draft. Returns its id, slug and any warnings about its story references. */
+    /**
+     * Creates a draft as revision 1, by no one in particular (an import, a test). Returns its
+     * id, slug and any warnings about its story references.
+     */
     @Transactional
     public ArticleSaved create(ArticleForm form) {
+        return insert(form, null, RevisionKind.CREATED);
+    }
+
+    /**
+     * Creates a draft owned by staff member {@code staffId}, first creating the tags named in
+     * {@code newTags} that do not exist yet (as topics; pass them only for people who may
+     * create tags, and put their slugs, {@link Slugs#from}, in the form's tags).
+     */
+    @Transactional
+    public ArticleSaved create(ArticleForm form, long staffId, List<String> newTags) {
+        createTags(newTags);
+        ArticleSaved saved = insert(form, staffId, RevisionKind.CREATED);
+        workflow.setCreatedBy(saved.id(), staffId);
+        return saved;
+    }
+
+    private ArticleSaved insert(ArticleForm form, Long staffId, RevisionKind kind) {
         Resolved r = validate(form, null);
         RenderedBody body = render(form.body(), null);
         long id;
@@ -74,34 +105,119 @@ public class ArticleService {
             throw slugTaken(r.slug); // another writer took the slug between our check and our insert
         }
         saveLinks(id, r, body);
+        ArticleForm stored = stored(form, r.slug);
+        revisionStore.insert(id, 1, clock.instant(), staffId, kind, null, revisions.changes(null, stored),
+                revisions.toJson(stored));
         return new ArticleSaved(id, r.slug, warnings(body));
     }
 
     /**
-     * Replaces an article's content. A changed slug or section keeps every old permalink
-     * working (they answer 301). Throws {@link NotFoundException} for an unknown id.
+     * Replaces an article's content without checking for others' edits (imports, fixes by
+     * the system), as a new revision by no one. A changed slug or section keeps every old
+     * permalink working (they answer 301). Throws {@link NotFoundException} for an unknown id.
      */
     @Transactional
     public ArticleSaved update(long id, ArticleForm form) {
+        int current = workflow.lockVersion(id).orElseThrow(() -> new NotFoundException("No article " + id));
+        return write(id, current, form, null, RevisionKind.SAVED, null);
+    }
+
+    /**
+     * Saves an editor's change as a new revision, unless it changes nothing. Refused with
+     * {@link ArticleEditConflict} (nothing changed) when the article is no longer at
+     * {@code baseVersion}, the version the editor started from: someone else saved meanwhile.
+     * Tags named in {@code newTags} are created as in {@link #create(ArticleForm, long, List)}.
+     * A successful save discards the person's autosave of the article.
+     */
+    @Transactional
+    public ArticleSaved save(long id, ArticleForm form, int baseVersion, long staffId, List<String> newTags) {
+        int current = lockCurrent(id, baseVersion);
+        createTags(newTags);
+        return write(id, current, form, staffId, RevisionKind.SAVED, null);
+    }
+
+    /**
+     * Makes revision {@code number} the article's content again, as a new revision (the
+     * revisions in between are kept). Refused like {@link #save} when the article is no longer
+     * at {@code baseVersion}; a validation error when the old content breaks today's rules
+     * (say, a tag deleted since).
+     */
+    @Transactional
+    public ArticleSaved restore(long id, int number, int baseVersion, long staffId) {
+        int current = lockCurrent(id, baseVersion);
+        String content = revisionStore.find(id, number)
+                .orElseThrow(() -> new NotFoundException("No revision " + number + " of article " + id)).content();
+        return write(id, current, revisions.fromJson(content), staffId, RevisionKind.RESTORED, number);
+    }
+
+    private int lockCurrent(long id, int baseVersion) {
+        int current = workflow.lockVersion(id).orElseThrow(() -> new NotFoundException("No article " + id));
+        if (current != baseVersion) {
+            throw new ArticleEditConflict(id, baseVersion, current);
+        }
+        return current;
+    }
+
+    /** Writes the content with the row locked at version {@code current}. */
+    private ArticleSaved write(long id, int current, ArticleForm form, Long staffId, RevisionKind kind,
+                               Integer restoredFrom) {
         ArticleRow before = repository.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
         Resolved r = validate(form, id);
         RenderedBody body = render(form.body(), id);
+        ArticleForm stored = stored(form, r.slug);
+        ArticleForm previous = revisionStore.find(id, current).map(rev -> revisions.fromJson(rev.content()))
+                .orElse(null);
+        if (staffId != null) {
+            revisionStore.deleteAutosave(id, staffId);
+        }
+        if (stored.equals(previous) && kind == RevisionKind.SAVED) {
+            return new ArticleSaved(id, r.slug, warnings(body)); // nothing changed: no new revision
+        }
+        Instant now = clock.instant();
         try {
-            repository.update(id, form, r.slug, body.html(), r.sectionId, clock.instant());
+            repository.update(id, form, r.slug, body.html(), r.sectionId, now);
         } catch (DuplicateKeyException e) {
             throw slugTaken(r.slug);
         }
         saveLinks(id, r, body);
+        int version = workflow.nextVersion(id);
+        revisionStore.insert(id, version, now, staffId, kind, restoredFrom, revisions.changes(previous, stored),
+                revisions.toJson(stored));
         if (before.status() == ArticleStatus.PUBLISHED) {
             events.publishEvent(new ArticleEvents.ArticleChanged(id));
         }
         return new ArticleSaved(id, r.slug, warnings(body));
     }
 
+    /** The form as it is stored: the slug it got, text stripped as the article keeps it. */
+    private static ArticleForm stored(ArticleForm form, String slug) {
+        return new ArticleForm(slug, form.headline().strip(),
+                form.standfirst() == null ? "" : form.standfirst().strip(), form.body() == null ? "" : form.body(),
+                form.section(), form.authors(), form.tags(), form.image());
+    }
+
+    private void createTags(List<String> names) {
+        Problems problems = new Problems();
+        for (String name : names == null ? List.<String>of() : names) {
+            String slug = Slugs.from(name);
+            if (!Slugs.isValid(slug)) {
+                problems.require(false, "tags", "\"" + name.strip() + "\" cannot be a tag: it needs letters or digits");
+            } else if (tags.findBySlug(slug).isEmpty()) {
+                try {
+                    tags.create(new TagForm(slug, name.strip(), "topic"));
+                } catch (ValidationException e) {
+                    e.problems().forEach(p -> problems.require(false, "tags", "Tag \"" + name.strip() + "\": "
+                            + p.message()));
+                }
+            }
+        }
+        problems.throwIfAny();
+    }
+
     /**
-     * Publishes an article at {@code at} (now when null). A time in the future schedules it
-     * instead: it stays invisible to readers until then. Publishing an article that is
-     * already published keeps its original date unless {@code at} is given.
+     * Publishes an article at {@code at} (now when null), whatever its status. A time in the
+     * future schedules it instead: it stays invisible to readers until then. Publishing an
+     * article that is already published keeps its original date unless {@code at} is given.
      */
     @Transactional
     public void publish(long id, Instant at) {
@@ -111,20 +227,56 @@ public class ArticleService {
                 : article.status() == ArticleStatus.PUBLISHED && article.publishedAt() != null
                 ? article.publishedAt() : now;
         boolean future = when.isAfter(now);
+        boolean wasVisible = repository.isVisible(id);
         repository.setStatus(id, future ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED, when);
         if (!future) {
             events.publishEvent(new ArticleEvents.ArticlePublished(id));
+        } else if (wasVisible) {
+            events.publishEvent(new ArticleEvents.ArticleUnpublished(id)); // moved back under embargo
         }
     }
 
-    /** Takes an article down: its pages answer 404 and it leaves every list. */
+    /**
+     * Schedules an article for {@code at}, which must be in the future (a validation error on
+     * field "at" otherwise): {@link ScheduledPublishing} publishes it within a minute of then.
+     */
+    @Transactional
+    public void schedule(long id, Instant at) {
+        new Problems().require(at != null, "at", "Choose when to publish")
+                .require(at == null || at.isAfter(clock.instant()), "at", "Choose a time in the future")
+                .throwIfAny();
+        publish(id, at);
+    }
+
+    /** Submits a draft (or an unpublished article) for an editor's review. */
+    @Transactional
+    public void submitForReview(long id) {
+        moveStatus(id, ArticleStatus.IN_REVIEW, Set.of(ArticleStatus.DRAFT, ArticleStatus.UNPUBLISHED),
+                "Only a draft or an unpublished article can be submitted for review");
+    }
+
+    /** Sends an article in review back to its writer, or takes a scheduled one off the schedule, as a draft. */
+    @Transactional
+    public void returnToDraft(long id) {
+        moveStatus(id, ArticleStatus.DRAFT, Set.of(ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED),
+                "Only an article in review or a scheduled one can go back to draft");
+    }
+
+    /** Takes a published (or scheduled) article down: its pages answer 404 and it leaves every list. */
     @Transactional
     public void unpublish(long id) {
-        ArticleRow article = repository.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
-        repository.setStatus(id, ArticleStatus.UNPUBLISHED, null);
-        if (article.status() == ArticleStatus.PUBLISHED) {
+        boolean wasVisible = repository.isVisible(id);
+        moveStatus(id, ArticleStatus.UNPUBLISHED, Set.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED),
+                "Only a published or scheduled article can be unpublished");
+        if (wasVisible) {
             events.publishEvent(new ArticleEvents.ArticleUnpublished(id));
         }
+    }
+
+    private void moveStatus(long id, ArticleStatus to, Set<ArticleStatus> from, String refusal) {
+        ArticleStatus status = workflow.lockStatus(id).orElseThrow(() -> new NotFoundException("No article " + id));
+        new Problems().require(from.contains(status), "status", refusal).throwIfAny();
+        repository.setStatus(id, to, null);
     }
 
     /** Opens or closes an article for new comments; existing comments stay on the page. */
@@ -139,18 +291,49 @@ public class ArticleService {
         }
     }
 
-    /** Adds a dated correction or update note, shown on the article page for good. */
+    /**
+     * Adds a dated correction or update note to a published article, shown on its page for
+     * good. The article's "updated" time moves to the note's (never back), so the page shows
+     * "Updated" with it.
+     */
     @Transactional
     public void addNote(long id, NoteKind kind, String text, Instant at) {
-        if (!repository.exists(id)) {
-            throw new NotFoundException("No article " + id);
-        }
-        new Problems().requireText(text, "note", "Note", 2000).require(kind != null, "kind", "Kind is required")
+        ArticleStatus status = workflow.lockStatus(id).orElseThrow(() -> new NotFoundException("No article " + id));
+        new Problems().requireText(text, "note", "Note", NOTE_MAX).require(kind != null, "kind", "Kind is required")
+                .require(status == ArticleStatus.PUBLISHED, "note",
+                        "Corrections and updates are for published articles")
                 .throwIfAny();
-        repository.insertNote(id, kind, at == null ? clock.instant() : at, text);
+        Instant when = at == null ? clock.instant() : at;
+        repository.insertNote(id, kind, when, text);
+        workflow.touch(id, when);
         if (repository.isVisible(id)) {
             events.publishEvent(new ArticleEvents.ArticleChanged(id));
         }
+    }
+
+    /**
+     * Keeps what {@code staffId} has typed into the article's editor so far (one autosave per
+     * article and person, replacing the last). Not a revision and not validated beyond the
+     * lengths a save would accept; nothing readers see changes.
+     */
+    @Transactional
+    public void autosave(long id, long staffId, int baseVersion, ArticleForm form) {
+        if (!repository.exists(id)) {
+            throw new NotFoundException("No article " + id);
+        }
+        new Problems().maxLength(form.headline(), "headline", "Headline", HEADLINE_MAX)
+                .maxLength(form.standfirst(), "standfirst", "Standfirst", STANDFIRST_MAX)
+                .maxLength(form.body(), "body", "Body", BODY_MAX)
+                .require(form.authors().size() <= MAX_AUTHORS && form.tags().size() <= MAX_TAGS, "tags",
+                        "Too many authors or tags")
+                .throwIfAny();
+        revisionStore.saveAutosave(id, staffId, clock.instant(), baseVersion, revisions.toJson(form));
+    }
+
+    /** Forgets {@code staffId}'s autosave of the article, if any. */
+    @Transactional
+    public void discardAutosave(long id, long staffId) {
+        revisionStore.deleteAutosave(id, staffId);
     }
 
     /**
@@ -159,7 +342,7 @@ public class ArticleService {
      */
     @Transactional
     public ArticleSaved importPublished(ArticleForm form, Instant publishedAt, Instant updatedAt) {
-        ArticleSaved saved = create(form);
+        ArticleSaved saved = insert(form, null, RevisionKind.IMPORTED);
         repository.setStatus(saved.id(), ArticleStatus.PUBLISHED, publishedAt);
         repository.setUpdatedAt(saved.id(), updatedAt == null ? publishedAt : updatedAt);
         events.publishEvent(new ArticleEvents.ArticlePublished(saved.id()));
@@ -183,10 +366,15 @@ public class ArticleService {
         return warnings(body);
     }
 
-    /** Publishes every scheduled article whose time has come; returns how many. */
+    /**
+     * Publishes up to {@link #PUBLISH_BATCH} scheduled articles whose time has come and
+     * announces each; returns how many. Safe to run on several nodes at once: each article is
+     * published and announced by exactly one of them (rows another node is publishing are
+     * skipped, not waited for). Call again while it returns a full batch.
+     */
     @Transactional
     public int publishDue() {
-        List<Long> ids = repository.publishDue(clock.instant());
+        List<Long> ids = repository.publishDue(clock.instant(), PUBLISH_BATCH);
         ids.forEach(id -> events.publishEvent(new ArticleEvents.ArticlePublished(id)));
         return ids.size();
     }
@@ -274,7 +462,7 @@ public class ArticleService {
 
     // ---- body and links
 
-    private RenderedBody render(String markdown, Long selfId) {
+    RenderedBody render(String markdown, Long selfId) {
         return renderer.render(markdown, ref -> {
             Optional<Long> target = ref.isId()
                     ? parseId(ref.key()).filter(repository::exists)
@@ -293,7 +481,7 @@ public class ArticleService {
         repository.replaceReferences(id, body.references());
     }
 
-    private List<String> warnings(RenderedBody body) {
+    List<String> warnings(RenderedBody body) {
         List<String> warnings = new ArrayList<>(body.warnings());
         Map<Long, Boolean> checked = new HashMap<>();
         for (var ref : body.references()) {
@@ -303,6 +491,15 @@ public class ArticleService {
             }
         }
         return warnings;
+    }
+
+    /**
+     * Whether an article's page shows "Updated": it changed well after publication, or it
+     * carries a correction or update note made after publication (however soon after).
+     */
+    static boolean showsUpdated(Instant published, Instant updated, List<NoteRow> notes, Duration threshold) {
+        return changedWellAfter(published, updated, threshold)
+                || published != null && notes.stream().anyMatch(n -> n.notedAt().isAfter(published));
     }
 
     static boolean changedWellAfter(Instant published, Instant updated, Duration threshold) {

@@ -1,5 +1,7 @@
 package org.broadsheet.demo;
 
+import java.util.List;
+
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.section.SectionService;
 import org.slf4j.Logger;
@@ -43,6 +45,14 @@ class DemoEdition implements SmartInitializingSingleton, ApplicationRunner {
             long started = System.nanoTime();
             int count = loader.load();
             log.info("Loaded the demo edition: {} articles in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+            List<DemoEditionLoader.DemoStaff> staff = loader.loadStaff();
+            if (!staff.isEmpty()) {
+                StringBuilder message = new StringBuilder("\n\nDemo newsroom accounts (sign in at /newsroom; "
+                        + "these passwords are shown only now):\n\n");
+                staff.forEach(s -> message.append(String.format("    %-14s %-32s %s%n", s.role().label(), s.email(),
+                        s.password())));
+                log.warn(message.toString());
+            }
         }
     }
 

@@ -13,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleSaved;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.NoteKind;
+import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorForm;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
@@ -53,14 +56,16 @@ class DemoEditionLoader {
     private final TagService tags;
     private final ArticleService articles;
     private final CommentService comments;
+    private final AccountService accounts;
 
     DemoEditionLoader(SectionService sections, AuthorService authors, TagService tags, ArticleService articles,
-                      CommentService comments) {
+                      CommentService comments, AccountService accounts) {
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
         this.articles = articles;
         this.comments = comments;
+        this.accounts = accounts;
     }
 
     /** Loads the edition in one transaction: all of it or, on any error, none of it. */
@@ -90,6 +95,30 @@ class DemoEditionLoader {
         }
         loadComments(ids, edition);
         return edition.size();
+    }
+
+    /** A demo staff member and the random password made for them, to be printed once. */
+    record DemoStaff(String email, Role role, String password) {
+    }
+
+    /**
+     * {@code staff.txt}: one newsroom account per role, each with a random password (there is
+     * no default password, not even in the demo). Only on a site with no staff yet.
+     */
+    @Transactional
+    public List<DemoStaff> loadStaff() {
+        if (accounts.hasStaff()) {
+            return List.of();
+        }
+        List<DemoStaff> created = new ArrayList<>();
+        for (String[] f : table("demo/staff.txt", 4)) {
+            Role role = Role.fromKey(f[2]);
+            Long byline = "-".equals(f[3]) ? null : authors.findBySlug(f[3]).map(Author::id).orElseThrow();
+            String password = accounts.randomPassword();
+            accounts.create(f[0], f[1], role, byline, password);
+            created.add(new DemoStaff(f[0], role, password));
+        }
+        return created;
     }
 
     /** {@code comments.txt}: approved reader comments (and staff replies), threaded by local labels. */

@@ -27,6 +27,8 @@ class SignInTests {
     MockMvc mvc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     StaffFixtures staff;
 
@@ -63,6 +65,10 @@ class SignInTests {
         assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("SESSION="))
                 .singleElement().asString().contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure");
 
+        assertThat(jdbc.sql("select count(*) from spring_session where lower(principal_name) = lower(:email)")
+                .param("email", editor.email()).query(Integer.class).single())
+                .as("the session lives in PostgreSQL, so it survives a restart and a change of node").isEqualTo(1);
+
         MvcResult dashboard = mvc.perform(get("/newsroom").cookie(session)).andReturn();
         assertThat(dashboard.getResponse().getStatus()).isEqualTo(200);
         assertThat(dashboard.getResponse().getHeader("Cache-Control")).contains("no-store");
@@ -71,6 +77,15 @@ class SignInTests {
         assertThat(page.select(".nr-who").text()).contains(editor.staff().name()).contains("Editor");
         assertThat(page.select("nav[aria-label=Newsroom] a").eachText()).contains("Comments", "Sections")
                 .doesNotContain("Users", "Settings");
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecure() throws Exception {
+        StaffFixtures.Member editor = staff.create(Role.EDITOR);
+        MvcResult result = mvc.perform(post("/newsroom/sign-in").secure(true).param("email", editor.email())
+                .param("password", editor.password()).with(csrf()).with(StaffFixtures.fromNewAddress())).andReturn();
+        assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("SESSION="))
+                .singleElement().asString().contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
     }
 
     @Test

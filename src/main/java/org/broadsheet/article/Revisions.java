@@ -1,0 +1,159 @@
+package org.broadsheet.article;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import com.github.difflib.text.DiffRow;
+import com.github.difflib.text.DiffRowGenerator;
+import org.broadsheet.article.RevisionDiff.Change;
+import org.broadsheet.article.RevisionDiff.FieldDiff;
+import org.broadsheet.article.RevisionDiff.Line;
+import org.broadsheet.article.RevisionDiff.Span;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How revisions are stored and compared. A revision is the {@link ArticleForm} that made it,
+ * as JSON, so a field added to the form later is kept by new revisions and simply missing
+ * (null) in old ones. Comparison works on the form's fields as text, line by line, marking
+ * changed words within a changed line. Thread-safe.
+ */
+@Component
+class Revisions {
+
+    /** Unchanged lines kept around a change; longer unchanged stretches are folded. */
+    static final int CONTEXT = 3;
+
+    private static final String START = "\u0001";
+    private static final String END = "\u0002";
+
+    private record Field(String label, Function<ArticleForm, String> text) {
+    }
+
+    private static final List<Field> FIELDS = List.of(
+            new Field("Headline", ArticleForm::headline),
+            new Field("Standfirst", ArticleForm::standfirst),
+            new Field("Slug", ArticleForm::slug),
+            new Field("Section", ArticleForm::section),
+            new Field("Authors", f -> String.join(", ", f.authors())),
+            new Field("Tags", f -> String.join(", ", f.tags())),
+            new Field("Lead image", f -> image(f.image())),
+            new Field("Body", ArticleForm::body));
+
+    // Our own mapper, not the application's: the stored shape must not follow web settings.
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final DiffRowGenerator rows = DiffRowGenerator.create()
+            .showInlineDiffs(true)
+            .inlineDiffByWord(true)
+            .lineNormalizer(Function.identity())
+            .oldTag(open -> open ? START : END)
+            .newTag(open -> open ? START : END)
+            .build();
+
+    String toJson(ArticleForm form) {
+        return json.writeValueAsString(form);
+    }
+
+    ArticleForm fromJson(String content) {
+        return json.readValue(content, ArticleForm.class);
+    }
+
+    /** The labels of the fields that differ, in form order ("Headline", "Body"). */
+    List<String> changes(ArticleForm before, ArticleForm after) {
+        return FIELDS.stream()
+                .filter(f -> before == null || !Objects.equals(text(f, before), text(f, after)))
+                .map(Field::label).toList();
+    }
+
+    List<FieldDiff> diff(ArticleForm before, ArticleForm after) {
+        return FIELDS.stream().map(f -> diff(f.label(), text(f, before), text(f, after))).toList();
+    }
+
+    private FieldDiff diff(String label, String before, String after) {
+        List<DiffRow> diffRows = rows.generateDiffRows(lines(before), lines(after));
+        boolean changed = !before.equals(after);
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < diffRows.size(); i++) {
+            int same = sameRun(diffRows, i);
+            int keepBefore = i == 0 ? 0 : CONTEXT;
+            int keepAfter = i + same == diffRows.size() ? 0 : CONTEXT;
+            if (same > keepBefore + keepAfter + 1) {
+                diffRows.subList(i, i + keepBefore).forEach(r -> lines.add(line(r)));
+                lines.add(new Line(Change.SKIPPED, List.of(), List.of(), same - keepBefore - keepAfter));
+                diffRows.subList(i + same - keepAfter, i + same).forEach(r -> lines.add(line(r)));
+                i += same - 1;
+            } else {
+                lines.add(line(diffRows.get(i)));
+            }
+        }
+        return new FieldDiff(label, changed, lines);
+    }
+
+    private static int sameRun(List<DiffRow> rows, int from) {
+        int i = from;
+        while (i < rows.size() && rows.get(i).getTag() == DiffRow.Tag.EQUAL) {
+            i++;
+        }
+        return i - from;
+    }
+
+    private static Line line(DiffRow row) {
+        Change change = switch (row.getTag()) {
+            case EQUAL -> Change.SAME;
+            case CHANGE -> Change.CHANGED;
+            case INSERT -> Change.ADDED;
+            case DELETE -> Change.REMOVED;
+        };
+        return new Line(change, spans(row.getOldLine()), spans(row.getNewLine()), 0);
+    }
+
+    /** Splits a line marked by the generator into plain and changed pieces. */
+    static List<Span> spans(String marked) {
+        List<Span> spans = new ArrayList<>();
+        boolean changed = false;
+        int start = 0;
+        for (int i = 0; i <= marked.length(); i++) {
+            boolean boundary = i == marked.length() || marked.startsWith(START, i) || marked.startsWith(END, i);
+            if (!boundary) {
+                continue;
+            }
+            if (i > start) {
+                spans.add(new Span(marked.substring(start, i), changed));
+            }
+            if (i < marked.length()) {
+                changed = marked.startsWith(START, i);
+            }
+            start = i + 1;
+        }
+        return spans;
+    }
+
+    private static String text(Field field, ArticleForm form) {
+        String text = form == null ? null : field.text().apply(form);
+        // The generator's own markers must not come from the text.
+        return text == null ? "" : text.replace("\r\n", "\n").replace(START, "").replace(END, "");
+    }
+
+    private static List<String> lines(String text) {
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
+    }
+
+    private static String image(LeadImage image) {
+        if (image == null) {
+            return "";
+        }
+        return String.join("\n", nonNull(image.path()), "Alt: " + nonNull(image.alt()),
+                "Caption: " + nonNull(image.caption()), "Credit: " + nonNull(image.credit()));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}
