@@ -198,14 +198,14 @@ public class ArticleReader {
 
     /** The library images among these lead images (nulls allowed), in one query; none when there are none. */
     private Map<Long, MediaImage> libraryImages(List<LeadImage> images) {
-        List<Long> ids = images.stream().filter(i -> i != null && i.isFromLibrary()).map(LeadImage::mediaId)
+        List<Long> ids = images.stream().filter(i -> i != null && i.hasMediaId()).map(LeadImage::mediaId)
                 .distinct().toList();
         return ids.isEmpty() ? Map.of() : media.images(ids);
     }
 
     /** A library image with its renditions ({@code srcset}); any other image as it is. */
     private static LeadImage withSources(LeadImage image, Map<Long, MediaImage> images) {
-        MediaImage library = image == null || !image.isFromLibrary() ? null : images.get(image.mediaId());
+        MediaImage library = image == null || !image.hasMediaId() ? null : images.get(image.mediaId());
         return library == null ? image : image.withSources(library);
     }
 }

@@ -47,7 +47,7 @@ public record LeadImage(String path, String alt, String caption, String credit, 
         return credit != null && !credit.isBlank();
     }
 
-    public boolean isFromLibrary() {
+    public boolean hasMediaId() {
         return mediaId != null;
     }
 

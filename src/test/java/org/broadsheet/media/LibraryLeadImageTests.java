@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.List;
 
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
@@ -25,6 +26,7 @@ class LibraryLeadImageTests extends MediaTest {
 
     @Autowired ArticleService articles;
     @Autowired ArticleReader reader;
+    @Autowired ArticleDesk desk;
 
     @Test
     void articlePageOffersEveryRenditionWithSizesAndTheDefaultRenditionsDimensions() throws Exception {
@@ -94,6 +96,23 @@ class LibraryLeadImageTests extends MediaTest {
         assertThat(media.findById(item.id())).isPresent();
         assertThat(fixtures.stored(item.renditions().get(0).url())).isNotEmpty();
         assertThat(reader.findById(article.id()).orElseThrow().image().srcset()).isNotNull();
+    }
+
+    @Test
+    void libraryLeadImageSurvivesTheArticlesRevisions() {
+        MediaItem item = fixtures.upload("revised.jpg", TestImages.jpeg(1000, 800), "Revised");
+        ArticleView article = publish("Revised lead", LeadImage.fromLibrary(item.image(), "", "", ""));
+        assertThat(desk.revision(article.id(), 1).image().mediaId()).isEqualTo(item.id());
+        assertThat(desk.forEditing(article.id()).form().image().mediaId()).isEqualTo(item.id());
+
+        ArticleForm byPath = desk.forEditing(article.id()).form();
+        articles.update(article.id(), new ArticleForm(byPath.slug(), byPath.headline(), byPath.standfirst(), byPath.body(),
+                byPath.section(), byPath.authors(), byPath.tags(), new LeadImage("/assets/images/demo/port-cranes.svg",
+                "Cranes", "", "", 1200, 675)));
+        assertThat(reader.findById(article.id()).orElseThrow().image().srcset()).isNull();
+
+        articles.restore(article.id(), 1, desk.forEditing(article.id()).version(), fixtures.staffMember("editor"));
+        assertThat(reader.findById(article.id()).orElseThrow().image().srcset()).contains(item.renditions().get(0).url());
     }
 
     private ArticleView publish(String headline, LeadImage image) {
