@@ -1,6 +1,7 @@
 package org.broadsheet.article;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
+import org.broadsheet.media.MediaImage;
+import org.broadsheet.media.MediaService;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.HtmlSanitizer;
 import org.broadsheet.web.SiteUrls;
@@ -34,10 +37,12 @@ public class ArticleReader {
     private final Dates dates;
     private final ArticleSettings settings;
     private final ArticleCache cache;
+    private final MediaService media;
 
     ArticleReader(ArticleRepository repository, HtmlSanitizer sanitizer, SiteUrls urls, Dates dates,
-                  ArticleSettings settings, ArticleCache cache) {
+                  ArticleSettings settings, ArticleCache cache, MediaService media) {
         this.cache = cache;
+        this.media = media;
         this.repository = repository;
         this.sanitizer = sanitizer;
         this.urls = urls;
@@ -130,7 +135,8 @@ public class ArticleReader {
                 settings.updatedThreshold()) ? dates.of(row.updatedAt()) : null;
         return new ArticleView(row.id(), row.slug(), urls.article(row.sectionSlug(), row.publishedAt(), row.slug()),
                 row.headline(), row.standfirst(), row.sectionId(), row.sectionSlug(), row.sectionName(), urls.section(row.sectionSlug()),
-                authors, tags, row.image(), dates.of(row.publishedAt()), updated, notes, body(row.bodyHtml()),
+                authors, tags, withSources(row.image(), libraryImages(Collections.singletonList(row.image()))),
+                dates.of(row.publishedAt()), updated, notes, body(row.bodyHtml()),
                 row.commentsOpen());
     }
 
@@ -176,12 +182,30 @@ public class ArticleReader {
     }
 
     private List<Teaser> teasers(List<SummaryRow> rows) {
-        return rows.stream().map(this::teaser).toList();
+        Map<Long, MediaImage> images = libraryImages(rows.stream().map(SummaryRow::image).toList());
+        return rows.stream().map(row -> teaser(row, images)).toList();
     }
 
     private Teaser teaser(SummaryRow row) {
+        return teaser(row, libraryImages(Collections.singletonList(row.image())));
+    }
+
+    private Teaser teaser(SummaryRow row, Map<Long, MediaImage> images) {
         return new Teaser(row.id(), urls.article(row.sectionSlug(), row.publishedAt(), row.slug()), row.headline(),
                 row.standfirst(), row.sectionName(), urls.section(row.sectionSlug()), dates.of(row.publishedAt()),
-                row.image());
+                withSources(row.image(), images));
+    }
+
+    /** The library images among these lead images (nulls allowed), in one query; none when there are none. */
+    private Map<Long, MediaImage> libraryImages(List<LeadImage> images) {
+        List<Long> ids = images.stream().filter(i -> i != null && i.hasMediaId()).map(LeadImage::mediaId)
+                .distinct().toList();
+        return ids.isEmpty() ? Map.of() : media.images(ids);
+    }
+
+    /** A library image with its renditions ({@code srcset}); any other image as it is. */
+    private static LeadImage withSources(LeadImage image, Map<Long, MediaImage> images) {
+        MediaImage library = image == null || !image.hasMediaId() ? null : images.get(image.mediaId());
+        return library == null ? image : image.withSources(library);
     }
 }

@@ -24,7 +24,8 @@ class ArticleRepository {
     private static final String ARTICLE_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, a.section_id,
             s.slug as section_slug, s.name as section_name, a.status, a.published_at, a.updated_at,
-            a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height, a.comments_open,
+            a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height, a.image_media_id,
+            a.comments_open,
             array(select au.slug from article_author aa join author au on au.id = aa.author_id
                   where aa.article_id = a.id order by aa.position) as author_slugs,
             array(select au.name from article_author aa join author au on au.id = aa.author_id
@@ -44,7 +45,8 @@ class ArticleRepository {
 
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, s.slug as section_slug, s.name as section_name,
-            a.published_at, a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height
+            a.published_at, a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
+            a.image_media_id
             """;
 
     private static final RowMapper<ArticleRow> ARTICLE = (rs, n) -> new ArticleRow(
@@ -168,9 +170,10 @@ class ArticleRepository {
         long id = jdbc.sql("""
                         insert into article (slug, headline, standfirst, body_markdown, body_html, section_id, status,
                                              created_at, updated_at, image_path, image_alt, image_caption,
-                                             image_credit, image_width, image_height)
+                                             image_credit, image_width, image_height, image_media_id)
                         values (:slug, :headline, :standfirst, :body, :html, :section, 'draft', :now, :now,
-                                :imagePath, :imageAlt, :imageCaption, :imageCredit, :imageWidth, :imageHeight)
+                                :imagePath, :imageAlt, :imageCaption, :imageCredit, :imageWidth, :imageHeight,
+                                :imageMediaId)
                         returning id""")
                 .params(fields(form, slug, bodyHtml, sectionId, now))
                 .query(Long.class).single();
@@ -185,7 +188,8 @@ class ArticleRepository {
                         update article set slug = :slug, headline = :headline, standfirst = :standfirst,
                                body_markdown = :body, body_html = :html, section_id = :section, updated_at = :now,
                                image_path = :imagePath, image_alt = :imageAlt, image_caption = :imageCaption,
-                               image_credit = :imageCredit, image_width = :imageWidth, image_height = :imageHeight
+                               image_credit = :imageCredit, image_width = :imageWidth, image_height = :imageHeight,
+                               image_media_id = :imageMediaId
                          where id = :id""")
                 .params(params).update();
         jdbc.sql("insert into article_slug (slug, article_id) values (?, ?) on conflict (slug) do nothing")
@@ -209,6 +213,7 @@ class ArticleRepository {
         params.put("imageCredit", image == null ? null : image.credit());
         params.put("imageWidth", image == null ? null : image.width());
         params.put("imageHeight", image == null ? null : image.height());
+        params.put("imageMediaId", image == null ? null : image.mediaId());
         return params;
     }
 
@@ -291,7 +296,7 @@ class ArticleRepository {
         }
         return new LeadImage(path, rs.getString("image_alt"), rs.getString("image_caption"),
                 rs.getString("image_credit"), (Integer) rs.getObject("image_width"),
-                (Integer) rs.getObject("image_height"));
+                (Integer) rs.getObject("image_height"), (Long) rs.getObject("image_media_id"), null);
     }
 
     private static List<NoteRow> notes(ResultSet rs) throws SQLException {

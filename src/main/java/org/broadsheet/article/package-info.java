@@ -1,6 +1,7 @@
 /**
  * Articles: their rules, slugs and redirects, body rendering, story references, the article
- * page, and the pages that list articles (archive, section, tag and author pages).
+ * page, and the pages that list articles (archive, section, tag and author pages). Lead images
+ * may come from the media library, which offers their renditions.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"section", "author", "tag", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"section", "author", "tag", "media", "web"})
 package org.broadsheet.article;

@@ -4,5 +4,5 @@
  * every other package; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "article", "comment", "section",
-        "author", "tag", "web"})
+        "author", "tag", "media", "web"})
 package org.broadsheet.newsroom;

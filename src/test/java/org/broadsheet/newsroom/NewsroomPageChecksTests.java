@@ -3,14 +3,23 @@ package org.broadsheet.newsroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import javax.imageio.ImageIO;
 
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
+import org.broadsheet.media.MediaItem;
+import org.broadsheet.media.MediaService;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,6 +54,8 @@ class NewsroomPageChecksTests {
     MockMvc mvc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    MediaService media;
 
     private final PageChecks checks = new PageChecks();
     private StaffFixtures staff;
@@ -100,6 +112,26 @@ class NewsroomPageChecksTests {
     void usersPages() throws Exception {
         check("users", "/newsroom/users");
         check("a user", "/newsroom/users/" + staff.member(Role.EDITOR).staff().id());
+    }
+
+    @Test
+    void mediaLibraryPages() throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1100, 700, BufferedImage.TYPE_INT_RGB), "png", png);
+        MediaItem item = media.upload("page-checks-" + System.nanoTime() + ".png",
+                new ByteArrayInputStream(png.toByteArray()), staff.member(Role.ADMINISTRATOR).staff().id(),
+                "A grey test card", "The caption", "The credit");
+        check("media library", "/newsroom/media");
+        check("an image", "/newsroom/media/" + item.id());
+        check("image picker", "/newsroom/media/picker");
+
+        for (String alt : new String[]{"A text file", "x".repeat(301)}) { // refused for its type (415), for its alt (422)
+            MockHttpServletResponse refused = mvc.perform(multipart("/newsroom/media")
+                    .file(new MockMultipartFile("file", "words.jpg", "image/jpeg", "not a picture".getBytes(StandardCharsets.UTF_8)))
+                    .param("alt", alt).with(staff.as(Role.ADMINISTRATOR)).with(csrf())).andReturn().getResponse();
+            assertThat(refused.getStatus()).isIn(415, 422);
+            assertThat(checks.htmlErrors("upload refused " + refused.getStatus(), refused.getContentAsByteArray())).isEmpty();
+        }
     }
 
     /**

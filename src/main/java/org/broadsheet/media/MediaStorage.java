@@ -1,0 +1,42 @@
+package org.broadsheet.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where uploaded files and their renditions are kept, by key. Keys are relative paths of
+ * lower-case letters, digits, dots and hyphens ({@code "ab/abcdef.../960.jpg"}); no segment
+ * starts with a dot, so none can climb out of the store. The file system implementation is
+ * {@link FileSystemMediaStorage}; an object store (S3 and the like) fits the same three calls.
+ * Implementations are safe for use by many threads and many nodes sharing one store.
+ */
+public interface MediaStorage {
+
+    Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}(/[a-z0-9][a-z0-9.-]{0,99}){0,5}");
+
+    /** A stored object, open for reading: close the stream. */
+    record Stored(InputStream content, long size) {
+    }
+
+    /**
+     * Stores {@code content} under {@code key}, replacing what was there. Readers see either
+     * nothing or the whole object, never a part of it.
+     */
+    void put(String key, InputStream content) throws IOException;
+
+    /** The object under {@code key}, or empty when there is none. */
+    Optional<Stored> open(String key) throws IOException;
+
+    /** Removes the object under {@code key}; nothing happens when there is none. */
+    void delete(String key) throws IOException;
+
+    /** Throws {@link IllegalArgumentException} unless {@code key} is a well-formed key. */
+    static String requireValidKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Not a media key: " + key);
+        }
+        return key;
+    }
+}

@@ -1,0 +1,184 @@
+package org.broadsheet.newsroom;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Permission;
+import org.broadsheet.account.Staff;
+import org.broadsheet.account.StaffAccount;
+import org.broadsheet.media.MediaItem;
+import org.broadsheet.media.MediaPage;
+import org.broadsheet.media.MediaRefused;
+import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaSettings;
+import org.broadsheet.web.Dates;
+import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.Pagination;
+import org.broadsheet.web.ValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The media library: every upload with a thumbnail, search and pages; the upload form
+ * (multipart, works without JavaScript); each image's page, where its uploader or an editor
+ * changes its alt text, caption and credit or deletes it; and a picker listing images with
+ * their ids for the article editor. Everyone on the staff may upload and look; contributors
+ * and authors change and delete only their own uploads, editors anyone's.
+ */
+@Controller
+class MediaLibraryController {
+
+    static final int PAGE_SIZE = 24;
+    private static final String ID = "{id:[0-9]{1,18}}";
+
+    private final NewsroomPages pages;
+    private final MediaService media;
+    private final MediaSettings settings;
+    private final AccountService accounts;
+    private final Dates dates;
+
+    MediaLibraryController(NewsroomPages pages, MediaService media, MediaSettings settings, AccountService accounts,
+                           Dates dates) {
+        this.pages = pages;
+        this.media = media;
+        this.settings = settings;
+        this.accounts = accounts;
+        this.dates = dates;
+    }
+
+    @GetMapping("/newsroom/media")
+    ModelAndView library(Staff staff, @RequestParam(required = false) String q,
+                         @RequestParam(required = false) String page) {
+        staff.require(Permission.UPLOAD_MEDIA);
+        return libraryPage(staff, q, page, StaffForm.empty(), HttpStatus.OK);
+    }
+
+    @PostMapping("/newsroom/media")
+    ModelAndView upload(Staff staff, @RequestParam(required = false) MultipartFile file,
+                        @RequestParam Map<String, String> params) {
+        staff.require(Permission.UPLOAD_MEDIA);
+        Map<String, String> typed = detailsOf(params);
+        if (file == null || file.isEmpty()) {
+            return libraryPage(staff, null, null, StaffForm.refused(typed, List.of(
+                    new ValidationException.Problem("file", "Choose an image file to upload"))), HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        try (InputStream content = file.getInputStream()) {
+            MediaItem item = media.upload(file.getOriginalFilename(), content, staff.id(), typed.get("alt"),
+                    typed.get("caption"), typed.get("credit"));
+            return pages.redirect("/newsroom/media/" + item.id(), "Uploaded " + item.filename() + "."
+                    + (item.hasAlt() ? "" : " Add alt text before using it in an article."));
+        } catch (ValidationException e) {
+            return libraryPage(staff, null, null, StaffForm.refused(typed, e), HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (MediaRefused e) {
+            return libraryPage(staff, null, null, StaffForm.refused(typed, List.of(
+                    new ValidationException.Problem("file", e.getMessage()))).withProblem("The image was not uploaded."),
+                    e.status());
+        } catch (IOException e) {
+            return libraryPage(staff, null, null, StaffForm.refused(typed, List.of(
+                    new ValidationException.Problem("file", "The upload did not arrive complete. Nothing was saved."))),
+                    HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    @GetMapping("/newsroom/media/" + ID)
+    ModelAndView item(Staff staff, @PathVariable long id) {
+        staff.require(Permission.UPLOAD_MEDIA);
+        MediaItem item = media.get(id);
+        return itemPage(staff, item, StaffForm.of(detailsOf(item)), HttpStatus.OK);
+    }
+
+    @PostMapping("/newsroom/media/" + ID)
+    ModelAndView updateDetails(Staff staff, @PathVariable long id, @RequestParam Map<String, String> params) {
+        MediaItem item = media.get(id);
+        staff.require(Permission.UPLOAD_MEDIA, Permission.MANAGE_MEDIA, item.uploaderId());
+        Map<String, String> typed = detailsOf(params);
+        try {
+            media.updateDetails(id, typed.get("alt"), typed.get("caption"), typed.get("credit"));
+        } catch (ValidationException e) {
+            return itemPage(staff, item, StaffForm.refused(typed, e), HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        return pages.redirect("/newsroom/media/" + id, "Saved the details of " + item.filename() + ".");
+    }
+
+    @PostMapping("/newsroom/media/" + ID + "/delete")
+    ModelAndView delete(Staff staff, @PathVariable long id) {
+        MediaItem item = media.get(id);
+        staff.require(Permission.UPLOAD_MEDIA, Permission.MANAGE_MEDIA, item.uploaderId());
+        try {
+            media.delete(id);
+        } catch (MediaRefused e) {
+            return itemPage(staff, item, StaffForm.of(detailsOf(item)).withProblem(e.getMessage()), e.status());
+        }
+        return pages.redirect("/newsroom/media", "Deleted " + item.filename() + ".");
+    }
+
+    /** Images with their ids, for choosing an article's lead image. */
+    @GetMapping("/newsroom/media/picker")
+    ModelAndView picker(Staff staff, @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String page) {
+        staff.require(Permission.UPLOAD_MEDIA);
+        return pages.render(staff, "newsroom/media-picker", "Choose an image", "media",
+                Map.of("view", view(q, page, StaffForm.empty(), "/newsroom/media/picker")));
+    }
+
+    private ModelAndView libraryPage(Staff staff, String q, String page, StaffForm form, HttpStatus status) {
+        return pages.render(staff, "newsroom/media-library", "Media", "media",
+                Map.of("view", view(q, page, form, "/newsroom/media")), status);
+    }
+
+    private MediaLibraryView view(String q, String page, StaffForm form, String path) {
+        String query = q == null ? "" : q.strip();
+        MediaPage results = media.list(query, page == null ? 1 : PageNumber.parse(page), PAGE_SIZE);
+        Pagination pagination = new Pagination(results.page(),
+                results.hasNewer() ? pageUrl(path, query, results.page() - 1) : null,
+                results.hasOlder() ? pageUrl(path, query, results.page() + 1) : null);
+        return new MediaLibraryView(results, query, form, pagination,
+                settings.maxUploadSizeText());
+    }
+
+    private ModelAndView itemPage(Staff staff, MediaItem item, StaffForm form, HttpStatus status) {
+        String uploader = item.uploaderId() == null ? null
+                : accounts.findAccount(item.uploaderId()).map(StaffAccount::name).orElse(null);
+        boolean canEdit = staff.can(Permission.UPLOAD_MEDIA, Permission.MANAGE_MEDIA, item.uploaderId());
+        return pages.render(staff, "newsroom/media-item", item.filename(), "media",
+                Map.of("view", new MediaLibraryView.Item(item, uploader, dates.of(item.created()), canEdit, form)),
+                status);
+    }
+
+    private static String pageUrl(String path, String query, int page) {
+        StringBuilder url = new StringBuilder(path);
+        String separator = "?";
+        if (!query.isEmpty()) {
+            url.append("?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+            separator = "&";
+        }
+        if (page > 1) {
+            url.append(separator).append("page=").append(page);
+        }
+        return url.toString();
+    }
+
+    private static Map<String, String> detailsOf(Map<String, String> params) {
+        Map<String, String> typed = new HashMap<>();
+        for (String field : List.of("alt", "caption", "credit")) {
+            typed.put(field, params.getOrDefault(field, ""));
+        }
+        return typed;
+    }
+
+    private static Map<String, String> detailsOf(MediaItem item) {
+        return Map.of("alt", item.alt(), "caption", item.caption(), "credit", item.credit());
+    }
+}

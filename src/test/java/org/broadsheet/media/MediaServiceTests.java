@@ -1,0 +1,257 @@
+package org.broadsheet.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.ValidationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+/** Uploads through the service: what is kept, what is refused, and that a refusal keeps nothing. */
+@BroadsheetTest
+class MediaServiceTests extends MediaTest {
+
+    @Test
+    void jpegIsStoredWithoutItsGpsBlockAndWithRenditionsAtEachWidthUpToItsOwn() {
+        byte[] jpeg = TestImages.withApp1(TestImages.jpeg(2000, 1000), TestImages.exifWithGps(1));
+
+        MediaItem item = fixtures.upload("harbour.jpg", jpeg, "Cranes over the harbour");
+
+        assertThat(item.type()).isEqualTo(ImageType.JPEG);
+        assertThat(item.width()).isEqualTo(2000);
+        assertThat(item.height()).isEqualTo(1000);
+        assertThat(item.filename()).isEqualTo("harbour.jpg");
+        byte[] original = fixtures.stored(item.originalUrl());
+        assertThat(MetadataStripperTests.indexOf(original, TestImages.LATITUDE)).isNegative();
+        assertThat(MetadataStripperTests.app1Segments(original)).isEmpty();
+        assertThat(item.bytes()).isEqualTo(original.length);
+        assertThat(item.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1600);
+        assertThat(item.renditions()).extracting(MediaItem.Rendition::height).containsExactly(240, 480, 800);
+        for (MediaItem.Rendition r : item.renditions()) {
+            assertThat(r.url()).endsWith("/" + r.width() + ".jpg");
+            byte[] bytes = fixtures.stored(r.url());
+            assertThat(MetadataStripperTests.app1Segments(bytes)).isEmpty();
+            BufferedImage decoded = TestImages.decode(bytes);
+            assertThat(decoded.getWidth()).isEqualTo(r.width());
+            assertThat(decoded.getHeight()).isEqualTo(r.height());
+        }
+    }
+
+    @Test
+    void narrowImageIsNeverEnlarged() {
+        MediaItem medium = fixtures.upload("medium.png", TestImages.png(1000, 500), "");
+        assertThat(medium.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1000);
+        MediaItem small = fixtures.upload("small.png", TestImages.png(300, 200), "");
+        assertThat(small.renditions()).extracting(MediaItem.Rendition::width).containsExactly(300);
+        assertThat(small.renditions().get(0).height()).isEqualTo(200);
+        assertThat(small.image().src()).isEqualTo(small.renditions().get(0).url());
+    }
+
+    @Test
+    void sidewaysPhotoIsTurnedUprightInItsRenditionsAndKeepsItsOrientationInTheOriginal() {
+        byte[] jpeg = TestImages.withApp1(TestImages.jpeg(1200, 600), TestImages.exifWithGps(6));
+
+        MediaItem item = fixtures.upload("sideways.jpg", jpeg, "");
+
+        assertThat(item.width()).isEqualTo(600);
+        assertThat(item.height()).isEqualTo(1200);
+        assertThat(item.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 600);
+        BufferedImage rendition = TestImages.decode(fixtures.stored(item.renditions().get(0).url()));
+        assertThat(rendition.getWidth()).isEqualTo(480);
+        assertThat(rendition.getHeight()).isEqualTo(960);
+        byte[] original = fixtures.stored(item.originalUrl());
+        assertThat(MetadataStripperTests.app1Segments(original)).containsExactly(MetadataStripper.orientationOnlyExif(6));
+        assertThat(MetadataStripperTests.indexOf(original, TestImages.LATITUDE)).isNegative();
+    }
+
+    @Test
+    void pngWithTransparencyGetsPngRenditionsThatKeepIt() {
+        MediaItem item = fixtures.upload("logo.png", TestImages.pngWithAlpha(1000, 400), "");
+
+        assertThat(item.renditions()).extracting(MediaItem.Rendition::url).allMatch(url -> url.endsWith(".png"));
+        BufferedImage rendition = TestImages.decode(fixtures.stored(item.renditions().get(0).url()));
+        assertThat(rendition.getColorModel().hasAlpha()).isTrue();
+        assertThat(rendition.getRGB(10, 10) >>> 24).isZero();
+        assertThat(rendition.getRGB(470, 10) >>> 24).isEqualTo(0xFF);
+    }
+
+    @Test
+    void opaquePngGetsJpegRenditions() {
+        MediaItem item = fixtures.upload("chart.png", TestImages.png(600, 400), "");
+        assertThat(item.type()).isEqualTo(ImageType.PNG);
+        assertThat(item.originalUrl()).endsWith("/original.png");
+        assertThat(item.renditions()).extracting(MediaItem.Rendition::url).allMatch(url -> url.endsWith(".jpg"));
+    }
+
+    @Test
+    void gifAndWebpAreAccepted() {
+        MediaItem gif = fixtures.upload("flag.gif", TestImages.gif(640, 320), "");
+        assertThat(gif.type()).isEqualTo(ImageType.GIF);
+        assertThat(gif.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 640);
+        BufferedImage top = TestImages.decode(fixtures.stored(gif.renditions().get(0).url()));
+        assertThat(top.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xC82828);
+
+        byte[] webpBytes = TestImages.webpWithExif(1000, 500, 0xFF336699, TestImages.exifWithGps(1));
+        MediaItem webp = fixtures.upload("sky.webp", webpBytes, "");
+        assertThat(webp.type()).isEqualTo(ImageType.WEBP);
+        assertThat(webp.originalUrl()).endsWith("/original.webp");
+        assertThat(webp.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1000);
+        assertThat(MetadataStripperTests.indexOf(fixtures.stored(webp.originalUrl()), TestImages.LATITUDE)).isNegative();
+        int pixel = TestImages.decode(fixtures.stored(webp.renditions().get(0).url())).getRGB(100, 100) & 0xFFFFFF;
+        assertThat(Math.abs((pixel >> 16) - 0x33) + Math.abs((pixel >> 8 & 0xFF) - 0x66)
+                + Math.abs((pixel & 0xFF) - 0x99)).isLessThan(12);
+    }
+
+    @Test
+    void textFileNamedJpgIsRefusedWith415AndLeavesNothing() {
+        long rows = fixtures.rows();
+        long files = fixtures.files();
+        byte[] text = "Not a picture at all, only words.\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> fixtures.upload("holiday.jpg", text, "A beach"))
+                .isInstanceOfSatisfying(MediaRefused.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+
+        assertThat(fixtures.rows()).isEqualTo(rows);
+        assertThat(fixtures.files()).isEqualTo(files);
+    }
+
+    @Test
+    void fiftyMegabytesAreRefusedWith413AndLeaveNothing() {
+        long rows = fixtures.rows();
+        long files = fixtures.files();
+        long uploader = fixtures.staffMember("author");
+
+        assertThatThrownBy(() -> media.upload("huge.jpg", TestImages.endless(50L * 1024 * 1024), uploader, "", "", ""))
+                .isInstanceOfSatisfying(MediaRefused.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+                    assertThat(e.getMessage()).contains("20 MB");
+                });
+
+        assertThat(fixtures.rows()).isEqualTo(rows);
+        assertThat(fixtures.files()).isEqualTo(files);
+    }
+
+    @Test
+    void pixelFloodIsRefusedWith422BeforeDecodingAndLeavesNothing() {
+        long rows = fixtures.rows();
+        long files = fixtures.files();
+        byte[] bomb = TestImages.pngClaiming(100_000, 100_000);
+        assertThat(bomb.length).isLessThan(1024);
+
+        assertThatThrownBy(() -> fixtures.upload("bomb.png", bomb, ""))
+                .isInstanceOfSatisfying(MediaRefused.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(e.getMessage()).contains("100,000 × 100,000");
+                });
+        assertThatThrownBy(() -> fixtures.upload("tall.png", TestImages.pngClaiming(10, 13_000), ""))
+                .isInstanceOfSatisfying(MediaRefused.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+
+        assertThat(fixtures.rows()).isEqualTo(rows);
+        assertThat(fixtures.files()).isEqualTo(files);
+    }
+
+    @Test
+    void damagedImageIsRefusedWith422AndLeavesNothing() {
+        long rows = fixtures.rows();
+        long files = fixtures.files();
+        byte[] jpeg = TestImages.jpeg(400, 300);
+        byte[] cut = java.util.Arrays.copyOf(jpeg, 200); // ends in its tables, before any picture data
+        byte[] noPixels = TestImages.pngClaiming(50, 50); // a valid header, then too little data
+
+        assertThatThrownBy(() -> fixtures.upload("cut.jpg", cut, ""))
+                .isInstanceOfSatisfying(MediaRefused.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+        assertThatThrownBy(() -> fixtures.upload("short.png", java.util.Arrays.copyOf(noPixels, 40), ""))
+                .isInstanceOfSatisfying(MediaRefused.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+
+        assertThat(fixtures.rows()).isEqualTo(rows);
+        assertThat(fixtures.files()).isEqualTo(files);
+    }
+
+    @Test
+    void tooLongAltTextIsAFieldErrorAndNothingIsStored() {
+        long rows = fixtures.rows();
+        assertThatThrownBy(() -> fixtures.upload("a.png", TestImages.png(20, 20), "x".repeat(301)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.problems()).extracting(ValidationException.Problem::field).containsExactly("alt"));
+        assertThat(fixtures.rows()).isEqualTo(rows);
+    }
+
+    @Test
+    void filenameKeepsOnlyItsLastPartWithoutControlCharacters() {
+        assertThat(MediaService.filename("C:\\Users\\me\\Pictures\\dock.jpg")).isEqualTo("dock.jpg");
+        assertThat(MediaService.filename("../../etc/pass\u0000wd")).isEqualTo("passwd");
+        assertThat(MediaService.filename("  ")).isEqualTo("image");
+        assertThat(MediaService.filename(null)).isEqualTo("image");
+    }
+
+    @Test
+    void detailsCanBeChangedAndSearched() {
+        String word = "zebra" + System.nanoTime();
+        MediaItem item = fixtures.upload(word + ".png", TestImages.png(50, 50), "");
+
+        MediaItem changed = media.updateDetails(item.id(), "  Two herons at dawn  ", "Caption with " + word + "_x", "Agency");
+
+        assertThat(changed.alt()).isEqualTo("Two herons at dawn");
+        assertThat(changed.credit()).isEqualTo("Agency");
+        assertThat(media.list(word, 1, 10).items()).extracting(MediaItem::id).containsExactly(item.id());
+        assertThat(media.list(word.toUpperCase(), 1, 10).total()).isEqualTo(1);
+        assertThat(media.list("herons at dawn", 1, 10).items()).extracting(MediaItem::id).contains(item.id());
+        assertThat(media.list(word + "%", 1, 10).total()).isZero(); // wildcards are searched for as they are
+        assertThat(media.list(word + "_x", 1, 10).total()).isEqualTo(1);
+        assertThatThrownBy(() -> media.updateDetails(item.id(), "bad\u0007bell", "", ""))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> media.updateDetails(Long.MAX_VALUE, "", "", "")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void listIsNewestFirstInPages() {
+        String word = "paging" + System.nanoTime();
+        MediaItem first = fixtures.upload(word + "-1.png", TestImages.png(30, 30), "");
+        MediaItem second = fixtures.upload(word + "-2.png", TestImages.png(30, 30), "");
+        MediaItem third = fixtures.upload(word + "-3.png", TestImages.png(30, 30), "");
+
+        MediaPage page1 = media.list(word, 1, 2);
+        MediaPage page2 = media.list(word, 2, 2);
+
+        assertThat(page1.items()).extracting(MediaItem::id).containsExactly(third.id(), second.id());
+        assertThat(page1.hasOlder()).isTrue();
+        assertThat(page1.hasNewer()).isFalse();
+        assertThat(page2.items()).extracting(MediaItem::id).containsExactly(first.id());
+        assertThat(page2.hasOlder()).isFalse();
+        assertThat(page2.total()).isEqualTo(3);
+    }
+
+    @Test
+    void deleteRemovesTheRowAndEveryFile() {
+        long files = fixtures.files();
+        MediaItem item = fixtures.upload("gone.png", TestImages.png(1000, 500), "");
+        assertThat(fixtures.files()).isEqualTo(files + 4);
+
+        media.delete(item.id());
+
+        assertThat(media.findById(item.id())).isEmpty();
+        assertThat(fixtures.files()).isEqualTo(files);
+        String[] parts = item.originalUrl().split("/");
+        assertThat(media.file(parts[2], parts[3])).isEmpty();
+        assertThatThrownBy(() -> media.delete(item.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void uploadReadsNothingPastTheLimitFromAStreamThatLies() {
+        // An upload that claims nothing and sends a lot: the service counts what it reads.
+        long uploader = fixtures.staffMember("editor");
+        assertThatThrownBy(() -> media.upload("x.gif", new ByteArrayInputStream(new byte[21 * 1024 * 1024]), uploader,
+                "", "", "")).isInstanceOfSatisfying(MediaRefused.class,
+                e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+    }
+}
