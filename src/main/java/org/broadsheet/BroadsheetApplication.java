@@ -15,7 +15,6 @@ public class BroadsheetApplication {
             // No web server and no demo edition: only the database and the account service.
             ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadsheetApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("broadsheet.demo=false")
                     .logStartupInfo(false)
                     .run(springArguments(args));
             int code = CreateAdminCommand.run(context, args, System.out, System.err);
@@ -24,10 +23,13 @@ public class BroadsheetApplication {
         SpringApplication.run(BroadsheetApplication.class, args);
     }
 
-    /** Only the {@code --name=value} options are Spring's; the command's own are left out. */
+    /**
+     * Only the {@code --name=value} options are Spring's; the command's own are left out. The
+     * demo edition is never loaded by a command (an argument, so it outranks the properties file).
+     */
     private static String[] springArguments(String[] args) {
-        return java.util.Arrays.stream(args)
-                .filter(a -> a.startsWith("--") && a.contains("=") && !a.startsWith("--email=") && !a.startsWith("--name="))
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("--broadsheet.demo=false"), java.util.Arrays.stream(args)
+                .filter(a -> a.startsWith("--") && a.contains("=") && !a.startsWith("--email=") && !a.startsWith("--name=")))
                 .toArray(String[]::new);
     }
 }

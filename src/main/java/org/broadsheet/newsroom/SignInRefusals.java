@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import gg.jte.springframework.boot.autoconfigure.JteViewResolver;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.View;
  * email kept, rather than a redirect that would need a session to remember why.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SignInRefusals implements AuthenticationFailureHandler {
 
     private final SignInController controller;
