@@ -31,4 +31,8 @@ class TagRepository {
         jdbc.sql("insert into tag (slug, name, kind) values (?, ?, ?)")
                 .params(form.slug(), form.name().strip(), kind).update();
     }
+
+    List<Tag> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from tag order by name").query(Tag.class).list();
+    }
 }

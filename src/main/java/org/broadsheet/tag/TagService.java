@@ -42,4 +42,9 @@ public class TagService {
         repository.insert(form, kind);
         return repository.findBySlug(form.slug()).orElseThrow();
     }
+
+    /** Every tag, by name (the newsroom's tag suggestions). */
+    public List<Tag> all() {
+        return repository.findAll();
+    }
 }
