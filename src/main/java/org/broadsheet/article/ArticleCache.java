@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.broadsheet.web.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -17,8 +18,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * views, "More from" lists, the front page and list pages. Not a page cache: pages are
  * still rendered on every request.
  *
- * <p>Any change to a public article empties it at once (so the writer's own next read is
- * fresh) and again when the writing transaction ends (so nothing read from a transaction
+ * <p>Any change to a public article, and any change to sections, tags or authors
+ * ({@link TaxonomyChanged}: names, slugs, the navigation order), empties it at once (so
+ * the writer's own next read is fresh) and again when the writing transaction ends (so nothing read from a transaction
  * that then rolled back survives). Changes made by other nodes are seen after at most
  * {@code broadsheet.articles.cache-ttl}, until the cross-node event bus invalidates it
  * directly. A TTL of zero turns caching off.
@@ -64,14 +66,14 @@ class ArticleCache {
     }
 
     @EventListener({ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
-            ArticleEvents.ArticleUnpublished.class})
+            ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class})
     void onChange() {
         clear();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, classes = {
             ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
-            ArticleEvents.ArticleUnpublished.class})
+            ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class})
     void afterChangeCompleted() {
         clear();
     }

@@ -4,13 +4,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AuthorRepository {
 
-    private static final String COLUMNS = "id, slug, name, title, bio";
+    private static final String COLUMNS = "id, slug, name, title, bio, photo_path as photo";
+
+    private static final RowMapper<AuthorSummary> SUMMARY = (rs, n) -> new AuthorSummary(
+            new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("title"),
+                    rs.getString("bio"), rs.getString("photo")),
+            rs.getLong("articles"));
 
     private final JdbcClient jdbc;
 
@@ -23,6 +29,10 @@ class AuthorRepository {
                 .optional();
     }
 
+    Optional<Author> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from author where id = ?").param(id).query(Author.class).optional();
+    }
+
     List<Author> findBySlugs(Collection<String> slugs) {
         return jdbc.sql("select " + COLUMNS + " from author where slug = any(?)")
                 .param(slugs.toArray(String[]::new)).query(Author.class).list();
@@ -32,13 +42,60 @@ class AuthorRepository {
         return jdbc.sql("select " + COLUMNS + " from author order by name").query(Author.class).list();
     }
 
+    List<AuthorSummary> findSummaries() {
+        return jdbc.sql("select " + COLUMNS + """
+                        , (select count(*) from article_author aa where aa.author_id = author.id) as articles
+                          from author order by lower(name), id""")
+                .query(SUMMARY).list();
+    }
+
+    long countArticles(long id) {
+        return jdbc.sql("select count(*) from article_author where author_id = ?").param(id).query(Long.class).single();
+    }
+
     long insert(AuthorForm form) {
-        return jdbc.sql("insert into author (slug, name, title, bio) values (?, ?, ?, ?) returning id")
-                .params(form.slug(), form.name().strip(), blankToEmpty(form.title()), blankToEmpty(form.bio()))
+        return jdbc.sql("insert into author (slug, name, title, bio, photo_path) values (?, ?, ?, ?, ?) returning id")
+                .params(form.slug(), form.name().strip(), blankToEmpty(form.title()), blankToEmpty(form.bio()),
+                        blankToNull(form.photo()))
                 .query(Long.class).single();
+    }
+
+    void update(long id, AuthorForm form) {
+        jdbc.sql("update author set slug = ?, name = ?, title = ?, bio = ?, photo_path = ? where id = ?")
+                .params(form.slug(), form.name().strip(), blankToEmpty(form.title()), blankToEmpty(form.bio()),
+                        blankToNull(form.photo()), id)
+                .update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from author where id = ?").param(id).update();
+    }
+
+    // ---- former slugs
+
+    /** The current slug of the author who once had {@code oldSlug}. */
+    Optional<String> findRenamed(String oldSlug) {
+        return jdbc.sql("select a.slug from author_slug o join author a on a.id = o.author_id where o.slug = ?")
+                .param(oldSlug).query(String.class).optional();
+    }
+
+    void rememberSlug(String oldSlug, long authorId) {
+        jdbc.sql("""
+                        insert into author_slug (slug, author_id) values (?, ?)
+                        on conflict (slug) do update set author_id = excluded.author_id""")
+                .params(oldSlug, authorId).update();
+    }
+
+    /** A live slug wins: the author taking {@code slug} ends its life as anyone's former slug. */
+    void forgetSlug(String slug) {
+        jdbc.sql("delete from author_slug where slug = ?").param(slug).update();
     }
 
     private static String blankToEmpty(String s) {
         return s == null ? "" : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.broadsheet.article.ArticleEvents;
 import org.broadsheet.web.RenderedHtml;
+import org.broadsheet.web.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -69,6 +70,23 @@ class CommentCache {
     @EventListener({ArticleEvents.ArticleChanged.class, ArticleEvents.ArticleUnpublished.class})
     void onArticleChange(Object event) {
         forget(event);
+    }
+
+    /** A section's new slug changes the permalinks in every rendered page of its articles' comments. */
+    @EventListener
+    void onTaxonomyChange(TaxonomyChanged event) {
+        forgetRendered(event);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
+    void afterTaxonomyChangeCompleted(TaxonomyChanged event) {
+        forgetRendered(event);
+    }
+
+    private void forgetRendered(TaxonomyChanged event) {
+        if (event.changesPermalinks()) {
+            rendered.invalidateAll();
+        }
     }
 
     private void forget(Object event) {

@@ -8,8 +8,8 @@ package org.broadsheet.comment;
  */
 public record CommentForm(String name, String email, String website, String text, Long parentId) {
 
-    static final int NAME_MAX = 245;
-    static final int EMAIL_MAX = 100;
-    static final int WEBSITE_MAX = 200;
-    static final int TEXT_MAX = 10_000;
+    public static final int NAME_MAX = 245;
+    public static final int EMAIL_MAX = 100;
+    public static final int WEBSITE_MAX = 200;
+    public static final int TEXT_MAX = 10_000;
 }

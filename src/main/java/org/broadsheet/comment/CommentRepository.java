@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -163,6 +165,66 @@ class CommentRepository {
 
     long countByStatus(CommentStatus status) {
         return jdbc.sql("select count(*) from comment where status = ?").param(status.db()).query(Long.class).single();
+    }
+
+    // ---- the moderation queue
+
+    private static final String STAFF_FILTER = """
+             where (cast(:status as text) is null or c.status = :status)
+               and (cast(:q as text) is null or c.author_name ilike :q or c.author_email ilike :q or c.body ilike :q
+                    or host(c.ip) ilike :q)""";
+
+    private static final RowMapper<StaffComment> STAFF = (rs, n) -> new StaffComment(
+            rs.getLong("id"), rs.getLong("article_id"), (Long) rs.getObject("parent_id", Long.class),
+            CommentStatus.fromDb(rs.getString("status")), rs.getString("author_name"), rs.getString("author_email"),
+            rs.getString("author_url"), rs.getBoolean("staff"), rs.getString("body"), rs.getString("body_html"),
+            rs.getString("ip"), rs.getString("user_agent"), instant(rs, "created_at"), instant(rs, "updated_at"),
+            rs.getString("reply_to_name"), rs.getString("headline"), null);
+
+    private static final String STAFF_SELECT = """
+            select c.id, c.article_id, c.parent_id, c.status, c.author_name, c.author_email, c.author_url, c.staff,
+                   c.body, c.body_html, host(c.ip) as ip, c.user_agent, c.created_at, c.updated_at,
+                   p.author_name as reply_to_name, a.headline
+              from comment c
+              join article a on a.id = c.article_id
+              left join comment p on p.id = c.parent_id
+            """;
+
+    /**
+     * Comments for the moderation queue: held ones first, then newest first; {@code status}
+     * null for every status, {@code likePattern} (an {@code ilike} pattern) null for no search.
+     * The article URL is left null for the service to fill in.
+     */
+    List<StaffComment> findForStaff(CommentStatus status, String likePattern, int limit, long offset) {
+        return jdbc.sql(STAFF_SELECT + STAFF_FILTER
+                        + " order by (c.status = 'pending') desc, c.id desc limit :limit offset :offset")
+                .param("status", status == null ? null : status.db()).param("q", likePattern)
+                .param("limit", limit).param("offset", offset)
+                .query(STAFF).list();
+    }
+
+    long countForStaff(CommentStatus status, String likePattern) {
+        return jdbc.sql("select count(*) from comment c " + STAFF_FILTER)
+                .param("status", status == null ? null : status.db()).param("q", likePattern)
+                .query(Long.class).single();
+    }
+
+    Optional<StaffComment> findForStaff(long id) {
+        return jdbc.sql(STAFF_SELECT + " where c.id = ?").param(id).query(STAFF).optional();
+    }
+
+    /** How many comments have each status; statuses without any are left out. */
+    Map<CommentStatus, Long> countEachStatus() {
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        jdbc.sql("select status, count(*) from comment group by status")
+                .query((rs, n) -> counts.put(CommentStatus.fromDb(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** Of {@code ids}, those with no comment. */
+    List<Long> findMissing(Collection<Long> ids) {
+        return jdbc.sql("select x from unnest(?) as x where not exists (select 1 from comment where id = x) order by x")
+                .param(ids.toArray(Long[]::new)).query(Long.class).list();
     }
 
     /** Erases IP addresses and user agents of comments made before {@code before}; returns how many. */

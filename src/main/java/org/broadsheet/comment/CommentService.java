@@ -5,16 +5,25 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.HtmlSanitizer;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
+import org.broadsheet.web.ResultPage;
+import org.broadsheet.web.TextSearch;
 import org.broadsheet.web.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -205,6 +214,101 @@ public class CommentService {
             events.publishEvent(new CommentEvents.CommentApproved(articleId, id));
         }
         return new Posted(id, status);
+    }
+
+    // ---- the moderation queue
+
+    /** The most comments one bulk action may name. */
+    public static final int MAX_BULK = 500;
+
+    /**
+     * How many comments wait for a moderator, for the newsroom's header on every page: one
+     * count on the status index, not cached, so it is exact after every action.
+     */
+    public long pendingCount() {
+        return repository.countByStatus(CommentStatus.PENDING);
+    }
+
+    /** How many comments have each status (every status present, zero when none), for the queue's tabs. */
+    public Map<CommentStatus, Long> countsByStatus() {
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        for (CommentStatus status : CommentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        counts.putAll(repository.countEachStatus());
+        return counts;
+    }
+
+    /**
+     * One page of the moderation queue: held comments first, then newest first, with the
+     * commenters' private details (email, IP address, user agent) that staff need. Never for
+     * reader pages.
+     */
+    public ResultPage<StaffComment> forStaff(StaffCommentQuery query) {
+        String search = TextSearch.normalise(query.search());
+        String pattern = search == null ? null : TextSearch.containing(search);
+        List<StaffComment> found = repository.findForStaff(query.status(), pattern, query.pageSize(),
+                ResultPage.offset(query.page(), query.pageSize()));
+        Map<Long, String> urls = new HashMap<>();
+        List<StaffComment> comments = found.stream()
+                .map(c -> c.withArticleUrl(urls.computeIfAbsent(c.articleId(), this::publicUrl)))
+                .toList();
+        return new ResultPage<>(comments, repository.countForStaff(query.status(), pattern), query.page(),
+                query.pageSize());
+    }
+
+    /** One comment as the moderation queue shows it; empty if there is none. */
+    public Optional<StaffComment> staffComment(long id) {
+        return repository.findForStaff(id).map(c -> c.withArticleUrl(publicUrl(c.articleId())));
+    }
+
+    /**
+     * Does {@code action} to one comment.
+     *
+     * @throws NotFoundException there is no such comment
+     */
+    @Transactional
+    public void apply(CommentAction action, long id) {
+        switch (action) {
+            case APPROVE -> approve(id);
+            case SPAM -> spam(id);
+            case TRASH -> trash(id);
+            case RESTORE -> restore(id);
+            case DELETE_FOREVER -> deleteForever(id);
+        }
+    }
+
+    /**
+     * Does {@code action} to every comment in {@code ids}, all or none: if no action is given,
+     * the list is empty or longer than {@link #MAX_BULK}, or any id names no comment, nothing
+     * changes and a {@link ValidationException} says why. Restoring a comment that is not in
+     * spam or the trash leaves it as it is.
+     *
+     * @return how many comments were named (duplicates counted once)
+     */
+    @Transactional
+    public int bulk(CommentAction action, Collection<Long> ids) {
+        Set<Long> unique = new LinkedHashSet<>(ids == null ? List.of() : ids);
+        unique.remove(null);
+        new Problems()
+                .require(action != null, "action", "Choose what to do with the selected comments")
+                .require(!unique.isEmpty(), "ids", "Select at least one comment")
+                .require(unique.size() <= MAX_BULK, "ids",
+                        String.format(Locale.ENGLISH, "Select at most %,d comments at once", MAX_BULK))
+                .throwIfAny();
+        List<Long> missing = repository.findMissing(unique);
+        new Problems().require(missing.isEmpty(), "ids", (missing.size() == 1 ? "Comment " : "Comments ")
+                + missing.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (missing.size() == 1 ? " no longer exists" : " no longer exist")
+                + ". Reload the page and try again; nothing was changed.").throwIfAny();
+        for (long id : unique) {
+            apply(action, id);
+        }
+        return unique.size();
+    }
+
+    private String publicUrl(long articleId) {
+        return articles.findById(articleId).map(ArticleView::url).orElse(null);
     }
 
     /** A comment with everything moderators may see; empty if there is none. */

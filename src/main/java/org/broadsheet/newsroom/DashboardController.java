@@ -1,24 +1,42 @@
 package org.broadsheet.newsroom;
 
+import java.util.List;
 import java.util.Map;
 
+import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleSummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The newsroom's first page: what needs doing. */
+/**
+ * The newsroom's first page: the signed-in person's drafts, what waits for review, what is
+ * scheduled, what was published last, and (for moderators) the comments waiting, counted in
+ * the frame.
+ */
 @Controller
 class DashboardController {
 
-    private final NewsroomPages pages;
+    static final int PER_LIST = 8;
 
-    DashboardController(NewsroomPages pages) {
+    private final NewsroomPages pages;
+    private final ArticleDesk desk;
+
+    DashboardController(NewsroomPages pages, ArticleDesk desk) {
         this.pages = pages;
+        this.desk = desk;
     }
 
     @GetMapping({"/newsroom", "/newsroom/"})
     ModelAndView dashboard(Staff staff) {
-        return pages.render(staff, "newsroom/dashboard", "Dashboard", "dashboard", Map.of());
+        boolean editsAll = staff.can(Permission.EDIT_ANY);
+        List<ArticleSummary> review = editsAll ? desk.inReview(PER_LIST)
+                : desk.inReview(200).stream().filter(a -> a.createdBy() != null && a.createdBy() == staff.id())
+                        .limit(PER_LIST).toList();
+        DashboardView view = new DashboardView(desk.draftsOf(staff.id(), PER_LIST), review, desk.scheduled(PER_LIST),
+                desk.recentlyPublished(PER_LIST), staff.can(Permission.PUBLISH_OWN));
+        return pages.render(staff, "newsroom/dashboard", "Dashboard", "dashboard", Map.of("view", view));
     }
 }

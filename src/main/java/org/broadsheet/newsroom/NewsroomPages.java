@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentService;
-import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.web.Layouts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -73,7 +72,7 @@ public class NewsroomPages {
         Object flash = RequestContextUtils.getInputFlashMap(request) == null ? null
                 : RequestContextUtils.getInputFlashMap(request).get(FLASH);
         long pending = staff != null && staff.can(Permission.MODERATE_COMMENTS)
-                ? comments.countByStatus(CommentStatus.PENDING) : 0;
+                ? comments.pendingCount() : 0;
         return new NewsroomFrame(layouts.settings().name(), title, nav, staff, menu(staff), pending,
                 csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "X-XSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "" : csrf.getToken(), flash instanceof String s ? s : null);

@@ -1,7 +1,9 @@
 package org.broadsheet.section;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +28,10 @@ class SectionRepository {
                 .optional();
     }
 
+    Optional<Section> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from section where id = ?").param(id).query(Section.class).optional();
+    }
+
     boolean existsBySlug(String slug) {
         return jdbc.sql("select exists (select 1 from section where slug = ?)").param(slug).query(Boolean.class)
                 .single();
@@ -44,7 +50,54 @@ class SectionRepository {
                 .query(Long.class).single();
     }
 
+    void update(long id, SectionForm form, int position) {
+        jdbc.sql("update section set slug = ?, name = ?, description = ?, position = ? where id = ?")
+                .params(form.slug(), form.name().strip(), form.description() == null ? "" : form.description().strip(),
+                        position, id)
+                .update();
+    }
+
+    void setPosition(long id, int position) {
+        jdbc.sql("update section set position = ? where id = ?").params(position, id).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from section where id = ?").param(id).update();
+    }
+
     int nextPosition() {
         return jdbc.sql("select coalesce(max(position), 0) + 1 from section").query(Integer.class).single();
+    }
+
+    /** Articles in the section, whatever their status. */
+    long countArticles(long id) {
+        return jdbc.sql("select count(*) from article where section_id = ?").param(id).query(Long.class).single();
+    }
+
+    /** Articles per section id, whatever their status; sections without any are left out. */
+    Map<Long, Long> countArticles() {
+        return jdbc.sql("select section_id, count(*) from article group by section_id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    // ---- former slugs
+
+    /** The current slug of the section that once had {@code oldSlug}. */
+    Optional<String> findRenamed(String oldSlug) {
+        return jdbc.sql("select s.slug from section_slug o join section s on s.id = o.section_id where o.slug = ?")
+                .param(oldSlug).query(String.class).optional();
+    }
+
+    void rememberSlug(String oldSlug, long sectionId) {
+        jdbc.sql("""
+                        insert into section_slug (slug, section_id) values (?, ?)
+                        on conflict (slug) do update set section_id = excluded.section_id""")
+                .params(oldSlug, sectionId).update();
+    }
+
+    /** A live slug wins: the section taking {@code slug} ends its life as anyone's former slug. */
+    void forgetSlug(String slug) {
+        jdbc.sql("delete from section_slug where slug = ?").param(slug).update();
     }
 }

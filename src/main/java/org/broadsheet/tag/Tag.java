@@ -1,7 +1,10 @@
 package org.broadsheet.tag;
 
+import java.util.List;
+
 /** What a story is about, across sections: a topic, person, place or organisation. */
 public record Tag(long id, String slug, String name, String kind) {
 
-    public static final java.util.Set<String> KINDS = java.util.Set.of("topic", "person", "place", "organisation");
+    /** The kinds a tag may have, in the order forms offer them. */
+    public static final List<String> KINDS = List.of("topic", "person", "place", "organisation");
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,6 +12,12 @@ import org.springframework.stereotype.Repository;
 class TagRepository {
 
     private static final String COLUMNS = "id, slug, name, kind";
+
+    private static final String MATCHING = " where (cast(:q as text) is null or t.name ilike :q or t.slug ilike :q)";
+
+    private static final RowMapper<TagSummary> SUMMARY = (rs, n) -> new TagSummary(
+            new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind")),
+            rs.getLong("articles"));
 
     private final JdbcClient jdbc;
 
@@ -22,14 +29,63 @@ class TagRepository {
         return jdbc.sql("select " + COLUMNS + " from tag where slug = ?").param(slug).query(Tag.class).optional();
     }
 
+    Optional<Tag> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from tag where id = ?").param(id).query(Tag.class).optional();
+    }
+
     List<Tag> findBySlugs(Collection<String> slugs) {
         return jdbc.sql("select " + COLUMNS + " from tag where slug = any(?)")
                 .param(slugs.toArray(String[]::new)).query(Tag.class).list();
     }
 
+    /** Tags whose name or slug matches the {@code like} pattern (all when null), by name, with their article counts. */
+    List<TagSummary> findSummaries(String likePattern, int limit, long offset) {
+        return jdbc.sql("""
+                        select t.id, t.slug, t.name, t.kind,
+                               (select count(*) from article_tag at where at.tag_id = t.id) as articles
+                          from tag t""" + MATCHING + " order by lower(t.name), t.id limit :limit offset :offset")
+                .param("q", likePattern).param("limit", limit).param("offset", offset)
+                .query(SUMMARY).list();
+    }
+
+    long countMatching(String likePattern) {
+        return jdbc.sql("select count(*) from tag t" + MATCHING).param("q", likePattern).query(Long.class).single();
+    }
+
+    long countArticles(long id) {
+        return jdbc.sql("select count(*) from article_tag where tag_id = ?").param(id).query(Long.class).single();
+    }
+
     void insert(TagForm form, String kind) {
         jdbc.sql("insert into tag (slug, name, kind) values (?, ?, ?)")
                 .params(form.slug(), form.name().strip(), kind).update();
+    }
+
+    void update(long id, TagForm form, String kind) {
+        jdbc.sql("update tag set slug = ?, name = ?, kind = ? where id = ?")
+                .params(form.slug(), form.name().strip(), kind, id).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from tag where id = ?").param(id).update();
+    }
+
+    // ---- former slugs
+
+    /** The current slug of the tag that once had {@code oldSlug}. */
+    Optional<String> findRenamed(String oldSlug) {
+        return jdbc.sql("select t.slug from tag_slug o join tag t on t.id = o.tag_id where o.slug = ?")
+                .param(oldSlug).query(String.class).optional();
+    }
+
+    void rememberSlug(String oldSlug, long tagId) {
+        jdbc.sql("insert into tag_slug (slug, tag_id) values (?, ?) on conflict (slug) do update set tag_id = excluded.tag_id")
+                .params(oldSlug, tagId).update();
+    }
+
+    /** A live slug wins: the tag taking {@code slug} ends its life as anyone's former slug. */
+    void forgetSlug(String slug) {
+        jdbc.sql("delete from tag_slug where slug = ?").param(slug).update();
     }
 
     List<Tag> findAll() {

@@ -7,21 +7,29 @@ import org.springframework.stereotype.Component;
 public class Layouts {
 
     private final SiteSettings settings;
+    private final SiteIdentities identities;
     private final SiteNavigation navigation;
     private final SiteUrls urls;
 
-    public Layouts(SiteSettings settings, SiteNavigation navigation, SiteUrls urls) {
+    public Layouts(SiteSettings settings, SiteIdentities identities, SiteNavigation navigation, SiteUrls urls) {
         this.settings = settings;
+        this.identities = identities;
         this.navigation = navigation;
         this.urls = urls;
     }
 
     public Layout page(String title, String description, String canonicalPath, String currentSection) {
-        return new Layout(settings.name(), settings.tagline(), title, description, canonicalPath, navigation.sections(),
+        SiteIdentity site = identities.current();
+        return new Layout(site.name(), site.tagline(), title, description, canonicalPath, navigation.sections(),
                 currentSection, urls.stylesheet());
     }
 
+    /**
+     * The site's settings in force: the name and tagline an administrator stored (see
+     * {@link SiteIdentities}), the rest from {@code broadsheet.site.*}.
+     */
     public SiteSettings settings() {
-        return settings;
+        SiteIdentity site = identities.current();
+        return new SiteSettings(site.name(), site.tagline(), settings.timeZone(), settings.pageSize());
     }
 }

@@ -17,6 +17,11 @@ public final class Slugs {
         return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
     }
 
+    /** The slug as typed (trimmed), or, when it is blank, one made from {@code text} (a name, a headline). */
+    public static String orFrom(String slug, String text) {
+        return slug == null || slug.isBlank() ? from(text) : slug.strip();
+    }
+
     /** A slug made from free text ("Élection anticipée!" becomes "election-anticipee"). */
     public static String from(String text) {
         String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)

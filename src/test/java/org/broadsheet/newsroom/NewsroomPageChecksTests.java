@@ -197,4 +197,52 @@ class NewsroomPageChecksTests {
     private URI site(String path) {
         return URI.create("http://localhost:" + port).resolve(path);
     }
+
+    // ---- Moderation and site management: the comment queue, sections, tags, authors, settings
+
+    @Autowired
+    org.broadsheet.comment.CommentService moderatedComments;
+    @Autowired
+    org.broadsheet.section.SectionService managedSections;
+    @Autowired
+    org.broadsheet.tag.TagService managedTags;
+    @Autowired
+    org.broadsheet.author.AuthorService managedAuthors;
+
+    @Test
+    void moderationPages() throws Exception {
+        check("comment queue, all", "/newsroom/comments?status=all");
+        check("comment queue, held", "/newsroom/comments");
+        long id = moderatedComments.forStaff(new org.broadsheet.comment.StaffCommentQuery(null, null, 1)).items()
+                .get(0).id();
+        check("a comment", "/newsroom/comments/" + id);
+        assertRefusedFormIsValidHtml("comment correction refused", post("/newsroom/comments/" + id)
+                .param("name", "").param("email", "not an email").param("comment", ""));
+        assertRefusedFormIsValidHtml("bulk action refused", post("/newsroom/comments/bulk").param("action", ""));
+    }
+
+    @Test
+    void siteManagementPages() throws Exception {
+        check("sections", "/newsroom/sections");
+        check("a section", "/newsroom/sections/" + managedSections.findBySlug("americas").orElseThrow().id());
+        check("tags", "/newsroom/tags");
+        check("a tag", "/newsroom/tags/" + managedTags.findBySlug("diplomacy").orElseThrow().id());
+        check("authors", "/newsroom/authors");
+        check("an author", "/newsroom/authors/" + managedAuthors.findBySlug("amara-okafor").orElseThrow().id());
+        check("settings", "/newsroom/settings");
+        assertRefusedFormIsValidHtml("section refused", post("/newsroom/sections").param("name", "")
+                .param("slug", "Not A Slug"));
+        assertRefusedFormIsValidHtml("tag refused", post("/newsroom/tags").param("name", "").param("kind", "x"));
+        assertRefusedFormIsValidHtml("author refused", post("/newsroom/authors").param("name", "")
+                .param("photo", "nope"));
+        assertRefusedFormIsValidHtml("settings refused", post("/newsroom/settings/comments").param("moderation", "")
+                .param("maxLinks", "many"));
+    }
+
+    private void assertRefusedFormIsValidHtml(String what, MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse refused = mvc.perform(request.with(csrf()).with(staff.as(Role.ADMINISTRATOR)))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).as(what).isEqualTo(422);
+        assertThat(checks.htmlErrors(what, refused.getContentAsByteArray())).isEmpty();
+    }
 }

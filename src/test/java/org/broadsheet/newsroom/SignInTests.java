@@ -27,6 +27,8 @@ class SignInTests {
     MockMvc mvc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     StaffFixtures staff;
 
@@ -63,14 +65,18 @@ class SignInTests {
         assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("SESSION="))
                 .singleElement().asString().contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure");
 
+        assertThat(jdbc.sql("select count(*) from spring_session where lower(principal_name) = lower(:email)")
+                .param("email", editor.email()).query(Integer.class).single())
+                .as("the session lives in PostgreSQL, so it survives a restart and a change of node").isEqualTo(1);
+
         MvcResult dashboard = mvc.perform(get("/newsroom").cookie(session)).andReturn();
         assertThat(dashboard.getResponse().getStatus()).isEqualTo(200);
         assertThat(dashboard.getResponse().getHeader("Cache-Control")).contains("no-store");
         assertThat(dashboard.getResponse().getHeader("X-Robots-Tag")).contains("noindex");
         Document page = Jsoup.parse(dashboard.getResponse().getContentAsString());
         assertThat(page.select(".nr-who").text()).contains(editor.staff().name()).contains("Editor");
-        assertThat(page.select("nav[aria-label=Newsroom] a").eachText()).contains("Comments", "Sections")
-                .doesNotContain("Users", "Settings");
+        assertThat(page.select("nav[aria-label=Newsroom] a").eachAttr("href")).contains("/newsroom/comments",
+                "/newsroom/sections").doesNotContain("/newsroom/users", "/newsroom/settings");
     }
 
     @Test

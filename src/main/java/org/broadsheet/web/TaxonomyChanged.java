@@ -1,0 +1,22 @@
+package org.broadsheet.web;
+
+/**
+ * A section, tag or author was created, renamed, given a new slug, moved in the navigation
+ * or deleted. Names, addresses and the navigation appear on many reader pages at once, so
+ * reader caches listening to it drop what they hold (at once, and again when the writing
+ * transaction ends).
+ *
+ * @param kind {@link #SECTION}, {@link #TAG} or {@link #AUTHOR}
+ * @param id   the one that changed, or 0 when several did (sections put in a new order)
+ */
+public record TaxonomyChanged(String kind, long id) {
+
+    public static final String SECTION = "section";
+    public static final String TAG = "tag";
+    public static final String AUTHOR = "author";
+
+    /** Whether article addresses may have changed (a section's slug is part of every permalink in it). */
+    public boolean changesPermalinks() {
+        return SECTION.equals(kind);
+    }
+}

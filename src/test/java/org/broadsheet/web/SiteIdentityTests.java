@@ -1,0 +1,71 @@
+package org.broadsheet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.broadsheet.BroadsheetTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The site's name and tagline, stored by an administrator, win over the properties and show at once. */
+@BroadsheetTest
+class SiteIdentityTests {
+
+    @Autowired SiteIdentities identities;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    private SiteIdentity saved;
+
+    @BeforeEach
+    void remember() {
+        saved = identities.current();
+    }
+
+    @AfterEach
+    void restore() {
+        identities.update(saved);
+    }
+
+    private Document page(String url) throws Exception {
+        return Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
+    void propertiesApplyUntilAnAdministratorSavesANameAndTagline() {
+        assertThat(identities.defaults()).isEqualTo(new SiteIdentity("Broadsheet",
+                "Independent reporting from around the world"));
+    }
+
+    @Test
+    void newNameAndTaglineShowOnReaderPagesAtOnce() throws Exception {
+        identities.update(new SiteIdentity("  The Morning Ledger ", "News that keeps <its> word"));
+        assertThat(jdbc.sql("select name from site_identity").query(String.class).single())
+                .isEqualTo("The Morning Ledger");
+
+        Document front = page("/");
+        assertThat(front.title()).isEqualTo("The Morning Ledger");
+        assertThat(front.selectFirst(".site-name").text()).isEqualTo("The Morning Ledger");
+        assertThat(front.selectFirst("meta[name=description]").attr("content")).isEqualTo("News that keeps <its> word");
+        assertThat(front.selectFirst(".site-footer p").text()).isEqualTo("The Morning Ledger — News that keeps <its> word");
+        assertThat(page("/americas").title()).isEqualTo("Americas – The Morning Ledger");
+    }
+
+    @Test
+    void missingLongOrMultiLineValuesAreRefusedAndChangeNothing() {
+        SiteIdentity before = identities.current();
+        assertThatThrownBy(() -> identities.update(new SiteIdentity(" ", "x".repeat(201))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(ValidationException.Problem::field).containsExactly("name", "tagline"));
+        assertThatThrownBy(() -> identities.update(new SiteIdentity("Two\nlines", "Fine")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("one line");
+        assertThat(identities.current()).isEqualTo(before);
+    }
+}
