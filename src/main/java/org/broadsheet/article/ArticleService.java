@@ -106,7 +106,7 @@ public class ArticleService {
         }
         saveLinks(id, r, body);
         ArticleForm stored = stored(form, r.slug);
-        revisionStore.insert(id, 1, clock.instant(), staffId, kind, null, revisions.changes(null, stored),
+        revisionStore.insert(id, 1, clock.instant(), staffId, kind, null, List.of(),
                 revisions.toJson(stored));
         return new ArticleSaved(id, r.slug, warnings(body));
     }

@@ -21,6 +21,7 @@ import org.broadsheet.article.EditableArticle;
 import org.broadsheet.tag.TagService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,10 +52,22 @@ class ArticleEditorTests {
     TagService tags;
 
     StaffFixtures staff;
+    private final List<Long> created = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
         staff = new StaffFixtures(mvc, accounts);
+    }
+
+    /** Takes this test's articles off the site again, so reader-page tests sharing the database never see them. */
+    @AfterEach
+    void takeDown() {
+        for (long id : created) {
+            ArticleStatus status = desk.forEditing(id).status();
+            if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
+                articles.unpublish(id);
+            }
+        }
     }
 
     private RequestPostProcessor as(Role role) {
@@ -85,7 +98,9 @@ class ArticleEditorTests {
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(303);
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).matches("/newsroom/articles/\\d+");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        created.add(id);
+        return id;
     }
 
     /** Saves through the editor's form, keeping the article's slug as the form does. */
@@ -333,6 +348,7 @@ class ArticleEditorTests {
         ArticleForm target = new ArticleForm(null, unique("Glacier retreats"), "", "Text.\n", "europe",
                 List.of("daniel-reyes"), List.of(), null);
         long targetId = articles.create(target).id();
+        created.add(targetId);
         articles.publish(targetId, null);
         String slug = desk.forEditing(targetId).form().slug();
 

@@ -128,6 +128,14 @@ class NewsroomPageChecksTests {
     @Test
     void articlePages() throws Exception {
         long id = articleWithHistory();
+        try {
+            checkArticlePages(id);
+        } finally {
+            articles.unpublish(id); // reader-page tests sharing the database never see it
+        }
+    }
+
+    private void checkArticlePages(long id) throws Exception {
         check("article list", "/newsroom/articles");
         check("new article", "/newsroom/articles/new");
         check("article editor", "/newsroom/articles/" + id);
@@ -139,6 +147,14 @@ class NewsroomPageChecksTests {
     @Test
     void articlePreviewAndRefusedSaves() throws Exception {
         long id = articleWithHistory();
+        try {
+            checkPreviewAndRefusedSaves(id);
+        } finally {
+            articles.unpublish(id);
+        }
+    }
+
+    private void checkPreviewAndRefusedSaves(long id) throws Exception {
         byte[] preview = mvc.perform(post("/newsroom/articles/preview").param("headline", "Preview")
                 .param("body", "Some *text*.\n\n[[related: " + desk.forEditing(id).form().slug() + "]]\n")
                 .with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse().getContentAsByteArray();
