@@ -44,7 +44,13 @@ trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true; rm -rf "$J
 C=(curl -s -b "$JAR_COOKIES" -c "$JAR_COOKIES")
 
 token() { grep -o 'name="_csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
-field() { grep -o "name=\"$2\" value=\"[^\"]*\"" "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
+field() { grep -o "name=\"$2\"[^>]*value=\"[^\"]*\"" "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
+# The chosen option of the select with this id (its first option with a value when none is chosen).
+choice() {
+  local options
+  options=$(sed -n "/<select id=\"$2\"/,/<\/select>/p" "$1" | grep -o '<option value="[a-z0-9-]\+"[^>]*>')
+  { grep ' selected' <<<"$options" || head -1 <<<"$options"; } | head -1 | sed 's/<option value="//;s/".*//'
+}
 
 "${C[@]}" -o "$WORK/signin.html" "$BASE/newsroom/sign-in"
 code=$("${C[@]}" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$(token "$WORK/signin.html")" \
@@ -75,10 +81,11 @@ save_once() { # body-suffix -> prints time_total, refreshes the form
   "${C[@]}" -o "$WORK/form.html" "$BASE/newsroom/articles/$ARTICLE"
   local args=(--data-urlencode "_csrf=$(token "$WORK/form.html")" --data-urlencode "version=$(field "$WORK/form.html" version)"
     --data-urlencode "action=save")
-  for name in headline slug standfirst section; do
+  for name in headline slug; do
     args+=(--data-urlencode "$name=$(field "$WORK/form.html" "$name")")
   done
-  args+=(--data-urlencode "authors=$(grep -o '<option value="[a-z0-9-]*" selected' "$WORK/form.html" | head -1 | sed 's/<option value="//;s/" selected//')")
+  args+=(--data-urlencode "section=$(choice "$WORK/form.html" section)")
+  args+=(--data-urlencode "authors=$(choice "$WORK/form.html" author-1)")
   args+=(--data-urlencode "body=Paragraph one of a benchmark body, saved again ($1).
 
 ## A subheading
@@ -124,7 +131,7 @@ for k in $(seq 1 "$SCHEDULED"); do
     at=$(( $(date +%s) + 5 + 15 * k ))
     local_time=$(date -u -d "@$at" +%Y-%m-%dT%H:%M:%S)
     slug="scheduled-bench-$at-$k"
-    author=$(grep -o '<option value="[a-z0-9-]*"' "$WORK/new.html" | grep -v 'value=""' | head -1 | sed 's/<option value="//;s/"//')
+    author=$(choice "$WORK/new.html" author-1)
     code=$("${C[@]}" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$(token "$WORK/new.html")" \
       --data-urlencode "headline=Scheduled benchmark $k" --data-urlencode "slug=$slug" --data-urlencode "standfirst=Due at $local_time." \
       --data-urlencode "body=Scheduled body." --data-urlencode "section=americas" --data-urlencode "authors=$author" \

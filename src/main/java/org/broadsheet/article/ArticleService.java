@@ -106,7 +106,7 @@ public class ArticleService {
         }
         saveLinks(id, r, body);
         ArticleForm stored = stored(form, r.slug);
-        revisionStore.insert(id, 1, clock.instant(), staffId, kind, null, revisions.changes(null, stored),
+        revisionStore.insert(id, 1, clock.instant(), staffId, kind, null, List.of(),
                 revisions.toJson(stored));
         return new ArticleSaved(id, r.slug, warnings(body));
     }
@@ -238,14 +238,19 @@ public class ArticleService {
 
     /**
      * Schedules an article for {@code at}, which must be in the future (a validation error on
-     * field "at" otherwise): {@link ScheduledPublishing} publishes it within a minute of then.
+     * field "publishAt" otherwise): {@link ScheduledPublishing} publishes it within a minute of then.
      */
     @Transactional
     public void schedule(long id, Instant at) {
-        new Problems().require(at != null, "at", "Choose when to publish")
-                .require(at == null || at.isAfter(clock.instant()), "at", "Choose a time in the future")
-                .throwIfAny();
+        checkScheduleTime(at);
         publish(id, at);
+    }
+
+    /** Throws the validation error {@link #schedule} would for {@code at}, so a form can check it before saving. */
+    public void checkScheduleTime(Instant at) {
+        new Problems().require(at != null, "publishAt", "Choose when to publish")
+                .require(at == null || at.isAfter(clock.instant()), "publishAt", "Choose a time in the future")
+                .throwIfAny();
     }
 
     /** Submits a draft (or an unpublished article) for an editor's review. */

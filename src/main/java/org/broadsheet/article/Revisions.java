@@ -132,7 +132,24 @@ class Revisions {
             }
             start = i + 1;
         }
-        return spans;
+        return joinedAcrossSpaces(spans);
+    }
+
+    /** "A", " ", "new" all changed but the space: one changed span "A new", easier to read. */
+    private static List<Span> joinedAcrossSpaces(List<Span> spans) {
+        List<Span> joined = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            Span span = spans.get(i);
+            Span last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            boolean bridge = !span.changed() && span.text().isBlank() && last != null && last.changed()
+                    && i + 1 < spans.size() && spans.get(i + 1).changed();
+            if (last != null && last.changed() && (span.changed() || bridge)) {
+                joined.set(joined.size() - 1, new Span(last.text() + span.text(), true));
+            } else {
+                joined.add(span);
+            }
+        }
+        return joined;
     }
 
     private static String text(Field field, ArticleForm form) {

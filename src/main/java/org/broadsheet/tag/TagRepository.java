@@ -87,4 +87,8 @@ class TagRepository {
     void forgetSlug(String slug) {
         jdbc.sql("delete from tag_slug where slug = ?").param(slug).update();
     }
+
+    List<Tag> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from tag order by name").query(Tag.class).list();
+    }
 }

@@ -139,4 +139,9 @@ public class TagService implements MovedAddresses {
                 .throwIfAny();
         return kind;
     }
+
+    /** Every tag, by name (the newsroom's tag suggestions). */
+    public List<Tag> all() {
+        return repository.findAll();
+    }
 }

@@ -134,6 +134,84 @@ class NewsroomPageChecksTests {
         }
     }
 
+    // ---- Articles (writing and publishing)
+
+    @Autowired
+    org.broadsheet.article.ArticleService articles;
+    @Autowired
+    org.broadsheet.article.ArticleDesk desk;
+
+    /** An article with two revisions, published, with a correction: every part of the editor shows. */
+    private long articleWithHistory() {
+        long admin = staff.member(Role.ADMINISTRATOR).staff().id();
+        var form = new org.broadsheet.article.ArticleForm(null, "Checked article " + System.nanoTime(),
+                "A standfirst.", "First paragraph.\n\nSecond paragraph.\n", "europe", java.util.List.of("daniel-reyes"),
+                java.util.List.of("diplomacy"), null);
+        long id = articles.create(form, admin, java.util.List.of()).id();
+        var saved = desk.forEditing(id).form();
+        articles.save(id, new org.broadsheet.article.ArticleForm(saved.slug(), saved.headline() + " revised",
+                saved.standfirst(), "First paragraph, longer now.\n\nSecond paragraph.\n", saved.section(),
+                saved.authors(), saved.tags(), null), 1, admin, java.util.List.of());
+        articles.publish(id, null);
+        articles.addNote(id, org.broadsheet.article.NoteKind.CORRECTION, "A name was misspelt.", null);
+        return id;
+    }
+
+    @Test
+    void articlePages() throws Exception {
+        long id = articleWithHistory();
+        try {
+            checkArticlePages(id);
+        } finally {
+            articles.unpublish(id); // reader-page tests sharing the database never see it
+        }
+    }
+
+    private void checkArticlePages(long id) throws Exception {
+        check("article list", "/newsroom/articles");
+        check("new article", "/newsroom/articles/new");
+        check("article editor", "/newsroom/articles/" + id);
+        check("revisions", "/newsroom/articles/" + id + "/revisions");
+        check("revision comparison", "/newsroom/articles/" + id + "/revisions/compare?from=1&to=2");
+        check("story-reference picker", "/newsroom/articles/lookup?q=Checked");
+    }
+
+    @Test
+    void articlePreviewAndRefusedSaves() throws Exception {
+        long id = articleWithHistory();
+        try {
+            checkPreviewAndRefusedSaves(id);
+        } finally {
+            articles.unpublish(id);
+        }
+    }
+
+    private void checkPreviewAndRefusedSaves(long id) throws Exception {
+        byte[] preview = mvc.perform(post("/newsroom/articles/preview").param("headline", "Preview")
+                .param("body", "Some *text*.\n\n[[related: " + desk.forEditing(id).form().slug() + "]]\n")
+                .with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse().getContentAsByteArray();
+        PageChecks.failIfAny(checks.htmlErrors("preview", preview));
+
+        MockHttpServletResponse conflict = mvc.perform(post("/newsroom/articles/" + id).param("headline", "Stale")
+                .param("section", "europe").param("authors", "daniel-reyes").param("version", "1")
+                .param("action", "save").with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse();
+        assertThat(conflict.getStatus()).isEqualTo(409);
+        PageChecks.failIfAny(checks.htmlErrors("editor with an edit conflict", conflict.getContentAsByteArray()));
+
+        MockHttpServletResponse refused = mvc.perform(post("/newsroom/articles").param("headline", "")
+                .param("imageWidth", "x").param("action", "save").with(csrf()).with(staff.as(Role.ADMINISTRATOR)))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        PageChecks.failIfAny(checks.htmlErrors("editor with field errors", refused.getContentAsByteArray()));
+
+        // The script's preview beside the form, as the browser shows it.
+        WebDriver page = browser.load(site("/newsroom/articles/" + id));
+        page.findElement(By.id("preview-button")).click();
+        new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-content .article-body")));
+        PageChecks.failIfAny(PageChecks.axeViolations("editor with its preview", page));
+    }
+
     /**
      * Checks one page as the signed-in administrator: its HTML as sent (via MockMvc), and the
      * page shown by the browser.

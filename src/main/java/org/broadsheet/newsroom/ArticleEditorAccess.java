@@ -1,0 +1,63 @@
+package org.broadsheet.newsroom;
+
+import java.util.Set;
+
+import org.broadsheet.account.Permission;
+import org.broadsheet.account.Staff;
+import org.broadsheet.article.ArticleStatus;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * What one staff member may do with one article: the role matrix of the writing workflow,
+ * checked by every article handler on the server (and used by templates to show only the
+ * buttons that work).
+ *
+ * <table>
+ * <caption>Who may do what ("own": articles they created)</caption>
+ * <tr><th></th><th>contributor</th><th>author</th><th>editor, administrator</th></tr>
+ * <tr><td>open, see revisions</td><td>own</td><td>own</td><td>any</td></tr>
+ * <tr><td>edit, restore, autosave</td><td>own, while draft or in review</td><td>own</td><td>any</td></tr>
+ * <tr><td>submit for review</td><td>own draft</td><td>own</td><td>any</td></tr>
+ * <tr><td>back to draft</td><td>own, from review</td><td>own</td><td>any</td></tr>
+ * <tr><td>publish, schedule, unpublish, comments on/off</td><td>no</td><td>own</td><td>any</td></tr>
+ * <tr><td>corrections and update notes</td><td>no</td><td>no</td><td>published ones</td></tr>
+ * <tr><td>create tags from the editor</td><td>no</td><td>no</td><td>yes</td></tr>
+ * </table>
+ *
+ * Contributors lose the pen once an editor has scheduled or published their article (as in
+ * WordPress): changes to a public article are an editor's (or its author's) call.
+ * Imported articles have no owner, so only editors work on them.
+ */
+public record ArticleEditorAccess(boolean open, boolean edit, boolean submit, boolean returnToDraft, boolean publish,
+                           boolean unpublish, boolean comments, boolean notes, boolean createTags) {
+
+    private static final Set<ArticleStatus> CONTRIBUTOR_EDITS = Set.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
+
+    static ArticleEditorAccess of(Staff staff, ArticleStatus status, Long owner) {
+        boolean own = owner != null && owner == staff.id();
+        boolean open = staff.can(Permission.WRITE_OWN, Permission.EDIT_ANY, owner);
+        boolean publish = staff.can(Permission.PUBLISH_OWN, Permission.PUBLISH_ANY, owner);
+        boolean edit = staff.can(Permission.EDIT_ANY)
+                || own && staff.can(Permission.WRITE_OWN) && (CONTRIBUTOR_EDITS.contains(status) || publish);
+        return new ArticleEditorAccess(open, edit,
+                edit && (status == ArticleStatus.DRAFT || status == ArticleStatus.UNPUBLISHED),
+                status == ArticleStatus.IN_REVIEW ? edit : status == ArticleStatus.SCHEDULED && publish,
+                publish && edit,
+                publish && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED),
+                publish, staff.can(Permission.ADD_NOTES) && status == ArticleStatus.PUBLISHED,
+                staff.can(Permission.MANAGE_TAXONOMY));
+    }
+
+    /** For an article not yet written: its writer will own it. */
+    static ArticleEditorAccess forNew(Staff staff) {
+        staff.require(Permission.WRITE_OWN);
+        return of(staff, ArticleStatus.DRAFT, staff.id());
+    }
+
+    /** Throws {@link AccessDeniedException} (403) unless {@code allowed}. */
+    static void require(boolean allowed, String what) {
+        if (!allowed) {
+            throw new AccessDeniedException("You may not " + what + " this article");
+        }
+    }
+}

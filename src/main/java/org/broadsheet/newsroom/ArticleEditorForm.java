@@ -1,0 +1,152 @@
+package org.broadsheet.newsroom;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.LeadImage;
+import org.broadsheet.tag.Tag;
+import org.broadsheet.web.Slugs;
+import org.broadsheet.web.ValidationException;
+
+/**
+ * The article editor's form as typed: bound from the request, shown again as it was when a
+ * save is refused, and turned into an {@link ArticleForm} for the article service.
+ *
+ * @param version   the version the editor started from (hidden)
+ * @param authors   byline author slugs, one per select, blanks ignored
+ * @param tags      tag names or slugs as typed, one per box, blanks ignored
+ * @param publishAt a {@code datetime-local} value in the site's zone, for scheduling
+ */
+public record ArticleEditorForm(String version, String headline, String slug, String standfirst, String body,
+                                String section, List<String> authors, List<String> tags, String imagePath,
+                                String imageAlt, String imageCaption, String imageCredit, String imageWidth,
+                                String imageHeight, String publishAt) {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+
+    public ArticleEditorForm {
+        authors = nonBlank(authors);
+        tags = nonBlank(tags);
+    }
+
+    /** The form for an article's content; tags are shown by name. */
+    static ArticleEditorForm of(ArticleForm form, int version, List<Tag> allTags) {
+        Map<String, String> names = allTags.stream().collect(Collectors.toMap(Tag::slug, Tag::name, (a, b) -> a));
+        LeadImage image = form.image();
+        return new ArticleEditorForm(Integer.toString(version), form.headline(), form.slug(), form.standfirst(),
+                form.body(), form.section(), form.authors(),
+                form.tags().stream().map(slug -> names.getOrDefault(slug, slug)).toList(),
+                image == null ? null : image.path(), image == null ? null : image.alt(),
+                image == null ? null : image.caption(), image == null ? null : image.credit(),
+                image == null || image.width() == null ? null : image.width().toString(),
+                image == null || image.height() == null ? null : image.height().toString(), null);
+    }
+
+    static ArticleEditorForm blank(String authorSlug) {
+        return new ArticleEditorForm("0", "", "", "", "", "", authorSlug == null ? List.of() : List.of(authorSlug),
+                List.of(), null, null, null, null, null, null, null);
+    }
+
+    ArticleEditorForm withVersion(int newVersion) {
+        return new ArticleEditorForm(Integer.toString(newVersion), headline, slug, standfirst, body, section, authors,
+                tags, imagePath, imageAlt, imageCaption, imageCredit, imageWidth, imageHeight, publishAt);
+    }
+
+    ArticleEditorForm withPublishAt(String localTime) {
+        return new ArticleEditorForm(version, headline, slug, standfirst, body, section, authors, tags, imagePath,
+                imageAlt, imageCaption, imageCredit, imageWidth, imageHeight, localTime);
+    }
+
+    /** The version started from; -1 (never current) when missing or forged. */
+    int baseVersion() {
+        try {
+            return version == null ? -1 : Integer.parseInt(version.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The article's content, each typed tag given as the slug of the existing tag it names, or of a new one. */
+    ArticleForm toArticleForm(List<Tag> allTags) {
+        Function<String, String> slugOf = tagSlugs(allTags);
+        return new ArticleForm(slug, headline == null ? "" : headline, standfirst, body, section, authors,
+                tags.stream().map(slugOf).toList(), image());
+    }
+
+    /** The typed tags that name no existing tag: the ones a save would create. */
+    List<String> newTags(List<Tag> allTags) {
+        Function<String, String> slugOf = tagSlugs(allTags);
+        List<String> known = allTags.stream().map(Tag::slug).toList();
+        return tags.stream().filter(t -> !known.contains(slugOf.apply(t))).toList();
+    }
+
+    /** When to publish, from {@code publishAt} in the site's zone; a field error when it is not a time. */
+    Instant publishAt(ZoneId zone) {
+        try {
+            return LocalDateTime.parse(publishAt == null ? "" : publishAt.strip()).atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw new ValidationException(List.of(new ValidationException.Problem("publishAt",
+                    "Give a date and time, such as 2026-12-01T06:00")));
+        }
+    }
+
+    /** A {@code datetime-local} value for {@code at} in {@code zone}. */
+    static String localTime(Instant at, ZoneId zone) {
+        return at == null ? "" : LOCAL.format(at.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    private LeadImage image() {
+        if (isBlank(imagePath) && isBlank(imageAlt) && isBlank(imageCaption) && isBlank(imageCredit)
+                && isBlank(imageWidth) && isBlank(imageHeight)) {
+            return null;
+        }
+        return new LeadImage(strip(imagePath), strip(imageAlt), strip(imageCaption), strip(imageCredit),
+                number(imageWidth), number(imageHeight));
+    }
+
+    /** Matches a typed tag to an existing tag by slug, or by name ignoring case; else the slug made from it. */
+    private static Function<String, String> tagSlugs(List<Tag> allTags) {
+        return typed -> allTags.stream()
+                .filter(t -> t.slug().equals(typed.strip()) || t.name().equalsIgnoreCase(typed.strip()))
+                .map(Tag::slug).findFirst().orElse(Slugs.from(typed));
+    }
+
+    /** A number as typed; -1 (refused by the service as out of range) when it is not one. */
+    private static Integer number(String typed) {
+        if (isBlank(typed)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        List<String> kept = new ArrayList<>();
+        if (values != null) {
+            values.stream().filter(v -> !isBlank(v)).map(String::strip).forEach(kept::add);
+        }
+        return List.copyOf(kept);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+}

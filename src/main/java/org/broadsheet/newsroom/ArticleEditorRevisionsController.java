@@ -1,0 +1,95 @@
+package org.broadsheet.newsroom;
+
+import java.util.Map;
+
+import org.broadsheet.account.Staff;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleEditConflict;
+import org.broadsheet.article.ArticleSaved;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.EditableArticle;
+import org.broadsheet.article.RevisionDiff;
+import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.ValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** An article's revisions: the list, the difference between two, and restoring one. */
+@Controller
+class ArticleEditorRevisionsController {
+
+    private static final String BASE = "/newsroom/articles/" + ArticleEditorController.ID + "/revisions";
+
+    private final NewsroomPages pages;
+    private final ArticleService articles;
+    private final ArticleDesk desk;
+
+    ArticleEditorRevisionsController(NewsroomPages pages, ArticleService articles, ArticleDesk desk) {
+        this.pages = pages;
+        this.articles = articles;
+        this.desk = desk;
+    }
+
+    @GetMapping(BASE)
+    ModelAndView list(Staff staff, @PathVariable long id) {
+        EditableArticle article = opened(staff, id);
+        return page(staff, article, StaffForm.empty(), null, HttpStatus.OK);
+    }
+
+    @GetMapping(BASE + "/compare")
+    ModelAndView compare(Staff staff, @PathVariable long id, @RequestParam(required = false) String from,
+                         @RequestParam(required = false) String to) {
+        EditableArticle article = opened(staff, id);
+        RevisionDiff diff = desk.compare(id, PageNumber.parse(from), PageNumber.parse(to));
+        return page(staff, article, StaffForm.empty(), diff, HttpStatus.OK);
+    }
+
+    @PostMapping(BASE + "/{number:[0-9]{1,6}}/restore")
+    ModelAndView restore(Staff staff, @PathVariable long id, @PathVariable int number,
+                         @RequestParam(defaultValue = "") String version) {
+        EditableArticle article = desk.forEditing(id);
+        ArticleEditorAccess.require(ArticleEditorController.access(staff, article).edit(), "edit");
+        try {
+            ArticleSaved saved = articles.restore(id, number, parseVersion(version), staff.id());
+            return pages.redirect(ArticleEditorController.editorUrl(saved.id()),
+                    "Revision " + number + " restored as revision " + desk.forEditing(id).version() + ".");
+        } catch (ArticleEditConflict e) {
+            return page(staff, article, StaffForm.empty().withProblem("The article was saved again (version "
+                    + e.currentVersion() + ") after you opened this page. Look at the list again before restoring."),
+                    null, HttpStatus.CONFLICT);
+        } catch (ValidationException e) {
+            return page(staff, article, StaffForm.empty().withProblem("Revision " + number
+                    + " cannot be restored as it is: " + e.problems().get(0).message()
+                    + ". Open the editor and make the change by hand."), null, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+    }
+
+    private EditableArticle opened(Staff staff, long id) {
+        EditableArticle article = desk.forEditing(id);
+        ArticleEditorAccess.require(ArticleEditorController.access(staff, article).open(), "open");
+        return article;
+    }
+
+    private static int parseVersion(String version) {
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            return -1; // never current: answered as an edit conflict
+        }
+    }
+
+    private ModelAndView page(Staff staff, EditableArticle article, StaffForm problem, RevisionDiff diff,
+                              HttpStatus status) {
+        ArticleEditorRevisionsView view = new ArticleEditorRevisionsView(article, desk.revisions(article.id()),
+                ArticleEditorController.access(staff, article), problem, diff);
+        String title = diff == null ? "Revisions: " + article.form().headline()
+                : "Revisions " + diff.from().number() + " and " + diff.to().number() + ": " + article.form().headline();
+        return pages.render(staff, diff == null ? "newsroom/article-revisions" : "newsroom/article-compare", title,
+                "articles", Map.of("view", view), status);
+    }
+}

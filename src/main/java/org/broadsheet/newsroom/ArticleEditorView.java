@@ -1,0 +1,69 @@
+package org.broadsheet.newsroom;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.Autosave;
+import org.broadsheet.article.EditableArticle;
+import org.broadsheet.article.RevisionDiff;
+import org.broadsheet.author.Author;
+import org.broadsheet.section.Section;
+import org.broadsheet.tag.Tag;
+
+/**
+ * The article editor page.
+ *
+ * @param article    the article as saved, or null for a new one
+ * @param form       what the fields show: the saved content, an autosave, or what was just typed
+ * @param errors     field errors and the message for the whole form (values unused)
+ * @param noteForm   the correction/update form as typed, with its errors
+ * @param autosave   an autosave to offer back, or null
+ * @param fromAutosave whether {@code form} holds that autosave
+ * @param conflict   on a refused save: what someone else changed meanwhile, or null
+ * @param zone       the site's time zone, in which {@code publishAt} is typed
+ */
+public record ArticleEditorView(EditableArticle article, ArticleEditorForm form, StaffForm errors, StaffForm noteForm,
+                                ArticleEditorAccess can, List<Section> sections, List<Author> authors,
+                                List<Tag> tags, Autosave autosave, boolean fromAutosave, RevisionDiff conflict,
+                                String zone) {
+
+    static final int MAX_AUTHORS = 10;
+    static final int MAX_TAGS = 20;
+
+    public boolean isNew() {
+        return article == null;
+    }
+
+    public ArticleStatus status() {
+        return article == null ? ArticleStatus.DRAFT : article.status();
+    }
+
+    public String action() {
+        return article == null ? "/newsroom/articles" : "/newsroom/articles/" + article.id();
+    }
+
+    /** One select per byline author chosen, and one more (at least three). */
+    public List<String> authorSlots() {
+        return slots(form.authors(), 3, MAX_AUTHORS);
+    }
+
+    /** One box per tag given, and two more (at least four). */
+    public List<String> tagSlots() {
+        return slots(form.tags(), 4, MAX_TAGS);
+    }
+
+    public boolean isSelected(int slot, String authorSlug) {
+        List<String> chosen = form.authors();
+        return slot < chosen.size() && chosen.get(slot).equals(authorSlug);
+    }
+
+    private static List<String> slots(List<String> values, int least, int most) {
+        List<String> slots = new ArrayList<>(values);
+        int target = Math.min(most, Math.max(least, values.size() + (values.size() < least ? 0 : 2)));
+        while (slots.size() < target) {
+            slots.add("");
+        }
+        return slots;
+    }
+}

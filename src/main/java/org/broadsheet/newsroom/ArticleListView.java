@@ -1,0 +1,33 @@
+package org.broadsheet.newsroom;
+
+import java.util.List;
+
+import org.broadsheet.account.Staff;
+import org.broadsheet.article.ArticleListing;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ArticleSummary;
+import org.broadsheet.author.Author;
+import org.broadsheet.section.Section;
+
+/**
+ * The article list page.
+ *
+ * @param filters  the filters as given (empty strings for none)
+ * @param newerUrl the previous page, or null; {@code olderUrl} the next, or null
+ */
+public record ArticleListView(Staff staff, ArticleListing listing, Filters filters, List<ArticleStatus> statuses,
+                              List<Section> sections, List<Author> authors, String newerUrl, String olderUrl) {
+
+    /** The list's filters as the form shows them. */
+    public record Filters(String status, String section, String author, String q, boolean mine) {
+
+        public boolean any() {
+            return !status.isEmpty() || !section.isEmpty() || !author.isEmpty() || !q.isEmpty() || mine;
+        }
+    }
+
+    /** Whether the signed-in person may open this article in the editor. */
+    public boolean canOpen(ArticleSummary article) {
+        return ArticleEditorAccess.of(staff, article.status(), article.createdBy()).open();
+    }
+}

@@ -1,0 +1,432 @@
+package org.broadsheet.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.web.TestCsrf.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.EditableArticle;
+import org.broadsheet.tag.TagService;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The article editor through its forms, as staff of each role: writing, review, publishing,
+ * scheduling, edit conflicts, revisions, corrections, previews, the reference picker, the
+ * list, autosaves, and the refusals a role's limits bring (403 on the server, whatever the
+ * page showed).
+ */
+@BroadsheetTest
+class ArticleEditorTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    ArticleDesk desk;
+    @Autowired
+    TagService tags;
+
+    StaffFixtures staff;
+    private final List<Long> created = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        staff = new StaffFixtures(mvc, accounts);
+    }
+
+    /** Takes this test's articles off the site again, so reader-page tests sharing the database never see them. */
+    @AfterEach
+    void takeDown() {
+        for (long id : created) {
+            ArticleStatus status = desk.forEditing(id).status();
+            if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
+                articles.unpublish(id);
+            }
+        }
+    }
+
+    private RequestPostProcessor as(Role role) {
+        return staff.as(role);
+    }
+
+    private long idOf(Role role) {
+        return staff.member(role).staff().id();
+    }
+
+    private static String unique(String words) {
+        return words + " " + System.nanoTime();
+    }
+
+    /** The editor's fields for a simple article. */
+    private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String headline,
+                                                      String body, int version, String action) {
+        return request.param("headline", headline).param("standfirst", "A standfirst.")
+                .param("body", body).param("section", "americas").param("authors", "daniel-reyes", "")
+                .param("tags", "Diplomacy", "").param("version", Integer.toString(version)).param("action", action)
+                .with(csrf());
+    }
+
+    /** Creates an article through the form as {@code role}; returns its id. */
+    private long create(Role role, String headline, String action) throws Exception {
+        MvcResult result = mvc.perform(form(post("/newsroom/articles"), headline, "First paragraph.\n", 0, action)
+                .with(as(role))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(303);
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).matches("/newsroom/articles/\\d+");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        created.add(id);
+        return id;
+    }
+
+    /** Saves through the editor's form, keeping the article's slug as the form does. */
+    private MockHttpServletResponse save(Role role, long id, String headline, String body, int version,
+                                         String action) throws Exception {
+        return mvc.perform(form(post("/newsroom/articles/" + id), headline, body, version, action)
+                .param("slug", desk.forEditing(id).form().slug()).with(as(role))).andReturn().getResponse();
+    }
+
+    private Document page(Role role, String path) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(path).with(as(role))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        return Jsoup.parse(response.getContentAsString());
+    }
+
+    private int status(Role role, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(as(role))).andReturn().getResponse().getStatus();
+    }
+
+    // ---- writing, review, publishing
+
+    @Test
+    void aContributorWritesADraftAndSubmitsItForReview() throws Exception {
+        String headline = unique("Harbour dredging begins");
+        long id = create(Role.CONTRIBUTOR, headline, "save");
+        EditableArticle draft = desk.forEditing(id);
+        assertThat(draft.createdBy()).isEqualTo(idOf(Role.CONTRIBUTOR));
+        assertThat(draft.form().tags()).containsExactly("diplomacy");
+
+        Document editor = page(Role.CONTRIBUTOR, "/newsroom/articles/" + id);
+        assertThat(editor.getElementById("headline").val()).isEqualTo(headline);
+        assertThat(editor.select("button[value=publish]")).isEmpty();
+        assertThat(editor.select("button[value=submit]")).hasSize(1);
+
+        MvcResult submitted = mvc.perform(form(post("/newsroom/articles/" + id), headline, "Second paragraph.\n", 1,
+                "submit").with(as(Role.CONTRIBUTOR))).andReturn();
+        assertThat(submitted.getResponse().getStatus()).isEqualTo(303);
+        assertThat(submitted.getFlashMap().get("flash")).asString().contains("submitted for review");
+        assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.IN_REVIEW);
+        assertThat(desk.forEditing(id).form().body()).isEqualTo("Second paragraph.\n");
+    }
+
+    @Test
+    void anAuthorPublishesSchedulesAndUnpublishesTheirOwnArticle() throws Exception {
+        String headline = unique("Rail link opens");
+        long id = create(Role.AUTHOR, headline, "publish");
+        String url = desk.forEditing(id).publicUrl();
+        assertThat(url).isNotNull();
+        assertThat(mvc.perform(get(url)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        String later = LocalDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        MockHttpServletResponse scheduled = mvc.perform(form(post("/newsroom/articles/" + id), headline,
+                "First paragraph.\n", 1, "schedule").param("publishAt", later).with(as(Role.AUTHOR)))
+                .andReturn().getResponse();
+        assertThat(scheduled.getStatus()).isEqualTo(303);
+        assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.SCHEDULED);
+        assertThat(desk.forEditing(id).published().iso()).startsWith(later);
+        assertThat(mvc.perform(get(url)).andReturn().getResponse().getStatus()).isEqualTo(404);
+
+        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + id + "/unpublish").with(csrf()))).isEqualTo(303);
+        assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.UNPUBLISHED);
+    }
+
+    @Test
+    void schedulingInThePastIsRefusedWithTheTextKept() throws Exception {
+        long id = create(Role.AUTHOR, unique("Budget day"), "save");
+        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles/" + id), "Budget day, revised",
+                "Typed but refused.\n", 1, "schedule").param("publishAt", "2020-01-01T09:00").with(as(Role.AUTHOR)))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.getContentAsString());
+        assertThat(page.getElementById("publishAt").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById("publishAt-error").text()).contains("future");
+        assertThat(page.getElementById("body").text()).isEqualTo("Typed but refused.");
+        assertThat(page.getElementById("headline").val()).isEqualTo("Budget day, revised");
+        assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(desk.forEditing(id).version()).isEqualTo(1);
+    }
+
+    @Test
+    void fieldErrorsAnswer422BesideTheirFieldsWithEverythingKept() throws Exception {
+        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles"), " ", "Body I typed.\n", 0,
+                "save").param("imageWidth", "wide").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.getContentAsString());
+        assertThat(page.select("[role=alert]").text()).contains("Please correct");
+        assertThat(page.getElementById("headline").attr("aria-describedby")).isEqualTo("headline-error");
+        assertThat(page.getElementById("headline-error").text()).contains("Headline is required");
+        assertThat(page.getElementById("body").text()).isEqualTo("Body I typed.");
+        assertThat(page.getElementById("image-alt-error")).isNotNull();
+        assertThat(page.getElementById("image-width").val()).isEqualTo("wide");
+    }
+
+    @Test
+    void onlyEditorsCreateTagsFromTheEditor() throws Exception {
+        String name = unique("Lighthouse Keepers");
+        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles"), unique("Keepers"), "Text.\n",
+                0, "save").param("tags", name).with(as(Role.AUTHOR))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.getContentAsString()).getElementById("tags-error").text()).contains("Unknown tag");
+
+        long id = create(Role.EDITOR, unique("Keepers retire"), "save");
+        MockHttpServletResponse created = mvc.perform(form(post("/newsroom/articles/" + id), "Keepers retire",
+                "Text.\n", 1, "save").param("tags", name).param("slug", desk.forEditing(id).form().slug())
+                .with(as(Role.EDITOR)))
+                .andReturn().getResponse();
+        assertThat(created.getStatus()).isEqualTo(303);
+        assertThat(tags.findBySlug(org.broadsheet.web.Slugs.from(name))).isPresent();
+        assertThat(desk.forEditing(id).form().tags()).contains(org.broadsheet.web.Slugs.from(name));
+    }
+
+    // ---- refusals by role (direct POSTs, whatever the page showed)
+
+    @Test
+    void aContributorCannotPublishNorTouchSomeoneElsesArticle() throws Exception {
+        long own = create(Role.CONTRIBUTOR, unique("My draft"), "save");
+        assertThat(save(Role.CONTRIBUTOR, own, "My draft", "x\n", 1, "publish").getStatus()).isEqualTo(403);
+        assertThat(save(Role.CONTRIBUTOR, own, "My draft", "x\n", 1, "schedule").getStatus()).isEqualTo(403);
+        assertThat(desk.forEditing(own).status()).isEqualTo(ArticleStatus.DRAFT);
+
+        long others = create(Role.AUTHOR, unique("Someone else's"), "publish");
+        assertThat(status(Role.CONTRIBUTOR, get("/newsroom/articles/" + others))).isEqualTo(403);
+        assertThat(save(Role.CONTRIBUTOR, others, "Hijacked", "x\n", 1, "save").getStatus()).isEqualTo(403);
+        assertThat(status(Role.CONTRIBUTOR, post("/newsroom/articles/" + others + "/unpublish").with(csrf())))
+                .isEqualTo(403);
+        assertThat(status(Role.CONTRIBUTOR, post("/newsroom/articles/" + others + "/revisions/1/restore")
+                .param("version", "1").with(csrf()))).isEqualTo(403);
+        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + own).param("action", "save").with(csrf())))
+                .as("an author and someone else's draft").isEqualTo(403);
+        assertThat(desk.forEditing(others).form().headline()).doesNotStartWith("Hijacked");
+        assertThat(desk.forEditing(others).status()).isEqualTo(ArticleStatus.PUBLISHED);
+    }
+
+    @Test
+    void aContributorLosesThePenOnceTheirArticleIsPublished() throws Exception {
+        long id = create(Role.CONTRIBUTOR, unique("Ferry returns"), "submit");
+        assertThat(save(Role.EDITOR, id, "Ferry returns", "Edited.\n", 1, "publish").getStatus()).isEqualTo(303);
+        assertThat(save(Role.CONTRIBUTOR, id, "Ferry returns!", "Mine again.\n", 2, "save").getStatus())
+                .isEqualTo(403);
+        Document readOnly = page(Role.CONTRIBUTOR, "/newsroom/articles/" + id);
+        assertThat(readOnly.select("fieldset[disabled]")).isNotEmpty();
+        assertThat(readOnly.select("button[name=action]")).isEmpty();
+    }
+
+    @Test
+    void onlyEditorsAddCorrections() throws Exception {
+        long id = create(Role.AUTHOR, unique("Bridge length"), "publish");
+        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + id + "/notes").param("kind", "correction")
+                .param("note", "Fixed.").with(csrf()))).isEqualTo(403);
+    }
+
+    // ---- edit conflicts
+
+    @Test
+    void theSecondOfTwoSavesFromOneVersionIsRefusedWith409AndNothingTypedIsLost() throws Exception {
+        long id = create(Role.EDITOR, unique("Dam report"), "save");
+        // Both open version 1; the editor saves first.
+        assertThat(save(Role.EDITOR, id, "Dam report: levels fall", "First paragraph.\n", 1, "save").getStatus())
+                .isEqualTo(303);
+        MockHttpServletResponse refused = save(Role.ADMINISTRATOR, id, "Dam report", "My careful rewrite.\n", 1,
+                "save");
+
+        assertThat(refused.getStatus()).isEqualTo(409);
+        Document page = Jsoup.parse(refused.getContentAsString());
+        assertThat(page.select("[role=alert]").text()).contains("saved this article while you were editing it");
+        assertThat(page.getElementById("body").text()).isEqualTo("My careful rewrite.");
+        assertThat(page.select("input[name=version]").val()).isEqualTo("2");
+        assertThat(page.select(".nr-conflict table caption").eachText()).containsExactly("Headline");
+        assertThat(page.select(".nr-conflict ins").text()).contains("levels fall");
+        assertThat(desk.forEditing(id).form().body()).isEqualTo("First paragraph.\n");
+
+        // Having seen the other change, saving again (from version 2) goes through.
+        assertThat(save(Role.ADMINISTRATOR, id, "Dam report", "My careful rewrite.\n", 2, "save").getStatus())
+                .isEqualTo(303);
+        assertThat(desk.forEditing(id).form().body()).isEqualTo("My careful rewrite.\n");
+    }
+
+    // ---- revisions
+
+    @Test
+    void revisionsAreListedComparedAndRestored() throws Exception {
+        String headline = unique("Port fees rise");
+        long id = create(Role.AUTHOR, headline, "save");
+        save(Role.AUTHOR, id, headline + " again", "A new paragraph.\n", 1, "save");
+
+        Document list = page(Role.AUTHOR, "/newsroom/articles/" + id + "/revisions");
+        assertThat(list.select("tbody tr")).hasSize(2);
+        assertThat(list.select("tbody tr").first().text()).contains("Headline, Body").contains("current");
+
+        Document compare = page(Role.AUTHOR, "/newsroom/articles/" + id + "/revisions/compare?from=1&to=2");
+        assertThat(compare.select("table.nr-diff caption").eachText()).containsExactly("Headline", "Body");
+        assertThat(compare.select("table.nr-diff del").eachText()).contains("First");
+        assertThat(compare.select("table.nr-diff ins").eachText()).contains("A new");
+        assertThat(status(Role.AUTHOR, get("/newsroom/articles/" + id + "/revisions/compare?from=1&to=9")))
+                .isEqualTo(404);
+        assertThat(status(Role.AUTHOR, get("/newsroom/articles/" + id + "/revisions/compare?from=x&to=1")))
+                .isEqualTo(404);
+
+        MvcResult restored = mvc.perform(post("/newsroom/articles/" + id + "/revisions/1/restore")
+                .param("version", "2").with(csrf()).with(as(Role.AUTHOR))).andReturn();
+        assertThat(restored.getResponse().getStatus()).isEqualTo(303);
+        assertThat(restored.getFlashMap().get("flash")).asString().contains("Revision 1 restored as revision 3");
+        assertThat(desk.forEditing(id).form().headline()).isEqualTo(headline);
+        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + id + "/revisions/1/restore").param("version", "2")
+                .with(csrf()))).as("restoring from a stale page").isEqualTo(409);
+    }
+
+    // ---- corrections, comments
+
+    @Test
+    void aCorrectionAppearsOnTheArticlePageWhichShowsUpdated() throws Exception {
+        long id = create(Role.EDITOR, unique("Tunnel length"), "publish");
+        String url = desk.forEditing(id).publicUrl();
+        assertThat(Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString())
+                .select(".dates .updated")).isEmpty();
+
+        assertThat(status(Role.EDITOR, post("/newsroom/articles/" + id + "/notes").param("kind", "correction")
+                .param("note", "The tunnel is 4 km long, not 40 km.").with(csrf()))).isEqualTo(303);
+
+        Document article = Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString());
+        assertThat(article.select(".notes .note-correction").text()).contains("The tunnel is 4 km long, not 40 km.");
+        assertThat(article.select(".dates .updated time")).hasSize(1);
+
+        MockHttpServletResponse empty = mvc.perform(post("/newsroom/articles/" + id + "/notes")
+                .param("kind", "update").param("note", " ").with(csrf()).with(as(Role.EDITOR))).andReturn()
+                .getResponse();
+        assertThat(empty.getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(empty.getContentAsString()).getElementById("note-error")).isNotNull();
+    }
+
+    @Test
+    void anAuthorClosesCommentsOnTheirArticle() throws Exception {
+        long id = create(Role.AUTHOR, unique("Comments test"), "publish");
+        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + id + "/comments").param("open", "false")
+                .with(csrf()))).isEqualTo(303);
+        assertThat(desk.forEditing(id).commentsOpen()).isFalse();
+        assertThat(status(Role.CONTRIBUTOR, post("/newsroom/articles/" + id + "/comments").param("open", "true")
+                .with(csrf()))).isEqualTo(403);
+    }
+
+    // ---- preview, picker, list
+
+    @Test
+    void thePreviewRendersTheBodyAsTheSiteWould() throws Exception {
+        ArticleForm target = new ArticleForm(null, unique("Glacier retreats"), "", "Text.\n", "europe",
+                List.of("daniel-reyes"), List.of(), null);
+        long targetId = articles.create(target).id();
+        created.add(targetId);
+        articles.publish(targetId, null);
+        String slug = desk.forEditing(targetId).form().slug();
+
+        MockHttpServletResponse response = mvc.perform(post("/newsroom/articles/preview")
+                .param("headline", "Preview headline").param("body", "Some *emphasis*.\n\n[[related: " + slug
+                        + "]]\n\n<script>alert(1)</script>\n").with(csrf()).with(as(Role.CONTRIBUTOR)))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        Document page = Jsoup.parse(response.getContentAsString());
+        assertThat(page.select("#preview-article h1").text()).isEqualTo("Preview headline");
+        assertThat(page.select("#preview-article .article-body em").text()).isEqualTo("emphasis");
+        assertThat(page.select("#preview-article .story-card a").attr("href"))
+                .isEqualTo(desk.forEditing(targetId).publicUrl());
+        assertThat(page.select("#preview-article script")).isEmpty();
+    }
+
+    @Test
+    void thePickerFindsArticlesByHeadlineAndGivesTheReferenceText() throws Exception {
+        String word = "narwhal" + System.nanoTime();
+        long id = create(Role.AUTHOR, "Census of the " + word + " pods", "save");
+        String slug = desk.forEditing(id).form().slug();
+
+        Document page = page(Role.CONTRIBUTOR, "/newsroom/articles/lookup?q=" + word);
+        assertThat(page.select("code.nr-copy").eachText()).contains("[[related: " + slug + "]]",
+                "[[read-more: " + slug + "]]");
+
+        String json = mvc.perform(get("/newsroom/articles/lookup").param("q", word)
+                .header("Accept", "application/json").with(as(Role.CONTRIBUTOR))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(json).contains("\"slug\":\"" + slug + "\"").contains("\"status\":\"Draft\"");
+    }
+
+    @Test
+    void theListFiltersByStatusWordsAndOwner() throws Exception {
+        String word = "okapi" + System.nanoTime();
+        long draft = create(Role.CONTRIBUTOR, "Draft about the " + word, "save");
+        long review = create(Role.CONTRIBUTOR, "Review of the " + word, "submit");
+
+        Document all = page(Role.EDITOR, "/newsroom/articles?q=" + word);
+        assertThat(all.select("tbody tr")).hasSize(2);
+        Document inReview = page(Role.EDITOR, "/newsroom/articles?q=" + word + "&status=in_review");
+        assertThat(inReview.select("tbody tr a").attr("href")).isEqualTo("/newsroom/articles/" + review);
+        assertThat(page(Role.EDITOR, "/newsroom/articles?q=" + word + "&mine=1").select("tbody tr")).isEmpty();
+        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles?q=" + word + "&mine=1").select("tbody tr"))
+                .hasSize(2);
+        assertThat(page(Role.AUTHOR, "/newsroom/articles?q=" + word).select("tbody tr a[href=/newsroom/articles/"
+                + draft + "]")).as("no link to what the author cannot open").isEmpty();
+        assertThat(status(Role.EDITOR, get("/newsroom/articles?page=0"))).isEqualTo(404);
+    }
+
+    // ---- autosave
+
+    @Test
+    void anAutosaveIsOfferedBackAndCanBeRestoredOrDiscarded() throws Exception {
+        long id = create(Role.CONTRIBUTOR, unique("Lost words"), "save");
+        MockHttpServletResponse autosaved = mvc.perform(form(post("/newsroom/articles/" + id + "/autosave"),
+                "Lost words", "Half a thought", 1, "save").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        assertThat(autosaved.getStatus()).isEqualTo(200);
+        assertThat(autosaved.getContentAsString()).contains("saved");
+        assertThat(desk.revisions(id)).hasSize(1);
+
+        Document editor = page(Role.CONTRIBUTOR, "/newsroom/articles/" + id);
+        assertThat(editor.select("a:containsOwn(Restore them)").attr("href"))
+                .isEqualTo("/newsroom/articles/" + id + "?autosave=1");
+        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/" + id + "?autosave=1").getElementById("body").text())
+                .isEqualTo("Half a thought");
+
+        assertThat(status(Role.CONTRIBUTOR, post("/newsroom/articles/" + id + "/autosave/discard").with(csrf())))
+                .isEqualTo(303);
+        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/" + id).select("a:containsOwn(Restore them)")).isEmpty();
+        assertThat(status(Role.AUTHOR, form(post("/newsroom/articles/" + id + "/autosave"), "x", "y", 1, "save")))
+                .as("someone else's article").isEqualTo(403);
+    }
+
+    @Test
+    void unknownArticlesAreNotFound() throws Exception {
+        assertThat(status(Role.EDITOR, get("/newsroom/articles/999999999"))).isEqualTo(404);
+        assertThat(status(Role.EDITOR, get("/newsroom/articles/999999999/revisions"))).isEqualTo(404);
+        assertThat(status(Role.EDITOR, post("/newsroom/articles/999999999/unpublish").with(csrf()))).isEqualTo(404);
+    }
+}
