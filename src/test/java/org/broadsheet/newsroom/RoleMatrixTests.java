@@ -1,0 +1,369 @@
+package org.broadsheet.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.web.TestCsrf.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.comment.CommentForm;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.media.MediaService;
+import org.broadsheet.section.SectionService;
+import org.broadsheet.web.SiteIdentities;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The role matrix: every newsroom action, tried by direct request (GET, and POST with a valid
+ * CSRF token) by a stranger and by each role. Allowed: the action is done (2xx or a redirect
+ * that is not to the sign-in page). Refused: 403, and for the actions that change something
+ * the change did not happen. A stranger is sent to sign in. Each attempt makes its own data.
+ */
+@BroadsheetTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixTests {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> AUTHORS_UP = EnumSet.of(Role.AUTHOR, Role.EDITOR, Role.ADMINISTRATOR);
+    private static final Set<Role> EDITORS = EnumSet.of(Role.EDITOR, Role.ADMINISTRATOR);
+    private static final Set<Role> ADMINS = EnumSet.of(Role.ADMINISTRATOR);
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    ArticleDesk desk;
+    @Autowired
+    CommentService comments;
+    @Autowired
+    SectionService sections;
+    @Autowired
+    MediaService media;
+    @Autowired
+    SiteIdentities identities;
+    @Autowired
+    org.broadsheet.tag.TagService tags;
+
+    private StaffFixtures staff;
+    /** The editor who owns the articles and uploads that other people act on. */
+    private StaffFixtures.Member owner;
+
+    @BeforeAll
+    void staff() {
+        staff = new StaffFixtures(mvc, accounts);
+        owner = staff.create(Role.EDITOR);
+    }
+
+    /**
+     * One action: how to make its request (given who acts, so "own" data can be theirs), who
+     * may do it, and, for a write, how to tell afterwards whether it happened.
+     */
+    record Action(String name, Set<Role> allowed, Function<StaffFixtures.Member, Attempt> attempt) {
+    }
+
+    /** A request, and a check that is true once its change has been made (null for reads). */
+    record Attempt(AbstractMockHttpServletRequestBuilder<?> request, Predicate<Void> happened) {
+        static Attempt read(AbstractMockHttpServletRequestBuilder<?> request) {
+            return new Attempt(request, null);
+        }
+    }
+
+    List<Action> actions() {
+        List<Action> list = new ArrayList<>();
+        // ---- dashboard, account
+        list.add(new Action("dashboard", ALL, who -> Attempt.read(get("/newsroom"))));
+        list.add(new Action("own account page", ALL, who -> Attempt.read(get("/newsroom/account"))));
+        // ---- articles
+        list.add(new Action("article list", ALL, who -> Attempt.read(get("/newsroom/articles"))));
+        list.add(new Action("new article page", ALL, who -> Attempt.read(get("/newsroom/articles/new"))));
+        list.add(new Action("create a draft", ALL, who -> {
+            String headline = "Matrix draft " + SEQUENCE.incrementAndGet();
+            return new Attempt(articleForm(post("/newsroom/articles"), headline, "0", "save"),
+                    v -> desk.lookup(headline, 5).stream().anyMatch(a -> a.headline().equals(headline)));
+            // drafts stay drafts: nothing to clean up
+        }));
+        list.add(new Action("open someone else's draft", EDITORS, who -> Attempt.read(get("/newsroom/articles/" + draft(owner)))));
+        list.add(new Action("save someone else's draft", EDITORS, who -> {
+            long id = draft(owner);
+            String headline = "Changed by matrix " + id;
+            return new Attempt(articleForm(post("/newsroom/articles/" + id), headline, version(id), "save"),
+                    v -> desk.forEditing(id).form().headline().equals(headline));
+        }));
+        list.add(new Action("publish own draft", AUTHORS_UP, who -> {
+            long id = draft(who);
+            return new Attempt(articleForm(post("/newsroom/articles/" + id), "Own story " + id, version(id), "publish"),
+                    v -> articles.status(id).orElseThrow() == ArticleStatus.PUBLISHED);
+        }));
+        list.add(new Action("publish someone else's draft", EDITORS, who -> {
+            long id = draft(owner);
+            return new Attempt(articleForm(post("/newsroom/articles/" + id), "Their story " + id, version(id), "publish"),
+                    v -> articles.status(id).orElseThrow() == ArticleStatus.PUBLISHED);
+        }));
+        list.add(new Action("submit own draft for review", ALL, who -> {
+            long id = draft(who);
+            return new Attempt(articleForm(post("/newsroom/articles/" + id), "For review " + id, version(id), "submit"),
+                    v -> articles.status(id).orElseThrow() == ArticleStatus.IN_REVIEW);
+        }));
+        list.add(new Action("unpublish someone else's article", EDITORS, who -> {
+            long id = published(owner);
+            return new Attempt(post("/newsroom/articles/" + id + "/unpublish"),
+                    v -> articles.status(id).orElseThrow() == ArticleStatus.UNPUBLISHED);
+        }));
+        list.add(new Action("unpublish own article", AUTHORS_UP, who -> {
+            long id = published(who);
+            return new Attempt(post("/newsroom/articles/" + id + "/unpublish"),
+                    v -> articles.status(id).orElseThrow() == ArticleStatus.UNPUBLISHED);
+        }));
+        list.add(new Action("add a correction", EDITORS, who -> {
+            long id = published(owner);
+            return new Attempt(post("/newsroom/articles/" + id + "/notes").param("kind", "correction")
+                    .param("note", "An earlier version misspelt a name."),
+                    v -> desk.forEditing(id).notes().size() == 1);
+        }));
+        list.add(new Action("close comments on someone else's article", EDITORS, who -> {
+            long id = published(owner);
+            return new Attempt(post("/newsroom/articles/" + id + "/comments").param("open", "false"),
+                    v -> !desk.forEditing(id).commentsOpen());
+        }));
+        list.add(new Action("revisions of someone else's article", EDITORS,
+                who -> Attempt.read(get("/newsroom/articles/" + draft(owner) + "/revisions"))));
+        list.add(new Action("restore someone else's revision", EDITORS, who -> {
+            long id = draft(owner);
+            articles.save(id, form("Second version " + id), desk.forEditing(id).version(), owner.staff().id(), List.of());
+            int before = desk.forEditing(id).version();
+            return new Attempt(post("/newsroom/articles/" + id + "/revisions/1/restore").param("version", Integer.toString(before)),
+                    v -> desk.forEditing(id).version() > before);
+        }));
+        list.add(new Action("preview", ALL, who -> Attempt.read(post("/newsroom/articles/preview")
+                .param("headline", "Preview").param("standfirst", "").param("body", "Some *text*."))));
+        // ---- media
+        list.add(new Action("media library", ALL, who -> Attempt.read(get("/newsroom/media"))));
+        list.add(new Action("upload an image", ALL, who -> {
+            String name = "matrix-" + SEQUENCE.incrementAndGet() + ".png";
+            return new Attempt(multipart("/newsroom/media").file(new MockMultipartFile("file", name, "image/png", png()))
+                    .param("alt", "A matrix test card"),
+                    v -> media.list(name, 1, 5).items().stream().anyMatch(m -> m.filename().equals(name)));
+        }));
+        list.add(new Action("delete someone else's image", EDITORS, who -> {
+            long id = upload(owner);
+            return new Attempt(post("/newsroom/media/" + id + "/delete"), v -> media.findById(id).isEmpty());
+        }));
+        list.add(new Action("delete own image", ALL, who -> {
+            long id = upload(who);
+            return new Attempt(post("/newsroom/media/" + id + "/delete"), v -> media.findById(id).isEmpty());
+        }));
+        // ---- comments
+        list.add(new Action("comment queue", EDITORS, who -> Attempt.read(get("/newsroom/comments"))));
+        list.add(new Action("approve a comment", EDITORS, who -> {
+            long id = pendingComment();
+            return new Attempt(post("/newsroom/comments/" + id + "/approve"),
+                    v -> comments.comment(id).orElseThrow().status() == CommentStatus.APPROVED);
+        }));
+        list.add(new Action("bulk spam", EDITORS, who -> {
+            long id = pendingComment();
+            return new Attempt(post("/newsroom/comments/bulk").param("action", "spam").param("ids", Long.toString(id)),
+                    v -> comments.comment(id).orElseThrow().status() == CommentStatus.SPAM);
+        }));
+        list.add(new Action("reply as staff", EDITORS, who -> {
+            long id = pendingComment();
+            return new Attempt(post("/newsroom/comments/" + id + "/reply").param("reply", "Thank you for writing."),
+                    v -> comments.comment(id).orElseThrow().status() == CommentStatus.APPROVED);
+        }));
+        // ---- sections, tags, authors
+        list.add(new Action("sections page", EDITORS, who -> Attempt.read(get("/newsroom/sections"))));
+        list.add(new Action("create a section", EDITORS, who -> {
+            String slug = "matrix-section-" + SEQUENCE.incrementAndGet();
+            return new Attempt(post("/newsroom/sections").param("name", "Matrix " + slug).param("slug", slug)
+                    .param("description", ""), v -> sections.findBySlug(slug).isPresent());
+        }));
+        list.add(new Action("tags page", EDITORS, who -> Attempt.read(get("/newsroom/tags"))));
+        list.add(new Action("create a tag", EDITORS, who -> {
+            String slug = "matrix-tag-" + SEQUENCE.incrementAndGet();
+            return new Attempt(post("/newsroom/tags").param("name", "Matrix " + slug).param("slug", slug)
+                    .param("kind", "topic"), v -> tags.findBySlug(slug).isPresent());
+        }));
+        list.add(new Action("authors page", EDITORS, who -> Attempt.read(get("/newsroom/authors"))));
+        // ---- users and settings
+        list.add(new Action("users page", ADMINS, who -> Attempt.read(get("/newsroom/users"))));
+        list.add(new Action("invite a user", ADMINS, who -> {
+            String email = "matrix-" + SEQUENCE.incrementAndGet() + "@staff.example";
+            return new Attempt(post("/newsroom/users").param("name", "Invited").param("email", email)
+                    .param("role", "administrator").param("author", ""),
+                    v -> accounts.list().stream().anyMatch(a -> a.email().equals(email)));
+        }));
+        list.add(new Action("make someone an administrator", ADMINS, who -> {
+            StaffFixtures.Member target = staff.create(Role.CONTRIBUTOR);
+            return new Attempt(post("/newsroom/users/" + target.staff().id()).param("name", "Promoted")
+                    .param("email", target.email()).param("role", "administrator").param("author", "")
+                    .param("enabled", "on"),
+                    v -> accounts.findAccount(target.staff().id()).orElseThrow().role() == Role.ADMINISTRATOR);
+        }));
+        list.add(new Action("settings page", ADMINS, who -> Attempt.read(get("/newsroom/settings"))));
+        list.add(new Action("change the site title", ADMINS, who -> {
+            var current = identities.current();
+            String tagline = current.tagline().endsWith(".") ? current.tagline().substring(0, current.tagline().length() - 1)
+                    : current.tagline() + ".";
+            return new Attempt(post("/newsroom/settings/site").param("name", current.name()).param("tagline", tagline),
+                    v -> identities.current().tagline().equals(tagline));
+        }));
+        return list;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyActionForEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Action action : actions()) {
+            tests.add(DynamicTest.dynamicTest(action.name() + " / stranger", () -> stranger(action)));
+            for (Role role : Role.values()) {
+                tests.add(DynamicTest.dynamicTest(action.name() + " / " + role.label(), () -> tryAs(action, role)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void tryAs(Action action, Role role) throws Exception {
+        StaffFixtures.Member who = staff.member(role);
+        Attempt attempt = action.attempt().apply(who);
+        boolean write = attempt.happened() != null;
+        AbstractMockHttpServletRequestBuilder<?> request = attempt.request();
+        request.with(staff.as(role));
+        if (isPost(request)) {
+            request.with(csrf());
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String what = action.name() + " by " + role.label() + " answered " + response.getStatus() + " "
+                + response.getRedirectedUrl();
+        if (action.allowed().contains(role)) {
+            assertThat(response.getStatus()).as(what).isIn(200, 302, 303);
+            assertThat(String.valueOf(response.getRedirectedUrl())).as(what).doesNotContain("/newsroom/sign-in");
+            if (write) {
+                assertThat(attempt.happened().test(null)).as(what + ": the change was made").isTrue();
+            }
+        } else {
+            assertThat(response.getStatus()).as(what).isEqualTo(403);
+            if (write) {
+                assertThat(attempt.happened().test(null)).as(what + ": nothing changed").isFalse();
+            }
+        }
+    }
+
+    private void stranger(Action action) throws Exception {
+        Attempt attempt = action.attempt().apply(owner);
+        AbstractMockHttpServletRequestBuilder<?> request = attempt.request();
+        if (isPost(request)) {
+            request.with(csrf());
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(action.name() + " by a stranger").isEqualTo(302);
+        assertThat(response.getRedirectedUrl()).isEqualTo("/newsroom/sign-in");
+        if (attempt.happened() != null) {
+            assertThat(attempt.happened().test(null)).as(action.name() + " by a stranger: nothing changed").isFalse();
+        }
+    }
+
+    // ---- data for one attempt
+
+    private long draft(StaffFixtures.Member who) {
+        long id = articles.create(form("Matrix story " + SEQUENCE.incrementAndGet()), who.staff().id(), List.of()).id();
+        written.add(id);
+        return id;
+    }
+
+    /** Every article this class wrote; none stays public, so reader-page tests see the front page they expect. */
+    private final List<Long> written = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @org.junit.jupiter.api.AfterAll
+    void unpublishWhatWasPublished() {
+        for (long id : List.copyOf(written)) {
+            if (articles.status(id).orElseThrow() == ArticleStatus.PUBLISHED) {
+                articles.unpublish(id);
+            }
+        }
+    }
+
+    private long published(StaffFixtures.Member who) {
+        long id = draft(who);
+        articles.publish(id, null);
+        return id;
+    }
+
+    private long pendingComment() {
+        long article = published(owner);
+        return comments.importComment(article, new CommentForm("Matrix Reader", "reader-" + SEQUENCE.incrementAndGet()
+                + "@readers.example", null, "A comment waiting for a moderator.", null), CommentStatus.PENDING,
+                Instant.now()).id();
+    }
+
+    private long upload(StaffFixtures.Member who) {
+        return media.upload("matrix-own-" + SEQUENCE.incrementAndGet() + ".png", new ByteArrayInputStream(png()),
+                who.staff().id(), "A matrix test card", "", "").id();
+    }
+
+    private String version(long id) {
+        return Integer.toString(desk.forEditing(id).version());
+    }
+
+    private static ArticleForm form(String headline) {
+        return new ArticleForm("matrix-" + SEQUENCE.incrementAndGet(), headline, "A standfirst.", "The body.", "americas",
+                List.of("daniel-reyes"), List.of(), null);
+    }
+
+    private static MockHttpServletRequestBuilder articleForm(MockHttpServletRequestBuilder request, String headline,
+                                                             String version, String action) {
+        return request.param("version", version).param("headline", headline).param("slug", "")
+                .param("standfirst", "A standfirst.").param("body", "The body, written for the role matrix.")
+                .param("section", "americas").param("authors", "daniel-reyes").param("action", action);
+    }
+
+    private static boolean isPost(AbstractMockHttpServletRequestBuilder<?> request) {
+        return "POST".equals(request.buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod());
+    }
+
+    private static byte[] png() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
