@@ -13,6 +13,7 @@ import org.broadsheet.article.ArticlePages;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.ErrorPages;
+import org.broadsheet.web.FormInput;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.SiteUrls;
 import org.broadsheet.web.ValidationException;
@@ -34,15 +35,10 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class CommentController {
 
-    /** C0 and C1 controls other than line breaks and tab, and the replacement character left by invalid UTF-8. */
-    private static final Pattern FORBIDDEN_IN_TEXT = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFD]");
-    private static final Pattern FORBIDDEN_IN_LINE = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\uFFFD]");
     private static final Set<String> SINGLE_FIELDS = Set.of("article", "parent", "token", "name", "email", "website",
             "comment", "remember");
     /** A comment or article id as forms and links carry it. */
     static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
-    /** Set by Tomcat when it could not decode the request's parameters. */
-    private static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
 
     private final CommentService service;
     private final CommentPolicies policies;
@@ -89,7 +85,7 @@ class CommentController {
 
     /** Why this request is not a comment form as a person sends it, or null if it is one. */
     private static String malformed(HttpServletRequest request) {
-        if (request.getAttribute(PARSE_FAILED) != null || !clean(request)) {
+        if (request.getAttribute(FormInput.PARSE_FAILED) != null || !clean(request)) {
             return "The comment contained characters that cannot be accepted "
                     + "(control characters or text that is not valid UTF-8), or a field twice. Nothing was posted.";
         }
@@ -190,7 +186,7 @@ class CommentController {
             if (param.getValue().length > 1 && SINGLE_FIELDS.contains(param.getKey())) {
                 return false;
             }
-            Pattern forbidden = "comment".equals(param.getKey()) ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE;
+            Pattern forbidden = "comment".equals(param.getKey()) ? FormInput.FORBIDDEN_IN_TEXT : FormInput.FORBIDDEN_IN_LINE;
             for (String value : param.getValue()) {
                 if (forbidden.matcher(value).find() || forbidden.matcher(param.getKey()).find()) {
                     return false;

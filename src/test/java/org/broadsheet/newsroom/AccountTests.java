@@ -223,6 +223,22 @@ class AccountTests {
                 .isEqualTo("You cannot disable your own account");
     }
 
+    // ---- bad input
+
+    @Test
+    void newsroomFormsWithControlCharactersOrInvalidUtf8AreRefusedAndChangeNothing() throws Exception {
+        String before = jdbc.sql("select name from site_identity").query(String.class).optional().orElse("");
+        MvcResult control = mvc.perform(post("/newsroom/settings/site").param("name", "Broad\u0000sheet")
+                .param("tagline", "x").with(staff.as(Role.ADMINISTRATOR)).with(csrf())).andReturn();
+        assertThat(control.getResponse().getStatus()).isEqualTo(400);
+
+        MvcResult invalid = mvc.perform(post("/newsroom/settings/site").contentType("application/x-www-form-urlencoded")
+                .content("name=Broad%C3%28sheet&tagline=x".getBytes(StandardCharsets.ISO_8859_1))
+                .with(staff.as(Role.ADMINISTRATOR)).with(csrf())).andReturn();
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+        assertThat(jdbc.sql("select name from site_identity").query(String.class).optional().orElse("")).isEqualTo(before);
+    }
+
     // ---- create-admin
 
     @Test
