@@ -14,6 +14,10 @@ public final class ArticleEvents {
     public record ArticleChanged(long articleId) {
     }
 
+    /** An article was scheduled: it is to become public at {@code at}. */
+    public record ArticleScheduled(long articleId, java.time.Instant at) {
+    }
+
     /** A public article was taken down. */
     public record ArticleUnpublished(long articleId) {
     }

@@ -234,6 +234,12 @@ class ArticleRepository {
         jdbc.sql("update article set updated_at = ? where id = ?").params(Timestamp.from(updatedAt), id).update();
     }
 
+    /** The earliest time a scheduled article is due (the partial index on scheduled rows answers it). */
+    Optional<Instant> nextScheduled() {
+        return jdbc.sql("select min(published_at) from article where status = 'scheduled'")
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     /**
      * Publishes up to {@code limit} scheduled articles whose time has come; returns their ids.
      * Rows that another transaction (another node) is publishing are skipped, so each

@@ -231,8 +231,11 @@ public class ArticleService {
         repository.setStatus(id, future ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED, when);
         if (!future) {
             events.publishEvent(new ArticleEvents.ArticlePublished(id));
-        } else if (wasVisible) {
-            events.publishEvent(new ArticleEvents.ArticleUnpublished(id)); // moved back under embargo
+        } else {
+            if (wasVisible) {
+                events.publishEvent(new ArticleEvents.ArticleUnpublished(id)); // moved back under embargo
+            }
+            events.publishEvent(new ArticleEvents.ArticleScheduled(id, when));
         }
     }
 
@@ -382,6 +385,11 @@ public class ArticleService {
         List<Long> ids = repository.publishDue(clock.instant(), PUBLISH_BATCH);
         ids.forEach(id -> events.publishEvent(new ArticleEvents.ArticlePublished(id)));
         return ids.size();
+    }
+
+    /** When the next scheduled article is due, if any is scheduled. */
+    public Optional<Instant> nextScheduled() {
+        return repository.nextScheduled();
     }
 
     /** The status of an article, for staff; empty for an unknown id. */

@@ -33,6 +33,8 @@ class ScheduledPublishingTests {
     private static final int ARTICLES = 450; // several batches each way
 
     @Autowired
+    org.springframework.scheduling.TaskScheduler taskScheduler;
+    @Autowired
     ArticleService articles;
 
     @Autowired
@@ -66,7 +68,8 @@ class ScheduledPublishingTests {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> runs = new ArrayList<>();
             for (int node = 0; node < 2; node++) {
-                ScheduledPublishing scheduler = new ScheduledPublishing(articles);
+                ScheduledPublishing scheduler = new ScheduledPublishing(articles, taskScheduler, java.time.Clock.systemUTC(),
+                        java.time.Duration.ofSeconds(30));
                 runs.add(nodes.submit(() -> {
                     start.await();
                     scheduler.publishDue();
