@@ -1,0 +1,318 @@
+package org.broadsheet.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.author.Author;
+import org.broadsheet.author.AuthorService;
+import org.broadsheet.web.BrowserSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The newsroom end to end in headless Chromium, as an author with a byline: sign in, write a
+ * new article, preview it, publish it, and find it on the front page, on its section page and
+ * at its own address; once with JavaScript on (the preview shows beside the form) and once with
+ * it off (the preview opens in a new tab; every step is a page load). Also signing out from the
+ * header, and the keyboard order of the sign-in page. Every browser starts each test without
+ * cookies; each article has a headline of its own and is taken off the site again after its
+ * test, so reader-page tests sharing the database never see it.
+ */
+@BroadsheetTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
+class NewsroomBrowserTests {
+
+    private static final Pattern EDITOR_URL = Pattern.compile("/newsroom/articles/(\\d+)$");
+    private static final String SUBHEADING = "What the pilots want";
+    private static final List<String> POINTS = List.of("A second pilot on night arrivals", "Rest between shifts");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    AuthorService authors;
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    ArticleDesk desk;
+
+    private BrowserSession withJs;
+    private BrowserSession withoutJs;
+    private StaffFixtures.Member author;
+    private Author byline;
+    /** Articles this class published; unpublished after each test. */
+    private final List<Long> published = new ArrayList<>();
+
+    @BeforeAll
+    void openBrowsers() {
+        byline = authors.findBySlug("daniel-reyes").orElseThrow();
+        author = new StaffFixtures(mvc, accounts).create(Role.AUTHOR, byline.id());
+        withJs = BrowserSession.open();
+        withoutJs = BrowserSession.openWithoutJavaScript();
+    }
+
+    @AfterAll
+    void closeBrowsers() {
+        for (BrowserSession browser : new BrowserSession[]{withJs, withoutJs}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+    }
+
+    /** Takes this test's articles off the site again, and nothing else. */
+    @AfterEach
+    void unpublishOwnArticles() {
+        for (long id : published) {
+            if (desk.forEditing(id).status() == ArticleStatus.PUBLISHED) {
+                articles.unpublish(id);
+            }
+        }
+        published.clear();
+    }
+
+    @Test
+    void withJavaScriptAnAuthorSignsInWritesPreviewsBesideTheFormAndPublishes() {
+        WebDriver page = signIn(withJs);
+        String headline = headline();
+        writeNewArticle(page, headline);
+
+        page.findElement(By.id("preview-button")).click();
+        WebElement preview = wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-pane")));
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview-content .article-body h2")));
+        assertThat(page.getWindowHandles()).as("the preview stays in the page").hasSize(1);
+        assertThat(page.getCurrentUrl()).isEqualTo(site("/newsroom/articles/new").toString());
+        assertPreview(preview);
+        assertThat(preview.findElement(By.cssSelector(".nr-preview-headline")).getText()).isEqualTo(headline);
+
+        long id = publish(page);
+        assertOnTheFrontPage(page, headline, id);
+        assertInTheSectionAndOnItsPage(page, headline, id);
+    }
+
+    @Test
+    void withoutJavaScriptEveryStepIsAPageLoadAndThePreviewOpensInANewTab() {
+        WebDriver page = signIn(withoutJs);
+        String headline = headline();
+        writeNewArticle(page, headline);
+        assertThat(page.findElement(By.id("preview-pane")).isDisplayed()).as("no script shows the pane").isFalse();
+
+        String editor = page.getWindowHandle();
+        page.findElement(By.id("preview-button")).click();
+        wait(page).until(ExpectedConditions.numberOfWindowsToBe(2));
+        Set<String> handles = page.getWindowHandles();
+        handles.remove(editor);
+        page.switchTo().window(handles.iterator().next());
+        try {
+            WebElement preview = wait(page).until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview-article .article-body h2")));
+            assertThat(page.getCurrentUrl()).isEqualTo(site("/newsroom/articles/preview").toString());
+            WebElement article = page.findElement(By.id("preview-article"));
+            assertThat(article.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
+            assertThat(preview.getText()).isEqualTo(SUBHEADING);
+            assertPreview(article);
+        } finally {
+            page.close();
+            page.switchTo().window(editor);
+        }
+        assertThat(page.findElement(By.id("headline")).getDomProperty("value")).as("the form is as typed")
+                .isEqualTo(headline);
+
+        long id = publish(page);
+        assertOnTheFrontPage(page, headline, id);
+        assertInTheSectionAndOnItsPage(page, headline, id);
+    }
+
+    @Test
+    void signingOutFromTheHeaderEndsTheSession() {
+        for (BrowserSession browser : new BrowserSession[]{withJs, withoutJs}) {
+            WebDriver page = signIn(browser);
+            page.findElement(By.cssSelector("header form[action='/newsroom/sign-out'] button[type=submit]")).click();
+            wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/sign-in?signed-out").toString()));
+            assertThat(page.findElement(By.cssSelector(".nr-flash[role=status]")).getText()).isEqualTo("You have signed out.");
+            assertThat(page.findElements(By.cssSelector("form[action='/newsroom/sign-out']"))).isEmpty();
+
+            page = browser.load(site("/newsroom"));
+            wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/sign-in").toString()));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in to the newsroom");
+            assertThat(page.findElements(By.linkText("Write a new article"))).isEmpty();
+        }
+    }
+
+    /**
+     * The sign-in field has {@code autofocus}, so the page opens with the caret in it. Shift+Tab
+     * leaves the page through the header (nothing focusable comes before the skip link); from
+     * there, the top of the page, Tab goes through skip link, header, and the form in order.
+     */
+    @Test
+    void onTheSignInPageTabFromTheTopReachesTheSkipLinkThenTheForm() {
+        withJs.clearCookies();
+        WebDriver page = withJs.load(site("/newsroom/sign-in"));
+        assertThat(focused(page)).as("autofocus").isEqualTo("input#email");
+
+        List<String> backwards = new ArrayList<>();
+        for (int i = 0; i < 5 && !focused(page).equals("body"); i++) {
+            new Actions(page).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            backwards.add(focused(page));
+        }
+        assertThat(backwards).as("Shift+Tab out of the page").containsExactly(
+                "a Broadsheet Newsroom", "a Skip to content", "body");
+
+        List<String> forwards = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            new Actions(page).sendKeys(Keys.TAB).perform();
+            forwards.add(focused(page));
+            if (i == 0) {
+                assertThat(page.switchTo().activeElement().getRect().getY()).as("the focused skip link is on screen")
+                        .isGreaterThanOrEqualTo(0);
+            }
+        }
+        assertThat(forwards).as("Tab from the top").containsExactly("a Skip to content", "a Broadsheet Newsroom",
+                "input#email", "input#password", "button Sign in");
+    }
+
+    // ---- helpers
+
+    /** Opens the newsroom without cookies, is sent to sign in, signs in as the author, lands on the dashboard. */
+    private WebDriver signIn(BrowserSession browser) {
+        browser.clearCookies();
+        WebDriver page = browser.load(site("/newsroom"));
+        wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/sign-in").toString()));
+        page.findElement(By.id("email")).sendKeys(author.email());
+        page.findElement(By.id("password")).sendKeys(author.password());
+        page.findElement(By.xpath("//form[@action='/newsroom/sign-in']//button[normalize-space()='Sign in']")).click();
+        wait(page).until(ExpectedConditions.urlToBe(site("/newsroom").toString()));
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        assertThat(page.findElement(By.cssSelector(".nr-who")).getText()).startsWith(author.staff().name());
+        return page;
+    }
+
+    /** From the dashboard: "Write a new article", and the form filled in (not saved). */
+    private void writeNewArticle(WebDriver page, String headline) {
+        page.findElement(By.linkText("Write a new article")).click();
+        wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/articles/new").toString()));
+        Select firstAuthor = new Select(page.findElement(By.id("author-1")));
+        assertThat(firstAuthor.getFirstSelectedOption().getText()).as("the author's own byline comes first")
+                .isEqualTo(byline.name());
+
+        page.findElement(By.id("headline")).sendKeys(headline);
+        page.findElement(By.id("standfirst")).sendKeys("Night arrivals at the port may stop from Monday.");
+        page.findElement(By.id("body")).sendKeys("The harbour pilots' union voted on Tuesday to stop work.\n\n## "
+                + SUBHEADING + "\n\n- " + POINTS.get(0) + "\n- " + POINTS.get(1) + "\n\nTalks resume on Friday.");
+        new Select(page.findElement(By.id("section"))).selectByVisibleText("Americas");
+        firstAuthor.selectByVisibleText(byline.name());
+    }
+
+    /** The rendered body in a preview: the subheading and the list, as the article page will show them. */
+    private static void assertPreview(WebElement preview) {
+        assertThat(preview.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo(SUBHEADING);
+        assertThat(preview.findElements(By.cssSelector(".article-body ul > li")).stream().map(WebElement::getText))
+                .containsExactlyElementsOf(POINTS);
+        assertThat(preview.findElement(By.cssSelector(".standfirst")).getText())
+                .isEqualTo("Night arrivals at the port may stop from Monday.");
+    }
+
+    /** Clicks "Publish now"; returns the new article's id from the editor page it lands on. */
+    private long publish(WebDriver page) {
+        page.findElement(By.xpath("//button[@name='action' and normalize-space()='Publish now']")).click();
+        wait(page).until(ExpectedConditions.urlMatches(EDITOR_URL.pattern()));
+        Matcher matcher = EDITOR_URL.matcher(page.getCurrentUrl());
+        assertThat(matcher.find()).isTrue();
+        long id = Long.parseLong(matcher.group(1));
+        published.add(id);
+        assertThat(page.findElement(By.cssSelector("main .nr-flash[role=status]")).getText())
+                .isEqualTo("Saved and published.");
+        assertThat(page.findElement(By.cssSelector(".nr-article-facts .nr-status")).getText()).isEqualTo("Published");
+        return id;
+    }
+
+    private void assertOnTheFrontPage(WebDriver page, String headline, long id) {
+        String url = site(desk.forEditing(id).publicUrl()).toString();
+        page = load(page, "/");
+        List<WebElement> links = page.findElements(By.linkText(headline));
+        assertThat(links).as("a link to the new article on the front page").isNotEmpty();
+        assertThat(links).allSatisfy(link -> assertThat(link.getDomProperty("href")).isEqualTo(url));
+    }
+
+    /** The section page lists the article; its link opens the article page with headline, subheading and byline. */
+    private void assertInTheSectionAndOnItsPage(WebDriver page, String headline, long id) {
+        String url = desk.forEditing(id).publicUrl();
+        page = load(page, "/americas");
+        WebElement link = page.findElement(By.cssSelector(".teaser-list")).findElement(By.linkText(headline));
+        assertThat(link.getDomProperty("href")).isEqualTo(site(url).toString());
+        link.click();
+        wait(page).until(ExpectedConditions.urlToBe(site(url).toString()));
+
+        assertThat(page.findElements(By.tagName("h1"))).hasSize(1);
+        assertThat(page.findElement(By.cssSelector("h1#headline")).getText()).isEqualTo(headline);
+        assertThat(page.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo(SUBHEADING);
+        assertThat(page.findElements(By.cssSelector(".article-body ul > li")).stream().map(WebElement::getText))
+                .containsExactlyElementsOf(POINTS);
+        WebElement by = page.findElement(By.cssSelector(".byline a[rel=author]"));
+        assertThat(by.getText()).isEqualTo(byline.name());
+        assertThat(page.findElement(By.cssSelector(".byline")).getText()).isEqualTo("By " + byline.name());
+        assertThat(page.findElement(By.cssSelector(".section-label")).getDomProperty("textContent")).isEqualTo("Americas");
+    }
+
+    /** document.activeElement, as WebDriver sees it: "input#email", "a Skip to content", "body". */
+    private static String focused(WebDriver page) {
+        WebElement active = page.switchTo().activeElement();
+        String tag = active.getTagName();
+        String id = active.getDomAttribute("id");
+        return switch (tag) {
+            case "input", "textarea", "select" -> tag + "#" + id;
+            case "a", "button" -> tag + " " + active.getText();
+            default -> tag;
+        };
+    }
+
+    private WebDriver load(WebDriver page, String path) {
+        page.get(site(path).toString());
+        return page;
+    }
+
+    private static String headline() {
+        return "Harbour pilots vote to strike " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private URI site(String path) {
+        return URI.create("http://localhost:" + port).resolve(path);
+    }
+
+    private static WebDriverWait wait(WebDriver page) {
+        return new WebDriverWait(page, Duration.ofSeconds(10), Duration.ofMillis(50));
+    }
+}
