@@ -52,11 +52,7 @@ class ArticleEditorBrowserTests {
         StaffFixtures.Member editor = new StaffFixtures(mvc, accounts).member(Role.EDITOR);
         editorId = editor.staff().id();
         browser = BrowserSession.open();
-        WebDriver page = browser.load(site("/newsroom/sign-in"));
-        page.findElement(By.id("email")).sendKeys(editor.email());
-        page.findElement(By.id("password")).sendKeys(editor.password());
-        page.findElement(By.cssSelector("form[action='/newsroom/sign-in'] button[type=submit]")).click();
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(site("/newsroom").toString()));
+        StaffFixtures.signInWithBrowser(browser.load(site("/newsroom/sign-in")), site("/"), editor);
     }
 
     @AfterAll

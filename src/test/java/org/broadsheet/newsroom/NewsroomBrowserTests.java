@@ -211,10 +211,7 @@ class NewsroomBrowserTests {
         browser.clearCookies();
         WebDriver page = browser.load(site("/newsroom"));
         wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/sign-in").toString()));
-        page.findElement(By.id("email")).sendKeys(author.email());
-        page.findElement(By.id("password")).sendKeys(author.password());
-        page.findElement(By.xpath("//form[@action='/newsroom/sign-in']//button[normalize-space()='Sign in']")).click();
-        wait(page).until(ExpectedConditions.urlToBe(site("/newsroom").toString()));
+        StaffFixtures.signInWithBrowser(page, site("/"), author);
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         assertThat(page.findElement(By.cssSelector(".nr-who")).getText()).startsWith(author.staff().name());
         return page;

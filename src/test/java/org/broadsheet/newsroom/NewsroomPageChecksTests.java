@@ -66,11 +66,7 @@ class NewsroomPageChecksTests {
         staff = new StaffFixtures(mvc, accounts);
         browser = BrowserSession.open();
         StaffFixtures.Member admin = staff.member(Role.ADMINISTRATOR);
-        WebDriver page = browser.load(site("/newsroom/sign-in"));
-        page.findElement(By.id("email")).sendKeys(admin.email());
-        page.findElement(By.id("password")).sendKeys(admin.password());
-        page.findElement(By.cssSelector("form[action='/newsroom/sign-in'] button[type=submit]")).click();
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(site("/newsroom").toString()));
+        StaffFixtures.signInWithBrowser(browser.load(site("/newsroom/sign-in")), site("/"), admin);
     }
 
     @AfterAll

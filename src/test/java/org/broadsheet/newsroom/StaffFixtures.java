@@ -8,11 +8,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.net.URI;
+import java.time.Duration;
+
 import jakarta.servlet.http.Cookie;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.Staff;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -76,6 +83,18 @@ public final class StaffFixtures {
             org.broadsheet.web.TestCsrf.addCookie(request, session);
             return request;
         };
+    }
+
+    /**
+     * Signs a browser in through the real form: {@code page} shows the sign-in page; returns
+     * once the dashboard is showing.
+     */
+    public static WebDriver signInWithBrowser(WebDriver page, URI site, Member member) {
+        page.findElement(By.id("email")).sendKeys(member.email());
+        page.findElement(By.id("password")).sendKeys(member.password());
+        page.findElement(By.cssSelector("form[action='/newsroom/sign-in'] button[type=submit]")).click();
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(site.resolve("/newsroom").toString()));
+        return page;
     }
 
     /** A unique made-up client address, so throttling in one test never touches another. */
