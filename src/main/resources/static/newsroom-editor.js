@@ -5,6 +5,9 @@
 //   new tab.
 // - Story references: the search below the form lists articles with buttons that insert
 //   [[related: slug]] or [[read-more: slug]] at the cursor in the body.
+// - Lead image: "Choose from the library" opens the media picker in a dialog on this page
+//   (the picker's JSON); "Use this image" fills the image id, the preview and any empty alt
+//   text, caption and credit, without leaving the editor. Nothing is saved until Save.
 (function () {
   'use strict';
   var form = document.getElementById('article-editor');
@@ -144,6 +147,165 @@
       insert(reference);
     });
     return b;
+  }
+
+  // ---- lead image from the library
+  var choose = document.getElementById('choose-image');
+  var mediaId = document.getElementById('image-media-id');
+  var preview = document.getElementById('lead-image-preview');
+  if (choose && mediaId && preview && typeof HTMLDialogElement === 'function') {
+    var dialog = mediaDialog(choose.getAttribute('data-picker'));
+    choose.removeAttribute('target');
+    choose.addEventListener('click', function (event) {
+      event.preventDefault();
+      dialog.open();
+    });
+  }
+
+  function element(name, className, text) {
+    var e = document.createElement(name);
+    if (className) {
+      e.className = className;
+    }
+    if (text) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function mediaDialog(url) {
+    var d = element('dialog', 'nr-media-dialog');
+    d.id = 'media-dialog';
+    d.setAttribute('aria-labelledby', 'media-dialog-heading');
+    var close = element('button', 'nr-button-secondary nr-dialog-close', 'Close');
+    close.type = 'button';
+    close.addEventListener('click', function () {
+      d.close();
+    });
+    var heading = element('h2', null, 'Choose a lead image');
+    heading.id = 'media-dialog-heading';
+    var search = element('form', 'nr-filters');
+    search.setAttribute('role', 'search');
+    var field = element('p', 'nr-field');
+    var label = element('label', null, 'Search file names, alt text and captions');
+    label.htmlFor = 'media-dialog-q';
+    var q = element('input');
+    q.id = 'media-dialog-q';
+    q.type = 'search';
+    q.maxLength = 200;
+    field.append(label, q);
+    var go = element('button', null, 'Search');
+    go.type = 'submit';
+    var goField = element('p', 'nr-field');
+    goField.appendChild(go);
+    search.append(field, goField);
+    var count = element('p', 'nr-muted');
+    count.setAttribute('aria-live', 'polite');
+    var list = element('ul', 'nr-media-picker');
+    var pages = element('p', 'nr-actions');
+    var newer = element('button', 'nr-button-secondary', '\u00ab Newer images');
+    var older = element('button', 'nr-button-secondary', 'Older images \u00bb');
+    newer.type = 'button';
+    older.type = 'button';
+    pages.append(newer, older);
+    d.append(close, heading, search, count, list, pages);
+    (form.closest('main') || document.body).appendChild(d);
+
+    var page = 1;
+    function load(n) {
+      fetch(url + '?q=' + encodeURIComponent(q.value) + '&page=' + n, {
+        credentials: 'same-origin', headers: {'Accept': 'application/json'}
+      }).then(function (response) {
+        return response.json();
+      }).then(function (found) {
+        page = found.page;
+        count.textContent = found.count + (q.value.trim() ? ' matching \u201c' + q.value.trim() + '\u201d' : '');
+        list.replaceChildren();
+        found.images.forEach(function (image) {
+          list.appendChild(pick(image));
+        });
+        newer.hidden = !found.hasNewer;
+        older.hidden = !found.hasOlder;
+      }).catch(function () {
+        count.textContent = 'The library could not be reached. Try again, or type the image\u2019s id.';
+      });
+    }
+    search.addEventListener('submit', function (event) {
+      event.preventDefault();
+      load(1);
+    });
+    newer.addEventListener('click', function () {
+      load(page - 1);
+    });
+    older.addEventListener('click', function () {
+      load(page + 1);
+    });
+
+    function pick(image) {
+      var item = element('li');
+      var thumb = element('img');
+      thumb.src = image.thumbnail;
+      thumb.alt = '';
+      thumb.width = image.thumbnailWidth;
+      thumb.height = image.thumbnailHeight;
+      var text = element('div');
+      text.append(element('p', null, image.filename + ' \u2013 ' + image.width + ' \u00d7 ' + image.height),
+          image.alt ? element('p', null, image.alt) : element('p', 'nr-status', 'No alt text'));
+      var use = element('button', 'nr-button-secondary', 'Use this image');
+      use.type = 'button';
+      use.setAttribute('aria-label', 'Use this image: ' + image.filename);
+      use.addEventListener('click', function () {
+        useImage(image);
+        d.close();
+        document.getElementById('image-alt').focus();
+      });
+      text.appendChild(use);
+      item.append(thumb, text);
+      return item;
+    }
+
+    return {
+      open: function () {
+        d.showModal();
+        load(1);
+      }
+    };
+  }
+
+  // What the last chosen image filled in, so that choosing another replaces it (but never what was typed).
+  var filled = {};
+
+  function useImage(image) {
+    mediaId.value = image.id;
+    ['imagePath', 'imageWidth', 'imageHeight'].forEach(function (name) {
+      var hidden = form.querySelector('input[type="hidden"][name="' + name + '"]');
+      if (hidden) {
+        hidden.value = '';
+      }
+    });
+    fill('image-alt', image.alt);
+    fill('image-caption', image.caption);
+    fill('image-credit', image.credit);
+    var thumb = element('img');
+    thumb.src = image.thumbnail;
+    thumb.alt = '';
+    thumb.width = image.thumbnailWidth;
+    thumb.height = image.thumbnailHeight;
+    preview.replaceChildren(thumb, element('p', null, 'Library image ' + image.id + ': ' + image.filename + ', '
+        + image.width + ' \u00d7 ' + image.height + ' pixels. Not saved yet.'));
+    var remove = document.getElementById('image-remove');
+    if (remove) {
+      remove.checked = false;
+      document.getElementById('image-remove-field').hidden = false;
+    }
+  }
+
+  function fill(id, value) {
+    var input = document.getElementById(id);
+    if (input && (input.value.trim() === '' || input.value === filled[id])) {
+      input.value = value || '';
+      filled[id] = input.value;
+    }
   }
 
   // The reference goes on a paragraph of its own at the cursor.

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
+import org.broadsheet.media.MediaImage;
+import org.broadsheet.media.MediaService;
 import org.broadsheet.section.Section;
 import org.broadsheet.section.SectionService;
 import org.broadsheet.tag.Tag;
@@ -26,6 +28,7 @@ import org.broadsheet.web.Problems;
 import org.broadsheet.web.Slugs;
 import org.broadsheet.web.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +49,8 @@ public class ArticleService {
     static final int MAX_TAGS = 20;
     static final int NOTE_MAX = 2000;
     static final int PUBLISH_BATCH = 100;
+    /** The field error for a lead image that is neither a library image nor a path. */
+    public static final String CHOOSE_IMAGE = "Choose an image from the library";
 
     private final ArticleRepository repository;
     private final BodyRenderer renderer;
@@ -57,10 +62,13 @@ public class ArticleService {
     private final WorkflowRepository workflow;
     private final RevisionRepository revisionStore;
     private final Revisions revisions;
+    private final MediaService media;
 
     ArticleService(ArticleRepository repository, BodyRenderer renderer, SectionService sections,
                    AuthorService authors, TagService tags, ApplicationEventPublisher events, Clock clock,
-                   WorkflowRepository workflow, RevisionRepository revisionStore, Revisions revisions) {
+                   WorkflowRepository workflow, RevisionRepository revisionStore, Revisions revisions,
+                   MediaService media) {
+        this.media = media;
         this.workflow = workflow;
         this.revisionStore = revisionStore;
         this.revisions = revisions;
@@ -95,7 +103,8 @@ public class ArticleService {
         return saved;
     }
 
-    private ArticleSaved insert(ArticleForm form, Long staffId, RevisionKind kind) {
+    private ArticleSaved insert(ArticleForm given, Long staffId, RevisionKind kind) {
+        ArticleForm form = withLibraryImage(given, null);
         Resolved r = validate(form, null);
         RenderedBody body = render(form.body(), null);
         long id;
@@ -103,6 +112,8 @@ public class ArticleService {
             id = repository.insert(form, r.slug, body.html(), r.sectionId, clock.instant());
         } catch (DuplicateKeyException e) {
             throw slugTaken(r.slug); // another writer took the slug between our check and our insert
+        } catch (DataIntegrityViolationException e) {
+            throw imageGone(e);
         }
         saveLinks(id, r, body);
         ArticleForm stored = stored(form, r.slug);
@@ -159,9 +170,10 @@ public class ArticleService {
     }
 
     /** Writes the content with the row locked at version {@code current}. */
-    private ArticleSaved write(long id, int current, ArticleForm form, Long staffId, RevisionKind kind,
+    private ArticleSaved write(long id, int current, ArticleForm given, Long staffId, RevisionKind kind,
                                Integer restoredFrom) {
         ArticleRow before = repository.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
+        ArticleForm form = withLibraryImage(given, before.image() == null ? null : before.image().mediaId());
         Resolved r = validate(form, id);
         RenderedBody body = render(form.body(), id);
         ArticleForm stored = stored(form, r.slug);
@@ -178,6 +190,8 @@ public class ArticleService {
             repository.update(id, form, r.slug, body.html(), r.sectionId, now);
         } catch (DuplicateKeyException e) {
             throw slugTaken(r.slug);
+        } catch (DataIntegrityViolationException e) {
+            throw imageGone(e);
         }
         saveLinks(id, r, body);
         int version = workflow.nextVersion(id);
@@ -457,20 +471,59 @@ public class ArticleService {
         return ids;
     }
 
+    /**
+     * A library lead image as the article stores it: the path, width and height of the image's
+     * default rendition, with the article's own alt text, caption and credit; when the image is
+     * newly chosen (not {@code previousMediaId}), each one left blank is taken from the library.
+     * An id the library does not know keeps no path, which {@link #validateImage} refuses.
+     */
+    private ArticleForm withLibraryImage(ArticleForm form, Long previousMediaId) {
+        LeadImage image = form.image();
+        if (image == null || !image.hasMediaId()) {
+            return form;
+        }
+        Optional<MediaImage> found = image.mediaId() > 0 ? media.image(image.mediaId()) : Optional.empty();
+        LeadImage resolved = found.map(library -> image.mediaId().equals(previousMediaId)
+                        ? new LeadImage(library.src(), image.alt(), image.caption(), image.credit(), library.width(),
+                        library.height(), library.mediaId(), null)
+                        : LeadImage.fromLibrary(library, image.alt(), image.caption(), image.credit()))
+                .orElseGet(() -> new LeadImage(null, image.alt(), image.caption(), image.credit(), null, null,
+                        image.mediaId(), null));
+        return new ArticleForm(form.slug(), form.headline(), form.standfirst(), form.body(), form.section(),
+                form.authors(), form.tags(), resolved);
+    }
+
+    /** Refuses a lead image that is neither a library image ({@link #withLibraryImage} resolved it) nor a path. */
     private static void validateImage(LeadImage image, Problems problems) {
         if (image == null) {
             return;
         }
-        problems.requireText(image.path(), "image.path", "Image path", 500)
-                .require(image.path() == null || image.path().startsWith("/") && !image.path().startsWith("//"),
-                        "image.path", "Image path must be a path on this site, such as /media/photo.jpg")
-                .requireText(image.alt(), "image.alt", "Image alt text", 300)
+        if (image.hasMediaId() || image.path() == null || image.path().isBlank()) {
+            problems.require(image.path() != null && !image.path().isBlank(), "image.mediaId", CHOOSE_IMAGE);
+        } else {
+            problems.requireText(image.path(), "image.path", "Image path", 500)
+                    .require(image.path().startsWith("/") && !image.path().startsWith("//"), "image.path",
+                            "Image path must be a path on this site, such as /media/photo.jpg");
+        }
+        problems.requireText(image.alt(), "image.alt", "Image alt text", 300)
                 .maxLength(image.caption(), "image.caption", "Caption", 500)
                 .maxLength(image.credit(), "image.credit", "Credit", 200)
                 .require(image.width() == null || image.width() > 0 && image.width() <= 20000, "image.width",
                         "Image width must be between 1 and 20000")
                 .require(image.height() == null || image.height() > 0 && image.height() <= 20000, "image.height",
                         "Image height must be between 1 and 20000");
+    }
+
+    /**
+     * The library image was deleted between the check and the write (the foreign key refused
+     * it): the same field error as an unknown id. Any other integrity error is not ours to explain.
+     */
+    private static RuntimeException imageGone(DataIntegrityViolationException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (!message.contains("image_media_id")) {
+            return e;
+        }
+        return new ValidationException(List.of(new ValidationException.Problem("image.mediaId", CHOOSE_IMAGE)));
     }
 
     // ---- body and links

@@ -18,6 +18,8 @@ import org.broadsheet.article.NoteKind;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
+import org.broadsheet.media.MediaItem;
+import org.broadsheet.media.MediaService;
 import org.broadsheet.section.SectionService;
 import org.broadsheet.tag.Tag;
 import org.broadsheet.tag.TagService;
@@ -50,11 +52,14 @@ class ArticleEditorController {
     private final SectionService sections;
     private final AuthorService authors;
     private final TagService tags;
+    private final MediaService media;
     private final ZoneId zone;
     private final Clock clock;
 
     ArticleEditorController(NewsroomPages pages, ArticleService articles, ArticleDesk desk, SectionService sections,
-                            AuthorService authors, TagService tags, SiteSettings site, Clock clock) {
+                            AuthorService authors, TagService tags, MediaService media, SiteSettings site,
+                            Clock clock) {
+        this.media = media;
         this.clock = clock;
         this.pages = pages;
         this.articles = articles;
@@ -294,8 +299,9 @@ class ArticleEditorController {
         ArticleEditorAccess can = article == null ? ArticleEditorAccess.forNew(staff) : access(staff, article);
         Autosave offer = article == null || fromAutosave || !can.edit() ? null
                 : desk.autosave(article.id(), staff.id()).orElse(null);
+        MediaItem libraryImage = form.mediaId() == null ? null : media.findById(form.mediaId()).orElse(null);
         ArticleEditorView view = new ArticleEditorView(article, form, errors, noteForm, can, sections.all(),
-                authors.all(), tags.all(), offer, fromAutosave, conflict, zone.getId());
+                authors.all(), tags.all(), offer, fromAutosave, conflict, zone.getId(), libraryImage);
         String title = article == null ? "New article" : "Edit: " + article.form().headline();
         return pages.render(staff, "newsroom/article-editor", title, "articles", Map.of("view", view), status);
     }

@@ -23,15 +23,19 @@ import org.broadsheet.web.ValidationException;
  * The article editor's form as typed: bound from the request, shown again as it was when a
  * save is refused, and turned into an {@link ArticleForm} for the article service.
  *
- * @param version   the version the editor started from (hidden)
- * @param authors   byline author slugs, one per select, blanks ignored
- * @param tags      tag names or slugs as typed, one per box, blanks ignored
- * @param publishAt a {@code datetime-local} value in the site's zone, for scheduling
+ * @param version      the version the editor started from (hidden)
+ * @param authors      byline author slugs, one per select, blanks ignored
+ * @param tags         tag names or slugs as typed, one per box, blanks ignored
+ * @param imageMediaId the lead image's id in the media library, as typed or chosen; wins over a path
+ * @param imagePath    a lead image given by address (the demo's pictures): kept in hidden fields with
+ *                     its width and height, shown read-only, never typed
+ * @param imageRemove  non-blank when the person asked to remove the lead image (a checkbox)
+ * @param publishAt    a {@code datetime-local} value in the site's zone, for scheduling
  */
 public record ArticleEditorForm(String version, String headline, String slug, String standfirst, String body,
-                                String section, List<String> authors, List<String> tags, String imagePath,
-                                String imageAlt, String imageCaption, String imageCredit, String imageWidth,
-                                String imageHeight, String publishAt) {
+                                String section, List<String> authors, List<String> tags, String imageMediaId,
+                                String imagePath, String imageAlt, String imageCaption, String imageCredit,
+                                String imageWidth, String imageHeight, String imageRemove, String publishAt) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
@@ -47,25 +51,55 @@ public record ArticleEditorForm(String version, String headline, String slug, St
         return new ArticleEditorForm(Integer.toString(version), form.headline(), form.slug(), form.standfirst(),
                 form.body(), form.section(), form.authors(),
                 form.tags().stream().map(slug -> names.getOrDefault(slug, slug)).toList(),
-                image == null ? null : image.path(), image == null ? null : image.alt(),
+                image == null || !image.hasMediaId() ? null : image.mediaId().toString(),
+                image == null || image.hasMediaId() ? null : image.path(), image == null ? null : image.alt(),
                 image == null ? null : image.caption(), image == null ? null : image.credit(),
-                image == null || image.width() == null ? null : image.width().toString(),
-                image == null || image.height() == null ? null : image.height().toString(), null);
+                image == null || image.hasMediaId() || image.width() == null ? null : image.width().toString(),
+                image == null || image.hasMediaId() || image.height() == null ? null : image.height().toString(),
+                null, null);
     }
 
     static ArticleEditorForm blank(String authorSlug) {
         return new ArticleEditorForm("0", "", "", "", "", "", authorSlug == null ? List.of() : List.of(authorSlug),
-                List.of(), null, null, null, null, null, null, null);
+                List.of(), null, null, null, null, null, null, null, null, null);
     }
 
     ArticleEditorForm withVersion(int newVersion) {
         return new ArticleEditorForm(Integer.toString(newVersion), headline, slug, standfirst, body, section, authors,
-                tags, imagePath, imageAlt, imageCaption, imageCredit, imageWidth, imageHeight, publishAt);
+                tags, imageMediaId, imagePath, imageAlt, imageCaption, imageCredit, imageWidth, imageHeight, imageRemove,
+                publishAt);
     }
 
     ArticleEditorForm withPublishAt(String localTime) {
-        return new ArticleEditorForm(version, headline, slug, standfirst, body, section, authors, tags, imagePath,
-                imageAlt, imageCaption, imageCredit, imageWidth, imageHeight, localTime);
+        return new ArticleEditorForm(version, headline, slug, standfirst, body, section, authors, tags, imageMediaId,
+                imagePath, imageAlt, imageCaption, imageCredit, imageWidth, imageHeight, imageRemove, localTime);
+    }
+
+    /** The typed library image id, or null when none (or not a number). */
+    Long mediaId() {
+        if (isBlank(imageMediaId)) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(imageMediaId.strip());
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Whether the form carries a lead image given by address (kept unless a library image replaces it). */
+    public boolean hasImagePath() {
+        return !isBlank(imagePath);
+    }
+
+    /** Whether the form has a lead image of either kind (chosen, typed or by address). */
+    public boolean hasImage() {
+        return !isBlank(imageMediaId) || hasImagePath();
+    }
+
+    public boolean removesImage() {
+        return !isBlank(imageRemove);
     }
 
     /** The version started from; -1 (never current) when missing or forged. */
@@ -106,10 +140,20 @@ public record ArticleEditorForm(String version, String headline, String slug, St
         return at == null ? "" : LOCAL.format(at.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES));
     }
 
+    /**
+     * The lead image: none when removed or when every field is empty; a library image when an
+     * id is given (the service fills in its path and size, and refuses an unknown id); else the
+     * image given by address.
+     */
     private LeadImage image() {
-        if (isBlank(imagePath) && isBlank(imageAlt) && isBlank(imageCaption) && isBlank(imageCredit)
-                && isBlank(imageWidth) && isBlank(imageHeight)) {
+        if (removesImage() || isBlank(imageMediaId) && isBlank(imagePath) && isBlank(imageAlt)
+                && isBlank(imageCaption) && isBlank(imageCredit) && isBlank(imageWidth) && isBlank(imageHeight)) {
             return null;
+        }
+        if (!isBlank(imageMediaId)) {
+            Long id = mediaId();
+            return new LeadImage(null, strip(imageAlt), strip(imageCaption), strip(imageCredit), null, null,
+                    id == null ? -1L : id, null);
         }
         return new LeadImage(strip(imagePath), strip(imageAlt), strip(imageCaption), strip(imageCredit),
                 number(imageWidth), number(imageHeight));

@@ -8,6 +8,7 @@ import org.broadsheet.article.Autosave;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.author.Author;
+import org.broadsheet.media.MediaItem;
 import org.broadsheet.section.Section;
 import org.broadsheet.tag.Tag;
 
@@ -22,11 +23,13 @@ import org.broadsheet.tag.Tag;
  * @param fromAutosave whether {@code form} holds that autosave
  * @param conflict   on a refused save: what someone else changed meanwhile, or null
  * @param zone       the site's time zone, in which {@code publishAt} is typed
+ * @param libraryImage the library image the form's lead image id names, for its preview; null when
+ *                     there is none (no id, or an id the library does not know)
  */
 public record ArticleEditorView(EditableArticle article, ArticleEditorForm form, StaffForm errors, StaffForm noteForm,
                                 ArticleEditorAccess can, List<Section> sections, List<Author> authors,
                                 List<Tag> tags, Autosave autosave, boolean fromAutosave, RevisionDiff conflict,
-                                String zone) {
+                                String zone, MediaItem libraryImage) {
 
     static final int MAX_AUTHORS = 10;
     static final int MAX_TAGS = 20;
@@ -41,6 +44,14 @@ public record ArticleEditorView(EditableArticle article, ArticleEditorForm form,
 
     public String action() {
         return article == null ? "/newsroom/articles" : "/newsroom/articles/" + article.id();
+    }
+
+    /**
+     * The media picker for this article: it sets the lead image of a saved article at once;
+     * for a new one it shows each image's id to type here.
+     */
+    public String pickerUrl() {
+        return article == null ? "/newsroom/media/picker" : "/newsroom/media/picker?article=" + article.id();
     }
 
     /** One select per byline author chosen, and one more (at least three). */

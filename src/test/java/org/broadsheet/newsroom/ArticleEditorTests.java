@@ -183,7 +183,7 @@ class ArticleEditorTests {
     @Test
     void fieldErrorsAnswer422BesideTheirFieldsWithEverythingKept() throws Exception {
         MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles"), " ", "Body I typed.\n", 0,
-                "save").param("imageWidth", "wide").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+                "save").param("imageCaption", "wide").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         Document page = Jsoup.parse(refused.getContentAsString());
         assertThat(page.select("[role=alert]").text()).contains("Please correct");
@@ -191,7 +191,7 @@ class ArticleEditorTests {
         assertThat(page.getElementById("headline-error").text()).contains("Headline is required");
         assertThat(page.getElementById("body").text()).isEqualTo("Body I typed.");
         assertThat(page.getElementById("image-alt-error")).isNotNull();
-        assertThat(page.getElementById("image-width").val()).isEqualTo("wide");
+        assertThat(page.getElementById("image-caption").val()).isEqualTo("wide");
     }
 
     @Test

@@ -195,7 +195,7 @@ class NewsroomPageChecksTests {
         PageChecks.failIfAny(checks.htmlErrors("editor with an edit conflict", conflict.getContentAsByteArray()));
 
         MockHttpServletResponse refused = mvc.perform(post("/newsroom/articles").param("headline", "")
-                .param("imageWidth", "x").param("action", "save").with(csrf()).with(staff.as(Role.ADMINISTRATOR)))
+                .param("imageWidth", "x").param("imageMediaId", "0").param("action", "save").with(csrf()).with(staff.as(Role.ADMINISTRATOR)))
                 .andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         PageChecks.failIfAny(checks.htmlErrors("editor with field errors", refused.getContentAsByteArray()));
@@ -206,6 +206,43 @@ class NewsroomPageChecksTests {
         new WebDriverWait(page, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-content .article-body")));
         PageChecks.failIfAny(PageChecks.axeViolations("editor with its preview", page));
+    }
+
+    // ---- The lead image from the library: the picker for an article, the editor's preview and dialog
+
+    @Test
+    void leadImagePicker() throws Exception {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1300, 800, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
+        long admin = staff.member(Role.ADMINISTRATOR).staff().id();
+        MediaItem item = media.upload("lead-checks-" + System.nanoTime() + ".jpg",
+                new ByteArrayInputStream(jpeg.toByteArray()), admin, "A dark test card", "", "");
+        long id = articles.create(new org.broadsheet.article.ArticleForm(null, "Picked image " + System.nanoTime(),
+                "A standfirst.", "Text.\n", "europe", java.util.List.of("daniel-reyes"), java.util.List.of(),
+                null), admin, java.util.List.of()).id();
+        check("image picker for an article", "/newsroom/media/picker?article=" + id);
+
+        MockHttpServletResponse refused = mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+                .param("media", "999999999999").with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        PageChecks.failIfAny(checks.htmlErrors("image picker refusing a choice", refused.getContentAsByteArray()));
+
+        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image").param("media",
+                Long.toString(item.id())).with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse()
+                .getStatus()).isEqualTo(303);
+        check("article editor with a library image", "/newsroom/articles/" + id);
+
+        // The editor's script opens the picker in a dialog on the page.
+        WebDriver page = browser.load(site("/newsroom/articles/" + id));
+        page.findElement(By.id("choose-image")).click();
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#media-dialog li button")));
+        PageChecks.failIfAny(PageChecks.axeViolations("editor with the image picker dialog", page));
+        page.findElement(By.cssSelector("#media-dialog button[aria-label='Use this image: " + item.filename() + "']"))
+                .click();
+        assertThat(page.findElement(By.id("image-media-id")).getDomProperty("value")).isEqualTo(Long.toString(item.id()));
+        assertThat(page.findElement(By.id("media-dialog")).isDisplayed()).isFalse();
     }
 
     /**
