@@ -33,7 +33,8 @@ PASSWORD="bench $(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -
 mkdir -p "$DATA"
 # shellcheck disable=SC2086
 printf '%s\n' "$PASSWORD" | java $JAVA_OPTS -jar target/broadsheet.jar create-admin --email "$EMAIL" \
-  --name "Bench Editor" --password-stdin --broadsheet.data-dir="$DATA" --logging.level.root=WARN >/dev/null
+  --name "Bench Editor" --password-stdin --broadsheet.data-dir="$DATA" --logging.level.root=WARN >"$DATA/create-admin.log" 2>&1 \
+  || { echo "create-admin failed; see $DATA/create-admin.log" >&2; tail -20 "$DATA/create-admin.log" >&2; exit 1; }
 
 start_broadsheet
 echo "Broadsheet ready: $(grep -o 'Benchmark data ready.*' "$LOG" | head -1)"

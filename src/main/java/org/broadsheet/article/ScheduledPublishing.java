@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * ({@link ArticleService#publishDue}); a node that wakes to find nothing due does nothing.
  */
 @Component
+@ConditionalOnWebApplication // the site publishes; a command such as create-admin does not
 class ScheduledPublishing {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledPublishing.class);
