@@ -94,8 +94,8 @@ class ListController {
         Slice slice = reader.latestByAuthor(author.id(), n, pageSize);
         String description = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
         Layout layout = layouts.page(titled(author.name(), n), description, urls.author(slug, n), null);
-        return list(layout, "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()), slice, n,
-                p -> urls.author(slug, p), true);
+        return list(layout, "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()),
+                blankToNull(author.photo()), slice, n, p -> urls.author(slug, p), true);
     }
 
     /** No page in the URL means page 1; an explicit page 1 answers 301 to the URL without it. */
@@ -109,13 +109,19 @@ class ListController {
 
     private ModelAndView list(Layout layout, String kicker, String heading, String subtitle, String intro,
                               Slice slice, int n, IntFunction<String> pageUrl, boolean showSection) {
+        return list(layout, kicker, heading, subtitle, intro, null, slice, n, pageUrl, showSection);
+    }
+
+    /** @param photo the author's portrait (a site path), or null */
+    private ModelAndView list(Layout layout, String kicker, String heading, String subtitle, String intro, String photo,
+                              Slice slice, int n, IntFunction<String> pageUrl, boolean showSection) {
         if (n > 1 && slice.items().isEmpty()) {
             throw new NotFoundException("Past the last page: " + n);
         }
         var pagination = new Pagination(n, n > 1 ? pageUrl.apply(n - 1) : null,
                 slice.hasOlder() ? pageUrl.apply(n + 1) : null);
         return new ModelAndView("article/list", Map.of("page",
-                new ListPage(layout, kicker, heading, subtitle, intro, slice.items(), pagination, showSection)));
+                new ListPage(layout, kicker, heading, subtitle, intro, photo, slice.items(), pagination, showSection)));
     }
 
     private static String titled(String name, int page) {

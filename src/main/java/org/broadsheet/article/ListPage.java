@@ -13,6 +13,6 @@ import org.broadsheet.web.Pagination;
  * @param intro    a paragraph under the heading (a section's description, an author's bio), or null
  * @param showSection whether each story shows its section (not on a section's own page)
  */
-public record ListPage(Layout layout, String kicker, String heading, String subtitle, String intro,
+public record ListPage(Layout layout, String kicker, String heading, String subtitle, String intro, String photo,
                        List<Teaser> stories, Pagination pagination, boolean showSection) {
 }

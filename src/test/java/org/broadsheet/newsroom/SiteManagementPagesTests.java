@@ -166,6 +166,8 @@ class SiteManagementPagesTests {
                 .param("photo", "/assets/images/demo/port-cranes.svg")).getStatus()).isEqualTo(303);
         Document page = reader("/author/" + author.slug());
         assertThat(page.text()).contains("Islands Correspondent", "Writes about islands.");
+        assertThat(page.select(".list-header img.list-photo").attr("src")).isEqualTo("/assets/images/demo/port-cranes.svg");
+        assertThat(page.select(".list-header img.list-photo").attr("width")).isEqualTo("96");
         MockHttpServletResponse badPhoto = as(Role.EDITOR, post("/newsroom/authors/" + author.id()).with(csrf())
                 .param("name", "Wren Writer").param("slug", author.slug()).param("photo", "javascript:alert(1)"));
         assertThat(badPhoto.getStatus()).isEqualTo(422);
