@@ -43,6 +43,8 @@ class SetupLinkTests {
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         assertThat(Jsoup.parse(page.getResponse().getContentAsString()).select("h1").text())
                 .isEqualTo("Create the administrator");
+        assertThat(new org.broadsheet.web.PageChecks().htmlErrors("set-up page", page.getResponse().getContentAsByteArray()))
+                .as("the Nu HTML checker (axe checks the same template as the password page)").isEmpty();
 
         MvcResult weak = mvc.perform(post("/newsroom/setup/" + token).param("name", "First Admin")
                 .param("email", "first@staff.example").param("password", "short").param("confirm", "short")
