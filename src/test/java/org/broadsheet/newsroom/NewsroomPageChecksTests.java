@@ -105,6 +105,18 @@ class NewsroomPageChecksTests {
     }
 
     @Test
+    void theNotAllowedPage() throws Exception {
+        MockHttpServletResponse refused = mvc.perform(get("/newsroom/users").with(staff.as(Role.CONTRIBUTOR)))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(403);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.getContentAsString());
+        assertThat(page.select("h1").text()).isEqualTo("Not allowed");
+        assertThat(page.select("main").text()).contains("Contributor").contains("Nothing was changed");
+        assertThat(page.select("nav[aria-label=Newsroom] a").eachAttr("href")).contains("/newsroom/articles");
+        PageChecks.failIfAny(checks.htmlErrors("the not-allowed page", refused.getContentAsByteArray()));
+    }
+
+    @Test
     void usersPages() throws Exception {
         check("users", "/newsroom/users");
         check("a user", "/newsroom/users/" + staff.member(Role.EDITOR).staff().id());
