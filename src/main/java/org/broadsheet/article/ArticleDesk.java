@@ -55,6 +55,11 @@ public class ArticleDesk {
         return summaries(workflow.findOwned(staffId, ArticleStatus.DRAFT, limit));
     }
 
+    /** Dashboard: the articles {@code staffId} created that wait for review, most recently changed first. */
+    public List<ArticleSummary> inReviewOf(long staffId, int limit) {
+        return summaries(workflow.findOwned(staffId, ArticleStatus.IN_REVIEW, limit));
+    }
+
     /** Dashboard: articles submitted for review, the longest waiting first. */
     public List<ArticleSummary> inReview(int limit) {
         return summaries(workflow.findInReview(limit));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.broadsheet.web.FormerSlugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,11 @@ class AuthorRepository {
             rs.getLong("articles"));
 
     private final JdbcClient jdbc;
+    private final FormerSlugs formerSlugs;
 
     AuthorRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.formerSlugs = new FormerSlugs(jdbc, "author");
     }
 
     Optional<Author> findBySlug(String slug) {
@@ -71,24 +74,9 @@ class AuthorRepository {
         jdbc.sql("delete from author where id = ?").param(id).update();
     }
 
-    // ---- former slugs
-
-    /** The current slug of the author who once had {@code oldSlug}. */
-    Optional<String> findRenamed(String oldSlug) {
-        return jdbc.sql("select a.slug from author_slug o join author a on a.id = o.author_id where o.slug = ?")
-                .param(oldSlug).query(String.class).optional();
-    }
-
-    void rememberSlug(String oldSlug, long authorId) {
-        jdbc.sql("""
-                        insert into author_slug (slug, author_id) values (?, ?)
-                        on conflict (slug) do update set author_id = excluded.author_id""")
-                .params(oldSlug, authorId).update();
-    }
-
-    /** A live slug wins: the author taking {@code slug} ends its life as anyone's former slug. */
-    void forgetSlug(String slug) {
-        jdbc.sql("delete from author_slug where slug = ?").param(slug).update();
+    /** Slugs this author had before a rename. */
+    FormerSlugs formerSlugs() {
+        return formerSlugs;
     }
 
     private static String blankToEmpty(String s) {

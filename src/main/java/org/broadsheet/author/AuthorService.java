@@ -74,7 +74,7 @@ public class AuthorService implements MovedAddresses {
         form = new AuthorForm(Slugs.orFrom(form.slug(), form.name()),
                 form.name(), form.title(), form.bio(), form.photo());
         validate(form, null);
-        repository.forgetSlug(form.slug());
+        repository.formerSlugs().forget(form.slug());
         long id = repository.insert(form);
         events.publishEvent(new TaxonomyChanged(KIND, id));
         return repository.findById(id).orElseThrow();
@@ -90,8 +90,8 @@ public class AuthorService implements MovedAddresses {
         Author before = find(id);
         validate(form, before);
         if (!before.slug().equals(form.slug())) {
-            repository.forgetSlug(form.slug());
-            repository.rememberSlug(before.slug(), id);
+            repository.formerSlugs().forget(form.slug());
+            repository.formerSlugs().remember(before.slug(), id);
         }
         repository.update(id, form);
         events.publishEvent(new TaxonomyChanged(KIND, id));
@@ -126,7 +126,7 @@ public class AuthorService implements MovedAddresses {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return repository.findRenamed(m.group(1))
+        return repository.formerSlugs().findRenamed(m.group(1))
                 .map(slug -> urls.author(slug) + (m.group(2) == null ? "" : m.group(2)));
     }
 

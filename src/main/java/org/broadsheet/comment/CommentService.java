@@ -316,10 +316,6 @@ public class CommentService {
         return repository.findById(id);
     }
 
-    public long countByStatus(CommentStatus status) {
-        return repository.countByStatus(status);
-    }
-
     private CommentRow find(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("No comment " + id));
     }

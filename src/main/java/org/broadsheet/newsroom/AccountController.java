@@ -38,13 +38,9 @@ class AccountController {
 
     @PostMapping("/newsroom/account/password")
     ModelAndView changePassword(Staff staff, @RequestParam Map<String, String> params, HttpServletRequest request) {
-        String next = params.getOrDefault("password", "");
         try {
-            if (!next.equals(params.getOrDefault("confirm", ""))) {
-                throw new ValidationException(java.util.List.of(
-                        new ValidationException.Problem("confirm", "The two new passwords differ")));
-            }
-            accounts.changePassword(staff.id(), params.getOrDefault("current", ""), next);
+            StaffForm.requireConfirmed(params);
+            accounts.changePassword(staff.id(), params.getOrDefault("current", ""), params.getOrDefault("password", ""));
         } catch (ValidationException e) {
             return page(staff, StaffForm.refused(Map.of(), e), HttpStatus.UNPROCESSABLE_ENTITY);
         }

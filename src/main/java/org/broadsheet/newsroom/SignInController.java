@@ -85,11 +85,8 @@ class SignInController {
     ModelAndView createAdministrator(@PathVariable String token, @RequestParam Map<String, String> params) {
         requireLink(token, "setup");
         StaffForm typed = StaffForm.of(Map.of("email", value(params, "email"), "name", value(params, "name")));
-        if (!value(params, "password").equals(value(params, "confirm"))) {
-            return setupPage(token, StaffForm.refused(typed.values(), new ValidationException(java.util.List.of(
-                    new ValidationException.Problem("confirm", "The two passwords differ")))), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
         try {
+            StaffForm.requireConfirmed(params);
             accounts.createFirstAdministrator(token, value(params, "email"), value(params, "name"), value(params, "password"));
         } catch (ValidationException e) {
             return setupPage(token, StaffForm.refused(typed.values(), e), HttpStatus.UNPROCESSABLE_ENTITY);
@@ -106,11 +103,8 @@ class SignInController {
     @PostMapping("/newsroom/password/{token}")
     ModelAndView setPassword(@PathVariable String token, @RequestParam Map<String, String> params) {
         requireLink(token, "password");
-        if (!value(params, "password").equals(value(params, "confirm"))) {
-            return passwordPage(token, StaffForm.refused(Map.of(), java.util.List.of(
-                    new ValidationException.Problem("confirm", "The two passwords differ"))), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
         try {
+            StaffForm.requireConfirmed(params);
             accounts.setPasswordWithLink(token, value(params, "password"));
         } catch (ValidationException e) {
             return passwordPage(token, StaffForm.refused(Map.of(), e), HttpStatus.UNPROCESSABLE_ENTITY);

@@ -41,6 +41,13 @@ public record StaffForm(Map<String, String> values, Map<String, String> errors, 
                 errors.size() == 1 ? "Please correct the field marked below." : "Please correct the fields marked below.");
     }
 
+    /** Refuses a password form whose {@code password} and {@code confirm} fields differ (an error on "confirm"). */
+    static void requireConfirmed(Map<String, String> params) {
+        if (!params.getOrDefault("password", "").equals(params.getOrDefault("confirm", ""))) {
+            throw new ValidationException(List.of(new ValidationException.Problem("confirm", "The two passwords differ")));
+        }
+    }
+
     public StaffForm withProblem(String message) {
         return new StaffForm(values, errors, message);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.broadsheet.web.FormerSlugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,11 @@ class SectionRepository {
     private static final String COLUMNS = "id, slug, name, description, position";
 
     private final JdbcClient jdbc;
+    private final FormerSlugs formerSlugs;
 
     SectionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.formerSlugs = new FormerSlugs(jdbc, "section");
     }
 
     List<Section> findAll() {
@@ -81,23 +84,8 @@ class SectionRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    // ---- former slugs
-
-    /** The current slug of the section that once had {@code oldSlug}. */
-    Optional<String> findRenamed(String oldSlug) {
-        return jdbc.sql("select s.slug from section_slug o join section s on s.id = o.section_id where o.slug = ?")
-                .param(oldSlug).query(String.class).optional();
-    }
-
-    void rememberSlug(String oldSlug, long sectionId) {
-        jdbc.sql("""
-                        insert into section_slug (slug, section_id) values (?, ?)
-                        on conflict (slug) do update set section_id = excluded.section_id""")
-                .params(oldSlug, sectionId).update();
-    }
-
-    /** A live slug wins: the section taking {@code slug} ends its life as anyone's former slug. */
-    void forgetSlug(String slug) {
-        jdbc.sql("delete from section_slug where slug = ?").param(slug).update();
+    /** Slugs this section had before a rename. */
+    FormerSlugs formerSlugs() {
+        return formerSlugs;
     }
 }

@@ -100,7 +100,7 @@ public class SectionService implements SiteNavigation, MovedAddresses {
                 form.position());
         validate(form, null);
         int position = form.position() != null ? form.position() : repository.nextPosition();
-        repository.forgetSlug(form.slug());
+        repository.formerSlugs().forget(form.slug());
         long id = repository.insert(form, position);
         changed(id);
         return repository.findById(id).orElseThrow();
@@ -116,8 +116,8 @@ public class SectionService implements SiteNavigation, MovedAddresses {
         Section before = find(id);
         validate(form, before);
         if (!before.slug().equals(form.slug())) {
-            repository.forgetSlug(form.slug());
-            repository.rememberSlug(before.slug(), id);
+            repository.formerSlugs().forget(form.slug());
+            repository.formerSlugs().remember(before.slug(), id);
         }
         repository.update(id, form, form.position() != null ? form.position() : before.position());
         changed(id);
@@ -180,7 +180,7 @@ public class SectionService implements SiteNavigation, MovedAddresses {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return repository.findRenamed(m.group(1))
+        return repository.formerSlugs().findRenamed(m.group(1))
                 .map(slug -> urls.section(slug) + (m.group(2) == null ? "" : m.group(2)));
     }
 

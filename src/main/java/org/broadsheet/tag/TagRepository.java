@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.broadsheet.web.FormerSlugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,11 @@ class TagRepository {
             rs.getLong("articles"));
 
     private final JdbcClient jdbc;
+    private final FormerSlugs formerSlugs;
 
     TagRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.formerSlugs = new FormerSlugs(jdbc, "tag");
     }
 
     Optional<Tag> findBySlug(String slug) {
@@ -70,22 +73,9 @@ class TagRepository {
         jdbc.sql("delete from tag where id = ?").param(id).update();
     }
 
-    // ---- former slugs
-
-    /** The current slug of the tag that once had {@code oldSlug}. */
-    Optional<String> findRenamed(String oldSlug) {
-        return jdbc.sql("select t.slug from tag_slug o join tag t on t.id = o.tag_id where o.slug = ?")
-                .param(oldSlug).query(String.class).optional();
-    }
-
-    void rememberSlug(String oldSlug, long tagId) {
-        jdbc.sql("insert into tag_slug (slug, tag_id) values (?, ?) on conflict (slug) do update set tag_id = excluded.tag_id")
-                .params(oldSlug, tagId).update();
-    }
-
-    /** A live slug wins: the tag taking {@code slug} ends its life as anyone's former slug. */
-    void forgetSlug(String slug) {
-        jdbc.sql("delete from tag_slug where slug = ?").param(slug).update();
+    /** Slugs this tag had before a rename. */
+    FormerSlugs formerSlugs() {
+        return formerSlugs;
     }
 
     List<Tag> findAll() {

@@ -73,7 +73,7 @@ public class TagService implements MovedAddresses {
         form = new TagForm(Slugs.orFrom(form.slug(), form.name()),
                 form.name(), form.kind());
         String kind = validate(form, null);
-        repository.forgetSlug(form.slug());
+        repository.formerSlugs().forget(form.slug());
         repository.insert(form, kind);
         Tag tag = repository.findBySlug(form.slug()).orElseThrow();
         events.publishEvent(new TaxonomyChanged(KIND, tag.id()));
@@ -89,8 +89,8 @@ public class TagService implements MovedAddresses {
         Tag before = find(id);
         String kind = validate(form, before);
         if (!before.slug().equals(form.slug())) {
-            repository.forgetSlug(form.slug());
-            repository.rememberSlug(before.slug(), id);
+            repository.formerSlugs().forget(form.slug());
+            repository.formerSlugs().remember(before.slug(), id);
         }
         repository.update(id, form, kind);
         events.publishEvent(new TaxonomyChanged(KIND, id));
@@ -119,7 +119,7 @@ public class TagService implements MovedAddresses {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return repository.findRenamed(m.group(1)).map(slug -> urls.tag(slug) + (m.group(2) == null ? "" : m.group(2)));
+        return repository.formerSlugs().findRenamed(m.group(1)).map(slug -> urls.tag(slug) + (m.group(2) == null ? "" : m.group(2)));
     }
 
     private Tag find(long id) {
