@@ -291,7 +291,9 @@ class NewsroomBrowserTests {
         String id = active.getDomAttribute("id");
         return switch (tag) {
             case "input", "textarea", "select" -> tag + "#" + id;
-            case "a", "button" -> tag + " " + active.getText();
+            // textContent, not getText(): the name must not depend on whether the browser has
+            // repainted the skip link on screen by the time it is read.
+            case "a", "button" -> tag + " " + active.getDomProperty("textContent").strip();
             default -> tag;
         };
     }
