@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.broadsheet.platform.ClusterEventsResumed;
 import org.broadsheet.web.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>Any change to a public article, and any change to sections, tags or authors
  * ({@link TaxonomyChanged}: names, slugs, the navigation order), empties it at once (so
  * the writer's own next read is fresh) and again when the writing transaction ends (so nothing read from a transaction
- * that then rolled back survives). Changes made by other nodes are seen after at most
- * {@code broadsheet.articles.cache-ttl}, until the cross-node event bus invalidates it
- * directly. A TTL of zero turns caching off.
+ * that then rolled back survives). The same events from other nodes arrive through the
+ * cross-node event bus once their transactions commit; {@code broadsheet.articles.cache-ttl}
+ * bounds what a node that missed one (its bus connection was down) can serve stale. A TTL of
+ * zero turns caching off.
  */
 @Component
 class ArticleCache {
@@ -66,7 +68,7 @@ class ArticleCache {
     }
 
     @EventListener({ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
-            ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class})
+            ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class, ClusterEventsResumed.class})
     void onChange() {
         clear();
     }

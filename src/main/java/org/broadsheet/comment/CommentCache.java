@@ -8,6 +8,7 @@ import java.util.function.LongFunction;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.broadsheet.article.ArticleEvents;
+import org.broadsheet.platform.ClusterEventsResumed;
 import org.broadsheet.web.RenderedHtml;
 import org.broadsheet.web.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
@@ -19,8 +20,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The approved comments of recently read articles, and their pages as rendered for readers
  * with no held comment of their own, in memory. A change to an article's
  * public comments forgets that article's entry at once and again when the writing
- * transaction ends (as {@code ArticleCache} does); other nodes' changes are seen within
- * {@code broadsheet.comments.cache-ttl}.
+ * transaction ends (as {@code ArticleCache} does); other nodes' changes arrive as the same
+ * events through the cross-node event bus, and {@code broadsheet.comments.cache-ttl} bounds
+ * what a node that missed one can serve stale.
  */
 @Component
 class CommentCache {
@@ -81,6 +83,12 @@ class CommentCache {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
     void afterTaxonomyChangeCompleted(TaxonomyChanged event) {
         forgetRendered(event);
+    }
+
+    @EventListener
+    void onResumed(ClusterEventsResumed event) {
+        approved.invalidateAll();
+        rendered.invalidateAll();
     }
 
     private void forgetRendered(TaxonomyChanged event) {

@@ -1,6 +1,11 @@
 package org.broadsheet.comment;
 
-/** What happens to comments, for caches, counts and (later) notifications to react to. */
+import org.broadsheet.platform.ClusterEvent;
+
+/**
+ * What happens to comments, for caches, counts and (later) notifications to react to. Those
+ * that change a reader page are {@link ClusterEvent}s, heard by every node.
+ */
 public final class CommentEvents {
 
     private CommentEvents() {
@@ -11,10 +16,14 @@ public final class CommentEvents {
     }
 
     /** A comment became public (posted approved, or approved by a moderator). */
-    public record CommentApproved(long articleId, long commentId) {
+    public record CommentApproved(long articleId, long commentId) implements ClusterEvent {
+    }
+
+    /** The site's comment policy was changed by an administrator. */
+    public record CommentPolicyChanged() implements ClusterEvent {
     }
 
     /** A public comment changed (edited), or left the page (spam, trash, held again, deleted). */
-    public record CommentChanged(long articleId, long commentId) {
+    public record CommentChanged(long articleId, long commentId) implements ClusterEvent {
     }
 }

@@ -4,12 +4,15 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.broadsheet.platform.ClusterEventsResumed;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * The comment policy in force: an administrator's, once saved, else the site's
- * {@code broadsheet.comments.*} settings. Read often, so kept in memory; a change made on
- * this node applies at once, one made on another node within {@code cache-ttl}.
+ * {@code broadsheet.comments.*} settings. Read often, so kept in memory; a change applies at
+ * once on this node and, through {@link CommentEvents.CommentPolicyChanged}, on every other.
  */
 @Service
 public class CommentPolicies {
@@ -18,11 +21,13 @@ public class CommentPolicies {
 
     private final CommentRepository repository;
     private final CommentSettings settings;
+    private final ApplicationEventPublisher events;
     private final LoadingCache<Object, CommentPolicy> current;
 
-    CommentPolicies(CommentRepository repository, CommentSettings settings) {
+    CommentPolicies(CommentRepository repository, CommentSettings settings, ApplicationEventPublisher events) {
         this.repository = repository;
         this.settings = settings;
+        this.events = events;
         Duration ttl = settings.cacheTtl().isZero() || settings.cacheTtl().isNegative()
                 ? Duration.ofMillis(1) : settings.cacheTtl();
         this.current = Caffeine.newBuilder().expireAfterWrite(ttl)
@@ -41,7 +46,12 @@ public class CommentPolicies {
     /** Stores a new policy for every node; refused with every problem listed if a value is out of range. */
     public void update(CommentPolicy policy) {
         policy.validate();
-        repository.savePolicy(policy); // one statement, committed before the cache forgets the old policy
+        repository.savePolicy(policy); // one statement, committed before the caches forget the old policy
+        events.publishEvent(new CommentEvents.CommentPolicyChanged());
+    }
+
+    @EventListener({CommentEvents.CommentPolicyChanged.class, ClusterEventsResumed.class})
+    void forget() {
         current.invalidateAll();
     }
 }

@@ -1,6 +1,5 @@
 package org.broadsheet.section;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +11,13 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.broadsheet.platform.ClusterEventsResumed;
 import org.broadsheet.web.MovedAddresses;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
 import org.broadsheet.web.SiteNavigation;
+import org.broadsheet.web.SiteSettings;
 import org.broadsheet.web.SiteUrls;
 import org.broadsheet.web.Slugs;
 import org.broadsheet.web.TaxonomyChanged;
@@ -55,11 +56,11 @@ public class SectionService implements SiteNavigation, MovedAddresses {
     private final ApplicationEventPublisher events;
     private final LoadingCache<String, List<Section>> cache;
 
-    SectionService(SectionRepository repository, SiteUrls urls, ApplicationEventPublisher events) {
+    SectionService(SectionRepository repository, SiteUrls urls, SiteSettings settings, ApplicationEventPublisher events) {
         this.repository = repository;
         this.urls = urls;
         this.events = events;
-        this.cache = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1))
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(settings.cacheTtl())
                 .build(key -> List.copyOf(repository.findAll()));
     }
 
@@ -192,6 +193,11 @@ public class SectionService implements SiteNavigation, MovedAddresses {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
     void afterChangeCompleted(TaxonomyChanged event) {
         forget(event);
+    }
+
+    @EventListener
+    void onResumed(ClusterEventsResumed event) {
+        cache.invalidateAll();
     }
 
     private void forget(TaxonomyChanged event) {

@@ -1,3 +1,3 @@
 /** Sections and the site navigation. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "web")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"web", "platform"})
 package org.broadsheet.section;

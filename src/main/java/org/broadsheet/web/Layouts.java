@@ -30,6 +30,7 @@ public class Layouts {
      */
     public SiteSettings settings() {
         SiteIdentity site = identities.current();
-        return new SiteSettings(site.name(), site.tagline(), settings.timeZone(), settings.pageSize());
+        return new SiteSettings(site.name(), site.tagline(), settings.timeZone(), settings.pageSize(),
+                settings.cacheTtl());
     }
 }

@@ -1,33 +1,34 @@
 package org.broadsheet.web;
 
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.broadsheet.platform.ClusterEventsResumed;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * The site's name and tagline in force: an administrator's, once saved (kept in the one-row
  * {@code site_identity} table), else {@code broadsheet.site.name} and
- * {@code broadsheet.site.tagline}. Read on every page, so kept in memory: a change made on
- * this node shows at once, one made on another node within {@link #REFRESH}.
+ * {@code broadsheet.site.tagline}. Read on every page, so kept in memory: a change shows at
+ * once on this node and, through {@link SiteIdentityChanged}, on every other;
+ * {@code broadsheet.site.cache-ttl} bounds how stale a node can be if it missed that.
  */
 @Service
 public class SiteIdentities {
-
-    /** How long another node's change may take to show here. */
-    static final Duration REFRESH = Duration.ofSeconds(30);
 
     private static final Object KEY = new Object();
 
     private final SiteIdentityRepository repository;
     private final SiteSettings settings;
+    private final ApplicationEventPublisher events;
     private final LoadingCache<Object, SiteIdentity> current;
 
-    SiteIdentities(SiteIdentityRepository repository, SiteSettings settings) {
+    SiteIdentities(SiteIdentityRepository repository, SiteSettings settings, ApplicationEventPublisher events) {
         this.repository = repository;
         this.settings = settings;
-        this.current = Caffeine.newBuilder().expireAfterWrite(REFRESH)
+        this.events = events;
+        this.current = Caffeine.newBuilder().expireAfterWrite(settings.cacheTtl())
                 .build(key -> repository.find().orElseGet(this::defaults));
     }
 
@@ -48,7 +49,12 @@ public class SiteIdentities {
      */
     public void update(SiteIdentity identity) {
         identity.validate();
-        repository.save(identity); // one statement, committed before the cache forgets the old value
+        repository.save(identity); // one statement, committed before the caches forget the old value
+        events.publishEvent(new SiteIdentityChanged());
+    }
+
+    @EventListener({SiteIdentityChanged.class, ClusterEventsResumed.class})
+    void forget() {
         current.invalidateAll();
     }
 }

@@ -1,5 +1,6 @@
 package org.broadsheet.web;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tagline   one line under the masthead and in the front page's description
  * @param timeZone  the newsroom's zone: dates on pages and in permalinks are in it
  * @param pageSize  stories per page on archive, section, tag and author pages
+ * @param cacheTtl  how long the name, tagline and navigation are kept in memory. Every change
+ *                  is announced to every node at once, so this only bounds how stale a node
+ *                  that missed an announcement can be
  */
 @ConfigurationProperties("broadsheet.site")
 public record SiteSettings(
         @DefaultValue("Broadsheet") String name,
         @DefaultValue("Independent reporting from around the world") String tagline,
         @DefaultValue("UTC") ZoneId timeZone,
-        @DefaultValue("20") int pageSize) {
+        @DefaultValue("20") int pageSize,
+        @DefaultValue("1m") Duration cacheTtl) {
 }

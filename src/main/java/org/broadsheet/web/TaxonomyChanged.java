@@ -1,15 +1,17 @@
 package org.broadsheet.web;
 
+import org.broadsheet.platform.ClusterEvent;
+
 /**
  * A section, tag or author was created, renamed, given a new slug, moved in the navigation
  * or deleted. Names, addresses and the navigation appear on many reader pages at once, so
  * reader caches listening to it drop what they hold (at once, and again when the writing
- * transaction ends).
+ * transaction ends), on every node.
  *
  * @param kind {@link #SECTION}, {@link #TAG} or {@link #AUTHOR}
  * @param id   the one that changed, or 0 when several did (sections put in a new order)
  */
-public record TaxonomyChanged(String kind, long id) {
+public record TaxonomyChanged(String kind, long id) implements ClusterEvent {
 
     public static final String SECTION = "section";
     public static final String TAG = "tag";

@@ -1,0 +1,176 @@
+package org.broadsheet.platform;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears what other nodes announce ({@link ClusterEvent}) and publishes it on this node.
+ *
+ * <p>One thread holds one connection of its own (outside the pool) with {@code LISTEN}. When
+ * the connection is lost (PostgreSQL restarted, a network cut) it reconnects, waiting longer
+ * after each failure up to {@link #MAX_BACKOFF}, and then publishes
+ * {@link ClusterEventsResumed} so caches forget what they may have missed. Only the site
+ * listens; a command such as {@code create-admin} does not.
+ */
+@Component
+@ConditionalOnWebApplication
+class ClusterEventListener implements SmartLifecycle {
+
+    /** Marks the listening connection in {@code pg_stat_activity}. */
+    static final String APPLICATION_NAME = "broadsheet-events";
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterEventListener.class);
+    private static final int RECEIVE_WAIT_MILLIS = 5_000;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final HikariDataSource dataSource;
+    private final ClusterEventCodec codec;
+    private final ApplicationEventPublisher events;
+
+    private volatile boolean running;
+    private volatile Connection connection;
+    private Thread thread;
+
+    ClusterEventListener(HikariDataSource dataSource, ClusterEventCodec codec, ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        this.codec = codec;
+        this.events = events;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::listen, "cluster-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        abort(connection); // ends a wait for notifications at once
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Listen before the web server takes requests, stop after it has stopped. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private void listen() {
+        Duration backoff = FIRST_BACKOFF;
+        boolean failing = false;
+        while (running) {
+            try (Connection c = connect()) {
+                connection = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + ClusterEventCodec.CHANNEL);
+                }
+                if (failing) {
+                    log.info("Listening to other nodes again");
+                }
+                failing = false;
+                backoff = FIRST_BACKOFF;
+                events.publishEvent(new ClusterEventsResumed());
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] received = pg.getNotifications(RECEIVE_WAIT_MILLIS);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            deliver(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (!failing) {
+                    log.warn("Lost the connection that hears other nodes; retrying: {}", e.getMessage());
+                    failing = true;
+                }
+                if (!sleep(backoff)) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    private void deliver(String payload) {
+        codec.decode(payload).ifPresent(event -> {
+            try {
+                codec.relay(() -> events.publishEvent(event));
+            } catch (RuntimeException e) {
+                log.warn("A listener failed on {} from another node", event.getClass().getSimpleName(), e);
+            }
+        });
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        if (dataSource.getUsername() != null) {
+            properties.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        properties.setProperty("tcpKeepAlive", "true");
+        Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    private boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Closes the socket under a thread that is waiting on it, without waiting for that thread. */
+    private static void abort(Connection c) {
+        if (c != null) {
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // closing is all that was wanted
+            }
+        }
+    }
+}

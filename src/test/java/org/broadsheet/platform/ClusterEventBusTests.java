@@ -1,0 +1,213 @@
+package org.broadsheet.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.broadsheet.BroadsheetApplication;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.section.Section;
+import org.broadsheet.section.SectionForm;
+import org.broadsheet.section.SectionService;
+import org.broadsheet.web.SiteIdentities;
+import org.broadsheet.web.SiteIdentity;
+import org.broadsheet.web.SiteUrls;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two nodes, A and B, on one PostgreSQL, each with reader caches that would otherwise hold
+ * data for 10 minutes: what changes on A shows on B as soon as A's transaction commits,
+ * through {@code LISTEN/NOTIFY}, and only then.
+ */
+class ClusterEventBusTests {
+
+    /** Far longer than any cache here would need if the bus did not work (TTLs are 10 minutes). */
+    private static final Duration WITHIN = Duration.ofSeconds(15);
+
+    /** A test's own cluster event. */
+    public record Probe(String name) implements ClusterEvent {
+    }
+
+    @TempDir
+    static Path database;
+    @TempDir
+    static Path dataA;
+    @TempDir
+    static Path dataB;
+
+    private static EmbeddedPostgresServer server;
+    private static ConfigurableApplicationContext a;
+    private static ConfigurableApplicationContext b;
+    private static final List<Object> heardOnB = new CopyOnWriteArrayList<>();
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTwoNodes() {
+        server = EmbeddedPostgresServer.start(database);
+        a = node(dataA, true, event -> { });
+        b = node(dataB, false, heardOnB::add);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anArticleTakenDownOnOneNodeLeavesTheOtherAtOnce() throws Exception {
+        Map<String, Object> article = jdbc().sql("""
+                select a.id, a.slug, a.headline, a.published_at, s.slug as section
+                from article a join section s on s.id = a.section_id
+                where a.status = 'published' order by a.published_at desc limit 1
+                """).query().singleRow();
+        String path = a.getBean(SiteUrls.class).article((String) article.get("section"),
+                ((Timestamp) article.get("published_at")).toInstant(), (String) article.get("slug"));
+        HttpResponse<String> before = get(b, path);
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).contains(Jsoup.parse((String) article.get("headline")).text());
+        assertThat(get(b, path).statusCode()).as("B now serves it from its cache").isEqualTo(200);
+
+        a.getBean(ArticleService.class).unpublish(((Number) article.get("id")).longValue());
+
+        assertThat(eventually(() -> get(b, path).statusCode() == 404))
+                .as("B stops serving the article taken down on A").isTrue();
+    }
+
+    @Test
+    void aNewSiteNameAndARenamedSectionShowOnTheOtherNode() throws Exception {
+        Section section = a.getBean(SectionService.class).all().get(1);
+        Document front = Jsoup.parse(get(b, "/").body());
+        assertThat(front.title()).doesNotContain("Cluster Herald");
+        assertThat(front.select("nav a").eachText()).contains(section.name()).doesNotContain("Cluster Desk");
+
+        a.getBean(SiteIdentities.class).update(new SiteIdentity("Cluster Herald", "Read on any node"));
+        a.getBean(SectionService.class).update(section.id(),
+                new SectionForm(section.slug(), "Cluster Desk", section.description(), null));
+
+        assertThat(eventually(() -> {
+            Document page = Jsoup.parse(get(b, "/").body());
+            return page.title().contains("Cluster Herald") && page.select("nav a").eachText().contains("Cluster Desk");
+        })).as("B's front page shows A's new site name and section name").isTrue();
+    }
+
+    @Test
+    void aStaffReplyOnOneNodeShowsInTheOtherNodesComments() throws Exception {
+        Map<String, Object> parent = jdbc().sql("""
+                select c.id, a.slug, a.published_at, s.slug as section
+                from comment c join article a on a.id = c.article_id join section s on s.id = a.section_id
+                where c.status = 'approved' and c.parent_id is null and a.status = 'published'
+                  and a.comments_open order by c.id limit 1
+                """).query().singleRow();
+        String path = a.getBean(SiteUrls.class).article((String) parent.get("section"),
+                ((Timestamp) parent.get("published_at")).toInstant(), (String) parent.get("slug"));
+        String text = "A reply written on node A, " + Instant.now().toEpochMilli();
+        assertThat(get(b, path).body()).doesNotContain(text);
+
+        a.getBean(CommentService.class).replyAsStaff(((Number) parent.get("id")).longValue(), "Night desk",
+                "desk@broadsheet.example", text);
+
+        assertThat(eventually(() -> get(b, path).body().contains(text)))
+                .as("B shows the reply approved on A").isTrue();
+    }
+
+    @Test
+    void onlyCommittedChangesAreAnnounced() throws Exception {
+        ApplicationEventPublisher events = a;
+        TransactionTemplate tx = a.getBean(TransactionTemplate.class);
+        tx.executeWithoutResult(status -> {
+            events.publishEvent(new Probe("rolled back"));
+            status.setRollbackOnly();
+        });
+        tx.executeWithoutResult(status -> events.publishEvent(new Probe("committed")));
+
+        assertThat(eventually(() -> heardOnB.contains(new Probe("committed")))).isTrue();
+        // Notifications arrive in commit order, so had the first been sent, it would be here by now.
+        assertThat(heardOnB).doesNotContain(new Probe("rolled back"));
+    }
+
+    @Test
+    void aNodeThatLosesItsConnectionListensAgainAndForgetsWhatItCached() throws Exception {
+        long resumedBefore = heardOnB.stream().filter(ClusterEventsResumed.class::isInstance).count();
+        assertThat(resumedBefore).as("a node announces it is listening when it starts").isGreaterThanOrEqualTo(1);
+
+        int ended = jdbc().sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")
+                .param(ClusterEventListener.APPLICATION_NAME).query(Integer.class).single();
+        assertThat(ended).as("both nodes' listening connections").isEqualTo(2);
+
+        assertThat(eventually(() -> heardOnB.stream().filter(ClusterEventsResumed.class::isInstance).count() > resumedBefore))
+                .as("B reconnects and tells its caches to forget").isTrue();
+        a.publishEvent(new Probe("after reconnecting"));
+        assertThat(eventually(() -> heardOnB.contains(new Probe("after reconnecting")))).isTrue();
+    }
+
+    // ---- helpers
+
+    private static ConfigurableApplicationContext node(Path dataDir, boolean demo, java.util.function.Consumer<Object> heard) {
+        SpringApplication app = new SpringApplication(BroadsheetApplication.class);
+        app.addListeners((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload) {
+                heard.accept(payload.getPayload());
+            }
+        });
+        return app.run("--server.port=0", "--broadsheet.data-dir=" + dataDir, "--broadsheet.demo=" + demo,
+                "--spring.datasource.url=" + server.jdbcUrl(), "--spring.datasource.username=postgres",
+                "--broadsheet.articles.cache-ttl=10m", "--broadsheet.comments.cache-ttl=10m", "--broadsheet.site.cache-ttl=10m");
+    }
+
+    private static JdbcClient jdbc() {
+        return a.getBean(JdbcClient.class);
+    }
+
+    private static HttpResponse<String> get(ConfigurableApplicationContext node, String path) throws Exception {
+        String port = node.getEnvironment().getProperty("local.server.port");
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static boolean eventually(Check check) throws Exception {
+        Instant until = Instant.now().plus(WITHIN);
+        while (Instant.now().isBefore(until)) {
+            if (check.holds()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return check.holds();
+    }
+}
