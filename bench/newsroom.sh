@@ -27,15 +27,7 @@ BASE="http://127.0.0.1:$PORT"
 
 [[ -f target/broadsheet.jar ]] || mvn -q -B package -DskipTests
 
-# An administrator for this run, made the way an operator would (the site must not be running).
-EMAIL="bench-$(date +%s)@bench.example"
-PASSWORD="bench $(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
-mkdir -p "$DATA"
-# shellcheck disable=SC2086
-printf '%s\n' "$PASSWORD" | java $JAVA_OPTS -jar target/broadsheet.jar create-admin --email "$EMAIL" \
-  --name "Bench Editor" --password-stdin --broadsheet.data-dir="$DATA" --logging.level.root=WARN >"$DATA/create-admin.log" 2>&1 \
-  || { echo "create-admin failed; see $DATA/create-admin.log" >&2; tail -20 "$DATA/create-admin.log" >&2; exit 1; }
-
+create_admin
 start_broadsheet
 echo "Broadsheet ready: $(grep -o 'Benchmark data ready.*' "$LOG" | head -1)"
 
@@ -44,30 +36,12 @@ WORK=$(mktemp -d)
 trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true; rm -rf "$JAR_COOKIES" "$WORK"' EXIT
 C=(curl -s -b "$JAR_COOKIES" -c "$JAR_COOKIES")
 
-token() { grep -o 'name="_csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
-field() { grep -o "name=\"$2\"[^>]*value=\"[^\"]*\"" "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
-# The chosen option of the select with this id (its first option with a value when none is chosen).
-choice() {
-  local options
-  options=$(sed -n "/<select id=\"$2\"/,/<\/select>/p" "$1" | grep -o '<option value="[a-z0-9-]\+"[^>]*>')
-  { grep ' selected' <<<"$options" || head -1 <<<"$options"; } | head -1 | sed 's/<option value="//;s/".*//'
-}
-
-"${C[@]}" -o "$WORK/signin.html" "$BASE/newsroom/sign-in"
-code=$("${C[@]}" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$(token "$WORK/signin.html")" \
-  --data-urlencode "email=$EMAIL" --data-urlencode "password=$PASSWORD" "$BASE/newsroom/sign-in")
-[[ $code == 302 ]] || { echo "sign-in failed: $code" >&2; exit 1; }
+sign_in
 
 # Article ids spread over the whole archive.
 MAX_ID=$("${C[@]}" "$BASE/newsroom/articles" | grep -o 'href="/newsroom/articles/[0-9]*"' | grep -o '[0-9]*' | sort -n | tail -1)
 ids=()
 for i in $(seq 1 "$SAMPLES"); do ids+=($(( (i * 7919) % MAX_ID + 1 ))); done
-
-stats() { # name file(seconds per line)
-  sort -n "$2" | awk -v name="$1" '{ v[NR] = $1 * 1000 } END {
-    p50 = v[int(NR * 0.50 + 0.5)]; p95 = v[int(NR * 0.95 + 0.5)];
-    printf "%-22s n=%d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms\n", name, NR, p50, p95, v[NR] }'
-}
 
 # 1. Editor pages (warm-up first: the JIT compiles the editor's path)
 for i in $(seq 1 "$WARMUP"); do "${C[@]}" -o /dev/null "$BASE/newsroom/articles/${ids[$((i % SAMPLES))]}"; done
@@ -78,22 +52,12 @@ done
 
 # 2. Saves: one article, each save from the version the last one made, body changed each time.
 ARTICLE=${ids[0]}
-save_once() { # body-suffix -> prints time_total, refreshes the form
-  "${C[@]}" -o "$WORK/form.html" "$BASE/newsroom/articles/$ARTICLE"
-  local args=(--data-urlencode "_csrf=$(token "$WORK/form.html")" --data-urlencode "version=$(field "$WORK/form.html" version)"
-    --data-urlencode "action=save")
-  for name in headline slug; do
-    args+=(--data-urlencode "$name=$(field "$WORK/form.html" "$name")")
-  done
-  args+=(--data-urlencode "section=$(choice "$WORK/form.html" section)")
-  args+=(--data-urlencode "authors=$(choice "$WORK/form.html" author-1)")
-  args+=(--data-urlencode "body=Paragraph one of a benchmark body, saved again ($1).
+SAVE_BODY='Paragraph one of a benchmark body, saved again (%s).
 
 ## A subheading
 
-Paragraph two, with [a link](https://example.org/) and some more words to render.")
-  "${C[@]}" -o /dev/null -w '%{time_total} %{http_code}\n' "${args[@]}" "$BASE/newsroom/articles/$ARTICLE"
-}
+Paragraph two, with [a link](https://example.org/) and some more words to render.'
+save_once() { save_article "$ARTICLE" "$(printf "$SAVE_BODY" "$1")"; }
 for i in $(seq 1 20); do save_once "warm-up $i" >/dev/null; done
 : > "$WORK/save"
 for i in $(seq 1 "$SAMPLES"); do
