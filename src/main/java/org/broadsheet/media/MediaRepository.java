@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,6 +83,12 @@ class MediaRepository {
     /** Deletes the row; throws {@link org.springframework.dao.DataIntegrityViolationException} while an article uses it. */
     boolean delete(long id) {
         return jdbc.sql("delete from media where id = ?").param(id).update() == 1;
+    }
+
+    /** Those of {@code storageKeys} that some row has. */
+    Set<String> existingKeys(Collection<String> storageKeys) {
+        return Set.copyOf(jdbc.sql("select storage_key from media where storage_key = any(?)")
+                .param(storageKeys.toArray(String[]::new)).query(String.class).list());
     }
 
     long count() {

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +40,8 @@ import org.springframework.stereotype.Service;
  * and no row. At most two uploads decode at a time, to bound memory.
  *
  * <p>Files live at {@code /media/{key}/original.jpg} and {@code /media/{key}/{width}.jpg}
- * (or {@code .png}); their content never changes, so they are served as immutable.
+ * (or {@code .png}); their content never changes, so they are served as immutable. Files a
+ * crash left without a row are removed later by {@link #removeOrphanedFiles}.
  */
 @Service
 public class MediaService {
@@ -53,6 +56,10 @@ public class MediaService {
     /** Storage keys of one image: 26 base32 characters (130 random bits). */
     private static final Pattern KEY = Pattern.compile("[a-z2-7]{26}");
     private static final Pattern FILE = Pattern.compile("(original|[1-9][0-9]{0,4})\\.(jpg|png|webp|gif)");
+    /** A storage key this service makes ({@link #storageKey}): group 2 is the image's key. */
+    private static final Pattern STORED = Pattern.compile("([a-z2-7]{2})/(\\1[a-z2-7]{24})/" + FILE.pattern());
+    /** How many files the orphan sweep checks against the database at once. */
+    private static final int SWEEP_BATCH = 500;
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F]");
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final Logger log = LoggerFactory.getLogger(MediaService.class);
@@ -187,6 +194,57 @@ public class MediaService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Removes stored files that no image owns: files under this library's own naming scheme
+     * ({@code xy/xy.../original.jpg}, {@code .../960.jpg}) whose key has no row and that were
+     * last written before {@code writtenBefore}. They are what a crash leaves between storing an
+     * upload's files and inserting its row, or between deleting a row and its files. Anything
+     * else in the store is never touched. Safe while uploads and deletions run, and while other
+     * nodes sweep the same store: pass a time well before any upload still under way (an
+     * upload's files are written, then its row is inserted, within seconds), and since keys are
+     * random and never reused, a key without a row then never gets one; deleting what another
+     * node has just deleted is no error.
+     *
+     * @return how many files this call found orphaned and deleted
+     */
+    public int removeOrphanedFiles(Instant writtenBefore) {
+        List<String> orphans = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        try {
+            storage.list(listed -> {
+                if (listed.lastModified().isBefore(writtenBefore) && STORED.matcher(listed.key()).matches()) {
+                    batch.add(listed.key());
+                    if (batch.size() == SWEEP_BATCH) {
+                        orphans.addAll(withoutRow(batch));
+                        batch.clear();
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the stored media files", e);
+        }
+        orphans.addAll(withoutRow(batch));
+        orphans.forEach(this::deleteQuietly); // after the listing, so it never walks what it is deleting
+        return orphans.size();
+    }
+
+    /** The files among {@code files} (storage keys) whose image has no row. */
+    private List<String> withoutRow(List<String> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        Set<String> owned = repository.existingKeys(files.stream().map(MediaService::imageKey).distinct().toList());
+        return files.stream().filter(file -> !owned.contains(imageKey(file))).toList();
+    }
+
+    private static String imageKey(String storageKey) {
+        Matcher stored = STORED.matcher(storageKey);
+        if (!stored.matches()) {
+            throw new IllegalArgumentException("Not a library file: " + storageKey);
+        }
+        return stored.group(2);
     }
 
     /** A file being served: its type and its open content (close it). */

@@ -1,5 +1,6 @@
 package org.broadsheet.media;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,17 +15,23 @@ import org.springframework.util.unit.DataSize;
  * @param maxPixels        images with more pixels than this are refused (422) before they are decoded
  * @param maxSide          images wider or taller than this are refused (422) before they are decoded
  * @param renditionWidths  the widths of the resized copies pages use; never wider than the original
+ * @param orphanGrace      stored files no image owns are removed once they are this old (at least a
+ *                         minute), so an upload still under way on any node is never touched
  */
 @ConfigurationProperties("broadsheet.media")
 public record MediaSettings(@DefaultValue("20MB") DataSize maxUploadSize,
                             @DefaultValue("40000000") long maxPixels,
                             @DefaultValue("12000") int maxSide,
-                            @DefaultValue({"480", "960", "1600"}) List<Integer> renditionWidths) {
+                            @DefaultValue({"480", "960", "1600"}) List<Integer> renditionWidths,
+                            @DefaultValue("1h") Duration orphanGrace) {
 
     public MediaSettings {
         renditionWidths = renditionWidths.stream().distinct().sorted().toList();
         if (renditionWidths.isEmpty() || renditionWidths.get(0) < 16 || renditionWidths.get(renditionWidths.size() - 1) > 8000) {
             throw new IllegalArgumentException("broadsheet.media.rendition-widths must be between 16 and 8000");
+        }
+        if (orphanGrace.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("broadsheet.media.orphan-grace must be at least one minute");
         }
     }
 

@@ -2,14 +2,16 @@ package org.broadsheet.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Where uploaded files and their renditions are kept, by key. Keys are relative paths of
  * lower-case letters, digits, dots and hyphens ({@code "ab/abcdef.../960.jpg"}); no segment
  * starts with a dot, so none can climb out of the store. The file system implementation is
- * {@link FileSystemMediaStorage}; an object store (S3 and the like) fits the same three calls.
+ * {@link FileSystemMediaStorage}; an object store (S3 and the like) fits the same four calls.
  * Implementations are safe for use by many threads and many nodes sharing one store.
  */
 public interface MediaStorage {
@@ -31,6 +33,19 @@ public interface MediaStorage {
 
     /** Removes the object under {@code key}; nothing happens when there is none. */
     void delete(String key) throws IOException;
+
+    /** An object in the store: its key and when it was written. */
+    record Listed(String key, Instant lastModified) {
+    }
+
+    /**
+     * Calls {@code each} once for every object in the store, in no particular order. Objects
+     * put or deleted while the listing runs may or may not be seen; an object that vanishes
+     * meanwhile is skipped, not an error. Only objects under well-formed keys are listed, and
+     * only objects of the store itself (a file system store lists neither symbolic links nor
+     * anything behind them).
+     */
+    void list(Consumer<Listed> each) throws IOException;
 
     /** Throws {@link IllegalArgumentException} unless {@code key} is a well-formed key. */
     static String requireValidKey(String key) {

@@ -12,19 +12,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Copies an uploaded original without the metadata that can tell where a picture was taken
- * (EXIF, with its GPS block, and XMP), losslessly: the picture data is copied byte for byte.
+ * Copies an uploaded original without the metadata that can tell where, when or by whom a
+ * picture was taken (EXIF, with its GPS block, XMP, IPTC, comments), losslessly: the picture
+ * data is copied byte for byte. What is kept is listed; everything else goes.
  * <ul>
- *   <li>JPEG: APP1 (EXIF, XMP) and APP13 (IPTC) segments go. The one EXIF field browsers
+ *   <li>JPEG: of the application segments only JFIF/JFXX (APP0), the colour profile (APP2
+ *       {@code ICC_PROFILE}) and Adobe's colour transform (APP14) stay; EXIF and XMP (APP1),
+ *       IPTC (APP13), comments and all other APPn segments go, and so does anything after the
+ *       end of the image (a phone's second picture or motion clip). The one EXIF field browsers
  *       need, the orientation, comes back as a minimal EXIF segment holding nothing else.</li>
- *   <li>PNG: {@code eXIf} and the text chunks ({@code tEXt}, {@code zTXt}, {@code iTXt}, which
- *       carry XMP) go; anything after {@code IEND} too.</li>
- *   <li>WebP: the {@code EXIF} and {@code XMP } chunks go and the extended header's flags
- *       for them are cleared.</li>
- *   <li>GIF: copied as it is (GIF has no EXIF).</li>
+ *   <li>PNG: the critical chunks and the ancillary chunks that change how the picture looks
+ *       (transparency, colour, gamma, pixel size, animation) stay; {@code eXIf}, the text
+ *       chunks ({@code tEXt}, {@code zTXt}, {@code iTXt}, which carry XMP), {@code tIME} and
+ *       private chunks go; anything after {@code IEND} too.</li>
+ *   <li>WebP: the image, alpha, animation, frame and colour profile chunks stay; {@code EXIF},
+ *       {@code XMP } and unknown chunks go and the extended header's flags for EXIF and XMP are
+ *       cleared; anything after the RIFF container too.</li>
+ *   <li>GIF: the images, their graphic controls and the looping extensions ({@code NETSCAPE2.0},
+ *       {@code ANIMEXTS1.0}) stay; other application extensions (XMP's {@code XMP DataXMP}) and
+ *       comments go; anything after the trailer too.</li>
  * </ul>
  * A file whose structure is broken is refused as damaged.
  */
@@ -33,13 +43,31 @@ final class MetadataStripper {
     /** The EXIF orientation that means "as stored". */
     static final int UPRIGHT = 1;
 
+    private static final int APP0 = 0xE0;
     private static final int APP1 = 0xE1;
-    private static final int APP13 = 0xED;
+    private static final int APP2 = 0xE2;
+    private static final int APP14 = 0xEE;
+    private static final int COM = 0xFE;
     private static final int SOS = 0xDA;
-    private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
-    private static final Set<String> PNG_DROPPED = Set.of("eXIf", "tEXt", "zTXt", "iTXt");
-    private static final Set<String> WEBP_DROPPED = Set.of("EXIF", "XMP ");
+    private static final int EOI = 0xD9;
+    /** What {@link #copyScan} returns when the file ends inside picture data. */
+    private static final int CUT_SHORT = -1;
+    private static final byte[] EXIF_HEADER = bytes("Exif\0\0");
+    private static final List<byte[]> JPEG_APP_KEPT = List.of(bytes("JFIF\0"), bytes("JFXX\0"),
+            bytes("ICC_PROFILE\0"), bytes("Adobe"));
+    /** Ancillary PNG chunks that change how the picture looks; critical chunks are always kept. */
+    private static final Set<String> PNG_KEPT = Set.of("tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "cICP",
+            "mDCV", "cLLI", "bKGD", "pHYs", "hIST", "sPLT", "acTL", "fcTL", "fdAT");
+    private static final Set<String> WEBP_KEPT = Set.of("VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP");
     private static final int VP8X_EXIF_AND_XMP = 0x08 | 0x04;
+    private static final int GIF_IMAGE = 0x2C;
+    private static final int GIF_EXTENSION = 0x21;
+    private static final int GIF_TRAILER = 0x3B;
+    /** Graphic control (delays, transparency) and plain text: how the frames are shown. */
+    private static final Set<Integer> GIF_EXTENSIONS_KEPT = Set.of(0xF9, 0x01);
+    private static final int GIF_APPLICATION = 0xFF;
+    /** The application extensions that make an animation loop. */
+    private static final Set<String> GIF_APPLICATIONS_KEPT = Set.of("NETSCAPE2.0", "ANIMEXTS1.0");
 
     private MetadataStripper() {
     }
@@ -56,10 +84,7 @@ final class MetadataStripper {
                 case JPEG -> jpeg(in, out);
                 case PNG -> png(in, out);
                 case WEBP -> webp(in, out);
-                case GIF -> {
-                    Files.copy(in, out);
-                    yield UPRIGHT;
-                }
+                case GIF -> gif(in, out);
             };
         } catch (EOFException e) {
             throw MediaRefused.damaged(type);
@@ -72,36 +97,87 @@ final class MetadataStripper {
             dst.writeShort(src.readUnsignedShort()); // SOI, checked by sniffing
             int orientation = UPRIGHT;
             boolean orientationWritten = false;
-            while (true) {
-                int marker = nextMarker(src);
-                if (marker == 0xD8 || marker == 0xD9 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
-                    throw MediaRefused.damaged(ImageType.JPEG); // no standalone markers before the first scan
+            boolean scanned = false;
+            int marker = nextMarker(src);
+            while (marker != EOI && marker != CUT_SHORT) {
+                if (marker == 0xD8 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
+                    throw MediaRefused.damaged(ImageType.JPEG); // no standalone markers outside the picture data
                 }
-                int length = src.readUnsignedShort();
-                if (length < 2) {
-                    throw MediaRefused.damaged(ImageType.JPEG);
+                byte[] payload = segmentPayload(src);
+                if (marker == APP1 && startsWith(payload, EXIF_HEADER) && !scanned) {
+                    orientation = exifOrientation(payload);
                 }
-                byte[] payload = new byte[length - 2];
-                src.readFully(payload);
-                if (marker == APP1 || marker == APP13) {
-                    if (marker == APP1 && startsWith(payload, EXIF_HEADER)) {
-                        orientation = exifOrientation(payload);
+                if (keptInJpeg(marker, payload)) {
+                    if (!orientationWritten && (marker < APP0 || marker > 0xEF)) {
+                        // After the application segments kept (JFIF first), before the tables and the frame.
+                        if (orientation != UPRIGHT) {
+                            writeSegment(dst, APP1, orientationOnlyExif(orientation));
+                        }
+                        orientationWritten = true;
                     }
-                    continue;
+                    writeSegment(dst, marker, payload);
                 }
-                if (!orientationWritten && marker != 0xE0) {
-                    // After the JFIF (APP0) segment, if any, as files with both have it.
-                    if (orientation != UPRIGHT) {
-                        writeSegment(dst, APP1, orientationOnlyExif(orientation));
-                    }
-                    orientationWritten = true;
-                }
-                writeSegment(dst, marker, payload);
-                if (marker == SOS) {
-                    src.transferTo(dst); // the picture data, and whatever markers follow it, as they are
-                    return orientation;
-                }
+                scanned |= marker == SOS;
+                marker = marker == SOS ? copyScan(src, dst) : nextMarker(src);
             }
+            if (!scanned) {
+                throw MediaRefused.damaged(ImageType.JPEG);
+            }
+            if (marker == EOI) {
+                dst.writeShort(0xFF00 | EOI); // and nothing that follows it
+            }
+            return orientation;
+        }
+    }
+
+    private static byte[] segmentPayload(DataInputStream src) throws IOException {
+        int length = src.readUnsignedShort();
+        if (length < 2) {
+            throw MediaRefused.damaged(ImageType.JPEG);
+        }
+        byte[] payload = new byte[length - 2];
+        src.readFully(payload);
+        return payload;
+    }
+
+    private static boolean keptInJpeg(int marker, byte[] payload) {
+        if (marker == COM) {
+            return false;
+        }
+        if (marker < APP0 || marker > 0xEF) {
+            return true;
+        }
+        return (marker == APP0 || marker == APP2 || marker == APP14)
+                && JPEG_APP_KEPT.stream().anyMatch(id -> startsWith(payload, id));
+    }
+
+    /**
+     * Copies a scan's entropy-coded data, with its stuffed bytes and restart markers, and
+     * returns the marker that ends it (or {@link #CUT_SHORT}: a file cut off in its picture
+     * data is kept as far as it goes, as browsers show it).
+     */
+    private static int copyScan(DataInputStream src, DataOutputStream dst) throws IOException {
+        while (true) {
+            int b = src.read();
+            if (b != 0xFF) {
+                if (b < 0) {
+                    return CUT_SHORT;
+                }
+                dst.write(b);
+                continue;
+            }
+            int next;
+            do {
+                next = src.read(); // 0xFF fill bytes may precede a marker
+            } while (next == 0xFF);
+            if (next < 0) {
+                return CUT_SHORT;
+            }
+            if (next != 0x00 && (next < 0xD0 || next > 0xD7)) {
+                return next;
+            }
+            dst.write(0xFF);
+            dst.write(next);
         }
     }
 
@@ -177,7 +253,8 @@ final class MetadataStripper {
                     throw MediaRefused.damaged(ImageType.PNG);
                 }
                 String name = new String(type, StandardCharsets.ISO_8859_1);
-                if (PNG_DROPPED.contains(name)) {
+                boolean critical = (type[0] & 0x20) == 0;
+                if (!critical && !PNG_KEPT.contains(name)) {
                     src.skipNBytes(length + 4L);
                     continue;
                 }
@@ -210,7 +287,7 @@ final class MetadataStripper {
                     throw MediaRefused.damaged(ImageType.WEBP);
                 }
                 String name = new String(chunk, 0, 4, StandardCharsets.ISO_8859_1);
-                if (WEBP_DROPPED.contains(name)) {
+                if (!WEBP_KEPT.contains(name)) {
                     src.skipNBytes(padded);
                     continue;
                 }
@@ -230,6 +307,77 @@ final class MetadataStripper {
                     (byte) (riffSize >> 24)});
         }
         return UPRIGHT;
+    }
+
+    private static int gif(Path in, Path out) throws IOException {
+        try (DataInputStream src = new DataInputStream(new BufferedInputStream(Files.newInputStream(in)));
+             DataOutputStream dst = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
+            byte[] screen = new byte[13]; // signature and logical screen descriptor
+            src.readFully(screen);
+            dst.write(screen);
+            copyColourTable(src, dst, screen[10]);
+            while (true) {
+                int block = src.readUnsignedByte();
+                switch (block) {
+                    case GIF_IMAGE -> copyGifImage(src, dst);
+                    case GIF_EXTENSION -> copyOrSkipGifExtension(src, dst);
+                    case GIF_TRAILER -> {
+                        dst.write(GIF_TRAILER); // and nothing that follows it
+                        return UPRIGHT;
+                    }
+                    default -> throw MediaRefused.damaged(ImageType.GIF);
+                }
+            }
+        }
+    }
+
+    private static void copyColourTable(DataInputStream src, DataOutputStream dst, byte packed) throws IOException {
+        if ((packed & 0x80) != 0) {
+            copyFully(src, dst, 3L << ((packed & 0x07) + 1));
+        }
+    }
+
+    private static void copyGifImage(DataInputStream src, DataOutputStream dst) throws IOException {
+        byte[] descriptor = new byte[9]; // position, size, flags
+        src.readFully(descriptor);
+        dst.write(GIF_IMAGE);
+        dst.write(descriptor);
+        copyColourTable(src, dst, descriptor[8]);
+        dst.write(src.readUnsignedByte()); // LZW minimum code size
+        copySubBlocks(src, dst);
+    }
+
+    private static void copyOrSkipGifExtension(DataInputStream src, DataOutputStream dst) throws IOException {
+        int label = src.readUnsignedByte();
+        byte[] first = new byte[src.readUnsignedByte()];
+        src.readFully(first);
+        boolean kept = GIF_EXTENSIONS_KEPT.contains(label) || label == GIF_APPLICATION && first.length == 11
+                && GIF_APPLICATIONS_KEPT.contains(new String(first, StandardCharsets.ISO_8859_1));
+        if (!kept) {
+            if (first.length > 0) {
+                copySubBlocks(src, OutputStream.nullOutputStream());
+            }
+            return;
+        }
+        dst.write(GIF_EXTENSION);
+        dst.write(label);
+        dst.write(first.length);
+        dst.write(first);
+        if (first.length > 0) {
+            copySubBlocks(src, dst);
+        }
+    }
+
+    /** Data sub-blocks (a length byte, then that many bytes) up to and with the empty one that ends them. */
+    private static void copySubBlocks(DataInputStream src, OutputStream dst) throws IOException {
+        byte[] block = new byte[255];
+        int length;
+        do {
+            length = src.readUnsignedByte();
+            src.readFully(block, 0, length);
+            dst.write(length);
+            dst.write(block, 0, length);
+        } while (length > 0);
     }
 
     private static void copyFully(DataInputStream src, OutputStream dst, long count) throws IOException {
@@ -253,6 +401,10 @@ final class MetadataStripper {
             value = value << 8 | b;
         }
         return value;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -109,6 +109,39 @@ class MediaServiceTests extends MediaTest {
     }
 
     @Test
+    void animatedGifIsStoredWithoutItsXmpAndCommentAndStillLoops() {
+        byte[] gif = TestImages.animatedGif(700, 350, TestImages.gifXmp(TestImages.XMP_GPS),
+                TestImages.gifComment(TestImages.GIF_COMMENT));
+
+        MediaItem item = fixtures.upload("loop.gif", gif, "");
+
+        byte[] original = fixtures.stored(item.originalUrl());
+        assertThat(MetadataStripperTests.indexOf(original, "GPSLatitude".getBytes(StandardCharsets.ISO_8859_1))).isNegative();
+        assertThat(MetadataStripperTests.indexOf(original, TestImages.GIF_COMMENT.getBytes(StandardCharsets.ISO_8859_1)))
+                .isNegative();
+        assertThat(MetadataStripperTests.indexOf(original, "NETSCAPE2.0".getBytes(StandardCharsets.ISO_8859_1))).isNotNegative();
+        assertThat(TestImages.gifFrames(original)).hasSize(2);
+        assertThat(item.bytes()).isEqualTo(original.length);
+        assertThat(item.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 700);
+    }
+
+    @Test
+    void cutShortGifIsRefusedWith422LikeOtherDamagedImagesAndLeavesNothing() {
+        long rows = fixtures.rows();
+        long files = fixtures.files();
+        byte[] gif = TestImages.animatedGif(300, 200, TestImages.gifXmp(TestImages.XMP_GPS), new byte[0]);
+
+        assertThatThrownBy(() -> fixtures.upload("cut.gif", java.util.Arrays.copyOf(gif, gif.length - 40), ""))
+                .isInstanceOfSatisfying(MediaRefused.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(e.getMessage()).contains("GIF");
+                });
+
+        assertThat(fixtures.rows()).isEqualTo(rows);
+        assertThat(fixtures.files()).isEqualTo(files);
+    }
+
+    @Test
     void textFileNamedJpgIsRefusedWith415AndLeavesNothing() {
         long rows = fixtures.rows();
         long files = fixtures.files();

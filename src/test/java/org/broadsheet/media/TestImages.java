@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -69,6 +70,158 @@ final class TestImages {
         return encode(image, "gif");
     }
 
+    /** A progressive JPEG: several scans, with Huffman tables between them. */
+    static byte[] progressiveJpeg(int width, int height) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+             javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new javax.imageio.IIOImage(picture(width, height), null, null), param);
+            stream.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** Words no stored GIF may contain: a place in an XMP packet. */
+    static final String XMP_GPS = "exif:GPSLatitude=\"51,30.4495N\" exif:GPSLongitude=\"0,7.5083W\"";
+    /** Words no stored GIF may contain: a comment. */
+    static final String GIF_COMMENT = "Shot from the roof of 14 Harbour Row";
+
+    /** The colours of the two frames of {@link #animatedGif}: its palette's entries 1 and 2. */
+    static final int[] GIF_FRAME_COLOURS = {0xC82828, 0x14A03C};
+
+    /**
+     * A looping two-frame GIF written by hand: a four-colour palette, the NETSCAPE2.0 loop,
+     * then {@code afterLoop} (extension blocks as they are), the first frame (colour 1),
+     * {@code betweenFrames}, the second frame (colour 2), and the trailer.
+     */
+    static byte[] animatedGif(int width, int height, byte[] afterLoop, byte[] betweenFrames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("GIF89a".getBytes(StandardCharsets.ISO_8859_1));
+        putLittle16(out, width);
+        putLittle16(out, height);
+        out.write(0x80 | 0x01); // a global colour table of 2^(1+1) = 4 entries
+        out.write(0);           // background colour
+        out.write(0);           // no aspect ratio
+        for (int rgb : new int[]{0x000000, GIF_FRAME_COLOURS[0], GIF_FRAME_COLOURS[1], 0xFFFFFF}) {
+            out.write(rgb >> 16);
+            out.write(rgb >> 8 & 0xFF);
+            out.write(rgb & 0xFF);
+        }
+        out.writeBytes(gifApplication("NETSCAPE2.0", new byte[]{1, 0, 0})); // loop for ever
+        out.writeBytes(afterLoop);
+        out.writeBytes(gifFrame(width, height, 1));
+        out.writeBytes(betweenFrames);
+        out.writeBytes(gifFrame(width, height, 2));
+        out.write(0x3B);
+        return out.toByteArray();
+    }
+
+    /** An application extension: the 11-byte identifier, then {@code data} in sub-blocks. */
+    static byte[] gifApplication(String identifier, byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x21);
+        out.write(0xFF);
+        out.write(11);
+        out.writeBytes(identifier.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(subBlocks(data));
+        return out.toByteArray();
+    }
+
+    /**
+     * XMP as GIF carries it: the packet's bytes as they are after the identifier
+     * {@code XMP DataXMP}, then the 258-byte "magic trailer" that makes a reader of sub-blocks
+     * land on the terminator whatever the packet holds.
+     */
+    static byte[] gifXmp(String attributes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x21);
+        out.write(0xFF);
+        out.write(11);
+        out.writeBytes("XMP DataXMP".getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(("<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+                + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+                + "xmlns:exif=\"http://ns.adobe.com/exif/1.0/\" " + attributes + "/></rdf:RDF></x:xmpmeta>"
+                + "<?xpacket end=\"w\"?>").getBytes(StandardCharsets.UTF_8));
+        out.write(1);
+        for (int b = 0xFF; b >= 0; b--) {
+            out.write(b);
+        }
+        out.write(0);
+        return out.toByteArray();
+    }
+
+    static byte[] gifComment(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x21);
+        out.write(0xFE);
+        out.writeBytes(subBlocks(text.getBytes(StandardCharsets.ISO_8859_1)));
+        return out.toByteArray();
+    }
+
+    /** A graphic control extension (a tenth of a second) and an image of one palette colour. */
+    private static byte[] gifFrame(int width, int height, int colour) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[]{0x21, (byte) 0xF9, 4, 0, 10, 0, 0, 0});
+        out.write(0x2C);
+        putLittle16(out, 0);
+        putLittle16(out, 0);
+        putLittle16(out, width);
+        putLittle16(out, height);
+        out.write(0);           // no local colour table, not interlaced
+        out.write(2);           // LZW minimum code size: codes of 3 bits, clear = 4, end = 5
+        Bits bits = new Bits(); // a clear code before every two pixels, so the codes never grow wider
+        for (int pixel = 0; pixel < width * height; pixel += 2) {
+            bits.write(4, 3);
+            bits.write(colour, 3);
+            if (pixel + 1 < width * height) {
+                bits.write(colour, 3);
+            }
+        }
+        bits.write(5, 3);
+        out.writeBytes(subBlocks(bits.bytes()));
+        return out.toByteArray();
+    }
+
+    private static byte[] subBlocks(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < data.length; i += 255) {
+            int n = Math.min(255, data.length - i);
+            out.write(n);
+            out.write(data, i, n);
+        }
+        out.write(0);
+        return out.toByteArray();
+    }
+
+    private static void putLittle16(ByteArrayOutputStream out, int value) {
+        out.write(value & 0xFF);
+        out.write(value >> 8 & 0xFF);
+    }
+
+    /** The frames of a GIF, as ImageIO decodes them. */
+    static List<BufferedImage> gifFrames(byte[] gif) {
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(gif))) {
+            reader.setInput(in);
+            List<BufferedImage> frames = new java.util.ArrayList<>();
+            for (int i = 0; i < reader.getNumImages(true); i++) {
+                frames.add(reader.read(i));
+            }
+            return frames;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
     static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -83,10 +236,15 @@ final class TestImages {
 
     /** The JPEG with an APP1 segment holding {@code payload} right after its start marker. */
     static byte[] withApp1(byte[] jpeg, byte[] payload) {
+        return withSegment(jpeg, 0xE1, payload);
+    }
+
+    /** The JPEG with a segment of this marker holding {@code payload} right after its start marker. */
+    static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
-        out.write(0xE1);
+        out.write(marker);
         out.write((payload.length + 2) >> 8);
         out.write((payload.length + 2) & 0xFF);
         out.writeBytes(payload);
@@ -200,15 +358,22 @@ final class TestImages {
 
     /** The same picture in the extended format (VP8X), with an EXIF chunk holding {@code exif}. */
     static byte[] webpWithExif(int width, int height, int argb, byte[] exif) {
+        return webpExtended(width, height, argb, 0x08, riffChunk("EXIF", exif)); // flag: EXIF present
+    }
+
+    /** The same picture in the extended format (VP8X) with these header flags, followed by {@code chunks} as they are. */
+    static byte[] webpExtended(int width, int height, int argb, int flags, byte[]... chunks) {
         byte[] vp8x = new byte[10];
-        vp8x[0] = 0x08; // EXIF present
+        vp8x[0] = (byte) flags;
         putLittle24(vp8x, 4, width - 1);
         putLittle24(vp8x, 7, height - 1);
-        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-        chunks.writeBytes(riffChunk("VP8X", vp8x));
-        chunks.writeBytes(riffChunk("VP8L", vp8lData(width, height, argb)));
-        chunks.writeBytes(riffChunk("EXIF", exif));
-        return riffOf(chunks.toByteArray());
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(riffChunk("VP8X", vp8x));
+        all.writeBytes(riffChunk("VP8L", vp8lData(width, height, argb)));
+        for (byte[] chunk : chunks) {
+            all.writeBytes(chunk);
+        }
+        return riffOf(all.toByteArray());
     }
 
     private static byte[] vp8l(int width, int height, int argb) {
