@@ -131,6 +131,15 @@ public class ArticleDesk {
     }
 
     /**
+     * {@code staffId}'s autosave of a new article they have not saved yet ("Write a new
+     * article" offers it back), with base version 0.
+     */
+    public Optional<Autosave> newArticleAutosave(long staffId) {
+        return revisionStore.findNewAutosave(staffId)
+                .map(row -> new Autosave(revisions.fromJson(row.content()), 0, dates.of(row.savedAt())));
+    }
+
+    /**
      * Renders a headline, standfirst and Markdown body as the article page would, without
      * saving anything. {@code articleId} is the article being edited (a reference to itself
      * is dropped, as on save), or null for a new one.
