@@ -1,6 +1,7 @@
 // Optional help for the article editor; everything works without it.
 // - Autosave: every 30 seconds, if the form changed, its fields are sent to the article's
-//   autosave address (kept per person, not a revision), with the CSRF header.
+//   autosave address (kept per person, not a revision), with the CSRF header. A new article is
+//   autosaved too, before its first save (one per person; "Write a new article" offers it back).
 // - Preview: the Preview button shows the server's rendering beside the form instead of in a
 //   new tab.
 // - Story references: the search below the form lists articles with buttons that insert

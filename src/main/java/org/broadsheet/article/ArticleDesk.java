@@ -1,9 +1,15 @@
 package org.broadsheet.article;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.broadsheet.media.MediaItem;
+import org.broadsheet.media.MediaService;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.SiteUrls;
@@ -27,10 +33,12 @@ public class ArticleDesk {
     private final Dates dates;
     private final SiteUrls urls;
     private final Clock clock;
+    private final MediaService media;
 
     ArticleDesk(ArticleRepository articles, WorkflowRepository workflow, RevisionRepository revisionStore,
                 Revisions revisions, ArticleService service, ArticleReader reader, Dates dates, SiteUrls urls,
-                Clock clock) {
+                Clock clock, MediaService media) {
+        this.media = media;
         this.articles = articles;
         this.workflow = workflow;
         this.revisionStore = revisionStore;
@@ -123,6 +131,15 @@ public class ArticleDesk {
     }
 
     /**
+     * {@code staffId}'s autosave of a new article they have not saved yet ("Write a new
+     * article" offers it back), with base version 0.
+     */
+    public Optional<Autosave> newArticleAutosave(long staffId) {
+        return revisionStore.findNewAutosave(staffId)
+                .map(row -> new Autosave(revisions.fromJson(row.content()), 0, dates.of(row.savedAt())));
+    }
+
+    /**
      * Renders a headline, standfirst and Markdown body as the article page would, without
      * saving anything. {@code articleId} is the article being edited (a reference to itself
      * is dropped, as on save), or null for a new one.
@@ -157,8 +174,20 @@ public class ArticleDesk {
     public RevisionDiff compare(long id, int from, int to) {
         RevisionRepository.RevisionRow before = row(id, from);
         RevisionRepository.RevisionRow after = row(id, to);
+        ArticleForm old = revisions.fromJson(before.content());
+        ArticleForm changed = revisions.fromJson(after.content());
         return new RevisionDiff(revisionSummary(before), revisionSummary(after),
-                revisions.diff(revisions.fromJson(before.content()), revisions.fromJson(after.content())));
+                revisions.diff(old, changed, filenames(old, changed)));
+    }
+
+    /** The upload names of the library images the forms use, by id (images deleted since are left out). */
+    private Map<Long, String> filenames(ArticleForm... forms) {
+        Map<Long, String> names = new HashMap<>();
+        Stream.of(forms).map(ArticleForm::image).filter(Objects::nonNull).filter(LeadImage::hasMediaId)
+                .map(LeadImage::mediaId).distinct()
+                .forEach(mediaId -> media.findById(mediaId).map(MediaItem::filename)
+                        .ifPresent(name -> names.put(mediaId, name)));
+        return names;
     }
 
     private RevisionRepository.RevisionRow row(long id, int number) {

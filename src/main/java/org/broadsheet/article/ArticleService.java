@@ -93,13 +93,15 @@ public class ArticleService {
     /**
      * Creates a draft owned by staff member {@code staffId}, first creating the tags named in
      * {@code newTags} that do not exist yet (as topics; pass them only for people who may
-     * create tags, and put their slugs, {@link Slugs#from}, in the form's tags).
+     * create tags, and put their slugs, {@link Slugs#from}, in the form's tags). Their autosave
+     * of a new article ({@link #autosaveNew}) goes in the same transaction: it is saved now.
      */
     @Transactional
     public ArticleSaved create(ArticleForm form, long staffId, List<String> newTags) {
         createTags(newTags);
         ArticleSaved saved = insert(form, staffId, RevisionKind.CREATED);
         workflow.setCreatedBy(saved.id(), staffId);
+        revisionStore.deleteNewAutosave(staffId);
         return saved;
     }
 
@@ -343,12 +345,7 @@ public class ArticleService {
         if (!repository.exists(id)) {
             throw new NotFoundException("No article " + id);
         }
-        new Problems().maxLength(form.headline(), "headline", "Headline", HEADLINE_MAX)
-                .maxLength(form.standfirst(), "standfirst", "Standfirst", STANDFIRST_MAX)
-                .maxLength(form.body(), "body", "Body", BODY_MAX)
-                .require(form.authors().size() <= MAX_AUTHORS && form.tags().size() <= MAX_TAGS, "tags",
-                        "Too many authors or tags")
-                .throwIfAny();
+        checkAutosave(form);
         revisionStore.saveAutosave(id, staffId, clock.instant(), baseVersion, revisions.toJson(form));
     }
 
@@ -356,6 +353,47 @@ public class ArticleService {
     @Transactional
     public void discardAutosave(long id, long staffId) {
         revisionStore.deleteAutosave(id, staffId);
+    }
+
+    /**
+     * Keeps what {@code staffId} has typed into "Write a new article" so far, before its first
+     * save: one per person, replacing the last; the same limits as {@link #autosave}. It is not
+     * an article (readers and article lists never see it); {@link #create(ArticleForm, long, List)}
+     * removes it. A form with nothing typed (no headline, standfirst, body, tags or image)
+     * removes it too: there is nothing to lose.
+     */
+    @Transactional
+    public void autosaveNew(long staffId, ArticleForm form) {
+        checkAutosave(form);
+        if (isEmpty(form)) {
+            revisionStore.deleteNewAutosave(staffId);
+        } else {
+            revisionStore.saveNewAutosave(staffId, clock.instant(), revisions.toJson(form));
+        }
+    }
+
+    /** Forgets {@code staffId}'s autosave of a new article, if any. */
+    @Transactional
+    public void discardNewAutosave(long staffId) {
+        revisionStore.deleteNewAutosave(staffId);
+    }
+
+    private static void checkAutosave(ArticleForm form) {
+        new Problems().maxLength(form.headline(), "headline", "Headline", HEADLINE_MAX)
+                .maxLength(form.standfirst(), "standfirst", "Standfirst", STANDFIRST_MAX)
+                .maxLength(form.body(), "body", "Body", BODY_MAX)
+                .require(form.authors().size() <= MAX_AUTHORS && form.tags().size() <= MAX_TAGS, "tags",
+                        "Too many authors or tags")
+                .throwIfAny();
+    }
+
+    private static boolean isEmpty(ArticleForm form) {
+        return isBlank(form.headline()) && isBlank(form.standfirst()) && isBlank(form.body()) && form.tags().isEmpty()
+                && form.image() == null;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     /**

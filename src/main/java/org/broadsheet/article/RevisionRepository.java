@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Revisions and autosaves of articles. Contents are {@link ArticleForm}s as JSON ({@link Revisions}). */
+/**
+ * Revisions and autosaves of articles, and autosaves of new articles not saved yet. Contents
+ * are {@link ArticleForm}s as JSON ({@link Revisions}).
+ */
 @Repository
 class RevisionRepository {
 
@@ -86,6 +89,29 @@ class RevisionRepository {
     void deleteAutosave(long articleId, long staffId) {
         jdbc.sql("delete from article_autosave where article_id = ? and staff_id = ?").params(articleId, staffId)
                 .update();
+    }
+
+    // ---- autosaves of new articles (not saved yet): one per person
+
+    void saveNewAutosave(long staffId, Instant at, String content) {
+        jdbc.sql("""
+                        insert into article_new_autosave (staff_id, saved_at, content)
+                        values (?, ?, cast(? as jsonb))
+                        on conflict (staff_id) do update
+                           set saved_at = excluded.saved_at, content = excluded.content""")
+                .params(staffId, Timestamp.from(at), content).update();
+    }
+
+    /** The new article's autosave; its base version is 0 (there is no article yet). */
+    Optional<AutosaveRow> findNewAutosave(long staffId) {
+        return jdbc.sql("select saved_at, content::text as content from article_new_autosave where staff_id = ?")
+                .param(staffId)
+                .query((rs, n) -> new AutosaveRow(rs.getTimestamp("saved_at").toInstant(), 0, rs.getString("content")))
+                .optional();
+    }
+
+    void deleteNewAutosave(long staffId) {
+        jdbc.sql("delete from article_new_autosave where staff_id = ?").param(staffId).update();
     }
 
     private static RevisionRow revision(ResultSet rs, int n) throws SQLException {

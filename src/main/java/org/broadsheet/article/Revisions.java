@@ -3,7 +3,9 @@ package org.broadsheet.article;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.github.difflib.text.DiffRow;
@@ -20,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * How revisions are stored and compared. A revision is the {@link ArticleForm} that made it,
  * as JSON, so a field added to the form later is kept by new revisions and simply missing
  * (null) in old ones. Comparison works on the form's fields as text, line by line, marking
- * changed words within a changed line. Thread-safe.
+ * changed words within a changed line. A library lead image reads as its id and the name it
+ * was uploaded under ({@code Library image #12: "harbour.jpg"}), never as a file address.
+ * Thread-safe.
  */
 @Component
 class Revisions {
@@ -31,18 +35,23 @@ class Revisions {
     private static final String START = "\u0001";
     private static final String END = "\u0002";
 
-    private record Field(String label, Function<ArticleForm, String> text) {
+    /** A field as text; {@code filenames} names library images by id (empty when not looked up). */
+    private record Field(String label, BiFunction<ArticleForm, Map<Long, String>, String> text) {
+
+        static Field of(String label, Function<ArticleForm, String> text) {
+            return new Field(label, (form, filenames) -> text.apply(form));
+        }
     }
 
     private static final List<Field> FIELDS = List.of(
-            new Field("Headline", ArticleForm::headline),
-            new Field("Standfirst", ArticleForm::standfirst),
-            new Field("Slug", ArticleForm::slug),
-            new Field("Section", ArticleForm::section),
-            new Field("Authors", f -> String.join(", ", f.authors())),
-            new Field("Tags", f -> String.join(", ", f.tags())),
-            new Field("Lead image", f -> image(f.image())),
-            new Field("Body", ArticleForm::body));
+            Field.of("Headline", ArticleForm::headline),
+            Field.of("Standfirst", ArticleForm::standfirst),
+            Field.of("Slug", ArticleForm::slug),
+            Field.of("Section", ArticleForm::section),
+            Field.of("Authors", f -> String.join(", ", f.authors())),
+            Field.of("Tags", f -> String.join(", ", f.tags())),
+            new Field("Lead image", (f, filenames) -> image(f.image(), filenames)),
+            Field.of("Body", ArticleForm::body));
 
     // Our own mapper, not the application's: the stored shape must not follow web settings.
     private final JsonMapper json = JsonMapper.builder()
@@ -68,12 +77,17 @@ class Revisions {
     /** The labels of the fields that differ, in form order ("Headline", "Body"). */
     List<String> changes(ArticleForm before, ArticleForm after) {
         return FIELDS.stream()
-                .filter(f -> before == null || !Objects.equals(text(f, before), text(f, after)))
+                .filter(f -> before == null || !Objects.equals(text(f, before, Map.of()), text(f, after, Map.of())))
                 .map(Field::label).toList();
     }
 
-    List<FieldDiff> diff(ArticleForm before, ArticleForm after) {
-        return FIELDS.stream().map(f -> diff(f.label(), text(f, before), text(f, after))).toList();
+    /**
+     * The two forms compared field by field. {@code filenames} gives the upload names of the
+     * library images they use, by id; an image missing from it is shown by its id alone.
+     */
+    List<FieldDiff> diff(ArticleForm before, ArticleForm after, Map<Long, String> filenames) {
+        return FIELDS.stream()
+                .map(f -> diff(f.label(), text(f, before, filenames), text(f, after, filenames))).toList();
     }
 
     private FieldDiff diff(String label, String before, String after) {
@@ -152,8 +166,8 @@ class Revisions {
         return joined;
     }
 
-    private static String text(Field field, ArticleForm form) {
-        String text = form == null ? null : field.text().apply(form);
+    private static String text(Field field, ArticleForm form, Map<Long, String> filenames) {
+        String text = form == null ? null : field.text().apply(form, filenames);
         // The generator's own markers must not come from the text.
         return text == null ? "" : text.replace("\r\n", "\n").replace(START, "").replace(END, "");
     }
@@ -162,11 +176,19 @@ class Revisions {
         return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
     }
 
-    private static String image(LeadImage image) {
+    /** The lead image in a newsroom's words: which picture, then its alt text, caption and credit. */
+    static String image(LeadImage image, Map<Long, String> filenames) {
         if (image == null) {
             return "";
         }
-        return String.join("\n", nonNull(image.path()), "Alt: " + nonNull(image.alt()),
+        String which;
+        if (image.hasMediaId()) {
+            String filename = filenames.get(image.mediaId());
+            which = "Library image #" + image.mediaId() + (filename == null ? "" : ": \"" + filename + "\"");
+        } else {
+            which = "Image by address: " + nonNull(image.path());
+        }
+        return String.join("\n", which, "Alt: " + nonNull(image.alt()),
                 "Caption: " + nonNull(image.caption()), "Credit: " + nonNull(image.credit()));
     }
 

@@ -15,6 +15,8 @@ import org.springframework.security.access.AccessDeniedException;
  * <table>
  * <caption>Who may do what ("own": articles they created)</caption>
  * <tr><th></th><th>contributor</th><th>author</th><th>editor, administrator</th></tr>
+ * <tr><td>write a new article; autosave, restore or discard it before its first save</td><td>yes</td>
+ * <td>yes</td><td>yes</td></tr>
  * <tr><td>open, see revisions</td><td>own</td><td>own</td><td>any</td></tr>
  * <tr><td>edit, restore, autosave</td><td>own, while draft or in review</td><td>own</td><td>any</td></tr>
  * <tr><td>submit for review</td><td>own draft</td><td>own</td><td>any</td></tr>

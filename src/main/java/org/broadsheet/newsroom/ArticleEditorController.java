@@ -39,7 +39,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The article editor: writing a new article, editing one, and moving it through review,
  * scheduling and publication; comments on or off; corrections and update notes; the
- * editor's autosave. Every handler checks {@link ArticleEditorAccess} on the server.
+ * editor's autosave, of saved articles and of a new one before its first save. Every handler
+ * checks {@link ArticleEditorAccess} on the server.
  */
 @Controller
 class ArticleEditorController {
@@ -72,9 +73,15 @@ class ArticleEditorController {
 
     // ---- writing
 
+    /** A blank editor; or, when this person left a new article unsaved, the offer to restore or discard it. */
     @GetMapping("/newsroom/articles/new")
     ModelAndView newArticle(Staff staff) {
         ArticleEditorAccess.forNew(staff);
+        Optional<Autosave> unsaved = desk.newArticleAutosave(staff.id());
+        if (unsaved.isPresent()) {
+            return pages.render(staff, "newsroom/article-unsaved", "New article: unsaved work", "articles",
+                    Map.of("view", new ArticleEditorUnsavedView(unsaved.get())));
+        }
         String byline = authors.all().stream().filter(a -> staff.authorId() != null && a.id() == staff.authorId())
                 .map(Author::slug).findFirst().orElse(null);
         return editor(staff, null, ArticleEditorForm.blank(byline), StaffForm.empty(), null, HttpStatus.OK);
@@ -104,7 +111,8 @@ class ArticleEditorController {
         Optional<Autosave> kept = autosave != null && can.edit() ? desk.autosave(id, staff.id()) : Optional.empty();
         ArticleEditorForm form = kept.map(a -> ArticleEditorForm.of(a.form(), a.baseVersion(), tags.all()))
                 .orElseGet(() -> formFor(article));
-        return editor(staff, article, form, StaffForm.empty(), null, HttpStatus.OK, kept.isPresent());
+        return editor(staff, article, form, StaffForm.empty(), StaffForm.empty(), null, HttpStatus.OK,
+                kept.orElse(null));
     }
 
     @PostMapping("/newsroom/articles/" + ID)
@@ -182,7 +190,7 @@ class ArticleEditorController {
             articles.addNote(id, kind, params.get("note"), null);
         } catch (ValidationException e) {
             return editor(staff, article, formFor(article), StaffForm.empty(), StaffForm.refused(params, e), null,
-                    HttpStatus.UNPROCESSABLE_ENTITY, false);
+                    HttpStatus.UNPROCESSABLE_ENTITY, null);
         }
         return pages.redirect(editorUrl(id) + "#notes-heading",
                 (kind == NoteKind.CORRECTION ? "Correction" : "Update") + " added; the article now shows it.");
@@ -194,10 +202,41 @@ class ArticleEditorController {
     ResponseEntity<Map<String, String>> autosave(Staff staff, @PathVariable long id, ArticleEditorForm form) {
         EditableArticle article = desk.forEditing(id);
         ArticleEditorAccess.require(access(staff, article).edit(), "edit");
+        return autosaved(() -> articles.autosave(id, staff.id(), form.baseVersion(), form.toArticleForm(tags.all())));
+    }
+
+    /** A new article before its first save: kept per person, not as an article. */
+    @PostMapping("/newsroom/articles/autosave")
+    ResponseEntity<Map<String, String>> autosaveNew(Staff staff, ArticleEditorForm form) {
+        ArticleEditorAccess.forNew(staff);
+        return autosaved(() -> articles.autosaveNew(staff.id(), form.toArticleForm(tags.all())));
+    }
+
+    /** The editor holding the new article this person left unsaved; nothing is written. */
+    @PostMapping("/newsroom/articles/autosave/restore")
+    ModelAndView restoreNew(Staff staff) {
+        ArticleEditorAccess.forNew(staff);
+        Optional<Autosave> unsaved = desk.newArticleAutosave(staff.id());
+        if (unsaved.isEmpty()) {
+            return pages.redirect("/newsroom/articles/new", "There is no unsaved article to restore.");
+        }
+        ArticleEditorForm form = ArticleEditorForm.of(unsaved.get().form(), 0, tags.all());
+        return editor(staff, null, form, StaffForm.empty(), StaffForm.empty(), null, HttpStatus.OK, unsaved.get());
+    }
+
+    @PostMapping("/newsroom/articles/autosave/discard")
+    ModelAndView discardNew(Staff staff) {
+        ArticleEditorAccess.forNew(staff);
+        articles.discardNewAutosave(staff.id());
+        return pages.redirect("/newsroom/articles/new", "Unsaved article discarded.");
+    }
+
+    /** The script's answer to an autosave: when it was kept (200), or why not (422, the first problem). */
+    private ResponseEntity<Map<String, String>> autosaved(Runnable autosave) {
         ResponseEntity.BodyBuilder response;
         Map<String, String> body;
         try {
-            articles.autosave(id, staff.id(), form.baseVersion(), form.toArticleForm(tags.all()));
+            autosave.run();
             response = ResponseEntity.ok();
             body = Map.of("saved", ArticleEditorForm.localTime(clock.instant(), zone).replace('T', ' '));
         } catch (ValidationException e) {
@@ -286,22 +325,21 @@ class ArticleEditorController {
 
     private ModelAndView editor(Staff staff, EditableArticle article, ArticleEditorForm form, StaffForm errors,
                                 RevisionDiff conflict, HttpStatus status) {
-        return editor(staff, article, form, errors, StaffForm.empty(), conflict, status, false);
+        return editor(staff, article, form, errors, StaffForm.empty(), conflict, status, null);
     }
 
+    /**
+     * The editor page. {@code restored} is the autosave the form holds, or null; when null, an
+     * autosave of the article this person may restore is offered.
+     */
     private ModelAndView editor(Staff staff, EditableArticle article, ArticleEditorForm form, StaffForm errors,
-                                RevisionDiff conflict, HttpStatus status, boolean fromAutosave) {
-        return editor(staff, article, form, errors, StaffForm.empty(), conflict, status, fromAutosave);
-    }
-
-    private ModelAndView editor(Staff staff, EditableArticle article, ArticleEditorForm form, StaffForm errors,
-                                StaffForm noteForm, RevisionDiff conflict, HttpStatus status, boolean fromAutosave) {
+                                StaffForm noteForm, RevisionDiff conflict, HttpStatus status, Autosave restored) {
         ArticleEditorAccess can = article == null ? ArticleEditorAccess.forNew(staff) : access(staff, article);
-        Autosave offer = article == null || fromAutosave || !can.edit() ? null
+        Autosave offer = restored != null || article == null || !can.edit() ? restored
                 : desk.autosave(article.id(), staff.id()).orElse(null);
         MediaItem libraryImage = form.mediaId() == null ? null : media.findById(form.mediaId()).orElse(null);
         ArticleEditorView view = new ArticleEditorView(article, form, errors, noteForm, can, sections.all(),
-                authors.all(), tags.all(), offer, fromAutosave, conflict, zone.getId(), libraryImage);
+                authors.all(), tags.all(), offer, restored != null, conflict, zone.getId(), libraryImage);
         String title = article == null ? "New article" : "Edit: " + article.form().headline();
         return pages.render(staff, "newsroom/article-editor", title, "articles", Map.of("view", view), status);
     }

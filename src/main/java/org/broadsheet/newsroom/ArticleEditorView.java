@@ -19,8 +19,8 @@ import org.broadsheet.tag.Tag;
  * @param form       what the fields show: the saved content, an autosave, or what was just typed
  * @param errors     field errors and the message for the whole form (values unused)
  * @param noteForm   the correction/update form as typed, with its errors
- * @param autosave   an autosave to offer back, or null
- * @param fromAutosave whether {@code form} holds that autosave
+ * @param autosave   an autosave to offer back, or the one {@code form} holds; or null
+ * @param fromAutosave whether {@code form} holds {@code autosave}
  * @param conflict   on a refused save: what someone else changed meanwhile, or null
  * @param zone       the site's time zone, in which {@code publishAt} is typed
  * @param libraryImage the library image the form's lead image id names, for its preview; null when
@@ -44,6 +44,19 @@ public record ArticleEditorView(EditableArticle article, ArticleEditorForm form,
 
     public String action() {
         return article == null ? "/newsroom/articles" : "/newsroom/articles/" + article.id();
+    }
+
+    /** Where the editor's script autosaves the form, or null when this person may not change it. */
+    public String autosaveUrl() {
+        if (!can.edit()) {
+            return null;
+        }
+        return article == null ? "/newsroom/articles/autosave" : "/newsroom/articles/" + article.id() + "/autosave";
+    }
+
+    /** Whether to offer an autosave of the article back (rather than show that the form holds it). */
+    public boolean offersAutosave() {
+        return autosave != null && !fromAutosave;
     }
 
     /**

@@ -5,6 +5,12 @@ import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -50,6 +59,10 @@ class ArticleEditorTests {
     ArticleDesk desk;
     @Autowired
     TagService tags;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     StaffFixtures staff;
     private final List<Long> created = new java.util.ArrayList<>();
@@ -421,6 +434,125 @@ class ArticleEditorTests {
         assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/" + id).select("a:containsOwn(Restore them)")).isEmpty();
         assertThat(status(Role.AUTHOR, form(post("/newsroom/articles/" + id + "/autosave"), "x", "y", 1, "save")))
                 .as("someone else's article").isEqualTo(403);
+    }
+
+    // ---- autosave of a new article, before its first save
+
+    /** The new-article autosave rows this person has (there is at most one). */
+    private long newAutosaveRows(Role role) {
+        return jdbc.sql("select count(*) from article_new_autosave where staff_id = ?").param(idOf(role))
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aNewArticleIsAutosavedIntoOneRowOfferedBackAndGoneAtItsFirstSave() throws Exception {
+        String headline = unique("Unsaved ferry timetable");
+        long articlesBefore = articles.count();
+        Document blank = page(Role.CONTRIBUTOR, "/newsroom/articles/new");
+        assertThat(blank.getElementById("article-editor").attr("data-autosave-url")).isEqualTo("/newsroom/articles/autosave");
+
+        for (String body : List.of("Half a thought", "Half a thought, and then a whole one")) {
+            MockHttpServletResponse autosaved = mvc.perform(form(post("/newsroom/articles/autosave"), headline, body, 0,
+                    "save").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+            assertThat(autosaved.getStatus()).isEqualTo(200);
+            assertThat(autosaved.getContentAsString()).contains("\"saved\"");
+        }
+        assertThat(newAutosaveRows(Role.CONTRIBUTOR)).as("one row per person, not one per autosave").isEqualTo(1);
+        assertThat(articles.count()).as("not an article").isEqualTo(articlesBefore);
+        assertThat(page(Role.EDITOR, "/newsroom/articles?q=" + headline.substring(headline.lastIndexOf(' ') + 1))
+                .select("tbody tr")).as("not in the article list").isEmpty();
+        assertThat(mvc.perform(get("/page/1")).andReturn().getResponse().getContentAsString()).doesNotContain(headline);
+
+        Document offer = page(Role.CONTRIBUTOR, "/newsroom/articles/new");
+        assertThat(offer.getElementById("article-editor")).as("a choice first, not a blank form to type over").isNull();
+        assertThat(offer.select("main h2").text()).startsWith("You have unsaved work from");
+        assertThat(offer.select("main h2 time").attr("datetime")).isNotBlank();
+        assertThat(offer.select("main").text()).contains("“" + headline + "”").contains("8 words");
+        assertThat(offer.select("form[method=post][action=/newsroom/articles/autosave/restore] button").text())
+                .isEqualTo("Restore");
+        assertThat(offer.select("form[method=post][action=/newsroom/articles/autosave/discard] button").text())
+                .isEqualTo("Discard");
+        assertThat(offer.select("form[method=post] input[name=_csrf]")).hasSize(offer.select("form[method=post]").size());
+        assertThat(page(Role.AUTHOR, "/newsroom/articles/new").getElementById("article-editor"))
+                .as("someone else's unsaved work is theirs alone").isNotNull();
+
+        MockHttpServletResponse restored = mvc.perform(post("/newsroom/articles/autosave/restore").with(csrf())
+                .with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        assertThat(restored.getStatus()).isEqualTo(200);
+        Document editor = Jsoup.parse(restored.getContentAsString());
+        assertThat(editor.getElementById("headline").val()).isEqualTo(headline);
+        assertThat(editor.getElementById("body").text()).isEqualTo("Half a thought, and then a whole one");
+        assertThat(editor.getElementById("article-editor").attr("action")).isEqualTo("/newsroom/articles");
+        assertThat(editor.select("[role=status]").text()).contains("unsaved article");
+
+        long id = create(Role.CONTRIBUTOR, headline, "save");
+        assertThat(desk.forEditing(id).form().headline()).isEqualTo(headline);
+        assertThat(newAutosaveRows(Role.CONTRIBUTOR)).as("the first save removes it").isZero();
+        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/new").getElementById("article-editor")).isNotNull();
+    }
+
+    @Test
+    void unsavedNewWorkCanBeDiscardedAndARefusedFirstSaveKeepsIt() throws Exception {
+        mvc.perform(form(post("/newsroom/articles/autosave"), "Kept while refused", "Words.", 0, "save")
+                .with(as(Role.AUTHOR)));
+        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles"), " ", "Words.", 0, "save")
+                .with(as(Role.AUTHOR))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(newAutosaveRows(Role.AUTHOR)).as("nothing was saved, so it is still unsaved work").isEqualTo(1);
+
+        MvcResult discarded = mvc.perform(post("/newsroom/articles/autosave/discard").with(csrf()).with(as(Role.AUTHOR)))
+                .andReturn();
+        assertThat(discarded.getResponse().getStatus()).isEqualTo(303);
+        assertThat(discarded.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/articles/new");
+        assertThat(discarded.getFlashMap().get("flash")).asString().contains("discarded");
+        assertThat(newAutosaveRows(Role.AUTHOR)).isZero();
+        assertThat(page(Role.AUTHOR, "/newsroom/articles/new").getElementById("article-editor")).isNotNull();
+
+        MvcResult nothing = mvc.perform(post("/newsroom/articles/autosave/restore").with(csrf()).with(as(Role.AUTHOR)))
+                .andReturn();
+        assertThat(nothing.getResponse().getStatus()).isEqualTo(303);
+        assertThat(nothing.getFlashMap().get("flash")).asString().contains("no unsaved article");
+
+        mvc.perform(form(post("/newsroom/articles/autosave"), "Typed", "Words.", 0, "save").with(as(Role.AUTHOR)));
+        mvc.perform(post("/newsroom/articles/autosave").param("headline", " ").param("body", "").param("version", "0")
+                .param("authors", "daniel-reyes").with(csrf()).with(as(Role.AUTHOR)));
+        assertThat(newAutosaveRows(Role.AUTHOR)).as("everything typed was taken out again: nothing to keep").isZero();
+    }
+
+    @Test
+    void badInputToTheNewArticleAutosaveGetsTheAnswersTheSavedArticleAutosaveGives() throws Exception {
+        long id = create(Role.CONTRIBUTOR, unique("Autosave refusals"), "save");
+        for (String url : List.of("/newsroom/articles/" + id + "/autosave", "/newsroom/articles/autosave")) {
+            MockHttpServletResponse tooLong = mvc.perform(form(post(url), "Long", "x".repeat(200_001), 1, "save")
+                    .with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+            assertThat(tooLong.getStatus()).as(url).isEqualTo(422);
+            assertThat(tooLong.getContentAsString()).as(url).contains("\"problem\"").contains("Body");
+
+            assertThat(status(Role.CONTRIBUTOR, form(post(url), "Bell\u0007", "Text", 1, "save"))).as(url)
+                    .isEqualTo(400);
+            assertThat(status(Role.CONTRIBUTOR, post(url).contentType("application/x-www-form-urlencoded")
+                    .content("version=1&headline=caf%C3%28&body=x".getBytes(StandardCharsets.ISO_8859_1))
+                    .with(csrf()))).as(url).isEqualTo(400);
+
+            HttpResponse<String> huge = postOverHttp(Role.CONTRIBUTOR, url, "x".repeat(3_000_000));
+            assertThat(huge.statusCode()).as(url).isEqualTo(413);
+        }
+        assertThat(newAutosaveRows(Role.CONTRIBUTOR)).isZero();
+        assertThat(desk.autosave(id, idOf(Role.CONTRIBUTOR))).isEmpty();
+    }
+
+    /** A form posted to the running server over HTTP (where Tomcat's own limits apply), signed in as {@code role}. */
+    private HttpResponse<String> postOverHttp(Role role, String path, String body) throws Exception {
+        MockHttpServletRequest carrier = new MockHttpServletRequest();
+        as(role).postProcessRequest(carrier);
+        csrf().postProcessRequest(carrier);
+        String cookies = java.util.Arrays.stream(carrier.getCookies()).map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String form = "_csrf=" + URLEncoder.encode(carrier.getParameter("_csrf"), StandardCharsets.UTF_8)
+                + "&version=1&headline=Huge&body=" + body;
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -241,6 +241,28 @@ class ArticleLeadImageTests {
     }
 
     @Test
+    void theRevisionDiffNamesALibraryImageByIdAndFileNameAndAnImageByAddressByItsAddress() throws Exception {
+        long editor = staff.member(Role.EDITOR).staff().id();
+        long id = articles.create(new ArticleForm(null, "Diffed picture " + System.nanoTime(), "Standfirst.",
+                "Body.\n", "americas", List.of("daniel-reyes"), List.of(), new LeadImage(
+                        "/assets/images/demo/port-cranes.svg", "Cranes", "A caption", "A credit", 1200, 675)),
+                editor, List.of()).id();
+        created.add(id);
+        MediaItem item = upload("quay-at-dusk-" + System.nanoTime() + ".jpg", 1200, 800, "The quay at dusk", "", "");
+        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image").param("media", Long.toString(item.id()))
+                .with(staff.as(Role.EDITOR)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(303);
+
+        Document compare = page(Role.EDITOR, "/newsroom/articles/" + id + "/revisions/compare?from=1&to=2");
+        Element table = compare.select("table.nr-diff").stream()
+                .filter(t -> t.selectFirst("caption").text().equals("Lead image")).findFirst().orElseThrow();
+        assertThat(table.select("tbody tr td:first-child").eachText())
+                .contains("Image by address: /assets/images/demo/port-cranes.svg", "Alt: Cranes");
+        assertThat(table.select("tbody tr td:last-child").eachText())
+                .contains("Library image #" + item.id() + ": \"" + item.filename() + "\"", "Alt: The quay at dusk");
+        assertThat(table.text()).doesNotContain("/media/");
+    }
+
+    @Test
     void aContributorMayNotChooseTheImageOfSomeoneElsesArticle() throws Exception {
         long id = draftBy(Role.EDITOR, "Council budget");
         MediaItem item = upload("budget-" + System.nanoTime() + ".jpg", 800, 600, "The council chamber", "", "");

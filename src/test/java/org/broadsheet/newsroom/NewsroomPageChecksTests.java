@@ -220,6 +220,32 @@ class NewsroomPageChecksTests {
         PageChecks.failIfAny(PageChecks.axeViolations("editor with its preview", page));
     }
 
+    // ---- A new article left unsaved: the offer to restore or discard it, and the editor holding it
+
+    @Test
+    void unsavedNewArticle() throws Exception {
+        long admin = staff.member(Role.ADMINISTRATOR).staff().id();
+        articles.autosaveNew(admin, new org.broadsheet.article.ArticleForm(null, "Unsaved page check", "A standfirst.",
+                "Words typed before a crash.\n", "europe", java.util.List.of("daniel-reyes"), java.util.List.of(), null));
+        try {
+            check("new article with unsaved work offered", "/newsroom/articles/new");
+
+            MockHttpServletResponse restored = mvc.perform(post("/newsroom/articles/autosave/restore").with(csrf())
+                    .with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse();
+            assertThat(restored.getStatus()).isEqualTo(200);
+            PageChecks.failIfAny(checks.htmlErrors("editor holding unsaved work", restored.getContentAsByteArray()));
+
+            WebDriver page = browser.load(site("/newsroom/articles/new"));
+            page.findElement(By.cssSelector("form[action='/newsroom/articles/autosave/restore'] button")).click();
+            new WebDriverWait(page, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("article-editor")));
+            assertThat(page.findElement(By.id("headline")).getDomProperty("value")).isEqualTo("Unsaved page check");
+            PageChecks.failIfAny(PageChecks.axeViolations("editor holding unsaved work", page));
+        } finally {
+            articles.discardNewAutosave(admin); // "new article" elsewhere in this class is the blank editor
+        }
+    }
+
     // ---- The lead image from the library: the picker for an article, the editor's preview and dialog
 
     @Test

@@ -172,6 +172,22 @@ class RoleMatrixTests {
             return new Attempt(post("/newsroom/articles/" + id + "/revisions/1/restore").param("version", Integer.toString(before)),
                     v -> desk.forEditing(id).version() > before);
         }));
+        // A new article before its first save: each person's own unsaved work.
+        list.add(new Action("autosave a new article", ALL, who -> {
+            String headline = "Matrix unsaved " + SEQUENCE.incrementAndGet();
+            return new Attempt(articleForm(post("/newsroom/articles/autosave"), headline, "0", "save"),
+                    v -> desk.newArticleAutosave(who.staff().id()).map(a -> a.form().headline()).orElse("")
+                            .equals(headline));
+        }));
+        list.add(new Action("restore an unsaved new article", ALL, who -> {
+            articles.autosaveNew(who.staff().id(), form("Matrix to restore " + SEQUENCE.incrementAndGet()));
+            return Attempt.read(post("/newsroom/articles/autosave/restore"));
+        }));
+        list.add(new Action("discard an unsaved new article", ALL, who -> {
+            articles.autosaveNew(who.staff().id(), form("Matrix to discard " + SEQUENCE.incrementAndGet()));
+            return new Attempt(post("/newsroom/articles/autosave/discard"),
+                    v -> desk.newArticleAutosave(who.staff().id()).isEmpty());
+        }));
         list.add(new Action("preview", ALL, who -> Attempt.read(post("/newsroom/articles/preview")
                 .param("headline", "Preview").param("standfirst", "").param("body", "Some *text*."))));
         // ---- media
