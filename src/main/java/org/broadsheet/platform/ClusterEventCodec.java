@@ -1,7 +1,9 @@
 package org.broadsheet.platform;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -11,9 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How a {@link ClusterEvent} travels as a {@code NOTIFY} payload:
- * {@code <node id> <event class> <event as JSON>}. The node id lets a node ignore what it
- * sent itself (its own listeners heard it when it was published).
+ * How {@link ClusterEvent}s travel as {@code NOTIFY} payloads: the sending node's id on the
+ * first line, then one line per event, {@code <event class> <event as JSON>} (JSON never
+ * holds a raw line break). The node id lets a node ignore what it sent itself (its own
+ * listeners heard it when it was published).
  */
 @Component
 class ClusterEventCodec {
@@ -31,52 +34,73 @@ class ClusterEventCodec {
     private final JsonMapper json = JsonMapper.builder().build();
     private final ThreadLocal<Boolean> relaying = ThreadLocal.withInitial(() -> false);
 
-    /** This node's id, different at every start. */
-    String node() {
-        return node;
-    }
-
-    /** @throws IllegalArgumentException the event cannot be written, or is too big for a notification */
-    String encode(ClusterEvent event) {
-        String payload;
+    /**
+     * One event as a payload line.
+     *
+     * @throws IllegalArgumentException the event cannot be written, or is too big for a notification
+     */
+    String line(ClusterEvent event) {
+        String line;
         try {
-            payload = node + " " + event.getClass().getName() + " " + json.writeValueAsString(event);
+            line = event.getClass().getName() + " " + json.writeValueAsString(event);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("Cannot send " + event.getClass().getName() + " to other nodes", e);
         }
-        if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+        if (bytes(node) + 1 + bytes(line) > MAX_PAYLOAD_BYTES) {
             throw new IllegalArgumentException(event.getClass().getName() + " is too big for a notification");
         }
-        return payload;
+        return line;
+    }
+
+    /** Lines from {@link #line}, packed in order into as few payloads as fit. */
+    List<String> payloads(Collection<String> lines) {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder payload = new StringBuilder(node);
+        int size = bytes(node);
+        for (String line : lines) {
+            int more = 1 + bytes(line);
+            if (size + more > MAX_PAYLOAD_BYTES) {
+                payloads.add(payload.toString());
+                payload = new StringBuilder(node);
+                size = bytes(node);
+            }
+            payload.append('\n').append(line);
+            size += more;
+        }
+        if (size > bytes(node)) {
+            payloads.add(payload.toString());
+        }
+        return payloads;
     }
 
     /**
-     * The event another node sent, or empty when this node sent it, or when the payload is not
-     * one of Broadsheet's cluster events (logged: a newer node may send an event this one does not know).
+     * The events another node sent, in order; none when this node sent them. Lines that are
+     * not Broadsheet's cluster events are skipped and logged (a newer node may send an event
+     * this one does not know).
      */
-    Optional<ClusterEvent> decode(String payload) {
-        String[] parts = payload.split(" ", 3);
-        if (parts.length != 3) {
-            log.warn("Ignored a malformed cluster event");
-            return Optional.empty();
+    List<ClusterEvent> decode(String payload) {
+        String[] lines = payload.split("\n");
+        if (lines[0].equals(node)) {
+            return List.of();
         }
-        if (parts[0].equals(node)) {
-            return Optional.empty();
-        }
-        String type = parts[1];
-        try {
-            if (!type.startsWith(PACKAGE)) {
-                throw new ClassNotFoundException(type);
+        List<ClusterEvent> events = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] parts = lines[i].split(" ", 2);
+            String type = parts[0];
+            try {
+                if (parts.length != 2 || !type.startsWith(PACKAGE)) {
+                    throw new ClassNotFoundException(type);
+                }
+                Class<?> cls = Class.forName(type, false, ClusterEventCodec.class.getClassLoader());
+                if (!ClusterEvent.class.isAssignableFrom(cls)) {
+                    throw new ClassNotFoundException(type);
+                }
+                events.add((ClusterEvent) json.readValue(parts[1], cls));
+            } catch (ClassNotFoundException | JacksonException e) {
+                log.warn("Ignored a cluster event this node cannot read: {}", type.length() > 200 ? type.substring(0, 200) : type);
             }
-            Class<?> cls = Class.forName(type, false, ClusterEventCodec.class.getClassLoader());
-            if (!ClusterEvent.class.isAssignableFrom(cls)) {
-                throw new ClassNotFoundException(type);
-            }
-            return Optional.of((ClusterEvent) json.readValue(parts[2], cls));
-        } catch (ClassNotFoundException | JacksonException e) {
-            log.warn("Ignored a cluster event this node cannot read: {}", type);
-            return Optional.empty();
         }
+        return events;
     }
 
     /** Runs {@code publish} (a received event's local publication) so that it is not sent back out. */
@@ -92,5 +116,9 @@ class ClusterEventCodec {
     /** Whether the current thread is publishing an event that came from another node. */
     boolean relaying() {
         return relaying.get();
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

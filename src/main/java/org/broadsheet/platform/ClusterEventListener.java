@@ -129,13 +129,13 @@ class ClusterEventListener implements SmartLifecycle {
     }
 
     private void deliver(String payload) {
-        codec.decode(payload).ifPresent(event -> {
+        for (ClusterEvent event : codec.decode(payload)) {
             try {
                 codec.relay(() -> events.publishEvent(event));
             } catch (RuntimeException e) {
                 log.warn("A listener failed on {} from another node", event.getClass().getSimpleName(), e);
             }
-        });
+        }
     }
 
     private Connection connect() throws SQLException {

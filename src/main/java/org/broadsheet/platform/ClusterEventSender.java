@@ -1,26 +1,49 @@
 package org.broadsheet.platform;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends every {@link ClusterEvent} published on this node to the others, through
- * {@code pg_notify} on the connection of the transaction that published it: PostgreSQL delivers
- * the notification when that transaction commits, and never if it rolls back, so other nodes
- * hear of exactly the changes that happened, after they are visible to them.
+ * Sends every {@link ClusterEvent} published on this node to the others with
+ * {@code pg_notify}, once the transaction that published it has committed (at once when there
+ * is none): other nodes hear of exactly the changes that happened, after they can read them.
+ *
+ * <p>Events wait in a queue for one sending thread, which sends whatever has gathered while
+ * it sent the last batch, duplicates dropped, in as few notifications as fit. Writers never
+ * notify themselves: a transaction that notifies takes a lock PostgreSQL holds until its
+ * commit is on disk, which would make concurrent writers (readers posting comments) commit
+ * one by one. An event is lost to other nodes only if this process dies between a commit and
+ * the send, or PostgreSQL cannot be reached; their caches' TTLs bound what they then miss.
  */
 @Component
-class ClusterEventSender {
+class ClusterEventSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterEventSender.class);
+    private static final int MAX_PENDING = 10_000;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final ClusterEventCodec codec;
+    private final BlockingQueue<String> pending = new LinkedBlockingQueue<>(MAX_PENDING);
+
+    private volatile boolean running;
+    private volatile boolean overflowing;
+    private Thread thread;
 
     ClusterEventSender(JdbcClient jdbc, ClusterEventCodec codec) {
         this.jdbc = jdbc;
@@ -32,17 +55,89 @@ class ClusterEventSender {
         if (codec.relaying()) {
             return; // it came from another node, which has told everyone
         }
-        String payload = codec.encode(event);
+        String line = codec.line(event); // an event that cannot travel fails where it is published
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    enqueue(line);
+                }
+            });
+        } else {
+            enqueue(line);
+        }
+    }
+
+    private void enqueue(String line) {
+        if (pending.offer(line)) {
+            overflowing = false;
+        } else if (!overflowing) {
+            overflowing = true;
+            log.warn("More than {} events wait to be sent to other nodes; dropping new ones until they go "
+                    + "(other nodes see those changes when their caches expire)", MAX_PENDING);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::sendPending, "cluster-events-out");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Sends what is still waiting, then stops. */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start before the web server takes requests, stop after it has stopped (and before the pool closes). */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private void sendPending() {
+        List<String> drained = new ArrayList<>();
+        while (running || !pending.isEmpty()) {
+            try {
+                String first = pending.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                drained.clear();
+                drained.add(first);
+                pending.drainTo(drained);
+                for (String payload : codec.payloads(new LinkedHashSet<>(drained))) {
+                    notifyOthers(payload);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void notifyOthers(String payload) {
         try {
             jdbc.sql("SELECT pg_notify(?, ?)").params(ClusterEventCodec.CHANNEL, payload).query().listOfRows();
         } catch (DataAccessException e) {
-            if (TransactionSynchronizationManager.isActualTransactionActive()) {
-                throw e; // the change itself cannot commit on a connection that failed
-            }
-            // The change was committed before it was announced: keep it, and say that other
-            // nodes see it only when their caches expire.
-            log.warn("Could not tell other nodes about {}; they will see it when their caches expire: {}",
-                    event.getClass().getSimpleName(), e.getMessage());
+            log.warn("Could not tell other nodes of a change; they will see it when their caches expire: {}",
+                    e.getMessage());
         }
     }
 }

@@ -1,6 +1,10 @@
 package org.broadsheet.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.broadsheet.article.ArticleEvents;
 import org.broadsheet.web.TaxonomyChanged;
@@ -9,40 +13,57 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What a notification carries, string in and out. */
+/** What notifications carry, strings in and out. */
 class ClusterEventCodecTests {
 
     private final ClusterEventCodec sender = new ClusterEventCodec();
     private final ClusterEventCodec receiver = new ClusterEventCodec();
 
     @Test
-    void anEventFromAnotherNodeComesBackEqual() {
+    void eventsFromAnotherNodeComeBackEqualAndInOrder() {
         ArticleEvents.ArticleScheduled scheduled = new ArticleEvents.ArticleScheduled(42, Instant.parse("2026-11-27T09:30:00Z"));
-        assertThat(receiver.decode(sender.encode(scheduled))).contains(scheduled);
         TaxonomyChanged renamed = new TaxonomyChanged(TaxonomyChanged.SECTION, 7);
-        assertThat(receiver.decode(sender.encode(renamed))).contains(renamed);
+        List<String> payloads = sender.payloads(List.of(sender.line(scheduled), sender.line(renamed)));
+        assertThat(payloads).hasSize(1);
+        assertThat(receiver.decode(payloads.get(0))).containsExactly(scheduled, renamed);
+    }
+
+    @Test
+    void manyEventsArePackedIntoNotificationsPostgreSqlAccepts() {
+        List<ClusterEvent> events = IntStream.range(0, 2_000).<ClusterEvent>mapToObj(ArticleEvents.ArticleChanged::new).toList();
+        List<String> payloads = sender.payloads(events.stream().map(sender::line).toList());
+        assertThat(payloads).hasSizeGreaterThan(1);
+        assertThat(payloads).allSatisfy(p ->
+                assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ClusterEventCodec.MAX_PAYLOAD_BYTES));
+        List<ClusterEvent> received = new ArrayList<>();
+        payloads.forEach(p -> received.addAll(receiver.decode(p)));
+        assertThat(received).isEqualTo(events);
+        assertThat(sender.payloads(List.of())).isEmpty();
     }
 
     @Test
     void aNodeIgnoresWhatItSentItself() {
-        assertThat(sender.decode(sender.encode(new ArticleEvents.ArticleChanged(1)))).isEmpty();
+        String payload = sender.payloads(List.of(sender.line(new ArticleEvents.ArticleChanged(1)))).get(0);
+        assertThat(sender.decode(payload)).isEmpty();
     }
 
     @Test
-    void payloadsThatAreNotBroadsheetClusterEventsAreIgnored() {
-        String node = "other-node";
+    void linesThatAreNotBroadsheetClusterEventsAreSkipped() {
         assertThat(receiver.decode("garbage")).isEmpty();
-        assertThat(receiver.decode(node + " java.lang.ProcessBuilder [\"rm\"]")).as("outside the project").isEmpty();
-        assertThat(receiver.decode(node + " org.broadsheet.web.SiteIdentity {\"name\":\"x\",\"tagline\":\"y\"}"))
-                .as("a project class that is not a cluster event").isEmpty();
-        assertThat(receiver.decode(node + " org.broadsheet.article.ArticleEvents$NoSuchEvent {}")).as("unknown").isEmpty();
-        assertThat(receiver.decode(node + " org.broadsheet.article.ArticleEvents$ArticleChanged {not json"))
-                .as("broken JSON").isEmpty();
+        assertThat(receiver.decode(String.join("\n", "other-node",
+                "java.lang.ProcessBuilder [\"rm\"]",
+                "org.broadsheet.web.SiteIdentity {\"name\":\"x\",\"tagline\":\"y\"}",
+                "org.broadsheet.article.ArticleEvents$NoSuchEvent {}",
+                "org.broadsheet.article.ArticleEvents$ArticleChanged {not json",
+                "no-space-at-all",
+                "org.broadsheet.article.ArticleEvents$ArticleChanged {\"articleId\":5}")))
+                .as("only the last line is a cluster event this node can read")
+                .containsExactly(new ArticleEvents.ArticleChanged(5));
     }
 
     @Test
-    void anEventTooBigForANotificationIsRefusedWhenSent() {
-        assertThatThrownBy(() -> sender.encode(new ClusterEventBusTests.Probe("x".repeat(8000))))
+    void anEventTooBigForANotificationIsRefusedWhereItIsPublished() {
+        assertThatThrownBy(() -> sender.line(new ClusterEventBusTests.Probe("x".repeat(8000))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too big");
     }
 }
