@@ -1,13 +1,10 @@
 package org.broadsheet.platform;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Hears what other nodes announce ({@link ClusterEvent}) and publishes it on this node.
  *
- * <p>One thread holds one connection of its own (outside the pool) with {@code LISTEN}. When
+ * <p>One thread holds one connection of its own ({@link ClusterConnections}) with {@code LISTEN}. When
  * the connection is lost (PostgreSQL restarted, a network cut) it reconnects, waiting longer
  * after each failure up to {@link #MAX_BACKOFF}, and then publishes
  * {@link ClusterEventsResumed} so caches forget what they may have missed. Only the site
@@ -38,7 +35,7 @@ class ClusterEventListener implements SmartLifecycle {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final HikariDataSource dataSource;
+    private final ClusterConnections connections;
     private final ClusterEventCodec codec;
     private final ApplicationEventPublisher events;
 
@@ -46,8 +43,8 @@ class ClusterEventListener implements SmartLifecycle {
     private volatile Connection connection;
     private Thread thread;
 
-    ClusterEventListener(HikariDataSource dataSource, ClusterEventCodec codec, ApplicationEventPublisher events) {
-        this.dataSource = dataSource;
+    ClusterEventListener(ClusterConnections connections, ClusterEventCodec codec, ApplicationEventPublisher events) {
+        this.connections = connections;
         this.codec = codec;
         this.events = events;
     }
@@ -63,7 +60,7 @@ class ClusterEventListener implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        abort(connection); // ends a wait for notifications at once
+        ClusterConnections.abort(connection); // ends a wait for notifications at once
         if (thread != null) {
             thread.interrupt();
             try {
@@ -90,7 +87,7 @@ class ClusterEventListener implements SmartLifecycle {
         Duration backoff = FIRST_BACKOFF;
         boolean failing = false;
         while (running) {
-            try (Connection c = connect()) {
+            try (Connection c = connections.open(APPLICATION_NAME)) {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + ClusterEventCodec.CHANNEL);
@@ -138,21 +135,6 @@ class ClusterEventListener implements SmartLifecycle {
         }
     }
 
-    private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        if (dataSource.getUsername() != null) {
-            properties.setProperty("user", dataSource.getUsername());
-        }
-        if (dataSource.getPassword() != null) {
-            properties.setProperty("password", dataSource.getPassword());
-        }
-        properties.setProperty("ApplicationName", APPLICATION_NAME);
-        properties.setProperty("tcpKeepAlive", "true");
-        Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
-        c.setAutoCommit(true);
-        return c;
-    }
-
     private boolean sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -160,17 +142,6 @@ class ClusterEventListener implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /** Closes the socket under a thread that is waiting on it, without waiting for that thread. */
-    private static void abort(Connection c) {
-        if (c != null) {
-            try {
-                c.abort(Runnable::run);
-            } catch (SQLException ignored) {
-                // closing is all that was wanted
-            }
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.broadsheet.platform;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,12 +24,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code pg_notify}, once the transaction that published it has committed (at once when there
  * is none): other nodes hear of exactly the changes that happened, after they can read them.
  *
- * <p>Events wait in a queue for one sending thread, which sends whatever has gathered while
- * it sent the last batch, duplicates dropped, in as few notifications as fit. Writers never
- * notify themselves: a transaction that notifies takes a lock PostgreSQL holds until its
- * commit is on disk, which would make concurrent writers (readers posting comments) commit
- * one by one. An event is lost to other nodes only if this process dies between a commit and
- * the send, or PostgreSQL cannot be reached; their caches' TTLs bound what they then miss.
+ * <p>Events wait in a queue for one sending thread with a connection of its own
+ * ({@link ClusterConnections}, so no request waits for a pooled one). It sends an event at
+ * once when it has been idle, and otherwise at most one notification per
+ * {@link #MIN_INTERVAL} with whatever has gathered, duplicates dropped: a busy node (readers
+ * posting hundreds of comments a second) sends tens of notifications a second, not hundreds.
+ * Writers never notify themselves: a transaction that notifies takes a lock PostgreSQL holds
+ * until its commit is on disk, which would make concurrent writers commit one by one. An
+ * event is lost to other nodes only if this process dies between a commit and the send, or
+ * PostgreSQL cannot be reached; their caches' TTLs bound what they then miss.
  */
 @Component
 class ClusterEventSender implements SmartLifecycle {
@@ -36,17 +40,23 @@ class ClusterEventSender implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ClusterEventSender.class);
     private static final int MAX_PENDING = 10_000;
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** Marks the sending connection in {@code pg_stat_activity}. */
+    static final String APPLICATION_NAME = "broadsheet-events-out";
+    /** The least time between two notifications from this node. */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(20);
 
-    private final JdbcClient jdbc;
+    private final ClusterConnections connections;
     private final ClusterEventCodec codec;
     private final BlockingQueue<String> pending = new LinkedBlockingQueue<>(MAX_PENDING);
 
     private volatile boolean running;
     private volatile boolean overflowing;
     private Thread thread;
+    private Connection connection; // the sending thread's only
+    private PreparedStatement notify;
 
-    ClusterEventSender(JdbcClient jdbc, ClusterEventCodec codec) {
-        this.jdbc = jdbc;
+    ClusterEventSender(ClusterConnections connections, ClusterEventCodec codec) {
+        this.connections = connections;
         this.codec = codec;
     }
 
@@ -113,11 +123,16 @@ class ClusterEventSender implements SmartLifecycle {
 
     private void sendPending() {
         List<String> drained = new ArrayList<>();
-        while (running || !pending.isEmpty()) {
-            try {
+        long lastSent = 0;
+        try {
+            while (running || !pending.isEmpty()) {
                 String first = pending.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
+                }
+                long wait = lastSent + MIN_INTERVAL.toNanos() - System.nanoTime();
+                if (wait > 0 && running) {
+                    TimeUnit.NANOSECONDS.sleep(wait); // let more gather: one notification for them all
                 }
                 drained.clear();
                 drained.add(first);
@@ -125,19 +140,40 @@ class ClusterEventSender implements SmartLifecycle {
                 for (String payload : codec.payloads(new LinkedHashSet<>(drained))) {
                     notifyOthers(payload);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                lastSent = System.nanoTime();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
         }
     }
 
     private void notifyOthers(String payload) {
         try {
-            jdbc.sql("SELECT pg_notify(?, ?)").params(ClusterEventCodec.CHANNEL, payload).query().listOfRows();
-        } catch (DataAccessException e) {
+            if (connection == null) {
+                connection = connections.open(APPLICATION_NAME);
+                notify = connection.prepareStatement("SELECT pg_notify(?, ?)");
+                notify.setString(1, ClusterEventCodec.CHANNEL);
+            }
+            notify.setString(2, payload);
+            notify.execute();
+        } catch (SQLException e) {
+            close(); // a new connection for the next batch
             log.warn("Could not tell other nodes of a change; they will see it when their caches expire: {}",
                     e.getMessage());
         }
+    }
+
+    private void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // a new one is opened when needed
+            }
+        }
+        connection = null;
+        notify = null;
     }
 }
