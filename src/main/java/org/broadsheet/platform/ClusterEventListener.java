@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-class ClusterEventListener implements SmartLifecycle {
+class ClusterEventListener extends ClusterThread {
 
     /** Marks the listening connection in {@code pg_stat_activity}. */
     static final String APPLICATION_NAME = "broadsheet-events";
@@ -39,54 +38,27 @@ class ClusterEventListener implements SmartLifecycle {
     private final ClusterEventCodec codec;
     private final ApplicationEventPublisher events;
 
-    private volatile boolean running;
     private volatile Connection connection;
-    private Thread thread;
 
     ClusterEventListener(ClusterConnections connections, ClusterEventCodec codec, ApplicationEventPublisher events) {
+        super("cluster-events");
         this.connections = connections;
         this.codec = codec;
         this.events = events;
     }
 
+    /** Ends a wait for notifications (by closing its socket) or a pause before reconnecting. */
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::listen, "cluster-events");
-        thread.setDaemon(true);
-        thread.start();
+    protected void wake(Thread thread) {
+        ClusterConnections.abort(connection);
+        thread.interrupt();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        ClusterConnections.abort(connection); // ends a wait for notifications at once
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Listen before the web server takes requests, stop after it has stopped. */
-    @Override
-    public int getPhase() {
-        return 0;
-    }
-
-    private void listen() {
+    protected void work() {
         Duration backoff = FIRST_BACKOFF;
         boolean failing = false;
-        while (running) {
+        while (running()) {
             try (Connection c = connections.open(APPLICATION_NAME)) {
                 connection = c;
                 try (Statement s = c.createStatement()) {
@@ -99,7 +71,7 @@ class ClusterEventListener implements SmartLifecycle {
                 backoff = FIRST_BACKOFF;
                 events.publishEvent(new ClusterEventsResumed());
                 PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
+                while (running()) {
                     PGNotification[] received = pg.getNotifications(RECEIVE_WAIT_MILLIS);
                     if (received != null) {
                         for (PGNotification notification : received) {
@@ -108,7 +80,7 @@ class ClusterEventListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 if (!failing) {

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,11 +34,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * PostgreSQL cannot be reached; their caches' TTLs bound what they then miss.
  */
 @Component
-class ClusterEventSender implements SmartLifecycle {
+class ClusterEventSender extends ClusterThread {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterEventSender.class);
     private static final int MAX_PENDING = 10_000;
-    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     /** Marks the sending connection in {@code pg_stat_activity}. */
     static final String APPLICATION_NAME = "broadsheet-events-out";
     /** The least time between two notifications from this node. */
@@ -49,13 +47,12 @@ class ClusterEventSender implements SmartLifecycle {
     private final ClusterEventCodec codec;
     private final BlockingQueue<String> pending = new LinkedBlockingQueue<>(MAX_PENDING);
 
-    private volatile boolean running;
     private volatile boolean overflowing;
-    private Thread thread;
     private Connection connection; // the sending thread's only
     private PreparedStatement notify;
 
     ClusterEventSender(ClusterConnections connections, ClusterEventCodec codec) {
+        super("cluster-events-out");
         this.connections = connections;
         this.codec = codec;
     }
@@ -88,50 +85,19 @@ class ClusterEventSender implements SmartLifecycle {
         }
     }
 
-    @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::sendPending, "cluster-events-out");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /** Sends what is still waiting, then stops. */
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(STOP_WAIT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Start before the web server takes requests, stop after it has stopped (and before the pool closes). */
-    @Override
-    public int getPhase() {
-        return 0;
-    }
-
-    private void sendPending() {
+    protected void work() {
         List<String> drained = new ArrayList<>();
         long lastSent = 0;
         try {
-            while (running || !pending.isEmpty()) {
+            while (running() || !pending.isEmpty()) {
                 String first = pending.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 long wait = lastSent + MIN_INTERVAL.toNanos() - System.nanoTime();
-                if (wait > 0 && running) {
+                if (wait > 0 && running()) {
                     TimeUnit.NANOSECONDS.sleep(wait); // let more gather: one notification for them all
                 }
                 drained.clear();
