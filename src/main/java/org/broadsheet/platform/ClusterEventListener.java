@@ -57,17 +57,19 @@ class ClusterEventListener extends ClusterThread {
     @Override
     protected void work() {
         Duration backoff = FIRST_BACKOFF;
-        boolean failing = false;
+        String lost = null; // why the last connection ended, while reconnecting
+        boolean warned = false;
         while (running()) {
             try (Connection c = connections.open(APPLICATION_NAME)) {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + ClusterEventCodec.CHANNEL);
                 }
-                if (failing) {
-                    log.info("Listening to other nodes again");
+                if (lost != null) {
+                    log.info("Listening to other nodes again, after: {}", lost);
                 }
-                failing = false;
+                lost = null;
+                warned = false;
                 backoff = FIRST_BACKOFF;
                 events.publishEvent(new ClusterEventsResumed());
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -83,9 +85,13 @@ class ClusterEventListener extends ClusterThread {
                 if (!running()) {
                     return;
                 }
-                if (!failing) {
-                    log.warn("Lost the connection that hears other nodes; retrying: {}", e.getMessage());
-                    failing = true;
+                // A dropped connection is said once reconnected (or once reconnecting fails): when
+                // the node is shutting down with its embedded PostgreSQL, it is no news at all.
+                if (lost == null) {
+                    lost = String.valueOf(e.getMessage());
+                } else if (!warned) {
+                    log.warn("Cannot reach PostgreSQL to hear other nodes; retrying: {}", e.getMessage());
+                    warned = true;
                 }
                 if (!sleep(backoff)) {
                     return;
