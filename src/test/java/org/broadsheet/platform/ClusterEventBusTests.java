@@ -159,8 +159,11 @@ class ClusterEventBusTests {
 
     @Test
     void aNodeThatLosesItsConnectionListensAgainAndForgetsWhatItCached() throws Exception {
+        assertThat(eventually(() -> listeningConnections() == 2)).as("both nodes listen, each on a connection of its own")
+                .isTrue();
+        assertThat(eventually(() -> heardOnB.stream().anyMatch(ClusterEventsResumed.class::isInstance)))
+                .as("a node announces it is listening when it starts").isTrue();
         long resumedBefore = heardOnB.stream().filter(ClusterEventsResumed.class::isInstance).count();
-        assertThat(resumedBefore).as("a node announces it is listening when it starts").isGreaterThanOrEqualTo(1);
 
         int ended = jdbc().sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")
                 .param(ClusterEventListener.APPLICATION_NAME).query(Integer.class).single();
@@ -184,6 +187,11 @@ class ClusterEventBusTests {
         return app.run("--server.port=0", "--broadsheet.data-dir=" + dataDir, "--broadsheet.demo=" + demo,
                 "--spring.datasource.url=" + server.jdbcUrl(), "--spring.datasource.username=postgres",
                 "--broadsheet.articles.cache-ttl=10m", "--broadsheet.comments.cache-ttl=10m", "--broadsheet.site.cache-ttl=10m");
+    }
+
+    private static long listeningConnections() {
+        return jdbc().sql("select count(*) from pg_stat_activity where application_name = ?")
+                .param(ClusterEventListener.APPLICATION_NAME).query(Long.class).single();
     }
 
     private static JdbcClient jdbc() {
