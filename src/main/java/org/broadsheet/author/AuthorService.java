@@ -89,10 +89,7 @@ public class AuthorService implements MovedAddresses {
     public Author update(long id, AuthorForm form) {
         Author before = find(id);
         validate(form, before);
-        if (!before.slug().equals(form.slug())) {
-            repository.formerSlugs().forget(form.slug());
-            repository.formerSlugs().remember(before.slug(), id);
-        }
+        repository.formerSlugs().renamed(before.slug(), form.slug(), id);
         repository.update(id, form);
         events.publishEvent(new TaxonomyChanged(KIND, id));
         return repository.findById(id).orElseThrow();

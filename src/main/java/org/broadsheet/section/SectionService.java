@@ -116,10 +116,7 @@ public class SectionService implements SiteNavigation, MovedAddresses {
     public Section update(long id, SectionForm form) {
         Section before = find(id);
         validate(form, before);
-        if (!before.slug().equals(form.slug())) {
-            repository.formerSlugs().forget(form.slug());
-            repository.formerSlugs().remember(before.slug(), id);
-        }
+        repository.formerSlugs().renamed(before.slug(), form.slug(), id);
         repository.update(id, form, form.position() != null ? form.position() : before.position());
         changed(id);
         return repository.findById(id).orElseThrow();

@@ -88,10 +88,7 @@ public class TagService implements MovedAddresses {
     public Tag update(long id, TagForm form) {
         Tag before = find(id);
         String kind = validate(form, before);
-        if (!before.slug().equals(form.slug())) {
-            repository.formerSlugs().forget(form.slug());
-            repository.formerSlugs().remember(before.slug(), id);
-        }
+        repository.formerSlugs().renamed(before.slug(), form.slug(), id);
         repository.update(id, form, kind);
         events.publishEvent(new TaxonomyChanged(KIND, id));
         return repository.findById(id).orElseThrow();

@@ -35,8 +35,16 @@ public final class FormerSlugs {
         return jdbc.sql(find).param(oldSlug).query(String.class).optional();
     }
 
-    public void remember(String oldSlug, long ownerId) {
-        jdbc.sql(remember).params(oldSlug, ownerId).update();
+    /**
+     * Called when the owner's slug goes from {@code before} to {@code after} (nothing happens
+     * when they are equal): {@code after} is no longer anyone's former slug, and {@code before}
+     * now leads to the owner.
+     */
+    public void renamed(String before, String after, long ownerId) {
+        if (!before.equals(after)) {
+            forget(after);
+            jdbc.sql(remember).params(before, ownerId).update();
+        }
     }
 
     /** Called when something takes {@code slug}: it is no longer anyone's former slug. */
