@@ -53,11 +53,7 @@ class CommentBrowserTests extends CommentingTest {
 
     @AfterAll
     void closeBrowsers() {
-        for (BrowserSession browser : new BrowserSession[]{withJs, withoutJs}) {
-            if (browser != null) {
-                browser.close();
-            }
-        }
+        BrowserSession.closeAll(withJs, withoutJs);
     }
 
     @Test

@@ -64,9 +64,7 @@ class CommentPageChecksTests extends CommentingTest {
 
     @AfterAll
     void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        BrowserSession.closeAll(browser);
     }
 
     @Test

@@ -57,9 +57,7 @@ class ArticleEditorBrowserTests {
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
+        BrowserSession.closeAll(browser);
     }
 
     private long article(String headline, String body) {

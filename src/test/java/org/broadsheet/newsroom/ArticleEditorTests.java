@@ -65,22 +65,18 @@ class ArticleEditorTests {
     int port;
 
     StaffFixtures staff;
-    private final List<Long> created = new java.util.ArrayList<>();
+    private ArticlesToTakeDown created;
 
     @BeforeEach
     void setUp() {
         staff = new StaffFixtures(mvc, accounts);
+        created = new ArticlesToTakeDown(articles);
     }
 
     /** Takes this test's articles off the site again, so reader-page tests sharing the database never see them. */
     @AfterEach
     void takeDown() {
-        for (long id : created) {
-            ArticleStatus status = desk.forEditing(id).status();
-            if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
-                articles.unpublish(id);
-            }
-        }
+        created.takeDown();
     }
 
     private RequestPostProcessor as(Role role) {

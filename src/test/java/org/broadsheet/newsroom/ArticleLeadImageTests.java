@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -23,7 +22,6 @@ import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaService;
@@ -55,22 +53,18 @@ class ArticleLeadImageTests {
     @Autowired MediaService media;
 
     private StaffFixtures staff;
-    private final List<Long> created = new ArrayList<>();
+    private ArticlesToTakeDown created;
 
     @BeforeEach
     void setUp() {
         staff = new StaffFixtures(mvc, accounts);
+        created = new ArticlesToTakeDown(articles);
     }
 
     /** Takes this test's articles off the site again, so reader-page tests sharing the database never see them. */
     @AfterEach
     void takeDown() {
-        for (long id : created) {
-            ArticleStatus status = desk.forEditing(id).status();
-            if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
-                articles.unpublish(id);
-            }
-        }
+        created.takeDown();
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.web.BrowserSession;
@@ -74,7 +73,7 @@ class NewsroomBrowserTests {
     private StaffFixtures.Member author;
     private Author byline;
     /** Articles this class published; unpublished after each test. */
-    private final List<Long> published = new ArrayList<>();
+    private ArticlesToTakeDown published;
 
     @BeforeAll
     void openBrowsers() {
@@ -82,26 +81,18 @@ class NewsroomBrowserTests {
         author = new StaffFixtures(mvc, accounts).create(Role.AUTHOR, byline.id());
         withJs = BrowserSession.open();
         withoutJs = BrowserSession.openWithoutJavaScript();
+        published = new ArticlesToTakeDown(articles);
     }
 
     @AfterAll
     void closeBrowsers() {
-        for (BrowserSession browser : new BrowserSession[]{withJs, withoutJs}) {
-            if (browser != null) {
-                browser.close();
-            }
-        }
+        BrowserSession.closeAll(withJs, withoutJs);
     }
 
     /** Takes this test's articles off the site again, and nothing else. */
     @AfterEach
     void unpublishOwnArticles() {
-        for (long id : published) {
-            if (desk.forEditing(id).status() == ArticleStatus.PUBLISHED) {
-                articles.unpublish(id);
-            }
-        }
-        published.clear();
+        published.takeDown();
     }
 
     @Test

@@ -71,9 +71,7 @@ class NewsroomPageChecksTests {
 
     @AfterAll
     void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        BrowserSession.closeAll(browser);
     }
 
     @Test
@@ -308,9 +306,7 @@ class NewsroomPageChecksTests {
 
     @AfterAll
     void closeSignedOutBrowser() {
-        if (signedOutBrowser != null) {
-            signedOutBrowser.close();
-        }
+        BrowserSession.closeAll(signedOutBrowser);
     }
 
     private URI site(String path) {

@@ -90,6 +90,7 @@ class RoleMatrixTests {
     void staff() {
         staff = new StaffFixtures(mvc, accounts);
         owner = staff.create(Role.EDITOR);
+        written = new ArticlesToTakeDown(articles);
     }
 
     /**
@@ -317,15 +318,11 @@ class RoleMatrixTests {
     }
 
     /** Every article this class wrote; none stays public, so reader-page tests see the front page they expect. */
-    private final List<Long> written = java.util.Collections.synchronizedList(new ArrayList<>());
+    private ArticlesToTakeDown written;
 
     @org.junit.jupiter.api.AfterAll
     void unpublishWhatWasPublished() {
-        for (long id : List.copyOf(written)) {
-            if (articles.status(id).orElseThrow() == ArticleStatus.PUBLISHED) {
-                articles.unpublish(id);
-            }
-        }
+        written.takeDown();
     }
 
     private long published(StaffFixtures.Member who) {

@@ -112,6 +112,15 @@ public final class BrowserSession implements AutoCloseable {
         return driver;
     }
 
+    /** Closes each session that was opened (a null one is skipped). */
+    public static void closeAll(BrowserSession... sessions) {
+        for (BrowserSession session : sessions) {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (missing != null) {

@@ -1,0 +1,40 @@
+package org.broadsheet.newsroom;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleStatus;
+
+/**
+ * The articles a test wrote, taken off the site again afterwards, so that reader-page tests
+ * sharing the database see the front page and lists they expect. Safe to add to from several
+ * threads.
+ */
+final class ArticlesToTakeDown {
+
+    private final ArticleService articles;
+    private final List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+
+    ArticlesToTakeDown(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    /** Remembers {@code id}; returns it. */
+    long add(long id) {
+        ids.add(id);
+        return id;
+    }
+
+    /** Unpublishes every one still published or scheduled, and forgets them all. */
+    void takeDown() {
+        for (long id : List.copyOf(ids)) {
+            ArticleStatus status = articles.status(id).orElseThrow();
+            if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
+                articles.unpublish(id);
+            }
+        }
+        ids.clear();
+    }
+}
