@@ -28,8 +28,13 @@ public class BroadsheetApplication {
      * demo edition is never loaded by a command (an argument, so it outranks the properties file).
      */
     private static String[] springArguments(String[] args) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("--broadsheet.demo=false"), java.util.Arrays.stream(args)
-                .filter(a -> a.startsWith("--") && a.contains("=") && !a.startsWith("--email=") && !a.startsWith("--name=")))
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("--broadsheet.demo=false"),
+                        java.util.Arrays.stream(args)
+                                .filter(a -> a.startsWith("--")
+                                        && a.contains("=")
+                                        && !a.startsWith("--email=")
+                                        && !a.startsWith("--name=")))
                 .toArray(String[]::new);
     }
 }

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,6 +31,7 @@ public class AccountService {
     static final int PASSWORD_MIN = 12;
     /** bcrypt reads at most 72 bytes; longer passwords would be silently cut. */
     static final int PASSWORD_MAX_BYTES = 72;
+
     static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
     static final Duration PASSWORD_LINK_LIFETIME = Duration.ofDays(7);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
@@ -49,8 +49,11 @@ public class AccountService {
 
     /** The enabled staff member with this id, as handlers see them. */
     public Optional<Staff> findStaff(long id) {
-        return repository.findById(id).map(StaffRepository.Credentials::account)
-                .filter(StaffAccount::enabled).map(StaffAccount::staff);
+        return repository
+                .findById(id)
+                .map(StaffRepository.Credentials::account)
+                .filter(StaffAccount::enabled)
+                .map(StaffAccount::staff);
     }
 
     /**
@@ -58,8 +61,10 @@ public class AccountService {
      * their password since the session began (which signs out every other session).
      */
     public Optional<Staff> staffForSession(long id, Instant passwordChangedAt) {
-        return repository.findById(id)
-                .filter(c -> c.account().enabled() && c.passwordChangedAt().toEpochMilli() == passwordChangedAt.toEpochMilli())
+        return repository
+                .findById(id)
+                .filter(c -> c.account().enabled()
+                        && c.passwordChangedAt().toEpochMilli() == passwordChangedAt.toEpochMilli())
                 .map(c -> c.account().staff());
     }
 
@@ -106,40 +111,47 @@ public class AccountService {
     }
 
     /** What an invitation gives the administrator to pass on: the token of the set-password link. */
-    public record Invitation(long staffId, String token) {
-    }
+    public record Invitation(long staffId, String token) {}
 
     @Transactional
-    public void update(long actorId, long staffId, String email, String name, Role role, Long authorId,
-                       boolean enabled) {
+    public void update(
+            long actorId, long staffId, String email, String name, Role role, Long authorId, boolean enabled) {
         repository.lockStaffTable();
-        StaffAccount before = repository.findById(staffId).map(StaffRepository.Credentials::account)
+        StaffAccount before = repository
+                .findById(staffId)
+                .map(StaffRepository.Credentials::account)
                 .orElseThrow(() -> new NotFoundException("No staff member " + staffId));
         Problems problems = validateProfile(email, name, role, staffId);
         boolean stillAdmin = role == Role.ADMINISTRATOR && enabled;
         boolean wasAdmin = before.role() == Role.ADMINISTRATOR && before.enabled();
-        problems.require(!(wasAdmin && !stillAdmin && repository.countEnabledAdministrators() <= 1), "role",
+        problems.require(
+                !(wasAdmin && !stillAdmin && repository.countEnabledAdministrators() <= 1),
+                "role",
                 "The site needs at least one administrator: make someone else an administrator first");
         problems.require(!(actorId == staffId && !enabled), "enabled", "You cannot disable your own account");
         problems.throwIfAny();
         try {
             repository.updateProfile(staffId, email.strip(), name.strip(), role, authorId, enabled);
         } catch (DuplicateKeyException e) {
-            new Problems().require(false, "email", "Another staff member has that email").throwIfAny();
+            new Problems()
+                    .require(false, "email", "Another staff member has that email")
+                    .throwIfAny();
         }
     }
 
     /** Changes one's own password; the current one must be given. Other sessions are signed out. */
     @Transactional
     public void changePassword(long staffId, String current, String next) {
-        StaffRepository.Credentials credentials = repository.findById(staffId)
-                .orElseThrow(() -> new NotFoundException("No staff member " + staffId));
+        StaffRepository.Credentials credentials =
+                repository.findById(staffId).orElseThrow(() -> new NotFoundException("No staff member " + staffId));
         Problems problems = new Problems();
-        problems.require(current != null && encoder.matches(current, credentials.passwordHash()), "current",
+        problems.require(
+                current != null && encoder.matches(current, credentials.passwordHash()),
+                "current",
                 "The current password is not right");
         validatePassword(next, credentials.account().email(), "password", problems);
-        problems.require(next == null || !next.equals(current), "password",
-                "The new password must differ from the current one");
+        problems.require(
+                next == null || !next.equals(current), "password", "The new password must differ from the current one");
         problems.throwIfAny();
         repository.updatePassword(staffId, encoder.encode(next), clock.instant());
     }
@@ -170,7 +182,8 @@ public class AccountService {
     @Transactional
     public long createFirstAdministrator(String token, String email, String name, String password) {
         repository.lockStaffTable();
-        StaffRepository.Token link = usable(token).filter(t -> t.purpose().equals("setup"))
+        StaffRepository.Token link = usable(token)
+                .filter(t -> t.purpose().equals("setup"))
                 .orElseThrow(() -> new NotFoundException("No such set-up link"));
         Problems problems = validateProfile(email, name, Role.ADMINISTRATOR, null);
         validatePassword(password, email, "password", problems);
@@ -184,7 +197,8 @@ public class AccountService {
     /** Uses a password link: sets the password of the staff member it was made for. Returns their email. */
     @Transactional
     public String setPasswordWithLink(String token, String password) {
-        StaffRepository.Token link = usable(token).filter(t -> t.purpose().equals("password"))
+        StaffRepository.Token link = usable(token)
+                .filter(t -> t.purpose().equals("password"))
                 .orElseThrow(() -> new NotFoundException("No such link"));
         StaffAccount account = repository.findById(link.staffId()).orElseThrow().account();
         Problems problems = new Problems();
@@ -211,7 +225,9 @@ public class AccountService {
         try {
             return repository.insert(email.strip(), name.strip(), role, authorId, hash, clock.instant());
         } catch (DuplicateKeyException e) {
-            new Problems().require(false, "email", "Another staff member has that email").throwIfAny();
+            new Problems()
+                    .require(false, "email", "Another staff member has that email")
+                    .throwIfAny();
             throw e;
         }
     }
@@ -220,7 +236,8 @@ public class AccountService {
         Problems problems = new Problems();
         problems.requireText(email, "email", "Email", 254);
         if (email != null && !email.isBlank()) {
-            problems.require(EMAIL.matcher(email.strip()).matches(), "email", "Enter an email such as name@example.com");
+            problems.require(
+                    EMAIL.matcher(email.strip()).matches(), "email", "Enter an email such as name@example.com");
             problems.require(!repository.emailTaken(email.strip(), id), "email", "Another staff member has that email");
         }
         problems.requireText(name, "name", "Name", 100).require(role != null, "role", "Choose a role");
@@ -232,13 +249,21 @@ public class AccountService {
             problems.require(false, field, "Password is required");
             return;
         }
-        problems.require(password.codePointCount(0, password.length()) >= PASSWORD_MIN, field,
+        problems.require(
+                        password.codePointCount(0, password.length()) >= PASSWORD_MIN,
+                        field,
                         "Password must be at least " + PASSWORD_MIN + " characters")
-                .require(password.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_MAX_BYTES, field,
+                .require(
+                        password.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_MAX_BYTES,
+                        field,
                         "Password must be at most " + PASSWORD_MAX_BYTES + " bytes (about 70 letters)")
-                .require(email == null || !password.equalsIgnoreCase(email.strip()), field,
+                .require(
+                        email == null || !password.equalsIgnoreCase(email.strip()),
+                        field,
                         "Password must not be your email")
-                .require(password.chars().distinct().count() >= 5, field,
+                .require(
+                        password.chars().distinct().count() >= 5,
+                        field,
                         "Password must not repeat a few characters over and over");
     }
 
@@ -267,8 +292,8 @@ public class AccountService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

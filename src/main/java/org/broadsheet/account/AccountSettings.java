@@ -1,7 +1,6 @@
 package org.broadsheet.account;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AccountSettings(
         @DefaultValue("5") int failuresPerAccount,
         @DefaultValue("20") int failuresPerIp,
-        @DefaultValue("15m") Duration failureWindow) {
-}
+        @DefaultValue("15m") Duration failureWindow) {}

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.broadsheet.web.ValidationException;
 import org.springframework.context.ApplicationContext;
 
@@ -20,8 +19,7 @@ public final class CreateAdminCommand {
 
     public static final String NAME = "create-admin";
 
-    private CreateAdminCommand() {
-    }
+    private CreateAdminCommand() {}
 
     public static boolean isRequested(String[] args) {
         return args.length > 0 && NAME.equals(args[0]);
@@ -74,7 +72,8 @@ public final class CreateAdminCommand {
         boolean fromStdin = options.containsKey("password-stdin");
         String password;
         try {
-            password = fromStdin ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
+            password = fromStdin
+                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
                     : accounts.randomPassword();
         } catch (IOException e) {
             err.println("Could not read the password: " + e.getMessage());

@@ -1,15 +1,13 @@
 package org.broadsheet.account;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,8 +33,8 @@ class CurrentStaffFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof StaffUserDetails principal) {
-            Optional<Staff> staff = accounts.staffForSession(principal.id(),
-                    Instant.ofEpochMilli(principal.passwordChangedAtMillis()));
+            Optional<Staff> staff =
+                    accounts.staffForSession(principal.id(), Instant.ofEpochMilli(principal.passwordChangedAtMillis()));
             if (staff.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

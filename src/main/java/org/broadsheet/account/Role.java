@@ -13,8 +13,16 @@ import java.util.Set;
 public enum Role {
     CONTRIBUTOR("Contributor", EnumSet.of(Permission.WRITE_OWN, Permission.UPLOAD_MEDIA)),
     AUTHOR("Author", with(CONTRIBUTOR, Permission.PUBLISH_OWN)),
-    EDITOR("Editor", with(AUTHOR, Permission.EDIT_ANY, Permission.PUBLISH_ANY, Permission.MODERATE_COMMENTS,
-            Permission.MANAGE_TAXONOMY, Permission.MANAGE_MEDIA, Permission.ADD_NOTES)),
+    EDITOR(
+            "Editor",
+            with(
+                    AUTHOR,
+                    Permission.EDIT_ANY,
+                    Permission.PUBLISH_ANY,
+                    Permission.MODERATE_COMMENTS,
+                    Permission.MANAGE_TAXONOMY,
+                    Permission.MANAGE_MEDIA,
+                    Permission.ADD_NOTES)),
     ADMINISTRATOR("Administrator", with(EDITOR, Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS));
 
     private final String label;

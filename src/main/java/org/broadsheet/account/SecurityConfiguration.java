@@ -1,7 +1,6 @@
 package org.broadsheet.account;
 
 import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +40,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
@@ -54,8 +54,9 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     /** Pages anyone may reach in the newsroom: signing in, and the one-time links. */
-    static final String[] NEWSROOM_PUBLIC = {"/newsroom/sign-in", "/newsroom/sign-in/**", "/newsroom/setup/**",
-            "/newsroom/password/**"};
+    static final String[] NEWSROOM_PUBLIC = {
+        "/newsroom/sign-in", "/newsroom/sign-in/**", "/newsroom/setup/**", "/newsroom/password/**"
+    };
 
     /** No per-filter observations: they cost every request a measurable share of its CPU. */
     @Bean
@@ -75,28 +76,31 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, StaffRepository staff, PasswordEncoder encoder,
-                                 SignInThrottle throttle, AccountService accounts,
-                                 ObjectProvider<AuthenticationFailureHandler> refusals) throws Exception {
+    SecurityFilterChain newsroom(
+            HttpSecurity http,
+            StaffRepository staff,
+            PasswordEncoder encoder,
+            SignInThrottle throttle,
+            AccountService accounts,
+            ObjectProvider<AuthenticationFailureHandler> refusals)
+            throws Exception {
         http.securityMatcher("/newsroom/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(NEWSROOM_PUBLIC).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(NEWSROOM_PUBLIC)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .authenticationProvider(new StaffAuthentication(staff, encoder, throttle))
-                .formLogin(form -> form
-                        .loginPage("/newsroom/sign-in")
+                .formLogin(form -> form.loginPage("/newsroom/sign-in")
                         .loginProcessingUrl("/newsroom/sign-in")
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/newsroom", false)
                         .failureHandler(refusals.getIfAvailable(
                                 () -> new ForwardAuthenticationFailureHandler("/newsroom/sign-in/refused"))))
-                .logout(logout -> logout
-                        .logoutUrl("/newsroom/sign-out")
+                .logout(logout -> logout.logoutUrl("/newsroom/sign-out")
                         .logoutSuccessUrl("/newsroom/sign-in?signed-out")
                         .deleteCookies("SESSION"))
-                .sessionManagement(session -> session
-                        .sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(fixation -> fixation.changeSessionId()))
                 .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
@@ -112,15 +116,18 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain readerSite(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().permitAll())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .denyAll()
+                        .anyRequest()
+                        .permitAll())
                 .headers(headers -> common(headers).cacheControl(cache -> cache.disable()))
                 // The token lives in a cookie, not a server session, so readers never get one;
                 // it is created only for pages that carry a form.
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
@@ -129,10 +136,9 @@ class SecurityConfiguration {
     }
 
     private static HeadersConfigurer<HttpSecurity> common(HeadersConfigurer<HttpSecurity> headers) {
-        return headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer
-                        .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+        return headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer ->
+                        referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"));
     }
 }

@@ -28,7 +28,8 @@ class SetupLinkAnnouncer {
         if (!(ready.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return; // a command such as create-admin, not the site
         }
-        accounts.setupLinkIfNoStaff().ifPresent(token -> log.warn("""
+        accounts.setupLinkIfNoStaff()
+                .ifPresent(token -> log.warn("""
 
                 No staff account exists yet. Create the first administrator within 24 hours at:
 

@@ -1,7 +1,6 @@
 package org.broadsheet.account;
 
 import java.time.Instant;
-
 import org.springframework.security.core.AuthenticationException;
 
 /** Sign-in refused because of too many recent failures; says when it will be allowed again. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,8 @@ class SignInThrottle {
     /** When sign-in for this email from this address will be allowed again; empty if it is now. */
     Optional<Instant> lockedUntil(String email, String ip) {
         Instant since = clock.instant().minus(settings.failureWindow());
-        Optional<Instant> byEmail = until(repository.recentFailuresForEmail(email, since), settings.failuresPerAccount());
+        Optional<Instant> byEmail =
+                until(repository.recentFailuresForEmail(email, since), settings.failuresPerAccount());
         Optional<Instant> byIp = until(repository.recentFailuresForIp(ip, since), settings.failuresPerIp());
         if (byEmail.isPresent() && byIp.isPresent()) {
             return Optional.of(byEmail.get().isAfter(byIp.get()) ? byEmail.get() : byIp.get());
@@ -45,7 +45,8 @@ class SignInThrottle {
     /** Old attempts are of no use to the throttle; a day is kept for anyone looking into an attack. */
     @Scheduled(fixedDelayString = "1h", initialDelayString = "10m")
     void forgetOldAttempts() {
-        repository.deleteAttemptsBefore(clock.instant().minus(settings.failureWindow()).minusSeconds(86_400));
+        repository.deleteAttemptsBefore(
+                clock.instant().minus(settings.failureWindow()).minusSeconds(86_400));
     }
 
     private Optional<Instant> until(List<Instant> failures, int limit) {

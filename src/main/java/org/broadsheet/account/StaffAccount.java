@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param authorId the byline this person writes under, or null
  */
-public record StaffAccount(long id, String email, String name, Role role, Long authorId, boolean enabled,
-                           Instant createdAt) {
+public record StaffAccount(
+        long id, String email, String name, Role role, Long authorId, boolean enabled, Instant createdAt) {
 
     public Staff staff() {
         return new Staff(id, email, name, role, authorId);

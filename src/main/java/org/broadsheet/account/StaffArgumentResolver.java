@@ -17,8 +17,11 @@ class StaffArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                  NativeWebRequest request, WebDataBinderFactory binders) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
         Object staff = request.getAttribute(CurrentStaffFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (staff == null) {
             throw new AuthenticationCredentialsNotFoundException("Sign in first");

@@ -1,7 +1,6 @@
 package org.broadsheet.account;
 
 import java.time.Instant;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,17 +25,23 @@ class StaffAuthentication implements AuthenticationProvider {
 
     StaffAuthentication(StaffRepository repository, PasswordEncoder encoder, SignInThrottle throttle) {
         this.throttle = throttle;
-        UserDetailsService users = email -> repository.findByEmail(email)
-                .map(c -> (UserDetails) new StaffUserDetails(c.account().id(), c.account().email(), c.passwordHash(),
-                        c.account().enabled(), c.account().role(), c.passwordChangedAt().toEpochMilli()))
+        UserDetailsService users = email -> repository
+                .findByEmail(email)
+                .map(c -> (UserDetails) new StaffUserDetails(
+                        c.account().id(),
+                        c.account().email(),
+                        c.passwordHash(),
+                        c.account().enabled(),
+                        c.account().role(),
+                        c.passwordChangedAt().toEpochMilli()))
                 .orElseThrow(() -> new UsernameNotFoundException("No staff member with that email"));
         this.passwords = new DaoAuthenticationProvider(users) {
             @Override
-            protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
-                                                                 UserDetails user) {
+            protected Authentication createSuccessAuthentication(
+                    Object principal, Authentication authentication, UserDetails user) {
                 StaffUserDetails staff = ((StaffUserDetails) user).withoutPassword();
-                UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
-                        staff, null, staff.getAuthorities());
+                UsernamePasswordAuthenticationToken result =
+                        UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities());
                 result.setDetails(authentication.getDetails());
                 return result;
             }
@@ -46,19 +51,22 @@ class StaffAuthentication implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String email = authentication.getName() == null ? "" : authentication.getName().strip();
+        String email =
+                authentication.getName() == null ? "" : authentication.getName().strip();
         if (email.isEmpty() || email.length() > 254) {
             throw new BadCredentialsException("Email or password is wrong");
         }
         String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "unknown";
         Instant until = throttle.lockedUntil(email, ip).orElse(null);
         if (until != null) {
             throw new SignInLockedException(until);
         }
         try {
-            Authentication result = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-                    email, authentication.getCredentials()));
+            Authentication result = passwords.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(email, authentication.getCredentials()));
             throttle.record(email, ip, true);
             if (result instanceof UsernamePasswordAuthenticationToken token) {
                 token.setDetails(authentication.getDetails());

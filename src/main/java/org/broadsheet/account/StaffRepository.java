@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +14,7 @@ import org.springframework.stereotype.Repository;
 class StaffRepository {
 
     /** What sign-in needs: the account and its password hash. */
-    record Credentials(StaffAccount account, String passwordHash, Instant passwordChangedAt) {
-    }
+    record Credentials(StaffAccount account, String passwordHash, Instant passwordChangedAt) {}
 
     private static final String COLUMNS = """
             id, email, name, role, author_id, enabled, created_at, password_hash, password_changed_at
@@ -34,30 +32,42 @@ class StaffRepository {
                         values (:email, :name, :role, :author, :hash, :now, :now)
                         returning id
                         """)
-                .param("email", email).param("name", name).param("role", role.key()).param("author", authorId)
-                .param("hash", passwordHash).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+                .param("email", email)
+                .param("name", name)
+                .param("role", role.key())
+                .param("author", authorId)
+                .param("hash", passwordHash)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     Optional<Credentials> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where lower(email) = lower(:email)")
-                .param("email", email).query(StaffRepository::credentials).optional();
+                .param("email", email)
+                .query(StaffRepository::credentials)
+                .optional();
     }
 
     Optional<Credentials> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where id = :id")
-                .param("id", id).query(StaffRepository::credentials).optional();
+                .param("id", id)
+                .query(StaffRepository::credentials)
+                .optional();
     }
 
     boolean emailTaken(String email, Long except) {
         return jdbc.sql("select exists (select 1 from staff_user where lower(email) = lower(:email) and id <> :except)")
-                .param("email", email).param("except", except == null ? -1L : except)
-                .query(Boolean.class).single();
+                .param("email", email)
+                .param("except", except == null ? -1L : except)
+                .query(Boolean.class)
+                .single();
     }
 
     List<StaffAccount> list() {
         return jdbc.sql("select " + COLUMNS + " from staff_user order by lower(name), id")
-                .query((rs, n) -> credentials(rs, n).account()).list();
+                .query((rs, n) -> credentials(rs, n).account())
+                .list();
     }
 
     long count() {
@@ -66,12 +76,16 @@ class StaffRepository {
 
     long countEnabledAdministrators() {
         return jdbc.sql("select count(*) from staff_user where role = 'administrator' and enabled")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     void updatePassword(long id, String hash, Instant now) {
         jdbc.sql("update staff_user set password_hash = :hash, password_changed_at = :now where id = :id")
-                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     void updateProfile(long id, String email, String name, Role role, Long authorId, boolean enabled) {
@@ -80,8 +94,13 @@ class StaffRepository {
                                enabled = :enabled
                         where id = :id
                         """)
-                .param("email", email).param("name", name).param("role", role.key()).param("author", authorId)
-                .param("enabled", enabled).param("id", id).update();
+                .param("email", email)
+                .param("name", name)
+                .param("role", role.key())
+                .param("author", authorId)
+                .param("enabled", enabled)
+                .param("id", id)
+                .update();
     }
 
     /** Serialises changes to who is an administrator, so two demotions can't leave none. */
@@ -96,13 +115,16 @@ class StaffRepository {
                         insert into staff_token (token_hash, purpose, staff_id, created_at, expires_at)
                         values (:hash, :purpose, :staff, :now, :expires)
                         """)
-                .param("hash", hash).param("purpose", purpose).param("staff", staffId)
-                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires)).update();
+                .param("hash", hash)
+                .param("purpose", purpose)
+                .param("staff", staffId)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expires))
+                .update();
     }
 
     /** A link that is unused and unexpired, as (purpose, staff id); locked until the transaction ends. */
-    record Token(String purpose, Long staffId) {
-    }
+    record Token(String purpose, Long staffId) {}
 
     Optional<Token> findUsableToken(String hash, Instant now) {
         return jdbc.sql("""
@@ -110,14 +132,17 @@ class StaffRepository {
                         where token_hash = :hash and used_at is null and expires_at > :now
                         for update
                         """)
-                .param("hash", hash).param("now", Timestamp.from(now))
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Token(rs.getString("purpose"), (Long) rs.getObject("staff_id")))
                 .optional();
     }
 
     void markTokenUsed(String hash, Instant now) {
         jdbc.sql("update staff_token set used_at = :now where token_hash = :hash")
-                .param("now", Timestamp.from(now)).param("hash", hash).update();
+                .param("now", Timestamp.from(now))
+                .param("hash", hash)
+                .update();
     }
 
     /** Earlier unused links of the same kind stop working when a new one is made. */
@@ -126,14 +151,20 @@ class StaffRepository {
                         update staff_token set used_at = :now
                         where purpose = :purpose and staff_id is not distinct from :staff and used_at is null
                         """)
-                .param("now", Timestamp.from(now)).param("purpose", purpose).param("staff", staffId).update();
+                .param("now", Timestamp.from(now))
+                .param("purpose", purpose)
+                .param("staff", staffId)
+                .update();
     }
 
     // ---- sign-in attempts
 
     void recordAttempt(String email, String ip, boolean succeeded, Instant at) {
         jdbc.sql("insert into sign_in_attempt (email, ip, at, succeeded) values (:email, :ip, :at, :ok)")
-                .param("email", email).param("ip", ip).param("at", Timestamp.from(at)).param("ok", succeeded)
+                .param("email", email)
+                .param("ip", ip)
+                .param("at", Timestamp.from(at))
+                .param("ok", succeeded)
                 .update();
     }
 
@@ -149,26 +180,38 @@ class StaffRepository {
                                           where lower(s.email) = lower(:email) and s.succeeded and s.at > f.at)
                         order by at
                         """)
-                .param("email", email).param("since", Timestamp.from(since))
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+                .param("email", email)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .list();
     }
 
     List<Instant> recentFailuresForIp(String ip, Instant since) {
         return jdbc.sql("select at from sign_in_attempt where ip = :ip and not succeeded and at > :since order by at")
-                .param("ip", ip).param("since", Timestamp.from(since))
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+                .param("ip", ip)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .list();
     }
 
     int deleteAttemptsBefore(Instant before) {
         return jdbc.sql("delete from sign_in_attempt where at < :before")
-                .param("before", Timestamp.from(before)).update();
+                .param("before", Timestamp.from(before))
+                .update();
     }
 
     private static Credentials credentials(ResultSet rs, int n) throws SQLException {
-        StaffAccount account = new StaffAccount(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-                Role.fromKey(rs.getString("role")), (Long) rs.getObject("author_id"), rs.getBoolean("enabled"),
+        StaffAccount account = new StaffAccount(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                Role.fromKey(rs.getString("role")),
+                (Long) rs.getObject("author_id"),
+                rs.getBoolean("enabled"),
                 rs.getTimestamp("created_at").toInstant());
-        return new Credentials(account, rs.getString("password_hash"),
+        return new Credentials(
+                account,
+                rs.getString("password_hash"),
                 rs.getTimestamp("password_changed_at").toInstant());
     }
 }

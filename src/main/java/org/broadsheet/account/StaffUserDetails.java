@@ -4,7 +4,6 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,8 +13,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * changed: the role and everything else are read afresh on every request, so a changed role,
  * a disabled account or a new password take effect at once, on every node.
  */
-record StaffUserDetails(long id, String email, String password, boolean enabled, Role role,
-                        long passwordChangedAtMillis) implements UserDetails, Serializable {
+record StaffUserDetails(
+        long id, String email, String password, boolean enabled, Role role, long passwordChangedAtMillis)
+        implements UserDetails, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;

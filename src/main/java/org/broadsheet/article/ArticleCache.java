@@ -1,12 +1,11 @@
 package org.broadsheet.article;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.broadsheet.platform.ClusterEventsResumed;
 import org.broadsheet.web.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
@@ -39,13 +38,19 @@ class ArticleCache {
     ArticleCache(ArticleSettings settings) {
         Duration ttl = settings.cacheTtl();
         this.enabled = !ttl.isZero() && !ttl.isNegative();
-        this.views = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+        this.views = Caffeine.newBuilder()
+                .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumWeight(MAX_WEIGHT)
-                .weigher((String slug, ArticleView view) -> 1024 + view.body().stream()
-                        .mapToInt(part -> part.isHtml() ? part.html().html().length() : 256).sum())
+                .weigher((String slug, ArticleView view) -> 1024
+                        + view.body().stream()
+                                .mapToInt(part ->
+                                        part.isHtml() ? part.html().html().length() : 256)
+                                .sum())
                 .build();
-        this.lists = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
-                .maximumSize(2_000).build();
+        this.lists = Caffeine.newBuilder()
+                .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+                .maximumSize(2_000)
+                .build();
     }
 
     Optional<ArticleView> view(String slug, Function<String, Optional<ArticleView>> loader) {
@@ -67,15 +72,23 @@ class ArticleCache {
         lists.invalidateAll();
     }
 
-    @EventListener({ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
-            ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class, ClusterEventsResumed.class})
+    @EventListener({
+        ArticleEvents.ArticlePublished.class,
+        ArticleEvents.ArticleChanged.class,
+        ArticleEvents.ArticleUnpublished.class,
+        TaxonomyChanged.class,
+        ClusterEventsResumed.class
+    })
     void onChange() {
         clear();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, classes = {
-            ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
-            ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class})
+    @TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMPLETION,
+            classes = {
+                ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
+                ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class
+            })
     void afterChangeCompleted() {
         clear();
     }

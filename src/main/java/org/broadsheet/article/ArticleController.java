@@ -23,9 +23,14 @@ class ArticleController {
     }
 
     @GetMapping("/{section:[a-z0-9-]{1,120}}/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}")
-    ModelAndView article(@PathVariable String section, @PathVariable String year, @PathVariable String month,
-                         @PathVariable String day, @PathVariable String slug,
-                       HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView article(
+            @PathVariable String section,
+            @PathVariable String year,
+            @PathVariable String month,
+            @PathVariable String day,
+            @PathVariable String slug,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         ArticleView article = reader.findBySlug(slug).orElseThrow(() -> new NotFoundException("No article " + slug));
         String requested = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
         if (!requested.equals(article.url())) {

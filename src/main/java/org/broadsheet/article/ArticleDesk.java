@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.web.Dates;
@@ -35,9 +34,17 @@ public class ArticleDesk {
     private final Clock clock;
     private final MediaService media;
 
-    ArticleDesk(ArticleRepository articles, WorkflowRepository workflow, RevisionRepository revisionStore,
-                Revisions revisions, ArticleService service, ArticleReader reader, Dates dates, SiteUrls urls,
-                Clock clock, MediaService media) {
+    ArticleDesk(
+            ArticleRepository articles,
+            WorkflowRepository workflow,
+            RevisionRepository revisionStore,
+            Revisions revisions,
+            ArticleService service,
+            ArticleReader reader,
+            Dates dates,
+            SiteUrls urls,
+            Clock clock,
+            MediaService media) {
         this.media = media;
         this.articles = articles;
         this.workflow = workflow;
@@ -102,14 +109,30 @@ public class ArticleDesk {
     public EditableArticle forEditing(long id) {
         ArticleRow row = articles.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
         WorkflowRepository.Ownership owner = workflow.ownership(id).orElseThrow();
-        ArticleForm form = new ArticleForm(row.slug(), row.headline(), row.standfirst(), row.bodyMarkdown(),
-                row.sectionSlug(), row.authorSlugs(), row.tagSlugs(), row.image());
+        ArticleForm form = new ArticleForm(
+                row.slug(),
+                row.headline(),
+                row.standfirst(),
+                row.bodyMarkdown(),
+                row.sectionSlug(),
+                row.authorSlugs(),
+                row.tagSlugs(),
+                row.image());
         var notes = row.notes().stream()
-                .map(n -> new ArticleView.Note(n.kind(), dates.of(n.notedAt()), n.body())).toList();
-        boolean visible = row.status() == ArticleStatus.PUBLISHED && !row.publishedAt().isAfter(clock.instant());
-        return new EditableArticle(id, form, row.status(), owner.version(), owner.createdBy(),
-                row.publishedAt() == null ? null : dates.of(row.publishedAt()), dates.of(row.updatedAt()),
-                row.commentsOpen(), notes,
+                .map(n -> new ArticleView.Note(n.kind(), dates.of(n.notedAt()), n.body()))
+                .toList();
+        boolean visible =
+                row.status() == ArticleStatus.PUBLISHED && !row.publishedAt().isAfter(clock.instant());
+        return new EditableArticle(
+                id,
+                form,
+                row.status(),
+                owner.version(),
+                owner.createdBy(),
+                row.publishedAt() == null ? null : dates.of(row.publishedAt()),
+                dates.of(row.updatedAt()),
+                row.commentsOpen(),
+                notes,
                 visible ? urls.article(row.sectionSlug(), row.publishedAt(), row.slug()) : null);
     }
 
@@ -123,9 +146,12 @@ public class ArticleDesk {
             ArticleForm typed = revisions.fromJson(row.content());
             ArticleForm current = workflow.ownership(id)
                     .flatMap(o -> revisionStore.find(id, o.version()))
-                    .map(rev -> revisions.fromJson(rev.content())).orElse(null);
-            boolean differs = current == null || !revisions.changes(current, typed).isEmpty();
-            return differs ? Optional.of(new Autosave(typed, row.baseVersion(), dates.of(row.savedAt())))
+                    .map(rev -> revisions.fromJson(rev.content()))
+                    .orElse(null);
+            boolean differs =
+                    current == null || !revisions.changes(current, typed).isEmpty();
+            return differs
+                    ? Optional.of(new Autosave(typed, row.baseVersion(), dates.of(row.savedAt())))
                     : Optional.empty();
         });
     }
@@ -135,7 +161,8 @@ public class ArticleDesk {
      * article" offers it back), with base version 0.
      */
     public Optional<Autosave> newArticleAutosave(long staffId) {
-        return revisionStore.findNewAutosave(staffId)
+        return revisionStore
+                .findNewAutosave(staffId)
                 .map(row -> new Autosave(revisions.fromJson(row.content()), 0, dates.of(row.savedAt())));
     }
 
@@ -146,8 +173,10 @@ public class ArticleDesk {
      */
     public ArticlePreview preview(String headline, String standfirst, String body, Long articleId) {
         RenderedBody rendered = service.render(body, articleId);
-        return new ArticlePreview(headline == null ? "" : headline.strip(),
-                standfirst == null ? "" : standfirst.strip(), reader.body(rendered.html()),
+        return new ArticlePreview(
+                headline == null ? "" : headline.strip(),
+                standfirst == null ? "" : standfirst.strip(),
+                reader.body(rendered.html()),
                 service.warnings(rendered));
     }
 
@@ -176,30 +205,42 @@ public class ArticleDesk {
         RevisionRepository.RevisionRow after = row(id, to);
         ArticleForm old = revisions.fromJson(before.content());
         ArticleForm changed = revisions.fromJson(after.content());
-        return new RevisionDiff(revisionSummary(before), revisionSummary(after),
-                revisions.diff(old, changed, filenames(old, changed)));
+        return new RevisionDiff(
+                revisionSummary(before), revisionSummary(after), revisions.diff(old, changed, filenames(old, changed)));
     }
 
     /** The upload names of the library images the forms use, by id (images deleted since are left out). */
     private Map<Long, String> filenames(ArticleForm... forms) {
         Map<Long, String> names = new HashMap<>();
-        Stream.of(forms).map(ArticleForm::image).filter(Objects::nonNull).filter(LeadImage::hasMediaId)
-                .map(LeadImage::mediaId).distinct()
-                .forEach(mediaId -> media.findById(mediaId).map(MediaItem::filename)
-                        .ifPresent(name -> names.put(mediaId, name)));
+        Stream.of(forms)
+                .map(ArticleForm::image)
+                .filter(Objects::nonNull)
+                .filter(LeadImage::hasMediaId)
+                .map(LeadImage::mediaId)
+                .distinct()
+                .forEach(mediaId ->
+                        media.findById(mediaId).map(MediaItem::filename).ifPresent(name -> names.put(mediaId, name)));
         return names;
     }
 
     private RevisionRepository.RevisionRow row(long id, int number) {
-        return revisionStore.find(id, number)
+        return revisionStore
+                .find(id, number)
                 .orElseThrow(() -> new NotFoundException("No revision " + number + " of article " + id));
     }
 
     // ---- mapping
 
     private RevisionSummary revisionSummary(RevisionRepository.RevisionRow row) {
-        return new RevisionSummary(row.number(), dates.of(row.at()), row.staffId(), row.staffName(), row.kind(),
-                row.restoredFrom(), row.changes(), row.headline());
+        return new RevisionSummary(
+                row.number(),
+                dates.of(row.at()),
+                row.staffId(),
+                row.staffName(),
+                row.kind(),
+                row.restoredFrom(),
+                row.changes(),
+                row.headline());
     }
 
     private List<ArticleSummary> summaries(List<WorkflowRepository.ListedRow> rows) {
@@ -207,9 +248,18 @@ public class ArticleDesk {
     }
 
     private ArticleSummary summary(WorkflowRepository.ListedRow row) {
-        return new ArticleSummary(row.id(), row.slug(), row.headline(), row.status(), row.sectionName(),
-                row.authorNames(), row.createdBy(), row.createdByName(),
-                row.publishedAt() == null ? null : dates.of(row.publishedAt()), dates.of(row.updatedAt()),
-                row.version(), row.visible() ? urls.article(row.sectionSlug(), row.publishedAt(), row.slug()) : null);
+        return new ArticleSummary(
+                row.id(),
+                row.slug(),
+                row.headline(),
+                row.status(),
+                row.sectionName(),
+                row.authorNames(),
+                row.createdBy(),
+                row.createdByName(),
+                row.publishedAt() == null ? null : dates.of(row.publishedAt()),
+                dates.of(row.updatedAt()),
+                row.version(),
+                row.visible() ? urls.article(row.sectionSlug(), row.publishedAt(), row.slug()) : null);
     }
 }

@@ -13,8 +13,11 @@ public class ArticleEditConflict extends RuntimeException {
     private final int currentVersion;
 
     public ArticleEditConflict(long articleId, int baseVersion, int currentVersion) {
-        super("Article " + articleId + " is at version " + currentVersion + ", the edit started from "
-                + baseVersion, null, false, false);
+        super(
+                "Article " + articleId + " is at version " + currentVersion + ", the edit started from " + baseVersion,
+                null,
+                false,
+                false);
         this.articleId = articleId;
         this.baseVersion = baseVersion;
         this.currentVersion = currentVersion;

@@ -8,22 +8,17 @@ import org.broadsheet.platform.ClusterEvent;
  */
 public final class ArticleEvents {
 
-    private ArticleEvents() {
-    }
+    private ArticleEvents() {}
 
     /** An article became public (or its publication time was set and has come). */
-    public record ArticlePublished(long articleId) implements ClusterEvent {
-    }
+    public record ArticlePublished(long articleId) implements ClusterEvent {}
 
     /** A public article's content, slug or section changed. */
-    public record ArticleChanged(long articleId) implements ClusterEvent {
-    }
+    public record ArticleChanged(long articleId) implements ClusterEvent {}
 
     /** An article was scheduled: it is to become public at {@code at}. */
-    public record ArticleScheduled(long articleId, java.time.Instant at) implements ClusterEvent {
-    }
+    public record ArticleScheduled(long articleId, java.time.Instant at) implements ClusterEvent {}
 
     /** A public article was taken down. */
-    public record ArticleUnpublished(long articleId) implements ClusterEvent {
-    }
+    public record ArticleUnpublished(long articleId) implements ClusterEvent {}
 }

@@ -12,8 +12,15 @@ import java.util.List;
  * @param authors  byline order
  * @param image    the lead image, or null
  */
-public record ArticleForm(String slug, String headline, String standfirst, String body, String section,
-                          List<String> authors, List<String> tags, LeadImage image) {
+public record ArticleForm(
+        String slug,
+        String headline,
+        String standfirst,
+        String body,
+        String section,
+        List<String> authors,
+        List<String> tags,
+        LeadImage image) {
 
     public ArticleForm {
         authors = authors == null ? List.of() : List.copyOf(authors);

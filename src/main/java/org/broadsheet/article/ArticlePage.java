@@ -1,8 +1,7 @@
 package org.broadsheet.article;
 
-import java.util.List;
-
 import gg.jte.Content;
+import java.util.List;
 import org.broadsheet.web.Layout;
 
 /**
@@ -11,6 +10,5 @@ import org.broadsheet.web.Layout;
  * @param slots what other features put below "More from" (see {@link ArticleSlot})
  * @param head  what they add to the page's {@code <head>}, or null
  */
-public record ArticlePage(Layout layout, ArticleView article, List<Teaser> moreFromSection, List<Content> slots,
-                          Content head) {
-}
+public record ArticlePage(
+        Layout layout, ArticleView article, List<Teaser> moreFromSection, List<Content> slots, Content head) {}

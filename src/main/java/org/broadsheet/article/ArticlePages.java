@@ -1,12 +1,11 @@
 package org.broadsheet.article;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.broadsheet.web.Layouts;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -31,10 +30,16 @@ public class ArticlePages {
 
     public ModelAndView render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
         var layout = layouts.page(article.headline(), article.standfirst(), article.url(), article.sectionSlug());
-        List<Content> filled = slots.stream().map(slot -> slot.render(article, request, response)).toList();
-        List<Content> heads = slots.stream().map(slot -> slot.head(article, request)).filter(Objects::nonNull).toList();
+        List<Content> filled = slots.stream()
+                .map(slot -> slot.render(article, request, response))
+                .toList();
+        List<Content> heads = slots.stream()
+                .map(slot -> slot.head(article, request))
+                .filter(Objects::nonNull)
+                .toList();
         Content head = heads.isEmpty() ? null : output -> heads.forEach(part -> part.writeTo(output));
-        return new ModelAndView("article/article",
+        return new ModelAndView(
+                "article/article",
                 Map.of("page", new ArticlePage(layout, article, reader.moreFromSection(article), filled, head)));
     }
 }

@@ -8,6 +8,5 @@ import java.util.List;
  *
  * @param warnings references that name no article or an unpublished one
  */
-public record ArticlePreview(String headline, String standfirst, List<ArticleView.BodyPart> body,
-                             List<String> warnings) {
-}
+public record ArticlePreview(
+        String headline, String standfirst, List<ArticleView.BodyPart> body, List<String> warnings) {}

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
-
 import org.broadsheet.media.MediaImage;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.web.Dates;
@@ -39,8 +38,14 @@ public class ArticleReader {
     private final ArticleCache cache;
     private final MediaService media;
 
-    ArticleReader(ArticleRepository repository, HtmlSanitizer sanitizer, SiteUrls urls, Dates dates,
-                  ArticleSettings settings, ArticleCache cache, MediaService media) {
+    ArticleReader(
+            ArticleRepository repository,
+            HtmlSanitizer sanitizer,
+            SiteUrls urls,
+            Dates dates,
+            ArticleSettings settings,
+            ArticleCache cache,
+            MediaService media) {
         this.cache = cache;
         this.media = media;
         this.repository = repository;
@@ -66,28 +71,34 @@ public class ArticleReader {
 
     /** The newest other public stories of the article's section ("More from {Section}"). */
     public List<Teaser> moreFromSection(ArticleView article) {
-        return cache.list(List.of("more-from", article.id()), () -> teasers(
-                repository.findLatest(article.sectionId(), List.of(article.id()), settings.moreFromSection(), 0)));
+        return cache.list(
+                List.of("more-from", article.id()),
+                () -> teasers(repository.findLatest(
+                        article.sectionId(), List.of(article.id()), settings.moreFromSection(), 0)));
     }
 
     /** Page {@code page} (from 1) of every public story. */
     public Slice latest(int page, int size) {
-        return cache.list(List.of("latest", page, size),
+        return cache.list(
+                List.of("latest", page, size),
                 () -> slice(offset -> repository.findLatest(null, List.of(), size + 1, offset), page, size));
     }
 
     public Slice latestInSection(long sectionId, int page, int size) {
-        return cache.list(List.of("section", sectionId, page, size),
+        return cache.list(
+                List.of("section", sectionId, page, size),
                 () -> slice(offset -> repository.findLatest(sectionId, List.of(), size + 1, offset), page, size));
     }
 
     public Slice latestWithTag(long tagId, int page, int size) {
-        return cache.list(List.of("tag", tagId, page, size),
+        return cache.list(
+                List.of("tag", tagId, page, size),
                 () -> slice(offset -> repository.findLatestByTag(tagId, size + 1, offset), page, size));
     }
 
     public Slice latestByAuthor(long authorId, int page, int size) {
-        return cache.list(List.of("author", authorId, page, size),
+        return cache.list(
+                List.of("author", authorId, page, size),
                 () -> slice(offset -> repository.findLatestByAuthor(authorId, size + 1, offset), page, size));
     }
 
@@ -104,8 +115,10 @@ public class ArticleReader {
         if (newest.isEmpty()) {
             return new FrontPage(null, List.of(), List.of());
         }
-        SummaryRow lead = newest.stream().filter(r -> r.image() != null).findFirst().orElse(newest.get(0));
-        List<SummaryRow> top = newest.stream().filter(r -> r != lead).limit(topCount).toList();
+        SummaryRow lead =
+                newest.stream().filter(r -> r.image() != null).findFirst().orElse(newest.get(0));
+        List<SummaryRow> top =
+                newest.stream().filter(r -> r != lead).limit(topCount).toList();
         Set<Long> shown = new HashSet<>();
         shown.add(lead.id());
         top.forEach(r -> shown.add(r.id()));
@@ -114,8 +127,8 @@ public class ArticleReader {
             bySection.computeIfAbsent(row.sectionSlug(), k -> new ArrayList<>()).add(row);
         }
         List<FrontPage.SectionBlock> blocks = bySection.values().stream()
-                .map(rows -> new FrontPage.SectionBlock(rows.get(0).sectionName(),
-                        urls.section(rows.get(0).sectionSlug()), teasers(rows)))
+                .map(rows -> new FrontPage.SectionBlock(
+                        rows.get(0).sectionName(), urls.section(rows.get(0).sectionSlug()), teasers(rows)))
                 .toList();
         return new FrontPage(teaser(lead), teasers(top), blocks);
     }
@@ -128,15 +141,31 @@ public class ArticleReader {
 
     private ArticleView view(ArticleRow row) {
         var notes = row.notes().stream()
-                .map(n -> new ArticleView.Note(n.kind(), dates.of(n.notedAt()), n.body())).toList();
+                .map(n -> new ArticleView.Note(n.kind(), dates.of(n.notedAt()), n.body()))
+                .toList();
         var authors = zip(row.authorNames(), row.authorSlugs(), urls::author);
         var tags = zip(row.tagNames(), row.tagSlugs(), urls::tag);
-        var updated = ArticleService.showsUpdated(row.publishedAt(), row.updatedAt(), row.notes(),
-                settings.updatedThreshold()) ? dates.of(row.updatedAt()) : null;
-        return new ArticleView(row.id(), row.slug(), urls.article(row.sectionSlug(), row.publishedAt(), row.slug()),
-                row.headline(), row.standfirst(), row.sectionId(), row.sectionSlug(), row.sectionName(), urls.section(row.sectionSlug()),
-                authors, tags, withSources(row.image(), libraryImages(Collections.singletonList(row.image()))),
-                dates.of(row.publishedAt()), updated, notes, body(row.bodyHtml()),
+        var updated = ArticleService.showsUpdated(
+                        row.publishedAt(), row.updatedAt(), row.notes(), settings.updatedThreshold())
+                ? dates.of(row.updatedAt())
+                : null;
+        return new ArticleView(
+                row.id(),
+                row.slug(),
+                urls.article(row.sectionSlug(), row.publishedAt(), row.slug()),
+                row.headline(),
+                row.standfirst(),
+                row.sectionId(),
+                row.sectionSlug(),
+                row.sectionName(),
+                urls.section(row.sectionSlug()),
+                authors,
+                tags,
+                withSources(row.image(), libraryImages(Collections.singletonList(row.image()))),
+                dates.of(row.publishedAt()),
+                updated,
+                notes,
+                body(row.bodyHtml()),
                 row.commentsOpen());
     }
 
@@ -158,8 +187,8 @@ public class ArticleReader {
         if (ids.isEmpty()) {
             return List.of(new ArticleView.BodyPart(sanitizer.fromStore(html), null, false));
         }
-        Map<Long, Teaser> targets = teasers(repository.findVisibleByIds(ids)).stream()
-                .collect(Collectors.toMap(Teaser::id, t -> t));
+        Map<Long, Teaser> targets =
+                teasers(repository.findVisibleByIds(ids)).stream().collect(Collectors.toMap(Teaser::id, t -> t));
         List<ArticleView.BodyPart> parts = new ArrayList<>();
         int start = 0;
         m.reset();
@@ -182,7 +211,8 @@ public class ArticleReader {
     }
 
     private List<Teaser> teasers(List<SummaryRow> rows) {
-        Map<Long, MediaImage> images = libraryImages(rows.stream().map(SummaryRow::image).toList());
+        Map<Long, MediaImage> images =
+                libraryImages(rows.stream().map(SummaryRow::image).toList());
         return rows.stream().map(row -> teaser(row, images)).toList();
     }
 
@@ -191,15 +221,24 @@ public class ArticleReader {
     }
 
     private Teaser teaser(SummaryRow row, Map<Long, MediaImage> images) {
-        return new Teaser(row.id(), urls.article(row.sectionSlug(), row.publishedAt(), row.slug()), row.headline(),
-                row.standfirst(), row.sectionName(), urls.section(row.sectionSlug()), dates.of(row.publishedAt()),
+        return new Teaser(
+                row.id(),
+                urls.article(row.sectionSlug(), row.publishedAt(), row.slug()),
+                row.headline(),
+                row.standfirst(),
+                row.sectionName(),
+                urls.section(row.sectionSlug()),
+                dates.of(row.publishedAt()),
                 withSources(row.image(), images));
     }
 
     /** The library images among these lead images (nulls allowed), in one query; none when there are none. */
     private Map<Long, MediaImage> libraryImages(List<LeadImage> images) {
-        List<Long> ids = images.stream().filter(i -> i != null && i.hasMediaId()).map(LeadImage::mediaId)
-                .distinct().toList();
+        List<Long> ids = images.stream()
+                .filter(i -> i != null && i.hasMediaId())
+                .map(LeadImage::mediaId)
+                .distinct()
+                .toList();
         return ids.isEmpty() ? Map.of() : media.images(ids);
     }
 

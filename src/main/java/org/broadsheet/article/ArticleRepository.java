@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,17 +49,35 @@ class ArticleRepository {
             """;
 
     private static final RowMapper<ArticleRow> ARTICLE = (rs, n) -> new ArticleRow(
-            rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
-            rs.getString("body_markdown"), rs.getString("body_html"), rs.getLong("section_id"),
-            rs.getString("section_slug"), rs.getString("section_name"),
-            ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "updated_at"),
-            image(rs), strings(rs.getArray("author_slugs")), strings(rs.getArray("author_names")),
-            strings(rs.getArray("tag_slugs")), strings(rs.getArray("tag_names")), notes(rs),
+            rs.getLong("id"),
+            rs.getString("slug"),
+            rs.getString("headline"),
+            rs.getString("standfirst"),
+            rs.getString("body_markdown"),
+            rs.getString("body_html"),
+            rs.getLong("section_id"),
+            rs.getString("section_slug"),
+            rs.getString("section_name"),
+            ArticleStatus.fromDb(rs.getString("status")),
+            instant(rs, "published_at"),
+            instant(rs, "updated_at"),
+            image(rs),
+            strings(rs.getArray("author_slugs")),
+            strings(rs.getArray("author_names")),
+            strings(rs.getArray("tag_slugs")),
+            strings(rs.getArray("tag_names")),
+            notes(rs),
             rs.getBoolean("comments_open"));
 
     private static final RowMapper<SummaryRow> SUMMARY = (rs, n) -> new SummaryRow(
-            rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
-            rs.getString("section_slug"), rs.getString("section_name"), instant(rs, "published_at"), image(rs));
+            rs.getLong("id"),
+            rs.getString("slug"),
+            rs.getString("headline"),
+            rs.getString("standfirst"),
+            rs.getString("section_slug"),
+            rs.getString("section_name"),
+            instant(rs, "published_at"),
+            image(rs));
 
     private final JdbcClient jdbc;
 
@@ -77,19 +94,25 @@ class ArticleRepository {
                         join article a on a.id = h.article_id
                         join section s on s.id = a.section_id
                         where h.slug = ? and """ + " " + VISIBLE)
-                .param(slug).query(ARTICLE).optional();
+                .param(slug)
+                .query(ARTICLE)
+                .optional();
     }
 
     /** The current slug of the public article with this id. */
     Optional<String> findVisibleSlug(long id) {
-        return jdbc.sql("select a.slug from article a where a.id = ? and " + VISIBLE).param(id).query(String.class)
+        return jdbc.sql("select a.slug from article a where a.id = ? and " + VISIBLE)
+                .param(id)
+                .query(String.class)
                 .optional();
     }
 
     List<SummaryRow> findVisibleByIds(Collection<Long> ids) {
         return jdbc.sql("select " + SUMMARY_COLUMNS
                         + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)
-                .param(ids.toArray(Long[]::new)).query(SUMMARY).list();
+                .param(ids.toArray(Long[]::new))
+                .query(SUMMARY)
+                .list();
     }
 
     /** Newest first; {@code excludeIds} are left out (the article being read, stories already shown). */
@@ -100,8 +123,10 @@ class ArticleRepository {
                         + " order by a.published_at desc, a.id desc limit :limit offset :offset")
                 .param("section", sectionId)
                 .param("exclude", excludeIds.toArray(Long[]::new))
-                .param("limit", limit).param("offset", offset)
-                .query(SUMMARY).list();
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(SUMMARY)
+                .list();
     }
 
     List<SummaryRow> findLatestByTag(long tagId, int limit, long offset) {
@@ -111,7 +136,9 @@ class ArticleRepository {
                          join section s on s.id = a.section_id
                         where t.tag_id = ? and """ + " " + VISIBLE + """
                          order by a.published_at desc, a.id desc limit ? offset ?""")
-                .params(tagId, limit, offset).query(SUMMARY).list();
+                .params(tagId, limit, offset)
+                .query(SUMMARY)
+                .list();
     }
 
     List<SummaryRow> findLatestByAuthor(long authorId, int limit, long offset) {
@@ -121,7 +148,9 @@ class ArticleRepository {
                          join section s on s.id = a.section_id
                         where aa.author_id = ? and """ + " " + VISIBLE + """
                          order by a.published_at desc, a.id desc limit ? offset ?""")
-                .params(authorId, limit, offset).query(SUMMARY).list();
+                .params(authorId, limit, offset)
+                .query(SUMMARY)
+                .list();
     }
 
     /** The newest {@code perSection} public stories of every section, sections in navigation order. */
@@ -135,29 +164,42 @@ class ArticleRepository {
                               order by x.published_at desc, x.id desc
                               limit :limit) a
                          order by s.position, s.name, a.published_at desc, a.id desc""")
-                .param("exclude", excludeIds.toArray(Long[]::new)).param("limit", perSection)
-                .query(SUMMARY).list();
+                .param("exclude", excludeIds.toArray(Long[]::new))
+                .param("limit", perSection)
+                .query(SUMMARY)
+                .list();
     }
 
     // ---- reads for writers
 
     Optional<ArticleRow> findById(long id) {
-        return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a join section s on s.id = a.section_id where a.id = ?")
-                .param(id).query(ARTICLE).optional();
+        return jdbc.sql("select " + ARTICLE_COLUMNS
+                        + " from article a join section s on s.id = a.section_id where a.id = ?")
+                .param(id)
+                .query(ARTICLE)
+                .optional();
     }
 
     /** The id of the article that has, or once had, this slug. */
     Optional<Long> findIdBySlug(String slug) {
-        return jdbc.sql("select article_id from article_slug where slug = ?").param(slug).query(Long.class).optional();
+        return jdbc.sql("select article_id from article_slug where slug = ?")
+                .param(slug)
+                .query(Long.class)
+                .optional();
     }
 
     boolean exists(long id) {
-        return jdbc.sql("select exists (select 1 from article where id = ?)").param(id).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from article where id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     boolean isVisible(long id) {
         return jdbc.sql("select exists (select 1 from article a where a.id = ? and " + VISIBLE + ")")
-                .param(id).query(Boolean.class).single();
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     long count() {
@@ -176,8 +218,11 @@ class ArticleRepository {
                                 :imageMediaId)
                         returning id""")
                 .params(fields(form, slug, bodyHtml, sectionId, now))
-                .query(Long.class).single();
-        jdbc.sql("insert into article_slug (slug, article_id) values (?, ?)").params(slug, id).update();
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into article_slug (slug, article_id) values (?, ?)")
+                .params(slug, id)
+                .update();
         return id;
     }
 
@@ -190,19 +235,20 @@ class ArticleRepository {
                                image_path = :imagePath, image_alt = :imageAlt, image_caption = :imageCaption,
                                image_credit = :imageCredit, image_width = :imageWidth, image_height = :imageHeight,
                                image_media_id = :imageMediaId
-                         where id = :id""")
-                .params(params).update();
+                         where id = :id""").params(params).update();
         jdbc.sql("insert into article_slug (slug, article_id) values (?, ?) on conflict (slug) do nothing")
-                .params(slug, id).update();
+                .params(slug, id)
+                .update();
     }
 
-    private static java.util.Map<String, Object> fields(ArticleForm form, String slug, String bodyHtml,
-                                                        long sectionId, Instant now) {
+    private static java.util.Map<String, Object> fields(
+            ArticleForm form, String slug, String bodyHtml, long sectionId, Instant now) {
         LeadImage image = form.image();
         var params = new java.util.HashMap<String, Object>();
         params.put("slug", slug);
         params.put("headline", form.headline().strip());
-        params.put("standfirst", form.standfirst() == null ? "" : form.standfirst().strip());
+        params.put(
+                "standfirst", form.standfirst() == null ? "" : form.standfirst().strip());
         params.put("body", form.body() == null ? "" : form.body());
         params.put("html", bodyHtml);
         params.put("section", sectionId);
@@ -219,25 +265,34 @@ class ArticleRepository {
 
     void setStatus(long id, ArticleStatus status, Instant publishedAt) {
         jdbc.sql("update article set status = ?, published_at = coalesce(?, published_at) where id = ?")
-                .params(status.db(), publishedAt == null ? null : Timestamp.from(publishedAt), id).update();
+                .params(status.db(), publishedAt == null ? null : Timestamp.from(publishedAt), id)
+                .update();
     }
 
     void updateBody(long id, String bodyHtml) {
-        jdbc.sql("update article set body_html = ? where id = ?").params(bodyHtml, id).update();
+        jdbc.sql("update article set body_html = ? where id = ?")
+                .params(bodyHtml, id)
+                .update();
     }
 
     void setCommentsOpen(long id, boolean open) {
-        jdbc.sql("update article set comments_open = ? where id = ?").params(open, id).update();
+        jdbc.sql("update article set comments_open = ? where id = ?")
+                .params(open, id)
+                .update();
     }
 
     void setUpdatedAt(long id, Instant updatedAt) {
-        jdbc.sql("update article set updated_at = ? where id = ?").params(Timestamp.from(updatedAt), id).update();
+        jdbc.sql("update article set updated_at = ? where id = ?")
+                .params(Timestamp.from(updatedAt), id)
+                .update();
     }
 
     /** The earliest time a scheduled article is due (the partial index on scheduled rows answers it). */
     Optional<Instant> nextScheduled() {
         return jdbc.sql("select min(published_at) from article where status = 'scheduled'")
-                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /**
@@ -256,14 +311,17 @@ class ArticleRepository {
                           from due
                          where a.id = due.id and a.status = 'scheduled'
                         returning a.id""")
-                .params(Timestamp.from(now), limit).query(Long.class).list();
+                .params(Timestamp.from(now), limit)
+                .query(Long.class)
+                .list();
     }
 
     void replaceAuthors(long id, List<Long> authorIds) {
         jdbc.sql("delete from article_author where article_id = ?").param(id).update();
         for (int i = 0; i < authorIds.size(); i++) {
             jdbc.sql("insert into article_author (article_id, author_id, position) values (?, ?, ?)")
-                    .params(id, authorIds.get(i), i).update();
+                    .params(id, authorIds.get(i), i)
+                    .update();
         }
     }
 
@@ -271,21 +329,25 @@ class ArticleRepository {
         jdbc.sql("delete from article_tag where article_id = ?").param(id).update();
         for (int i = 0; i < tagIds.size(); i++) {
             jdbc.sql("insert into article_tag (article_id, tag_id, position) values (?, ?, ?)")
-                    .params(id, tagIds.get(i), i).update();
+                    .params(id, tagIds.get(i), i)
+                    .update();
         }
     }
 
     void replaceReferences(long id, List<RenderedBody.ResolvedReference> references) {
         jdbc.sql("delete from article_reference where article_id = ?").param(id).update();
         for (var ref : references) {
-            jdbc.sql("insert into article_reference (article_id, target_id, kind) values (?, ?, ?) on conflict do nothing")
-                    .params(id, ref.targetId(), ref.kind().token).update();
+            jdbc.sql(
+                            "insert into article_reference (article_id, target_id, kind) values (?, ?, ?) on conflict do nothing")
+                    .params(id, ref.targetId(), ref.kind().token)
+                    .update();
         }
     }
 
     void insertNote(long id, NoteKind kind, Instant at, String text) {
         jdbc.sql("insert into article_note (article_id, kind, noted_at, body) values (?, ?, ?, ?)")
-                .params(id, kind.db(), Timestamp.from(at), text.strip()).update();
+                .params(id, kind.db(), Timestamp.from(at), text.strip())
+                .update();
     }
 
     // ---- mapping helpers
@@ -300,9 +362,15 @@ class ArticleRepository {
         if (path == null) {
             return null;
         }
-        return new LeadImage(path, rs.getString("image_alt"), rs.getString("image_caption"),
-                rs.getString("image_credit"), (Integer) rs.getObject("image_width"),
-                (Integer) rs.getObject("image_height"), (Long) rs.getObject("image_media_id"), null);
+        return new LeadImage(
+                path,
+                rs.getString("image_alt"),
+                rs.getString("image_caption"),
+                rs.getString("image_credit"),
+                (Integer) rs.getObject("image_width"),
+                (Integer) rs.getObject("image_height"),
+                (Long) rs.getObject("image_media_id"),
+                null);
     }
 
     private static List<NoteRow> notes(ResultSet rs) throws SQLException {

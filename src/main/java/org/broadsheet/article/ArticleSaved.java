@@ -8,5 +8,4 @@ import java.util.List;
  * @param warnings things an editor should know but that did not stop the save, e.g. a story
  *                 reference to an article that does not exist or is not published
  */
-public record ArticleSaved(long id, String slug, List<String> warnings) {
-}
+public record ArticleSaved(long id, String slug, List<String> warnings) {}

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.MediaImage;
@@ -64,10 +63,18 @@ public class ArticleService {
     private final Revisions revisions;
     private final MediaService media;
 
-    ArticleService(ArticleRepository repository, BodyRenderer renderer, SectionService sections,
-                   AuthorService authors, TagService tags, ApplicationEventPublisher events, Clock clock,
-                   WorkflowRepository workflow, RevisionRepository revisionStore, Revisions revisions,
-                   MediaService media) {
+    ArticleService(
+            ArticleRepository repository,
+            BodyRenderer renderer,
+            SectionService sections,
+            AuthorService authors,
+            TagService tags,
+            ApplicationEventPublisher events,
+            Clock clock,
+            WorkflowRepository workflow,
+            RevisionRepository revisionStore,
+            Revisions revisions,
+            MediaService media) {
         this.media = media;
         this.workflow = workflow;
         this.revisionStore = revisionStore;
@@ -119,8 +126,7 @@ public class ArticleService {
         }
         saveLinks(id, r, body);
         ArticleForm stored = stored(form, r.slug);
-        revisionStore.insert(id, 1, clock.instant(), staffId, kind, null, List.of(),
-                revisions.toJson(stored));
+        revisionStore.insert(id, 1, clock.instant(), staffId, kind, null, List.of(), revisions.toJson(stored));
         return new ArticleSaved(id, r.slug, warnings(body));
     }
 
@@ -158,8 +164,10 @@ public class ArticleService {
     @Transactional
     public ArticleSaved restore(long id, int number, int baseVersion, long staffId) {
         int current = lockCurrent(id, baseVersion);
-        String content = revisionStore.find(id, number)
-                .orElseThrow(() -> new NotFoundException("No revision " + number + " of article " + id)).content();
+        String content = revisionStore
+                .find(id, number)
+                .orElseThrow(() -> new NotFoundException("No revision " + number + " of article " + id))
+                .content();
         return write(id, current, revisions.fromJson(content), staffId, RevisionKind.RESTORED, number);
     }
 
@@ -172,14 +180,17 @@ public class ArticleService {
     }
 
     /** Writes the content with the row locked at version {@code current}. */
-    private ArticleSaved write(long id, int current, ArticleForm given, Long staffId, RevisionKind kind,
-                               Integer restoredFrom) {
+    private ArticleSaved write(
+            long id, int current, ArticleForm given, Long staffId, RevisionKind kind, Integer restoredFrom) {
         ArticleRow before = repository.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
-        ArticleForm form = withLibraryImage(given, before.image() == null ? null : before.image().mediaId());
+        ArticleForm form = withLibraryImage(
+                given, before.image() == null ? null : before.image().mediaId());
         Resolved r = validate(form, id);
         RenderedBody body = render(form.body(), id);
         ArticleForm stored = stored(form, r.slug);
-        ArticleForm previous = revisionStore.find(id, current).map(rev -> revisions.fromJson(rev.content()))
+        ArticleForm previous = revisionStore
+                .find(id, current)
+                .map(rev -> revisions.fromJson(rev.content()))
                 .orElse(null);
         if (staffId != null) {
             revisionStore.deleteAutosave(id, staffId);
@@ -197,7 +208,14 @@ public class ArticleService {
         }
         saveLinks(id, r, body);
         int version = workflow.nextVersion(id);
-        revisionStore.insert(id, version, now, staffId, kind, restoredFrom, revisions.changes(previous, stored),
+        revisionStore.insert(
+                id,
+                version,
+                now,
+                staffId,
+                kind,
+                restoredFrom,
+                revisions.changes(previous, stored),
                 revisions.toJson(stored));
         if (before.status() == ArticleStatus.PUBLISHED) {
             events.publishEvent(new ArticleEvents.ArticleChanged(id));
@@ -207,9 +225,15 @@ public class ArticleService {
 
     /** The form as it is stored: the slug it got, text stripped as the article keeps it. */
     private static ArticleForm stored(ArticleForm form, String slug) {
-        return new ArticleForm(slug, form.headline().strip(),
-                form.standfirst() == null ? "" : form.standfirst().strip(), form.body() == null ? "" : form.body(),
-                form.section(), form.authors(), form.tags(), form.image());
+        return new ArticleForm(
+                slug,
+                form.headline().strip(),
+                form.standfirst() == null ? "" : form.standfirst().strip(),
+                form.body() == null ? "" : form.body(),
+                form.section(),
+                form.authors(),
+                form.tags(),
+                form.image());
     }
 
     private void createTags(List<String> names) {
@@ -222,8 +246,9 @@ public class ArticleService {
                 try {
                     tags.create(new TagForm(slug, name.strip(), "topic"));
                 } catch (ValidationException e) {
-                    e.problems().forEach(p -> problems.require(false, "tags", "Tag \"" + name.strip() + "\": "
-                            + p.message()));
+                    e.problems()
+                            .forEach(p ->
+                                    problems.require(false, "tags", "Tag \"" + name.strip() + "\": " + p.message()));
                 }
             }
         }
@@ -239,9 +264,11 @@ public class ArticleService {
     public void publish(long id, Instant at) {
         ArticleRow article = repository.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
         Instant now = clock.instant();
-        Instant when = at != null ? at
+        Instant when = at != null
+                ? at
                 : article.status() == ArticleStatus.PUBLISHED && article.publishedAt() != null
-                ? article.publishedAt() : now;
+                        ? article.publishedAt()
+                        : now;
         boolean future = when.isAfter(now);
         boolean wasVisible = repository.isVisible(id);
         repository.setStatus(id, future ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED, when);
@@ -267,7 +294,8 @@ public class ArticleService {
 
     /** Throws the validation error {@link #schedule} would for {@code at}, so a form can check it before saving. */
     public void checkScheduleTime(Instant at) {
-        new Problems().require(at != null, "publishAt", "Choose when to publish")
+        new Problems()
+                .require(at != null, "publishAt", "Choose when to publish")
                 .require(at == null || at.isAfter(clock.instant()), "publishAt", "Choose a time in the future")
                 .throwIfAny();
     }
@@ -275,14 +303,20 @@ public class ArticleService {
     /** Submits a draft (or an unpublished article) for an editor's review. */
     @Transactional
     public void submitForReview(long id) {
-        moveStatus(id, ArticleStatus.IN_REVIEW, Set.of(ArticleStatus.DRAFT, ArticleStatus.UNPUBLISHED),
+        moveStatus(
+                id,
+                ArticleStatus.IN_REVIEW,
+                Set.of(ArticleStatus.DRAFT, ArticleStatus.UNPUBLISHED),
                 "Only a draft or an unpublished article can be submitted for review");
     }
 
     /** Sends an article in review back to its writer, or takes a scheduled one off the schedule, as a draft. */
     @Transactional
     public void returnToDraft(long id) {
-        moveStatus(id, ArticleStatus.DRAFT, Set.of(ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED),
+        moveStatus(
+                id,
+                ArticleStatus.DRAFT,
+                Set.of(ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED),
                 "Only an article in review or a scheduled one can go back to draft");
     }
 
@@ -290,7 +324,10 @@ public class ArticleService {
     @Transactional
     public void unpublish(long id) {
         boolean wasVisible = repository.isVisible(id);
-        moveStatus(id, ArticleStatus.UNPUBLISHED, Set.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED),
+        moveStatus(
+                id,
+                ArticleStatus.UNPUBLISHED,
+                Set.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED),
                 "Only a published or scheduled article can be unpublished");
         if (wasVisible) {
             events.publishEvent(new ArticleEvents.ArticleUnpublished(id));
@@ -323,9 +360,11 @@ public class ArticleService {
     @Transactional
     public void addNote(long id, NoteKind kind, String text, Instant at) {
         ArticleStatus status = workflow.lockStatus(id).orElseThrow(() -> new NotFoundException("No article " + id));
-        new Problems().requireText(text, "note", "Note", NOTE_MAX).require(kind != null, "kind", "Kind is required")
-                .require(status == ArticleStatus.PUBLISHED, "note",
-                        "Corrections and updates are for published articles")
+        new Problems()
+                .requireText(text, "note", "Note", NOTE_MAX)
+                .require(kind != null, "kind", "Kind is required")
+                .require(
+                        status == ArticleStatus.PUBLISHED, "note", "Corrections and updates are for published articles")
                 .throwIfAny();
         Instant when = at == null ? clock.instant() : at;
         repository.insertNote(id, kind, when, text);
@@ -379,16 +418,22 @@ public class ArticleService {
     }
 
     private static void checkAutosave(ArticleForm form) {
-        new Problems().maxLength(form.headline(), "headline", "Headline", HEADLINE_MAX)
+        new Problems()
+                .maxLength(form.headline(), "headline", "Headline", HEADLINE_MAX)
                 .maxLength(form.standfirst(), "standfirst", "Standfirst", STANDFIRST_MAX)
                 .maxLength(form.body(), "body", "Body", BODY_MAX)
-                .require(form.authors().size() <= MAX_AUTHORS && form.tags().size() <= MAX_TAGS, "tags",
+                .require(
+                        form.authors().size() <= MAX_AUTHORS && form.tags().size() <= MAX_TAGS,
+                        "tags",
                         "Too many authors or tags")
                 .throwIfAny();
     }
 
     private static boolean isEmpty(ArticleForm form) {
-        return isBlank(form.headline()) && isBlank(form.standfirst()) && isBlank(form.body()) && form.tags().isEmpty()
+        return isBlank(form.headline())
+                && isBlank(form.standfirst())
+                && isBlank(form.body())
+                && form.tags().isEmpty()
                 && form.image() == null;
     }
 
@@ -455,30 +500,43 @@ public class ArticleService {
 
     // ---- validation
 
-    private record Resolved(String slug, long sectionId, List<Long> authorIds, List<Long> tagIds) {
-    }
+    private record Resolved(String slug, long sectionId, List<Long> authorIds, List<Long> tagIds) {}
 
     private Resolved validate(ArticleForm form, Long id) {
         Problems problems = new Problems();
         problems.requireText(form.headline(), "headline", "Headline", HEADLINE_MAX)
                 .maxLength(form.standfirst(), "standfirst", "Standfirst", STANDFIRST_MAX)
                 .maxLength(form.body(), "body", "Body", BODY_MAX);
-        String slug = form.slug() == null || form.slug().isBlank() ? Slugs.from(form.headline()) : form.slug().strip();
+        String slug = form.slug() == null || form.slug().isBlank()
+                ? Slugs.from(form.headline())
+                : form.slug().strip();
         if (!Slugs.isValid(slug)) {
-            problems.require(false, "slug", "Slug must be lower-case letters and digits joined by hyphens, "
-                    + "at most " + Slugs.MAX_LENGTH + " characters");
+            problems.require(
+                    false,
+                    "slug",
+                    "Slug must be lower-case letters and digits joined by hyphens, " + "at most " + Slugs.MAX_LENGTH
+                            + " characters");
         } else {
             Optional<Long> owner = repository.findIdBySlug(slug);
             problems.require(owner.isEmpty() || owner.get().equals(id), "slug", slugTakenMessage(slug));
         }
         Optional<Section> section = Optional.ofNullable(form.section()).flatMap(sections::findBySlug);
-        problems.require(section.isPresent(), "section",
+        problems.require(
+                section.isPresent(),
+                "section",
                 form.section() == null || form.section().isBlank() ? "Section is required" : "Unknown section");
-        List<Long> authorIds = resolveAll(form.authors(), authors::findBySlugs, Author::slug, Author::id,
-                "authors", "author", MAX_AUTHORS, problems);
+        List<Long> authorIds = resolveAll(
+                form.authors(),
+                authors::findBySlugs,
+                Author::slug,
+                Author::id,
+                "authors",
+                "author",
+                MAX_AUTHORS,
+                problems);
         problems.require(!form.authors().isEmpty(), "authors", "At least one author is required");
-        List<Long> tagIds = resolveAll(form.tags(), tags::findBySlugs, Tag::slug, Tag::id, "tags", "tag",
-                MAX_TAGS, problems);
+        List<Long> tagIds =
+                resolveAll(form.tags(), tags::findBySlugs, Tag::slug, Tag::id, "tags", "tag", MAX_TAGS, problems);
         validateImage(form.image(), problems);
         problems.throwIfAny();
         return new Resolved(slug, section.get().id(), authorIds, tagIds);
@@ -492,9 +550,15 @@ public class ArticleService {
         return "Another article uses or used the slug \"" + slug + "\"";
     }
 
-    private static <T> List<Long> resolveAll(List<String> slugs, Function<List<String>, List<T>> finder,
-                                             Function<T, String> slugOf, Function<T, Long> idOf,
-                                             String field, String label, int max, Problems problems) {
+    private static <T> List<Long> resolveAll(
+            List<String> slugs,
+            Function<List<String>, List<T>> finder,
+            Function<T, String> slugOf,
+            Function<T, Long> idOf,
+            String field,
+            String label,
+            int max,
+            Problems problems) {
         problems.require(slugs.size() <= max, field, "At most " + max + " " + label + "s");
         problems.require(new HashSet<>(slugs).size() == slugs.size(), field, "A " + label + " is named twice");
         Map<String, Long> found = finder.apply(slugs).stream().collect(Collectors.toMap(slugOf, idOf));
@@ -522,13 +586,27 @@ public class ArticleService {
         }
         Optional<MediaImage> found = image.mediaId() > 0 ? media.image(image.mediaId()) : Optional.empty();
         LeadImage resolved = found.map(library -> image.mediaId().equals(previousMediaId)
-                        ? new LeadImage(library.src(), image.alt(), image.caption(), image.credit(), library.width(),
-                        library.height(), library.mediaId(), null)
+                        ? new LeadImage(
+                                library.src(),
+                                image.alt(),
+                                image.caption(),
+                                image.credit(),
+                                library.width(),
+                                library.height(),
+                                library.mediaId(),
+                                null)
                         : LeadImage.fromLibrary(library, image.alt(), image.caption(), image.credit()))
-                .orElseGet(() -> new LeadImage(null, image.alt(), image.caption(), image.credit(), null, null,
-                        image.mediaId(), null));
-        return new ArticleForm(form.slug(), form.headline(), form.standfirst(), form.body(), form.section(),
-                form.authors(), form.tags(), resolved);
+                .orElseGet(() -> new LeadImage(
+                        null, image.alt(), image.caption(), image.credit(), null, null, image.mediaId(), null));
+        return new ArticleForm(
+                form.slug(),
+                form.headline(),
+                form.standfirst(),
+                form.body(),
+                form.section(),
+                form.authors(),
+                form.tags(),
+                resolved);
     }
 
     /** Refuses a lead image that is neither a library image ({@link #withLibraryImage} resolved it) nor a path. */
@@ -540,15 +618,21 @@ public class ArticleService {
             problems.require(image.path() != null && !image.path().isBlank(), "image.mediaId", CHOOSE_IMAGE);
         } else {
             problems.requireText(image.path(), "image.path", "Image path", 500)
-                    .require(image.path().startsWith("/") && !image.path().startsWith("//"), "image.path",
+                    .require(
+                            image.path().startsWith("/") && !image.path().startsWith("//"),
+                            "image.path",
                             "Image path must be a path on this site, such as /media/photo.jpg");
         }
         problems.requireText(image.alt(), "image.alt", "Image alt text", 300)
                 .maxLength(image.caption(), "image.caption", "Caption", 500)
                 .maxLength(image.credit(), "image.credit", "Credit", 200)
-                .require(image.width() == null || image.width() > 0 && image.width() <= 20000, "image.width",
+                .require(
+                        image.width() == null || image.width() > 0 && image.width() <= 20000,
+                        "image.width",
                         "Image width must be between 1 and 20000")
-                .require(image.height() == null || image.height() > 0 && image.height() <= 20000, "image.height",
+                .require(
+                        image.height() == null || image.height() > 0 && image.height() <= 20000,
+                        "image.height",
                         "Image height must be between 1 and 20000");
     }
 
@@ -568,9 +652,8 @@ public class ArticleService {
 
     RenderedBody render(String markdown, Long selfId) {
         return renderer.render(markdown, ref -> {
-            Optional<Long> target = ref.isId()
-                    ? parseId(ref.key()).filter(repository::exists)
-                    : repository.findIdBySlug(ref.key());
+            Optional<Long> target =
+                    ref.isId() ? parseId(ref.key()).filter(repository::exists) : repository.findIdBySlug(ref.key());
             return target.filter(t -> !t.equals(selfId));
         });
     }
@@ -607,6 +690,8 @@ public class ArticleService {
     }
 
     static boolean changedWellAfter(Instant published, Instant updated, Duration threshold) {
-        return published != null && updated != null && Duration.between(published, updated).compareTo(threshold) > 0;
+        return published != null
+                && updated != null
+                && Duration.between(published, updated).compareTo(threshold) > 0;
     }
 }

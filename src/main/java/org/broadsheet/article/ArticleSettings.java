@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheTtl         how long reader data may be kept in memory ({@link ArticleCache}); 0 turns it off
  */
 @ConfigurationProperties("broadsheet.articles")
-public record ArticleSettings(@DefaultValue("1h") Duration updatedThreshold,
-                              @DefaultValue("5") int moreFromSection,
-                              @DefaultValue("30s") Duration cacheTtl) {
-}
+public record ArticleSettings(
+        @DefaultValue("1h") Duration updatedThreshold,
+        @DefaultValue("5") int moreFromSection,
+        @DefaultValue("30s") Duration cacheTtl) {}

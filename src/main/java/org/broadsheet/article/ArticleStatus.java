@@ -8,7 +8,10 @@ import java.util.Locale;
  * published articles whose time has come are public.
  */
 public enum ArticleStatus {
-    DRAFT("Draft"), IN_REVIEW("In review"), SCHEDULED("Scheduled"), PUBLISHED("Published"),
+    DRAFT("Draft"),
+    IN_REVIEW("In review"),
+    SCHEDULED("Scheduled"),
+    PUBLISHED("Published"),
     UNPUBLISHED("Unpublished");
 
     private final String label;

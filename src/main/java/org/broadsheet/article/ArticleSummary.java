@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import java.util.List;
-
 import org.broadsheet.web.DisplayDate;
 
 /**
@@ -12,7 +11,16 @@ import org.broadsheet.web.DisplayDate;
  * @param published     when it was or will be published, or null for one never scheduled
  * @param publicUrl     its permalink while readers can see it, else null
  */
-public record ArticleSummary(long id, String slug, String headline, ArticleStatus status, String sectionName,
-                             List<String> authorNames, Long createdBy, String createdByName,
-                             DisplayDate published, DisplayDate updated, int version, String publicUrl) {
-}
+public record ArticleSummary(
+        long id,
+        String slug,
+        String headline,
+        ArticleStatus status,
+        String sectionName,
+        List<String> authorNames,
+        Long createdBy,
+        String createdByName,
+        DisplayDate published,
+        DisplayDate updated,
+        int version,
+        String publicUrl) {}

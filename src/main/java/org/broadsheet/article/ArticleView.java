@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import java.util.List;
-
 import org.broadsheet.web.DisplayDate;
 
 /**
@@ -12,15 +11,27 @@ import org.broadsheet.web.DisplayDate;
  * @param commentsOpen whether staff left comments open on this article (comments also close
  *                     some days after publication; the comment package decides that)
  */
-public record ArticleView(long id, String slug, String url, String headline, String standfirst,
-                          long sectionId, String sectionSlug, String sectionName, String sectionUrl,
-                          List<Link> authors, List<Link> tags, LeadImage image,
-                          DisplayDate published, DisplayDate updated, List<Note> notes, List<BodyPart> body,
-                          boolean commentsOpen) {
+public record ArticleView(
+        long id,
+        String slug,
+        String url,
+        String headline,
+        String standfirst,
+        long sectionId,
+        String sectionSlug,
+        String sectionName,
+        String sectionUrl,
+        List<Link> authors,
+        List<Link> tags,
+        LeadImage image,
+        DisplayDate published,
+        DisplayDate updated,
+        List<Note> notes,
+        List<BodyPart> body,
+        boolean commentsOpen) {
 
     /** A name that links somewhere (an author's page, a tag's page). */
-    public record Link(String name, String url) {
-    }
+    public record Link(String name, String url) {}
 
     /** A dated correction or update note. */
     public record Note(NoteKind kind, DisplayDate date, String text) {

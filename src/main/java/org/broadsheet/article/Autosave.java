@@ -9,5 +9,4 @@ import org.broadsheet.web.DisplayDate;
  * @param baseVersion the version they were editing; saving it from an older one is refused
  *                    as an edit conflict, which shows them the change they missed
  */
-public record Autosave(ArticleForm form, int baseVersion, DisplayDate savedAt) {
-}
+public record Autosave(ArticleForm form, int baseVersion, DisplayDate savedAt) {}

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.broadsheet.web.HtmlSanitizer;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -34,7 +33,8 @@ class BodyRenderer {
             Pattern.compile("\\[\\[\\s*(related|read-more)\\s*:\\s*([A-Za-z0-9-]{1,120})\\s*]]");
 
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(false).build();
+    private final HtmlRenderer renderer =
+            HtmlRenderer.builder().escapeHtml(false).build();
     private final HtmlSanitizer sanitizer;
 
     BodyRenderer(HtmlSanitizer sanitizer) {
@@ -94,6 +94,7 @@ class BodyRenderer {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new StoryReference(StoryReference.Kind.fromToken(m.group(1)), m.group(2).toLowerCase()));
+        return Optional.of(new StoryReference(
+                StoryReference.Kind.fromToken(m.group(1)), m.group(2).toLowerCase()));
     }
 }

@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import java.util.List;
-
 import org.broadsheet.web.DisplayDate;
 
 /**
@@ -13,7 +12,14 @@ import org.broadsheet.web.DisplayDate;
  * @param published when it was or will be published (the scheduled time while scheduled), or null
  * @param publicUrl its permalink while readers can see it, else null
  */
-public record EditableArticle(long id, ArticleForm form, ArticleStatus status, int version, Long createdBy,
-                              DisplayDate published, DisplayDate updated, boolean commentsOpen,
-                              List<ArticleView.Note> notes, String publicUrl) {
-}
+public record EditableArticle(
+        long id,
+        ArticleForm form,
+        ArticleStatus status,
+        int version,
+        Long createdBy,
+        DisplayDate published,
+        DisplayDate updated,
+        boolean commentsOpen,
+        List<ArticleView.Note> notes,
+        String publicUrl) {}

@@ -9,6 +9,5 @@ import java.util.List;
 public record FrontPage(Teaser lead, List<Teaser> top, List<SectionBlock> sections) {
 
     /** A section's block on the front: its name, link and newest stories. */
-    public record SectionBlock(String name, String url, List<Teaser> stories) {
-    }
+    public record SectionBlock(String name, String url, List<Teaser> stories) {}
 }

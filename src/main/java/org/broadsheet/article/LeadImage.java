@@ -17,8 +17,15 @@ import org.broadsheet.media.MediaImage;
  * @param srcset  the library image's renditions for {@code srcset}, filled in when articles are
  *                read ({@link ArticleReader}); null otherwise, and never stored
  */
-public record LeadImage(String path, String alt, String caption, String credit, Integer width, Integer height,
-                        Long mediaId, String srcset) {
+public record LeadImage(
+        String path,
+        String alt,
+        String caption,
+        String credit,
+        Integer width,
+        Integer height,
+        Long mediaId,
+        String srcset) {
 
     /** A picture given by path (not from the library). */
     public LeadImage(String path, String alt, String caption, String credit, Integer width, Integer height) {
@@ -30,8 +37,15 @@ public record LeadImage(String path, String alt, String caption, String credit, 
      * and credit; each one left blank here is taken from the library.
      */
     public static LeadImage fromLibrary(MediaImage image, String alt, String caption, String credit) {
-        return new LeadImage(image.src(), orElse(alt, image.alt()), orElse(caption, image.caption()),
-                orElse(credit, image.credit()), image.width(), image.height(), image.mediaId(), null);
+        return new LeadImage(
+                image.src(),
+                orElse(alt, image.alt()),
+                orElse(caption, image.caption()),
+                orElse(credit, image.credit()),
+                image.width(),
+                image.height(),
+                image.mediaId(),
+                null);
     }
 
     /** This library image with its current renditions from the library. */

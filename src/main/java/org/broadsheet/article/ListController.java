@@ -2,7 +2,6 @@ package org.broadsheet.article;
 
 import java.util.Map;
 import java.util.function.IntFunction;
-
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.section.Section;
@@ -38,8 +37,13 @@ class ListController {
     private final SiteUrls urls;
     private final int pageSize;
 
-    ListController(ArticleReader reader, SectionService sections, TagService tags, AuthorService authors,
-                   Layouts layouts, SiteUrls urls) {
+    ListController(
+            ArticleReader reader,
+            SectionService sections,
+            TagService tags,
+            AuthorService authors,
+            Layouts layouts,
+            SiteUrls urls) {
         this.reader = reader;
         this.sections = sections;
         this.tags = tags;
@@ -67,8 +71,16 @@ class ListController {
         Section section = sections.findBySlug(slug).orElseThrow(() -> new NotFoundException("No section " + slug));
         Slice slice = reader.latestInSection(section.id(), n, pageSize);
         Layout layout = layouts.page(titled(section.name(), n), section.description(), urls.section(slug, n), slug);
-        return list(layout, "Section", section.name(), null, section.description(), slice, n,
-                p -> urls.section(slug, p), false);
+        return list(
+                layout,
+                "Section",
+                section.name(),
+                null,
+                section.description(),
+                slice,
+                n,
+                p -> urls.section(slug, p),
+                false);
     }
 
     @GetMapping({"/tag/" + SLUG, "/tag/" + SLUG + "/page/{page}"})
@@ -79,8 +91,8 @@ class ListController {
     private ModelAndView tagPage(String slug, int n) {
         Tag tag = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("No tag " + slug));
         Slice slice = reader.latestWithTag(tag.id(), n, pageSize);
-        Layout layout = layouts.page(titled(tag.name(), n), "Stories about " + tag.name() + ".", urls.tag(slug, n),
-                null);
+        Layout layout =
+                layouts.page(titled(tag.name(), n), "Stories about " + tag.name() + ".", urls.tag(slug, n), null);
         return list(layout, "Topic", tag.name(), null, null, slice, n, p -> urls.tag(slug, p), true);
     }
 
@@ -94,8 +106,17 @@ class ListController {
         Slice slice = reader.latestByAuthor(author.id(), n, pageSize);
         String description = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
         Layout layout = layouts.page(titled(author.name(), n), description, urls.author(slug, n), null);
-        return list(layout, "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()),
-                blankToNull(author.photo()), slice, n, p -> urls.author(slug, p), true);
+        return list(
+                layout,
+                "Author",
+                author.name(),
+                blankToNull(author.title()),
+                blankToNull(author.bio()),
+                blankToNull(author.photo()),
+                slice,
+                n,
+                p -> urls.author(slug, p),
+                true);
     }
 
     /** No page in the URL means page 1; an explicit page 1 answers 301 to the URL without it. */
@@ -107,21 +128,50 @@ class ListController {
         return n == 1 ? ArticleController.permanentRedirect(firstPageUrl) : render.apply(n);
     }
 
-    private ModelAndView list(Layout layout, String kicker, String heading, String subtitle, String intro,
-                              Slice slice, int n, IntFunction<String> pageUrl, boolean showSection) {
+    private ModelAndView list(
+            Layout layout,
+            String kicker,
+            String heading,
+            String subtitle,
+            String intro,
+            Slice slice,
+            int n,
+            IntFunction<String> pageUrl,
+            boolean showSection) {
         return list(layout, kicker, heading, subtitle, intro, null, slice, n, pageUrl, showSection);
     }
 
     /** @param photo the author's portrait (a site path), or null */
-    private ModelAndView list(Layout layout, String kicker, String heading, String subtitle, String intro, String photo,
-                              Slice slice, int n, IntFunction<String> pageUrl, boolean showSection) {
+    private ModelAndView list(
+            Layout layout,
+            String kicker,
+            String heading,
+            String subtitle,
+            String intro,
+            String photo,
+            Slice slice,
+            int n,
+            IntFunction<String> pageUrl,
+            boolean showSection) {
         if (n > 1 && slice.items().isEmpty()) {
             throw new NotFoundException("Past the last page: " + n);
         }
-        var pagination = new Pagination(n, n > 1 ? pageUrl.apply(n - 1) : null,
-                slice.hasOlder() ? pageUrl.apply(n + 1) : null);
-        return new ModelAndView("article/list", Map.of("page",
-                new ListPage(layout, kicker, heading, subtitle, intro, photo, slice.items(), pagination, showSection)));
+        var pagination =
+                new Pagination(n, n > 1 ? pageUrl.apply(n - 1) : null, slice.hasOlder() ? pageUrl.apply(n + 1) : null);
+        return new ModelAndView(
+                "article/list",
+                Map.of(
+                        "page",
+                        new ListPage(
+                                layout,
+                                kicker,
+                                heading,
+                                subtitle,
+                                intro,
+                                photo,
+                                slice.items(),
+                                pagination,
+                                showSection)));
     }
 
     private static String titled(String name, int page) {

@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import java.util.List;
-
 import org.broadsheet.web.Layout;
 import org.broadsheet.web.Pagination;
 
@@ -13,6 +12,13 @@ import org.broadsheet.web.Pagination;
  * @param intro    a paragraph under the heading (a section's description, an author's bio), or null
  * @param showSection whether each story shows its section (not on a section's own page)
  */
-public record ListPage(Layout layout, String kicker, String heading, String subtitle, String intro, String photo,
-                       List<Teaser> stories, Pagination pagination, boolean showSection) {
-}
+public record ListPage(
+        Layout layout,
+        String kicker,
+        String heading,
+        String subtitle,
+        String intro,
+        String photo,
+        List<Teaser> stories,
+        Pagination pagination,
+        boolean showSection) {}

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** A correction (an error was fixed) or an update (the story changed materially). */
 public enum NoteKind {
-    CORRECTION, UPDATE;
+    CORRECTION,
+    UPDATE;
 
     String db() {
         return name().toLowerCase(Locale.ROOT);

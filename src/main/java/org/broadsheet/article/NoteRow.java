@@ -2,5 +2,4 @@ package org.broadsheet.article;
 
 import java.time.Instant;
 
-record NoteRow(NoteKind kind, Instant notedAt, String body) {
-}
+record NoteRow(NoteKind kind, Instant notedAt, String body) {}

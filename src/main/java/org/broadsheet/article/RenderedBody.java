@@ -9,6 +9,5 @@ import java.util.List;
  */
 record RenderedBody(String html, List<ResolvedReference> references, List<String> warnings) {
 
-    record ResolvedReference(StoryReference.Kind kind, long targetId) {
-    }
+    record ResolvedReference(StoryReference.Kind kind, long targetId) {}
 }

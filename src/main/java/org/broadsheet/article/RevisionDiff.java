@@ -14,8 +14,7 @@ public record RevisionDiff(RevisionSummary from, RevisionSummary to, List<FieldD
     }
 
     /** One field (Headline, Body, ...); an unchanged field has its lines too, all {@link Change#SAME}. */
-    public record FieldDiff(String label, boolean changed, List<Line> lines) {
-    }
+    public record FieldDiff(String label, boolean changed, List<Line> lines) {}
 
     /**
      * A line of the side-by-side view.
@@ -24,14 +23,16 @@ public record RevisionDiff(RevisionSummary from, RevisionSummary to, List<FieldD
      * @param after   the new line in pieces (empty for a removed line)
      * @param skipped for {@link Change#SKIPPED}, how many unchanged lines it stands for
      */
-    public record Line(Change change, List<Span> before, List<Span> after, int skipped) {
-    }
+    public record Line(Change change, List<Span> before, List<Span> after, int skipped) {}
 
     public enum Change {
-        SAME, CHANGED, ADDED, REMOVED, SKIPPED
+        SAME,
+        CHANGED,
+        ADDED,
+        REMOVED,
+        SKIPPED
     }
 
     /** A piece of a line; {@code changed} marks words removed (on the left) or added (on the right). */
-    public record Span(String text, boolean changed) {
-    }
+    public record Span(String text, boolean changed) {}
 }

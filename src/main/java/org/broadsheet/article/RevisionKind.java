@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How a revision came about. */
 public enum RevisionKind {
-    CREATED("Created"), SAVED("Saved"), RESTORED("Restored"), IMPORTED("Imported");
+    CREATED("Created"),
+    SAVED("Saved"),
+    RESTORED("Restored"),
+    IMPORTED("Imported");
 
     private final String label;
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,12 +18,18 @@ import org.springframework.stereotype.Repository;
 class RevisionRepository {
 
     /** A revision as stored; {@code content} is null when only the list was asked for. */
-    record RevisionRow(int number, Instant at, Long staffId, String staffName, RevisionKind kind,
-                       Integer restoredFrom, List<String> changes, String headline, String content) {
-    }
+    record RevisionRow(
+            int number,
+            Instant at,
+            Long staffId,
+            String staffName,
+            RevisionKind kind,
+            Integer restoredFrom,
+            List<String> changes,
+            String headline,
+            String content) {}
 
-    record AutosaveRow(Instant savedAt, int baseVersion, String content) {
-    }
+    record AutosaveRow(Instant savedAt, int baseVersion, String content) {}
 
     private static final String COLUMNS = """
             r.number, r.created_at, r.staff_id, u.name as staff_name, r.kind, r.restored_from, r.changes,
@@ -36,14 +41,28 @@ class RevisionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(long articleId, int number, Instant at, Long staffId, RevisionKind kind, Integer restoredFrom,
-                List<String> changes, String content) {
+    void insert(
+            long articleId,
+            int number,
+            Instant at,
+            Long staffId,
+            RevisionKind kind,
+            Integer restoredFrom,
+            List<String> changes,
+            String content) {
         jdbc.sql("""
                         insert into article_revision (article_id, number, created_at, staff_id, kind, restored_from,
                                                       changes, content)
                         values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
-                .params(articleId, number, Timestamp.from(at), staffId, kind.db(), restoredFrom,
-                        changes.toArray(String[]::new), content)
+                .params(
+                        articleId,
+                        number,
+                        Timestamp.from(at),
+                        staffId,
+                        kind.db(),
+                        restoredFrom,
+                        changes.toArray(String[]::new),
+                        content)
                 .update();
     }
 
@@ -53,7 +72,9 @@ class RevisionRepository {
                         , null as content
                           from article_revision r left join staff_user u on u.id = r.staff_id
                          where r.article_id = ? order by r.number desc""")
-                .param(articleId).query(RevisionRepository::revision).list();
+                .param(articleId)
+                .query(RevisionRepository::revision)
+                .list();
     }
 
     Optional<RevisionRow> find(long articleId, int number) {
@@ -61,7 +82,9 @@ class RevisionRepository {
                         , r.content::text as content
                           from article_revision r left join staff_user u on u.id = r.staff_id
                          where r.article_id = ? and r.number = ?""")
-                .params(articleId, number).query(RevisionRepository::revision).optional();
+                .params(articleId, number)
+                .query(RevisionRepository::revision)
+                .optional();
     }
 
     // ---- autosaves
@@ -73,7 +96,8 @@ class RevisionRepository {
                         on conflict (article_id, staff_id) do update
                            set saved_at = excluded.saved_at, base_version = excluded.base_version,
                                content = excluded.content""")
-                .params(articleId, staffId, Timestamp.from(at), baseVersion, content).update();
+                .params(articleId, staffId, Timestamp.from(at), baseVersion, content)
+                .update();
     }
 
     Optional<AutosaveRow> findAutosave(long articleId, long staffId) {
@@ -81,13 +105,14 @@ class RevisionRepository {
                         select saved_at, base_version, content::text as content from article_autosave
                          where article_id = ? and staff_id = ?""")
                 .params(articleId, staffId)
-                .query((rs, n) -> new AutosaveRow(rs.getTimestamp("saved_at").toInstant(), rs.getInt("base_version"),
-                        rs.getString("content")))
+                .query((rs, n) -> new AutosaveRow(
+                        rs.getTimestamp("saved_at").toInstant(), rs.getInt("base_version"), rs.getString("content")))
                 .optional();
     }
 
     void deleteAutosave(long articleId, long staffId) {
-        jdbc.sql("delete from article_autosave where article_id = ? and staff_id = ?").params(articleId, staffId)
+        jdbc.sql("delete from article_autosave where article_id = ? and staff_id = ?")
+                .params(articleId, staffId)
                 .update();
     }
 
@@ -98,8 +123,7 @@ class RevisionRepository {
                         insert into article_new_autosave (staff_id, saved_at, content)
                         values (?, ?, cast(? as jsonb))
                         on conflict (staff_id) do update
-                           set saved_at = excluded.saved_at, content = excluded.content""")
-                .params(staffId, Timestamp.from(at), content).update();
+                           set saved_at = excluded.saved_at, content = excluded.content""").params(staffId, Timestamp.from(at), content).update();
     }
 
     /** The new article's autosave; its base version is 0 (there is no article yet). */
@@ -111,15 +135,22 @@ class RevisionRepository {
     }
 
     void deleteNewAutosave(long staffId) {
-        jdbc.sql("delete from article_new_autosave where staff_id = ?").param(staffId).update();
+        jdbc.sql("delete from article_new_autosave where staff_id = ?")
+                .param(staffId)
+                .update();
     }
 
     private static RevisionRow revision(ResultSet rs, int n) throws SQLException {
         java.sql.Array changes = rs.getArray("changes");
-        return new RevisionRow(rs.getInt("number"), rs.getTimestamp("created_at").toInstant(),
-                (Long) rs.getObject("staff_id"), rs.getString("staff_name"), RevisionKind.fromDb(rs.getString("kind")),
+        return new RevisionRow(
+                rs.getInt("number"),
+                rs.getTimestamp("created_at").toInstant(),
+                (Long) rs.getObject("staff_id"),
+                rs.getString("staff_name"),
+                RevisionKind.fromDb(rs.getString("kind")),
                 (Integer) rs.getObject("restored_from"),
                 changes == null ? List.of() : Arrays.asList((String[]) changes.getArray()),
-                rs.getString("headline"), rs.getString("content"));
+                rs.getString("headline"),
+                rs.getString("content"));
     }
 }

@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import java.util.List;
-
 import org.broadsheet.web.DisplayDate;
 
 /**
@@ -14,6 +13,12 @@ import org.broadsheet.web.DisplayDate;
  * @param changes      the fields that differ from the revision before ("Headline", "Body", ...)
  * @param headline     the headline it had
  */
-public record RevisionSummary(int number, DisplayDate at, Long staffId, String staffName, RevisionKind kind,
-                              Integer restoredFrom, List<String> changes, String headline) {
-}
+public record RevisionSummary(
+        int number,
+        DisplayDate at,
+        Long staffId,
+        String staffName,
+        RevisionKind kind,
+        Integer restoredFrom,
+        List<String> changes,
+        String headline) {}

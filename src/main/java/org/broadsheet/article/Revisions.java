@@ -1,5 +1,7 @@
 package org.broadsheet.article;
 
+import com.github.difflib.text.DiffRow;
+import com.github.difflib.text.DiffRowGenerator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,9 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-
-import com.github.difflib.text.DiffRow;
-import com.github.difflib.text.DiffRowGenerator;
 import org.broadsheet.article.RevisionDiff.Change;
 import org.broadsheet.article.RevisionDiff.FieldDiff;
 import org.broadsheet.article.RevisionDiff.Line;
@@ -78,7 +77,8 @@ class Revisions {
     List<String> changes(ArticleForm before, ArticleForm after) {
         return FIELDS.stream()
                 .filter(f -> before == null || !Objects.equals(text(f, before, Map.of()), text(f, after, Map.of())))
-                .map(Field::label).toList();
+                .map(Field::label)
+                .toList();
     }
 
     /**
@@ -87,7 +87,8 @@ class Revisions {
      */
     List<FieldDiff> diff(ArticleForm before, ArticleForm after, Map<Long, String> filenames) {
         return FIELDS.stream()
-                .map(f -> diff(f.label(), text(f, before, filenames), text(f, after, filenames))).toList();
+                .map(f -> diff(f.label(), text(f, before, filenames), text(f, after, filenames)))
+                .toList();
     }
 
     private FieldDiff diff(String label, String before, String after) {
@@ -155,8 +156,12 @@ class Revisions {
         for (int i = 0; i < spans.size(); i++) {
             Span span = spans.get(i);
             Span last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
-            boolean bridge = !span.changed() && span.text().isBlank() && last != null && last.changed()
-                    && i + 1 < spans.size() && spans.get(i + 1).changed();
+            boolean bridge = !span.changed()
+                    && span.text().isBlank()
+                    && last != null
+                    && last.changed()
+                    && i + 1 < spans.size()
+                    && spans.get(i + 1).changed();
             if (last != null && last.changed() && (span.changed() || bridge)) {
                 joined.set(joined.size() - 1, new Span(last.text() + span.text(), true));
             } else {
@@ -188,8 +193,12 @@ class Revisions {
         } else {
             which = "Image by address: " + nonNull(image.path());
         }
-        return String.join("\n", which, "Alt: " + nonNull(image.alt()),
-                "Caption: " + nonNull(image.caption()), "Credit: " + nonNull(image.credit()));
+        return String.join(
+                "\n",
+                which,
+                "Alt: " + nonNull(image.alt()),
+                "Caption: " + nonNull(image.caption()),
+                "Credit: " + nonNull(image.credit()));
     }
 
     private static String nonNull(String s) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,8 +37,11 @@ class ScheduledPublishing {
     private ScheduledFuture<?> wakeUp;
     private Instant wakeUpAt;
 
-    ScheduledPublishing(ArticleService articles, TaskScheduler scheduler, Clock clock,
-                        @Value("${broadsheet.articles.publish-check:30s}") Duration interval) {
+    ScheduledPublishing(
+            ArticleService articles,
+            TaskScheduler scheduler,
+            Clock clock,
+            @Value("${broadsheet.articles.publish-check:30s}") Duration interval) {
         this.articles = articles;
         this.scheduler = scheduler;
         this.clock = clock;

@@ -7,7 +7,8 @@ package org.broadsheet.article;
 record StoryReference(Kind kind, String key) {
 
     enum Kind {
-        RELATED("related"), READ_MORE("read-more");
+        RELATED("related"),
+        READ_MORE("read-more");
 
         final String token;
 

@@ -3,6 +3,12 @@ package org.broadsheet.article;
 import java.time.Instant;
 
 /** The columns of an article that lists need. */
-record SummaryRow(long id, String slug, String headline, String standfirst, String sectionSlug,
-                  String sectionName, Instant publishedAt, LeadImage image) {
-}
+record SummaryRow(
+        long id,
+        String slug,
+        String headline,
+        String standfirst,
+        String sectionSlug,
+        String sectionName,
+        Instant publishedAt,
+        LeadImage image) {}

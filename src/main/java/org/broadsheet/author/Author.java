@@ -5,5 +5,4 @@ package org.broadsheet.author;
  *
  * @param photo a site-relative image path ({@code /assets/...}, {@code /media/...}), or null
  */
-public record Author(long id, String slug, String name, String title, String bio, String photo) {
-}
+public record Author(long id, String slug, String name, String title, String bio, String photo) {}

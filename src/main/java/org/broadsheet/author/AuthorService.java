@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.broadsheet.web.MovedAddresses;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
@@ -31,6 +30,7 @@ public class AuthorService implements MovedAddresses {
 
     /** A site-relative path: one leading slash, then no spaces, quotes or angle brackets. */
     private static final Pattern PHOTO = Pattern.compile("/[^/\\s\"'<>\\\\][^\\s\"'<>\\\\]*");
+
     private static final Pattern AUTHOR_PATH = Pattern.compile("/author/([a-z0-9-]{1,120})(/page/[0-9]{1,6})?");
 
     private final AuthorRepository repository;
@@ -71,8 +71,8 @@ public class AuthorService implements MovedAddresses {
      */
     @Transactional
     public Author create(AuthorForm form) {
-        form = new AuthorForm(Slugs.orFrom(form.slug(), form.name()),
-                form.name(), form.title(), form.bio(), form.photo());
+        form = new AuthorForm(
+                Slugs.orFrom(form.slug(), form.name()), form.name(), form.title(), form.bio(), form.photo());
         validate(form, null);
         repository.formerSlugs().forget(form.slug());
         long id = repository.insert(form);
@@ -103,15 +103,24 @@ public class AuthorService implements MovedAddresses {
     public void delete(long id) {
         Author author = find(id);
         long articles = repository.countArticles(id);
-        new Problems().require(articles == 0, "author", author.name() + " is in the byline of " + articles
-                + (articles == 1 ? " article" : " articles")
-                + ". Take the byline off them before deleting the author.").throwIfAny();
+        new Problems()
+                .require(
+                        articles == 0,
+                        "author",
+                        author.name() + " is in the byline of " + articles
+                                + (articles == 1 ? " article" : " articles")
+                                + ". Take the byline off them before deleting the author.")
+                .throwIfAny();
         try {
             repository.delete(id);
         } catch (DataIntegrityViolationException e) {
             // the one other reference is a staff account's byline (staff_user.author_id)
-            throw new ValidationException(List.of(new ValidationException.Problem("author", author.name()
-                    + " is the byline of a staff account. Change that account's byline before deleting the author.")));
+            throw new ValidationException(
+                    List.of(
+                            new ValidationException.Problem(
+                                    "author",
+                                    author.name()
+                                            + " is the byline of a staff account. Change that account's byline before deleting the author.")));
         }
         events.publishEvent(new TaxonomyChanged(KIND, id));
     }
@@ -123,7 +132,9 @@ public class AuthorService implements MovedAddresses {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return repository.formerSlugs().findRenamed(m.group(1))
+        return repository
+                .formerSlugs()
+                .findRenamed(m.group(1))
                 .map(slug -> urls.author(slug) + (m.group(2) == null ? "" : m.group(2)));
     }
 
@@ -136,13 +147,19 @@ public class AuthorService implements MovedAddresses {
         String photo = form.photo() == null ? "" : form.photo().strip();
         new Problems()
                 .require(Slugs.isValid(form.slug()), "slug", "Slug must be lower-case words joined by hyphens")
-                .require(form.slug() == null || sameSlug || repository.findBySlug(form.slug()).isEmpty(), "slug",
+                .require(
+                        form.slug() == null
+                                || sameSlug
+                                || repository.findBySlug(form.slug()).isEmpty(),
+                        "slug",
                         "Another author already uses that slug")
                 .requireText(form.name(), "name", "Name", 120)
                 .maxLength(form.title(), "title", "Title", 120)
                 .maxLength(form.bio(), "bio", "Bio", 1000)
                 .maxLength(photo, "photo", "Photo path", 500)
-                .require(photo.isEmpty() || PHOTO.matcher(photo).matches(), "photo",
+                .require(
+                        photo.isEmpty() || PHOTO.matcher(photo).matches(),
+                        "photo",
                         "Photo must be a path on this site starting with /, such as /media/2026/06/portrait.jpg")
                 .throwIfAny();
     }

@@ -1,12 +1,11 @@
 package org.broadsheet.comment;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.broadsheet.article.ArticleEvents;
 import org.broadsheet.platform.ClusterEventsResumed;
 import org.broadsheet.web.RenderedHtml;
@@ -28,8 +27,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class CommentCache {
 
     /** One page of an article's comments as rendered for readers with no held comment of their own. */
-    record ListKey(long articleId, int page, boolean open, int maxDepth, int perPage) {
-    }
+    record ListKey(long articleId, int page, boolean open, int maxDepth, int perPage) {}
 
     private final boolean enabled;
     private final Cache<Long, List<PublicComment>> approved;
@@ -38,11 +36,13 @@ class CommentCache {
     CommentCache(CommentSettings settings) {
         Duration ttl = settings.cacheTtl();
         this.enabled = !ttl.isZero() && !ttl.isNegative();
-        this.approved = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+        this.approved = Caffeine.newBuilder()
+                .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumWeight(200_000)
                 .weigher((Long id, List<PublicComment> comments) -> 1 + comments.size())
                 .build();
-        this.rendered = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+        this.rendered = Caffeine.newBuilder()
+                .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumWeight(32L * 1024 * 1024)
                 .weigher((ListKey key, RenderedHtml html) -> html.size())
                 .build();
@@ -62,7 +62,8 @@ class CommentCache {
         forget(event);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION,
+    @TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMPLETION,
             classes = {CommentEvents.CommentApproved.class, CommentEvents.CommentChanged.class})
     void afterChangeCompleted(Object event) {
         forget(event);

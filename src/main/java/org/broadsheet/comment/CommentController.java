@@ -1,14 +1,13 @@
 package org.broadsheet.comment;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.article.ArticlePages;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
@@ -35,8 +34,8 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class CommentController {
 
-    private static final Set<String> SINGLE_FIELDS = Set.of("article", "parent", "token", "name", "email", "website",
-            "comment", "remember");
+    private static final Set<String> SINGLE_FIELDS =
+            Set.of("article", "parent", "token", "name", "email", "website", "comment", "remember");
     /** A comment or article id as forms and links carry it. */
     static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
 
@@ -50,9 +49,16 @@ class CommentController {
     private final ErrorPages errorPages;
     private final SiteUrls urls;
 
-    CommentController(CommentService service, CommentPolicies policies, CommentTokens tokens, CommentCookies cookies,
-                      CommentThreads threads, ArticleReader articles, ArticlePages pages, ErrorPages errorPages,
-                      SiteUrls urls) {
+    CommentController(
+            CommentService service,
+            CommentPolicies policies,
+            CommentTokens tokens,
+            CommentCookies cookies,
+            CommentThreads threads,
+            ArticleReader articles,
+            ArticlePages pages,
+            ErrorPages errorPages,
+            SiteUrls urls) {
         this.service = service;
         this.policies = policies;
         this.tokens = tokens;
@@ -75,8 +81,11 @@ class CommentController {
         ArticleView article = articles.findById(Long.parseLong(articleParam))
                 .orElseThrow(() -> new NotFoundException("No article " + articleParam));
         String parentParam = request.getParameter("parent");
-        CommentForm form = new CommentForm(request.getParameter("name"), request.getParameter("email"),
-                request.getParameter("website"), request.getParameter("comment"),
+        CommentForm form = new CommentForm(
+                request.getParameter("name"),
+                request.getParameter("email"),
+                request.getParameter("website"),
+                request.getParameter("comment"),
                 blank(parentParam) ? null : Long.valueOf(parentParam));
         boolean remember = request.getParameter("remember") != null;
         ModelAndView refused = checkToken(article, form, remember, request, response);
@@ -105,28 +114,59 @@ class CommentController {
     }
 
     /** The answer to a form token that is forged, too fresh or too old; null for a good one. */
-    private ModelAndView checkToken(ArticleView article, CommentForm form, boolean remember,
-                                    HttpServletRequest request, HttpServletResponse response) {
-        return switch (tokens.check(article.id(), request.getParameter("token"), policies.current().minFormTime())) {
-            case FORGED -> refuse(HttpStatus.BAD_REQUEST, "The comment form was damaged on its way. Nothing was posted.");
-            case TOO_SOON -> again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, Map.of(),
-                    "That was quicker than we allow. Please check your comment and send it again.", null,
-                    request, response);
-            case EXPIRED -> again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, Map.of(),
-                    "This form was open for too long. Your comment is below: please send it again.", null,
-                    request, response);
+    private ModelAndView checkToken(
+            ArticleView article,
+            CommentForm form,
+            boolean remember,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        return switch (tokens.check(
+                article.id(), request.getParameter("token"), policies.current().minFormTime())) {
+            case FORGED ->
+                refuse(HttpStatus.BAD_REQUEST, "The comment form was damaged on its way. Nothing was posted.");
+            case TOO_SOON ->
+                again(
+                        article,
+                        form,
+                        remember,
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        Map.of(),
+                        "That was quicker than we allow. Please check your comment and send it again.",
+                        null,
+                        request,
+                        response);
+            case EXPIRED ->
+                again(
+                        article,
+                        form,
+                        remember,
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        Map.of(),
+                        "This form was open for too long. Your comment is below: please send it again.",
+                        null,
+                        request,
+                        response);
             case VALID -> null;
         };
     }
 
-    private ModelAndView post(ArticleView article, CommentForm form, boolean remember, HttpServletRequest request,
-                              HttpServletResponse response) {
+    private ModelAndView post(
+            ArticleView article,
+            CommentForm form,
+            boolean remember,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         try {
-            CommentService.Posted posted = service.post(article, form,
-                    new Visitor(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
+            CommentService.Posted posted = service.post(
+                    article, form, new Visitor(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
             if (remember) {
-                cookies.remember(request, response, new CommentCookies.Remembered(form.name().strip(),
-                        form.email().strip(), form.website() == null ? "" : form.website().strip()));
+                cookies.remember(
+                        request,
+                        response,
+                        new CommentCookies.Remembered(
+                                form.name().strip(),
+                                form.email().strip(),
+                                form.website() == null ? "" : form.website().strip()));
             } else {
                 cookies.forget(request, response);
             }
@@ -138,30 +178,73 @@ class CommentController {
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-            String problem = errors.containsKey("parent") ? errors.remove("parent")
+            String problem = errors.containsKey("parent")
+                    ? errors.remove("parent")
                     : "Your comment was not posted. Please correct the fields marked below.";
-            return again(article, form, remember, HttpStatus.UNPROCESSABLE_CONTENT, errors, problem, null,
-                    request, response);
+            return again(
+                    article,
+                    form,
+                    remember,
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    errors,
+                    problem,
+                    null,
+                    request,
+                    response);
         } catch (CommentRefused.Duplicate e) {
             int page = threads.pageOf(article.id(), e.existingId(), policies.current());
-            return again(article, form, remember, HttpStatus.CONFLICT, Map.of(),
-                    e.getMessage() + " It is already on this article.", urls.comment(article.url(), page, e.existingId()),
-                    request, response);
+            return again(
+                    article,
+                    form,
+                    remember,
+                    HttpStatus.CONFLICT,
+                    Map.of(),
+                    e.getMessage() + " It is already on this article.",
+                    urls.comment(article.url(), page, e.existingId()),
+                    request,
+                    response);
         } catch (CommentRefused.Flood e) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
-            return again(article, form, remember, HttpStatus.TOO_MANY_REQUESTS, Map.of(), e.getMessage(), null,
-                    request, response);
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            return again(
+                    article,
+                    form,
+                    remember,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    Map.of(),
+                    e.getMessage(),
+                    null,
+                    request,
+                    response);
         } catch (CommentRefused.Closed e) {
             return refuse(HttpStatus.FORBIDDEN, "Comments are closed on this article. Nothing was posted.");
         }
     }
 
-    private ModelAndView again(ArticleView article, CommentForm form, boolean remember, HttpStatus status,
-                               Map<String, String> errors, String problem, String problemLink,
-                               HttpServletRequest request, HttpServletResponse response) {
-        request.setAttribute(CommentSlot.FORM_STATE, new CommentSlot.FormState(
-                new CommentForm(orEmpty(form.name()), orEmpty(form.email()), orEmpty(form.website()),
-                        orEmpty(form.text()), form.parentId()), remember, errors, problem, problemLink));
+    private ModelAndView again(
+            ArticleView article,
+            CommentForm form,
+            boolean remember,
+            HttpStatus status,
+            Map<String, String> errors,
+            String problem,
+            String problemLink,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        request.setAttribute(
+                CommentSlot.FORM_STATE,
+                new CommentSlot.FormState(
+                        new CommentForm(
+                                orEmpty(form.name()),
+                                orEmpty(form.email()),
+                                orEmpty(form.website()),
+                                orEmpty(form.text()),
+                                form.parentId()),
+                        remember,
+                        errors,
+                        problem,
+                        problemLink));
         ModelAndView page = pages.render(article, request, response);
         page.setStatus(status);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -169,8 +252,8 @@ class CommentController {
     }
 
     private ModelAndView refuse(HttpStatus status, String message) {
-        return errorPages.render(status, status == HttpStatus.FORBIDDEN ? "Comments are closed" : "Comment not accepted",
-                message);
+        return errorPages.render(
+                status, status == HttpStatus.FORBIDDEN ? "Comments are closed" : "Comment not accepted", message);
     }
 
     private static ModelAndView seeOther(String url) {
@@ -186,9 +269,11 @@ class CommentController {
             if (param.getValue().length > 1 && SINGLE_FIELDS.contains(param.getKey())) {
                 return false;
             }
-            Pattern forbidden = "comment".equals(param.getKey()) ? FormInput.FORBIDDEN_IN_TEXT : FormInput.FORBIDDEN_IN_LINE;
+            Pattern forbidden =
+                    "comment".equals(param.getKey()) ? FormInput.FORBIDDEN_IN_TEXT : FormInput.FORBIDDEN_IN_LINE;
             for (String value : param.getValue()) {
-                if (forbidden.matcher(value).find() || forbidden.matcher(param.getKey()).find()) {
+                if (forbidden.matcher(value).find()
+                        || forbidden.matcher(param.getKey()).find()) {
                     return false;
                 }
             }

@@ -1,5 +1,8 @@
 package org.broadsheet.comment;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,10 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.web.Signer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -34,8 +33,7 @@ class CommentCookies {
     private static final int MAX_HELD = 20;
 
     /** What a reader asked the site to remember. */
-    record Remembered(String name, String email, String website) {
-    }
+    record Remembered(String name, String email, String website) {}
 
     private final Signer signer;
 
@@ -46,7 +44,8 @@ class CommentCookies {
     Optional<Remembered> remembered(HttpServletRequest request) {
         return value(request, AUTHOR).flatMap(value -> {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\n", -1);
+                String[] parts =
+                        new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\n", -1);
                 return parts.length == 3 ? Optional.of(new Remembered(parts[0], parts[1], parts[2])) : Optional.empty();
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
@@ -55,8 +54,10 @@ class CommentCookies {
     }
 
     void remember(HttpServletRequest request, HttpServletResponse response, Remembered who) {
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                String.join("\n", who.name(), who.email(), who.website()).getBytes(StandardCharsets.UTF_8));
+        String value = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(String.join("\n", who.name(), who.email(), who.website())
+                        .getBytes(StandardCharsets.UTF_8));
         set(request, response, AUTHOR, value, Duration.ofDays(365));
     }
 
@@ -68,23 +69,29 @@ class CommentCookies {
 
     /** The ids in a valid held-comments cookie; none if it is missing or was tampered with. */
     List<Long> held(HttpServletRequest request) {
-        return value(request, HELD).map(value -> {
-            int dot = value.lastIndexOf('.');
-            if (dot <= 0 || !signer.verify("held:" + value.substring(0, dot), value.substring(dot + 1))) {
-                return List.<Long>of();
-            }
-            try {
-                return Arrays.stream(value.substring(0, dot).split("-")).map(Long::valueOf).toList();
-            } catch (NumberFormatException e) {
-                return List.<Long>of();
-            }
-        }).orElse(List.of());
+        return value(request, HELD)
+                .map(value -> {
+                    int dot = value.lastIndexOf('.');
+                    if (dot <= 0 || !signer.verify("held:" + value.substring(0, dot), value.substring(dot + 1))) {
+                        return List.<Long>of();
+                    }
+                    try {
+                        return Arrays.stream(value.substring(0, dot).split("-"))
+                                .map(Long::valueOf)
+                                .toList();
+                    } catch (NumberFormatException e) {
+                        return List.<Long>of();
+                    }
+                })
+                .orElse(List.of());
     }
 
     void addHeld(HttpServletRequest request, HttpServletResponse response, long commentId) {
         List<Long> ids = new ArrayList<>(held(request));
         ids.add(commentId);
-        String list = ids.stream().skip(Math.max(0, ids.size() - MAX_HELD)).map(String::valueOf)
+        String list = ids.stream()
+                .skip(Math.max(0, ids.size() - MAX_HELD))
+                .map(String::valueOf)
                 .collect(Collectors.joining("-"));
         set(request, response, HELD, list + "." + signer.sign("held:" + list), Duration.ofDays(30));
     }
@@ -94,13 +101,23 @@ class CommentCookies {
         if (cookies == null) {
             return Optional.empty();
         }
-        return Arrays.stream(cookies).filter(c -> name.equals(c.getName()) && !c.getValue().isEmpty())
-                .map(Cookie::getValue).findFirst();
+        return Arrays.stream(cookies)
+                .filter(c -> name.equals(c.getName()) && !c.getValue().isEmpty())
+                .map(Cookie::getValue)
+                .findFirst();
     }
 
-    private static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
-                            Duration maxAge) {
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(name, value).path("/").maxAge(maxAge)
-                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
+    private static void set(
+            HttpServletRequest request, HttpServletResponse response, String name, String value, Duration maxAge) {
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(name, value)
+                        .path("/")
+                        .maxAge(maxAge)
+                        .httpOnly(true)
+                        .secure(request.isSecure())
+                        .sameSite("Lax")
+                        .build()
+                        .toString());
     }
 }

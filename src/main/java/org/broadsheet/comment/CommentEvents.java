@@ -8,22 +8,17 @@ import org.broadsheet.platform.ClusterEvent;
  */
 public final class CommentEvents {
 
-    private CommentEvents() {
-    }
+    private CommentEvents() {}
 
     /** A reader or staff member posted a comment, whatever its status. */
-    public record CommentPosted(long articleId, long commentId, CommentStatus status) {
-    }
+    public record CommentPosted(long articleId, long commentId, CommentStatus status) {}
 
     /** A comment became public (posted approved, or approved by a moderator). */
-    public record CommentApproved(long articleId, long commentId) implements ClusterEvent {
-    }
+    public record CommentApproved(long articleId, long commentId) implements ClusterEvent {}
 
     /** The site's comment policy was changed by an administrator. */
-    public record CommentPolicyChanged() implements ClusterEvent {
-    }
+    public record CommentPolicyChanged() implements ClusterEvent {}
 
     /** A public comment changed (edited), or left the page (spam, trash, held again, deleted). */
-    public record CommentChanged(long articleId, long commentId) implements ClusterEvent {
-    }
+    public record CommentChanged(long articleId, long commentId) implements ClusterEvent {}
 }

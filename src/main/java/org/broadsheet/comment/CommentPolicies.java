@@ -1,9 +1,8 @@
 package org.broadsheet.comment;
 
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import org.broadsheet.platform.ClusterEventsResumed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -29,8 +28,10 @@ public class CommentPolicies {
         this.settings = settings;
         this.events = events;
         Duration ttl = settings.cacheTtl().isZero() || settings.cacheTtl().isNegative()
-                ? Duration.ofMillis(1) : settings.cacheTtl();
-        this.current = Caffeine.newBuilder().expireAfterWrite(ttl)
+                ? Duration.ofMillis(1)
+                : settings.cacheTtl();
+        this.current = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
                 .build(key -> repository.findPolicy().orElseGet(settings::policy));
     }
 

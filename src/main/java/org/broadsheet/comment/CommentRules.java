@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,15 +24,15 @@ final class CommentRules {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}-]+");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private CommentRules() {
-    }
+    private CommentRules() {}
 
     static CommentStatus decide(CommentPolicy policy, NewComment comment, boolean knownCommenter) {
         String haystack = haystack(comment);
         if (matchesAny(policy.blocklist(), haystack) || blockedDomain(policy.blocklist(), comment.website())) {
             return CommentStatus.SPAM;
         }
-        if (CommentText.countLinks(comment.text()) > policy.maxLinks() || matchesAny(policy.moderationWords(), haystack)) {
+        if (CommentText.countLinks(comment.text()) > policy.maxLinks()
+                || matchesAny(policy.moderationWords(), haystack)) {
             return CommentStatus.PENDING;
         }
         return switch (policy.moderation()) {
@@ -76,8 +76,15 @@ final class CommentRules {
     }
 
     private static String haystack(NewComment c) {
-        return String.join("\n", c.text(), c.name(), c.email(), nullToEmpty(c.website()), nullToEmpty(c.visitor().ip()),
-                nullToEmpty(c.visitor().userAgent())).toLowerCase(Locale.ROOT);
+        return String.join(
+                        "\n",
+                        c.text(),
+                        c.name(),
+                        c.email(),
+                        nullToEmpty(c.website()),
+                        nullToEmpty(c.visitor().ip()),
+                        nullToEmpty(c.visitor().userAgent()))
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String nullToEmpty(String s) {

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.HtmlSanitizer;
@@ -39,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommentService {
 
     /** Plausible addresses: something@domain.tld, no spaces, no angle brackets or quotes. */
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"()\\[\\],;:]+@[^\\s@<>\"()\\[\\],;:]+\\.[^\\s@<>\"()\\[\\],;:]{2,}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^\\s@<>\"()\\[\\],;:]+@[^\\s@<>\"()\\[\\],;:]+\\.[^\\s@<>\"()\\[\\],;:]{2,}");
 
     private final CommentRepository repository;
     private final CommentPolicies policies;
@@ -48,8 +48,13 @@ public class CommentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentService(CommentRepository repository, CommentPolicies policies, ArticleReader articles,
-                   HtmlSanitizer sanitizer, ApplicationEventPublisher events, Clock clock) {
+    CommentService(
+            CommentRepository repository,
+            CommentPolicies policies,
+            ArticleReader articles,
+            HtmlSanitizer sanitizer,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.policies = policies;
         this.articles = articles;
@@ -59,8 +64,7 @@ public class CommentService {
     }
 
     /** A comment that was stored, and where it went. */
-    public record Posted(long id, CommentStatus status) {
-    }
+    public record Posted(long id, CommentStatus status) {}
 
     /**
      * Stores a reader's comment on a public article, approved, held or as spam as the policy
@@ -72,8 +76,10 @@ public class CommentService {
      */
     @Transactional
     public Posted post(long articleId, CommentForm form, Visitor visitor) {
-        return post(articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId)),
-                form, visitor);
+        return post(
+                articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId)),
+                form,
+                visitor);
     }
 
     /** As {@link #post(long, CommentForm, Visitor)}, for a public article the caller has just read. */
@@ -97,8 +103,19 @@ public class CommentService {
         // Only the "first comment" rule needs to know the commenter: spare the query otherwise.
         boolean known = policy.moderation() == Moderation.FIRST && repository.hasApproved(comment.email());
         CommentStatus status = CommentRules.decide(policy, comment, known);
-        long id = repository.insert(articleId, reply.parentId(), reply.depth(), status, comment.name(), comment.email(),
-                comment.website(), false, comment.text(), html(comment.text()), visitor.ip(), visitor.userAgent(),
+        long id = repository.insert(
+                articleId,
+                reply.parentId(),
+                reply.depth(),
+                status,
+                comment.name(),
+                comment.email(),
+                comment.website(),
+                false,
+                comment.text(),
+                html(comment.text()),
+                visitor.ip(),
+                visitor.userAgent(),
                 clock.instant());
         events.publishEvent(new CommentEvents.CommentPosted(articleId, id, status));
         if (status == CommentStatus.APPROVED) {
@@ -117,7 +134,8 @@ public class CommentService {
             return false;
         }
         int days = policy.closeAfterDays();
-        return days == 0 || clock.instant().isBefore(article.published().at().toInstant().plus(Duration.ofDays(days)));
+        return days == 0
+                || clock.instant().isBefore(article.published().at().toInstant().plus(Duration.ofDays(days)));
     }
 
     // ---- moderation
@@ -156,7 +174,13 @@ public class CommentService {
     public void edit(long id, CommentForm form) {
         CommentRow row = find(id);
         NewComment edited = validate(form, new Visitor(row.ip(), row.userAgent()));
-        repository.update(id, edited.name(), edited.email(), edited.website(), edited.text(), html(edited.text()),
+        repository.update(
+                id,
+                edited.name(),
+                edited.email(),
+                edited.website(),
+                edited.text(),
+                html(edited.text()),
                 clock.instant());
         if (row.status() == CommentStatus.APPROVED) {
             events.publishEvent(new CommentEvents.CommentChanged(row.articleId(), id));
@@ -181,13 +205,26 @@ public class CommentService {
     @Transactional
     public Posted replyAsStaff(long parentId, String staffName, String staffEmail, String text) {
         CommentRow parent = find(parentId);
-        NewComment reply = validate(new CommentForm(staffName, staffEmail, null, text, parentId), new Visitor(null, null));
+        NewComment reply =
+                validate(new CommentForm(staffName, staffEmail, null, text, parentId), new Visitor(null, null));
         if (parent.status() != CommentStatus.APPROVED) {
             approve(parentId);
         }
         Reply at = replyTo(parent.articleId(), parentId, policies.current().maxDepth());
-        long id = repository.insert(parent.articleId(), at.parentId(), at.depth(), CommentStatus.APPROVED, reply.name(),
-                reply.email(), null, true, reply.text(), html(reply.text()), null, null, clock.instant());
+        long id = repository.insert(
+                parent.articleId(),
+                at.parentId(),
+                at.depth(),
+                CommentStatus.APPROVED,
+                reply.name(),
+                reply.email(),
+                null,
+                true,
+                reply.text(),
+                html(reply.text()),
+                null,
+                null,
+                clock.instant());
         events.publishEvent(new CommentEvents.CommentPosted(parent.articleId(), id, CommentStatus.APPROVED));
         events.publishEvent(new CommentEvents.CommentApproved(parent.articleId(), id));
         return new Posted(id, CommentStatus.APPROVED);
@@ -208,8 +245,20 @@ public class CommentService {
         articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId));
         NewComment comment = validate(form, new Visitor(null, null));
         Reply reply = replyTo(articleId, form.parentId(), Integer.MAX_VALUE);
-        long id = repository.insert(articleId, reply.parentId(), reply.depth(), status, comment.name(), comment.email(),
-                comment.website(), staff, comment.text(), html(comment.text()), null, null, at);
+        long id = repository.insert(
+                articleId,
+                reply.parentId(),
+                reply.depth(),
+                status,
+                comment.name(),
+                comment.email(),
+                comment.website(),
+                staff,
+                comment.text(),
+                html(comment.text()),
+                null,
+                null,
+                at);
         if (status == CommentStatus.APPROVED) {
             events.publishEvent(new CommentEvents.CommentApproved(articleId, id));
         }
@@ -247,14 +296,14 @@ public class CommentService {
     public ResultPage<StaffComment> forStaff(StaffCommentQuery query) {
         String search = TextSearch.normalise(query.search());
         String pattern = search == null ? null : TextSearch.containing(search);
-        List<StaffComment> found = repository.findForStaff(query.status(), pattern, query.pageSize(),
-                ResultPage.offset(query.page(), query.pageSize()));
+        List<StaffComment> found = repository.findForStaff(
+                query.status(), pattern, query.pageSize(), ResultPage.offset(query.page(), query.pageSize()));
         Map<Long, String> urls = new HashMap<>();
         List<StaffComment> comments = found.stream()
                 .map(c -> c.withArticleUrl(urls.computeIfAbsent(c.articleId(), this::publicUrl)))
                 .toList();
-        return new ResultPage<>(comments, repository.countForStaff(query.status(), pattern), query.page(),
-                query.pageSize());
+        return new ResultPage<>(
+                comments, repository.countForStaff(query.status(), pattern), query.page(), query.pageSize());
     }
 
     /** One comment as the moderation queue shows it; empty if there is none. */
@@ -293,14 +342,21 @@ public class CommentService {
         new Problems()
                 .require(action != null, "action", "Choose what to do with the selected comments")
                 .require(!unique.isEmpty(), "ids", "Select at least one comment")
-                .require(unique.size() <= MAX_BULK, "ids",
+                .require(
+                        unique.size() <= MAX_BULK,
+                        "ids",
                         String.format(Locale.ENGLISH, "Select at most %,d comments at once", MAX_BULK))
                 .throwIfAny();
         List<Long> missing = repository.findMissing(unique);
-        new Problems().require(missing.isEmpty(), "ids", (missing.size() == 1 ? "Comment " : "Comments ")
-                + missing.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + (missing.size() == 1 ? " no longer exists" : " no longer exist")
-                + ". Reload the page and try again; nothing was changed.").throwIfAny();
+        new Problems()
+                .require(
+                        missing.isEmpty(),
+                        "ids",
+                        (missing.size() == 1 ? "Comment " : "Comments ")
+                                + missing.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                                + (missing.size() == 1 ? " no longer exists" : " no longer exist")
+                                + ". Reload the page and try again; nothing was changed.")
+                .throwIfAny();
         for (long id : unique) {
             apply(action, id);
         }
@@ -337,22 +393,25 @@ public class CommentService {
         };
     }
 
-    private record Reply(Long parentId, int depth) {
-    }
+    private record Reply(Long parentId, int depth) {}
 
     /** Where a reply goes: under its parent, or beside it when the parent is at the deepest level. */
     private Reply replyTo(long articleId, Long parentId, int maxDepth) {
         if (parentId == null) {
             return new Reply(null, 1);
         }
-        CommentRow parent = repository.findById(parentId)
+        CommentRow parent = repository
+                .findById(parentId)
                 .filter(p -> p.articleId() == articleId && p.status() == CommentStatus.APPROVED)
-                .orElseThrow(() -> new ValidationException(List.of(new ValidationException.Problem("parent",
+                .orElseThrow(() -> new ValidationException(List.of(new ValidationException.Problem(
+                        "parent",
                         "The comment you are replying to is no longer available. Post your reply as a new comment."))));
         if (parent.depth() < maxDepth) {
             return new Reply(parent.id(), parent.depth() + 1);
         }
-        return maxDepth <= 1 ? new Reply(null, 1) : new Reply(repository.ancestorAt(parent.id(), maxDepth - 1), maxDepth);
+        return maxDepth <= 1
+                ? new Reply(null, 1)
+                : new Reply(repository.ancestorAt(parent.id(), maxDepth - 1), maxDepth);
     }
 
     private String html(String text) {
@@ -373,7 +432,9 @@ public class CommentService {
             problems.require(EMAIL.matcher(email).matches(), "email", "Enter an email address like name@example.com");
         }
         String url = website.isEmpty() ? null : website(website);
-        problems.require(website.isEmpty() || url != null, "website",
+        problems.require(
+                website.isEmpty() || url != null,
+                "website",
                 "Enter a web address starting with http:// or https://, or leave it empty");
         problems.throwIfAny();
         return new NewComment(name, email, url, text, visitor);
@@ -385,7 +446,9 @@ public class CommentService {
         try {
             URI uri = new URI(candidate);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getUserInfo() != null) {
+            if (!scheme.equals("http") && !scheme.equals("https")
+                    || uri.getHost() == null
+                    || uri.getUserInfo() != null) {
                 return null;
             }
             return uri.toASCIIString().length() <= CommentForm.WEBSITE_MAX ? uri.toASCIIString() : null;
@@ -397,12 +460,16 @@ public class CommentService {
     private void checkFlood(CommentPolicy policy, NewComment comment) {
         Instant now = clock.instant();
         Instant hourAgo = now.minus(Duration.ofHours(1));
-        for (CommentRepository.Activity activity : new CommentRepository.Activity[]{
-                comment.visitor().ip() == null ? new CommentRepository.Activity(0, null)
-                        : repository.activityOfIp(comment.visitor().ip(), hourAgo),
-                repository.activityOfEmail(comment.email(), hourAgo)}) {
+        for (CommentRepository.Activity activity : new CommentRepository.Activity[] {
+            comment.visitor().ip() == null
+                    ? new CommentRepository.Activity(0, null)
+                    : repository.activityOfIp(comment.visitor().ip(), hourAgo),
+            repository.activityOfEmail(comment.email(), hourAgo)
+        }) {
             Duration sinceLatest = activity.latest() == null ? null : Duration.between(activity.latest(), now);
-            if (sinceLatest != null && positive(policy.floodInterval()) && sinceLatest.compareTo(policy.floodInterval()) < 0) {
+            if (sinceLatest != null
+                    && positive(policy.floodInterval())
+                    && sinceLatest.compareTo(policy.floodInterval()) < 0) {
                 throw new CommentRefused.Flood(policy.floodInterval().minus(sinceLatest));
             }
             if (policy.floodPerHour() > 0 && activity.lastHour() >= policy.floodPerHour()) {

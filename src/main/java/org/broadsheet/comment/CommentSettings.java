@@ -2,7 +2,6 @@ package org.broadsheet.comment;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,22 +25,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheTtl         approved comments kept in memory; 0 turns it off
  */
 @ConfigurationProperties("broadsheet.comments")
-public record CommentSettings(@DefaultValue("first") Moderation moderation,
-                              @DefaultValue("2") int maxLinks,
-                              @DefaultValue List<String> moderationWords,
-                              @DefaultValue List<String> blocklist,
-                              @DefaultValue("3s") Duration minFormTime,
-                              @DefaultValue("1d") Duration maxFormAge,
-                              @DefaultValue("15s") Duration floodInterval,
-                              @DefaultValue("10") int floodPerHour,
-                              @DefaultValue("30") int closeAfterDays,
-                              @DefaultValue("3") int maxDepth,
-                              @DefaultValue("50") int perPage,
-                              @DefaultValue("60") int retainIpDays,
-                              @DefaultValue("30s") Duration cacheTtl) {
+public record CommentSettings(
+        @DefaultValue("first") Moderation moderation,
+        @DefaultValue("2") int maxLinks,
+        @DefaultValue List<String> moderationWords,
+        @DefaultValue List<String> blocklist,
+        @DefaultValue("3s") Duration minFormTime,
+        @DefaultValue("1d") Duration maxFormAge,
+        @DefaultValue("15s") Duration floodInterval,
+        @DefaultValue("10") int floodPerHour,
+        @DefaultValue("30") int closeAfterDays,
+        @DefaultValue("3") int maxDepth,
+        @DefaultValue("50") int perPage,
+        @DefaultValue("60") int retainIpDays,
+        @DefaultValue("30s") Duration cacheTtl) {
 
     CommentPolicy policy() {
-        return new CommentPolicy(moderation, maxLinks, moderationWords, blocklist, minFormTime, floodInterval,
-                floodPerHour, closeAfterDays, maxDepth, perPage, retainIpDays);
+        return new CommentPolicy(
+                moderation,
+                maxLinks,
+                moderationWords,
+                blocklist,
+                minFormTime,
+                floodInterval,
+                floodPerHour,
+                closeAfterDays,
+                maxDepth,
+                perPage,
+                retainIpDays);
     }
 }

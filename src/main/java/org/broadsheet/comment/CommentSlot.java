@@ -1,15 +1,14 @@
 package org.broadsheet.comment;
 
+import gg.jte.Content;
+import gg.jte.TemplateEngine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import gg.jte.Content;
-import gg.jte.TemplateEngine;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.HttpCaching;
@@ -37,9 +36,8 @@ class CommentSlot implements ArticleSlot {
     static final String FORM_STATE = CommentSlot.class.getName() + ".form";
 
     /** What the reader sent and why it was refused. */
-    record FormState(CommentForm values, boolean remember, Map<String, String> errors, String problem,
-                     String problemLink) {
-    }
+    record FormState(
+            CommentForm values, boolean remember, Map<String, String> errors, String problem, String problemLink) {}
 
     private final CommentThreads threads;
     private final CommentCache cache;
@@ -50,8 +48,15 @@ class CommentSlot implements ArticleSlot {
     private final SiteUrls urls;
     private final TemplateEngine templates;
 
-    CommentSlot(CommentThreads threads, CommentCache cache, CommentService service, CommentPolicies policies, CommentTokens tokens,
-                CommentCookies cookies, SiteUrls urls, TemplateEngine templates) {
+    CommentSlot(
+            CommentThreads threads,
+            CommentCache cache,
+            CommentService service,
+            CommentPolicies policies,
+            CommentTokens tokens,
+            CommentCookies cookies,
+            SiteUrls urls,
+            TemplateEngine templates) {
         this.threads = threads;
         this.cache = cache;
         this.service = service;
@@ -72,9 +77,11 @@ class CommentSlot implements ArticleSlot {
         Content list;
         if (held.isEmpty()) {
             // The same for every reader: rendered once, until the article's comments change.
-            RenderedHtml rendered = cache.renderedList(new CommentCache.ListKey(article.id(), page, open,
-                    policy.maxDepth(), policy.perPage()), key -> listView(article, page, held, open, policy)
-                    .map(view -> RenderedHtml.render(templates, "comment/list.jte", view)).orElse(null));
+            RenderedHtml rendered = cache.renderedList(
+                    new CommentCache.ListKey(article.id(), page, open, policy.maxDepth(), policy.perPage()),
+                    key -> listView(article, page, held, open, policy)
+                            .map(view -> RenderedHtml.render(templates, "comment/list.jte", view))
+                            .orElse(null));
             list = rendered == null ? null : rendered.in(request); // sent compressed as kept, to gzip clients
         } else {
             CommentsView view = listView(article, page, held, open, policy).orElse(null);
@@ -95,13 +102,15 @@ class CommentSlot implements ArticleSlot {
     }
 
     /** One page of the article's comments with the reader's held ones; empty if there is no such page. */
-    private Optional<CommentsView> listView(ArticleView article, int page, List<Long> held, boolean open,
-                                            CommentPolicy policy) {
+    private Optional<CommentsView> listView(
+            ArticleView article, int page, List<Long> held, boolean open, CommentPolicy policy) {
         CommentThreads.Page thread = threads.page(article, page, held, open, policy);
         if (thread.roots() == null) {
             return Optional.empty();
         }
-        CommentsView.Pager pager = new CommentsView.Pager(page, thread.pages(),
+        CommentsView.Pager pager = new CommentsView.Pager(
+                page,
+                thread.pages(),
                 page > 1 ? urls.comments(article.url(), page - 1) + "#comments" : null,
                 page < thread.pages() ? urls.comments(article.url(), page + 1) + "#comments" : null);
         return Optional.of(new CommentsView(heading(thread.approvedCount(), open), thread.roots(), pager));
@@ -147,16 +156,42 @@ class CommentSlot implements ArticleSlot {
         String action = urls.commentPost() + "#respond";
         if (state != null) {
             CommentForm v = state.values();
-            return new CommentsView.Form(action, article.id(), token, csrf.getParameterName(), csrf.getToken(),
-                    parentId, replyToName, cancelUrl, v.name(), v.email(), v.website(), v.text(), state.remember(),
-                    state.problem(), state.problemLink(), state.errors());
+            return new CommentsView.Form(
+                    action,
+                    article.id(),
+                    token,
+                    csrf.getParameterName(),
+                    csrf.getToken(),
+                    parentId,
+                    replyToName,
+                    cancelUrl,
+                    v.name(),
+                    v.email(),
+                    v.website(),
+                    v.text(),
+                    state.remember(),
+                    state.problem(),
+                    state.problemLink(),
+                    state.errors());
         }
         var remembered = cookies.remembered(request);
-        return new CommentsView.Form(action, article.id(), token, csrf.getParameterName(), csrf.getToken(),
-                parentId, replyToName, cancelUrl, remembered.map(CommentCookies.Remembered::name).orElse(""),
+        return new CommentsView.Form(
+                action,
+                article.id(),
+                token,
+                csrf.getParameterName(),
+                csrf.getToken(),
+                parentId,
+                replyToName,
+                cancelUrl,
+                remembered.map(CommentCookies.Remembered::name).orElse(""),
                 remembered.map(CommentCookies.Remembered::email).orElse(""),
-                remembered.map(CommentCookies.Remembered::website).orElse(""), "", remembered.isPresent(),
-                null, null, Map.of());
+                remembered.map(CommentCookies.Remembered::website).orElse(""),
+                "",
+                remembered.isPresent(),
+                null,
+                null,
+                Map.of());
     }
 
     /** The comment named by {@code replytocom}: an approved comment of this article, or a 404. */

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Where a comment stands: only approved comments are public. */
 public enum CommentStatus {
-    PENDING("Pending"), APPROVED("Approved"), SPAM("Spam"), TRASH("Trash");
+    PENDING("Pending"),
+    APPROVED("Approved"),
+    SPAM("Spam"),
+    TRASH("Trash");
 
     private final String label;
 

@@ -12,11 +12,11 @@ final class CommentText {
 
     /** A web address: an http(s) URL or one starting with "www.". */
     static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+");
+
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t]*\\n\\s*");
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\"*";
 
-    private CommentText() {
-    }
+    private CommentText() {}
 
     /** The comment's HTML (to be passed through the comment sanitiser before storing). */
     static String toHtml(String text) {
@@ -51,7 +51,9 @@ final class CommentText {
 
     /** Line endings as {@code \n}, no trailing blanks at either end. */
     static String normalise(String text) {
-        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
+        return text == null
+                ? ""
+                : text.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     private static void appendLinked(StringBuilder html, String line) {
@@ -76,8 +78,12 @@ final class CommentText {
         int end = url.length();
         while (end > 0) {
             char c = url.charAt(end - 1);
-            boolean unmatchedBracket = c == ')' && url.substring(0, end).chars().filter(ch -> ch == '(').count()
-                    < url.substring(0, end).chars().filter(ch -> ch == ')').count();
+            boolean unmatchedBracket = c == ')'
+                    && url.substring(0, end).chars().filter(ch -> ch == '(').count()
+                            < url.substring(0, end)
+                                    .chars()
+                                    .filter(ch -> ch == ')')
+                                    .count();
             if (TRAILING_PUNCTUATION.indexOf(c) >= 0 || unmatchedBracket) {
                 end--;
             } else {

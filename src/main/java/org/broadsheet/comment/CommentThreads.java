@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.HtmlSanitizer;
@@ -28,8 +27,8 @@ class CommentThreads {
     private final SiteUrls urls;
     private final HtmlSanitizer sanitizer;
 
-    CommentThreads(CommentRepository repository, CommentCache cache, Dates dates, SiteUrls urls,
-                   HtmlSanitizer sanitizer) {
+    CommentThreads(
+            CommentRepository repository, CommentCache cache, Dates dates, SiteUrls urls, HtmlSanitizer sanitizer) {
         this.repository = repository;
         this.cache = cache;
         this.dates = dates;
@@ -38,8 +37,7 @@ class CommentThreads {
     }
 
     /** One page of threads; {@code pages} is at least 1. */
-    record Page(int approvedCount, int pages, List<CommentsView.Node> roots) {
-    }
+    record Page(int approvedCount, int pages, List<CommentsView.Node> roots) {}
 
     List<PublicComment> approved(long articleId) {
         return cache.approved(articleId, repository::findApproved);
@@ -52,15 +50,19 @@ class CommentThreads {
 
     Page page(ArticleView article, int page, List<Long> heldIds, boolean open, CommentPolicy policy) {
         List<PublicComment> approved = approved(article.id());
-        Tree tree = new Tree(merge(approved, heldIds.isEmpty() ? List.of() : repository.findWaiting(article.id(), heldIds)));
+        Tree tree = new Tree(
+                merge(approved, heldIds.isEmpty() ? List.of() : repository.findWaiting(article.id(), heldIds)));
         int pages = Math.max(1, (tree.roots.size() + policy.perPage() - 1) / policy.perPage());
         if (page > pages) {
             return new Page(approved.size(), pages, null);
         }
-        List<PublicComment> roots = tree.roots.subList((page - 1) * policy.perPage(),
-                Math.min(tree.roots.size(), page * policy.perPage()));
+        List<PublicComment> roots =
+                tree.roots.subList((page - 1) * policy.perPage(), Math.min(tree.roots.size(), page * policy.perPage()));
         NodeMaker maker = new NodeMaker(article.url(), page, open, policy.maxDepth(), tree);
-        return new Page(approved.size(), pages, roots.stream().map(c -> maker.node(c, 1)).flatMap(List::stream).toList());
+        return new Page(
+                approved.size(),
+                pages,
+                roots.stream().map(c -> maker.node(c, 1)).flatMap(List::stream).toList());
     }
 
     /**
@@ -93,7 +95,8 @@ class CommentThreads {
             comments.forEach(c -> byId.put(c.id(), c));
             for (PublicComment c : comments) {
                 if (c.parentId() != null && byId.containsKey(c.parentId())) {
-                    children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
+                    children.computeIfAbsent(c.parentId(), k -> new ArrayList<>())
+                            .add(c);
                     parentOf.put(c.id(), c.parentId());
                 } else {
                     roots.add(c);
@@ -133,7 +136,9 @@ class CommentThreads {
         List<CommentsView.Node> node(PublicComment c, int depth) {
             if (depth < maxDepth) {
                 List<CommentsView.Node> replies = tree.children.getOrDefault(c.id(), List.of()).stream()
-                        .map(r -> node(r, depth + 1)).flatMap(List::stream).toList();
+                        .map(r -> node(r, depth + 1))
+                        .flatMap(List::stream)
+                        .toList();
                 return List.of(view(c, replies));
             }
             List<CommentsView.Node> level = new ArrayList<>();
@@ -144,9 +149,17 @@ class CommentThreads {
 
         private CommentsView.Node view(PublicComment c, List<CommentsView.Node> replies) {
             boolean held = c.status() != CommentStatus.APPROVED;
-            return new CommentsView.Node(c.id(), c.name(), c.website(), c.staff(), dates.of(c.createdAt()),
-                    sanitizer.fromStore(c.html()), held, urls.comment(articleUrl, page, c.id()),
-                    open && !held ? urls.replyTo(articleUrl, page, c.id()) : null, replies);
+            return new CommentsView.Node(
+                    c.id(),
+                    c.name(),
+                    c.website(),
+                    c.staff(),
+                    dates.of(c.createdAt()),
+                    sanitizer.fromStore(c.html()),
+                    held,
+                    urls.comment(articleUrl, page, c.id()),
+                    open && !held ? urls.replyTo(articleUrl, page, c.id()) : null,
+                    replies);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.broadsheet.comment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.broadsheet.web.Signer;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CommentTokens {
 
-    enum Check { VALID, FORGED, TOO_SOON, EXPIRED }
+    enum Check {
+        VALID,
+        FORGED,
+        TOO_SOON,
+        EXPIRED
+    }
 
     private final Signer signer;
     private final Clock clock;

@@ -2,7 +2,6 @@ package org.broadsheet.comment;
 
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.web.DisplayDate;
 import org.broadsheet.web.SafeHtml;
 
@@ -16,8 +15,17 @@ import org.broadsheet.web.SafeHtml;
 public record CommentsView(String heading, List<Node> comments, Pager pager) {
 
     /** One comment and its replies. {@code replyUrl} is null where replying is not possible. */
-    public record Node(long id, String name, String website, boolean staff, DisplayDate date, SafeHtml text,
-                       boolean held, String permalink, String replyUrl, List<Node> replies) {
+    public record Node(
+            long id,
+            String name,
+            String website,
+            boolean staff,
+            DisplayDate date,
+            SafeHtml text,
+            boolean held,
+            String permalink,
+            String replyUrl,
+            List<Node> replies) {
 
         public String anchor() {
             return "comment-" + id;
@@ -41,9 +49,23 @@ public record CommentsView(String heading, List<Node> comments, Pager pager) {
      * @param problemLink  a link that goes with the problem (the existing duplicate), or null
      * @param errors       field name to message, for fields that need fixing
      */
-    public record Form(String action, long articleId, String token, String csrfName, String csrfToken, Long parentId,
-                       String replyToName, String cancelUrl, String name, String email, String website, String text,
-                       boolean remember, String problem, String problemLink, Map<String, String> errors) {
+    public record Form(
+            String action,
+            long articleId,
+            String token,
+            String csrfName,
+            String csrfToken,
+            Long parentId,
+            String replyToName,
+            String cancelUrl,
+            String name,
+            String email,
+            String website,
+            String text,
+            boolean remember,
+            String problem,
+            String problemLink,
+            Map<String, String> errors) {
 
         public String error(String field) {
             return errors.get(field);

@@ -2,7 +2,6 @@ package org.broadsheet.comment;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +29,8 @@ class PersonalDataRetention {
 
     @Scheduled(fixedDelayString = "${broadsheet.comments.retention-check:1h}", initialDelayString = "1m")
     int eraseExpired() {
-        int erased = repository.erasePersonalData(clock.instant().minus(Duration.ofDays(policies.current().retainIpDays())));
+        int erased = repository.erasePersonalData(
+                clock.instant().minus(Duration.ofDays(policies.current().retainIpDays())));
         if (erased > 0) {
             log.info("Erased the IP address and user agent of {} comment(s)", erased);
         }

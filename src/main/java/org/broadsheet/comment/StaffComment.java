@@ -11,10 +11,24 @@ import java.time.Instant;
  * @param articleHeadline the article's headline, public or not
  * @param articleUrl      the article's permalink, or null while the article is not public
  */
-public record StaffComment(long id, long articleId, Long parentId, CommentStatus status, String name, String email,
-                           String website, boolean staff, String text, String html, String ip, String userAgent,
-                           Instant createdAt, Instant updatedAt, String replyToName, String articleHeadline,
-                           String articleUrl) {
+public record StaffComment(
+        long id,
+        long articleId,
+        Long parentId,
+        CommentStatus status,
+        String name,
+        String email,
+        String website,
+        boolean staff,
+        String text,
+        String html,
+        String ip,
+        String userAgent,
+        Instant createdAt,
+        Instant updatedAt,
+        String replyToName,
+        String articleHeadline,
+        String articleUrl) {
 
     /** Whether "restore" applies: the comment is in spam or in the trash. */
     public boolean isRestorable() {
@@ -22,7 +36,23 @@ public record StaffComment(long id, long articleId, Long parentId, CommentStatus
     }
 
     StaffComment withArticleUrl(String url) {
-        return new StaffComment(id, articleId, parentId, status, name, email, website, staff, text, html, ip, userAgent,
-                createdAt, updatedAt, replyToName, articleHeadline, url);
+        return new StaffComment(
+                id,
+                articleId,
+                parentId,
+                status,
+                name,
+                email,
+                website,
+                staff,
+                text,
+                html,
+                ip,
+                userAgent,
+                createdAt,
+                updatedAt,
+                replyToName,
+                articleHeadline,
+                url);
     }
 }

@@ -1,7 +1,6 @@
 package org.broadsheet.demo;
 
 import java.util.List;
-
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.section.SectionService;
 import org.slf4j.Logger;
@@ -30,8 +29,12 @@ class DemoEdition implements SmartInitializingSingleton, ApplicationRunner {
     private final SectionService sections;
     private final ArticleService articles;
 
-    DemoEdition(DemoSettings settings, DemoEditionLoader loader, GeneratedEdition generator,
-                SectionService sections, ArticleService articles) {
+    DemoEdition(
+            DemoSettings settings,
+            DemoEditionLoader loader,
+            GeneratedEdition generator,
+            SectionService sections,
+            ArticleService articles) {
         this.settings = settings;
         this.loader = loader;
         this.generator = generator;
@@ -49,8 +52,8 @@ class DemoEdition implements SmartInitializingSingleton, ApplicationRunner {
             if (!staff.isEmpty()) {
                 StringBuilder message = new StringBuilder("\n\nDemo newsroom accounts (sign in at /newsroom; "
                         + "these passwords are shown only now):\n\n");
-                staff.forEach(s -> message.append(String.format("    %-14s %-32s %s%n", s.role().label(), s.email(),
-                        s.password())));
+                staff.forEach(s -> message.append(
+                        String.format("    %-14s %-32s %s%n", s.role().label(), s.email(), s.password())));
                 log.warn(message.toString());
             }
         }

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleForm;
@@ -22,10 +21,10 @@ import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.NoteKind;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorForm;
+import org.broadsheet.author.AuthorService;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
-import org.broadsheet.author.AuthorService;
 import org.broadsheet.section.SectionForm;
 import org.broadsheet.section.SectionService;
 import org.broadsheet.tag.TagForm;
@@ -58,8 +57,13 @@ class DemoEditionLoader {
     private final CommentService comments;
     private final AccountService accounts;
 
-    DemoEditionLoader(SectionService sections, AuthorService authors, TagService tags, ArticleService articles,
-                      CommentService comments, AccountService accounts) {
+    DemoEditionLoader(
+            SectionService sections,
+            AuthorService authors,
+            TagService tags,
+            ArticleService articles,
+            CommentService comments,
+            AccountService accounts) {
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
@@ -90,7 +94,8 @@ class DemoEditionLoader {
         }
         for (DemoArticle a : edition) {
             long id = ids.get(a.form().slug());
-            articles.rerender(id).forEach(w -> log.warn("Demo article {}: {}", a.form().slug(), w));
+            articles.rerender(id)
+                    .forEach(w -> log.warn("Demo article {}: {}", a.form().slug(), w));
             a.notes().forEach(n -> articles.addNote(id, n.kind(), n.text(), n.at()));
         }
         loadComments(ids, edition);
@@ -98,8 +103,7 @@ class DemoEditionLoader {
     }
 
     /** A demo staff member and the random password made for them, to be printed once. */
-    record DemoStaff(String email, Role role, String password) {
-    }
+    record DemoStaff(String email, Role role, String password) {}
 
     /**
      * {@code staff.txt}: one newsroom account per role, each with a random password (there is
@@ -113,7 +117,9 @@ class DemoEditionLoader {
         List<DemoStaff> created = new ArrayList<>();
         for (String[] f : table("demo/staff.txt", 4)) {
             Role role = Role.fromKey(f[2]);
-            Long byline = "-".equals(f[3]) ? null : authors.findBySlug(f[3]).map(Author::id).orElseThrow();
+            Long byline = "-".equals(f[3])
+                    ? null
+                    : authors.findBySlug(f[3]).map(Author::id).orElseThrow();
             String password = accounts.randomPassword();
             accounts.create(f[0], f[1], role, byline, password);
             created.add(new DemoStaff(f[0], role, password));
@@ -133,15 +139,16 @@ class DemoEditionLoader {
             String email = Slugs.from(f[3]) + (staff ? "@broadsheet.example" : "@readers.example");
             CommentForm form = new CommentForm(f[3], email, website, f[6].replace("\\n", "\n"), parent);
             Instant at = published.get(f[0]).plus(Duration.ofMinutes(Long.parseLong(f[5])));
-            refs.put(f[1], comments.importComment(ids.get(f[0]), form, CommentStatus.APPROVED, staff, at).id());
+            refs.put(
+                    f[1],
+                    comments.importComment(ids.get(f[0]), form, CommentStatus.APPROVED, staff, at)
+                            .id());
         }
     }
 
-    record DemoNote(NoteKind kind, Instant at, String text) {
-    }
+    record DemoNote(NoteKind kind, Instant at, String text) {}
 
-    record DemoArticle(ArticleForm form, Instant published, Instant updated, List<DemoNote> notes) {
-    }
+    record DemoArticle(ArticleForm form, Instant published, Instant updated, List<DemoNote> notes) {}
 
     private List<DemoArticle> readArticles() {
         try {
@@ -180,12 +187,23 @@ class DemoEditionLoader {
         LeadImage image = null;
         if (header.containsKey("image")) {
             String[] size = header.getOrDefault("image-size", "1200x675").split("x");
-            image = new LeadImage(header.get("image"), header.get("image-alt"), header.get("image-caption"),
-                    header.get("image-credit"), Integer.valueOf(size[0]), Integer.valueOf(size[1]));
+            image = new LeadImage(
+                    header.get("image"),
+                    header.get("image-alt"),
+                    header.get("image-caption"),
+                    header.get("image-credit"),
+                    Integer.valueOf(size[0]),
+                    Integer.valueOf(size[1]));
         }
-        ArticleForm form = new ArticleForm(header.get("slug"), header.get("headline"), header.get("standfirst"),
-                text.substring(split + 5).strip() + "\n", header.get("section"), list(header.get("authors")),
-                list(header.get("tags")), image);
+        ArticleForm form = new ArticleForm(
+                header.get("slug"),
+                header.get("headline"),
+                header.get("standfirst"),
+                text.substring(split + 5).strip() + "\n",
+                header.get("section"),
+                list(header.get("authors")),
+                list(header.get("tags")),
+                image);
         Instant published = Instant.parse(header.get("published"));
         Instant updated = header.containsKey("updated") ? Instant.parse(header.get("updated")) : published;
         return new DemoArticle(form, published, updated, notes);
@@ -193,20 +211,30 @@ class DemoEditionLoader {
 
     private static DemoNote note(NoteKind kind, String value) {
         int bar = value.indexOf('|');
-        return new DemoNote(kind, Instant.parse(value.substring(0, bar).strip()), value.substring(bar + 1).strip());
+        return new DemoNote(
+                kind,
+                Instant.parse(value.substring(0, bar).strip()),
+                value.substring(bar + 1).strip());
     }
 
     private static List<String> list(String value) {
-        return value == null || value.isBlank() ? List.of()
-                : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return value == null || value.isBlank()
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     private static List<String[]> table(String path, int columns) {
         try {
             Resource resource = new PathMatchingResourcePatternResolver().getResource("classpath:" + path);
-            return read(resource).lines()
+            return read(resource)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> Arrays.stream(line.split("\\|", columns)).map(String::strip).toArray(String[]::new))
+                    .map(line -> Arrays.stream(line.split("\\|", columns))
+                            .map(String::strip)
+                            .toArray(String[]::new))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

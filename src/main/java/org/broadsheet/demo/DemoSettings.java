@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         {@code generate-articles}; 0 generates none
  */
 @ConfigurationProperties("broadsheet")
-public record DemoSettings(@DefaultValue("true") boolean demo, @DefaultValue("0") int generateArticles,
-                           @DefaultValue("0") int generateComments) {
-}
+public record DemoSettings(
+        @DefaultValue("true") boolean demo,
+        @DefaultValue("0") int generateArticles,
+        @DefaultValue("0") int generateComments) {}

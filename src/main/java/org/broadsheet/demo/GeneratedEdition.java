@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleSaved;
@@ -40,10 +39,10 @@ class GeneratedEdition {
     private static final Logger log = LoggerFactory.getLogger(GeneratedEdition.class);
     private static final int BATCH = 250;
     private static final String[] WORDS = ("minister talks border trade port harbour grain rail corridor court ruling "
-            + "election coalition budget inflation rate bank river drought harvest summit delegation envoy treaty "
-            + "pipeline council mayor protest strike union factory export import tariff quota ceasefire aid relief "
-            + "survey census parliament senate ballot turnout candidate campaign reform pension wage market shares "
-            + "currency reserve forecast quarter growth village valley coast island capital province region district")
+                    + "election coalition budget inflation rate bank river drought harvest summit delegation envoy treaty "
+                    + "pipeline council mayor protest strike union factory export import tariff quota ceasefire aid relief "
+                    + "survey census parliament senate ballot turnout candidate campaign reform pension wage market shares "
+                    + "currency reserve forecast quarter growth village valley coast island capital province region district")
             .split(" ");
 
     private static final int COMMENTERS = 80;
@@ -58,9 +57,15 @@ class GeneratedEdition {
     private final DemoSettings settings;
     private final TransactionTemplate transactions;
 
-    GeneratedEdition(ArticleService articles, ArticleReader reader, SectionService sections, AuthorService authors,
-                     TagService tags, CommentService comments, DemoSettings settings,
-                     TransactionTemplate transactions) {
+    GeneratedEdition(
+            ArticleService articles,
+            ArticleReader reader,
+            SectionService sections,
+            AuthorService authors,
+            TagService tags,
+            CommentService comments,
+            DemoSettings settings,
+            TransactionTemplate transactions) {
         this.articles = articles;
         this.reader = reader;
         this.sections = sections;
@@ -95,8 +100,8 @@ class GeneratedEdition {
             transactions.executeWithoutResult(tx -> {
                 for (long i = from; i < to; i++) {
                     Instant published = newest.minus(Duration.ofMinutes((target - i) * 97 % (2 * 365 * 24 * 60)));
-                    ArticleSaved saved = articles.importPublished(form(i, random, sectionSlugs, authorSlugs), published,
-                            published);
+                    ArticleSaved saved =
+                            articles.importPublished(form(i, random, sectionSlugs, authorSlugs), published, published);
                     if (i == target - 1 && settings.generateComments() > 0) {
                         generateComments(saved.id(), published, settings.generateComments());
                     }
@@ -147,11 +152,15 @@ class GeneratedEdition {
                 parent = parents.get(parent);
             }
             int commenter = random.nextInt(COMMENTERS);
-            CommentForm form = new CommentForm(commenterName(commenter), "reader-" + commenter + "@example.org",
+            CommentForm form = new CommentForm(
+                    commenterName(commenter),
+                    "reader-" + commenter + "@example.org",
                     commenter % 5 == 0 ? "https://example.net/" + WORDS[commenter % WORDS.length] : null,
-                    commentText(random, c), parent < 0 ? null : ids.get(parent));
+                    commentText(random, c),
+                    parent < 0 ? null : ids.get(parent));
             Instant at = published.plusMillis(spacing * (c + 1));
-            ids.add(comments.importComment(articleId, form, CommentStatus.APPROVED, at).id());
+            ids.add(comments.importComment(articleId, form, CommentStatus.APPROVED, at)
+                    .id());
             parents.add(parent);
             depths.add(parent < 0 ? 1 : depths.get(parent) + 1);
         }
@@ -168,11 +177,18 @@ class GeneratedEdition {
         StringBuilder text = new StringBuilder();
         for (int p = 0; p < paragraphs; p++) {
             int length = 3 + random.nextInt(random.nextInt(3) == 0 ? 100 : 25);
-            text.append(p == 0 ? "" : "\n\n").append(capitalise(words(random, length))).append('.');
+            text.append(p == 0 ? "" : "\n\n")
+                    .append(capitalise(words(random, length)))
+                    .append('.');
         }
         if (random.nextInt(8) == 0) {
-            text.append(" See https://example.org/").append(WORDS[random.nextInt(WORDS.length)]).append('/').append(c)
-                    .append(" for the ").append(words(random, 2)).append('.');
+            text.append(" See https://example.org/")
+                    .append(WORDS[random.nextInt(WORDS.length)])
+                    .append('/')
+                    .append(c)
+                    .append(" for the ")
+                    .append(words(random, 2))
+                    .append('.');
         }
         return text.toString();
     }
@@ -185,8 +201,8 @@ class GeneratedEdition {
         }
         if (authors.all().isEmpty()) {
             for (int i = 1; i <= 8; i++) {
-                authors.create(new AuthorForm("reporter-" + i, "Reporter " + i, "Correspondent",
-                        "A generated reporter for benchmarks."));
+                authors.create(new AuthorForm(
+                        "reporter-" + i, "Reporter " + i, "Correspondent", "A generated reporter for benchmarks."));
             }
         }
         for (int i = 1; i <= 40; i++) {
@@ -206,7 +222,11 @@ class GeneratedEdition {
             }
             if (p == 5) {
                 body.append("> ").append(capitalise(words(random, 20))).append(".\n\n");
-                body.append("- ").append(words(random, 6)).append("\n- ").append(words(random, 7)).append("\n\n");
+                body.append("- ")
+                        .append(words(random, 6))
+                        .append("\n- ")
+                        .append(words(random, 7))
+                        .append("\n\n");
             }
             if (p == 4 && i > 10) {
                 body.append("[[related: generated-story-").append(i / 2).append("]]\n\n");
@@ -222,12 +242,24 @@ class GeneratedEdition {
         if (tagSlugs.get(0).equals(tagSlugs.get(1))) {
             tagSlugs.remove(1);
         }
-        LeadImage image = i % 3 == 0 ? null : new LeadImage("/assets/images/generated.svg",
-                "A generated illustration of coloured bands", "A picture made for the benchmark.",
-                "Illustration: benchmark generator", 1200, 675);
-        return new ArticleForm("generated-story-" + i, headline, standfirst, body.toString(),
+        LeadImage image = i % 3 == 0
+                ? null
+                : new LeadImage(
+                        "/assets/images/generated.svg",
+                        "A generated illustration of coloured bands",
+                        "A picture made for the benchmark.",
+                        "Illustration: benchmark generator",
+                        1200,
+                        675);
+        return new ArticleForm(
+                "generated-story-" + i,
+                headline,
+                standfirst,
+                body.toString(),
                 sectionSlugs.get((int) (i % sectionSlugs.size())),
-                List.of(authorSlugs.get((int) (i % authorSlugs.size()))), tagSlugs, image);
+                List.of(authorSlugs.get((int) (i % authorSlugs.size()))),
+                tagSlugs,
+                image);
     }
 
     private static String words(Random random, int count) {

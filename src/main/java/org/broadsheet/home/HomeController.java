@@ -1,7 +1,6 @@
 package org.broadsheet.home;
 
 import java.util.Map;
-
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.web.Layouts;
 import org.broadsheet.web.SiteUrls;
@@ -30,8 +29,8 @@ class HomeController {
     ModelAndView home() {
         var settings = layouts.settings();
         var layout = layouts.page(settings.name(), settings.tagline(), urls.home(), null);
-        var page = new HomePage(layout, settings.name() + ": top stories", reader.front(TOP_STORIES, PER_SECTION),
-                urls.archive(1));
+        var page = new HomePage(
+                layout, settings.name() + ": top stories", reader.front(TOP_STORIES, PER_SECTION), urls.archive(1));
         return new ModelAndView("home/home", Map.of("page", page));
     }
 }

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +58,7 @@ public class FileSystemMediaStorage implements MediaStorage {
         Path part = Files.createTempFile(temp, "put-", ".part");
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 content.transferTo(out);
                 channel.force(true);
             }
@@ -103,7 +102,9 @@ public class FileSystemMediaStorage implements MediaStorage {
 
     @Override
     public void list(Consumer<Listed> each) throws IOException {
-        Path top = root.toRealPath(); // the media directory itself may be a link (to a shared mount); nothing below it is followed
+        Path top =
+                root.toRealPath(); // the media directory itself may be a link (to a shared mount); nothing below it is
+        // followed
         Files.walkFileTree(top, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
@@ -112,8 +113,11 @@ public class FileSystemMediaStorage implements MediaStorage {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                // Without FOLLOW_LINKS these are the attributes of a link itself: links are neither files nor directories here.
-                String key = top.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                // Without FOLLOW_LINKS these are the attributes of a link itself: links are neither files nor
+                // directories here.
+                String key = top.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), "/");
                 if (attributes.isRegularFile() && KEY.matcher(key).matches()) {
                     each.accept(new Listed(key, attributes.lastModifiedTime().toInstant()));
                 }
@@ -176,7 +180,8 @@ public class FileSystemMediaStorage implements MediaStorage {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(temp)) {
             for (Path file : files) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before)) {
+                if (attributes.isRegularFile()
+                        && attributes.lastModifiedTime().toInstant().isBefore(before)) {
                     Files.deleteIfExists(file);
                 }
             }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -35,10 +34,10 @@ final class ImageProcessor {
     private static final int OVERSAMPLING = 2;
     /** ...but holds no more than about this many pixels in memory (a 40-megapixel JPEG would take 120 MB). */
     private static final long DECODE_BUDGET = 12_000_000;
+
     private static final float JPEG_QUALITY = 0.82f;
 
-    record Rendition(int width, int height, Path file) {
-    }
+    record Rendition(int width, int height, Path file) {}
 
     /**
      * What an upload became.
@@ -46,9 +45,13 @@ final class ImageProcessor {
      * @param width       the picture's width as shown (after its EXIF orientation)
      * @param renditions  narrowest first
      */
-    record Prepared(ImageType type, Path original, int width, int height, ImageType renditionType,
-                    List<Rendition> renditions) {
-    }
+    record Prepared(
+            ImageType type,
+            Path original,
+            int width,
+            int height,
+            ImageType renditionType,
+            List<Rendition> renditions) {}
 
     private final MediaSettings settings;
 
@@ -119,7 +122,7 @@ final class ImageProcessor {
             if (width < 1 || height < 1) {
                 throw MediaRefused.damaged(type);
             }
-            return new int[]{width, height};
+            return new int[] {width, height};
         });
     }
 
@@ -137,7 +140,8 @@ final class ImageProcessor {
     }
 
     private static <T> T withReader(Path file, ImageType type, ReaderTask<T> task) throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type.label().toLowerCase(java.util.Locale.ROOT));
+        Iterator<ImageReader> readers =
+                ImageIO.getImageReadersByFormatName(type.label().toLowerCase(java.util.Locale.ROOT));
         if (!readers.hasNext()) {
             throw new IllegalStateException("No ImageIO reader for " + type);
         }
@@ -163,16 +167,18 @@ final class ImageProcessor {
         int w = picture.getWidth();
         int h = picture.getHeight();
         AffineTransform t = switch (orientation) {
-            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);   // mirrored
-            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);  // upside down
-            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);   // mirrored upside down
-            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);    // transposed
-            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);   // a quarter turn clockwise
-            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);  // transversed
-            default -> new AffineTransform(0, -1, 1, 0, 0, w);  // a quarter turn anticlockwise
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0); // mirrored
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h); // upside down
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h); // mirrored upside down
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0); // transposed
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0); // a quarter turn clockwise
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w); // transversed
+            default -> new AffineTransform(0, -1, 1, 0, 0, w); // a quarter turn anticlockwise
         };
         boolean swapped = orientation >= 5;
-        BufferedImage turned = new BufferedImage(swapped ? h : w, swapped ? w : h,
+        BufferedImage turned = new BufferedImage(
+                swapped ? h : w,
+                swapped ? w : h,
                 picture.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = turned.createGraphics();
         try {
@@ -213,9 +219,10 @@ final class ImageProcessor {
         return draw(current, width, height, alpha, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     }
 
-    private static BufferedImage draw(BufferedImage source, int width, int height, boolean alpha, Object interpolation) {
-        BufferedImage target = new BufferedImage(width, height,
-                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    private static BufferedImage draw(
+            BufferedImage source, int width, int height, boolean alpha, Object interpolation) {
+        BufferedImage target =
+                new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
         try {
             if (!alpha) {
@@ -233,7 +240,8 @@ final class ImageProcessor {
     }
 
     private static void write(BufferedImage picture, ImageType type, Path file) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(type == ImageType.JPEG ? "jpeg" : "png").next();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(type == ImageType.JPEG ? "jpeg" : "png")
+                .next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();

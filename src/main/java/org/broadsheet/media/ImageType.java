@@ -58,7 +58,9 @@ public enum ImageType {
 
     /** The type whose stored-file extension is {@code extension}, or empty. */
     static Optional<ImageType> fromExtension(String extension) {
-        return Arrays.stream(values()).filter(t -> t.extension.equals(extension)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.extension.equals(extension))
+                .findFirst();
     }
 
     private static boolean startsWith(byte[] data, int offset, byte... prefix) {

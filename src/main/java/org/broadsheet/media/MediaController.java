@@ -1,9 +1,8 @@
 package org.broadsheet.media;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -29,8 +28,8 @@ class MediaController {
 
     @GetMapping("/media/{key:[a-z2-7]{26}}/{name}")
     void serve(@PathVariable String key, @PathVariable String name, HttpServletResponse response) throws IOException {
-        MediaService.MediaFile file = media.file(key, name)
-                .orElseThrow(() -> new NotFoundException("No media file " + key + "/" + name));
+        MediaService.MediaFile file =
+                media.file(key, name).orElseThrow(() -> new NotFoundException("No media file " + key + "/" + name));
         try (InputStream content = file.stored().content()) {
             response.setContentType(file.type().contentType());
             response.setContentLengthLong(file.stored().size());

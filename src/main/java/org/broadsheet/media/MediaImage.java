@@ -10,8 +10,8 @@ package org.broadsheet.media;
  * @param width   the width of {@code src}; with {@code height}, the image's aspect ratio
  * @param alt     the library's alt text (may be blank: a page using the image must supply one)
  */
-public record MediaImage(long mediaId, String src, String srcset, int width, int height, String alt,
-                         String caption, String credit) {
+public record MediaImage(
+        long mediaId, String src, String srcset, int width, int height, String alt, String caption, String credit) {
 
     /** The widest rendition named in {@code src}, when there is one that narrow. */
     public static final int DEFAULT_WIDTH = 960;

@@ -14,13 +14,23 @@ import java.util.stream.Collectors;
  * @param originalUrl the stored original (location metadata removed)
  * @param renditions  resized copies for pages, narrowest first; never wider than the original
  */
-public record MediaItem(long id, String filename, ImageType type, int width, int height, long bytes,
-                        String alt, String caption, String credit, Long uploaderId, Instant created,
-                        String originalUrl, List<Rendition> renditions) {
+public record MediaItem(
+        long id,
+        String filename,
+        ImageType type,
+        int width,
+        int height,
+        long bytes,
+        String alt,
+        String caption,
+        String credit,
+        Long uploaderId,
+        Instant created,
+        String originalUrl,
+        List<Rendition> renditions) {
 
     /** A resized copy of an image: JPEG, or PNG when the image has transparent parts. */
-    public record Rendition(int width, int height, String url) {
-    }
+    public record Rendition(int width, int height, String url) {}
 
     public MediaItem {
         renditions = List.copyOf(renditions);

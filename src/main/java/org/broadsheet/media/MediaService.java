@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
 import org.slf4j.Logger;
@@ -55,11 +54,13 @@ public class MediaService {
 
     /** Storage keys of one image: 26 base32 characters (130 random bits). */
     private static final Pattern KEY = Pattern.compile("[a-z2-7]{26}");
+
     private static final Pattern FILE = Pattern.compile("(original|[1-9][0-9]{0,4})\\.(jpg|png|webp|gif)");
     /** A storage key this service makes ({@link #storageKey}): group 2 is the image's key. */
     private static final Pattern STORED = Pattern.compile("([a-z2-7]{2})/(\\1[a-z2-7]{24})/" + FILE.pattern());
     /** How many files the orphan sweep checks against the database at once. */
     private static final int SWEEP_BATCH = 500;
+
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F]");
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final Logger log = LoggerFactory.getLogger(MediaService.class);
@@ -87,8 +88,8 @@ public class MediaService {
      *                                                or hold control characters
      * @throws MediaRefused                          413, 415, 422 or 400 as described above
      */
-    public MediaItem upload(String originalFilename, InputStream content, long uploaderId, String alt,
-                            String caption, String credit) {
+    public MediaItem upload(
+            String originalFilename, InputStream content, long uploaderId, String alt, String caption, String credit) {
         Details details = validate(alt, caption, credit);
         String filename = filename(originalFilename);
         Path work = null;
@@ -132,7 +133,8 @@ public class MediaService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return repository.findByIds(ids).stream().map(this::item)
+        return repository.findByIds(ids).stream()
+                .map(this::item)
                 .collect(Collectors.toMap(MediaItem::id, MediaItem::image));
     }
 
@@ -146,7 +148,8 @@ public class MediaService {
         int number = Math.max(1, page);
         String pattern = likePattern(query);
         List<MediaItem> items = repository.search(pattern, pageSize, (long) (number - 1) * pageSize).stream()
-                .map(this::item).toList();
+                .map(this::item)
+                .toList();
         return new MediaPage(items, number, pageSize, repository.count(pattern));
     }
 
@@ -214,7 +217,8 @@ public class MediaService {
         List<String> batch = new ArrayList<>();
         try {
             storage.list(listed -> {
-                if (listed.lastModified().isBefore(writtenBefore) && STORED.matcher(listed.key()).matches()) {
+                if (listed.lastModified().isBefore(writtenBefore)
+                        && STORED.matcher(listed.key()).matches()) {
                     batch.add(listed.key());
                     if (batch.size() == SWEEP_BATCH) {
                         orphans.addAll(withoutRow(batch));
@@ -235,7 +239,8 @@ public class MediaService {
         if (files.isEmpty()) {
             return List.of();
         }
-        Set<String> owned = repository.existingKeys(files.stream().map(MediaService::imageKey).distinct().toList());
+        Set<String> owned = repository.existingKeys(
+                files.stream().map(MediaService::imageKey).distinct().toList());
         return files.stream().filter(file -> !owned.contains(imageKey(file))).toList();
     }
 
@@ -248,13 +253,11 @@ public class MediaService {
     }
 
     /** A file being served: its type and its open content (close it). */
-    public record MediaFile(ImageType type, MediaStorage.Stored stored) {
-    }
+    public record MediaFile(ImageType type, MediaStorage.Stored stored) {}
 
     // ---- upload steps
 
-    private record Details(String alt, String caption, String credit) {
-    }
+    private record Details(String alt, String caption, String credit) {}
 
     private static Details validate(String alt, String caption, String credit) {
         Details d = new Details(clean(alt), clean(caption), clean(credit));
@@ -327,8 +330,15 @@ public class MediaService {
             for (ImageProcessor.Rendition r : image.renditions()) {
                 put(storageKey(key, r.width() + "." + image.renditionType().extension()), r.file(), stored);
             }
-            long id = repository.insert(key, filename, image, Files.size(image.original()), details.alt,
-                    details.caption, details.credit, uploaderId);
+            long id = repository.insert(
+                    key,
+                    filename,
+                    image,
+                    Files.size(image.original()),
+                    details.alt,
+                    details.caption,
+                    details.credit,
+                    uploaderId);
             return get(id);
         } catch (IOException | RuntimeException e) {
             stored.forEach(this::deleteQuietly);
@@ -366,19 +376,35 @@ public class MediaService {
         List<MediaItem.Rendition> renditions = new ArrayList<>();
         for (int i = 0; i < row.renditionWidths().size(); i++) {
             int width = row.renditionWidths().get(i);
-            renditions.add(new MediaItem.Rendition(width, row.renditionHeights().get(i),
+            renditions.add(new MediaItem.Rendition(
+                    width,
+                    row.renditionHeights().get(i),
                     url(row.storageKey(), width + "." + row.renditionType().extension())));
         }
         renditions.sort(Comparator.comparingInt(MediaItem.Rendition::width));
-        return new MediaItem(row.id(), row.filename(), row.type(), row.width(), row.height(), row.bytes(),
-                row.alt(), row.caption(), row.credit(), row.uploadedBy(), row.createdAt(),
-                url(row.storageKey(), "original." + row.type().extension()), renditions);
+        return new MediaItem(
+                row.id(),
+                row.filename(),
+                row.type(),
+                row.width(),
+                row.height(),
+                row.bytes(),
+                row.alt(),
+                row.caption(),
+                row.credit(),
+                row.uploadedBy(),
+                row.createdAt(),
+                url(row.storageKey(), "original." + row.type().extension()),
+                renditions);
     }
 
     private static List<String> files(MediaRow row) {
-        return Stream.concat(Stream.of("original." + row.type().extension()),
-                        row.renditionWidths().stream().map(w -> w + "." + row.renditionType().extension()))
-                .map(name -> storageKey(row.storageKey(), name)).toList();
+        return Stream.concat(
+                        Stream.of("original." + row.type().extension()),
+                        row.renditionWidths().stream()
+                                .map(w -> w + "." + row.renditionType().extension()))
+                .map(name -> storageKey(row.storageKey(), name))
+                .toList();
     }
 
     private static String likePattern(String query) {
@@ -405,7 +431,8 @@ public class MediaService {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             log.warn("Could not remove the upload work directory {}: {}", dir, e.toString());
         }

@@ -3,7 +3,6 @@ package org.broadsheet.media;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,15 +18,18 @@ import org.springframework.util.unit.DataSize;
  *                         minute), so an upload still under way on any node is never touched
  */
 @ConfigurationProperties("broadsheet.media")
-public record MediaSettings(@DefaultValue("20MB") DataSize maxUploadSize,
-                            @DefaultValue("40000000") long maxPixels,
-                            @DefaultValue("12000") int maxSide,
-                            @DefaultValue({"480", "960", "1600"}) List<Integer> renditionWidths,
-                            @DefaultValue("1h") Duration orphanGrace) {
+public record MediaSettings(
+        @DefaultValue("20MB") DataSize maxUploadSize,
+        @DefaultValue("40000000") long maxPixels,
+        @DefaultValue("12000") int maxSide,
+        @DefaultValue({"480", "960", "1600"}) List<Integer> renditionWidths,
+        @DefaultValue("1h") Duration orphanGrace) {
 
     public MediaSettings {
         renditionWidths = renditionWidths.stream().distinct().sorted().toList();
-        if (renditionWidths.isEmpty() || renditionWidths.get(0) < 16 || renditionWidths.get(renditionWidths.size() - 1) > 8000) {
+        if (renditionWidths.isEmpty()
+                || renditionWidths.get(0) < 16
+                || renditionWidths.get(renditionWidths.size() - 1) > 8000) {
             throw new IllegalArgumentException("broadsheet.media.rendition-widths must be between 16 and 8000");
         }
         if (orphanGrace.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -41,7 +43,8 @@ public record MediaSettings(@DefaultValue("20MB") DataSize maxUploadSize,
         if (bytes % (1024 * 1024) == 0) {
             return String.format(Locale.ENGLISH, "%,d MB", bytes / (1024 * 1024));
         }
-        return bytes % 1024 == 0 ? String.format(Locale.ENGLISH, "%,d KB", bytes / 1024)
+        return bytes % 1024 == 0
+                ? String.format(Locale.ENGLISH, "%,d KB", bytes / 1024)
                 : String.format(Locale.ENGLISH, "%,d bytes", bytes);
     }
 }

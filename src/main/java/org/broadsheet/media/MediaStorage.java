@@ -19,8 +19,7 @@ public interface MediaStorage {
     Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}(/[a-z0-9][a-z0-9.-]{0,99}){0,5}");
 
     /** A stored object, open for reading: close the stream. */
-    record Stored(InputStream content, long size) {
-    }
+    record Stored(InputStream content, long size) {}
 
     /**
      * Stores {@code content} under {@code key}, replacing what was there. Readers see either
@@ -35,8 +34,7 @@ public interface MediaStorage {
     void delete(String key) throws IOException;
 
     /** An object in the store: its key and when it was written. */
-    record Listed(String key, Instant lastModified) {
-    }
+    record Listed(String key, Instant lastModified) {}
 
     /**
      * Calls {@code each} once for every object in the store, in no particular order. Objects

@@ -52,12 +52,15 @@ final class MetadataStripper {
     private static final int EOI = 0xD9;
     /** What {@link #copyScan} returns when the file ends inside picture data. */
     private static final int CUT_SHORT = -1;
+
     private static final byte[] EXIF_HEADER = bytes("Exif\0\0");
-    private static final List<byte[]> JPEG_APP_KEPT = List.of(bytes("JFIF\0"), bytes("JFXX\0"),
-            bytes("ICC_PROFILE\0"), bytes("Adobe"));
+    private static final List<byte[]> JPEG_APP_KEPT =
+            List.of(bytes("JFIF\0"), bytes("JFXX\0"), bytes("ICC_PROFILE\0"), bytes("Adobe"));
     /** Ancillary PNG chunks that change how the picture looks; critical chunks are always kept. */
-    private static final Set<String> PNG_KEPT = Set.of("tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "cICP",
-            "mDCV", "cLLI", "bKGD", "pHYs", "hIST", "sPLT", "acTL", "fcTL", "fdAT");
+    private static final Set<String> PNG_KEPT = Set.of(
+            "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "cICP", "mDCV", "cLLI", "bKGD", "pHYs", "hIST", "sPLT",
+            "acTL", "fcTL", "fdAT");
+
     private static final Set<String> WEBP_KEPT = Set.of("VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP");
     private static final int VP8X_EXIF_AND_XMP = 0x08 | 0x04;
     private static final int GIF_IMAGE = 0x2C;
@@ -65,12 +68,12 @@ final class MetadataStripper {
     private static final int GIF_TRAILER = 0x3B;
     /** Graphic control (delays, transparency) and plain text: how the frames are shown. */
     private static final Set<Integer> GIF_EXTENSIONS_KEPT = Set.of(0xF9, 0x01);
+
     private static final int GIF_APPLICATION = 0xFF;
     /** The application extensions that make an animation loop. */
     private static final Set<String> GIF_APPLICATIONS_KEPT = Set.of("NETSCAPE2.0", "ANIMEXTS1.0");
 
-    private MetadataStripper() {
-    }
+    private MetadataStripper() {}
 
     /**
      * Writes {@code in} to {@code out} without its location metadata.
@@ -93,7 +96,7 @@ final class MetadataStripper {
 
     private static int jpeg(Path in, Path out) throws IOException {
         try (DataInputStream src = new DataInputStream(new BufferedInputStream(Files.newInputStream(in)));
-             DataOutputStream dst = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
+                DataOutputStream dst = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
             dst.writeShort(src.readUnsignedShort()); // SOI, checked by sniffing
             int orientation = UPRIGHT;
             boolean orientationWritten = false;
@@ -230,10 +233,33 @@ final class MetadataStripper {
     /** An EXIF APP1 payload holding one field, the orientation, and nothing else. */
     static byte[] orientationOnlyExif(int orientation) {
         byte[] tiff = {
-                'M', 'M', 0, 42, 0, 0, 0, 8,                  // big-endian TIFF, IFD0 at offset 8
-                0, 1,                                         // one entry
-                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, 1 value
-                0, 0, 0, 0};                                  // no next IFD
+            'M',
+            'M',
+            0,
+            42,
+            0,
+            0,
+            0,
+            8, // big-endian TIFF, IFD0 at offset 8
+            0,
+            1, // one entry
+            0x01,
+            0x12,
+            0,
+            3,
+            0,
+            0,
+            0,
+            1,
+            0,
+            (byte) orientation,
+            0,
+            0, // Orientation, SHORT, 1 value
+            0,
+            0,
+            0,
+            0
+        }; // no next IFD
         byte[] payload = Arrays.copyOf(EXIF_HEADER, EXIF_HEADER.length + tiff.length);
         System.arraycopy(tiff, 0, payload, EXIF_HEADER.length, tiff.length);
         return payload;
@@ -241,7 +267,7 @@ final class MetadataStripper {
 
     private static int png(Path in, Path out) throws IOException {
         try (DataInputStream src = new DataInputStream(new BufferedInputStream(Files.newInputStream(in)));
-             DataOutputStream dst = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
+                DataOutputStream dst = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
             byte[] signature = new byte[8];
             src.readFully(signature);
             dst.write(signature);
@@ -271,7 +297,7 @@ final class MetadataStripper {
     private static int webp(Path in, Path out) throws IOException {
         long riffSize = 4; // "WEBP", then the chunks kept
         try (DataInputStream src = new DataInputStream(new BufferedInputStream(Files.newInputStream(in)));
-             OutputStream dst = new BufferedOutputStream(Files.newOutputStream(out))) {
+                OutputStream dst = new BufferedOutputStream(Files.newOutputStream(out))) {
             byte[] header = new byte[12];
             src.readFully(header);
             long riffEnd = 8 + littleEndian(header, 4);
@@ -303,15 +329,16 @@ final class MetadataStripper {
         }
         try (RandomAccessFile file = new RandomAccessFile(out.toFile(), "rw")) {
             file.seek(4);
-            file.write(new byte[]{(byte) riffSize, (byte) (riffSize >> 8), (byte) (riffSize >> 16),
-                    (byte) (riffSize >> 24)});
+            file.write(new byte[] {
+                (byte) riffSize, (byte) (riffSize >> 8), (byte) (riffSize >> 16), (byte) (riffSize >> 24)
+            });
         }
         return UPRIGHT;
     }
 
     private static int gif(Path in, Path out) throws IOException {
         try (DataInputStream src = new DataInputStream(new BufferedInputStream(Files.newInputStream(in)));
-             DataOutputStream dst = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
+                DataOutputStream dst = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
             byte[] screen = new byte[13]; // signature and logical screen descriptor
             src.readFully(screen);
             dst.write(screen);
@@ -351,8 +378,10 @@ final class MetadataStripper {
         int label = src.readUnsignedByte();
         byte[] first = new byte[src.readUnsignedByte()];
         src.readFully(first);
-        boolean kept = GIF_EXTENSIONS_KEPT.contains(label) || label == GIF_APPLICATION && first.length == 11
-                && GIF_APPLICATIONS_KEPT.contains(new String(first, StandardCharsets.ISO_8859_1));
+        boolean kept = GIF_EXTENSIONS_KEPT.contains(label)
+                || label == GIF_APPLICATION
+                        && first.length == 11
+                        && GIF_APPLICATIONS_KEPT.contains(new String(first, StandardCharsets.ISO_8859_1));
         if (!kept) {
             if (first.length > 0) {
                 copySubBlocks(src, OutputStream.nullOutputStream());

@@ -1,10 +1,8 @@
 package org.broadsheet.newsroom;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-
+import java.util.Map;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Staff;
 import org.broadsheet.web.ValidationException;
@@ -40,7 +38,8 @@ class AccountController {
     ModelAndView changePassword(Staff staff, @RequestParam Map<String, String> params, HttpServletRequest request) {
         try {
             StaffForm.requireConfirmed(params);
-            accounts.changePassword(staff.id(), params.getOrDefault("current", ""), params.getOrDefault("password", ""));
+            accounts.changePassword(
+                    staff.id(), params.getOrDefault("current", ""), params.getOrDefault("password", ""));
         } catch (ValidationException e) {
             return page(staff, StaffForm.refused(Map.of(), e), HttpStatus.UNPROCESSABLE_ENTITY);
         }

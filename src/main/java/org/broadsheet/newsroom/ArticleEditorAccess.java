@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.Set;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleStatus;
@@ -30,8 +29,16 @@ import org.springframework.security.access.AccessDeniedException;
  * WordPress): changes to a public article are an editor's (or its author's) call.
  * Imported articles have no owner, so only editors work on them.
  */
-public record ArticleEditorAccess(boolean open, boolean edit, boolean submit, boolean returnToDraft, boolean publish,
-                           boolean unpublish, boolean comments, boolean notes, boolean createTags) {
+public record ArticleEditorAccess(
+        boolean open,
+        boolean edit,
+        boolean submit,
+        boolean returnToDraft,
+        boolean publish,
+        boolean unpublish,
+        boolean comments,
+        boolean notes,
+        boolean createTags) {
 
     private static final Set<ArticleStatus> CONTRIBUTOR_EDITS = Set.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
 
@@ -41,12 +48,15 @@ public record ArticleEditorAccess(boolean open, boolean edit, boolean submit, bo
         boolean publish = staff.can(Permission.PUBLISH_OWN, Permission.PUBLISH_ANY, owner);
         boolean edit = staff.can(Permission.EDIT_ANY)
                 || own && staff.can(Permission.WRITE_OWN) && (CONTRIBUTOR_EDITS.contains(status) || publish);
-        return new ArticleEditorAccess(open, edit,
+        return new ArticleEditorAccess(
+                open,
+                edit,
                 edit && (status == ArticleStatus.DRAFT || status == ArticleStatus.UNPUBLISHED),
                 status == ArticleStatus.IN_REVIEW ? edit : status == ArticleStatus.SCHEDULED && publish,
                 publish && edit,
                 publish && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED),
-                publish, staff.can(Permission.ADD_NOTES) && status == ArticleStatus.PUBLISHED,
+                publish,
+                staff.can(Permission.ADD_NOTES) && status == ArticleStatus.PUBLISHED,
                 staff.can(Permission.MANAGE_TAXONOMY));
     }
 

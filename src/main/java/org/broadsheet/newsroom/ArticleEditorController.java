@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleEditConflict;
@@ -57,9 +56,16 @@ class ArticleEditorController {
     private final ZoneId zone;
     private final Clock clock;
 
-    ArticleEditorController(NewsroomPages pages, ArticleService articles, ArticleDesk desk, SectionService sections,
-                            AuthorService authors, TagService tags, MediaService media, SiteSettings site,
-                            Clock clock) {
+    ArticleEditorController(
+            NewsroomPages pages,
+            ArticleService articles,
+            ArticleDesk desk,
+            SectionService sections,
+            AuthorService authors,
+            TagService tags,
+            MediaService media,
+            SiteSettings site,
+            Clock clock) {
         this.media = media;
         this.clock = clock;
         this.pages = pages;
@@ -79,11 +85,18 @@ class ArticleEditorController {
         ArticleEditorAccess.forNew(staff);
         Optional<Autosave> unsaved = desk.newArticleAutosave(staff.id());
         if (unsaved.isPresent()) {
-            return pages.render(staff, "newsroom/article-unsaved", "New article: unsaved work", "articles",
+            return pages.render(
+                    staff,
+                    "newsroom/article-unsaved",
+                    "New article: unsaved work",
+                    "articles",
                     Map.of("view", new ArticleEditorUnsavedView(unsaved.get())));
         }
-        String byline = authors.all().stream().filter(a -> staff.authorId() != null && a.id() == staff.authorId())
-                .map(Author::slug).findFirst().orElse(null);
+        String byline = authors.all().stream()
+                .filter(a -> staff.authorId() != null && a.id() == staff.authorId())
+                .map(Author::slug)
+                .findFirst()
+                .orElse(null);
         return editor(staff, null, ArticleEditorForm.blank(byline), StaffForm.empty(), null, HttpStatus.OK);
     }
 
@@ -96,7 +109,8 @@ class ArticleEditorController {
         Instant at;
         try {
             at = scheduleTime(action, form);
-            saved = articles.create(form.toArticleForm(all), staff.id(), can.createTags() ? form.newTags(all) : List.of());
+            saved = articles.create(
+                    form.toArticleForm(all), staff.id(), can.createTags() ? form.newTags(all) : List.of());
         } catch (ValidationException e) {
             return editor(staff, null, form, StaffForm.refused(Map.of(), e), null, HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -111,20 +125,27 @@ class ArticleEditorController {
         Optional<Autosave> kept = autosave != null && can.edit() ? desk.autosave(id, staff.id()) : Optional.empty();
         ArticleEditorForm form = kept.map(a -> ArticleEditorForm.of(a.form(), a.baseVersion(), tags.all()))
                 .orElseGet(() -> formFor(article));
-        return editor(staff, article, form, StaffForm.empty(), StaffForm.empty(), null, HttpStatus.OK,
-                kept.orElse(null));
+        return editor(
+                staff, article, form, StaffForm.empty(), StaffForm.empty(), null, HttpStatus.OK, kept.orElse(null));
     }
 
     @PostMapping("/newsroom/articles/" + ID)
-    ModelAndView save(Staff staff, @PathVariable long id, ArticleEditorForm form,
-                      @RequestParam(defaultValue = "save") String action) {
+    ModelAndView save(
+            Staff staff,
+            @PathVariable long id,
+            ArticleEditorForm form,
+            @RequestParam(defaultValue = "save") String action) {
         EditableArticle article = desk.forEditing(id);
         ArticleEditorAccess can = access(staff, article);
         requireAction(can, action);
         List<Tag> all = tags.all();
         try {
             Instant at = scheduleTime(action, form);
-            ArticleSaved saved = articles.save(id, form.toArticleForm(all), form.baseVersion(), staff.id(),
+            ArticleSaved saved = articles.save(
+                    id,
+                    form.toArticleForm(all),
+                    form.baseVersion(),
+                    staff.id(),
                     can.createTags() ? form.newTags(all) : List.of());
             return pages.redirect(editorUrl(id), afterSave(action, saved, at));
         } catch (ArticleEditConflict e) {
@@ -146,12 +167,19 @@ class ArticleEditorController {
         } catch (NotFoundException missing) {
             theirs = null; // a forged or missing base version: nothing to compare with
         }
-        String by = theirs == null || theirs.to().staffName() == null ? "Someone else"
+        String by = theirs == null || theirs.to().staffName() == null
+                ? "Someone else"
                 : theirs.to().staffName();
-        StaffForm errors = StaffForm.empty().withProblem(by + " saved this article while you were editing it. "
-                + "Your text is kept below and has not been saved. Their change is shown first; "
-                + "save again to replace it with your version, or copy what you need and reload.");
-        return editor(staff, desk.forEditing(article.id()), form.withVersion(e.currentVersion()), errors, theirs,
+        StaffForm errors = StaffForm.empty()
+                .withProblem(by + " saved this article while you were editing it. "
+                        + "Your text is kept below and has not been saved. Their change is shown first; "
+                        + "save again to replace it with your version, or copy what you need and reload.");
+        return editor(
+                staff,
+                desk.forEditing(article.id()),
+                form.withVersion(e.currentVersion()),
+                errors,
+                theirs,
                 HttpStatus.CONFLICT);
     }
 
@@ -184,15 +212,24 @@ class ArticleEditorController {
     ModelAndView addNote(Staff staff, @PathVariable long id, @RequestParam Map<String, String> params) {
         EditableArticle article = desk.forEditing(id);
         ArticleEditorAccess.require(access(staff, article).notes(), "add notes to");
-        NoteKind kind = "update".equals(params.get("kind")) ? NoteKind.UPDATE
+        NoteKind kind = "update".equals(params.get("kind"))
+                ? NoteKind.UPDATE
                 : "correction".equals(params.get("kind")) ? NoteKind.CORRECTION : null;
         try {
             articles.addNote(id, kind, params.get("note"), null);
         } catch (ValidationException e) {
-            return editor(staff, article, formFor(article), StaffForm.empty(), StaffForm.refused(params, e), null,
-                    HttpStatus.UNPROCESSABLE_ENTITY, null);
+            return editor(
+                    staff,
+                    article,
+                    formFor(article),
+                    StaffForm.empty(),
+                    StaffForm.refused(params, e),
+                    null,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    null);
         }
-        return pages.redirect(editorUrl(id) + "#notes-heading",
+        return pages.redirect(
+                editorUrl(id) + "#notes-heading",
                 (kind == NoteKind.CORRECTION ? "Correction" : "Update") + " added; the article now shows it.");
     }
 
@@ -238,7 +275,8 @@ class ArticleEditorController {
         try {
             autosave.run();
             response = ResponseEntity.ok();
-            body = Map.of("saved", ArticleEditorForm.localTime(clock.instant(), zone).replace('T', ' '));
+            body = Map.of(
+                    "saved", ArticleEditorForm.localTime(clock.instant(), zone).replace('T', ' '));
         } catch (ValidationException e) {
             response = ResponseEntity.unprocessableContent();
             body = Map.of("problem", e.problems().get(0).message());
@@ -297,8 +335,8 @@ class ArticleEditorController {
                 }
                 case "schedule" -> {
                     articles.schedule(saved.id(), at);
-                    yield "Saved and scheduled for " + ArticleEditorForm.localTime(at, zone).replace('T', ' ') + " ("
-                            + zone.getId() + ").";
+                    yield "Saved and scheduled for "
+                            + ArticleEditorForm.localTime(at, zone).replace('T', ' ') + " (" + zone.getId() + ").";
                 }
                 default -> "Saved.";
             };
@@ -323,8 +361,13 @@ class ArticleEditorController {
                 article.published() == null ? null : article.published().at().toInstant(), zone));
     }
 
-    private ModelAndView editor(Staff staff, EditableArticle article, ArticleEditorForm form, StaffForm errors,
-                                RevisionDiff conflict, HttpStatus status) {
+    private ModelAndView editor(
+            Staff staff,
+            EditableArticle article,
+            ArticleEditorForm form,
+            StaffForm errors,
+            RevisionDiff conflict,
+            HttpStatus status) {
         return editor(staff, article, form, errors, StaffForm.empty(), conflict, status, null);
     }
 
@@ -332,15 +375,37 @@ class ArticleEditorController {
      * The editor page. {@code restored} is the autosave the form holds, or null; when null, an
      * autosave of the article this person may restore is offered.
      */
-    private ModelAndView editor(Staff staff, EditableArticle article, ArticleEditorForm form, StaffForm errors,
-                                StaffForm noteForm, RevisionDiff conflict, HttpStatus status, Autosave restored) {
+    private ModelAndView editor(
+            Staff staff,
+            EditableArticle article,
+            ArticleEditorForm form,
+            StaffForm errors,
+            StaffForm noteForm,
+            RevisionDiff conflict,
+            HttpStatus status,
+            Autosave restored) {
         ArticleEditorAccess can = article == null ? ArticleEditorAccess.forNew(staff) : access(staff, article);
-        Autosave offer = restored != null || article == null || !can.edit() ? restored
+        Autosave offer = restored != null || article == null || !can.edit()
+                ? restored
                 : desk.autosave(article.id(), staff.id()).orElse(null);
-        MediaItem libraryImage = form.mediaId() == null ? null : media.findById(form.mediaId()).orElse(null);
-        ArticleEditorView view = new ArticleEditorView(article, form, errors, noteForm, can, sections.all(),
-                authors.all(), tags.all(), offer, restored != null, conflict, zone.getId(), libraryImage);
-        String title = article == null ? "New article" : "Edit: " + article.form().headline();
+        MediaItem libraryImage =
+                form.mediaId() == null ? null : media.findById(form.mediaId()).orElse(null);
+        ArticleEditorView view = new ArticleEditorView(
+                article,
+                form,
+                errors,
+                noteForm,
+                can,
+                sections.all(),
+                authors.all(),
+                tags.all(),
+                offer,
+                restored != null,
+                conflict,
+                zone.getId(),
+                libraryImage);
+        String title =
+                article == null ? "New article" : "Edit: " + article.form().headline();
         return pages.render(staff, "newsroom/article-editor", title, "articles", Map.of("view", view), status);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.tag.Tag;
@@ -32,10 +31,24 @@ import org.broadsheet.web.ValidationException;
  * @param imageRemove  non-blank when the person asked to remove the lead image (a checkbox)
  * @param publishAt    a {@code datetime-local} value in the site's zone, for scheduling
  */
-public record ArticleEditorForm(String version, String headline, String slug, String standfirst, String body,
-                                String section, List<String> authors, List<String> tags, String imageMediaId,
-                                String imagePath, String imageAlt, String imageCaption, String imageCredit,
-                                String imageWidth, String imageHeight, String imageRemove, String publishAt) {
+public record ArticleEditorForm(
+        String version,
+        String headline,
+        String slug,
+        String standfirst,
+        String body,
+        String section,
+        List<String> authors,
+        List<String> tags,
+        String imageMediaId,
+        String imagePath,
+        String imageAlt,
+        String imageCaption,
+        String imageCredit,
+        String imageWidth,
+        String imageHeight,
+        String imageRemove,
+        String publishAt) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
@@ -48,31 +61,91 @@ public record ArticleEditorForm(String version, String headline, String slug, St
     static ArticleEditorForm of(ArticleForm form, int version, List<Tag> allTags) {
         Map<String, String> names = allTags.stream().collect(Collectors.toMap(Tag::slug, Tag::name, (a, b) -> a));
         LeadImage image = form.image();
-        return new ArticleEditorForm(Integer.toString(version), form.headline(), form.slug(), form.standfirst(),
-                form.body(), form.section(), form.authors(),
+        return new ArticleEditorForm(
+                Integer.toString(version),
+                form.headline(),
+                form.slug(),
+                form.standfirst(),
+                form.body(),
+                form.section(),
+                form.authors(),
                 form.tags().stream().map(slug -> names.getOrDefault(slug, slug)).toList(),
                 image == null || !image.hasMediaId() ? null : image.mediaId().toString(),
-                image == null || image.hasMediaId() ? null : image.path(), image == null ? null : image.alt(),
-                image == null ? null : image.caption(), image == null ? null : image.credit(),
-                image == null || image.hasMediaId() || image.width() == null ? null : image.width().toString(),
-                image == null || image.hasMediaId() || image.height() == null ? null : image.height().toString(),
-                null, null);
+                image == null || image.hasMediaId() ? null : image.path(),
+                image == null ? null : image.alt(),
+                image == null ? null : image.caption(),
+                image == null ? null : image.credit(),
+                image == null || image.hasMediaId() || image.width() == null
+                        ? null
+                        : image.width().toString(),
+                image == null || image.hasMediaId() || image.height() == null
+                        ? null
+                        : image.height().toString(),
+                null,
+                null);
     }
 
     static ArticleEditorForm blank(String authorSlug) {
-        return new ArticleEditorForm("0", "", "", "", "", "", authorSlug == null ? List.of() : List.of(authorSlug),
-                List.of(), null, null, null, null, null, null, null, null, null);
+        return new ArticleEditorForm(
+                "0",
+                "",
+                "",
+                "",
+                "",
+                "",
+                authorSlug == null ? List.of() : List.of(authorSlug),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     ArticleEditorForm withVersion(int newVersion) {
-        return new ArticleEditorForm(Integer.toString(newVersion), headline, slug, standfirst, body, section, authors,
-                tags, imageMediaId, imagePath, imageAlt, imageCaption, imageCredit, imageWidth, imageHeight, imageRemove,
+        return new ArticleEditorForm(
+                Integer.toString(newVersion),
+                headline,
+                slug,
+                standfirst,
+                body,
+                section,
+                authors,
+                tags,
+                imageMediaId,
+                imagePath,
+                imageAlt,
+                imageCaption,
+                imageCredit,
+                imageWidth,
+                imageHeight,
+                imageRemove,
                 publishAt);
     }
 
     ArticleEditorForm withPublishAt(String localTime) {
-        return new ArticleEditorForm(version, headline, slug, standfirst, body, section, authors, tags, imageMediaId,
-                imagePath, imageAlt, imageCaption, imageCredit, imageWidth, imageHeight, imageRemove, localTime);
+        return new ArticleEditorForm(
+                version,
+                headline,
+                slug,
+                standfirst,
+                body,
+                section,
+                authors,
+                tags,
+                imageMediaId,
+                imagePath,
+                imageAlt,
+                imageCaption,
+                imageCredit,
+                imageWidth,
+                imageHeight,
+                imageRemove,
+                localTime);
     }
 
     /** The typed library image id, or null when none (or not a number). */
@@ -114,8 +187,15 @@ public record ArticleEditorForm(String version, String headline, String slug, St
     /** The article's content, each typed tag given as the slug of the existing tag it names, or of a new one. */
     ArticleForm toArticleForm(List<Tag> allTags) {
         Function<String, String> slugOf = tagSlugs(allTags);
-        return new ArticleForm(slug, headline == null ? "" : headline, standfirst, body, section, authors,
-                tags.stream().map(slugOf).toList(), image());
+        return new ArticleForm(
+                slug,
+                headline == null ? "" : headline,
+                standfirst,
+                body,
+                section,
+                authors,
+                tags.stream().map(slugOf).toList(),
+                image());
     }
 
     /** The typed tags that name no existing tag: the ones a save would create. */
@@ -128,10 +208,12 @@ public record ArticleEditorForm(String version, String headline, String slug, St
     /** When to publish, from {@code publishAt} in the site's zone; a field error when it is not a time. */
     Instant publishAt(ZoneId zone) {
         try {
-            return LocalDateTime.parse(publishAt == null ? "" : publishAt.strip()).atZone(zone).toInstant();
+            return LocalDateTime.parse(publishAt == null ? "" : publishAt.strip())
+                    .atZone(zone)
+                    .toInstant();
         } catch (DateTimeException e) {
-            throw new ValidationException(List.of(new ValidationException.Problem("publishAt",
-                    "Give a date and time, such as 2026-12-01T06:00")));
+            throw new ValidationException(List.of(
+                    new ValidationException.Problem("publishAt", "Give a date and time, such as 2026-12-01T06:00")));
         }
     }
 
@@ -146,24 +228,44 @@ public record ArticleEditorForm(String version, String headline, String slug, St
      * image given by address.
      */
     private LeadImage image() {
-        if (removesImage() || isBlank(imageMediaId) && isBlank(imagePath) && isBlank(imageAlt)
-                && isBlank(imageCaption) && isBlank(imageCredit) && isBlank(imageWidth) && isBlank(imageHeight)) {
+        if (removesImage()
+                || isBlank(imageMediaId)
+                        && isBlank(imagePath)
+                        && isBlank(imageAlt)
+                        && isBlank(imageCaption)
+                        && isBlank(imageCredit)
+                        && isBlank(imageWidth)
+                        && isBlank(imageHeight)) {
             return null;
         }
         if (!isBlank(imageMediaId)) {
             Long id = mediaId();
-            return new LeadImage(null, strip(imageAlt), strip(imageCaption), strip(imageCredit), null, null,
-                    id == null ? -1L : id, null);
+            return new LeadImage(
+                    null,
+                    strip(imageAlt),
+                    strip(imageCaption),
+                    strip(imageCredit),
+                    null,
+                    null,
+                    id == null ? -1L : id,
+                    null);
         }
-        return new LeadImage(strip(imagePath), strip(imageAlt), strip(imageCaption), strip(imageCredit),
-                number(imageWidth), number(imageHeight));
+        return new LeadImage(
+                strip(imagePath),
+                strip(imageAlt),
+                strip(imageCaption),
+                strip(imageCredit),
+                number(imageWidth),
+                number(imageHeight));
     }
 
     /** Matches a typed tag to an existing tag by slug, or by name ignoring case; else the slug made from it. */
     private static Function<String, String> tagSlugs(List<Tag> allTags) {
         return typed -> allTags.stream()
                 .filter(t -> t.slug().equals(typed.strip()) || t.name().equalsIgnoreCase(typed.strip()))
-                .map(Tag::slug).findFirst().orElse(Slugs.from(typed));
+                .map(Tag::slug)
+                .findFirst()
+                .orElse(Slugs.from(typed));
     }
 
     /** A number as typed; -1 (refused by the service as out of range) when it is not one. */

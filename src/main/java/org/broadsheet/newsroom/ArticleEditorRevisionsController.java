@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.Map;
-
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleEditConflict;
@@ -42,36 +41,58 @@ class ArticleEditorRevisionsController {
     }
 
     @GetMapping(BASE + "/compare")
-    ModelAndView compare(Staff staff, @PathVariable long id, @RequestParam(required = false) String from,
-                         @RequestParam(required = false) String to) {
+    ModelAndView compare(
+            Staff staff,
+            @PathVariable long id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         EditableArticle article = opened(staff, id);
         RevisionDiff diff = desk.compare(id, PageNumber.parse(from), PageNumber.parse(to));
         return page(staff, article, StaffForm.empty(), diff, HttpStatus.OK);
     }
 
     @PostMapping(BASE + "/{number:[0-9]{1,6}}/restore")
-    ModelAndView restore(Staff staff, @PathVariable long id, @PathVariable int number,
-                         @RequestParam(defaultValue = "") String version) {
+    ModelAndView restore(
+            Staff staff,
+            @PathVariable long id,
+            @PathVariable int number,
+            @RequestParam(defaultValue = "") String version) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorController.access(staff, article).edit(), "edit");
+        ArticleEditorAccess.require(
+                ArticleEditorController.access(staff, article).edit(), "edit");
         try {
             ArticleSaved saved = articles.restore(id, number, parseVersion(version), staff.id());
-            return pages.redirect(ArticleEditorController.editorUrl(saved.id()),
-                    "Revision " + number + " restored as revision " + desk.forEditing(id).version() + ".");
+            return pages.redirect(
+                    ArticleEditorController.editorUrl(saved.id()),
+                    "Revision " + number + " restored as revision "
+                            + desk.forEditing(id).version() + ".");
         } catch (ArticleEditConflict e) {
-            return page(staff, article, StaffForm.empty().withProblem("The article was saved again (version "
-                    + e.currentVersion() + ") after you opened this page. Look at the list again before restoring."),
-                    null, HttpStatus.CONFLICT);
+            return page(
+                    staff,
+                    article,
+                    StaffForm.empty()
+                            .withProblem("The article was saved again (version " + e.currentVersion()
+                                    + ") after you opened this page. Look at the list again before restoring."),
+                    null,
+                    HttpStatus.CONFLICT);
         } catch (ValidationException e) {
-            return page(staff, article, StaffForm.empty().withProblem("Revision " + number
-                    + " cannot be restored as it is: " + e.problems().get(0).message()
-                    + ". Open the editor and make the change by hand."), null, HttpStatus.UNPROCESSABLE_ENTITY);
+            return page(
+                    staff,
+                    article,
+                    StaffForm.empty()
+                            .withProblem("Revision " + number
+                                    + " cannot be restored as it is: "
+                                    + e.problems().get(0).message()
+                                    + ". Open the editor and make the change by hand."),
+                    null,
+                    HttpStatus.UNPROCESSABLE_ENTITY);
         }
     }
 
     private EditableArticle opened(Staff staff, long id) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorController.access(staff, article).open(), "open");
+        ArticleEditorAccess.require(
+                ArticleEditorController.access(staff, article).open(), "open");
         return article;
     }
 
@@ -83,13 +104,20 @@ class ArticleEditorRevisionsController {
         }
     }
 
-    private ModelAndView page(Staff staff, EditableArticle article, StaffForm problem, RevisionDiff diff,
-                              HttpStatus status) {
-        ArticleEditorRevisionsView view = new ArticleEditorRevisionsView(article, desk.revisions(article.id()),
-                ArticleEditorController.access(staff, article), problem, diff);
-        String title = diff == null ? "Revisions: " + article.form().headline()
-                : "Revisions " + diff.from().number() + " and " + diff.to().number() + ": " + article.form().headline();
-        return pages.render(staff, diff == null ? "newsroom/article-revisions" : "newsroom/article-compare", title,
-                "articles", Map.of("view", view), status);
+    private ModelAndView page(
+            Staff staff, EditableArticle article, StaffForm problem, RevisionDiff diff, HttpStatus status) {
+        ArticleEditorRevisionsView view = new ArticleEditorRevisionsView(
+                article, desk.revisions(article.id()), ArticleEditorController.access(staff, article), problem, diff);
+        String title = diff == null
+                ? "Revisions: " + article.form().headline()
+                : "Revisions " + diff.from().number() + " and " + diff.to().number() + ": "
+                        + article.form().headline();
+        return pages.render(
+                staff,
+                diff == null ? "newsroom/article-revisions" : "newsroom/article-compare",
+                title,
+                "articles",
+                Map.of("view", view),
+                status);
     }
 }

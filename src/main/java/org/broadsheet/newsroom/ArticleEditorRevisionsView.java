@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.article.RevisionSummary;
@@ -13,8 +12,12 @@ import org.broadsheet.article.RevisionSummary;
  * @param problem   why a restore was refused, or empty
  * @param diff      on the comparison page, the difference shown; else null
  */
-public record ArticleEditorRevisionsView(EditableArticle article, List<RevisionSummary> revisions,
-                                         ArticleEditorAccess can, StaffForm problem, RevisionDiff diff) {
+public record ArticleEditorRevisionsView(
+        EditableArticle article,
+        List<RevisionSummary> revisions,
+        ArticleEditorAccess can,
+        StaffForm problem,
+        RevisionDiff diff) {
 
     /** The revision before the newest, for the comparison form's default. */
     public int previous() {

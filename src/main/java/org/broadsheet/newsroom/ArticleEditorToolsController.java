@@ -2,12 +2,10 @@ package org.broadsheet.newsroom;
 
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticlePreview;
-import org.broadsheet.article.ArticleSummary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,24 +34,29 @@ class ArticleEditorToolsController {
     }
 
     /** One article found by the picker, for the editor's script. */
-    record Found(long id, String headline, String slug, String status, String published) {
-    }
+    record Found(long id, String headline, String slug, String status, String published) {}
 
     @PostMapping("/newsroom/articles/preview")
-    ModelAndView preview(Staff staff, @RequestParam(required = false) String headline,
-                         @RequestParam(required = false) String standfirst, @RequestParam(required = false) String body,
-                         @RequestParam(required = false) Long id) {
+    ModelAndView preview(
+            Staff staff,
+            @RequestParam(required = false) String headline,
+            @RequestParam(required = false) String standfirst,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) Long id) {
         staff.require(Permission.WRITE_OWN);
         ArticlePreview preview = desk.preview(headline, standfirst, body, id);
         String title = "Preview: " + (preview.headline().isEmpty() ? "untitled" : preview.headline());
-        return pages.render(staff, "newsroom/article-preview", title, "articles",
-                Map.of("p", preview));
+        return pages.render(staff, "newsroom/article-preview", title, "articles", Map.of("p", preview));
     }
 
     @GetMapping("/newsroom/articles/lookup")
     ModelAndView lookup(Staff staff, @RequestParam(defaultValue = "") String q) {
         staff.require(Permission.WRITE_OWN);
-        return pages.render(staff, "newsroom/article-lookup", "Find a story to reference", "articles",
+        return pages.render(
+                staff,
+                "newsroom/article-lookup",
+                "Find a story to reference",
+                "articles",
                 Map.of("view", new ArticleEditorLookupView(q.strip(), desk.lookup(q, LOOKUP_LIMIT))));
     }
 
@@ -61,7 +64,11 @@ class ArticleEditorToolsController {
     ResponseEntity<List<Found>> lookupJson(Staff staff, @RequestParam(defaultValue = "") String q) {
         staff.require(Permission.WRITE_OWN);
         List<Found> found = desk.lookup(q, LOOKUP_LIMIT).stream()
-                .map(a -> new Found(a.id(), a.headline(), a.slug(), a.status().label(),
+                .map(a -> new Found(
+                        a.id(),
+                        a.headline(),
+                        a.slug(),
+                        a.status().label(),
                         a.published() == null ? null : a.published().date()))
                 .toList();
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(found);

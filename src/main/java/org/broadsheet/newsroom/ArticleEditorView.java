@@ -2,7 +2,6 @@ package org.broadsheet.newsroom;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Autosave;
 import org.broadsheet.article.EditableArticle;
@@ -26,10 +25,20 @@ import org.broadsheet.tag.Tag;
  * @param libraryImage the library image the form's lead image id names, for its preview; null when
  *                     there is none (no id, or an id the library does not know)
  */
-public record ArticleEditorView(EditableArticle article, ArticleEditorForm form, StaffForm errors, StaffForm noteForm,
-                                ArticleEditorAccess can, List<Section> sections, List<Author> authors,
-                                List<Tag> tags, Autosave autosave, boolean fromAutosave, RevisionDiff conflict,
-                                String zone, MediaItem libraryImage) {
+public record ArticleEditorView(
+        EditableArticle article,
+        ArticleEditorForm form,
+        StaffForm errors,
+        StaffForm noteForm,
+        ArticleEditorAccess can,
+        List<Section> sections,
+        List<Author> authors,
+        List<Tag> tags,
+        Autosave autosave,
+        boolean fromAutosave,
+        RevisionDiff conflict,
+        String zone,
+        MediaItem libraryImage) {
 
     static final int MAX_AUTHORS = 10;
     static final int MAX_TAGS = 20;

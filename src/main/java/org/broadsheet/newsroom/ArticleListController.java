@@ -2,7 +2,6 @@ package org.broadsheet.newsroom;
 
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
@@ -44,16 +43,34 @@ class ArticleListController {
     ModelAndView list(Staff staff, @RequestParam Map<String, String> params) {
         staff.require(Permission.WRITE_OWN);
         int page = params.containsKey("page") ? PageNumber.parse(params.get("page")) : 1;
-        ArticleListView.Filters filters = new ArticleListView.Filters(value(params, "status"), value(params, "section"),
-                value(params, "author"), value(params, "q"), params.containsKey("mine"));
-        ArticleFilter filter = new ArticleFilter(ArticleStatus.fromKey(filters.status()), filters.section(),
-                filters.author(), filters.q(), filters.mine() ? staff.id() : null);
+        ArticleListView.Filters filters = new ArticleListView.Filters(
+                value(params, "status"),
+                value(params, "section"),
+                value(params, "author"),
+                value(params, "q"),
+                params.containsKey("mine"));
+        ArticleFilter filter = new ArticleFilter(
+                ArticleStatus.fromKey(filters.status()),
+                filters.section(),
+                filters.author(),
+                filters.q(),
+                filters.mine() ? staff.id() : null);
         ArticleListing listing = desk.list(filter, page, PAGE_SIZE);
-        ArticleListView view = new ArticleListView(staff, listing, filters, List.of(ArticleStatus.values()),
-                sections.all(), authors.all(), listing.hasPrevious() ? url(filters, page - 1) : null,
+        ArticleListView view = new ArticleListView(
+                staff,
+                listing,
+                filters,
+                List.of(ArticleStatus.values()),
+                sections.all(),
+                authors.all(),
+                listing.hasPrevious() ? url(filters, page - 1) : null,
                 listing.hasNext() ? url(filters, page + 1) : null);
-        return pages.render(staff, "newsroom/article-list", page > 1 ? "Articles, page " + page : "Articles",
-                "articles", Map.of("view", view));
+        return pages.render(
+                staff,
+                "newsroom/article-list",
+                page > 1 ? "Articles, page " + page : "Articles",
+                "articles",
+                Map.of("view", view));
     }
 
     private static String value(Map<String, String> params, String name) {

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleListing;
 import org.broadsheet.article.ArticleStatus;
@@ -15,8 +14,15 @@ import org.broadsheet.section.Section;
  * @param filters  the filters as given (empty strings for none)
  * @param newerUrl the previous page, or null; {@code olderUrl} the next, or null
  */
-public record ArticleListView(Staff staff, ArticleListing listing, Filters filters, List<ArticleStatus> statuses,
-                              List<Section> sections, List<Author> authors, String newerUrl, String olderUrl) {
+public record ArticleListView(
+        Staff staff,
+        ArticleListing listing,
+        Filters filters,
+        List<ArticleStatus> statuses,
+        List<Section> sections,
+        List<Author> authors,
+        String newerUrl,
+        String olderUrl) {
 
     /** The list's filters as the form shows them. */
     public record Filters(String status, String section, String author, String q, boolean mine) {
@@ -28,6 +34,7 @@ public record ArticleListView(Staff staff, ArticleListing listing, Filters filte
 
     /** Whether the signed-in person may open this article in the editor. */
     public boolean canOpen(ArticleSummary article) {
-        return ArticleEditorAccess.of(staff, article.status(), article.createdBy()).open();
+        return ArticleEditorAccess.of(staff, article.status(), article.createdBy())
+                .open();
     }
 }

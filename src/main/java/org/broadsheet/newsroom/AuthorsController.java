@@ -3,7 +3,6 @@ package org.broadsheet.newsroom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.author.Author;
@@ -80,19 +79,32 @@ class AuthorsController {
             authors.delete(id);
             return pages.redirect("/newsroom/authors", "Author " + author.name() + " deleted.");
         } catch (ValidationException e) {
-            return editPage(staff, author, formFor(author).withProblem(e.problems().get(0).message()),
+            return editPage(
+                    staff,
+                    author,
+                    formFor(author).withProblem(e.problems().get(0).message()),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
     }
 
     private ModelAndView listPage(Staff staff, StaffForm form, HttpStatus status) {
-        return pages.render(staff, "newsroom/authors", "Authors", "authors",
-                Map.of("view", new AuthorsView(authors.summaries(), null, form)), status);
+        return pages.render(
+                staff,
+                "newsroom/authors",
+                "Authors",
+                "authors",
+                Map.of("view", new AuthorsView(authors.summaries(), null, form)),
+                status);
     }
 
     private ModelAndView editPage(Staff staff, Author author, StaffForm form, HttpStatus status) {
-        return pages.render(staff, "newsroom/authors-edit", author.name(), "authors",
-                Map.of("view", new AuthorsView(List.of(), author, form)), status);
+        return pages.render(
+                staff,
+                "newsroom/authors-edit",
+                author.name(),
+                "authors",
+                Map.of("view", new AuthorsView(List.of(), author, form)),
+                status);
     }
 
     private Author find(long id) {
@@ -110,7 +122,7 @@ class AuthorsController {
     }
 
     private static AuthorForm form(Map<String, String> params) {
-        return new AuthorForm(params.get("slug"), params.get("name"), params.get("title"), params.get("bio"),
-                params.get("photo"));
+        return new AuthorForm(
+                params.get("slug"), params.get("name"), params.get("title"), params.get("bio"), params.get("photo"));
     }
 }

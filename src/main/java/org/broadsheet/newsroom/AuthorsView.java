@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorSummary;
 
@@ -10,5 +9,4 @@ import org.broadsheet.author.AuthorSummary;
  *
  * @param editing the author being edited, or null on the list
  */
-public record AuthorsView(List<AuthorSummary> authors, Author editing, StaffForm form) {
-}
+public record AuthorsView(List<AuthorSummary> authors, Author editing, StaffForm form) {}

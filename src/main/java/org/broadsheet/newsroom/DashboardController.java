@@ -2,7 +2,6 @@ package org.broadsheet.newsroom;
 
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
@@ -31,10 +30,14 @@ class DashboardController {
 
     @GetMapping({"/newsroom", "/newsroom/"})
     ModelAndView dashboard(Staff staff) {
-        List<ArticleSummary> review = staff.can(Permission.EDIT_ANY) ? desk.inReview(PER_LIST)
-                : desk.inReviewOf(staff.id(), PER_LIST);
-        DashboardView view = new DashboardView(desk.draftsOf(staff.id(), PER_LIST), review, desk.scheduled(PER_LIST),
-                desk.recentlyPublished(PER_LIST), staff.can(Permission.PUBLISH_OWN));
+        List<ArticleSummary> review =
+                staff.can(Permission.EDIT_ANY) ? desk.inReview(PER_LIST) : desk.inReviewOf(staff.id(), PER_LIST);
+        DashboardView view = new DashboardView(
+                desk.draftsOf(staff.id(), PER_LIST),
+                review,
+                desk.scheduled(PER_LIST),
+                desk.recentlyPublished(PER_LIST),
+                staff.can(Permission.PUBLISH_OWN));
         return pages.render(staff, "newsroom/dashboard", "Dashboard", "dashboard", Map.of("view", view));
     }
 }

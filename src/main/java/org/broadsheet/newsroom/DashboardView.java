@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.article.ArticleSummary;
 
 /**
@@ -10,6 +9,9 @@ import org.broadsheet.article.ArticleSummary;
  *
  * @param canPublish whether the scheduled and published lists are for this person to act on
  */
-public record DashboardView(List<ArticleSummary> drafts, List<ArticleSummary> inReview,
-                            List<ArticleSummary> scheduled, List<ArticleSummary> published, boolean canPublish) {
-}
+public record DashboardView(
+        List<ArticleSummary> drafts,
+        List<ArticleSummary> inReview,
+        List<ArticleSummary> scheduled,
+        List<ArticleSummary> published,
+        boolean canPublish) {}

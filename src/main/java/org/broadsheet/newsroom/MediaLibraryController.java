@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
@@ -64,8 +63,14 @@ class MediaLibraryController {
     private final ArticleDesk desk;
     private final ArticleService articles;
 
-    MediaLibraryController(NewsroomPages pages, MediaService media, MediaSettings settings, AccountService accounts,
-                           Dates dates, ArticleDesk desk, ArticleService articles) {
+    MediaLibraryController(
+            NewsroomPages pages,
+            MediaService media,
+            MediaSettings settings,
+            AccountService accounts,
+            Dates dates,
+            ArticleDesk desk,
+            ArticleService articles) {
         this.desk = desk;
         this.articles = articles;
         this.pages = pages;
@@ -76,35 +81,57 @@ class MediaLibraryController {
     }
 
     @GetMapping("/newsroom/media")
-    ModelAndView library(Staff staff, @RequestParam(required = false) String q,
-                         @RequestParam(required = false) String page) {
+    ModelAndView library(
+            Staff staff, @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
         staff.require(Permission.UPLOAD_MEDIA);
         return libraryPage(staff, q, page, StaffForm.empty(), HttpStatus.OK);
     }
 
     @PostMapping("/newsroom/media")
-    ModelAndView upload(Staff staff, @RequestParam(required = false) MultipartFile file,
-                        @RequestParam Map<String, String> params) {
+    ModelAndView upload(
+            Staff staff, @RequestParam(required = false) MultipartFile file, @RequestParam Map<String, String> params) {
         staff.require(Permission.UPLOAD_MEDIA);
         Map<String, String> typed = detailsOf(params);
         if (file == null || file.isEmpty()) {
-            return libraryPage(staff, null, null, StaffForm.refused(typed, List.of(
-                    new ValidationException.Problem("file", "Choose an image file to upload"))), HttpStatus.UNPROCESSABLE_CONTENT);
+            return libraryPage(
+                    staff,
+                    null,
+                    null,
+                    StaffForm.refused(
+                            typed, List.of(new ValidationException.Problem("file", "Choose an image file to upload"))),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try (InputStream content = file.getInputStream()) {
-            MediaItem item = media.upload(file.getOriginalFilename(), content, staff.id(), typed.get("alt"),
-                    typed.get("caption"), typed.get("credit"));
-            return pages.redirect("/newsroom/media/" + item.id(), "Uploaded " + item.filename() + "."
-                    + (item.hasAlt() ? "" : " Add alt text before using it in an article."));
+            MediaItem item = media.upload(
+                    file.getOriginalFilename(),
+                    content,
+                    staff.id(),
+                    typed.get("alt"),
+                    typed.get("caption"),
+                    typed.get("credit"));
+            return pages.redirect(
+                    "/newsroom/media/" + item.id(),
+                    "Uploaded " + item.filename() + "."
+                            + (item.hasAlt() ? "" : " Add alt text before using it in an article."));
         } catch (ValidationException e) {
             return libraryPage(staff, null, null, StaffForm.refused(typed, e), HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (MediaRefused e) {
-            return libraryPage(staff, null, null, StaffForm.refused(typed, List.of(
-                    new ValidationException.Problem("file", e.getMessage()))).withProblem("The image was not uploaded."),
+            return libraryPage(
+                    staff,
+                    null,
+                    null,
+                    StaffForm.refused(typed, List.of(new ValidationException.Problem("file", e.getMessage())))
+                            .withProblem("The image was not uploaded."),
                     e.status());
         } catch (IOException e) {
-            return libraryPage(staff, null, null, StaffForm.refused(typed, List.of(
-                    new ValidationException.Problem("file", "The upload did not arrive complete. Nothing was saved."))),
+            return libraryPage(
+                    staff,
+                    null,
+                    null,
+                    StaffForm.refused(
+                            typed,
+                            List.of(new ValidationException.Problem(
+                                    "file", "The upload did not arrive complete. Nothing was saved."))),
                     HttpStatus.BAD_REQUEST);
         }
     }
@@ -147,32 +174,58 @@ class MediaLibraryController {
      * editor of an article not saved yet.
      */
     @GetMapping("/newsroom/media/picker")
-    ModelAndView picker(Staff staff, @RequestParam(required = false) String q,
-                        @RequestParam(required = false) String page, @RequestParam(required = false) String article) {
+    ModelAndView picker(
+            Staff staff,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String article) {
         staff.require(Permission.UPLOAD_MEDIA);
         EditableArticle chosenFor = article == null ? null : editable(staff, articleId(article));
         return pickerPage(staff, q, page, chosenFor, StaffForm.empty(), HttpStatus.OK);
     }
 
     /** One image in the picker, for the editor's script. */
-    record Pick(long id, String filename, int width, int height, String alt, String caption, String credit,
-                String thumbnail, int thumbnailWidth, int thumbnailHeight) {
-    }
+    record Pick(
+            long id,
+            String filename,
+            int width,
+            int height,
+            String alt,
+            String caption,
+            String credit,
+            String thumbnail,
+            int thumbnailWidth,
+            int thumbnailHeight) {}
 
     /** A page of the picker, for the editor's script: newest first, as on the page. */
-    record Picks(List<Pick> images, int page, boolean hasNewer, boolean hasOlder, String count) {
-    }
+    record Picks(List<Pick> images, int page, boolean hasNewer, boolean hasOlder, String count) {}
 
     @GetMapping(value = "/newsroom/media/picker", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Picks> pickerJson(Staff staff, @RequestParam(required = false) String q,
-                                     @RequestParam(required = false) String page) {
+    ResponseEntity<Picks> pickerJson(
+            Staff staff, @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
         staff.require(Permission.UPLOAD_MEDIA);
         MediaLibraryView view = view(q, page, StaffForm.empty(), "/newsroom/media/picker");
-        List<Pick> images = view.page().items().stream().map(i -> new Pick(i.id(), i.filename(), i.width(),
-                i.height(), i.alt(), i.caption(), i.credit(), i.thumbnail().url(), i.thumbnail().width(),
-                i.thumbnail().height())).toList();
-        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(new Picks(images,
-                view.page().page(), view.page().hasNewer(), view.page().hasOlder(), view.count()));
+        List<Pick> images = view.page().items().stream()
+                .map(i -> new Pick(
+                        i.id(),
+                        i.filename(),
+                        i.width(),
+                        i.height(),
+                        i.alt(),
+                        i.caption(),
+                        i.credit(),
+                        i.thumbnail().url(),
+                        i.thumbnail().width(),
+                        i.thumbnail().height()))
+                .toList();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new Picks(
+                        images,
+                        view.page().page(),
+                        view.page().hasNewer(),
+                        view.page().hasOlder(),
+                        view.count()));
     }
 
     /**
@@ -190,28 +243,50 @@ class MediaLibraryController {
         }
         ArticleForm form = article.form();
         LeadImage current = form.image();
-        LeadImage chosen = current != null && current.hasMediaId() && current.mediaId() == item.id() ? current
+        LeadImage chosen = current != null && current.hasMediaId() && current.mediaId() == item.id()
+                ? current
                 : LeadImage.fromLibrary(item.image(), "", "", "");
         try {
-            articles.save(id, new ArticleForm(form.slug(), form.headline(), form.standfirst(), form.body(),
-                    form.section(), form.authors(), form.tags(), chosen), article.version(), staff.id(), List.of());
+            articles.save(
+                    id,
+                    new ArticleForm(
+                            form.slug(),
+                            form.headline(),
+                            form.standfirst(),
+                            form.body(),
+                            form.section(),
+                            form.authors(),
+                            form.tags(),
+                            chosen),
+                    article.version(),
+                    staff.id(),
+                    List.of());
         } catch (ArticleEditConflict e) {
-            return refusedChoice(staff, desk.forEditing(id), "Someone saved the article at that moment. "
-                    + "Nothing was changed; choose the image again.");
+            return refusedChoice(
+                    staff,
+                    desk.forEditing(id),
+                    "Someone saved the article at that moment. " + "Nothing was changed; choose the image again.");
         } catch (ValidationException e) {
             boolean noAlt = e.problems().stream().anyMatch(p -> p.field().equals("image.alt"));
-            return refusedChoice(staff, article, noAlt
-                    ? item.filename() + " has no alt text yet. Add it on the image's page in the library, or type the "
-                    + "image's id and its alt text in the editor."
-                    : "The article could not be saved: " + e.problems().get(0).message() + ".");
+            return refusedChoice(
+                    staff,
+                    article,
+                    noAlt
+                            ? item.filename()
+                                    + " has no alt text yet. Add it on the image's page in the library, or type the "
+                                    + "image's id and its alt text in the editor."
+                            : "The article could not be saved: "
+                                    + e.problems().get(0).message() + ".");
         }
-        return pages.redirect(ArticleEditorController.editorUrl(id) + "#lead-image",
+        return pages.redirect(
+                ArticleEditorController.editorUrl(id) + "#lead-image",
                 "Lead image set to " + item.filename() + ". Check its alt text, caption and credit.");
     }
 
     private EditableArticle editable(Staff staff, long articleId) {
         EditableArticle article = desk.forEditing(articleId);
-        ArticleEditorAccess.require(ArticleEditorController.access(staff, article).edit(), "edit");
+        ArticleEditorAccess.require(
+                ArticleEditorController.access(staff, article).edit(), "edit");
         return article;
     }
 
@@ -225,38 +300,55 @@ class MediaLibraryController {
     }
 
     private ModelAndView refusedChoice(Staff staff, EditableArticle article, String problem) {
-        return pickerPage(staff, null, null, article, StaffForm.empty().withProblem(problem),
-                HttpStatus.UNPROCESSABLE_CONTENT);
+        return pickerPage(
+                staff, null, null, article, StaffForm.empty().withProblem(problem), HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
-    private ModelAndView pickerPage(Staff staff, String q, String page, EditableArticle article, StaffForm form,
-                                    HttpStatus status) {
+    private ModelAndView pickerPage(
+            Staff staff, String q, String page, EditableArticle article, StaffForm form, HttpStatus status) {
         String path = article == null ? "/newsroom/media/picker" : "/newsroom/media/picker?article=" + article.id();
         MediaPickerView view = new MediaPickerView(view(q, page, StaffForm.empty(), path), article, form);
-        return pages.render(staff, "newsroom/media-picker", article == null ? "Choose an image" : "Choose a lead image",
-                article == null ? "media" : "articles", Map.of("view", view), status);
+        return pages.render(
+                staff,
+                "newsroom/media-picker",
+                article == null ? "Choose an image" : "Choose a lead image",
+                article == null ? "media" : "articles",
+                Map.of("view", view),
+                status);
     }
 
     private ModelAndView libraryPage(Staff staff, String q, String page, StaffForm form, HttpStatus status) {
-        return pages.render(staff, "newsroom/media-library", "Media", "media",
-                Map.of("view", view(q, page, form, "/newsroom/media")), status);
+        return pages.render(
+                staff,
+                "newsroom/media-library",
+                "Media",
+                "media",
+                Map.of("view", view(q, page, form, "/newsroom/media")),
+                status);
     }
 
     private MediaLibraryView view(String q, String page, StaffForm form, String path) {
         String query = q == null ? "" : q.strip();
         MediaPage results = media.list(query, page == null ? 1 : PageNumber.parse(page), PAGE_SIZE);
-        Pagination pagination = new Pagination(results.page(),
+        Pagination pagination = new Pagination(
+                results.page(),
                 results.hasNewer() ? pageUrl(path, query, results.page() - 1) : null,
                 results.hasOlder() ? pageUrl(path, query, results.page() + 1) : null);
-        return new MediaLibraryView(results, query, form, pagination,
-                settings.maxUploadSizeText());
+        return new MediaLibraryView(results, query, form, pagination, settings.maxUploadSizeText());
     }
 
     private ModelAndView itemPage(Staff staff, MediaItem item, StaffForm form, HttpStatus status) {
-        String uploader = item.uploaderId() == null ? null
-                : accounts.findAccount(item.uploaderId()).map(StaffAccount::name).orElse(null);
+        String uploader = item.uploaderId() == null
+                ? null
+                : accounts.findAccount(item.uploaderId())
+                        .map(StaffAccount::name)
+                        .orElse(null);
         boolean canEdit = staff.can(Permission.UPLOAD_MEDIA, Permission.MANAGE_MEDIA, item.uploaderId());
-        return pages.render(staff, "newsroom/media-item", item.filename(), "media",
+        return pages.render(
+                staff,
+                "newsroom/media-item",
+                item.filename(),
+                "media",
                 Map.of("view", new MediaLibraryView.Item(item, uploader, dates.of(item.created()), canEdit, form)),
                 status);
     }

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.Locale;
-
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaPage;
 import org.broadsheet.web.DisplayDate;
@@ -14,8 +13,8 @@ import org.broadsheet.web.Pagination;
  * @param form          the upload form as shown again after a refusal, or empty
  * @param maxUploadSize "20 MB", for the form's hint
  */
-public record MediaLibraryView(MediaPage page, String query, StaffForm form, Pagination pagination,
-                               String maxUploadSize) {
+public record MediaLibraryView(
+        MediaPage page, String query, StaffForm form, Pagination pagination, String maxUploadSize) {
 
     public boolean isSearch() {
         return !query.isBlank();

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.comment.CommentAction;
 import org.broadsheet.comment.StaffComment;
 import org.broadsheet.web.DisplayDate;
@@ -13,6 +12,5 @@ import org.broadsheet.web.DisplayDate;
  * @param form  the correction form (name, email, website, comment)
  * @param reply the staff reply form (reply)
  */
-public record ModerationCommentView(StaffComment comment, DisplayDate date, List<CommentAction> actions,
-                                    StaffForm form, StaffForm reply) {
-}
+public record ModerationCommentView(
+        StaffComment comment, DisplayDate date, List<CommentAction> actions, StaffForm form, StaffForm reply) {}

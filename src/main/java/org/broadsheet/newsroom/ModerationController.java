@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentAction;
@@ -47,35 +46,47 @@ class ModerationController {
     }
 
     @GetMapping("/newsroom/comments")
-    ModelAndView queue(Staff staff, @RequestParam(required = false) String status,
-                       @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
+    ModelAndView queue(
+            Staff staff,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page) {
         staff.require(Permission.MODERATE_COMMENTS);
         return queuePage(staff, ModerationFilter.parse(status, q, page), null, HttpStatus.OK);
     }
 
     /** One action on one comment; back to the queue as it was, or to the comment's page. */
     @PostMapping("/newsroom/comments/" + ID + "/{action:[a-z]{1,20}}")
-    ModelAndView act(Staff staff, @PathVariable long id, @PathVariable String action,
-                     @RequestParam Map<String, String> params) {
+    ModelAndView act(
+            Staff staff, @PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> params) {
         staff.require(Permission.MODERATE_COMMENTS);
-        CommentAction what = CommentAction.fromKey(action).orElseThrow(() -> new NotFoundException("No action " + action));
+        CommentAction what =
+                CommentAction.fromKey(action).orElseThrow(() -> new NotFoundException("No action " + action));
         comments.apply(what, id);
         String back = "comment".equals(params.get("back")) && what != CommentAction.DELETE_FOREVER
-                ? "/newsroom/comments/" + id : filter(params).url();
+                ? "/newsroom/comments/" + id
+                : filter(params).url();
         return pages.redirect(back, done(what, 1));
     }
 
     @PostMapping("/newsroom/comments/bulk")
-    ModelAndView bulk(Staff staff, @RequestParam Map<String, String> params,
-                      @RequestParam(name = "ids", required = false) List<String> ids) {
+    ModelAndView bulk(
+            Staff staff,
+            @RequestParam Map<String, String> params,
+            @RequestParam(name = "ids", required = false) List<String> ids) {
         staff.require(Permission.MODERATE_COMMENTS);
         ModerationFilter filter = filter(params);
-        CommentAction action = CommentAction.fromKey(params.getOrDefault("action", "")).orElse(null);
+        CommentAction action =
+                CommentAction.fromKey(params.getOrDefault("action", "")).orElse(null);
         try {
             int count = comments.bulk(action, ids(ids));
             return pages.redirect(filter.url(), done(action, count));
         } catch (ValidationException e) {
-            String problem = String.join(" ", e.problems().stream().map(ValidationException.Problem::message).toList());
+            String problem = String.join(
+                    " ",
+                    e.problems().stream()
+                            .map(ValidationException.Problem::message)
+                            .toList());
             return queuePage(staff, filter, problem, HttpStatus.UNPROCESSABLE_ENTITY);
         }
     }
@@ -92,11 +103,17 @@ class ModerationController {
         staff.require(Permission.MODERATE_COMMENTS);
         StaffComment comment = find(id);
         try {
-            comments.edit(id, new CommentForm(params.get("name"), params.get("email"), params.get("website"),
-                    params.get("comment"), null));
+            comments.edit(
+                    id,
+                    new CommentForm(
+                            params.get("name"),
+                            params.get("email"),
+                            params.get("website"),
+                            params.get("comment"),
+                            null));
         } catch (ValidationException e) {
-            return commentPage(staff, comment, StaffForm.refused(params, e), StaffForm.empty(),
-                    HttpStatus.UNPROCESSABLE_ENTITY);
+            return commentPage(
+                    staff, comment, StaffForm.refused(params, e), StaffForm.empty(), HttpStatus.UNPROCESSABLE_ENTITY);
         }
         return pages.redirect("/newsroom/comments/" + id, "Comment saved.");
     }
@@ -110,17 +127,22 @@ class ModerationController {
             comments.replyAsStaff(id, staff.name(), staff.email(), params.get("reply"));
         } catch (ValidationException e) {
             List<ValidationException.Problem> problems = e.problems().stream()
-                    .map(p -> new ValidationException.Problem("reply", p.message().replace("Comment", "Reply")))
+                    .map(p ->
+                            new ValidationException.Problem("reply", p.message().replace("Comment", "Reply")))
                     .toList();
-            return commentPage(staff, comment, formFor(comment), StaffForm.refused(params, problems),
+            return commentPage(
+                    staff,
+                    comment,
+                    formFor(comment),
+                    StaffForm.refused(params, problems),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         return pages.redirect("/newsroom/comments/" + id, "Reply published.");
     }
 
     private ModelAndView queuePage(Staff staff, ModerationFilter filter, String problem, HttpStatus status) {
-        ResultPage<StaffComment> page = comments.forStaff(new StaffCommentQuery(filter.commentStatus(), filter.search(),
-                filter.page()));
+        ResultPage<StaffComment> page =
+                comments.forStaff(new StaffCommentQuery(filter.commentStatus(), filter.search(), filter.page()));
         if (filter.page() > page.pages()) {
             // the last comments of a page were just moved away, or an old link: show the last page there is
             filter = new ModerationFilter(filter.status(), filter.search(), page.pages());
@@ -137,21 +159,34 @@ class ModerationController {
         Map<CommentStatus, Long> counts = comments.countsByStatus();
         List<ModerationQueueView.Tab> tabs = new ArrayList<>();
         for (CommentStatus s : CommentStatus.values()) {
-            tabs.add(new ModerationQueueView.Tab(s.key(), s.label(), counts.get(s), filter.tabUrl(s.key()),
+            tabs.add(new ModerationQueueView.Tab(
+                    s.key(),
+                    s.label(),
+                    counts.get(s),
+                    filter.tabUrl(s.key()),
                     filter.status().equals(s.key())));
         }
         long all = counts.values().stream().mapToLong(Long::longValue).sum();
-        tabs.add(new ModerationQueueView.Tab(ModerationFilter.ALL, "All", all, filter.tabUrl(ModerationFilter.ALL),
+        tabs.add(new ModerationQueueView.Tab(
+                ModerationFilter.ALL,
+                "All",
+                all,
+                filter.tabUrl(ModerationFilter.ALL),
                 filter.status().equals(ModerationFilter.ALL)));
         return tabs;
     }
 
-    private ModelAndView commentPage(Staff staff, StaffComment comment, StaffForm form, StaffForm reply,
-                                     HttpStatus status) {
-        var view = new ModerationCommentView(comment, dates.of(comment.createdAt()),
-                CommentAction.forStatus(comment.status()), form, reply);
-        return pages.render(staff, "newsroom/comments-edit", "Comment by " + comment.name(), "comments",
-                Map.of("view", view), status);
+    private ModelAndView commentPage(
+            Staff staff, StaffComment comment, StaffForm form, StaffForm reply, HttpStatus status) {
+        var view = new ModerationCommentView(
+                comment, dates.of(comment.createdAt()), CommentAction.forStatus(comment.status()), form, reply);
+        return pages.render(
+                staff,
+                "newsroom/comments-edit",
+                "Comment by " + comment.name(),
+                "comments",
+                Map.of("view", view),
+                status);
     }
 
     private StaffComment find(long id) {
@@ -185,8 +220,10 @@ class ModerationController {
         for (String value : values) {
             for (String part : value.split(",")) {
                 if (!part.isBlank() && !part.strip().matches("[0-9]{1,18}")) {
-                    throw new ValidationException(List.of(new ValidationException.Problem("ids",
-                            "“" + part.strip() + "” is not a comment. Reload the page and try again; nothing was changed.")));
+                    throw new ValidationException(List.of(new ValidationException.Problem(
+                            "ids",
+                            "“" + part.strip()
+                                    + "” is not a comment. Reload the page and try again; nothing was changed.")));
                 }
                 if (!part.isBlank()) {
                     ids.add(Long.parseLong(part.strip()));
@@ -198,12 +235,13 @@ class ModerationController {
 
     private static String done(CommentAction action, int count) {
         String what = count == 1 ? "Comment" : count + " comments";
-        return what + " " + switch (action) {
-            case APPROVE -> "approved.";
-            case SPAM -> "marked as spam.";
-            case TRASH -> "moved to the trash.";
-            case RESTORE -> "restored.";
-            case DELETE_FOREVER -> "deleted for good.";
-        };
+        return what + " "
+                + switch (action) {
+                    case APPROVE -> "approved.";
+                    case SPAM -> "marked as spam.";
+                    case TRASH -> "moved to the trash.";
+                    case RESTORE -> "restored.";
+                    case DELETE_FOREVER -> "deleted for good.";
+                };
     }
 }

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.account.Staff;
 
 /**
@@ -12,13 +11,20 @@ import org.broadsheet.account.Staff;
  * @param nav   the menu item to mark as current
  * @param flash a message from the action just done ("Article saved."), or null
  */
-public record NewsroomFrame(String siteName, String title, String nav, Staff staff, List<NavItem> menu,
-                            long pendingComments, String csrfParameter, String csrfHeader, String csrfToken,
-                            String flash) {
+public record NewsroomFrame(
+        String siteName,
+        String title,
+        String nav,
+        Staff staff,
+        List<NavItem> menu,
+        long pendingComments,
+        String csrfParameter,
+        String csrfHeader,
+        String csrfToken,
+        String flash) {
 
     /** One entry of the newsroom menu. */
-    public record NavItem(String key, String label, String url) {
-    }
+    public record NavItem(String key, String label, String url) {}
 
     public String fullTitle() {
         return title + " – Newsroom – " + siteName;

@@ -2,7 +2,6 @@ package org.broadsheet.newsroom;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.broadsheet.web.FormInput;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -20,15 +19,16 @@ class NewsroomInputGuard implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-                    throws java.io.IOException {
-                if ("POST".equals(request.getMethod()) && !FormInput.isClean(request)) {
-                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-                    return false;
-                }
-                return true;
-            }
-        }).addPathPatterns("/newsroom/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                            throws java.io.IOException {
+                        if ("POST".equals(request.getMethod()) && !FormInput.isClean(request)) {
+                            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                            return false;
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/newsroom/**");
     }
 }

@@ -1,13 +1,11 @@
 package org.broadsheet.newsroom;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentService;
@@ -45,8 +43,8 @@ public class NewsroomPages {
         return render(staff, template, title, nav, model, HttpStatus.OK);
     }
 
-    public ModelAndView render(Staff staff, String template, String title, String nav, Map<String, ?> model,
-                               HttpStatus status) {
+    public ModelAndView render(
+            Staff staff, String template, String title, String nav, Map<String, ?> model, HttpStatus status) {
         HttpServletRequest request = request();
         Map<String, Object> all = new HashMap<>(model);
         all.put("frame", frame(staff, title, nav, request));
@@ -69,13 +67,21 @@ public class NewsroomPages {
 
     NewsroomFrame frame(Staff staff, String title, String nav, HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        Object flash = RequestContextUtils.getInputFlashMap(request) == null ? null
+        Object flash = RequestContextUtils.getInputFlashMap(request) == null
+                ? null
                 : RequestContextUtils.getInputFlashMap(request).get(FLASH);
-        long pending = staff != null && staff.can(Permission.MODERATE_COMMENTS)
-                ? comments.pendingCount() : 0;
-        return new NewsroomFrame(layouts.settings().name(), title, nav, staff, menu(staff), pending,
-                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "X-XSRF-TOKEN" : csrf.getHeaderName(),
-                csrf == null ? "" : csrf.getToken(), flash instanceof String s ? s : null);
+        long pending = staff != null && staff.can(Permission.MODERATE_COMMENTS) ? comments.pendingCount() : 0;
+        return new NewsroomFrame(
+                layouts.settings().name(),
+                title,
+                nav,
+                staff,
+                menu(staff),
+                pending,
+                csrf == null ? "_csrf" : csrf.getParameterName(),
+                csrf == null ? "X-XSRF-TOKEN" : csrf.getHeaderName(),
+                csrf == null ? "" : csrf.getToken(),
+                flash instanceof String s ? s : null);
     }
 
     /** The menu items this person may use. */
@@ -105,8 +111,8 @@ public class NewsroomPages {
     }
 
     private static void noStore() {
-        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getResponse();
+        HttpServletResponse response =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
         if (response != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.Map;
-
 import org.broadsheet.account.Staff;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,7 +27,12 @@ class NewsroomRefusals {
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden(Staff staff, AccessDeniedException refusal) {
-        return pages.render(staff, "newsroom/forbidden", "Not allowed", null,
-                Map.of("reason", refusal.getMessage() == null ? "" : refusal.getMessage()), HttpStatus.FORBIDDEN);
+        return pages.render(
+                staff,
+                "newsroom/forbidden",
+                "Not allowed",
+                null,
+                Map.of("reason", refusal.getMessage() == null ? "" : refusal.getMessage()),
+                HttpStatus.FORBIDDEN);
     }
 }

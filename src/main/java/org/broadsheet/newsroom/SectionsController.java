@@ -2,7 +2,6 @@ package org.broadsheet.newsroom;
 
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.section.Section;
@@ -57,8 +56,12 @@ class SectionsController {
     ModelAndView edit(Staff staff, @PathVariable long id) {
         staff.require(Permission.MANAGE_TAXONOMY);
         Section section = find(id);
-        return editPage(staff, section, StaffForm.of(Map.of("name", section.name(), "slug", section.slug(),
-                "description", section.description())), HttpStatus.OK);
+        return editPage(
+                staff,
+                section,
+                StaffForm.of(
+                        Map.of("name", section.name(), "slug", section.slug(), "description", section.description())),
+                HttpStatus.OK);
     }
 
     @PostMapping("/newsroom/sections/" + ID)
@@ -97,20 +100,31 @@ class SectionsController {
             sections.delete(id);
             return pages.redirect("/newsroom/sections", "Section “" + section.name() + "” deleted.");
         } catch (ValidationException e) {
-            StaffForm form = StaffForm.of(Map.of("name", section.name(), "slug", section.slug(),
-                    "description", section.description())).withProblem(e.problems().get(0).message());
+            StaffForm form = StaffForm.of(Map.of(
+                            "name", section.name(), "slug", section.slug(), "description", section.description()))
+                    .withProblem(e.problems().get(0).message());
             return editPage(staff, section, form, HttpStatus.UNPROCESSABLE_ENTITY);
         }
     }
 
     private ModelAndView listPage(Staff staff, StaffForm form, HttpStatus status) {
-        return pages.render(staff, "newsroom/sections", "Sections", "sections",
-                Map.of("view", new SectionsView(sections.summaries(), null, form)), status);
+        return pages.render(
+                staff,
+                "newsroom/sections",
+                "Sections",
+                "sections",
+                Map.of("view", new SectionsView(sections.summaries(), null, form)),
+                status);
     }
 
     private ModelAndView editPage(Staff staff, Section section, StaffForm form, HttpStatus status) {
-        return pages.render(staff, "newsroom/sections-edit", section.name(), "sections",
-                Map.of("view", new SectionsView(List.of(), section, form)), status);
+        return pages.render(
+                staff,
+                "newsroom/sections-edit",
+                section.name(),
+                "sections",
+                Map.of("view", new SectionsView(List.of(), section, form)),
+                status);
     }
 
     private Section find(long id) {

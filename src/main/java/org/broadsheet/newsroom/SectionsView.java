@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.section.Section;
 import org.broadsheet.section.SectionSummary;
 

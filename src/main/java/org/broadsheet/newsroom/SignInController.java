@@ -1,12 +1,10 @@
 package org.broadsheet.newsroom;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.SignInLockedException;
 import org.broadsheet.web.NotFoundException;
@@ -48,10 +46,13 @@ class SignInController {
         if (signedIn()) {
             return pages.redirect("/newsroom", null);
         }
-        String notice = request.getParameter("signed-out") != null ? "You have signed out."
-                : request.getParameter("ended") != null ? "Your session has ended. Please sign in again."
-                : request.getParameter("password-set") != null ? "Your password is set. Sign in with it now."
-                : null;
+        String notice = request.getParameter("signed-out") != null
+                ? "You have signed out."
+                : request.getParameter("ended") != null
+                        ? "Your session has ended. Please sign in again."
+                        : request.getParameter("password-set") != null
+                                ? "Your password is set. Sign in with it now."
+                                : null;
         return page(StaffForm.empty(), notice, HttpStatus.OK);
     }
 
@@ -62,16 +63,21 @@ class SignInController {
         String email = request.getParameter("email");
         StaffForm form = StaffForm.of(Map.of("email", email == null ? "" : email));
         if (refusal instanceof SignInLockedException locked) {
-            long minutes = Math.max(1, (Duration.between(clock.instant(), locked.until()).toSeconds() + 59) / 60);
+            long minutes = Math.max(
+                    1, (Duration.between(clock.instant(), locked.until()).toSeconds() + 59) / 60);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(minutes * 60));
-            return page(form.withProblem("Too many failed sign-ins. Signing in is paused for this account or "
-                    + "network; try again in " + minutes + (minutes == 1 ? " minute." : " minutes.")),
-                    null, HttpStatus.TOO_MANY_REQUESTS);
+            return page(
+                    form.withProblem("Too many failed sign-ins. Signing in is paused for this account or "
+                            + "network; try again in " + minutes + (minutes == 1 ? " minute." : " minutes.")),
+                    null,
+                    HttpStatus.TOO_MANY_REQUESTS);
         }
         if (refusal == null) {
             return page(form, null, HttpStatus.OK);
         }
-        return page(form.withProblem("That email and password do not match a staff account."), null,
+        return page(
+                form.withProblem("That email and password do not match a staff account."),
+                null,
                 HttpStatus.UNAUTHORIZED);
     }
 
@@ -87,7 +93,8 @@ class SignInController {
         StaffForm typed = StaffForm.of(Map.of("email", value(params, "email"), "name", value(params, "name")));
         try {
             StaffForm.requireConfirmed(params);
-            accounts.createFirstAdministrator(token, value(params, "email"), value(params, "name"), value(params, "password"));
+            accounts.createFirstAdministrator(
+                    token, value(params, "email"), value(params, "name"), value(params, "password"));
         } catch (ValidationException e) {
             return setupPage(token, StaffForm.refused(typed.values(), e), HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -119,18 +126,33 @@ class SignInController {
     }
 
     private ModelAndView page(StaffForm form, String notice, HttpStatus status) {
-        return pages.render(null, "newsroom/sign-in", "Sign in", null,
-                Map.of("form", form, "notice", notice == null ? "" : notice), status);
+        return pages.render(
+                null,
+                "newsroom/sign-in",
+                "Sign in",
+                null,
+                Map.of("form", form, "notice", notice == null ? "" : notice),
+                status);
     }
 
     private ModelAndView setupPage(String token, StaffForm form, HttpStatus status) {
-        return pages.render(null, "newsroom/setup", "Create the administrator", null,
-                Map.of("form", form, "action", "/newsroom/setup/" + token, "first", true), status);
+        return pages.render(
+                null,
+                "newsroom/setup",
+                "Create the administrator",
+                null,
+                Map.of("form", form, "action", "/newsroom/setup/" + token, "first", true),
+                status);
     }
 
     private ModelAndView passwordPage(String token, StaffForm form, HttpStatus status) {
-        return pages.render(null, "newsroom/setup", "Choose your password", null,
-                Map.of("form", form, "action", "/newsroom/password/" + token, "first", false), status);
+        return pages.render(
+                null,
+                "newsroom/setup",
+                "Choose your password",
+                null,
+                Map.of("form", form, "action", "/newsroom/password/" + token, "first", false),
+                status);
     }
 
     private static String value(Map<String, String> params, String name) {

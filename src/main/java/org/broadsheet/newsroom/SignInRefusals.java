@@ -1,13 +1,11 @@
 package org.broadsheet.newsroom;
 
-import java.io.IOException;
-import java.util.Locale;
-
+import gg.jte.springframework.boot.autoconfigure.JteViewResolver;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import gg.jte.springframework.boot.autoconfigure.JteViewResolver;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
@@ -33,8 +31,9 @@ class SignInRefusals implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException, ServletException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException, ServletException {
         request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, exception);
         ModelAndView page = controller.refused(request, response);
         response.setStatus(page.getStatus().value());

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentPolicies;
@@ -30,8 +29,15 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class SiteSettingsController {
 
-    private static final List<String> NUMBERS = List.of("maxLinks", "minFormTime", "floodInterval", "floodPerHour",
-            "closeAfterDays", "maxDepth", "perPage", "retainIpDays");
+    private static final List<String> NUMBERS = List.of(
+            "maxLinks",
+            "minFormTime",
+            "floodInterval",
+            "floodPerHour",
+            "closeAfterDays",
+            "maxDepth",
+            "perPage",
+            "retainIpDays");
 
     private final NewsroomPages pages;
     private final SiteIdentities identities;
@@ -69,11 +75,18 @@ class SiteSettingsController {
             numbers.put(field, number(params.get(field), field, problems));
         }
         try {
-            policies.update(new CommentPolicy(Moderation.fromKey(params.getOrDefault("moderation", "")).orElse(null),
-                    numbers.get("maxLinks"), lines(params.get("moderationWords")), lines(params.get("blocklist")),
-                    Duration.ofSeconds(numbers.get("minFormTime")), Duration.ofSeconds(numbers.get("floodInterval")),
-                    numbers.get("floodPerHour"), numbers.get("closeAfterDays"), numbers.get("maxDepth"),
-                    numbers.get("perPage"), numbers.get("retainIpDays")));
+            policies.update(new CommentPolicy(
+                    Moderation.fromKey(params.getOrDefault("moderation", "")).orElse(null),
+                    numbers.get("maxLinks"),
+                    lines(params.get("moderationWords")),
+                    lines(params.get("blocklist")),
+                    Duration.ofSeconds(numbers.get("minFormTime")),
+                    Duration.ofSeconds(numbers.get("floodInterval")),
+                    numbers.get("floodPerHour"),
+                    numbers.get("closeAfterDays"),
+                    numbers.get("maxDepth"),
+                    numbers.get("perPage"),
+                    numbers.get("retainIpDays")));
         } catch (ValidationException e) {
             problems.addAll(e.problems()); // a field that was not a number is also out of range: its first message wins
             return page(staff, siteForm(), StaffForm.refused(params, problems), HttpStatus.UNPROCESSABLE_ENTITY);
@@ -82,8 +95,13 @@ class SiteSettingsController {
     }
 
     private ModelAndView page(Staff staff, StaffForm site, StaffForm policy, HttpStatus status) {
-        return pages.render(staff, "newsroom/settings", "Settings", "settings",
-                Map.of("view", new SiteSettingsView(site, policy)), status);
+        return pages.render(
+                staff,
+                "newsroom/settings",
+                "Settings",
+                "settings",
+                Map.of("view", new SiteSettingsView(site, policy)),
+                status);
     }
 
     private StaffForm siteForm() {

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.comment.Moderation;
 
 /**

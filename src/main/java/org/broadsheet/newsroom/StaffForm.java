@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.web.ValidationException;
 
 /**
@@ -37,14 +36,19 @@ public record StaffForm(Map<String, String> values, Map<String, String> errors, 
     public static StaffForm refused(Map<String, String> values, List<ValidationException.Problem> problems) {
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-        return new StaffForm(values, errors,
-                errors.size() == 1 ? "Please correct the field marked below." : "Please correct the fields marked below.");
+        return new StaffForm(
+                values,
+                errors,
+                errors.size() == 1
+                        ? "Please correct the field marked below."
+                        : "Please correct the fields marked below.");
     }
 
     /** Refuses a password form whose {@code password} and {@code confirm} fields differ (an error on "confirm"). */
     static void requireConfirmed(Map<String, String> params) {
         if (!params.getOrDefault("password", "").equals(params.getOrDefault("confirm", ""))) {
-            throw new ValidationException(List.of(new ValidationException.Problem("confirm", "The two passwords differ")));
+            throw new ValidationException(
+                    List.of(new ValidationException.Problem("confirm", "The two passwords differ")));
         }
     }
 

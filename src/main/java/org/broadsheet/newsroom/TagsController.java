@@ -2,7 +2,6 @@ package org.broadsheet.newsroom;
 
 import java.util.List;
 import java.util.Map;
-
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.tag.Tag;
@@ -41,8 +40,8 @@ class TagsController {
     }
 
     @GetMapping("/newsroom/tags")
-    ModelAndView list(Staff staff, @RequestParam(required = false) String q,
-                      @RequestParam(required = false) String page) {
+    ModelAndView list(
+            Staff staff, @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
         staff.require(Permission.MANAGE_TAXONOMY);
         int n = page == null || page.isBlank() ? 1 : PageNumber.parse(page);
         return listPage(staff, TextSearch.normalise(q), n, StaffForm.of(Map.of("kind", "topic")), HttpStatus.OK);
@@ -86,7 +85,10 @@ class TagsController {
             tags.delete(id);
             return pages.redirect("/newsroom/tags", "Tag “" + tag.name() + "” deleted.");
         } catch (ValidationException e) {
-            return editPage(staff, tag, formFor(tag).withProblem(e.problems().get(0).message()),
+            return editPage(
+                    staff,
+                    tag,
+                    formFor(tag).withProblem(e.problems().get(0).message()),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
     }
@@ -96,13 +98,23 @@ class TagsController {
         if (page > found.pages()) {
             throw new NotFoundException("Past the last page of tags: " + page);
         }
-        return pages.render(staff, "newsroom/tags", "Tags", "tags",
-                Map.of("view", new TagsView(found, search, null, form)), status);
+        return pages.render(
+                staff,
+                "newsroom/tags",
+                "Tags",
+                "tags",
+                Map.of("view", new TagsView(found, search, null, form)),
+                status);
     }
 
     private ModelAndView editPage(Staff staff, Tag tag, StaffForm form, HttpStatus status) {
-        return pages.render(staff, "newsroom/tags-edit", tag.name(), "tags",
-                Map.of("view", new TagsView(new ResultPage<>(List.of(), 0, 1, PAGE_SIZE), null, tag, form)), status);
+        return pages.render(
+                staff,
+                "newsroom/tags-edit",
+                tag.name(),
+                "tags",
+                Map.of("view", new TagsView(new ResultPage<>(List.of(), 0, 1, PAGE_SIZE), null, tag, form)),
+                status);
     }
 
     private Tag find(long id) {

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.tag.Tag;
 import org.broadsheet.tag.TagSummary;
 import org.broadsheet.web.ResultPage;

@@ -1,11 +1,9 @@
 package org.broadsheet.newsroom;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Role;
@@ -53,10 +51,17 @@ class UsersController {
     ModelAndView invite(Staff staff, @RequestParam Map<String, String> params, HttpServletRequest request) {
         staff.require(Permission.MANAGE_USERS);
         try {
-            AccountService.Invitation invitation = accounts.invite(params.get("email"), params.get("name"),
-                    Role.fromKey(params.get("role")), authorId(params.get("author")));
-            return listPage(staff, StaffForm.of(Map.of("role", Role.CONTRIBUTOR.key())),
-                    linkUrl(request, invitation.token()), params.get("name"), HttpStatus.OK);
+            AccountService.Invitation invitation = accounts.invite(
+                    params.get("email"),
+                    params.get("name"),
+                    Role.fromKey(params.get("role")),
+                    authorId(params.get("author")));
+            return listPage(
+                    staff,
+                    StaffForm.of(Map.of("role", Role.CONTRIBUTOR.key())),
+                    linkUrl(request, invitation.token()),
+                    params.get("name"),
+                    HttpStatus.OK);
         } catch (ValidationException e) {
             return listPage(staff, StaffForm.refused(params, e), null, null, HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -74,8 +79,14 @@ class UsersController {
         staff.require(Permission.MANAGE_USERS);
         StaffAccount user = user(id);
         try {
-            accounts.update(staff.id(), id, params.get("email"), params.get("name"), Role.fromKey(params.get("role")),
-                    authorId(params.get("author")), params.containsKey("enabled"));
+            accounts.update(
+                    staff.id(),
+                    id,
+                    params.get("email"),
+                    params.get("name"),
+                    Role.fromKey(params.get("role")),
+                    authorId(params.get("author")),
+                    params.containsKey("enabled"));
         } catch (ValidationException e) {
             return editPage(staff, user, StaffForm.refused(params, e), null, HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -95,15 +106,28 @@ class UsersController {
     }
 
     private ModelAndView listPage(Staff staff, StaffForm form, String link, String linkFor, HttpStatus status) {
-        return pages.render(staff, "newsroom/users", "Users", "users",
-                Map.of("view", new UsersView(accounts.list(), authors.all(), List.of(Role.values()), form, null, link,
-                        linkFor)), status);
+        return pages.render(
+                staff,
+                "newsroom/users",
+                "Users",
+                "users",
+                Map.of(
+                        "view",
+                        new UsersView(
+                                accounts.list(), authors.all(), List.of(Role.values()), form, null, link, linkFor)),
+                status);
     }
 
     private ModelAndView editPage(Staff staff, StaffAccount user, StaffForm form, String link, HttpStatus status) {
-        return pages.render(staff, "newsroom/user", user.name(), "users",
-                Map.of("view", new UsersView(List.of(), authors.all(), List.of(Role.values()), form, user, link,
-                        user.name())), status);
+        return pages.render(
+                staff,
+                "newsroom/user",
+                user.name(),
+                "users",
+                Map.of(
+                        "view",
+                        new UsersView(List.of(), authors.all(), List.of(Role.values()), form, user, link, user.name())),
+                status);
     }
 
     private static StaffForm formFor(StaffAccount user) {
@@ -121,13 +145,19 @@ class UsersController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return authors.all().stream().filter(a -> Long.toString(a.id()).equals(value)).map(Author::id).findFirst()
-                .orElseThrow(() -> new ValidationException(List.of(new ValidationException.Problem("author", "Unknown byline"))));
+        return authors.all().stream()
+                .filter(a -> Long.toString(a.id()).equals(value))
+                .map(Author::id)
+                .findFirst()
+                .orElseThrow(() ->
+                        new ValidationException(List.of(new ValidationException.Problem("author", "Unknown byline"))));
     }
 
     private static String linkUrl(HttpServletRequest request, String token) {
         String base = request.getScheme() + "://" + request.getServerName()
-                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+                + (request.getServerPort() == 80 || request.getServerPort() == 443
+                        ? ""
+                        : ":" + request.getServerPort());
         return base + "/newsroom/password/" + token;
     }
 }

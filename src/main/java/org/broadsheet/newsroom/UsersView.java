@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-
 import org.broadsheet.account.Role;
 import org.broadsheet.account.StaffAccount;
 import org.broadsheet.author.Author;
@@ -12,10 +11,22 @@ import org.broadsheet.author.Author;
  * @param editing the user being edited, or null on the list
  * @param link    a one-time link just made, to show once, or null
  */
-public record UsersView(List<StaffAccount> users, List<Author> authors, List<Role> roles, StaffForm form,
-                        StaffAccount editing, String link, String linkFor) {
+public record UsersView(
+        List<StaffAccount> users,
+        List<Author> authors,
+        List<Role> roles,
+        StaffForm form,
+        StaffAccount editing,
+        String link,
+        String linkFor) {
 
     public String authorName(Long id) {
-        return id == null ? "" : authors.stream().filter(a -> a.id() == id).map(Author::name).findFirst().orElse("");
+        return id == null
+                ? ""
+                : authors.stream()
+                        .filter(a -> a.id() == id)
+                        .map(Author::name)
+                        .findFirst()
+                        .orElse("");
     }
 }

@@ -3,6 +3,6 @@
  * moderation, sections, tags, authors, users, settings) and the sign-in pages. It may use
  * every other package; nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "article", "comment", "section",
-        "author", "tag", "media", "web"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"account", "article", "comment", "section", "author", "tag", "media", "web"})
 package org.broadsheet.newsroom;

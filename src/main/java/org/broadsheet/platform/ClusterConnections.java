@@ -1,11 +1,10 @@
 package org.broadsheet.platform;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,5 +14,4 @@ package org.broadsheet.platform;
  * <p>Implementations are records of plain values (numbers, strings, booleans, instants) that
  * Jackson can write and read, and small: a notification carries less than 8000 bytes.
  */
-public interface ClusterEvent {
-}
+public interface ClusterEvent {}

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -97,7 +96,9 @@ class ClusterEventCodec {
                 }
                 events.add((ClusterEvent) json.readValue(parts[1], cls));
             } catch (ClassNotFoundException | JacksonException e) {
-                log.warn("Ignored a cluster event this node cannot read: {}", type.length() > 200 ? type.substring(0, 200) : type);
+                log.warn(
+                        "Ignored a cluster event this node cannot read: {}",
+                        type.length() > 200 ? type.substring(0, 200) : type);
             }
         }
         return events;

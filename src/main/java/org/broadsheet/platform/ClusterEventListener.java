@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -108,7 +107,10 @@ class ClusterEventListener extends ClusterThread {
             try {
                 codec.relay(() -> events.publishEvent(event));
             } catch (RuntimeException e) {
-                log.warn("A listener failed on {} from another node", event.getClass().getSimpleName(), e);
+                log.warn(
+                        "A listener failed on {} from another node",
+                        event.getClass().getSimpleName(),
+                        e);
             }
         }
     }

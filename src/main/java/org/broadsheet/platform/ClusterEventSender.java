@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -80,8 +79,10 @@ class ClusterEventSender extends ClusterThread {
             overflowing = false;
         } else if (!overflowing) {
             overflowing = true;
-            log.warn("More than {} events wait to be sent to other nodes; dropping new ones until they go "
-                    + "(other nodes see those changes when their caches expire)", MAX_PENDING);
+            log.warn(
+                    "More than {} events wait to be sent to other nodes; dropping new ones until they go "
+                            + "(other nodes see those changes when their caches expire)",
+                    MAX_PENDING);
         }
     }
 
@@ -126,7 +127,8 @@ class ClusterEventSender extends ClusterThread {
             notify.execute();
         } catch (SQLException e) {
             close(); // a new connection for the next batch
-            log.warn("Could not tell other nodes of a change; they will see it when their caches expire: {}",
+            log.warn(
+                    "Could not tell other nodes of a change; they will see it when their caches expire: {}",
                     e.getMessage());
         }
     }

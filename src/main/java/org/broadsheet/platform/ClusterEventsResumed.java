@@ -5,5 +5,4 @@ package org.broadsheet.platform;
  * it was not listening is lost to it, so caches that other nodes' changes can make stale
  * should forget everything they hold. A local event only: it never leaves the node.
  */
-public record ClusterEventsResumed() {
-}
+public record ClusterEventsResumed() {}

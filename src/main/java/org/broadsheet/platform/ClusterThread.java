@@ -1,7 +1,6 @@
 package org.broadsheet.platform;
 
 import java.time.Duration;
-
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -24,8 +23,7 @@ abstract class ClusterThread implements SmartLifecycle {
     protected abstract void work();
 
     /** Called on stop, before waiting for the thread: wake it if it may be blocked. */
-    protected void wake(Thread thread) {
-    }
+    protected void wake(Thread thread) {}
 
     protected boolean running() {
         return running;

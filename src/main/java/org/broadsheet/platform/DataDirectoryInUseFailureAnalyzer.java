@@ -9,7 +9,8 @@ class DataDirectoryInUseFailureAnalyzer extends AbstractFailureAnalyzer<DataDire
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DataDirectoryInUseException cause) {
         return new FailureAnalysis(
-                "Another Broadsheet is already running with the data directory " + cause.dataDir().toAbsolutePath()
+                "Another Broadsheet is already running with the data directory "
+                        + cause.dataDir().toAbsolutePath()
                         + ". Two servers on one embedded database would corrupt it, so this one did not start.",
                 "Stop the other Broadsheet, or start this one with another directory: --broadsheet.data-dir=DIR "
                         + "(or BROADSHEET_DATA_DIR).",

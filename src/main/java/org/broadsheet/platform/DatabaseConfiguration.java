@@ -29,7 +29,10 @@ class DatabaseConfiguration {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
         if (StringUtils.hasText(properties.getUrl())) {
-            return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+            return properties
+                    .initializeDataSourceBuilder()
+                    .type(HikariDataSource.class)
+                    .build();
         }
         EmbeddedPostgresServer server = embedded.getObject();
         HikariDataSource dataSource = new HikariDataSource();

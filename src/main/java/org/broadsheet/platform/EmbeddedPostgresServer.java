@@ -1,5 +1,6 @@
 package org.broadsheet.platform;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +42,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(dataDir.resolve("broadsheet.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    dataDir.resolve("broadsheet.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
@@ -63,8 +62,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         // a later -c wins, so every commit reaches the disk.
                         .setServerConfig("fsync", "on")
                         .start();
-                log.info("Embedded PostgreSQL on port {} with its data in {} ({} ms)", postgres.getPort(),
-                        dataDir.resolve("postgres").toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+                log.info(
+                        "Embedded PostgreSQL on port {} with its data in {} ({} ms)",
+                        postgres.getPort(),
+                        dataDir.resolve("postgres").toAbsolutePath(),
+                        (System.nanoTime() - started) / 1_000_000);
                 return new EmbeddedPostgresServer(channel, lock, postgres);
             } catch (IOException | RuntimeException e) {
                 lock.release();
@@ -91,14 +93,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
             return;
         }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+        Optional<ProcessHandle> orphan = ProcessHandle.of(
+                        Long.parseLong(lines.get(0).strip()))
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+                .filter(p ->
+                        p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
         if (orphan.isEmpty()) {
             return; // a stale pid file: PostgreSQL cleans it up itself
         }
-        log.warn("Stopping the PostgreSQL (pid {}) left running in {} by a Broadsheet that did not shut down",
-                orphan.get().pid(), pgData);
+        log.warn(
+                "Stopping the PostgreSQL (pid {}) left running in {} by a Broadsheet that did not shut down",
+                orphan.get().pid(),
+                pgData);
         orphan.get().destroy();
         try {
             orphan.get().onExit().get(30, TimeUnit.SECONDS);

@@ -1,7 +1,6 @@
 package org.broadsheet.platform;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir the data directory: the embedded PostgreSQL cluster and, later, media live below it
  */
 @ConfigurationProperties("broadsheet")
-public record PlatformSettings(@DefaultValue("./data") Path dataDir) {
-}
+public record PlatformSettings(@DefaultValue("./data") Path dataDir) {}

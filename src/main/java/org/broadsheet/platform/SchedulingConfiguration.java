@@ -7,5 +7,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnWebApplication // the site runs schedules; a command such as create-admin does not
-class SchedulingConfiguration {
-}
+class SchedulingConfiguration {}

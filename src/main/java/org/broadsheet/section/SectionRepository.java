@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.broadsheet.web.FormerSlugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,20 +22,29 @@ class SectionRepository {
     }
 
     List<Section> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from section order by position, name").query(Section.class).list();
+        return jdbc.sql("select " + COLUMNS + " from section order by position, name")
+                .query(Section.class)
+                .list();
     }
 
     Optional<Section> findBySlug(String slug) {
-        return jdbc.sql("select " + COLUMNS + " from section where slug = ?").param(slug).query(Section.class)
+        return jdbc.sql("select " + COLUMNS + " from section where slug = ?")
+                .param(slug)
+                .query(Section.class)
                 .optional();
     }
 
     Optional<Section> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from section where id = ?").param(id).query(Section.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from section where id = ?")
+                .param(id)
+                .query(Section.class)
+                .optional();
     }
 
     boolean existsBySlug(String slug) {
-        return jdbc.sql("select exists (select 1 from section where slug = ?)").param(slug).query(Boolean.class)
+        return jdbc.sql("select exists (select 1 from section where slug = ?)")
+                .param(slug)
+                .query(Boolean.class)
                 .single();
     }
 
@@ -48,20 +56,29 @@ class SectionRepository {
                         """)
                 .param("slug", form.slug())
                 .param("name", form.name().strip())
-                .param("description", form.description() == null ? "" : form.description().strip())
+                .param(
+                        "description",
+                        form.description() == null ? "" : form.description().strip())
                 .param("position", position)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     void update(long id, SectionForm form, int position) {
         jdbc.sql("update section set slug = ?, name = ?, description = ?, position = ? where id = ?")
-                .params(form.slug(), form.name().strip(), form.description() == null ? "" : form.description().strip(),
-                        position, id)
+                .params(
+                        form.slug(),
+                        form.name().strip(),
+                        form.description() == null ? "" : form.description().strip(),
+                        position,
+                        id)
                 .update();
     }
 
     void setPosition(long id, int position) {
-        jdbc.sql("update section set position = ? where id = ?").params(position, id).update();
+        jdbc.sql("update section set position = ? where id = ?")
+                .params(position, id)
+                .update();
     }
 
     void delete(long id) {
@@ -69,18 +86,26 @@ class SectionRepository {
     }
 
     int nextPosition() {
-        return jdbc.sql("select coalesce(max(position), 0) + 1 from section").query(Integer.class).single();
+        return jdbc.sql("select coalesce(max(position), 0) + 1 from section")
+                .query(Integer.class)
+                .single();
     }
 
     /** Articles in the section, whatever their status. */
     long countArticles(long id) {
-        return jdbc.sql("select count(*) from article where section_id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select count(*) from article where section_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
     /** Articles per section id, whatever their status; sections without any are left out. */
     Map<Long, Long> countArticles() {
-        return jdbc.sql("select section_id, count(*) from article group by section_id")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+        return jdbc
+                .sql("select section_id, count(*) from article group by section_id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

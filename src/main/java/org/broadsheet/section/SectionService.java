@@ -1,5 +1,7 @@
 package org.broadsheet.section;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,9 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.broadsheet.platform.ClusterEventsResumed;
 import org.broadsheet.web.MovedAddresses;
 import org.broadsheet.web.NavLink;
@@ -42,9 +41,33 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class SectionService implements SiteNavigation, MovedAddresses {
 
     /** First path segments that belong to the site itself and so can never name a section. */
-    public static final Set<String> RESERVED_SLUGS = Set.of("page", "tag", "topic", "author", "authors", "search",
-            "feed", "feeds", "rss", "atom", "sitemap", "newsroom", "admin", "api", "assets", "media", "static",
-            "error", "login", "logout", "account", "comments", "actuator", "health", "about", "latest");
+    public static final Set<String> RESERVED_SLUGS = Set.of(
+            "page",
+            "tag",
+            "topic",
+            "author",
+            "authors",
+            "search",
+            "feed",
+            "feeds",
+            "rss",
+            "atom",
+            "sitemap",
+            "newsroom",
+            "admin",
+            "api",
+            "assets",
+            "media",
+            "static",
+            "error",
+            "login",
+            "logout",
+            "account",
+            "comments",
+            "actuator",
+            "health",
+            "about",
+            "latest");
 
     private static final String KIND = TaxonomyChanged.SECTION;
 
@@ -56,11 +79,13 @@ public class SectionService implements SiteNavigation, MovedAddresses {
     private final ApplicationEventPublisher events;
     private final LoadingCache<String, List<Section>> cache;
 
-    SectionService(SectionRepository repository, SiteUrls urls, SiteSettings settings, ApplicationEventPublisher events) {
+    SectionService(
+            SectionRepository repository, SiteUrls urls, SiteSettings settings, ApplicationEventPublisher events) {
         this.repository = repository;
         this.urls = urls;
         this.events = events;
-        this.cache = Caffeine.newBuilder().refreshAfterWrite(settings.cacheTtl())
+        this.cache = Caffeine.newBuilder()
+                .refreshAfterWrite(settings.cacheTtl())
                 .build(key -> List.copyOf(repository.findAll()));
     }
 
@@ -81,12 +106,15 @@ public class SectionService implements SiteNavigation, MovedAddresses {
     public List<SectionSummary> summaries() {
         Map<Long, Long> counts = repository.countArticles();
         return repository.findAll().stream()
-                .map(s -> new SectionSummary(s, counts.getOrDefault(s.id(), 0L))).toList();
+                .map(s -> new SectionSummary(s, counts.getOrDefault(s.id(), 0L)))
+                .toList();
     }
 
     @Override
     public List<NavLink> sections() {
-        return all().stream().map(s -> new NavLink(s.slug(), s.name(), urls.section(s.slug()))).toList();
+        return all().stream()
+                .map(s -> new NavLink(s.slug(), s.name(), urls.section(s.slug())))
+                .toList();
     }
 
     /**
@@ -97,8 +125,8 @@ public class SectionService implements SiteNavigation, MovedAddresses {
      */
     @Transactional
     public Section create(SectionForm form) {
-        form = new SectionForm(Slugs.orFrom(form.slug(), form.name()), form.name(), form.description(),
-                form.position());
+        form = new SectionForm(
+                Slugs.orFrom(form.slug(), form.name()), form.name(), form.description(), form.position());
         validate(form, null);
         int position = form.position() != null ? form.position() : repository.nextPosition();
         repository.formerSlugs().forget(form.slug());
@@ -131,7 +159,9 @@ public class SectionService implements SiteNavigation, MovedAddresses {
         List<Section> current = repository.findAll();
         Set<Long> known = new HashSet<>(current.stream().map(Section::id).toList());
         new Problems()
-                .require(ids.size() == known.size() && new HashSet<>(ids).equals(known), "order",
+                .require(
+                        ids.size() == known.size() && new HashSet<>(ids).equals(known),
+                        "order",
                         "The order must list every section once; reload the page and try again")
                 .throwIfAny();
         for (int i = 0; i < ids.size(); i++) {
@@ -164,9 +194,14 @@ public class SectionService implements SiteNavigation, MovedAddresses {
     public void delete(long id) {
         Section section = find(id);
         long articles = repository.countArticles(id);
-        new Problems().require(articles == 0, "section", "“" + section.name() + "” holds " + articles
-                + (articles == 1 ? " article" : " articles")
-                + ". Move them to another section before deleting it.").throwIfAny();
+        new Problems()
+                .require(
+                        articles == 0,
+                        "section",
+                        "“" + section.name() + "” holds " + articles
+                                + (articles == 1 ? " article" : " articles")
+                                + ". Move them to another section before deleting it.")
+                .throwIfAny();
         repository.delete(id);
         changed(id);
     }
@@ -178,7 +213,9 @@ public class SectionService implements SiteNavigation, MovedAddresses {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return repository.formerSlugs().findRenamed(m.group(1))
+        return repository
+                .formerSlugs()
+                .findRenamed(m.group(1))
                 .map(slug -> urls.section(slug) + (m.group(2) == null ? "" : m.group(2)));
     }
 
@@ -204,7 +241,8 @@ public class SectionService implements SiteNavigation, MovedAddresses {
     }
 
     private void move(long id, int by) {
-        List<Long> ids = new ArrayList<>(repository.findAll().stream().map(Section::id).toList());
+        List<Long> ids =
+                new ArrayList<>(repository.findAll().stream().map(Section::id).toList());
         int from = ids.indexOf(id);
         if (from < 0) {
             throw new NotFoundException("No section " + id);
@@ -225,12 +263,19 @@ public class SectionService implements SiteNavigation, MovedAddresses {
         boolean sameSlug = before != null && before.slug().equals(form.slug());
         new Problems()
                 .require(Slugs.isValid(form.slug()), "slug", "Slug must be lower-case words joined by hyphens")
-                .require(form.slug() == null || !RESERVED_SLUGS.contains(form.slug()), "slug", "That slug is reserved by the site")
-                .require(form.slug() == null || sameSlug || !repository.existsBySlug(form.slug()), "slug",
+                .require(
+                        form.slug() == null || !RESERVED_SLUGS.contains(form.slug()),
+                        "slug",
+                        "That slug is reserved by the site")
+                .require(
+                        form.slug() == null || sameSlug || !repository.existsBySlug(form.slug()),
+                        "slug",
                         "Another section already uses that slug")
                 .requireText(form.name(), "name", "Name", 80)
                 .maxLength(form.description(), "description", "Description", 300)
-                .require(form.position() == null || form.position() >= 0 && form.position() <= 10_000, "position",
+                .require(
+                        form.position() == null || form.position() >= 0 && form.position() <= 10_000,
+                        "position",
                         "Position must be between 0 and 10,000")
                 .throwIfAny();
     }

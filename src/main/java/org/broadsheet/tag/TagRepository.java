@@ -3,9 +3,8 @@ package org.broadsheet.tag;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
-import org.springframework.jdbc.core.RowMapper;
 import org.broadsheet.web.FormerSlugs;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,16 +28,24 @@ class TagRepository {
     }
 
     Optional<Tag> findBySlug(String slug) {
-        return jdbc.sql("select " + COLUMNS + " from tag where slug = ?").param(slug).query(Tag.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from tag where slug = ?")
+                .param(slug)
+                .query(Tag.class)
+                .optional();
     }
 
     Optional<Tag> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from tag where id = ?").param(id).query(Tag.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from tag where id = ?")
+                .param(id)
+                .query(Tag.class)
+                .optional();
     }
 
     List<Tag> findBySlugs(Collection<String> slugs) {
         return jdbc.sql("select " + COLUMNS + " from tag where slug = any(?)")
-                .param(slugs.toArray(String[]::new)).query(Tag.class).list();
+                .param(slugs.toArray(String[]::new))
+                .query(Tag.class)
+                .list();
     }
 
     /** Tags whose name or slug matches the {@code like} pattern (all when null), by name, with their article counts. */
@@ -47,26 +54,37 @@ class TagRepository {
                         select t.id, t.slug, t.name, t.kind,
                                (select count(*) from article_tag at where at.tag_id = t.id) as articles
                           from tag t""" + MATCHING + " order by lower(t.name), t.id limit :limit offset :offset")
-                .param("q", likePattern).param("limit", limit).param("offset", offset)
-                .query(SUMMARY).list();
+                .param("q", likePattern)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(SUMMARY)
+                .list();
     }
 
     long countMatching(String likePattern) {
-        return jdbc.sql("select count(*) from tag t" + MATCHING).param("q", likePattern).query(Long.class).single();
+        return jdbc.sql("select count(*) from tag t" + MATCHING)
+                .param("q", likePattern)
+                .query(Long.class)
+                .single();
     }
 
     long countArticles(long id) {
-        return jdbc.sql("select count(*) from article_tag where tag_id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select count(*) from article_tag where tag_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
     void insert(TagForm form, String kind) {
         jdbc.sql("insert into tag (slug, name, kind) values (?, ?, ?)")
-                .params(form.slug(), form.name().strip(), kind).update();
+                .params(form.slug(), form.name().strip(), kind)
+                .update();
     }
 
     void update(long id, TagForm form, String kind) {
         jdbc.sql("update tag set slug = ?, name = ?, kind = ? where id = ?")
-                .params(form.slug(), form.name().strip(), kind, id).update();
+                .params(form.slug(), form.name().strip(), kind, id)
+                .update();
     }
 
     void delete(long id) {
@@ -79,6 +97,8 @@ class TagRepository {
     }
 
     List<Tag> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from tag order by name").query(Tag.class).list();
+        return jdbc.sql("select " + COLUMNS + " from tag order by name")
+                .query(Tag.class)
+                .list();
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.broadsheet.web.MovedAddresses;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
@@ -60,8 +59,11 @@ public class TagService implements MovedAddresses {
     public ResultPage<TagSummary> list(String query, int page, int pageSize) {
         String q = TextSearch.normalise(query);
         String pattern = q == null ? null : TextSearch.containing(q);
-        return new ResultPage<>(repository.findSummaries(pattern, pageSize, ResultPage.offset(page, pageSize)),
-                repository.countMatching(pattern), page, pageSize);
+        return new ResultPage<>(
+                repository.findSummaries(pattern, pageSize, ResultPage.offset(page, pageSize)),
+                repository.countMatching(pattern),
+                page,
+                pageSize);
     }
 
     /**
@@ -70,8 +72,7 @@ public class TagService implements MovedAddresses {
      */
     @Transactional
     public Tag create(TagForm form) {
-        form = new TagForm(Slugs.orFrom(form.slug(), form.name()),
-                form.name(), form.kind());
+        form = new TagForm(Slugs.orFrom(form.slug(), form.name()), form.name(), form.kind());
         String kind = validate(form, null);
         repository.formerSlugs().forget(form.slug());
         repository.insert(form, kind);
@@ -102,9 +103,14 @@ public class TagService implements MovedAddresses {
     public void delete(long id) {
         Tag tag = find(id);
         long articles = repository.countArticles(id);
-        new Problems().require(articles == 0, "tag", "“" + tag.name() + "” is on " + articles
-                + (articles == 1 ? " article" : " articles")
-                + ". Remove it from them before deleting it.").throwIfAny();
+        new Problems()
+                .require(
+                        articles == 0,
+                        "tag",
+                        "“" + tag.name() + "” is on " + articles
+                                + (articles == 1 ? " article" : " articles")
+                                + ". Remove it from them before deleting it.")
+                .throwIfAny();
         repository.delete(id);
         events.publishEvent(new TaxonomyChanged(KIND, id));
     }
@@ -116,7 +122,10 @@ public class TagService implements MovedAddresses {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return repository.formerSlugs().findRenamed(m.group(1)).map(slug -> urls.tag(slug) + (m.group(2) == null ? "" : m.group(2)));
+        return repository
+                .formerSlugs()
+                .findRenamed(m.group(1))
+                .map(slug -> urls.tag(slug) + (m.group(2) == null ? "" : m.group(2)));
     }
 
     private Tag find(long id) {
@@ -129,7 +138,11 @@ public class TagService implements MovedAddresses {
         boolean sameSlug = before != null && before.slug().equals(form.slug());
         new Problems()
                 .require(Slugs.isValid(form.slug()), "slug", "Slug must be lower-case words joined by hyphens")
-                .require(form.slug() == null || sameSlug || repository.findBySlug(form.slug()).isEmpty(), "slug",
+                .require(
+                        form.slug() == null
+                                || sameSlug
+                                || repository.findBySlug(form.slug()).isEmpty(),
+                        "slug",
                         "Another tag already uses that slug")
                 .requireText(form.name(), "name", "Name", 80)
                 .require(Tag.KINDS.contains(kind), "kind", "Kind must be one of " + String.join(", ", Tag.KINDS))

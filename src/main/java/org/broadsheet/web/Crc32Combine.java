@@ -19,8 +19,7 @@ final class Crc32Combine {
         }
     }
 
-    private Crc32Combine() {
-    }
+    private Crc32Combine() {}
 
     /** The CRC-32 of A followed by B, given CRC-32(A), CRC-32(B) and B's length. */
     static long combine(long crcA, long crcB, long lengthB) {

@@ -3,7 +3,6 @@ package org.broadsheet.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-
 import org.springframework.stereotype.Component;
 
 /** Turns instants into {@link DisplayDate}s in the site's zone. */

@@ -1,7 +1,6 @@
 package org.broadsheet.web;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -22,7 +21,8 @@ public class ErrorPages {
         switch (status) {
             case NOT_FOUND -> {
                 heading = "Page not found";
-                message = "We could not find the page you asked for. It may have moved, or the address may be mistyped.";
+                message =
+                        "We could not find the page you asked for. It may have moved, or the address may be mistyped.";
             }
             case METHOD_NOT_ALLOWED -> {
                 heading = "Not allowed";
@@ -30,7 +30,8 @@ public class ErrorPages {
             }
             case FORBIDDEN -> {
                 heading = "Forbidden";
-                message = "You do not have permission to do that. If you submitted a form, reload the page and try again.";
+                message =
+                        "You do not have permission to do that. If you submitted a form, reload the page and try again.";
             }
             default -> {
                 if (status.value() == 413) {
@@ -51,8 +52,8 @@ public class ErrorPages {
     /** An error page with its own heading and message, for refusals that need explaining. */
     public ModelAndView render(HttpStatus status, String heading, String message) {
         Layout layout = layouts.page(heading, message, null, null);
-        ModelAndView view = new ModelAndView("error/error", Map.of("page",
-                new ErrorPage(layout, status.value(), heading, message)));
+        ModelAndView view = new ModelAndView(
+                "error/error", Map.of("page", new ErrorPage(layout, status.value(), heading, message)));
         view.setStatus(status);
         return view;
     }

@@ -1,9 +1,8 @@
 package org.broadsheet.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What a form may carry: text without control characters and without the replacement
@@ -13,14 +12,14 @@ import jakarta.servlet.http.HttpServletRequest;
 public final class FormInput {
 
     /** C0 and C1 controls other than line breaks and tab, and U+FFFD. */
-    public static final Pattern FORBIDDEN_IN_TEXT = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFD]");
+    public static final Pattern FORBIDDEN_IN_TEXT =
+            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFD]");
     /** As {@link #FORBIDDEN_IN_TEXT}, and no line breaks or tabs either: for one-line fields. */
     public static final Pattern FORBIDDEN_IN_LINE = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\uFFFD]");
     /** Set by Tomcat when it could not decode the request's parameters. */
     public static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
 
-    private FormInput() {
-    }
+    private FormInput() {}
 
     /** Whether every parameter was decoded and none holds a character {@link #FORBIDDEN_IN_TEXT} forbids. */
     public static boolean isClean(HttpServletRequest request) {

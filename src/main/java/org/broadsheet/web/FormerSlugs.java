@@ -1,7 +1,6 @@
 package org.broadsheet.web;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -1,5 +1,7 @@
 package org.broadsheet.web;
 
+import gg.jte.TemplateOutput;
+import gg.jte.output.Utf8ByteOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,9 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-
-import gg.jte.TemplateOutput;
-import gg.jte.output.Utf8ByteOutput;
 
 /**
  * A rendered page that may be sent gzip-compressed without compressing it per request: the
@@ -32,11 +31,13 @@ final class GzipPage implements TemplateOutput {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     /** An empty final block with fixed codes: ends the deflate stream. */
     private static final byte[] LAST_BLOCK = {0x03, 0x00};
+
     private static final int MAX_STORED = 65_535;
 
     private final Map<byte[], RenderedHtml> known = new IdentityHashMap<>();
     /** Each a {@code byte[]} of the page's own bytes or a kept {@link RenderedHtml}. */
     private final List<Object> segments = new ArrayList<>(5);
+
     private Utf8ByteOutput current = new Utf8ByteOutput();
     private int length;
     private int keptBytes;
@@ -170,12 +171,12 @@ final class GzipPage implements TemplateOutput {
         for (int start = 0; start < bytes.length; start += MAX_STORED) {
             int size = Math.min(MAX_STORED, bytes.length - start);
             // not final, stored (the stream is byte-aligned here), then LEN and NLEN
-            out.write(new byte[]{0, (byte) size, (byte) (size >>> 8), (byte) ~size, (byte) (~size >>> 8)});
+            out.write(new byte[] {0, (byte) size, (byte) (size >>> 8), (byte) ~size, (byte) (~size >>> 8)});
             out.write(bytes, start, size);
         }
     }
 
     private static byte[] littleEndian(int value) {
-        return new byte[]{(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
+        return new byte[] {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
     }
 }

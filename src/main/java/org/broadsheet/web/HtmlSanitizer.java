@@ -3,7 +3,6 @@ package org.broadsheet.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
@@ -24,17 +23,61 @@ public class HtmlSanitizer {
     private static final Pattern EXTERNAL = Pattern.compile("^(?:https?:)?//", Pattern.CASE_INSENSITIVE);
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "em", "strong",
-                    "b", "i", "code", "pre", "hr", "br", "sup", "sub", "del", "ins", "s", "small", "mark",
-                    "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td", "caption", "cite", "q",
-                    "abbr", "dl", "dt", "dd")
+            .allowElements(
+                    "p",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "blockquote",
+                    "ul",
+                    "ol",
+                    "li",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "code",
+                    "pre",
+                    "hr",
+                    "br",
+                    "sup",
+                    "sub",
+                    "del",
+                    "ins",
+                    "s",
+                    "small",
+                    "mark",
+                    "figure",
+                    "figcaption",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "caption",
+                    "cite",
+                    "q",
+                    "abbr",
+                    "dl",
+                    "dt",
+                    "dd")
             .allowElements((name, attrs) -> "h2", "h1")
             .allowUrlProtocols("http", "https", "mailto")
-            .allowAttributes("href").onElements("a")
-            .allowAttributes("title").onElements("a", "abbr")
-            .allowAttributes("src", "alt", "width", "height").onElements("img")
-            .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
-            .allowAttributes("colspan", "rowspan").matching(Pattern.compile("\\d{1,3}")).onElements("td", "th")
+            .allowAttributes("href")
+            .onElements("a")
+            .allowAttributes("title")
+            .onElements("a", "abbr")
+            .allowAttributes("src", "alt", "width", "height")
+            .onElements("img")
+            .allowAttributes("start")
+            .matching(Pattern.compile("\\d{1,6}"))
+            .onElements("ol")
+            .allowAttributes("colspan", "rowspan")
+            .matching(Pattern.compile("\\d{1,3}"))
+            .onElements("td", "th")
             .allowElements(HtmlSanitizer::linkPolicy, "a")
             .allowElements("img")
             .toFactory();
@@ -46,12 +89,15 @@ public class HtmlSanitizer {
     private static final PolicyFactory COMMENT_POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br")
             .allowUrlProtocols("http", "https")
-            .allowAttributes("href").onElements("a")
-            .allowElements((name, attrs) -> {
-                attrs.add("rel");
-                attrs.add("nofollow ugc noopener");
-                return "a";
-            }, "a")
+            .allowAttributes("href")
+            .onElements("a")
+            .allowElements(
+                    (name, attrs) -> {
+                        attrs.add("rel");
+                        attrs.add("nofollow ugc noopener");
+                        return "a";
+                    },
+                    "a")
             .toFactory();
 
     /** Returns {@code untrusted} reduced to the allow-list; never null. */
@@ -80,7 +126,9 @@ public class HtmlSanitizer {
 
     private static String linkPolicy(String name, List<String> attrs) {
         int href = attrs.indexOf("href");
-        boolean external = href >= 0 && href % 2 == 0 && EXTERNAL.matcher(attrs.get(href + 1).trim()).find();
+        boolean external = href >= 0
+                && href % 2 == 0
+                && EXTERNAL.matcher(attrs.get(href + 1).trim()).find();
         if (external) {
             attrs.add("rel");
             attrs.add("noopener");

@@ -36,13 +36,14 @@ public class HttpCaching implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-                    response.setHeader("Cache-Control", READER_PAGES);
-                }
-                return true;
-            }
-        }).excludePathPatterns("/assets/**", "/error", "/actuator/**", "/newsroom/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+                            response.setHeader("Cache-Control", READER_PAGES);
+                        }
+                        return true;
+                    }
+                })
+                .excludePathPatterns("/assets/**", "/error", "/actuator/**", "/newsroom/**");
     }
 }

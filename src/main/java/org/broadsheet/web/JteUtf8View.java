@@ -1,17 +1,16 @@
 package org.broadsheet.web;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import gg.jte.springframework.boot.autoconfigure.JteView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
-
-import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
-import gg.jte.springframework.boot.autoconfigure.JteView;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -32,8 +31,8 @@ class JteUtf8View extends JteView {
     }
 
     @Override
-    protected void renderMergedTemplateModel(Map<String, Object> model, HttpServletRequest request,
-                                             HttpServletResponse response) throws Exception {
+    protected void renderMergedTemplateModel(
+            Map<String, Object> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
         List<RenderedHtml> kept = RenderedHtml.declared(request);
         response.setContentType("text/html;charset=UTF-8");
         // A page private to one reader carries per-request tokens: no ETag could ever match.
@@ -65,8 +64,8 @@ class JteUtf8View extends JteView {
         }
     }
 
-    private static boolean notModified(byte[] body, boolean gzip, HttpServletRequest request,
-                                       HttpServletResponse response) {
+    private static boolean notModified(
+            byte[] body, boolean gzip, HttpServletRequest request, HttpServletResponse response) {
         return response.getStatus() == HttpServletResponse.SC_OK
                 && new ServletWebRequest(request, response).checkNotModified(etag(body, gzip));
     }

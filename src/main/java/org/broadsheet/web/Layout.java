@@ -11,8 +11,15 @@ import java.util.List;
  * @param canonicalPath the path of this page's canonical URL, or null
  * @param currentSection slug of the section to mark with aria-current, or null
  */
-public record Layout(String siteName, String tagline, String title, String description, String canonicalPath,
-                     List<NavLink> sections, String currentSection, String stylesheet) {
+public record Layout(
+        String siteName,
+        String tagline,
+        String title,
+        String description,
+        String canonicalPath,
+        List<NavLink> sections,
+        String currentSection,
+        String stylesheet) {
 
     public String fullTitle() {
         return title == null || title.isBlank() || title.equals(siteName) ? siteName : title + " – " + siteName;

@@ -20,8 +20,15 @@ public class Layouts {
 
     public Layout page(String title, String description, String canonicalPath, String currentSection) {
         SiteIdentity site = identities.current();
-        return new Layout(site.name(), site.tagline(), title, description, canonicalPath, navigation.sections(),
-                currentSection, urls.stylesheet());
+        return new Layout(
+                site.name(),
+                site.tagline(),
+                title,
+                description,
+                canonicalPath,
+                navigation.sections(),
+                currentSection,
+                urls.stylesheet());
     }
 
     /**
@@ -30,7 +37,7 @@ public class Layouts {
      */
     public SiteSettings settings() {
         SiteIdentity site = identities.current();
-        return new SiteSettings(site.name(), site.tagline(), settings.timeZone(), settings.pageSize(),
-                settings.cacheTtl());
+        return new SiteSettings(
+                site.name(), site.tagline(), settings.timeZone(), settings.pageSize(), settings.cacheTtl());
     }
 }

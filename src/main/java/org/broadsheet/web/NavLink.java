@@ -1,5 +1,4 @@
 package org.broadsheet.web;
 
 /** A link in the site's section navigation. */
-public record NavLink(String slug, String name, String url) {
-}
+public record NavLink(String slug, String name, String url) {}

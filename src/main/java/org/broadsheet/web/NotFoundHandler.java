@@ -1,10 +1,9 @@
 package org.broadsheet.web;
 
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -13,9 +12,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Every "no such thing" a reader can reach ends on the 404 page, with status 404, unless a
@@ -34,8 +33,12 @@ class NotFoundHandler {
         this.moved = List.copyOf(moved);
     }
 
-    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class,
-            MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        NotFoundException.class,
+        NoResourceFoundException.class,
+        NoHandlerFoundException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     ModelAndView notFound(Exception e, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> movedTo = movedTo(request);
         if (movedTo.isPresent()) {

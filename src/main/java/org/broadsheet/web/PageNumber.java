@@ -8,8 +8,7 @@ public final class PageNumber {
     public static final int MAX = 100_000;
     private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,5}");
 
-    private PageNumber() {
-    }
+    private PageNumber() {}
 
     public static int parse(String raw) {
         if (raw == null || !DIGITS.matcher(raw).matches()) {

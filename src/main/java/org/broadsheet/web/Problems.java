@@ -25,7 +25,9 @@ public final class Problems {
     }
 
     public Problems maxLength(String value, String field, String label, int max) {
-        return require(value == null || value.length() <= max, field,
+        return require(
+                value == null || value.length() <= max,
+                field,
                 String.format(Locale.ENGLISH, "%s must be at most %,d characters", label, max));
     }
 

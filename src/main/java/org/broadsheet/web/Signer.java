@@ -5,10 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +30,11 @@ public class Signer {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         jdbc.sql("insert into signing_key (name, secret) values ('forms', ?) on conflict (name) do nothing")
-                .param(fresh).update();
-        byte[] secret = jdbc.sql("select secret from signing_key where name = 'forms'").query(byte[].class).single();
+                .param(fresh)
+                .update();
+        byte[] secret = jdbc.sql("select secret from signing_key where name = 'forms'")
+                .query(byte[].class)
+                .single();
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }
 
@@ -50,7 +51,9 @@ public class Signer {
 
     /** Whether {@code signature} is this site's signature of {@code message}, compared in constant time. */
     public boolean verify(String message, String signature) {
-        return signature != null && MessageDigest.isEqual(sign(message).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return signature != null
+                && MessageDigest.isEqual(
+                        sign(message).getBytes(StandardCharsets.US_ASCII),
+                        signature.getBytes(StandardCharsets.US_ASCII));
     }
 }

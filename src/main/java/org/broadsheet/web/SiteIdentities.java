@@ -28,7 +28,8 @@ public class SiteIdentities {
         this.repository = repository;
         this.settings = settings;
         this.events = events;
-        this.current = Caffeine.newBuilder().expireAfterWrite(settings.cacheTtl())
+        this.current = Caffeine.newBuilder()
+                .expireAfterWrite(settings.cacheTtl())
                 .build(key -> repository.find().orElseGet(this::defaults));
     }
 

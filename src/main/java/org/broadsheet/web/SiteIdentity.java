@@ -19,9 +19,13 @@ public record SiteIdentity(String name, String tagline) {
         new Problems()
                 .requireText(name, "name", "Site title", NAME_MAX)
                 .requireText(tagline, "tagline", "Tagline", TAGLINE_MAX)
-                .require(name.codePoints().noneMatch(Character::isISOControl), "name",
+                .require(
+                        name.codePoints().noneMatch(Character::isISOControl),
+                        "name",
                         "Site title must be one line of text")
-                .require(tagline.codePoints().noneMatch(Character::isISOControl), "tagline",
+                .require(
+                        tagline.codePoints().noneMatch(Character::isISOControl),
+                        "tagline",
                         "Tagline must be one line of text")
                 .throwIfAny();
     }

@@ -1,7 +1,6 @@
 package org.broadsheet.web;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,14 +14,15 @@ class SiteIdentityRepository {
     }
 
     Optional<SiteIdentity> find() {
-        return jdbc.sql("select name, tagline from site_identity").query(SiteIdentity.class).optional();
+        return jdbc.sql("select name, tagline from site_identity")
+                .query(SiteIdentity.class)
+                .optional();
     }
 
     void save(SiteIdentity identity) {
         jdbc.sql("""
                         insert into site_identity (name, tagline) values (?, ?)
                         on conflict (id) do update set name = excluded.name, tagline = excluded.tagline,
-                                                       updated_at = now()""")
-                .params(identity.name(), identity.tagline()).update();
+                                                       updated_at = now()""").params(identity.name(), identity.tagline()).update();
     }
 }

@@ -2,7 +2,6 @@ package org.broadsheet.web;
 
 import java.time.Duration;
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("broadsheet.site")
 public record SiteSettings(
         @DefaultValue("Broadsheet") String name,
-        @DefaultValue("Independent reporting from around the world") String tagline,
+
+        @DefaultValue("Independent reporting from around the world")
+        String tagline,
+
         @DefaultValue("UTC") ZoneId timeZone,
         @DefaultValue("20") int pageSize,
-        @DefaultValue("1m") Duration cacheTtl) {
-}
+        @DefaultValue("1m") Duration cacheTtl) {}

@@ -3,7 +3,6 @@ package org.broadsheet.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.springframework.stereotype.Component;
 
 /**

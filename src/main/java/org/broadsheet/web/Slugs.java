@@ -10,11 +10,12 @@ public final class Slugs {
     public static final int MAX_LENGTH = 120;
     private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+        return slug != null
+                && slug.length() <= MAX_LENGTH
+                && VALID.matcher(slug).matches();
     }
 
     /** The slug as typed (trimmed), or, when it is blank, one made from {@code text} (a name, a headline). */

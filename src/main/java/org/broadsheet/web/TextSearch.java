@@ -6,8 +6,7 @@ public final class TextSearch {
     /** Longest search text accepted; longer input is cut. */
     public static final int MAX_LENGTH = 200;
 
-    private TextSearch() {
-    }
+    private TextSearch() {}
 
     /** The text, trimmed and cut to {@link #MAX_LENGTH}; null when there is nothing to search for. */
     public static String normalise(String query) {

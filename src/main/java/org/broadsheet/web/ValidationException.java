@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 public class ValidationException extends RuntimeException {
 
     /** One broken rule: the field it concerns (as the form names it) and what is wrong, for people. */
-    public record Problem(String field, String message) {
-    }
+    public record Problem(String field, String message) {}
 
     private final List<Problem> problems;
 
     public ValidationException(List<Problem> problems) {
-        super(problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")),
-                null, false, false);
+        super(
+                problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")),
+                null,
+                false,
+                false);
         this.problems = List.copyOf(problems);
     }
 

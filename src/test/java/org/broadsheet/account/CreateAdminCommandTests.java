@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.broadsheet.BroadsheetApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -30,8 +29,10 @@ class CreateAdminCommandTests {
                 .run("--broadsheet.demo=false", "--broadsheet.data-dir=" + data, "--spring.main.banner-mode=off")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = CreateAdminCommand.run(context, new String[] {"create-admin", "--email", "ops@staff.example",
-                    "--name", "Ops Person"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+            int code = CreateAdminCommand.run(
+                    context,
+                    new String[] {"create-admin", "--email", "ops@staff.example", "--name", "Ops Person"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
             AccountService accounts = context.getBean(AccountService.class);
@@ -39,7 +40,8 @@ class CreateAdminCommandTests {
                 assertThat(a.email()).isEqualTo("ops@staff.example");
                 assertThat(a.role()).isEqualTo(Role.ADMINISTRATOR);
             });
-            assertThat(context.getBeansOfType(org.springframework.security.web.SecurityFilterChain.class)).isEmpty();
+            assertThat(context.getBeansOfType(org.springframework.security.web.SecurityFilterChain.class))
+                    .isEmpty();
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.broadsheet.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -13,9 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The article page as a reader's browser receives it. Each test rolls back what it writes. */
 @BroadsheetTest
@@ -42,7 +41,8 @@ class ArticlePageTests {
     }
 
     private ArticleForm fullArticle(String targetSlug) {
-        return new ArticleForm(Fixtures.uniqueSlug("foreign-minister-visits-central-asia"),
+        return new ArticleForm(
+                Fixtures.uniqueSlug("foreign-minister-visits-central-asia"),
                 "Foreign minister visits Central Asia",
                 "A five-day tour takes in three capitals.",
                 """
@@ -61,9 +61,16 @@ class ArticlePageTests {
 
                         [[read-more: %s]]
                         """.formatted(targetSlug, targetSlug),
-                "asia", List.of("mei-lin-zhou", "tomas-novak"), List.of("diplomacy", "central-asia"),
-                new LeadImage("/assets/images/demo/steppe-rail.svg", "A train crossing the steppe",
-                        "Freight trains cross the steppe.", "Illustration: Broadsheet", 1200, 675));
+                "asia",
+                List.of("mei-lin-zhou", "tomas-novak"),
+                List.of("diplomacy", "central-asia"),
+                new LeadImage(
+                        "/assets/images/demo/steppe-rail.svg",
+                        "A train crossing the steppe",
+                        "Freight trains cross the steppe.",
+                        "Illustration: Broadsheet",
+                        1200,
+                        675));
     }
 
     private ArticleView publishFull() {
@@ -72,7 +79,8 @@ class ArticlePageTests {
         articles.publish(targetId, null);
         ArticleForm form = fullArticle(target.slug());
         Instant published = Instant.now().minus(Duration.ofHours(5));
-        long id = articles.importPublished(form, published, published.plus(Duration.ofHours(2))).id();
+        long id = articles.importPublished(form, published, published.plus(Duration.ofHours(2)))
+                .id();
         articles.addNote(id, NoteKind.CORRECTION, "An earlier version misnamed the airport.", null);
         return reader.findBySlug(form.slug()).orElseThrow();
     }
@@ -82,11 +90,26 @@ class ArticlePageTests {
         ArticleView article = publishFull();
         Document doc = page(article.url());
 
-        List<String> parts = List.of("a.skip-link", "header.masthead", "nav.site-nav", ".section-label a", "h1",
-                ".standfirst", ".byline", ".dates time", "figure.lead-image img", "figure.lead-image figcaption",
-                ".article-body h2", ".article-body blockquote", ".article-body ul", ".article-body .story-card",
-                ".article-body .read-more", ".notes .note-correction", ".article-footer .tags a",
-                ".more-from h2", ".more-from .more-link a");
+        List<String> parts = List.of(
+                "a.skip-link",
+                "header.masthead",
+                "nav.site-nav",
+                ".section-label a",
+                "h1",
+                ".standfirst",
+                ".byline",
+                ".dates time",
+                "figure.lead-image img",
+                "figure.lead-image figcaption",
+                ".article-body h2",
+                ".article-body blockquote",
+                ".article-body ul",
+                ".article-body .story-card",
+                ".article-body .read-more",
+                ".notes .note-correction",
+                ".article-footer .tags a",
+                ".more-from h2",
+                ".more-from .more-link a");
         int previous = -1;
         List<Element> all = doc.getAllElements();
         for (String selector : parts) {
@@ -101,9 +124,12 @@ class ArticlePageTests {
         assertThat(doc.selectFirst(".section-label a").attr("href")).isEqualTo("/asia");
         assertThat(doc.selectFirst(".byline").text()).isEqualTo("By Mei-Lin Zhou and Tomáš Novák");
         assertThat(doc.selectFirst(".dates .updated time")).isNotNull();
-        assertThat(doc.selectFirst(".dates .published time").attr("datetime")).isEqualTo(article.published().iso());
+        assertThat(doc.selectFirst(".dates .published time").attr("datetime"))
+                .isEqualTo(article.published().iso());
         assertThat(doc.selectFirst("figcaption").text()).contains("Freight trains cross the steppe.", "Illustration");
-        assertThat(doc.selectFirst(".read-more").text()).startsWith("READ MORE:").endsWith("Rail corridor opens");
+        assertThat(doc.selectFirst(".read-more").text())
+                .startsWith("READ MORE:")
+                .endsWith("Rail corridor opens");
         assertThat(doc.selectFirst(".story-card a").text()).isEqualTo("Rail corridor opens");
         assertThat(doc.selectFirst(".more-link a").text()).isEqualTo("More posts in Asia »");
         assertThat(doc.selectFirst(".more-from h2").text()).isEqualTo("More from Asia");
@@ -113,7 +139,8 @@ class ArticlePageTests {
     @Test
     void skipLinkIsTheFirstFocusableElementAndTargetsTheMainContent() throws Exception {
         Document doc = page(publishFull().url());
-        Element first = doc.body().select("a[href], button, input, select, textarea, [tabindex]:not([tabindex=-1])")
+        Element first = doc.body()
+                .select("a[href], button, input, select, textarea, [tabindex]:not([tabindex=-1])")
                 .first();
         assertThat(first).isNotNull();
         assertThat(first.hasClass("skip-link")).isTrue();
@@ -142,26 +169,43 @@ class ArticlePageTests {
         ArticleView article = publishFull();
         Document doc = page(article.url());
         List<String> links = doc.select(".more-from .teaser-headline a").eachAttr("href");
-        assertThat(links).hasSize(5).doesNotContain(article.url())
+        assertThat(links)
+                .hasSize(5)
+                .doesNotContain(article.url())
                 .allSatisfy(href -> assertThat(href).startsWith("/asia/").doesNotContain(draft.slug()));
     }
 
     @Test
     void everyTextFieldIsEscaped() throws Exception {
         String evil = "<script>alert(1)</script>";
-        ArticleForm form = new ArticleForm(Fixtures.uniqueSlug("escaping"), "Headline " + evil, "Standfirst " + evil,
-                "Body " + evil + "\n", "asia", List.of("daniel-reyes"), List.of("diplomacy"),
-                new LeadImage("/assets/x.svg\" onerror=\"alert(1)", "Alt " + evil, "Caption " + evil,
-                        "Credit " + evil, 10, 10));
+        ArticleForm form = new ArticleForm(
+                Fixtures.uniqueSlug("escaping"),
+                "Headline " + evil,
+                "Standfirst " + evil,
+                "Body " + evil + "\n",
+                "asia",
+                List.of("daniel-reyes"),
+                List.of("diplomacy"),
+                new LeadImage(
+                        "/assets/x.svg\" onerror=\"alert(1)",
+                        "Alt " + evil,
+                        "Caption " + evil,
+                        "Credit " + evil,
+                        10,
+                        10));
         long id = articles.create(form).id();
         articles.publish(id, null);
         articles.addNote(id, NoteKind.UPDATE, "Note " + evil, null);
-        MvcResult result = mvc.perform(get(reader.findBySlug(form.slug()).orElseThrow().url())).andReturn();
+        MvcResult result = mvc.perform(
+                        get(reader.findBySlug(form.slug()).orElseThrow().url()))
+                .andReturn();
         String html = result.getResponse().getContentAsString();
         Document doc = Jsoup.parse(html);
 
         assertThat(html).doesNotContain("<script>");
-        assertThat(doc.select("script").not("[src^=/assets/]")).as("only the site's own scripts").isEmpty();
+        assertThat(doc.select("script").not("[src^=/assets/]"))
+                .as("only the site's own scripts")
+                .isEmpty();
         assertThat(doc.selectFirst("h1").text()).isEqualTo("Headline " + evil);
         assertThat(doc.selectFirst(".standfirst").text()).isEqualTo("Standfirst " + evil);
         assertThat(doc.selectFirst("figcaption .caption").text()).isEqualTo("Caption " + evil);
@@ -184,8 +228,11 @@ class ArticlePageTests {
         String newUrl = reader.findBySlug(newSlug).orElseThrow().url();
         assertThat(newUrl).startsWith("/europe/").endsWith(newSlug);
 
-        for (String url : List.of(oldUrl, oldUrl.replace("/americas/", "/europe/"),
-                newUrl.replace("/europe/", "/asia/"), newUrl.replaceFirst("/\\d{4}/", "/1999/"))) {
+        for (String url : List.of(
+                oldUrl,
+                oldUrl.replace("/americas/", "/europe/"),
+                newUrl.replace("/europe/", "/asia/"),
+                newUrl.replaceFirst("/\\d{4}/", "/1999/"))) {
             MvcResult result = mvc.perform(get(url)).andReturn();
             assertThat(result.getResponse().getStatus()).as(url).isEqualTo(301);
             assertThat(result.getResponse().getHeader("Location")).as(url).isEqualTo(newUrl);

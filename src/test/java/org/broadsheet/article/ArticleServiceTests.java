@@ -1,19 +1,18 @@
 package org.broadsheet.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rules of articles, on the real database; each test rolls back. */
 @BroadsheetTest
@@ -37,13 +36,16 @@ class ArticleServiceTests {
         ArticleForm form = Fixtures.article("Ministers meet in Astana");
         long id = articles.create(form).id();
         articles.publish(id, Instant.parse("2026-03-05T23:30:00Z").plus(Duration.ZERO));
-        assertThat(reader.findBySlug(form.slug())).get().extracting(ArticleView::url)
+        assertThat(reader.findBySlug(form.slug()))
+                .get()
+                .extracting(ArticleView::url)
                 .isEqualTo("/americas/2026/03/05/" + form.slug());
     }
 
     @Test
     void slugIsMadeFromTheHeadlineWhenBlank() {
-        ArticleForm form = Fixtures.withSlug(Fixtures.article("Élection anticipée: ¿qué pasa? " + System.nanoTime()), "");
+        ArticleForm form =
+                Fixtures.withSlug(Fixtures.article("Élection anticipée: ¿qué pasa? " + System.nanoTime()), "");
         ArticleSaved saved = articles.create(form);
         assertThat(saved.slug()).startsWith("election-anticipee-que-pasa-");
     }
@@ -107,38 +109,65 @@ class ArticleServiceTests {
         articles.update(firstId, Fixtures.withSlug(first, renamed));
 
         assertThatThrownBy(() -> articles.create(Fixtures.withSlug(Fixtures.article("Second"), renamed)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("slug");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("slug");
         assertThatThrownBy(() -> articles.create(Fixtures.withSlug(Fixtures.article("Third"), first.slug())))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("slug");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("slug");
     }
 
     @Test
     void everyBrokenRuleIsReportedAtOnceAndNothingIsSaved() {
         long before = articles.count();
-        ArticleForm bad = new ArticleForm("Not A Slug!", " ", "x".repeat(ArticleService.STANDFIRST_MAX + 1), "",
-                "no-such-section", List.of("nobody"), List.of("no-such-tag"),
+        ArticleForm bad = new ArticleForm(
+                "Not A Slug!",
+                " ",
+                "x".repeat(ArticleService.STANDFIRST_MAX + 1),
+                "",
+                "no-such-section",
+                List.of("nobody"),
+                List.of("no-such-tag"),
                 new LeadImage("javascript:alert(1)", "", null, null, -5, null));
         assertThatThrownBy(() -> articles.create(bad))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(ValidationException.Problem::field)
-                        .contains("slug", "headline", "standfirst", "section", "authors", "tags", "image.path",
-                                "image.alt", "image.width"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ValidationException.Problem::field)
+                                .contains(
+                                        "slug",
+                                        "headline",
+                                        "standfirst",
+                                        "section",
+                                        "authors",
+                                        "tags",
+                                        "image.path",
+                                        "image.alt",
+                                        "image.width"));
         assertThat(articles.count()).isEqualTo(before);
     }
 
     @Test
     void atLeastOneAuthorIsRequired() {
         ArticleForm form = Fixtures.article("No byline");
-        ArticleForm noAuthors = new ArticleForm(form.slug(), form.headline(), form.standfirst(), form.body(),
-                form.section(), List.of(), form.tags(), null);
-        assertThatThrownBy(() -> articles.create(noAuthors)).isInstanceOf(ValidationException.class)
+        ArticleForm noAuthors = new ArticleForm(
+                form.slug(),
+                form.headline(),
+                form.standfirst(),
+                form.body(),
+                form.section(),
+                List.of(),
+                form.tags(),
+                null);
+        assertThatThrownBy(() -> articles.create(noAuthors))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("author");
     }
 
     @Test
     void overlongHeadlineIsRefused() {
         ArticleForm form = Fixtures.article("x".repeat(ArticleService.HEADLINE_MAX + 1));
-        assertThatThrownBy(() -> articles.create(form)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> articles.create(form))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("headline");
     }
 
@@ -153,7 +182,10 @@ class ArticleServiceTests {
     void storyReferencesFollowTheTargetsHeadlineAndPermalink() {
         ArticleForm target = Fixtures.article("Quake toll rises");
         long targetId = published(target);
-        ArticleForm story = Fixtures.article(Fixtures.uniqueSlug("rescue-teams"), "Rescue teams arrive", "asia",
+        ArticleForm story = Fixtures.article(
+                Fixtures.uniqueSlug("rescue-teams"),
+                "Rescue teams arrive",
+                "asia",
                 "Intro.\n\n[[related: " + target.slug() + "]]\n\nMore.\n\n[[read-more: " + targetId + "]]\n");
         ArticleSaved saved = articles.create(story);
         assertThat(saved.warnings()).isEmpty();
@@ -163,7 +195,8 @@ class ArticleServiceTests {
         articles.update(targetId, Fixtures.withHeadline(Fixtures.withSlug(target, newSlug), "Quake death toll climbs"));
 
         List<ArticleView.BodyPart> refs = reader.findBySlug(story.slug()).orElseThrow().body().stream()
-                .filter(p -> !p.isHtml()).toList();
+                .filter(p -> !p.isHtml())
+                .toList();
         assertThat(refs).hasSize(2);
         assertThat(refs).allSatisfy(p -> {
             assertThat(p.target().headline()).isEqualTo("Quake death toll climbs");
@@ -177,12 +210,16 @@ class ArticleServiceTests {
     void referencesToMissingOrUnpublishedArticlesWarnAndShowNothing() {
         ArticleForm draft = Fixtures.article("Unfinished draft");
         articles.create(draft);
-        ArticleForm story = Fixtures.article(Fixtures.uniqueSlug("with-bad-refs"), "Story with bad refs", "asia",
+        ArticleForm story = Fixtures.article(
+                Fixtures.uniqueSlug("with-bad-refs"),
+                "Story with bad refs",
+                "asia",
                 "Text.\n\n[[related: " + draft.slug() + "]]\n\n[[read-more: no-such-story-anywhere]]\n");
         ArticleSaved saved = articles.create(story);
         articles.publish(saved.id(), null);
 
-        assertThat(saved.warnings()).hasSize(2)
+        assertThat(saved.warnings())
+                .hasSize(2)
                 .anySatisfy(w -> assertThat(w).contains("not published"))
                 .anySatisfy(w -> assertThat(w).contains("no-such-story-anywhere"));
         assertThat(reader.findBySlug(story.slug()).orElseThrow().body()).allMatch(ArticleView.BodyPart::isHtml);
@@ -197,8 +234,10 @@ class ArticleServiceTests {
         articles.importPublished(major, published, published.plus(Duration.ofHours(3)));
 
         assertThat(reader.findBySlug(minor.slug()).orElseThrow().updated()).isNull();
-        assertThat(reader.findBySlug(major.slug()).orElseThrow().updated()).isNotNull()
-                .extracting(d -> d.iso()).isEqualTo("2026-05-01T11:00:00Z");
+        assertThat(reader.findBySlug(major.slug()).orElseThrow().updated())
+                .isNotNull()
+                .extracting(d -> d.iso())
+                .isEqualTo("2026-05-01T11:00:00Z");
     }
 
     @Test
@@ -206,10 +245,13 @@ class ArticleServiceTests {
         ArticleForm form = Fixtures.article("Corrected story");
         long id = published(form);
         articles.addNote(id, NoteKind.UPDATE, "Added the ministry's statement.", Instant.parse("2026-05-02T10:00:00Z"));
-        articles.addNote(id, NoteKind.CORRECTION, "The bridge is 2km long, not 20km.", Instant.parse("2026-05-01T10:00:00Z"));
+        articles.addNote(
+                id, NoteKind.CORRECTION, "The bridge is 2km long, not 20km.", Instant.parse("2026-05-01T10:00:00Z"));
         assertThat(reader.findBySlug(form.slug()).orElseThrow().notes())
-                .extracting(ArticleView.Note::kind).containsExactly(NoteKind.CORRECTION, NoteKind.UPDATE);
-        assertThatThrownBy(() -> articles.addNote(id, NoteKind.UPDATE, " ", null)).isInstanceOf(ValidationException.class);
+                .extracting(ArticleView.Note::kind)
+                .containsExactly(NoteKind.CORRECTION, NoteKind.UPDATE);
+        assertThatThrownBy(() -> articles.addNote(id, NoteKind.UPDATE, " ", null))
+                .isInstanceOf(ValidationException.class);
     }
 
     private static void await(Duration duration) {

@@ -1,9 +1,11 @@
 package org.broadsheet.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.tag.TagService;
 import org.broadsheet.web.NotFoundException;
@@ -14,9 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Writing and publishing in the newsroom: ownership, revisions, edit conflicts, review, autosaves. */
 @BroadsheetTest
@@ -122,10 +121,15 @@ class ArticleWorkflowTests {
         assertThat(headline.changed()).isTrue();
         assertThat(headline.lines()).singleElement().satisfies(line -> {
             assertThat(line.change()).isEqualTo(RevisionDiff.Change.CHANGED);
-            assertThat(line.after()).filteredOn(RevisionDiff.Span::changed).singleElement()
-                    .extracting(RevisionDiff.Span::text).asString().isEqualToIgnoringWhitespace("again");
+            assertThat(line.after())
+                    .filteredOn(RevisionDiff.Span::changed)
+                    .singleElement()
+                    .extracting(RevisionDiff.Span::text)
+                    .asString()
+                    .isEqualToIgnoringWhitespace("again");
         });
-        assertThat(theirChange.fields()).filteredOn(f -> !f.label().equals("Headline"))
+        assertThat(theirChange.fields())
+                .filteredOn(f -> !f.label().equals("Headline"))
                 .noneMatch(RevisionDiff.FieldDiff::changed);
     }
 
@@ -133,8 +137,12 @@ class ArticleWorkflowTests {
     void restoringARevisionMakesANewOne() {
         long id = draft("Original headline");
         ArticleForm original = current(id);
-        articles.save(id, withBody(Fixtures.withHeadline(original, "Changed headline"), "Changed body.\n"), 1,
-                editor, List.of());
+        articles.save(
+                id,
+                withBody(Fixtures.withHeadline(original, "Changed headline"), "Changed body.\n"),
+                1,
+                editor,
+                List.of());
 
         articles.restore(id, 1, 2, writer);
 
@@ -158,12 +166,21 @@ class ArticleWorkflowTests {
         }
         ArticleForm form = withBody(Fixtures.article("Long read"), body.toString());
         long id = articles.create(form, writer, List.of()).id();
-        articles.save(id, withBody(current(id), body.toString().replace("Paragraph 20.", "Paragraph twenty.")), 1,
-                writer, List.of());
+        articles.save(
+                id,
+                withBody(current(id), body.toString().replace("Paragraph 20.", "Paragraph twenty.")),
+                1,
+                writer,
+                List.of());
 
         List<RevisionDiff.Line> lines = desk.compare(id, 1, 2).fields().stream()
-                .filter(f -> f.label().equals("Body")).findFirst().orElseThrow().lines();
-        assertThat(lines).filteredOn(l -> l.change() == RevisionDiff.Change.CHANGED).singleElement()
+                .filter(f -> f.label().equals("Body"))
+                .findFirst()
+                .orElseThrow()
+                .lines();
+        assertThat(lines)
+                .filteredOn(l -> l.change() == RevisionDiff.Change.CHANGED)
+                .singleElement()
                 .satisfies(l -> {
                     assertThat(l.before()).contains(new RevisionDiff.Span("20", true));
                     assertThat(l.after()).contains(new RevisionDiff.Span("twenty", true));
@@ -216,9 +233,11 @@ class ArticleWorkflowTests {
 
         EditableArticle published = desk.forEditing(id);
         assertThat(published.status()).isEqualTo(ArticleStatus.PUBLISHED);
-        assertThat(published.publicUrl()).isEqualTo(reader.findById(id).orElseThrow().url());
+        assertThat(published.publicUrl())
+                .isEqualTo(reader.findById(id).orElseThrow().url());
         assertThat(desk.recentlyPublished(500)).extracting(ArticleSummary::id).contains(id);
-        assertThatThrownBy(() -> articles.submitForReview(id)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> articles.submitForReview(id))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("status");
     }
 
@@ -226,7 +245,8 @@ class ArticleWorkflowTests {
     void schedulingNeedsAFutureTimeAndUnschedulingReturnsToDraft() {
         long id = draft("Budget embargoed");
         assertThatThrownBy(() -> articles.schedule(id, Instant.now().minusSeconds(60)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("future");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("future");
         Instant at = Instant.now().plus(Duration.ofDays(3));
         articles.schedule(id, at);
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.SCHEDULED);
@@ -253,9 +273,11 @@ class ArticleWorkflowTests {
         long id = draft("Ferry timetable changes");
         articles.publish(id, null);
         assertThat(reader.findById(id)).get().extracting(ArticleView::headline).isEqualTo("Ferry timetable changes");
-        articles.save(id, Fixtures.withHeadline(current(id), "Ferry timetable changes from Monday"), 1, editor,
-                List.of());
-        assertThat(reader.findById(id)).get().extracting(ArticleView::headline)
+        articles.save(
+                id, Fixtures.withHeadline(current(id), "Ferry timetable changes from Monday"), 1, editor, List.of());
+        assertThat(reader.findById(id))
+                .get()
+                .extracting(ArticleView::headline)
                 .isEqualTo("Ferry timetable changes from Monday");
     }
 
@@ -270,7 +292,9 @@ class ArticleWorkflowTests {
         ArticleView view = reader.findById(id).orElseThrow();
         assertThat(view.updated()).isNotNull();
         assertThat(view.updated().at().toInstant()).isAfterOrEqualTo(before.minusSeconds(1));
-        assertThat(desk.forEditing(id).notes()).singleElement().extracting(ArticleView.Note::text)
+        assertThat(desk.forEditing(id).notes())
+                .singleElement()
+                .extracting(ArticleView.Note::text)
                 .isEqualTo("The bridge is 2 km long, not 20 km.");
     }
 
@@ -278,7 +302,8 @@ class ArticleWorkflowTests {
     void notesAreOnlyForPublishedArticles() {
         long id = draft("Not out yet");
         assertThatThrownBy(() -> articles.addNote(id, NoteKind.UPDATE, "Too early.", null))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("published");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("published");
     }
 
     // ---- lists
@@ -286,9 +311,15 @@ class ArticleWorkflowTests {
     @Test
     void dashboardListsSplitArticlesByStatusAndOwner() {
         long mine = draft("My own draft");
-        long othersDraft = articles.create(Fixtures.article("Someone else's draft"), editor, List.of()).id();
-        assertThat(desk.draftsOf(writer, 50)).extracting(ArticleSummary::id).contains(mine).doesNotContain(othersDraft);
-        ArticleSummary summary = desk.draftsOf(writer, 50).stream().filter(s -> s.id() == mine).findFirst()
+        long othersDraft = articles.create(Fixtures.article("Someone else's draft"), editor, List.of())
+                .id();
+        assertThat(desk.draftsOf(writer, 50))
+                .extracting(ArticleSummary::id)
+                .contains(mine)
+                .doesNotContain(othersDraft);
+        ArticleSummary summary = desk.draftsOf(writer, 50).stream()
+                .filter(s -> s.id() == mine)
+                .findFirst()
                 .orElseThrow();
         assertThat(summary.createdByName()).isEqualTo("Wanda Writer");
         assertThat(summary.authorNames()).containsExactly("Daniel Reyes");
@@ -300,20 +331,35 @@ class ArticleWorkflowTests {
     void theArticleListFiltersAndPages() {
         String word = "zanzibarite" + System.nanoTime();
         long first = draft("Clove harvest " + word);
-        long second = articles.create(Fixtures.article(Fixtures.uniqueSlug("cloves"), "Clove prices " + word,
-                "asia", "Body.\n"), editor, List.of()).id();
+        long second = articles.create(
+                        Fixtures.article(Fixtures.uniqueSlug("cloves"), "Clove prices " + word, "asia", "Body.\n"),
+                        editor,
+                        List.of())
+                .id();
         articles.submitForReview(second);
 
-        assertThat(desk.list(new ArticleFilter(null, null, null, word, null), 1, 20).articles())
-                .extracting(ArticleSummary::id).containsExactly(second, first);
-        assertThat(desk.list(new ArticleFilter(ArticleStatus.IN_REVIEW, null, null, word, null), 1, 20).articles())
-                .extracting(ArticleSummary::id).containsExactly(second);
-        assertThat(desk.list(new ArticleFilter(null, "americas", null, word, null), 1, 20).articles())
-                .extracting(ArticleSummary::id).containsExactly(first);
-        assertThat(desk.list(new ArticleFilter(null, null, "daniel-reyes", word, null), 1, 20).total()).isEqualTo(2);
-        assertThat(desk.list(new ArticleFilter(null, null, "mei-lin-zhou", word, null), 1, 20).total()).isZero();
-        assertThat(desk.list(new ArticleFilter(null, null, null, word, writer), 1, 20).articles())
-                .extracting(ArticleSummary::id).containsExactly(first);
+        assertThat(desk.list(new ArticleFilter(null, null, null, word, null), 1, 20)
+                        .articles())
+                .extracting(ArticleSummary::id)
+                .containsExactly(second, first);
+        assertThat(desk.list(new ArticleFilter(ArticleStatus.IN_REVIEW, null, null, word, null), 1, 20)
+                        .articles())
+                .extracting(ArticleSummary::id)
+                .containsExactly(second);
+        assertThat(desk.list(new ArticleFilter(null, "americas", null, word, null), 1, 20)
+                        .articles())
+                .extracting(ArticleSummary::id)
+                .containsExactly(first);
+        assertThat(desk.list(new ArticleFilter(null, null, "daniel-reyes", word, null), 1, 20)
+                        .total())
+                .isEqualTo(2);
+        assertThat(desk.list(new ArticleFilter(null, null, "mei-lin-zhou", word, null), 1, 20)
+                        .total())
+                .isZero();
+        assertThat(desk.list(new ArticleFilter(null, null, null, word, writer), 1, 20)
+                        .articles())
+                .extracting(ArticleSummary::id)
+                .containsExactly(first);
 
         ArticleListing page2 = desk.list(new ArticleFilter(null, null, null, word, null), 2, 1);
         assertThat(page2.articles()).extracting(ArticleSummary::id).containsExactly(first);
@@ -325,7 +371,9 @@ class ArticleWorkflowTests {
     @Test
     void wildcardsInTheSearchTextAreTakenLiterally() {
         draft("Half of the vote " + System.nanoTime());
-        assertThat(desk.list(new ArticleFilter(null, null, null, "%%%%", null), 1, 5).total()).isZero();
+        assertThat(desk.list(new ArticleFilter(null, null, null, "%%%%", null), 1, 5)
+                        .total())
+                .isZero();
         assertThat(desk.lookup("_", 5)).isEmpty();
     }
 
@@ -333,7 +381,9 @@ class ArticleWorkflowTests {
     void theReferencePickerFindsArticlesByHeadline() {
         String word = "quokka" + System.nanoTime();
         long id = draft("Island count of " + word + " rises");
-        assertThat(desk.lookup(word.toUpperCase(), 10)).extracting(ArticleSummary::id).containsExactly(id);
+        assertThat(desk.lookup(word.toUpperCase(), 10))
+                .extracting(ArticleSummary::id)
+                .containsExactly(id);
         assertThat(desk.lookup("  ", 10)).isEmpty();
     }
 
@@ -352,7 +402,9 @@ class ArticleWorkflowTests {
         assertThat(desk.autosave(id, editor)).isEmpty();
 
         articles.autosave(id, writer, 1, withBody(current(id), "Half a sentence, and more"));
-        assertThat(desk.autosave(id, writer)).get().extracting(a -> a.form().body())
+        assertThat(desk.autosave(id, writer))
+                .get()
+                .extracting(a -> a.form().body())
                 .isEqualTo("Half a sentence, and more");
         assertThat(desk.revisions(id)).hasSize(1);
 
@@ -375,12 +427,19 @@ class ArticleWorkflowTests {
         long target = draft("Dam opens");
         articles.publish(target, null);
         String slug = current(target).slug();
-        ArticlePreview preview = desk.preview(" Preview headline ", "Standfirst",
+        ArticlePreview preview = desk.preview(
+                " Preview headline ",
+                "Standfirst",
                 "Some *emphasis*.\n\n[[related: " + slug + "]]\n\n<script>alert(1)</script>\n\n[[read-more: nowhere-"
-                        + System.nanoTime() + "]]\n", null);
+                        + System.nanoTime() + "]]\n",
+                null);
         assertThat(preview.headline()).isEqualTo("Preview headline");
-        assertThat(preview.body().get(0).html().html()).contains("<em>emphasis</em>").doesNotContain("script");
-        assertThat(preview.body()).filteredOn(p -> !p.isHtml()).singleElement()
+        assertThat(preview.body().get(0).html().html())
+                .contains("<em>emphasis</em>")
+                .doesNotContain("script");
+        assertThat(preview.body())
+                .filteredOn(p -> !p.isHtml())
+                .singleElement()
                 .satisfies(p -> assertThat(p.target().id()).isEqualTo(target));
         assertThat(preview.warnings()).singleElement().asString().contains("names no article");
     }
@@ -388,12 +447,12 @@ class ArticleWorkflowTests {
     // ---- helpers
 
     private static ArticleForm withBody(ArticleForm f, String body) {
-        return new ArticleForm(f.slug(), f.headline(), f.standfirst(), body, f.section(), f.authors(), f.tags(),
-                f.image());
+        return new ArticleForm(
+                f.slug(), f.headline(), f.standfirst(), body, f.section(), f.authors(), f.tags(), f.image());
     }
 
     private static ArticleForm withTags(ArticleForm f, List<String> tags) {
-        return new ArticleForm(f.slug(), f.headline(), f.standfirst(), f.body(), f.section(), f.authors(), tags,
-                f.image());
+        return new ArticleForm(
+                f.slug(), f.headline(), f.standfirst(), f.body(), f.section(), f.authors(), tags, f.image());
     }
 }

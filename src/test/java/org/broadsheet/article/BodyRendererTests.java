@@ -1,12 +1,11 @@
 package org.broadsheet.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 import java.util.Optional;
-
 import org.broadsheet.web.HtmlSanitizer;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Markdown in, stored HTML out: sanitising and story references. */
 class BodyRendererTests {
@@ -34,14 +33,20 @@ class BodyRendererTests {
                 - one
                 - two
                 """);
-        assertThat(html).contains("<p>First paragraph with <em>emphasis</em>.</p>", "<h2>Race for influence</h2>",
-                "<blockquote>", "<ul>", "<li>one</li>");
+        assertThat(html)
+                .contains(
+                        "<p>First paragraph with <em>emphasis</em>.</p>",
+                        "<h2>Race for influence</h2>",
+                        "<blockquote>",
+                        "<ul>",
+                        "<li>one</li>");
     }
 
     @Test
     void levelOneHeadingsBecomeLevelTwoBecauseThePageOwnsItsH1() {
-        assertThat(html("# Big heading\n\n<h1>raw</h1>")).doesNotContain("<h1").contains("<h2>Big heading</h2>",
-                "<h2>raw</h2>");
+        assertThat(html("# Big heading\n\n<h1>raw</h1>"))
+                .doesNotContain("<h1")
+                .contains("<h2>Big heading</h2>", "<h2>raw</h2>");
     }
 
     @Test
@@ -52,7 +57,8 @@ class BodyRendererTests {
 
     @Test
     void eventHandlerAttributesAreRemoved() {
-        String html = html("<img src=\"/a.png\" alt=\"a\" onerror=\"alert(1)\"> <a href=\"/x\" onclick=\"alert(2)\">x</a>");
+        String html =
+                html("<img src=\"/a.png\" alt=\"a\" onerror=\"alert(1)\"> <a href=\"/x\" onclick=\"alert(2)\">x</a>");
         assertThat(html).doesNotContain("onerror").doesNotContain("onclick").doesNotContain("alert");
     }
 
@@ -67,7 +73,10 @@ class BodyRendererTests {
     void iframesObjectsAndFormsAreRemoved() {
         String html = html("<iframe src=\"https://example.com\"></iframe><object data=\"x\"></object>"
                 + "<form action=\"/x\"><input name=\"q\"></form>");
-        assertThat(html).doesNotContain("<iframe").doesNotContain("<object").doesNotContain("<form")
+        assertThat(html)
+                .doesNotContain("<iframe")
+                .doesNotContain("<object")
+                .doesNotContain("<form")
                 .doesNotContain("<input");
     }
 
@@ -80,7 +89,8 @@ class BodyRendererTests {
     @Test
     void externalLinksGetNoopenerAndSiteLinksDoNot() {
         String html = html("[out](https://www.example.org/report) and [in](/americas)");
-        assertThat(html).contains("<a href=\"https://www.example.org/report\" rel=\"noopener\">out</a>")
+        assertThat(html)
+                .contains("<a href=\"https://www.example.org/report\" rel=\"noopener\">out</a>")
                 .contains("<a href=\"/americas\">in</a>");
     }
 
@@ -95,8 +105,11 @@ class BodyRendererTests {
 
                 [[read-more: 42]]
                 """);
-        assertThat(body.html()).isEqualTo("<p>Before.</p>\n<!--ref:related:7--><p>Middle.</p>\n<!--ref:read-more:42-->");
-        assertThat(body.references()).extracting(RenderedBody.ResolvedReference::targetId).containsExactly(7L, 42L);
+        assertThat(body.html())
+                .isEqualTo("<p>Before.</p>\n<!--ref:related:7--><p>Middle.</p>\n<!--ref:read-more:42-->");
+        assertThat(body.references())
+                .extracting(RenderedBody.ResolvedReference::targetId)
+                .containsExactly(7L, 42L);
         assertThat(body.warnings()).isEmpty();
     }
 
@@ -109,7 +122,8 @@ class BodyRendererTests {
 
     @Test
     void referenceInsideOtherTextIsLeftAsText() {
-        assertThat(html("See [[related: trade-talks-resume]] for more.")).doesNotContain("<!--ref")
+        assertThat(html("See [[related: trade-talks-resume]] for more."))
+                .doesNotContain("<!--ref")
                 .contains("[[related: trade-talks-resume]]");
     }
 

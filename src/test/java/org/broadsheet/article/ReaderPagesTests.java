@@ -1,7 +1,9 @@
 package org.broadsheet.article;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -11,9 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The front page and the list pages on the demo edition, their pagination and their 404s. */
 @BroadsheetTest
@@ -42,7 +41,8 @@ class ReaderPagesTests {
         assertThat(doc.select(".top-stories .teaser")).hasSize(6);
         assertThat(doc.select(".front-section .front-section-heading").eachText())
                 .contains("Americas", "Asia", "Europe", "Africa", "Business");
-        List<String> links = doc.select("main .lead-story-headline a, main .teaser-headline a").eachAttr("href");
+        List<String> links = doc.select("main .lead-story-headline a, main .teaser-headline a")
+                .eachAttr("href");
         assertThat(links).doesNotHaveDuplicates();
     }
 
@@ -84,10 +84,27 @@ class ReaderPagesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/page/0", "/page/-1", "/page/abc", "/page/99999999", "/page/1.5", "/page/999",
-            "/americas/page/999", "/tag/diplomacy/page/0", "/author/amara-okafor/page/x", "/no-such-section",
-            "/no-such-section/page/2", "/tag/no-such-tag", "/author/nobody", "/Americas", "/americas/2026/10/05/nope",
-            "/americas/2026/13/45/nope", "/assets/nothing.css", "/some/deep/unknown/path/that/is/long"})
+    @ValueSource(
+            strings = {
+                "/page/0",
+                "/page/-1",
+                "/page/abc",
+                "/page/99999999",
+                "/page/1.5",
+                "/page/999",
+                "/americas/page/999",
+                "/tag/diplomacy/page/0",
+                "/author/amara-okafor/page/x",
+                "/no-such-section",
+                "/no-such-section/page/2",
+                "/tag/no-such-tag",
+                "/author/nobody",
+                "/Americas",
+                "/americas/2026/10/05/nope",
+                "/americas/2026/13/45/nope",
+                "/assets/nothing.css",
+                "/some/deep/unknown/path/that/is/long"
+            })
     void badPagesAnswer404WithTheSitesErrorPage(String url) throws Exception {
         MvcResult result = fetch(url);
         assertThat(result.getResponse().getStatus()).as(url).isEqualTo(404);
@@ -99,7 +116,10 @@ class ReaderPagesTests {
 
     @Test
     void overlongSlugAnswers404() throws Exception {
-        assertThat(fetch("/americas/2026/10/05/" + "a".repeat(5000)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(fetch("/americas/2026/10/05/" + "a".repeat(5000))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
         assertThat(fetch("/" + "a".repeat(500)).getResponse().getStatus()).isEqualTo(404);
         assertThat(fetch("/tag/" + "a".repeat(500)).getResponse().getStatus()).isEqualTo(404);
     }
@@ -117,7 +137,8 @@ class ReaderPagesTests {
         assertThat(first.getResponse().getHeader("Cache-Control")).isEqualTo("public, max-age=60");
         String etag = first.getResponse().getHeader("ETag");
         assertThat(etag).isNotBlank();
-        MvcResult again = mvc.perform(get("/americas").header("If-None-Match", etag)).andReturn();
+        MvcResult again =
+                mvc.perform(get("/americas").header("If-None-Match", etag)).andReturn();
         assertThat(again.getResponse().getStatus()).isEqualTo(304);
         assertThat(again.getResponse().getContentAsString()).isEmpty();
 

@@ -1,5 +1,7 @@
 package org.broadsheet.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.broadsheet.BroadsheetTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +21,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scheduled publication on several nodes at once: two schedulers over the same due articles
@@ -34,6 +33,7 @@ class ScheduledPublishingTests {
 
     @Autowired
     org.springframework.scheduling.TaskScheduler taskScheduler;
+
     @Autowired
     ArticleService articles;
 
@@ -53,23 +53,27 @@ class ScheduledPublishingTests {
         ApplicationListener<PayloadApplicationEvent<?>> listener = event -> {
             if (event.getPayload() instanceof ArticleEvents.ArticlePublished published
                     && due.contains(published.articleId())) {
-                announced.computeIfAbsent(published.articleId(), k -> new AtomicInteger()).incrementAndGet();
+                announced
+                        .computeIfAbsent(published.articleId(), k -> new AtomicInteger())
+                        .incrementAndGet();
             }
         };
-        context.addApplicationListener(listener); // from the start: the application's own scheduler may publish some too
+        context.addApplicationListener(
+                listener); // from the start: the application's own scheduler may publish some too
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
             Instant past = Instant.now().minusSeconds(30);
             for (int i = 0; i < ARTICLES; i++) {
-                long id = articles.create(Fixtures.article("Embargoed story " + i)).id();
+                long id = articles.create(Fixtures.article("Embargoed story " + i))
+                        .id();
                 due.add(id);
                 repository.setStatus(id, ArticleStatus.SCHEDULED, past); // due, as after a restart
             }
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> runs = new ArrayList<>();
             for (int node = 0; node < 2; node++) {
-                ScheduledPublishing scheduler = new ScheduledPublishing(articles, taskScheduler, java.time.Clock.systemUTC(),
-                        java.time.Duration.ofSeconds(30));
+                ScheduledPublishing scheduler = new ScheduledPublishing(
+                        articles, taskScheduler, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(30));
                 runs.add(nodes.submit(() -> {
                     start.await();
                     scheduler.publishDue();
@@ -81,8 +85,10 @@ class ScheduledPublishingTests {
                 run.get(2, TimeUnit.MINUTES);
             }
             // Waits for any publishing transaction of the application's own scheduler to end.
-            jdbc.sql("select id from article where id = any(?) for update").param(due.toArray(Long[]::new))
-                    .query(Long.class).list();
+            jdbc.sql("select id from article where id = any(?) for update")
+                    .param(due.toArray(Long[]::new))
+                    .query(Long.class)
+                    .list();
         } finally {
             nodes.shutdownNow();
             context.removeApplicationListener(listener);
@@ -91,7 +97,10 @@ class ScheduledPublishingTests {
             assertExactlyOnce(due, announced);
         } finally {
             // Off the site again: reader-page tests share the database.
-            due.stream().filter(id -> articles.status(id).filter(s -> s == ArticleStatus.PUBLISHED).isPresent())
+            due.stream()
+                    .filter(id -> articles.status(id)
+                            .filter(s -> s == ArticleStatus.PUBLISHED)
+                            .isPresent())
                     .forEach(articles::unpublish);
         }
     }
@@ -100,6 +109,7 @@ class ScheduledPublishingTests {
 
         assertThat(due).allSatisfy(id -> assertThat(articles.status(id)).contains(ArticleStatus.PUBLISHED));
         assertThat(announced.keySet()).containsExactlyInAnyOrderElementsOf(due);
-        assertThat(announced.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(announced.values())
+                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
     }
 }

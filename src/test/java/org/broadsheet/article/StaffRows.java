@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -10,14 +9,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class StaffRows {
 
-    private StaffRows() {
-    }
+    private StaffRows() {}
 
     static long create(JdbcClient jdbc, String name, String role) {
         return jdbc.sql("""
                         insert into staff_user (email, name, password_hash, role)
                         values (?, ?, '{noop}unused', ?) returning id""")
                 .params(UUID.randomUUID() + "@staff.example.org", name, role)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,16 +1,14 @@
 package org.broadsheet.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.broadsheet.BroadsheetTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A site that already has articles when V4 arrives: each gets its content as revision 1, in
@@ -46,23 +44,38 @@ class WorkflowMigrationTests {
                                returning id),
                          aa as (insert into v4check.article_author (article_id, author_id, position)
                                 select a.id, au.id, 0 from a, au)
-                    insert into v4check.article_tag (article_id, tag_id, position) select a.id, t.id, 0 from a, t""")
-                    .update();
+                    insert into v4check.article_tag (article_id, tag_id, position) select a.id, t.id, 0 from a, t""").update();
             migrate("4");
 
             String content = jdbc.sql("select content::text from v4check.article_revision where number = 1")
-                    .query(String.class).single();
-            assertThat(revisions.fromJson(content)).isEqualTo(new ArticleForm("grid-upgrade", "Grid upgrade approved",
-                    "A short standfirst.", "Body *text*.", "world", List.of("ana-silva"), List.of("energy"),
-                    new LeadImage("/media/grid.jpg", "Pylons at dusk", null, null, 800, null)));
-            assertThat(jdbc.sql("select version from v4check.article").query(Integer.class).single()).isEqualTo(1);
+                    .query(String.class)
+                    .single();
+            assertThat(revisions.fromJson(content))
+                    .isEqualTo(new ArticleForm(
+                            "grid-upgrade",
+                            "Grid upgrade approved",
+                            "A short standfirst.",
+                            "Body *text*.",
+                            "world",
+                            List.of("ana-silva"),
+                            List.of("energy"),
+                            new LeadImage("/media/grid.jpg", "Pylons at dusk", null, null, 800, null)));
+            assertThat(jdbc.sql("select version from v4check.article")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         } finally {
             jdbc.sql("drop schema if exists " + SCHEMA + " cascade").update();
         }
     }
 
     private void migrate(String target) {
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration")
-                .target(target).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .locations("classpath:db/migration")
+                .target(target)
+                .load()
+                .migrate();
     }
 }

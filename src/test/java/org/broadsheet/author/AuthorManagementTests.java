@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
@@ -27,19 +26,36 @@ class AuthorManagementTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    @Autowired AuthorService authors;
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
+    @Autowired
+    AuthorService authors;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleReader reader;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     private static String unique(String base) {
         return base + "-" + Long.toString(System.nanoTime(), 36) + "-" + SEQUENCE.incrementAndGet();
     }
 
     private ArticleView publishBy(Author author) {
-        long id = articles.create(new ArticleForm(unique("byline-story"), "By " + author.name(), "Standfirst.",
-                "Body.\n", "europe", List.of(author.slug()), List.of(), null)).id();
+        long id = articles.create(new ArticleForm(
+                        unique("byline-story"),
+                        "By " + author.name(),
+                        "Standfirst.",
+                        "Body.\n",
+                        "europe",
+                        List.of(author.slug()),
+                        List.of(),
+                        null))
+                .id();
         articles.publish(id, Instant.now().minusSeconds(60));
         return reader.findById(id).orElseThrow();
     }
@@ -50,14 +66,20 @@ class AuthorManagementTests {
 
     @Test
     void renamedAuthorShowsInBylinesAtOnceAndTheOldAddressAnswers301() throws Exception {
-        Author author = authors.create(new AuthorForm(unique("ines-duarte"), "Inês Duarte", "Lisbon reporter",
-                "Covers Portuguese politics.", "/assets/images/demo/ballot-box.svg"));
+        Author author = authors.create(new AuthorForm(
+                unique("ines-duarte"),
+                "Inês Duarte",
+                "Lisbon reporter",
+                "Covers Portuguese politics.",
+                "/assets/images/demo/ballot-box.svg"));
         assertThat(author.photo()).isEqualTo("/assets/images/demo/ballot-box.svg");
         ArticleView story = publishBy(author);
 
         String newSlug = unique("ines-duarte-silva");
-        Author renamed = authors.update(author.id(), new AuthorForm(newSlug, "Inês Duarte Silva", "Iberia Editor",
-                "Leads coverage of Spain and Portugal.", ""));
+        Author renamed = authors.update(
+                author.id(),
+                new AuthorForm(
+                        newSlug, "Inês Duarte Silva", "Iberia Editor", "Leads coverage of Spain and Portugal.", ""));
         assertThat(renamed.photo()).as("a blank photo clears it").isNull();
         assertThat(reader.findById(story.id()).orElseThrow().authors())
                 .containsExactly(new ArticleView.Link("Inês Duarte Silva", "/author/" + newSlug));
@@ -71,14 +93,26 @@ class AuthorManagementTests {
 
     @Test
     void photoMustBeAPathOnThisSite() {
-        for (String photo : new String[] {"https://elsewhere.example/me.jpg", "//elsewhere.example/me.jpg",
-                "portrait.jpg", "/media/my portrait.jpg", "/media/\"quoted\".jpg", "javascript:alert(1)"}) {
-            assertThatThrownBy(() -> authors.create(new AuthorForm(unique("photo-check"), "Photo Check", "", "", photo)))
-                    .as(photo).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                            .extracting(ValidationException.Problem::field).containsExactly("photo"));
+        for (String photo : new String[] {
+            "https://elsewhere.example/me.jpg",
+            "//elsewhere.example/me.jpg",
+            "portrait.jpg",
+            "/media/my portrait.jpg",
+            "/media/\"quoted\".jpg",
+            "javascript:alert(1)"
+        }) {
+            assertThatThrownBy(
+                            () -> authors.create(new AuthorForm(unique("photo-check"), "Photo Check", "", "", photo)))
+                    .as(photo)
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(ValidationException.Problem::field)
+                                    .containsExactly("photo"));
         }
         assertThat(authors.create(new AuthorForm(unique("photo-ok"), "Photo Ok", "", "", " /media/2026/06/me.jpg "))
-                .photo()).isEqualTo("/media/2026/06/me.jpg");
+                        .photo())
+                .isEqualTo("/media/2026/06/me.jpg");
     }
 
     @Test
@@ -94,18 +128,23 @@ class AuthorManagementTests {
         long account = jdbc.sql("""
                         insert into staff_user (email, name, password_hash, role, enabled, author_id)
                         values (?, 'Staff Writer', 'not a hash', 'author', false, ?) returning id""")
-                .params(unique("staff") + "@example.org", staff.id()).query(Long.class).single();
+                .params(unique("staff") + "@example.org", staff.id())
+                .query(Long.class)
+                .single();
         try {
             assertThatThrownBy(() -> authors.delete(staff.id()))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("byline of a staff account");
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("byline of a staff account");
             assertThat(authors.findById(staff.id())).isPresent();
         } finally {
             jdbc.sql("delete from staff_user where id = ?").param(account).update();
         }
 
         Author idle = authors.create(new AuthorForm(unique("idle-writer"), "Idle Writer", "", ""));
-        assertThat(authors.summaries()).filteredOn(s -> s.author().id() == idle.id())
-                .singleElement().satisfies(s -> assertThat(s.articles()).isZero());
+        assertThat(authors.summaries())
+                .filteredOn(s -> s.author().id() == idle.id())
+                .singleElement()
+                .satisfies(s -> assertThat(s.articles()).isZero());
         authors.delete(idle.id());
         assertThat(authors.findById(idle.id())).isEmpty();
         assertThatThrownBy(() -> authors.delete(idle.id())).isInstanceOf(NotFoundException.class);
@@ -115,10 +154,14 @@ class AuthorManagementTests {
     void changesAreCheckedLikeACreate() {
         Author author = authors.create(new AuthorForm(unique("checked"), "Checked", "", ""));
         assertThatThrownBy(() -> authors.update(author.id(), new AuthorForm("amara-okafor", "Checked", "", "")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("already");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("already");
         assertThatThrownBy(() -> authors.update(author.id(), new AuthorForm(author.slug(), " ", "", "x".repeat(1001))))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(ValidationException.Problem::field).containsExactly("name", "bio"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ValidationException.Problem::field)
+                                .containsExactly("name", "bio"));
         assertThat(authors.findById(author.id())).contains(author);
         assertThatThrownBy(() -> authors.update(987_654_321L, new AuthorForm("x", "X", "", "")))
                 .isInstanceOf(NotFoundException.class);

@@ -6,7 +6,6 @@ import static org.broadsheet.comment.Commenting.uniqueEmail;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleView;
@@ -60,7 +59,9 @@ class CommentBrowserTests extends CommentingTest {
     void withoutJavaScriptACommentAndAReplyAreEachAPageLoadAway() {
         ArticleView article = commenting.article("Port strike ends");
         WebDriver page = fresh(withoutJs, article);
-        assertThat(page.findElements(By.id("respond-home"))).as("comments.js must not run in this browser").isEmpty();
+        assertThat(page.findElements(By.id("respond-home")))
+                .as("comments.js must not run in this browser")
+                .isEmpty();
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
 
         fill(page, "Nadia Haddad", uniqueEmail(), "The dockers deserved this.");
@@ -68,7 +69,10 @@ class CommentBrowserTests extends CommentingTest {
 
         assertThat(page.getCurrentUrl()).isEqualTo(site(article.url()) + "#comment-" + id);
         assertThat(text(page, id)).isEqualTo("The dockers deserved this.");
-        assertThat(comment(page, id).findElement(By.cssSelector(".comment-author")).getText()).isEqualTo("Nadia Haddad");
+        assertThat(comment(page, id)
+                        .findElement(By.cssSelector(".comment-author"))
+                        .getText())
+                .isEqualTo("Nadia Haddad");
         assertThat(page.findElement(By.id("comments-heading")).getText()).isEqualTo("1 Comment");
 
         comment(page, id).findElement(By.linkText("Reply")).click();
@@ -78,17 +82,20 @@ class CommentBrowserTests extends CommentingTest {
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Reply to Nadia Haddad Cancel reply");
         assertThat(page.findElement(By.id("cancel-reply")).getDomProperty("href"))
                 .isEqualTo(site(article.url()) + "#respond");
-        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value")).isEqualTo(String.valueOf(id));
+        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
+                .isEqualTo(String.valueOf(id));
 
         fill(page, "Owen Price", uniqueEmail(), "Only after three weeks.");
         long reply = submitAndLand(page);
 
         assertThat(reply).isNotEqualTo(id);
         assertThat(page.findElements(By.cssSelector("#comment-" + id + " > ol.comment-replies > #comment-" + reply)))
-                .as("the reply is nested under its parent").hasSize(1);
+                .as("the reply is nested under its parent")
+                .hasSize(1);
         assertThat(text(page, reply)).isEqualTo("Only after three weeks.");
         assertThat(page.findElement(By.id("comments-heading")).getText()).isEqualTo("2 Comments");
-        assertThat(page.findElement(By.id("reply-title")).getText()).as("the form is for a new comment again")
+        assertThat(page.findElement(By.id("reply-title")).getText())
+                .as("the form is for a new comment again")
                 .isEqualTo("Leave a Reply");
     }
 
@@ -106,7 +113,8 @@ class CommentBrowserTests extends CommentingTest {
 
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
         assertThat(page.findElements(By.id("cancel-reply"))).isEmpty();
-        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value")).isEmpty();
+        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
+                .isEmpty();
     }
 
     @Test
@@ -124,11 +132,15 @@ class CommentBrowserTests extends CommentingTest {
         By underComment = By.cssSelector("#comment-" + id + " > article.comment-body + #respond");
         wait(page).until(ExpectedConditions.presenceOfElementLocated(underComment));
 
-        assertThat(script(page, "return window.broadsheetTestMarker;")).as("no page load").isEqualTo("same page");
+        assertThat(script(page, "return window.broadsheetTestMarker;"))
+                .as("no page load")
+                .isEqualTo("same page");
         assertThat(page.getCurrentUrl()).isEqualTo(url);
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Reply to Lena Vogel Cancel reply");
-        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value")).isEqualTo(String.valueOf(id));
-        assertThat(page.switchTo().activeElement().getDomAttribute("id")).as("focus is in the comment box")
+        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
+                .isEqualTo(String.valueOf(id));
+        assertThat(page.switchTo().activeElement().getDomAttribute("id"))
+                .as("focus is in the comment box")
                 .isEqualTo("comment");
 
         page.findElement(By.id("cancel-reply")).click();
@@ -136,7 +148,8 @@ class CommentBrowserTests extends CommentingTest {
 
         assertThat(page.findElements(underComment)).isEmpty();
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
-        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value")).isEmpty();
+        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
+                .isEmpty();
         assertThat(script(page, "return window.broadsheetTestMarker;")).isEqualTo("same page");
 
         comment(page, id).findElement(By.linkText("Reply")).click();
@@ -145,7 +158,8 @@ class CommentBrowserTests extends CommentingTest {
         long reply = submitAndLand(page);
 
         assertThat(page.findElements(By.cssSelector("#comment-" + id + " > ol.comment-replies > #comment-" + reply)))
-                .as("the reply is nested under its parent").hasSize(1);
+                .as("the reply is nested under its parent")
+                .hasSize(1);
         assertThat(text(page, reply)).isEqualTo("It will take five years.");
         assertThat(page.findElement(By.id("comments-heading")).getText()).isEqualTo("2 Comments");
     }
@@ -163,7 +177,8 @@ class CommentBrowserTests extends CommentingTest {
 
         page.findElement(By.id("cancel-reply")).click();
         wait(page).until(ExpectedConditions.textToBe(By.id("reply-title"), "Leave a Reply"));
-        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value")).isEmpty();
+        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
+                .isEmpty();
     }
 
     @Test
@@ -178,11 +193,14 @@ class CommentBrowserTests extends CommentingTest {
         assertThat(held.findElement(By.cssSelector(".comment-awaiting")).getText())
                 .isEqualTo("Your comment is awaiting moderation.");
         assertThat(text(author, id)).isEqualTo("My first word here.");
-        assertThat(held.findElements(By.linkText("Reply"))).as("no replies to a held comment").isEmpty();
+        assertThat(held.findElements(By.linkText("Reply")))
+                .as("no replies to a held comment")
+                .isEmpty();
 
         WebDriver stranger = fresh(withJs, article);
         assertThat(stranger.findElements(By.id("comment-" + id))).isEmpty();
-        assertThat(stranger.findElement(By.tagName("body")).getText()).doesNotContain("My first word here.")
+        assertThat(stranger.findElement(By.tagName("body")).getText())
+                .doesNotContain("My first word here.")
                 .doesNotContain("awaiting moderation");
         assertThat(stranger.findElement(By.id("comments-heading")).getText()).isEqualTo("Be the first to comment");
     }
@@ -223,16 +241,21 @@ class CommentBrowserTests extends CommentingTest {
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
 
         assertThat(page.getCurrentUrl()).isEqualTo(site("/comments") + "#respond");
-        assertThat(script(page, "const r = document.querySelector('.form-problem').getBoundingClientRect();"
-                + " return r.top >= 0 && r.bottom <= window.innerHeight;"))
-                .as("the problem is on screen, not below the article").isEqualTo(true);
+        assertThat(script(
+                        page,
+                        "const r = document.querySelector('.form-problem').getBoundingClientRect();"
+                                + " return r.top >= 0 && r.bottom <= window.innerHeight;"))
+                .as("the problem is on screen, not below the article")
+                .isEqualTo(true);
     }
 
     @Test
     void withJavaScriptMissingFieldsTheBrowserDidNotCatchAreMarkedByTheServer() {
         ArticleView article = commenting.article("Heatwave warning");
         WebDriver page = fresh(withJs, article);
-        script(page, "document.querySelectorAll('#comment-form [required]').forEach(e => e.removeAttribute('required'));");
+        script(
+                page,
+                "document.querySelectorAll('#comment-form [required]').forEach(e => e.removeAttribute('required'));");
         fill(page, "", "", "Stay in the shade.");
         page.findElement(SUBMIT).click();
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".form-problem")));
@@ -251,9 +274,16 @@ class CommentBrowserTests extends CommentingTest {
     /** A public article long enough that its comment form starts well below the first screen. */
     private ArticleView longArticle(String headline) {
         String slug = "comment-test-long-" + System.nanoTime() % 1_000_000_000L + "-" + Commenting.next();
-        long id = articles.create(new ArticleForm(slug, headline, "A standfirst for " + headline + ".",
-                "A paragraph to scroll past.\n\n".repeat(40), "americas", List.of("daniel-reyes"),
-                List.of("diplomacy"), null)).id();
+        long id = articles.create(new ArticleForm(
+                        slug,
+                        headline,
+                        "A standfirst for " + headline + ".",
+                        "A paragraph to scroll past.\n\n".repeat(40),
+                        "americas",
+                        List.of("daniel-reyes"),
+                        List.of("diplomacy"),
+                        null))
+                .id();
         articles.publish(id, null);
         return reader.findById(id).orElseThrow();
     }
@@ -285,7 +315,9 @@ class CommentBrowserTests extends CommentingTest {
     private static long submitAndLand(WebDriver page) {
         String before = page.getCurrentUrl();
         page.findElement(SUBMIT).click();
-        wait(page).until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().matches(".*#comment-[0-9]+"));
+        wait(page)
+                .until(d ->
+                        !d.getCurrentUrl().equals(before) && d.getCurrentUrl().matches(".*#comment-[0-9]+"));
         String fragment = URI.create(page.getCurrentUrl()).getFragment();
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id(fragment)));
         return Long.parseLong(fragment.substring("comment-".length()));

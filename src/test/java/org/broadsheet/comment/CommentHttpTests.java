@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.jsoup.Jsoup;
@@ -39,18 +38,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class CommentHttpTests extends CommentingTest {
 
-    @LocalServerPort int port;
-    @Autowired CommentService comments;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** A reader's browser: keeps cookies, does not follow redirects. */
     private final class Browser {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         Document lastPage;
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri(path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             lastPage = Jsoup.parse(response.body());
             return response;
@@ -59,10 +67,12 @@ class CommentHttpTests extends CommentingTest {
         /** Sends the form of the last page fetched, with these fields filled in. */
         HttpResponse<String> submit(Map<String, String> fields) throws IOException, InterruptedException {
             StringBuilder body = new StringBuilder();
-            lastPage.select("#comment-form input[type=hidden]").forEach(input ->
-                    append(body, input.attr("name"), fields.getOrDefault(input.attr("name"), input.attr("value"))));
+            lastPage.select("#comment-form input[type=hidden]")
+                    .forEach(input -> append(
+                            body, input.attr("name"), fields.getOrDefault(input.attr("name"), input.attr("value"))));
             fields.forEach((name, value) -> {
-                if (lastPage.select("#comment-form input[type=hidden][name=" + name + "]").isEmpty()) {
+                if (lastPage.select("#comment-form input[type=hidden][name=" + name + "]")
+                        .isEmpty()) {
                     append(body, name, value);
                 }
             });
@@ -70,14 +80,18 @@ class CommentHttpTests extends CommentingTest {
         }
 
         HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(uri("/comments"))
+            return http.send(
+                    HttpRequest.newBuilder(uri("/comments"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
 
         private static void append(StringBuilder body, String name, String value) {
-            body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+            body.append(body.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
@@ -88,7 +102,9 @@ class CommentHttpTests extends CommentingTest {
 
     private long approvedCount(ArticleView article) {
         return jdbc.sql("select count(*) from comment where article_id = ? and status = 'approved'")
-                .param(article.id()).query(Long.class).single();
+                .param(article.id())
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -106,9 +122,14 @@ class CommentHttpTests extends CommentingTest {
                     List<Integer> statuses = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
                         browser.get(article.url());
-                        statuses.add(browser.submit(Map.of("name", "Reader " + readerNo, "email",
-                                "parallel-" + readerNo + "-" + i + "-" + Commenting.uniqueEmail(),
-                                "comment", "Parallel comment " + readerNo + "/" + i)).statusCode());
+                        statuses.add(browser.submit(Map.of(
+                                        "name",
+                                        "Reader " + readerNo,
+                                        "email",
+                                        "parallel-" + readerNo + "-" + i + "-" + Commenting.uniqueEmail(),
+                                        "comment",
+                                        "Parallel comment " + readerNo + "/" + i))
+                                .statusCode());
                     }
                     return statuses;
                 });
@@ -136,15 +157,16 @@ class CommentHttpTests extends CommentingTest {
         ArticleView article = commenting.article("CSRF over HTTP");
         Browser browser = new Browser();
         browser.get(article.url());
-        HttpResponse<String> forged = browser.submit(Map.of("_csrf", "not-the-token", "name", "Eve",
-                "email", Commenting.uniqueEmail(), "comment", "Cross-site"));
+        HttpResponse<String> forged = browser.submit(Map.of(
+                "_csrf", "not-the-token", "name", "Eve", "email", Commenting.uniqueEmail(), "comment", "Cross-site"));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(Jsoup.parse(forged.body()).selectFirst("h1").text()).isEqualTo("Forbidden");
 
         Browser stranger = new Browser(); // never saw the page, so has no CSRF cookie
         stranger.lastPage = browser.lastPage;
         assertThat(stranger.submit(Map.of("name", "Eve", "email", Commenting.uniqueEmail(), "comment", "Replayed"))
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(approvedCount(article)).isZero();
     }
 
@@ -174,12 +196,17 @@ class CommentHttpTests extends CommentingTest {
     void commentsGoToGzipClientsCompressedOnceAndKept() throws Exception {
         ArticleView article = commenting.article("Compressed comments");
         for (int i = 0; i < 30; i++) {
-            comments.post(article.id(), comment("Reader " + i, "Comment number " + i + " on the compressed page."),
+            comments.post(
+                    article.id(),
+                    comment("Reader " + i, "Comment number " + i + " on the compressed page."),
                     visitor());
         }
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<byte[]> gzip = http.send(HttpRequest.newBuilder(uri(article.url()))
-                .header("Accept-Encoding", "br, gzip;q=0.8").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzip = http.send(
+                HttpRequest.newBuilder(uri(article.url()))
+                        .header("Accept-Encoding", "br, gzip;q=0.8")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(gzip.headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
         String page;
@@ -191,12 +218,16 @@ class CommentHttpTests extends CommentingTest {
         assertThat(doc.select("#comment-form input[name=_csrf]").attr("value")).isNotBlank();
         assertThat(doc.selectFirst("footer.site-footer")).isNotNull();
 
-        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(uri(article.url())).build(),
+        HttpResponse<String> plain = http.send(
+                HttpRequest.newBuilder(uri(article.url())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(Jsoup.parse(plain.body()).select(".comment-list > li")).hasSize(30);
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri(article.url()))
-                .header("Accept-Encoding", "gzip;q=0, identity").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(
+                HttpRequest.newBuilder(uri(article.url()))
+                        .header("Accept-Encoding", "gzip;q=0, identity")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
     }
 
@@ -205,12 +236,12 @@ class CommentHttpTests extends CommentingTest {
         ArticleView article = commenting.article("Oversized form");
         Browser browser = new Browser();
         browser.get(article.url());
-        HttpResponse<String> huge = browser.submit(Map.of("name", "Max", "email", Commenting.uniqueEmail(),
-                "comment", "x".repeat(3_000_000)));
+        HttpResponse<String> huge = browser.submit(
+                Map.of("name", "Max", "email", Commenting.uniqueEmail(), "comment", "x".repeat(3_000_000)));
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(Jsoup.parse(huge.body()).selectFirst("h1").text()).isEqualTo("Too large");
-        HttpResponse<String> tooLong = browser.submit(Map.of("name", "Max", "email", Commenting.uniqueEmail(),
-                "comment", "y".repeat(10_001)));
+        HttpResponse<String> tooLong =
+                browser.submit(Map.of("name", "Max", "email", Commenting.uniqueEmail(), "comment", "y".repeat(10_001)));
         assertThat(tooLong.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(tooLong.body()).getElementById("comment-error").text())
                 .isEqualTo("Comment must be at most 10,000 characters");
@@ -219,8 +250,10 @@ class CommentHttpTests extends CommentingTest {
 
     @Test
     void commentersEmailsAppearInNoPageAndNoLogLine(CapturedOutput output) throws Exception {
-        policies.update(Commenting.withLists(Commenting.policy(policies.current(), Moderation.FIRST, Duration.ZERO,
-                Duration.ZERO, 0), List.of(), List.of("spam-word")));
+        policies.update(Commenting.withLists(
+                Commenting.policy(policies.current(), Moderation.FIRST, Duration.ZERO, Duration.ZERO, 0),
+                List.of(),
+                List.of("spam-word")));
         ArticleView article = commenting.article("Privacy of emails");
         List<String> emails = new ArrayList<>();
         Browser author = new Browser();
@@ -228,27 +261,39 @@ class CommentHttpTests extends CommentingTest {
         for (String text : List.of("Held first comment", "Spam with spam-word")) {
             String email = "private-" + Commenting.next() + "@secret.example";
             emails.add(email);
-            HttpResponse<String> posted = author.submit(Map.of("name", "Private Person", "email", email, "comment", text));
+            HttpResponse<String> posted =
+                    author.submit(Map.of("name", "Private Person", "email", email, "comment", text));
             assertThat(posted.statusCode()).isEqualTo(303);
             assertThat(posted.body()).doesNotContain(email);
             author.get(article.url());
         }
         String approvedEmail = "approved-" + Commenting.next() + "@secret.example";
         emails.add(approvedEmail);
-        long approved = comments.post(article.id(), new CommentForm("Open Person", approvedEmail, null, "Public words",
-                null), visitor()).id();
+        long approved = comments.post(
+                        article.id(),
+                        new CommentForm("Open Person", approvedEmail, null, "Public words", null),
+                        visitor())
+                .id();
         comments.approve(approved);
         String staffEmail = "desk-" + Commenting.next() + "@secret.example";
         emails.add(staffEmail);
         comments.replyAsStaff(approved, "The Desk", staffEmail, "Thank you");
         String replyEmail = "reply-" + Commenting.next() + "@secret.example";
         emails.add(replyEmail);
-        comments.approve(comments.post(article.id(), new CommentForm("Replier", replyEmail, null, "A reply", approved),
-                visitor()).id());
+        comments.approve(comments.post(
+                        article.id(), new CommentForm("Replier", replyEmail, null, "A reply", approved), visitor())
+                .id());
 
         Browser anyone = new Browser();
-        List<String> pages = List.of(article.url(), article.url() + "?replytocom=" + approved, "/", "/page/1",
-                "/americas", "/tag/diplomacy", "/author/daniel-reyes", "/no-such-page");
+        List<String> pages = List.of(
+                article.url(),
+                article.url() + "?replytocom=" + approved,
+                "/",
+                "/page/1",
+                "/americas",
+                "/tag/diplomacy",
+                "/author/daniel-reyes",
+                "/no-such-page");
         for (String path : pages) {
             HttpResponse<String> response = anyone.get(path);
             for (String email : emails) {

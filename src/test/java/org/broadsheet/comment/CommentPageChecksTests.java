@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.BrowserSession;
@@ -53,7 +52,8 @@ class CommentPageChecksTests extends CommentingTest {
     @Autowired
     CommentService comments;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final PageChecks checks = new PageChecks();
     private BrowserSession browser;
 
@@ -73,9 +73,13 @@ class CommentPageChecksTests extends CommentingTest {
         byte[] html = get(article.url(), 200);
 
         Document doc = parse(html);
-        assertThat(doc.select(".comment-body[data-depth=3]")).as("a reply three levels deep").isNotEmpty();
+        assertThat(doc.select(".comment-body[data-depth=3]"))
+                .as("a reply three levels deep")
+                .isNotEmpty();
         assertThat(doc.select(".comment-staff .staff-badge").text()).isEqualTo("Staff");
-        assertThat(doc.select(".comment-author a[href=https://ada.example.org/]").text()).isEqualTo("Ada Byrne");
+        assertThat(doc.select(".comment-author a[href=https://ada.example.org/]")
+                        .text())
+                .isEqualTo("Ada Byrne");
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("5 Comments");
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Leave a Reply");
 
@@ -98,7 +102,8 @@ class CommentPageChecksTests extends CommentingTest {
 
     @Test
     void aLaterPageOfCommentsPassesTheChecks() {
-        policies.update(Commenting.withPaging(Commenting.open(policies.defaults()), policies.defaults().maxDepth(), 2));
+        policies.update(Commenting.withPaging(
+                Commenting.open(policies.defaults()), policies.defaults().maxDepth(), 2));
         ArticleView article = commenting.article("Harbour dredging starts");
         for (int i = 1; i <= 3; i++) {
             importComment(article, "Reader " + i, null, "Top-level comment number " + i + ".", null, 30 - i);
@@ -109,7 +114,8 @@ class CommentPageChecksTests extends CommentingTest {
         Document doc = parse(html);
         assertThat(doc.selectFirst(".comment-pages p").text()).isEqualTo("Page 2 of 2");
         assertThat(doc.selectFirst(".comment-pages a[rel=prev]").text()).isEqualTo("« Earlier comments");
-        assertThat(doc.select(".comment-list > .comment .comment-text").text()).isEqualTo("Top-level comment number 3.");
+        assertThat(doc.select(".comment-list > .comment .comment-text").text())
+                .isEqualTo("Top-level comment number 3.");
 
         assertPassesChecks("comment page 2", html, browser.load(site(path)));
     }
@@ -129,17 +135,31 @@ class CommentPageChecksTests extends CommentingTest {
 
         // The same form moved under the comment by comments.js: the DOM changed, not the HTML.
         WebDriver page = browser.load(site(article.url()));
-        page.findElement(By.cssSelector("#comment-" + parent + " .comment-reply-link")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#comment-" + parent + " #respond")));
+        page.findElement(By.cssSelector("#comment-" + parent + " .comment-reply-link"))
+                .click();
+        wait(page)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#comment-" + parent + " #respond")));
         PageChecks.failIfAny(PageChecks.axeViolations("reply form moved by comments.js", page));
     }
 
     @Test
     void theFormShownAgainWithErrorsPassesTheChecks() throws Exception {
         ArticleView article = commenting.article("Library hours cut");
-        MockHttpServletResponse response = mvc.perform(commenting.form(article, Commenting.uniqueIp(),
-                "name", "", "email", "not-an-address", "website", "", "parent", "",
-                "comment", "Evening opening matters to students.")).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "",
+                        "email",
+                        "not-an-address",
+                        "website",
+                        "",
+                        "parent",
+                        "",
+                        "comment",
+                        "Evening opening matters to students."))
+                .andReturn()
+                .getResponse();
 
         assertThat(response.getStatus()).isEqualTo(422);
         byte[] html = response.getContentAsByteArray();
@@ -167,21 +187,33 @@ class CommentPageChecksTests extends CommentingTest {
      */
     private ArticleView threadedArticle(String headline) {
         ArticleView article = commenting.article(headline);
-        long ada = importComment(article, "Ada Byrne", "https://ada.example.org/",
-                "The deal keeps prices down. See https://example.org/grain for the figures.", null, 50);
+        long ada = importComment(
+                article,
+                "Ada Byrne",
+                "https://ada.example.org/",
+                "The deal keeps prices down. See https://example.org/grain for the figures.",
+                null,
+                50);
         long ben = importComment(article, "Ben Okoro", null, "Only for a year, though.", ada, 40);
-        long cleo = importComment(article, "Cleo Martin", null, "A year is better than nothing.\n\nAnd it can be renewed.",
-                ben, 30);
-        comments.replyAsStaff(cleo, "Broadsheet Desk", "desk@broadsheet.example",
+        long cleo = importComment(
+                article, "Cleo Martin", null, "A year is better than nothing.\n\nAnd it can be renewed.", ben, 30);
+        comments.replyAsStaff(
+                cleo,
+                "Broadsheet Desk",
+                "desk@broadsheet.example",
                 "Thanks: we have added the renewal terms to the story.");
         importComment(article, "Dev Patel", null, "What about fertiliser exports?", null, 20);
         return article;
     }
 
-    private long importComment(ArticleView article, String name, String website, String text, Long parentId,
-                               int secondsAgo) {
-        return comments.importComment(article.id(), new CommentForm(name, uniqueEmail(), website, text, parentId),
-                CommentStatus.APPROVED, Instant.now().minusSeconds(secondsAgo)).id();
+    private long importComment(
+            ArticleView article, String name, String website, String text, Long parentId, int secondsAgo) {
+        return comments.importComment(
+                        article.id(),
+                        new CommentForm(name, uniqueEmail(), website, text, parentId),
+                        CommentStatus.APPROVED,
+                        Instant.now().minusSeconds(secondsAgo))
+                .id();
     }
 
     // ---- the checks
@@ -198,8 +230,11 @@ class CommentPageChecksTests extends CommentingTest {
 
     /** The page as the server sends it to a reader's browser, after checking its status. */
     private byte[] get(String path, int status) {
-        HttpRequest request = HttpRequest.newBuilder(site(path)).header("Accept", "text/html")
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(site(path))
+                .header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as("status of %s", path).isEqualTo(status);

@@ -7,12 +7,11 @@ import static org.broadsheet.comment.Commenting.visitor;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import jakarta.servlet.http.Cookie;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.jsoup.Jsoup;
@@ -29,9 +28,14 @@ import org.springframework.test.web.servlet.MvcResult;
 @BroadsheetTest
 class CommentPageTests extends CommentingTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired CommentService comments;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private MvcResult fetch(String url, Cookie... cookies) throws Exception {
         var request = get(url);
@@ -52,7 +56,10 @@ class CommentPageTests extends CommentingTest {
     }
 
     private long count(ArticleView article) {
-        return jdbc.sql("select count(*) from comment where article_id = ?").param(article.id()).query(Long.class).single();
+        return jdbc.sql("select count(*) from comment where article_id = ?")
+                .param(article.id())
+                .query(Long.class)
+                .single();
     }
 
     // ---- what a reader sees
@@ -65,11 +72,13 @@ class CommentPageTests extends CommentingTest {
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Leave a Reply");
         Element form = doc.selectFirst("form#comment-form");
         assertThat(form.attr("method")).isEqualTo("post");
-        assertThat(form.attr("action")).as("a refused comment opens at the form").isEqualTo("/comments#respond");
+        assertThat(form.attr("action"))
+                .as("a refused comment opens at the form")
+                .isEqualTo("/comments#respond");
 
-        record Field(String id, String name, String type, String max, String autocomplete, boolean required) {
-        }
-        for (Field f : List.of(new Field("author", "name", "text", "245", "name", true),
+        record Field(String id, String name, String type, String max, String autocomplete, boolean required) {}
+        for (Field f : List.of(
+                new Field("author", "name", "text", "245", "name", true),
                 new Field("email", "email", "email", "100", "email", true),
                 new Field("url", "website", "url", "200", "url", false))) {
             Element input = form.selectFirst("input#" + f.id());
@@ -100,18 +109,28 @@ class CommentPageTests extends CommentingTest {
     @Test
     void countHeadingThreadsAndCommentParts() throws Exception {
         ArticleView article = commenting.article("Threads");
-        long first = comments.post(article.id(), new CommentForm("Ana <Reyes>", Commenting.uniqueEmail(),
-                "https://ana.example/blog", "First point.\nSecond line.\n\nNew paragraph with https://ref.example/x.",
-                null), visitor()).id();
+        long first = comments.post(
+                        article.id(),
+                        new CommentForm(
+                                "Ana <Reyes>",
+                                Commenting.uniqueEmail(),
+                                "https://ana.example/blog",
+                                "First point.\nSecond line.\n\nNew paragraph with https://ref.example/x.",
+                                null),
+                        visitor())
+                .id();
         assertThat(page(article.url()).selectFirst("#comments-heading").text()).isEqualTo("1 Comment");
-        long answer = comments.post(article.id(), reply("Ben", "An answer", first), visitor()).id();
-        long later = comments.post(article.id(), comment("Cy", "A later comment"), visitor()).id();
+        long answer = comments.post(article.id(), reply("Ben", "An answer", first), visitor())
+                .id();
+        long later = comments.post(article.id(), comment("Cy", "A later comment"), visitor())
+                .id();
 
         Document doc = page(article.url());
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("3 Comments");
         assertThat(doc.select("ol.comment-list > li").eachAttr("id"))
                 .containsExactly("comment-" + first, "comment-" + later);
-        assertThat(doc.select("#comment-" + first + " > ol.comment-replies > li").eachAttr("id"))
+        assertThat(doc.select("#comment-" + first + " > ol.comment-replies > li")
+                        .eachAttr("id"))
                 .containsExactly("comment-" + answer);
 
         Element c = doc.getElementById("comment-" + first);
@@ -129,10 +148,22 @@ class CommentPageTests extends CommentingTest {
         Element replyLink = c.selectFirst(".comment-reply a");
         assertThat(replyLink.text()).isEqualTo("Reply");
         assertThat(replyLink.attr("href")).isEqualTo(article.url() + "?replytocom=" + first + "#respond");
-        assertThat(doc.getElementById("comment-" + later).selectFirst(".comment-author a")).as("no website, no link").isNull();
+        assertThat(doc.getElementById("comment-" + later).selectFirst(".comment-author a"))
+                .as("no website, no link")
+                .isNull();
 
-        MvcResult twice = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Two", "email",
-                Commenting.uniqueEmail(), "comment", "Two names").param("name", "Other")).andReturn();
+        MvcResult twice = mvc.perform(commenting
+                        .form(
+                                article,
+                                Commenting.uniqueIp(),
+                                "name",
+                                "Two",
+                                "email",
+                                Commenting.uniqueEmail(),
+                                "comment",
+                                "Two names")
+                        .param("name", "Other"))
+                .andReturn();
         assertThat(twice.getResponse().getStatus()).as("a field sent twice").isEqualTo(400);
     }
 
@@ -141,8 +172,10 @@ class CommentPageTests extends CommentingTest {
         policies.update(Commenting.withPaging(policies.current(), 2, 50));
         ArticleView article = commenting.article("Depth two");
         long top = comments.post(article.id(), comment("A", "Top"), visitor()).id();
-        long second = comments.post(article.id(), reply("B", "Second", top), visitor()).id();
-        long third = comments.post(article.id(), reply("C", "Third", second), visitor()).id();
+        long second = comments.post(article.id(), reply("B", "Second", top), visitor())
+                .id();
+        long third = comments.post(article.id(), reply("C", "Third", second), visitor())
+                .id();
 
         Document doc = page(article.url());
         assertThat(doc.select("#comment-" + top + " > ol.comment-replies > li").eachAttr("id"))
@@ -153,16 +186,29 @@ class CommentPageTests extends CommentingTest {
     @Test
     void commentLinksFollowTheArticlesNewAddress() throws Exception {
         ArticleView article = commenting.article("Renamed later");
-        long id = comments.post(article.id(), comment("Ray", "Before the rename"), visitor()).id();
-        assertThat(page(article.url()).selectFirst("#comment-" + id + " .comment-date a").attr("href"))
+        long id = comments.post(article.id(), comment("Ray", "Before the rename"), visitor())
+                .id();
+        assertThat(page(article.url())
+                        .selectFirst("#comment-" + id + " .comment-date a")
+                        .attr("href"))
                 .isEqualTo(article.url() + "#comment-" + id);
         String slug = "renamed-" + Commenting.next() + "-" + System.nanoTime() % 1_000_000;
-        articles.update(article.id(), new org.broadsheet.article.ArticleForm(slug, article.headline(),
-                article.standfirst(), "A paragraph to comment on.\n", "americas", List.of("daniel-reyes"),
-                List.of("diplomacy"), null));
+        articles.update(
+                article.id(),
+                new org.broadsheet.article.ArticleForm(
+                        slug,
+                        article.headline(),
+                        article.standfirst(),
+                        "A paragraph to comment on.\n",
+                        "americas",
+                        List.of("daniel-reyes"),
+                        List.of("diplomacy"),
+                        null));
         ArticleView renamed = reader.findById(article.id()).orElseThrow();
         assertThat(renamed.url()).endsWith("/" + slug);
-        assertThat(page(renamed.url()).selectFirst("#comment-" + id + " .comment-date a").attr("href"))
+        assertThat(page(renamed.url())
+                        .selectFirst("#comment-" + id + " .comment-date a")
+                        .attr("href"))
                 .isEqualTo(renamed.url() + "#comment-" + id);
     }
 
@@ -172,13 +218,16 @@ class CommentPageTests extends CommentingTest {
         ArticleView article = commenting.article("Pages of comments");
         long[] ids = new long[5];
         for (int i = 0; i < 5; i++) {
-            ids[i] = comments.post(article.id(), comment("R" + i, "Comment number " + i), visitor()).id();
+            ids[i] = comments.post(article.id(), comment("R" + i, "Comment number " + i), visitor())
+                    .id();
         }
-        long reply = comments.post(article.id(), reply("S", "A reply on page one", ids[0]), visitor()).id();
+        long reply = comments.post(article.id(), reply("S", "A reply on page one", ids[0]), visitor())
+                .id();
 
         Document first = page(article.url());
         assertThat(first.selectFirst("#comments-heading").text()).isEqualTo("6 Comments");
-        assertThat(first.select("ol.comment-list > li").eachAttr("id")).containsExactly("comment-" + ids[0], "comment-" + ids[1]);
+        assertThat(first.select("ol.comment-list > li").eachAttr("id"))
+                .containsExactly("comment-" + ids[0], "comment-" + ids[1]);
         assertThat(first.getElementById("comment-" + reply)).isNotNull();
         assertThat(first.selectFirst(".comment-pages").text()).contains("Page 1 of 3");
         assertThat(first.selectFirst(".comment-pages a[rel=next]").attr("href"))
@@ -193,15 +242,22 @@ class CommentPageTests extends CommentingTest {
                 .isEqualTo(article.url() + "?comment-page=3#comment-" + ids[4]);
 
         for (String bad : List.of("4", "0", "-1", "abc", "99999999999")) {
-            assertThat(fetch(article.url() + "?comment-page=" + bad).getResponse().getStatus()).as(bad).isEqualTo(404);
+            assertThat(fetch(article.url() + "?comment-page=" + bad)
+                            .getResponse()
+                            .getStatus())
+                    .as(bad)
+                    .isEqualTo(404);
         }
     }
 
     @Test
     void replyLinkWithoutJavaScriptSetsTheFormToReply() throws Exception {
         ArticleView article = commenting.article("Reply without script");
-        long id = comments.post(article.id(), comment("Dana", "Reply to me"), visitor()).id();
-        assertThat(page(article.url()).select("meta[name=robots]")).as("the article itself is indexed").isEmpty();
+        long id = comments.post(article.id(), comment("Dana", "Reply to me"), visitor())
+                .id();
+        assertThat(page(article.url()).select("meta[name=robots]"))
+                .as("the article itself is indexed")
+                .isEmpty();
         Document doc = page(article.url() + "?replytocom=" + id);
         assertThat(doc.select("meta[name=robots]").attr("content")).isEqualTo("noindex, follow");
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Reply to Dana Cancel reply");
@@ -210,7 +266,9 @@ class CommentPageTests extends CommentingTest {
 
         long held = jdbc.sql("select max(id) from comment").query(Long.class).single() + 1000;
         for (String bad : List.of(String.valueOf(held), "abc", "0", "-3")) {
-            assertThat(fetch(article.url() + "?replytocom=" + bad).getResponse().getStatus()).as(bad).isEqualTo(404);
+            assertThat(fetch(article.url() + "?replytocom=" + bad).getResponse().getStatus())
+                    .as(bad)
+                    .isEqualTo(404);
         }
     }
 
@@ -226,11 +284,15 @@ class CommentPageTests extends CommentingTest {
         assertThat(doc.select("form#comment-form")).isEmpty();
         assertThat(doc.select(".comment-reply")).isEmpty();
         assertThat(doc.text()).contains("Said before closing");
-        assertThat(result.getResponse().getHeader("Cache-Control")).as("the same for everyone again")
+        assertThat(result.getResponse().getHeader("Cache-Control"))
+                .as("the same for everyone again")
                 .isEqualTo("public, max-age=60");
         String etag = result.getResponse().getHeader("ETag");
         assertThat(etag).isNotBlank();
-        assertThat(mvc.perform(get(article.url()).header("If-None-Match", etag)).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get(article.url()).header("If-None-Match", etag))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(304);
 
         ArticleView old = commenting.article("Closed by age", Duration.ofDays(45));
@@ -243,14 +305,30 @@ class CommentPageTests extends CommentingTest {
     @Test
     void postedCommentRedirectsToItsAnchorAndAppears() throws Exception {
         ArticleView article = commenting.article("Post and see");
-        MvcResult posted = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Fay",
-                "email", Commenting.uniqueEmail(), "comment", "Visible at once")).andReturn();
+        MvcResult posted = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "Fay",
+                        "email",
+                        Commenting.uniqueEmail(),
+                        "comment",
+                        "Visible at once"))
+                .andReturn();
         assertThat(posted.getResponse().getStatus()).isEqualTo(303);
-        long id = jdbc.sql("select max(id) from comment where article_id = ?").param(article.id()).query(Long.class).single();
+        long id = jdbc.sql("select max(id) from comment where article_id = ?")
+                .param(article.id())
+                .query(Long.class)
+                .single();
         assertThat(posted.getResponse().getHeader("Location")).isEqualTo(article.url() + "#comment-" + id);
-        assertThat(posted.getResponse().getCookie(CommentCookies.AUTHOR)).as("not asked to remember").isNull();
+        assertThat(posted.getResponse().getCookie(CommentCookies.AUTHOR))
+                .as("not asked to remember")
+                .isNull();
         Document doc = page(article.url());
-        assertThat(doc.getElementById("comment-" + id).selectFirst(".comment-text").text()).isEqualTo("Visible at once");
+        assertThat(doc.getElementById("comment-" + id)
+                        .selectFirst(".comment-text")
+                        .text())
+                .isEqualTo("Visible at once");
     }
 
     @Test
@@ -258,8 +336,16 @@ class CommentPageTests extends CommentingTest {
         policies.update(Commenting.withPaging(policies.current(), 3, 1));
         ArticleView article = commenting.article("Redirect to page");
         comments.post(article.id(), comment("G", "Page one"), visitor());
-        MvcResult posted = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "H",
-                "email", Commenting.uniqueEmail(), "comment", "Page two")).andReturn();
+        MvcResult posted = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "H",
+                        "email",
+                        Commenting.uniqueEmail(),
+                        "comment",
+                        "Page two"))
+                .andReturn();
         assertThat(posted.getResponse().getHeader("Location")).startsWith(article.url() + "?comment-page=2#comment-");
     }
 
@@ -267,19 +353,32 @@ class CommentPageTests extends CommentingTest {
     void heldCommentIsVisibleOnlyToItsAuthorUntilApproved() throws Exception {
         policies.update(Commenting.policy(policies.current(), Moderation.FIRST, Duration.ZERO, Duration.ZERO, 0));
         ArticleView article = commenting.article("Held for moderation");
-        MvcResult posted = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Hal",
-                "email", Commenting.uniqueEmail(), "comment", "Waiting my turn")).andReturn();
+        MvcResult posted = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "Hal",
+                        "email",
+                        Commenting.uniqueEmail(),
+                        "comment",
+                        "Waiting my turn"))
+                .andReturn();
         assertThat(posted.getResponse().getStatus()).isEqualTo(303);
         Cookie held = posted.getResponse().getCookie(CommentCookies.HELD);
         assertThat(held).isNotNull();
         assertThat(held.isHttpOnly()).isTrue();
-        long id = jdbc.sql("select max(id) from comment where article_id = ?").param(article.id()).query(Long.class).single();
+        long id = jdbc.sql("select max(id) from comment where article_id = ?")
+                .param(article.id())
+                .query(Long.class)
+                .single();
 
         MvcResult mine = fetch(article.url(), held);
         Element own = body(mine).getElementById("comment-" + id);
         assertThat(own.selectFirst(".comment-awaiting").text()).isEqualTo("Your comment is awaiting moderation.");
         assertThat(own.selectFirst(".comment-text").text()).isEqualTo("Waiting my turn");
-        assertThat(own.select(".comment-reply")).as("no replies to a held comment").isEmpty();
+        assertThat(own.select(".comment-reply"))
+                .as("no replies to a held comment")
+                .isEmpty();
         assertThat(mine.getResponse().getHeader("Cache-Control")).startsWith("private");
 
         Document others = page(article.url());
@@ -290,15 +389,26 @@ class CommentPageTests extends CommentingTest {
 
         comments.approve(id);
         Document approved = page(article.url());
-        assertThat(approved.getElementById("comment-" + id).select(".comment-awaiting")).isEmpty();
+        assertThat(approved.getElementById("comment-" + id).select(".comment-awaiting"))
+                .isEmpty();
         assertThat(approved.selectFirst("#comments-heading").text()).isEqualTo("1 Comment");
     }
 
     @Test
     void fieldErrorsReshowTheFormWithTheTextKept() throws Exception {
         ArticleView article = commenting.article("Errors beside fields");
-        MvcResult result = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "  ",
-                "email", "not-an-email", "website", "javascript:alert(1)", "comment", "My careful\nthoughts")).andReturn();
+        MvcResult result = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "  ",
+                        "email",
+                        "not-an-email",
+                        "website",
+                        "javascript:alert(1)",
+                        "comment",
+                        "My careful\nthoughts"))
+                .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(422);
         Document doc = body(result);
         assertThat(doc.selectFirst("h1").text()).isEqualTo(article.headline());
@@ -324,8 +434,20 @@ class CommentPageTests extends CommentingTest {
     void rememberCookieHoldsOnlyWhatTheReaderOptedInto() throws Exception {
         ArticleView article = commenting.article("Remember me");
         String email = Commenting.uniqueEmail();
-        MvcResult posted = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Ida",
-                "email", email, "website", "https://ida.example", "comment", "Remember me", "remember", "yes")).andReturn();
+        MvcResult posted = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "Ida",
+                        "email",
+                        email,
+                        "website",
+                        "https://ida.example",
+                        "comment",
+                        "Remember me",
+                        "remember",
+                        "yes"))
+                .andReturn();
         Cookie author = posted.getResponse().getCookie(CommentCookies.AUTHOR);
         assertThat(author).isNotNull();
         assertThat(author.isHttpOnly()).isTrue();
@@ -335,8 +457,10 @@ class CommentPageTests extends CommentingTest {
         assertThat(doc.selectFirst("#url").attr("value")).isEqualTo("https://ida.example");
         assertThat(doc.selectFirst("#remember").hasAttr("checked")).isTrue();
 
-        MvcResult unticked = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Ida",
-                "email", email, "comment", "Forget me now").cookie(author)).andReturn();
+        MvcResult unticked = mvc.perform(commenting
+                        .form(article, Commenting.uniqueIp(), "name", "Ida", "email", email, "comment", "Forget me now")
+                        .cookie(author))
+                .andReturn();
         Cookie cleared = unticked.getResponse().getCookie(CommentCookies.AUTHOR);
         assertThat(cleared.getMaxAge()).isZero();
         assertThat(cleared.getValue()).isEmpty();
@@ -348,13 +472,25 @@ class CommentPageTests extends CommentingTest {
     void formWithoutCsrfTokenIsRefusedAndNothingIsStored() throws Exception {
         ArticleView article = commenting.article("No CSRF");
         MvcResult result = mvc.perform(post("/comments")
-                .param("article", String.valueOf(article.id()))
-                .param("token", tokens.issue(article.id(), Instant.now().minusSeconds(10)))
-                .param("name", "Jan").param("email", Commenting.uniqueEmail()).param("comment", "Forged")).andReturn();
+                        .param("article", String.valueOf(article.id()))
+                        .param("token", tokens.issue(article.id(), Instant.now().minusSeconds(10)))
+                        .param("name", "Jan")
+                        .param("email", Commenting.uniqueEmail())
+                        .param("comment", "Forged"))
+                .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
-        MvcResult wrong = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Jan",
-                "email", Commenting.uniqueEmail(), "comment", "Forged too")
-                .with(org.broadsheet.web.TestCsrf.wrongToken())).andReturn();
+        MvcResult wrong = mvc.perform(commenting
+                        .form(
+                                article,
+                                Commenting.uniqueIp(),
+                                "name",
+                                "Jan",
+                                "email",
+                                Commenting.uniqueEmail(),
+                                "comment",
+                                "Forged too")
+                        .with(org.broadsheet.web.TestCsrf.wrongToken()))
+                .andReturn();
         assertThat(wrong.getResponse().getStatus()).isEqualTo(403);
         assertThat(count(article)).isZero();
     }
@@ -362,8 +498,18 @@ class CommentPageTests extends CommentingTest {
     @Test
     void filledHoneypotIsRefused() throws Exception {
         ArticleView article = commenting.article("Honeypot");
-        MvcResult result = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Bot",
-                "email", Commenting.uniqueEmail(), "comment", "Buy now", "subject", "Great offer")).andReturn();
+        MvcResult result = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "Bot",
+                        "email",
+                        Commenting.uniqueEmail(),
+                        "comment",
+                        "Buy now",
+                        "subject",
+                        "Great offer"))
+                .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(result).selectFirst("h1").text()).isEqualTo("Comment not accepted");
         assertThat(count(article)).isZero();
@@ -371,27 +517,63 @@ class CommentPageTests extends CommentingTest {
 
     @Test
     void formSentTooSoonIsShownAgainAndForgedTokensAreRefused() throws Exception {
-        policies.update(Commenting.policy(policies.current(), Moderation.NONE, Duration.ofSeconds(3), Duration.ZERO, 0));
+        policies.update(
+                Commenting.policy(policies.current(), Moderation.NONE, Duration.ofSeconds(3), Duration.ZERO, 0));
         ArticleView article = commenting.article("Too quick");
         ArticleView other = commenting.article("Token elsewhere");
         String email = Commenting.uniqueEmail();
 
-        MvcResult quick = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Kim", "email", email,
-                "comment", "Typed very fast", "token", tokens.issue(article.id(), Instant.now()))).andReturn();
+        MvcResult quick = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "Kim",
+                        "email",
+                        email,
+                        "comment",
+                        "Typed very fast",
+                        "token",
+                        tokens.issue(article.id(), Instant.now())))
+                .andReturn();
         assertThat(quick.getResponse().getStatus()).isEqualTo(422);
         assertThat(body(quick).selectFirst(".form-problem").text()).contains("quicker than we allow");
         assertThat(body(quick).selectFirst("textarea#comment").wholeText()).isEqualTo("Typed very fast");
 
-        MvcResult stale = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Kim", "email", email,
-                "comment", "Left open", "token", tokens.issue(article.id(), Instant.now().minus(Duration.ofDays(2)))))
+        MvcResult stale = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "Kim",
+                        "email",
+                        email,
+                        "comment",
+                        "Left open",
+                        "token",
+                        tokens.issue(article.id(), Instant.now().minus(Duration.ofDays(2)))))
                 .andReturn();
         assertThat(stale.getResponse().getStatus()).isEqualTo(422);
         assertThat(body(stale).selectFirst(".form-problem").text()).contains("open for too long");
 
-        for (String token : List.of("", "abc", "123.xyz", tokens.issue(other.id(), Instant.now().minusSeconds(10)),
-                "9999999999." + tokens.issue(article.id(), Instant.now().minusSeconds(10)).split("\\.")[1])) {
-            MvcResult forged = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Kim", "email", email,
-                    "comment", "Forged " + token, "token", token)).andReturn();
+        for (String token : List.of(
+                "",
+                "abc",
+                "123.xyz",
+                tokens.issue(other.id(), Instant.now().minusSeconds(10)),
+                "9999999999."
+                        + tokens.issue(article.id(), Instant.now().minusSeconds(10))
+                                .split("\\.")[1])) {
+            MvcResult forged = mvc.perform(commenting.form(
+                            article,
+                            Commenting.uniqueIp(),
+                            "name",
+                            "Kim",
+                            "email",
+                            email,
+                            "comment",
+                            "Forged " + token,
+                            "token",
+                            token))
+                    .andReturn();
             assertThat(forged.getResponse().getStatus()).as(token).isEqualTo(400);
         }
         assertThat(count(article)).isZero();
@@ -400,31 +582,57 @@ class CommentPageTests extends CommentingTest {
     @Test
     void controlCharactersAndInvalidUtf8AreRefused() throws Exception {
         ArticleView article = commenting.article("Bad bytes");
-        for (String[] field : new String[][]{{"comment", "bell\u0007"}, {"comment", "nul\u0000"}, {"name", "Tab\tName"},
-                {"name", "Line\nbreak"}, {"email", "a\u0085@example.org"}, {"website", "https://x.example/\u001b"}}) {
-            MvcResult result = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Lee",
-                    "email", Commenting.uniqueEmail(), "comment", "Fine text", field[0], field[1])).andReturn();
+        for (String[] field : new String[][] {
+            {"comment", "bell\u0007"},
+            {"comment", "nul\u0000"},
+            {"name", "Tab\tName"},
+            {"name", "Line\nbreak"},
+            {"email", "a\u0085@example.org"},
+            {"website", "https://x.example/\u001b"}
+        }) {
+            MvcResult result = mvc.perform(commenting.form(
+                            article,
+                            Commenting.uniqueIp(),
+                            "name",
+                            "Lee",
+                            "email",
+                            Commenting.uniqueEmail(),
+                            "comment",
+                            "Fine text",
+                            field[0],
+                            field[1]))
+                    .andReturn();
             assertThat(result.getResponse().getStatus()).as(field[0]).isEqualTo(400);
         }
         byte[] invalid = ("article=" + article.id() + "&name=Lee&email=lee%40example.org&comment=caf%C3%28")
                 .getBytes(StandardCharsets.US_ASCII);
-        MvcResult percent = mvc.perform(post("/comments").with(org.broadsheet.web.TestCsrf.csrf())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(invalid)).andReturn();
+        MvcResult percent = mvc.perform(post("/comments")
+                        .with(org.broadsheet.web.TestCsrf.csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(invalid))
+                .andReturn();
         assertThat(percent.getResponse().getStatus()).isEqualTo(400);
         assertThat(count(article)).isZero();
     }
 
     @Test
     void floodingIsAnswered429WithRetryAfterAndTheTextKept() throws Exception {
-        policies.update(Commenting.policy(policies.current(), Moderation.NONE, Duration.ZERO, Duration.ofSeconds(15), 10));
+        policies.update(
+                Commenting.policy(policies.current(), Moderation.NONE, Duration.ZERO, Duration.ofSeconds(15), 10));
         ArticleView article = commenting.article("Flood page");
         String ip = Commenting.uniqueIp();
-        assertThat(mvc.perform(commenting.form(article, ip, "name", "Mo", "email", Commenting.uniqueEmail(),
-                "comment", "First")).andReturn().getResponse().getStatus()).isEqualTo(303);
-        MvcResult flood = mvc.perform(commenting.form(article, ip, "name", "Mo", "email", Commenting.uniqueEmail(),
-                "comment", "Second, too soon")).andReturn();
+        assertThat(mvc.perform(commenting.form(
+                                article, ip, "name", "Mo", "email", Commenting.uniqueEmail(), "comment", "First"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(303);
+        MvcResult flood = mvc.perform(commenting.form(
+                        article, ip, "name", "Mo", "email", Commenting.uniqueEmail(), "comment", "Second, too soon"))
+                .andReturn();
         assertThat(flood.getResponse().getStatus()).isEqualTo(429);
-        assertThat(Integer.parseInt(flood.getResponse().getHeader("Retry-After"))).isBetween(1, 15);
+        assertThat(Integer.parseInt(flood.getResponse().getHeader("Retry-After")))
+                .isBetween(1, 15);
         Document doc = body(flood);
         assertThat(doc.selectFirst(".form-problem").text()).contains("too quickly");
         assertThat(doc.selectFirst("textarea#comment").wholeText()).isEqualTo("Second, too soon");
@@ -436,10 +644,14 @@ class CommentPageTests extends CommentingTest {
         ArticleView article = commenting.article("Duplicate page");
         String email = Commenting.uniqueEmail();
         mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Ned", "email", email, "comment", "Same"));
-        MvcResult again = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Ned", "email", email,
-                "comment", "Same")).andReturn();
+        MvcResult again = mvc.perform(commenting.form(
+                        article, Commenting.uniqueIp(), "name", "Ned", "email", email, "comment", "Same"))
+                .andReturn();
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
-        long id = jdbc.sql("select max(id) from comment where article_id = ?").param(article.id()).query(Long.class).single();
+        long id = jdbc.sql("select max(id) from comment where article_id = ?")
+                .param(article.id())
+                .query(Long.class)
+                .single();
         Element problem = body(again).selectFirst(".form-problem");
         assertThat(problem.text()).contains("already posted");
         assertThat(problem.selectFirst("a").attr("href")).isEqualTo(article.url() + "#comment-" + id);
@@ -450,19 +662,50 @@ class CommentPageTests extends CommentingTest {
     void commentOnAClosedOrMissingArticleIsRefused() throws Exception {
         ArticleView article = commenting.article("Closed for posting");
         articles.setCommentsOpen(article.id(), false);
-        MvcResult closed = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Ola",
-                "email", Commenting.uniqueEmail(), "comment", "Too late")).andReturn();
+        MvcResult closed = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "Ola",
+                        "email",
+                        Commenting.uniqueEmail(),
+                        "comment",
+                        "Too late"))
+                .andReturn();
         assertThat(closed.getResponse().getStatus()).isEqualTo(403);
         assertThat(body(closed).text()).contains("Comments are closed");
         assertThat(count(article)).isZero();
 
-        MvcResult missing = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Ola",
-                "email", Commenting.uniqueEmail(), "comment", "Nowhere", "article", "987654321")).andReturn();
+        MvcResult missing = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        "Ola",
+                        "email",
+                        Commenting.uniqueEmail(),
+                        "comment",
+                        "Nowhere",
+                        "article",
+                        "987654321"))
+                .andReturn();
         assertThat(missing.getResponse().getStatus()).isEqualTo(404);
         for (String bad : List.of("", "abc", "-1", "1e3")) {
-            assertThat(mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Ola", "email",
-                    Commenting.uniqueEmail(), "comment", "Bad id", "article", bad)).andReturn()
-                    .getResponse().getStatus()).as(bad).isEqualTo(400);
+            assertThat(mvc.perform(commenting.form(
+                                    article,
+                                    Commenting.uniqueIp(),
+                                    "name",
+                                    "Ola",
+                                    "email",
+                                    Commenting.uniqueEmail(),
+                                    "comment",
+                                    "Bad id",
+                                    "article",
+                                    bad))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(bad)
+                    .isEqualTo(400);
         }
     }
 }

@@ -14,8 +14,7 @@ class CommentTextTests {
 
     @Test
     void windowsLineEndingsAndExtraBlankLinesAreTidied() {
-        assertThat(CommentText.toHtml("\r\n  One\r\n\r\n\r\n   \r\nTwo  \r\n"))
-                .isEqualTo("<p>One</p>\n<p>Two</p>\n");
+        assertThat(CommentText.toHtml("\r\n  One\r\n\r\n\r\n   \r\nTwo  \r\n")).isEqualTo("<p>One</p>\n<p>Two</p>\n");
     }
 
     @Test
@@ -35,7 +34,8 @@ class CommentTextTests {
     @Test
     void closingBracketStaysInALinkOnlyWhenItWasOpened() {
         assertThat(CommentText.toHtml("(see https://example.org/x)"))
-                .contains("href=\"https://example.org/x\"").endsWith("</a>)</p>\n");
+                .contains("href=\"https://example.org/x\"")
+                .endsWith("</a>)</p>\n");
         assertThat(CommentText.toHtml("https://en.example.org/wiki/Canal_(Panama)"))
                 .contains("href=\"https://en.example.org/wiki/Canal_(Panama)\"");
     }
@@ -48,7 +48,8 @@ class CommentTextTests {
 
     @Test
     void linksAreCounted() {
-        assertThat(CommentText.countLinks("a https://one.example b http://two.example c www.three.example")).isEqualTo(3);
+        assertThat(CommentText.countLinks("a https://one.example b http://two.example c www.three.example"))
+                .isEqualTo(3);
         assertThat(CommentText.countLinks("no links here, just example.org")).isZero();
     }
 }

@@ -1,11 +1,11 @@
 package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.jsoup.Jsoup;
@@ -17,8 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Classic cross-site scripting payloads, typed into every field of the comment form, come
@@ -62,18 +60,32 @@ class CommentXssTests extends CommentingTest {
                 "<div style=\"background:url(javascript:alert(1))\">x</div>");
     }
 
-    @Autowired MockMvc mvc;
-    @Autowired CommentService comments;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CommentService comments;
 
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("payloads")
     void payloadInNameAndTextIsShownAsTextOnThePage(String payload) throws Exception {
         ArticleView article = commenting.article("Inert " + Commenting.next());
-        MvcResult posted = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", payload,
-                "email", Commenting.uniqueEmail(), "comment", payload)).andReturn();
+        MvcResult posted = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        payload,
+                        "email",
+                        Commenting.uniqueEmail(),
+                        "comment",
+                        payload))
+                .andReturn();
         assertThat(posted.getResponse().getStatus()).isEqualTo(303);
-        long id = comments.post(article.id(), Commenting.comment("Second " + payload, "Again: " + payload),
-                Commenting.visitor()).id();
+        long id = comments.post(
+                        article.id(),
+                        Commenting.comment("Second " + payload, "Again: " + payload),
+                        Commenting.visitor())
+                .id();
 
         Document doc = page(article.url() + "?replytocom=" + id);
         assertInert(doc);
@@ -90,9 +102,21 @@ class CommentXssTests extends CommentingTest {
     @MethodSource("payloads")
     void payloadInEveryFieldIsInertInTheFormShownAgain(String payload) throws Exception {
         ArticleView article = commenting.article("Inert form " + Commenting.next());
-        MvcResult result = mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", payload,
-                "email", payload, "website", payload, "comment", payload)).andReturn();
-        assertThat(result.getResponse().getStatus()).as("the email and website cannot be valid").isEqualTo(422);
+        MvcResult result = mvc.perform(commenting.form(
+                        article,
+                        Commenting.uniqueIp(),
+                        "name",
+                        payload,
+                        "email",
+                        payload,
+                        "website",
+                        payload,
+                        "comment",
+                        payload))
+                .andReturn();
+        assertThat(result.getResponse().getStatus())
+                .as("the email and website cannot be valid")
+                .isEqualTo(422);
         Document doc = Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertInert(doc);
         assertThat(doc.selectFirst("#author").attr("value")).isEqualTo(payload);
@@ -121,7 +145,8 @@ class CommentXssTests extends CommentingTest {
         assertThat(doc.select("script").not("[src=/assets/comments.js]")).isEmpty();
         assertThat(doc.select("iframe, object, embed, svg, math, base, meta[http-equiv], style, details, body[onload]"))
                 .isEmpty();
-        assertThat(doc.select("link").not("[rel=stylesheet][href^=/assets/], [rel=icon], [rel=canonical]")).isEmpty();
+        assertThat(doc.select("link").not("[rel=stylesheet][href^=/assets/], [rel=icon], [rel=canonical]"))
+                .isEmpty();
         assertThat(doc.select("form")).hasSize(1);
         assertThat(doc.select("img").not(".lead-image img")).isEmpty();
         for (Element element : doc.getAllElements()) {
@@ -131,8 +156,11 @@ class CommentXssTests extends CommentingTest {
                 assertThat(name).as("event handler on <%s>", element.tagName()).doesNotStartWith("on");
                 assertThat(name).isNotEqualTo("style");
                 if (List.of("href", "src", "action", "data", "formaction").contains(name)) {
-                    assertThat(value).as("%s of <%s>", name, element.tagName())
-                            .doesNotStartWith("javascript:").doesNotStartWith("data:").doesNotStartWith("vbscript:");
+                    assertThat(value)
+                            .as("%s of <%s>", name, element.tagName())
+                            .doesNotStartWith("javascript:")
+                            .doesNotStartWith("data:")
+                            .doesNotStartWith("vbscript:");
                 }
             }
         }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
@@ -50,10 +49,20 @@ final class Commenting {
     }
 
     /** The default policy with changes for a test: moderation, minimum form time and flood limits. */
-    static CommentPolicy policy(CommentPolicy base, Moderation moderation, Duration minFormTime, Duration floodInterval,
-                                int floodPerHour) {
-        return new CommentPolicy(moderation, base.maxLinks(), base.moderationWords(), base.blocklist(), minFormTime,
-                floodInterval, floodPerHour, base.closeAfterDays(), base.maxDepth(), base.perPage(), base.retainIpDays());
+    static CommentPolicy policy(
+            CommentPolicy base, Moderation moderation, Duration minFormTime, Duration floodInterval, int floodPerHour) {
+        return new CommentPolicy(
+                moderation,
+                base.maxLinks(),
+                base.moderationWords(),
+                base.blocklist(),
+                minFormTime,
+                floodInterval,
+                floodPerHour,
+                base.closeAfterDays(),
+                base.maxDepth(),
+                base.perPage(),
+                base.retainIpDays());
     }
 
     /** A policy for tests about something else: nothing held, no timing or flood limits. */
@@ -62,22 +71,48 @@ final class Commenting {
     }
 
     static CommentPolicy withPaging(CommentPolicy base, int maxDepth, int perPage) {
-        return new CommentPolicy(base.moderation(), base.maxLinks(), base.moderationWords(), base.blocklist(),
-                base.minFormTime(), base.floodInterval(), base.floodPerHour(), base.closeAfterDays(), maxDepth, perPage,
+        return new CommentPolicy(
+                base.moderation(),
+                base.maxLinks(),
+                base.moderationWords(),
+                base.blocklist(),
+                base.minFormTime(),
+                base.floodInterval(),
+                base.floodPerHour(),
+                base.closeAfterDays(),
+                maxDepth,
+                perPage,
                 base.retainIpDays());
     }
 
     static CommentPolicy withLists(CommentPolicy base, List<String> moderationWords, List<String> blocklist) {
-        return new CommentPolicy(base.moderation(), base.maxLinks(), moderationWords, blocklist, base.minFormTime(),
-                base.floodInterval(), base.floodPerHour(), base.closeAfterDays(), base.maxDepth(), base.perPage(),
+        return new CommentPolicy(
+                base.moderation(),
+                base.maxLinks(),
+                moderationWords,
+                blocklist,
+                base.minFormTime(),
+                base.floodInterval(),
+                base.floodPerHour(),
+                base.closeAfterDays(),
+                base.maxDepth(),
+                base.perPage(),
                 base.retainIpDays());
     }
 
     /** A new public article, published {@code ago} before now. */
     ArticleView article(String headline, Duration ago) {
         String slug = "comment-test-" + System.nanoTime() % 1_000_000_000L + "-" + next();
-        long id = articles.create(new ArticleForm(slug, headline, "A standfirst for " + headline + ".",
-                "A paragraph to comment on.\n", "americas", List.of("daniel-reyes"), List.of("diplomacy"), null)).id();
+        long id = articles.create(new ArticleForm(
+                        slug,
+                        headline,
+                        "A standfirst for " + headline + ".",
+                        "A paragraph to comment on.\n",
+                        "americas",
+                        List.of("daniel-reyes"),
+                        List.of("diplomacy"),
+                        null))
+                .id();
         articles.publish(id, Instant.now().minus(ago));
         return reader.findById(id).orElseThrow();
     }

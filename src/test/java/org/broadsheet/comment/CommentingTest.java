@@ -14,10 +14,17 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class CommentingTest {
 
-    @Autowired protected CommentPolicies policies;
-    @Autowired protected CommentTokens tokens;
-    @Autowired protected ArticleService articles;
-    @Autowired protected ArticleReader reader;
+    @Autowired
+    protected CommentPolicies policies;
+
+    @Autowired
+    protected CommentTokens tokens;
+
+    @Autowired
+    protected ArticleService articles;
+
+    @Autowired
+    protected ArticleReader reader;
 
     protected Commenting commenting;
     private CommentPolicy saved;

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.ResultPage;
@@ -22,9 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BroadsheetTest
 class ModerationQueueTests extends CommentingTest {
 
-    @Autowired CommentService comments;
-    @Autowired CommentThreads threads;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    CommentThreads threads;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<Long> articleIds = new ArrayList<>();
 
@@ -37,7 +41,9 @@ class ModerationQueueTests extends CommentingTest {
     /** This test's held comments would otherwise wait in every later test's queue and count. */
     @AfterEach
     void removeThisTestsComments() {
-        jdbc.sql("delete from comment where article_id = any(?)").param(articleIds.toArray(Long[]::new)).update();
+        jdbc.sql("delete from comment where article_id = any(?)")
+                .param(articleIds.toArray(Long[]::new))
+                .update();
     }
 
     /** A word no other test writes, so a search finds only this test's comments. */
@@ -77,14 +83,22 @@ class ModerationQueueTests extends CommentingTest {
         long heldSecond = held(article, "Di", "Also held " + word);
 
         ResultPage<StaffComment> all = comments.forStaff(new StaffCommentQuery(null, word, 1));
-        assertThat(all.items()).extracting(StaffComment::id).containsExactly(heldSecond, heldFirst, newApproved, oldApproved);
+        assertThat(all.items())
+                .extracting(StaffComment::id)
+                .containsExactly(heldSecond, heldFirst, newApproved, oldApproved);
         assertThat(all.total()).isEqualTo(4);
 
-        assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.PENDING, word, 1)).items())
-                .extracting(StaffComment::id).containsExactly(heldSecond, heldFirst);
-        assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.APPROVED, word, 1)).items())
-                .extracting(StaffComment::id).containsExactly(newApproved, oldApproved);
-        assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.SPAM, word, 1)).items()).isEmpty();
+        assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.PENDING, word, 1))
+                        .items())
+                .extracting(StaffComment::id)
+                .containsExactly(heldSecond, heldFirst);
+        assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.APPROVED, word, 1))
+                        .items())
+                .extracting(StaffComment::id)
+                .containsExactly(newApproved, oldApproved);
+        assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.SPAM, word, 1))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -93,9 +107,13 @@ class ModerationQueueTests extends CommentingTest {
         String word = marker();
         String email = Commenting.uniqueEmail();
         String ip = Commenting.uniqueIp();
-        long id = comments.post(article.id(), new CommentForm("Eve", email, "https://eve.example/blog", "Hello " + word,
-                null), new Visitor(ip, "Mozilla/5.0 (Queue test)")).id();
-        long reply = comments.post(article.id(), Commenting.reply("Fay", "Answer " + word, id), visitor()).id();
+        long id = comments.post(
+                        article.id(),
+                        new CommentForm("Eve", email, "https://eve.example/blog", "Hello " + word, null),
+                        new Visitor(ip, "Mozilla/5.0 (Queue test)"))
+                .id();
+        long reply = comments.post(article.id(), Commenting.reply("Fay", "Answer " + word, id), visitor())
+                .id();
 
         StaffComment seen = comments.staffComment(id).orElseThrow();
         assertThat(seen.email()).isEqualTo(email);
@@ -107,7 +125,8 @@ class ModerationQueueTests extends CommentingTest {
         assertThat(seen.replyToName()).isNull();
         assertThat(comments.staffComment(reply).orElseThrow().replyToName()).isEqualTo("Eve");
         assertThat(comments.forStaff(new StaffCommentQuery(null, word, 1)).items())
-                .extracting(StaffComment::articleUrl).containsOnly(article.url());
+                .extracting(StaffComment::articleUrl)
+                .containsOnly(article.url());
         assertThat(comments.staffComment(987_654_321L)).isEmpty();
     }
 
@@ -117,20 +136,28 @@ class ModerationQueueTests extends CommentingTest {
         String word = marker();
         String email = "search-" + word + "@example.net";
         String ip = Commenting.uniqueIp();
-        long byName = comments.post(article.id(), new CommentForm("Name" + word, Commenting.uniqueEmail(), null,
-                "Plain words.", null), visitor()).id();
-        long byEmail = comments.post(article.id(), new CommentForm("Gus", email, null, "Other words.", null),
-                visitor()).id();
+        long byName = comments.post(
+                        article.id(),
+                        new CommentForm("Name" + word, Commenting.uniqueEmail(), null, "Plain words.", null),
+                        visitor())
+                .id();
+        long byEmail = comments.post(article.id(), new CommentForm("Gus", email, null, "Other words.", null), visitor())
+                .id();
         long byText = post(article, "Hal", "Contains " + word.toUpperCase() + " in capitals.");
-        long byIp = comments.post(article.id(), Commenting.comment("Ida", "From a known address."),
-                new Visitor(ip, "Tests")).id();
+        long byIp = comments.post(
+                        article.id(), Commenting.comment("Ida", "From a known address."), new Visitor(ip, "Tests"))
+                .id();
 
         assertThat(comments.forStaff(new StaffCommentQuery(null, word, 1)).items())
-                .extracting(StaffComment::id).containsExactlyInAnyOrder(byName, byEmail, byText);
-        assertThat(comments.forStaff(new StaffCommentQuery(null, "  " + email.toUpperCase() + " ", 1)).items())
-                .extracting(StaffComment::id).containsExactly(byEmail);
+                .extracting(StaffComment::id)
+                .containsExactlyInAnyOrder(byName, byEmail, byText);
+        assertThat(comments.forStaff(new StaffCommentQuery(null, "  " + email.toUpperCase() + " ", 1))
+                        .items())
+                .extracting(StaffComment::id)
+                .containsExactly(byEmail);
         assertThat(comments.forStaff(new StaffCommentQuery(null, ip, 1)).items())
-                .extracting(StaffComment::id).containsExactly(byIp);
+                .extracting(StaffComment::id)
+                .containsExactly(byIp);
     }
 
     @Test
@@ -140,12 +167,16 @@ class ModerationQueueTests extends CommentingTest {
         long percent = post(article, "Jo", word + " rose 5% today");
         post(article, "Kim", word + " rose 5 points");
 
-        assertThat(comments.forStaff(new StaffCommentQuery(null, word + " rose 5%", 1)).items())
-                .extracting(StaffComment::id).containsExactly(percent);
+        assertThat(comments.forStaff(new StaffCommentQuery(null, word + " rose 5%", 1))
+                        .items())
+                .extracting(StaffComment::id)
+                .containsExactly(percent);
         assertThat(comments.forStaff(new StaffCommentQuery(null, "%", 1)).total())
                 .as("a lone % matches only comments containing it")
-                .isLessThan(comments.forStaff(new StaffCommentQuery(null, null, 1)).total());
-        assertThat(comments.forStaff(new StaffCommentQuery(null, word + "_", 1)).items()).isEmpty();
+                .isLessThan(
+                        comments.forStaff(new StaffCommentQuery(null, null, 1)).total());
+        assertThat(comments.forStaff(new StaffCommentQuery(null, word + "_", 1)).items())
+                .isEmpty();
     }
 
     @Test
@@ -170,7 +201,8 @@ class ModerationQueueTests extends CommentingTest {
         }
         Collections.reverse(ids);
         assertThat(seen).as("newest first").containsExactlyElementsOf(ids);
-        assertThat(comments.forStaff(new StaffCommentQuery(null, word, 4, 2)).items()).isEmpty();
+        assertThat(comments.forStaff(new StaffCommentQuery(null, word, 4, 2)).items())
+                .isEmpty();
     }
 
     @Test
@@ -208,7 +240,9 @@ class ModerationQueueTests extends CommentingTest {
         comments.bulk(CommentAction.TRASH, List.of(a, c));
         assertThat(approvedIds(article)).containsExactly(b);
         comments.bulk(CommentAction.RESTORE, List.of(a, b, c));
-        assertThat(approvedIds(article)).as("restore leaves an approved comment alone").containsExactly(a, b, c);
+        assertThat(approvedIds(article))
+                .as("restore leaves an approved comment alone")
+                .containsExactly(a, b, c);
 
         comments.bulk(CommentAction.SPAM, List.of(b));
         comments.bulk(CommentAction.DELETE_FOREVER, List.of(b, c));
@@ -224,10 +258,12 @@ class ModerationQueueTests extends CommentingTest {
         long b = held(article, "Quin", "Held too " + marker());
 
         assertThatThrownBy(() -> comments.bulk(CommentAction.APPROVE, List.of(a, 987_654_321L, b)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(ValidationException.Problem::message)
-                        .containsExactly("Comment 987654321 no longer exists. Reload the page and try again; "
-                                + "nothing was changed."));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ValidationException.Problem::message)
+                                .containsExactly("Comment 987654321 no longer exists. Reload the page and try again; "
+                                        + "nothing was changed."));
         assertThat(status(a)).isEqualTo(CommentStatus.PENDING);
         assertThat(status(b)).isEqualTo(CommentStatus.PENDING);
         assertThat(approvedIds(article)).isEmpty();
@@ -236,14 +272,18 @@ class ModerationQueueTests extends CommentingTest {
     @Test
     void bulkActionNeedsAnActionAndSomeComments() {
         assertThatThrownBy(() -> comments.bulk(null, List.of()))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(ValidationException.Problem::field).containsExactly("action", "ids"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ValidationException.Problem::field)
+                                .containsExactly("action", "ids"));
         List<Long> tooMany = new ArrayList<>();
         for (long i = 1; i <= CommentService.MAX_BULK + 1; i++) {
             tooMany.add(i);
         }
         assertThatThrownBy(() -> comments.bulk(CommentAction.TRASH, tooMany))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("at most 500");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("at most 500");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.broadsheet.demo;
 
-import java.time.Instant;
-
-import org.broadsheet.article.NoteKind;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.broadsheet.article.NoteKind;
+import org.junit.jupiter.api.Test;
 
 /** The demo article format: header lines, a --- line, the Markdown body. */
 class DemoEditionLoaderTests {
@@ -43,7 +42,8 @@ class DemoEditionLoaderTests {
         assertThat(article.form().body()).startsWith("## Aftermath").contains("Body text: with a colon.");
         assertThat(article.published()).isEqualTo(Instant.parse("2026-10-05T07:30:00Z"));
         assertThat(article.updated()).isEqualTo(Instant.parse("2026-10-05T12:00:00Z"));
-        assertThat(article.notes()).extracting(DemoEditionLoader.DemoNote::kind)
+        assertThat(article.notes())
+                .extracting(DemoEditionLoader.DemoNote::kind)
                 .containsExactly(NoteKind.CORRECTION, NoteKind.UPDATE);
         assertThat(article.notes().get(0).text()).isEqualTo("The magnitude was 7.2, not 7.5.");
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -18,18 +17,23 @@ class DemoStaffTests {
 
     @Autowired
     AccountService accounts;
+
     @Autowired
     DemoEditionLoader loader;
 
     @Test
     void theDemoHasOneAccountPerRoleAndNeverAddsMore() {
-        Map<String, Role> demo = accounts.list().stream().filter(a -> a.email().endsWith("@broadsheet.example"))
+        Map<String, Role> demo = accounts.list().stream()
+                .filter(a -> a.email().endsWith("@broadsheet.example"))
                 .collect(Collectors.toMap(StaffAccount::email, StaffAccount::role));
-        assertThat(demo).containsEntry("admin@broadsheet.example", Role.ADMINISTRATOR)
+        assertThat(demo)
+                .containsEntry("admin@broadsheet.example", Role.ADMINISTRATOR)
                 .containsEntry("editor@broadsheet.example", Role.EDITOR)
                 .containsEntry("author@broadsheet.example", Role.AUTHOR)
                 .containsEntry("contributor@broadsheet.example", Role.CONTRIBUTOR);
-        assertThat(loader.loadStaff()).as("a site with staff gets no more demo accounts").isEmpty();
+        assertThat(loader.loadStaff())
+                .as("a site with staff gets no more demo accounts")
+                .isEmpty();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
@@ -26,8 +25,10 @@ class FrontPageTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ArticleService articles;
+
     @Autowired
     ArticleReader reader;
 
@@ -38,15 +39,23 @@ class FrontPageTests {
     }
 
     private static ArticleForm story(String slug, String caption, String credit) {
-        return new ArticleForm(slug, "Lead with a caption " + slug, "A standfirst.", "Text.\n", "europe",
-                List.of("daniel-reyes"), List.of(), new LeadImage(PICTURE, "A ship at sea", caption, credit, 1200, 675));
+        return new ArticleForm(
+                slug,
+                "Lead with a caption " + slug,
+                "A standfirst.",
+                "Text.\n",
+                "europe",
+                List.of("daniel-reyes"),
+                List.of(),
+                new LeadImage(PICTURE, "A ship at sea", caption, credit, 1200, 675));
     }
 
     @Test
     void theLeadStoryShowsTheCaptionAndCreditAsItsArticlePageDoesEscaped() throws Exception {
         String slug = "front-caption-" + System.nanoTime();
         String evil = "<script>alert(1)</script> & <b>bold</b>";
-        long id = articles.create(story(slug, "Caption " + evil, "Credit " + evil)).id();
+        long id = articles.create(story(slug, "Caption " + evil, "Credit " + evil))
+                .id();
         articles.publish(id, null);
         try {
             String html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
@@ -54,11 +63,15 @@ class FrontPageTests {
             Element lead = Jsoup.parse(html).selectFirst(".lead-story");
             assertThat(lead.selectFirst(".lead-story-headline").text()).endsWith(slug);
             assertThat(lead.selectFirst("figure.lead-image img").attr("src")).isEqualTo(PICTURE);
-            assertThat(lead.selectFirst("figure.lead-image figcaption .caption").text()).isEqualTo("Caption " + evil);
-            assertThat(lead.selectFirst("figure.lead-image figcaption .credit").text()).isEqualTo("Credit " + evil);
+            assertThat(lead.selectFirst("figure.lead-image figcaption .caption").text())
+                    .isEqualTo("Caption " + evil);
+            assertThat(lead.selectFirst("figure.lead-image figcaption .credit").text())
+                    .isEqualTo("Credit " + evil);
 
-            Element onArticlePage = page(reader.findBySlug(slug).orElseThrow().url()).selectFirst("figure.lead-image");
-            assertThat(lead.selectFirst("figcaption").outerHtml()).isEqualTo(onArticlePage.selectFirst("figcaption").outerHtml());
+            Element onArticlePage =
+                    page(reader.findBySlug(slug).orElseThrow().url()).selectFirst("figure.lead-image");
+            assertThat(lead.selectFirst("figcaption").outerHtml())
+                    .isEqualTo(onArticlePage.selectFirst("figcaption").outerHtml());
 
             articles.update(id, story(slug, "Only a caption", " "));
             Element captionOnly = page("/").selectFirst(".lead-story figcaption");
@@ -69,7 +82,9 @@ class FrontPageTests {
             Element blank = page("/").selectFirst(".lead-story");
             assertThat(blank.selectFirst(".lead-story-headline").text()).endsWith(slug);
             assertThat(blank.select("figure.lead-image img")).hasSize(1);
-            assertThat(blank.select("figcaption")).as("nothing under the picture when both are blank").isEmpty();
+            assertThat(blank.select("figcaption"))
+                    .as("nothing under the picture when both are blank")
+                    .isEmpty();
         } finally {
             articles.unpublish(id); // other reader-page tests expect the demo edition's front page
         }

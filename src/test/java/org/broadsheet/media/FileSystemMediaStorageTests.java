@@ -10,22 +10,24 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The file system store lists what it holds, and nothing else. */
 class FileSystemMediaStorageTests {
 
-    @TempDir Path dir;
-    @TempDir Path outside;
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path outside;
 
     @Test
     void listingGivesTheKeyAndTimeOfEveryStoredFileAndSkipsTemporaryFilesLinksAndOtherNames() throws IOException {
         FileSystemMediaStorage storage = new FileSystemMediaStorage(dir.resolve("media"));
         Path root = storage.root();
-        storage.put("ab/abc/original.jpg", new ByteArrayInputStream(new byte[]{1, 2, 3}));
-        storage.put("top.png", new ByteArrayInputStream(new byte[]{4}));
+        storage.put("ab/abc/original.jpg", new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        storage.put("top.png", new ByteArrayInputStream(new byte[] {4}));
         Instant written = Instant.parse("2024-03-01T10:15:30Z");
         Files.setLastModifiedTime(root.resolve("ab/abc/original.jpg"), FileTime.from(written));
         Files.writeString(root.resolve(".tmp/put-1.part"), "half an upload");
@@ -39,15 +41,20 @@ class FileSystemMediaStorageTests {
         List<MediaStorage.Listed> listed = new ArrayList<>();
         storage.list(listed::add);
 
-        assertThat(listed).extracting(MediaStorage.Listed::key).containsExactlyInAnyOrder("ab/abc/original.jpg", "top.png");
-        assertThat(listed).filteredOn(l -> l.key().equals("ab/abc/original.jpg"))
-                .singleElement().extracting(MediaStorage.Listed::lastModified).isEqualTo(written);
+        assertThat(listed)
+                .extracting(MediaStorage.Listed::key)
+                .containsExactlyInAnyOrder("ab/abc/original.jpg", "top.png");
+        assertThat(listed)
+                .filteredOn(l -> l.key().equals("ab/abc/original.jpg"))
+                .singleElement()
+                .extracting(MediaStorage.Listed::lastModified)
+                .isEqualTo(written);
     }
 
     @Test
     void aStoreReachedThroughALinkIsListedBelowIt() throws IOException {
         FileSystemMediaStorage real = new FileSystemMediaStorage(outside.resolve("shared"));
-        real.put("ab/abc/original.jpg", new ByteArrayInputStream(new byte[]{1}));
+        real.put("ab/abc/original.jpg", new ByteArrayInputStream(new byte[] {1}));
         Path link = Files.createSymbolicLink(dir.resolve("media"), outside.resolve("shared"));
 
         List<String> keys = new ArrayList<>();

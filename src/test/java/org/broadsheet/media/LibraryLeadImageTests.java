@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
@@ -24,27 +23,36 @@ import org.springframework.http.HttpStatus;
 @BroadsheetTest
 class LibraryLeadImageTests extends MediaTest {
 
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
-    @Autowired ArticleDesk desk;
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleReader reader;
+
+    @Autowired
+    ArticleDesk desk;
 
     @Test
     void articlePageOffersEveryRenditionWithSizesAndTheDefaultRenditionsDimensions() throws Exception {
         MediaItem item = fixtures.upload("quay.jpg", TestImages.jpeg(2400, 1600), "Library alt");
         media.updateDetails(item.id(), "Library alt", "Library caption", "Library credit");
-        ArticleView article = publish("Lead from the library", LeadImage.fromLibrary(media.image(item.id()).orElseThrow(),
-                "Stevedores on the quay at dusk", "", ""));
+        ArticleView article = publish(
+                "Lead from the library",
+                LeadImage.fromLibrary(media.image(item.id()).orElseThrow(), "Stevedores on the quay at dusk", "", ""));
 
         byte[] html = mvc.perform(get(article.url())).andReturn().getResponse().getContentAsByteArray();
-        assertThat(new PageChecks().htmlErrors("article with a library lead image", html)).isEmpty();
+        assertThat(new PageChecks().htmlErrors("article with a library lead image", html))
+                .isEmpty();
         Document page = Jsoup.parse(new String(html, java.nio.charset.StandardCharsets.UTF_8));
 
         Element img = page.selectFirst("figure.lead-image img");
         assertThat(img.attr("src")).isEqualTo(item.renditions().get(1).url());
-        assertThat(img.attr("srcset")).isEqualTo(String.join(", ",
-                item.renditions().get(0).url() + " 480w",
-                item.renditions().get(1).url() + " 960w",
-                item.renditions().get(2).url() + " 1600w"));
+        assertThat(img.attr("srcset"))
+                .isEqualTo(String.join(
+                        ", ",
+                        item.renditions().get(0).url() + " 480w",
+                        item.renditions().get(1).url() + " 960w",
+                        item.renditions().get(2).url() + " 1600w"));
         assertThat(img.attr("sizes")).isNotBlank();
         assertThat(img.attr("width")).isEqualTo("960");
         assertThat(img.attr("height")).isEqualTo("640");
@@ -63,7 +71,9 @@ class LibraryLeadImageTests extends MediaTest {
         ArticleView article = publish("Teaser from the library", LeadImage.fromLibrary(item.image(), "", "", ""));
 
         Element teaser = page(article.sectionUrl()).select("article.teaser").stream()
-                .filter(t -> t.text().contains("Teaser from the library")).findFirst().orElseThrow();
+                .filter(t -> t.text().contains("Teaser from the library"))
+                .findFirst()
+                .orElseThrow();
 
         Element img = teaser.selectFirst("img.teaser-image");
         assertThat(img.attr("srcset")).contains(item.renditions().get(0).url() + " 480w");
@@ -74,8 +84,9 @@ class LibraryLeadImageTests extends MediaTest {
 
     @Test
     void imagesGivenByPathKeepTheirPlainImgTag() throws Exception {
-        ArticleView article = publish("Lead by path", new LeadImage("/assets/images/demo/port-cranes.svg",
-                "Cranes", "A caption", "A credit", 1200, 675));
+        ArticleView article = publish(
+                "Lead by path",
+                new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "A caption", "A credit", 1200, 675));
 
         Element img = page(article.url()).selectFirst("figure.lead-image img");
 
@@ -91,7 +102,8 @@ class LibraryLeadImageTests extends MediaTest {
         ArticleView article = publish("Keeps its picture", LeadImage.fromLibrary(item.image(), "", "", ""));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> media.delete(item.id()))
-                .isInstanceOfSatisfying(MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+                .isInstanceOfSatisfying(
+                        MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
 
         assertThat(media.findById(item.id())).isPresent();
         assertThat(fixtures.stored(item.renditions().get(0).url())).isNotEmpty();
@@ -106,19 +118,36 @@ class LibraryLeadImageTests extends MediaTest {
         assertThat(desk.forEditing(article.id()).form().image().mediaId()).isEqualTo(item.id());
 
         ArticleForm byPath = desk.forEditing(article.id()).form();
-        articles.update(article.id(), new ArticleForm(byPath.slug(), byPath.headline(), byPath.standfirst(), byPath.body(),
-                byPath.section(), byPath.authors(), byPath.tags(), new LeadImage("/assets/images/demo/port-cranes.svg",
-                "Cranes", "", "", 1200, 675)));
+        articles.update(
+                article.id(),
+                new ArticleForm(
+                        byPath.slug(),
+                        byPath.headline(),
+                        byPath.standfirst(),
+                        byPath.body(),
+                        byPath.section(),
+                        byPath.authors(),
+                        byPath.tags(),
+                        new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "", "", 1200, 675)));
         assertThat(reader.findById(article.id()).orElseThrow().image().srcset()).isNull();
 
         articles.restore(article.id(), 1, desk.forEditing(article.id()).version(), fixtures.staffMember("editor"));
-        assertThat(reader.findById(article.id()).orElseThrow().image().srcset()).contains(item.renditions().get(0).url());
+        assertThat(reader.findById(article.id()).orElseThrow().image().srcset())
+                .contains(item.renditions().get(0).url());
     }
 
     private ArticleView publish(String headline, LeadImage image) {
         String slug = "media-" + System.nanoTime();
-        long id = articles.create(new ArticleForm(slug, headline, "Standfirst.", "Body.\n", "americas",
-                List.of("daniel-reyes"), List.of(), image)).id();
+        long id = articles.create(new ArticleForm(
+                        slug,
+                        headline,
+                        "Standfirst.",
+                        "Body.\n",
+                        "americas",
+                        List.of("daniel-reyes"),
+                        List.of(),
+                        image))
+                .id();
         articles.publish(id, null);
         return reader.findById(id).orElseThrow();
     }

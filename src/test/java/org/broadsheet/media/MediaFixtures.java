@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Uploaders, uploads and a look at what the library holds, for media tests (made per test class, so they share the one context). */
@@ -29,7 +28,9 @@ class MediaFixtures {
     long staffMember(String role) {
         String email = "media-" + role + "-" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet() + "@example.test";
         return jdbc.sql("insert into staff_user (email, name, password_hash, role) values (?, ?, 'x', ?) returning id")
-                .params(email, "Photo Desk " + SEQUENCE.get(), role).query(Long.class).single();
+                .params(email, "Photo Desk " + SEQUENCE.get(), role)
+                .query(Long.class)
+                .single();
     }
 
     MediaItem upload(String filename, byte[] bytes, String alt) {

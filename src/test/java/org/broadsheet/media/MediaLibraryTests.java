@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -30,8 +29,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @BroadsheetTest
 class MediaLibraryTests extends MediaTest {
 
-    @Autowired AccountService accounts;
-    @Autowired ArticleService articles;
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    ArticleService articles;
 
     StaffFixtures staff;
 
@@ -43,9 +45,12 @@ class MediaLibraryTests extends MediaTest {
     @Test
     void contributorUploadsAnImageAndLandsOnItsPage() throws Exception {
         String name = "upload-" + System.nanoTime() + ".jpg";
-        MockHttpServletResponse response = upload(staff.as(Role.CONTRIBUTOR),
+        MockHttpServletResponse response = upload(
+                staff.as(Role.CONTRIBUTOR),
                 new MockMultipartFile("file", name, "image/jpeg", TestImages.jpeg(1200, 900)),
-                "Fishing boats at anchor", "Dawn in the bay", "Photo: Desk");
+                "Fishing boats at anchor",
+                "Dawn in the bay",
+                "Photo: Desk");
 
         assertThat(response.getStatus()).isEqualTo(303);
         String location = response.getRedirectedUrl();
@@ -59,7 +64,9 @@ class MediaLibraryTests extends MediaTest {
         assertThat(preview.attr("alt")).isEqualTo("Fishing boats at anchor");
 
         Document library = page("/newsroom/media?q=" + name, staff.as(Role.EDITOR));
-        assertThat(library.select(".nr-media-card a")).extracting(e -> e.attr("href")).containsExactly(location);
+        assertThat(library.select(".nr-media-card a"))
+                .extracting(e -> e.attr("href"))
+                .containsExactly(location);
         assertThat(library.selectFirst(".nr-media-card img").attr("src")).endsWith("/480.jpg");
     }
 
@@ -80,8 +87,16 @@ class MediaLibraryTests extends MediaTest {
         long rows = fixtures.rows();
         long files = fixtures.files();
 
-        MockHttpServletResponse response = upload(staff.as(Role.CONTRIBUTOR), new MockMultipartFile("file", "notes.jpg",
-                "image/jpeg", "Shopping list: bread, olives.".getBytes(StandardCharsets.UTF_8)), "Kept alt", "", "");
+        MockHttpServletResponse response = upload(
+                staff.as(Role.CONTRIBUTOR),
+                new MockMultipartFile(
+                        "file",
+                        "notes.jpg",
+                        "image/jpeg",
+                        "Shopping list: bread, olives.".getBytes(StandardCharsets.UTF_8)),
+                "Kept alt",
+                "",
+                "");
 
         assertThat(response.getStatus()).isEqualTo(415);
         Document page = Jsoup.parse(response.getContentAsString());
@@ -100,11 +115,13 @@ class MediaLibraryTests extends MediaTest {
         long files = fixtures.files();
         byte[] huge = TestImages.endless(50L * 1024 * 1024).readAllBytes();
 
-        MockHttpServletResponse response = upload(staff.as(Role.AUTHOR),
-                new MockMultipartFile("file", "huge.jpg", "image/jpeg", huge), "", "", "");
+        MockHttpServletResponse response = upload(
+                staff.as(Role.AUTHOR), new MockMultipartFile("file", "huge.jpg", "image/jpeg", huge), "", "", "");
 
         assertThat(response.getStatus()).isEqualTo(413);
-        assertThat(Jsoup.parse(response.getContentAsString()).selectFirst("#file-error").text())
+        assertThat(Jsoup.parse(response.getContentAsString())
+                        .selectFirst("#file-error")
+                        .text())
                 .contains("larger than the 20 MB");
         assertThat(fixtures.rows()).isEqualTo(rows);
         assertThat(fixtures.files()).isEqualTo(files);
@@ -115,11 +132,17 @@ class MediaLibraryTests extends MediaTest {
         long rows = fixtures.rows();
         long files = fixtures.files();
 
-        MockHttpServletResponse response = upload(staff.as(Role.AUTHOR), new MockMultipartFile("file", "flood.png",
-                "image/png", TestImages.pngClaiming(100_000, 100_000)), "", "", "");
+        MockHttpServletResponse response = upload(
+                staff.as(Role.AUTHOR),
+                new MockMultipartFile("file", "flood.png", "image/png", TestImages.pngClaiming(100_000, 100_000)),
+                "",
+                "",
+                "");
 
         assertThat(response.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(response.getContentAsString()).selectFirst("#file-error").text())
+        assertThat(Jsoup.parse(response.getContentAsString())
+                        .selectFirst("#file-error")
+                        .text())
                 .contains("100,000 × 100,000");
         assertThat(fixtures.rows()).isEqualTo(rows);
         assertThat(fixtures.files()).isEqualTo(files);
@@ -127,14 +150,24 @@ class MediaLibraryTests extends MediaTest {
 
     @Test
     void noFileAndTooLongAltAreFieldErrors() throws Exception {
-        MockHttpServletResponse none = upload(staff.as(Role.AUTHOR),
-                new MockMultipartFile("file", "", "application/octet-stream", new byte[0]), "Alt", "", "");
+        MockHttpServletResponse none = upload(
+                staff.as(Role.AUTHOR),
+                new MockMultipartFile("file", "", "application/octet-stream", new byte[0]),
+                "Alt",
+                "",
+                "");
         assertThat(none.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(none.getContentAsString()).selectFirst("#file-error").text())
+        assertThat(Jsoup.parse(none.getContentAsString())
+                        .selectFirst("#file-error")
+                        .text())
                 .isEqualTo("Choose an image file to upload");
 
-        MockHttpServletResponse longAlt = upload(staff.as(Role.AUTHOR),
-                new MockMultipartFile("file", "a.png", "image/png", TestImages.png(40, 40)), "x".repeat(301), "", "");
+        MockHttpServletResponse longAlt = upload(
+                staff.as(Role.AUTHOR),
+                new MockMultipartFile("file", "a.png", "image/png", TestImages.png(40, 40)),
+                "x".repeat(301),
+                "",
+                "");
         assertThat(longAlt.getStatus()).isEqualTo(422);
         Document page = Jsoup.parse(longAlt.getContentAsString());
         assertThat(page.selectFirst("#alt-error").text()).isEqualTo("Alt text must be at most 300 characters");
@@ -145,23 +178,33 @@ class MediaLibraryTests extends MediaTest {
     void uploaderAndEditorsMayChangeDetailsOthersMayNot() throws Exception {
         StaffFixtures.Member owner = staff.create(Role.CONTRIBUTOR);
         RequestPostProcessor asOwner = staff.signIn(owner);
-        MediaItem item = media.upload("mine.png", new java.io.ByteArrayInputStream(TestImages.png(200, 100)),
-                owner.staff().id(), "", "", "");
+        MediaItem item = media.upload(
+                "mine.png",
+                new java.io.ByteArrayInputStream(TestImages.png(200, 100)),
+                owner.staff().id(),
+                "",
+                "",
+                "");
         String url = "/newsroom/media/" + item.id();
 
         Document asOther = page(url, staff.as(Role.AUTHOR));
         assertThat(asOther.select("form[action=" + url + "]")).isEmpty();
         assertThat(asOther.select("form.nr-media-delete")).isEmpty();
-        assertThat(save(url, staff.as(Role.AUTHOR), "Changed by another").getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post(url + "/delete").with(staff.as(Role.AUTHOR)).with(csrf())).andReturn()
-                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(save(url, staff.as(Role.AUTHOR), "Changed by another").getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(post(url + "/delete").with(staff.as(Role.AUTHOR)).with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
 
         MockHttpServletResponse saved = save(url, asOwner, "A chart of rainfall");
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(page(url, asOwner).selectFirst("[role=status]").text()).contains("Saved the details of mine.png");
         assertThat(media.get(item.id()).alt()).isEqualTo("A chart of rainfall");
 
-        assertThat(save(url, staff.as(Role.EDITOR), "Edited by the desk").getStatus()).isEqualTo(303);
+        assertThat(save(url, staff.as(Role.EDITOR), "Edited by the desk").getStatus())
+                .isEqualTo(303);
         assertThat(media.get(item.id()).alt()).isEqualTo("Edited by the desk");
 
         // Control characters never reach the form: every newsroom POST carrying one is refused (400).
@@ -173,27 +216,52 @@ class MediaLibraryTests extends MediaTest {
     @Test
     void ownerDeletesTheirImageEditorsDeleteAnyoneButNotOneInUse() throws Exception {
         StaffFixtures.Member owner = staff.create(Role.AUTHOR);
-        MediaItem mine = media.upload("own.png", new java.io.ByteArrayInputStream(TestImages.png(100, 100)),
-                owner.staff().id(), "", "", "");
+        MediaItem mine = media.upload(
+                "own.png",
+                new java.io.ByteArrayInputStream(TestImages.png(100, 100)),
+                owner.staff().id(),
+                "",
+                "",
+                "");
         MockHttpServletResponse deleted = mvc.perform(post("/newsroom/media/" + mine.id() + "/delete")
-                .with(staff.signIn(owner)).with(csrf())).andReturn().getResponse();
+                        .with(staff.signIn(owner))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(deleted.getStatus()).isEqualTo(303);
         assertThat(deleted.getRedirectedUrl()).isEqualTo("/newsroom/media");
         assertThat(media.findById(mine.id())).isEmpty();
 
         MediaItem used = fixtures.upload("used.jpg", TestImages.jpeg(800, 500), "In use");
-        articles.create(new ArticleForm("media-in-use-" + System.nanoTime(), "Uses a library picture", "", "Body.\n",
-                "americas", List.of("daniel-reyes"), List.of(), LeadImage.fromLibrary(used.image(), "", "", "")));
+        articles.create(new ArticleForm(
+                "media-in-use-" + System.nanoTime(),
+                "Uses a library picture",
+                "",
+                "Body.\n",
+                "americas",
+                List.of("daniel-reyes"),
+                List.of(),
+                LeadImage.fromLibrary(used.image(), "", "", "")));
         MockHttpServletResponse inUse = mvc.perform(post("/newsroom/media/" + used.id() + "/delete")
-                .with(staff.as(Role.EDITOR)).with(csrf())).andReturn().getResponse();
+                        .with(staff.as(Role.EDITOR))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(inUse.getStatus()).isEqualTo(409);
-        assertThat(Jsoup.parse(inUse.getContentAsString()).selectFirst("[role=alert]").text())
+        assertThat(Jsoup.parse(inUse.getContentAsString())
+                        .selectFirst("[role=alert]")
+                        .text())
                 .contains("lead image");
         assertThat(media.findById(used.id())).isPresent();
 
         MediaItem others = fixtures.upload("others.png", TestImages.png(60, 60), "");
-        assertThat(mvc.perform(post("/newsroom/media/" + others.id() + "/delete").with(staff.as(Role.EDITOR))
-                .with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(303);
+        assertThat(mvc.perform(post("/newsroom/media/" + others.id() + "/delete")
+                                .with(staff.as(Role.EDITOR))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(303);
         assertThat(media.findById(others.id())).isEmpty();
     }
 
@@ -214,8 +282,11 @@ class MediaLibraryTests extends MediaTest {
         assertThat(second.select(".nr-media-card")).hasSize(1);
         assertThat(second.selectFirst(".nr-media-name").text()).isEqualTo(word + "-0.png");
         assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/newsroom/media?q=" + word);
-        assertThat(mvc.perform(get("/newsroom/media?page=0").with(staff.as(Role.EDITOR))).andReturn().getResponse()
-                .getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/newsroom/media?page=0").with(staff.as(Role.EDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test
@@ -234,24 +305,45 @@ class MediaLibraryTests extends MediaTest {
 
     @Test
     void strangersAreSentToSignIn() throws Exception {
-        assertThat(mvc.perform(get("/newsroom/media")).andReturn().getResponse().getStatus()).isEqualTo(302);
-        assertThat(mvc.perform(multipart("/newsroom/media").file(new MockMultipartFile("file", "x.png", "image/png",
-                TestImages.png(10, 10))).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(get("/newsroom/media")).andReturn().getResponse().getStatus())
+                .isEqualTo(302);
+        assertThat(mvc.perform(multipart("/newsroom/media")
+                                .file(new MockMultipartFile("file", "x.png", "image/png", TestImages.png(10, 10)))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
     }
 
-    private MockHttpServletResponse upload(RequestPostProcessor who, MockMultipartFile file, String alt, String caption,
-                                           String credit) throws Exception {
-        return mvc.perform(multipart("/newsroom/media").file(file).param("alt", alt).param("caption", caption)
-                .param("credit", credit).with(who).with(csrf())).andReturn().getResponse();
+    private MockHttpServletResponse upload(
+            RequestPostProcessor who, MockMultipartFile file, String alt, String caption, String credit)
+            throws Exception {
+        return mvc.perform(multipart("/newsroom/media")
+                        .file(file)
+                        .param("alt", alt)
+                        .param("caption", caption)
+                        .param("credit", credit)
+                        .with(who)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
     }
 
     private MockHttpServletResponse save(String url, RequestPostProcessor who, String alt) throws Exception {
-        return mvc.perform(post(url).param("alt", alt).param("caption", "").param("credit", "").with(who).with(csrf()))
-                .andReturn().getResponse();
+        return mvc.perform(post(url)
+                        .param("alt", alt)
+                        .param("caption", "")
+                        .param("credit", "")
+                        .with(who)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
     }
 
     private Document page(String url, RequestPostProcessor who) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(url).with(who)).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(url).with(who)).andReturn().getResponse();
         assertThat(response.getStatus()).as(url).isEqualTo(200);
         return Jsoup.parse(response.getContentAsString());
     }

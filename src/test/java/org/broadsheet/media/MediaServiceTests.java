@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
@@ -62,11 +61,13 @@ class MediaServiceTests extends MediaTest {
         assertThat(item.width()).isEqualTo(600);
         assertThat(item.height()).isEqualTo(1200);
         assertThat(item.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 600);
-        BufferedImage rendition = TestImages.decode(fixtures.stored(item.renditions().get(0).url()));
+        BufferedImage rendition =
+                TestImages.decode(fixtures.stored(item.renditions().get(0).url()));
         assertThat(rendition.getWidth()).isEqualTo(480);
         assertThat(rendition.getHeight()).isEqualTo(960);
         byte[] original = fixtures.stored(item.originalUrl());
-        assertThat(MetadataStripperTests.app1Segments(original)).containsExactly(MetadataStripper.orientationOnlyExif(6));
+        assertThat(MetadataStripperTests.app1Segments(original))
+                .containsExactly(MetadataStripper.orientationOnlyExif(6));
         assertThat(MetadataStripperTests.indexOf(original, TestImages.LATITUDE)).isNegative();
     }
 
@@ -75,7 +76,8 @@ class MediaServiceTests extends MediaTest {
         MediaItem item = fixtures.upload("logo.png", TestImages.pngWithAlpha(1000, 400), "");
 
         assertThat(item.renditions()).extracting(MediaItem.Rendition::url).allMatch(url -> url.endsWith(".png"));
-        BufferedImage rendition = TestImages.decode(fixtures.stored(item.renditions().get(0).url()));
+        BufferedImage rendition =
+                TestImages.decode(fixtures.stored(item.renditions().get(0).url()));
         assertThat(rendition.getColorModel().hasAlpha()).isTrue();
         assertThat(rendition.getRGB(10, 10) >>> 24).isZero();
         assertThat(rendition.getRGB(470, 10) >>> 24).isEqualTo(0xFF);
@@ -94,7 +96,8 @@ class MediaServiceTests extends MediaTest {
         MediaItem gif = fixtures.upload("flag.gif", TestImages.gif(640, 320), "");
         assertThat(gif.type()).isEqualTo(ImageType.GIF);
         assertThat(gif.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 640);
-        BufferedImage top = TestImages.decode(fixtures.stored(gif.renditions().get(0).url()));
+        BufferedImage top =
+                TestImages.decode(fixtures.stored(gif.renditions().get(0).url()));
         assertThat(top.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xC82828);
 
         byte[] webpBytes = TestImages.webpWithExif(1000, 500, 0xFF336699, TestImages.exifWithGps(1));
@@ -102,24 +105,32 @@ class MediaServiceTests extends MediaTest {
         assertThat(webp.type()).isEqualTo(ImageType.WEBP);
         assertThat(webp.originalUrl()).endsWith("/original.webp");
         assertThat(webp.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1000);
-        assertThat(MetadataStripperTests.indexOf(fixtures.stored(webp.originalUrl()), TestImages.LATITUDE)).isNegative();
-        int pixel = TestImages.decode(fixtures.stored(webp.renditions().get(0).url())).getRGB(100, 100) & 0xFFFFFF;
-        assertThat(Math.abs((pixel >> 16) - 0x33) + Math.abs((pixel >> 8 & 0xFF) - 0x66)
-                + Math.abs((pixel & 0xFF) - 0x99)).isLessThan(12);
+        assertThat(MetadataStripperTests.indexOf(fixtures.stored(webp.originalUrl()), TestImages.LATITUDE))
+                .isNegative();
+        int pixel = TestImages.decode(fixtures.stored(webp.renditions().get(0).url()))
+                        .getRGB(100, 100)
+                & 0xFFFFFF;
+        assertThat(Math.abs((pixel >> 16) - 0x33)
+                        + Math.abs((pixel >> 8 & 0xFF) - 0x66)
+                        + Math.abs((pixel & 0xFF) - 0x99))
+                .isLessThan(12);
     }
 
     @Test
     void animatedGifIsStoredWithoutItsXmpAndCommentAndStillLoops() {
-        byte[] gif = TestImages.animatedGif(700, 350, TestImages.gifXmp(TestImages.XMP_GPS),
-                TestImages.gifComment(TestImages.GIF_COMMENT));
+        byte[] gif = TestImages.animatedGif(
+                700, 350, TestImages.gifXmp(TestImages.XMP_GPS), TestImages.gifComment(TestImages.GIF_COMMENT));
 
         MediaItem item = fixtures.upload("loop.gif", gif, "");
 
         byte[] original = fixtures.stored(item.originalUrl());
-        assertThat(MetadataStripperTests.indexOf(original, "GPSLatitude".getBytes(StandardCharsets.ISO_8859_1))).isNegative();
-        assertThat(MetadataStripperTests.indexOf(original, TestImages.GIF_COMMENT.getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(MetadataStripperTests.indexOf(original, "GPSLatitude".getBytes(StandardCharsets.ISO_8859_1)))
                 .isNegative();
-        assertThat(MetadataStripperTests.indexOf(original, "NETSCAPE2.0".getBytes(StandardCharsets.ISO_8859_1))).isNotNegative();
+        assertThat(MetadataStripperTests.indexOf(
+                        original, TestImages.GIF_COMMENT.getBytes(StandardCharsets.ISO_8859_1)))
+                .isNegative();
+        assertThat(MetadataStripperTests.indexOf(original, "NETSCAPE2.0".getBytes(StandardCharsets.ISO_8859_1)))
+                .isNotNegative();
         assertThat(TestImages.gifFrames(original)).hasSize(2);
         assertThat(item.bytes()).isEqualTo(original.length);
         assertThat(item.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 700);
@@ -148,8 +159,8 @@ class MediaServiceTests extends MediaTest {
         byte[] text = "Not a picture at all, only words.\n".repeat(50).getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> fixtures.upload("holiday.jpg", text, "A beach"))
-                .isInstanceOfSatisfying(MediaRefused.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+                .isInstanceOfSatisfying(
+                        MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
 
         assertThat(fixtures.rows()).isEqualTo(rows);
         assertThat(fixtures.files()).isEqualTo(files);
@@ -184,8 +195,8 @@ class MediaServiceTests extends MediaTest {
                     assertThat(e.getMessage()).contains("100,000 × 100,000");
                 });
         assertThatThrownBy(() -> fixtures.upload("tall.png", TestImages.pngClaiming(10, 13_000), ""))
-                .isInstanceOfSatisfying(MediaRefused.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+                .isInstanceOfSatisfying(
+                        MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
 
         assertThat(fixtures.rows()).isEqualTo(rows);
         assertThat(fixtures.files()).isEqualTo(files);
@@ -200,11 +211,11 @@ class MediaServiceTests extends MediaTest {
         byte[] noPixels = TestImages.pngClaiming(50, 50); // a valid header, then too little data
 
         assertThatThrownBy(() -> fixtures.upload("cut.jpg", cut, ""))
-                .isInstanceOfSatisfying(MediaRefused.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+                .isInstanceOfSatisfying(
+                        MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
         assertThatThrownBy(() -> fixtures.upload("short.png", java.util.Arrays.copyOf(noPixels, 40), ""))
-                .isInstanceOfSatisfying(MediaRefused.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+                .isInstanceOfSatisfying(
+                        MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
 
         assertThat(fixtures.rows()).isEqualTo(rows);
         assertThat(fixtures.files()).isEqualTo(files);
@@ -214,8 +225,11 @@ class MediaServiceTests extends MediaTest {
     void tooLongAltTextIsAFieldErrorAndNothingIsStored() {
         long rows = fixtures.rows();
         assertThatThrownBy(() -> fixtures.upload("a.png", TestImages.png(20, 20), "x".repeat(301)))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.problems()).extracting(ValidationException.Problem::field).containsExactly("alt"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ValidationException.Problem::field)
+                                .containsExactly("alt"));
         assertThat(fixtures.rows()).isEqualTo(rows);
     }
 
@@ -232,18 +246,22 @@ class MediaServiceTests extends MediaTest {
         String word = "zebra" + System.nanoTime();
         MediaItem item = fixtures.upload(word + ".png", TestImages.png(50, 50), "");
 
-        MediaItem changed = media.updateDetails(item.id(), "  Two herons at dawn  ", "Caption with " + word + "_x", "Agency");
+        MediaItem changed =
+                media.updateDetails(item.id(), "  Two herons at dawn  ", "Caption with " + word + "_x", "Agency");
 
         assertThat(changed.alt()).isEqualTo("Two herons at dawn");
         assertThat(changed.credit()).isEqualTo("Agency");
         assertThat(media.list(word, 1, 10).items()).extracting(MediaItem::id).containsExactly(item.id());
         assertThat(media.list(word.toUpperCase(), 1, 10).total()).isEqualTo(1);
-        assertThat(media.list("herons at dawn", 1, 10).items()).extracting(MediaItem::id).contains(item.id());
+        assertThat(media.list("herons at dawn", 1, 10).items())
+                .extracting(MediaItem::id)
+                .contains(item.id());
         assertThat(media.list(word + "%", 1, 10).total()).isZero(); // wildcards are searched for as they are
         assertThat(media.list(word + "_x", 1, 10).total()).isEqualTo(1);
         assertThatThrownBy(() -> media.updateDetails(item.id(), "bad\u0007bell", "", ""))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> media.updateDetails(Long.MAX_VALUE, "", "", "")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> media.updateDetails(Long.MAX_VALUE, "", "", ""))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -283,8 +301,9 @@ class MediaServiceTests extends MediaTest {
     void uploadReadsNothingPastTheLimitFromAStreamThatLies() {
         // An upload that claims nothing and sends a lot: the service counts what it reads.
         long uploader = fixtures.staffMember("editor");
-        assertThatThrownBy(() -> media.upload("x.gif", new ByteArrayInputStream(new byte[21 * 1024 * 1024]), uploader,
-                "", "", "")).isInstanceOfSatisfying(MediaRefused.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+        assertThatThrownBy(() -> media.upload(
+                        "x.gif", new ByteArrayInputStream(new byte[21 * 1024 * 1024]), uploader, "", "", ""))
+                .isInstanceOfSatisfying(
+                        MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
     }
 }

@@ -44,20 +44,21 @@ class MediaServingTests extends MediaTest {
     void unknownOrMalformedAddressesAre404() throws Exception {
         MediaItem item = fixtures.upload("known.png", TestImages.png(100, 60), "");
         String key = item.originalUrl().split("/")[2];
-        for (String url : new String[]{
-                "/media/" + "a".repeat(26) + "/original.png",          // no such image
-                "/media/" + key + "/2000.jpg",                          // no such rendition
-                "/media/" + key + "/original.exe",
-                "/media/" + key.toUpperCase() + "/original.png",
-                "/media/" + key + "x/original.png",
-                "/media/" + key + "/.tmp",
-                "/media/42/original.png",
-                "/media/page/2"}) {                                     // not a section page either: "media" is reserved
+        for (String url : new String[] {
+            "/media/" + "a".repeat(26) + "/original.png", // no such image
+            "/media/" + key + "/2000.jpg", // no such rendition
+            "/media/" + key + "/original.exe",
+            "/media/" + key.toUpperCase() + "/original.png",
+            "/media/" + key + "x/original.png",
+            "/media/" + key + "/.tmp",
+            "/media/42/original.png",
+            "/media/page/2"
+        }) { // not a section page either: "media" is reserved
             mvc.perform(get(url)).andExpect(status().isNotFound());
         }
         // Encoded slashes do not even reach the controller: the security firewall refuses them.
-        for (String url : new String[]{"/media/..%2F..%2Fpostgres/original.png",
-                "/media/" + key + "/..%2F..%2Foriginal.png"}) {
+        for (String url :
+                new String[] {"/media/..%2F..%2Fpostgres/original.png", "/media/" + key + "/..%2F..%2Foriginal.png"}) {
             mvc.perform(get(url)).andExpect(status().isBadRequest());
         }
     }

@@ -8,10 +8,17 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The base of media tests: the library, MockMvc and {@link MediaFixtures}, on the shared test context. */
 abstract class MediaTest {
 
-    @Autowired MediaService media;
-    @Autowired MediaStorage storage;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
+    @Autowired
+    MediaService media;
+
+    @Autowired
+    MediaStorage storage;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     MediaFixtures fixtures;
 

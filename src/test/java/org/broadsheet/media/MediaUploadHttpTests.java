@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -34,8 +33,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BroadsheetTest
 class MediaUploadHttpTests extends MediaTest {
 
-    @LocalServerPort int port;
-    @Autowired AccountService accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
 
     private HttpClient browser;
     private boolean forgedToken;
@@ -43,13 +45,19 @@ class MediaUploadHttpTests extends MediaTest {
     @BeforeEach
     void signInWithTheForm() throws Exception {
         StaffFixtures.Member author = new StaffFixtures(mvc, accounts).create(Role.AUTHOR);
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         String token = csrfField("/newsroom/sign-in");
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(uri("/newsroom/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("email=" + enc(author.email()) + "&password="
-                        + enc(author.password()) + "&_csrf=" + enc(token))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(uri("/newsroom/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("email=" + enc(author.email()) + "&password="
+                                + enc(author.password()) + "&_csrf=" + enc(token)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
     }
 
@@ -60,7 +68,8 @@ class MediaUploadHttpTests extends MediaTest {
         HttpResponse<String> response = postUpload(name, new ByteArrayInputStream(png), "Alt words", png.length);
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(media.list(name, 1, 10).items()).singleElement()
+        assertThat(media.list(name, 1, 10).items())
+                .singleElement()
                 .satisfies(item -> assertThat(item.alt()).isEqualTo("Alt words"));
     }
 
@@ -83,8 +92,8 @@ class MediaUploadHttpTests extends MediaTest {
         long rows = fixtures.rows();
         long files = fixtures.files();
 
-        HttpResponse<String> response = postUpload("huge.jpg", TestImages.endless(50L * 1024 * 1024), "",
-                announced ? 50L * 1024 * 1024 : -1);
+        HttpResponse<String> response =
+                postUpload("huge.jpg", TestImages.endless(50L * 1024 * 1024), "", announced ? 50L * 1024 * 1024 : -1);
 
         assertThat(response.statusCode()).isEqualTo(413);
         Document page = Jsoup.parse(response.body());
@@ -105,18 +114,25 @@ class MediaUploadHttpTests extends MediaTest {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         InputStream body = new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), content,
+                new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)),
+                content,
                 new ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))));
-        return browser.send(HttpRequest.newBuilder(uri("/newsroom/media"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(length < 0 ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
-                        : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
-                        head.length() + length + tail.length())).build(),
+        return browser.send(
+                HttpRequest.newBuilder(uri("/newsroom/media"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                length < 0
+                                        ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
+                                        : HttpRequest.BodyPublishers.fromPublisher(
+                                                HttpRequest.BodyPublishers.ofInputStream(() -> body),
+                                                head.length() + length + tail.length()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private String csrfField(String path) throws IOException, InterruptedException {
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+        HttpResponse<String> page = browser.send(
+                HttpRequest.newBuilder(uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(page.statusCode()).as(path).isEqualTo(200);
         return Jsoup.parse(page.body()).selectFirst("input[name=_csrf]").attr("value");

@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Location metadata goes; the picture's bytes stay as they were. */
 class MetadataStripperTests {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void jpegLosesItsExifWithTheGpsBlockAndKeepsOnlyItsOrientation() throws IOException {
@@ -30,11 +30,13 @@ class MetadataStripperTests {
 
         assertThat(result.orientation).isEqualTo(6);
         assertThat(indexOf(result.bytes, TestImages.LATITUDE)).isNegative();
-        assertThat(indexOf(result.bytes, "Exif".getBytes(StandardCharsets.ISO_8859_1))).isNotNegative();
+        assertThat(indexOf(result.bytes, "Exif".getBytes(StandardCharsets.ISO_8859_1)))
+                .isNotNegative();
         assertThat(app1Segments(result.bytes)).containsExactly(MetadataStripper.orientationOnlyExif(6));
         // Everything else is the original file byte for byte, with the orientation segment after its JFIF header.
         assertThat(TestImages.decode(result.bytes).getWidth()).isEqualTo(64);
-        assertThat(MetadataStripper.exifOrientation(MetadataStripper.orientationOnlyExif(6))).isEqualTo(6);
+        assertThat(MetadataStripper.exifOrientation(MetadataStripper.orientationOnlyExif(6)))
+                .isEqualTo(6);
     }
 
     @Test
@@ -50,7 +52,9 @@ class MetadataStripperTests {
     void pngLosesExifAndTextChunks() throws IOException {
         byte[] plain = TestImages.png(40, 30);
         byte[] exif = Arrays.copyOfRange(TestImages.exifWithGps(1), 6, TestImages.exifWithGps(1).length);
-        byte[] tagged = TestImages.pngWithChunk(TestImages.pngWithChunk(plain, "eXIf", exif), "iTXt",
+        byte[] tagged = TestImages.pngWithChunk(
+                TestImages.pngWithChunk(plain, "eXIf", exif),
+                "iTXt",
                 "XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta/>".getBytes(StandardCharsets.ISO_8859_1));
 
         StripResult result = strip(ImageType.PNG, tagged);
@@ -66,9 +70,12 @@ class MetadataStripperTests {
         StripResult result = strip(ImageType.WEBP, tagged);
 
         assertThat(indexOf(result.bytes, TestImages.LATITUDE)).isNegative();
-        assertThat(indexOf(result.bytes, "EXIF".getBytes(StandardCharsets.ISO_8859_1))).isNegative();
+        assertThat(indexOf(result.bytes, "EXIF".getBytes(StandardCharsets.ISO_8859_1)))
+                .isNegative();
         assertThat(result.bytes[20] & 0x08).isZero(); // the VP8X flags byte
-        long riffSize = (result.bytes[4] & 0xFF) | (result.bytes[5] & 0xFF) << 8 | (result.bytes[6] & 0xFF) << 16
+        long riffSize = (result.bytes[4] & 0xFF)
+                | (result.bytes[5] & 0xFF) << 8
+                | (result.bytes[6] & 0xFF) << 16
                 | (long) (result.bytes[7] & 0xFF) << 24;
         assertThat(riffSize).isEqualTo(result.bytes.length - 8);
         assertThat(TestImages.decode(result.bytes).getRGB(3, 3)).isEqualTo(0xFF336699);
@@ -78,8 +85,10 @@ class MetadataStripperTests {
     void jpegLosesCommentsOtherApplicationSegmentsAndWhateverFollowsItsEnd() throws IOException {
         byte[] plain = TestImages.jpeg(64, 48);
         byte[] secondPicture = TestImages.withApp1(TestImages.jpeg(16, 16), TestImages.exifWithGps(1));
-        byte[] tagged = TestImages.withSegment(TestImages.withSegment(plain, 0xFE, ascii("Taken by J. Smith")),
-                0xEB, ascii("JP\0\0jumb c2pa claims")); // APP11: content credentials
+        byte[] tagged = TestImages.withSegment(
+                TestImages.withSegment(plain, 0xFE, ascii("Taken by J. Smith")),
+                0xEB,
+                ascii("JP\0\0jumb c2pa claims")); // APP11: content credentials
         tagged = concat(tagged, secondPicture); // as phones append a second picture or a clip
 
         StripResult result = strip(ImageType.JPEG, tagged);
@@ -97,13 +106,15 @@ class MetadataStripperTests {
         StripResult result = strip(ImageType.JPEG, tagged);
 
         assertThat(result.bytes).isEqualTo(withProfile);
-        assertThat(TestImages.decode(result.bytes).getRGB(48, 32)).isEqualTo(TestImages.decode(progressive).getRGB(48, 32));
+        assertThat(TestImages.decode(result.bytes).getRGB(48, 32))
+                .isEqualTo(TestImages.decode(progressive).getRGB(48, 32));
     }
 
     @Test
     void pngLosesItsTimeAndPrivateChunksAndKeepsThoseThatChangeHowItLooks() throws IOException {
-        byte[] withGamma = TestImages.pngWithChunk(TestImages.png(40, 30), "gAMA", new byte[]{0, 0, (byte) 0xB1, (byte) 0x8F});
-        byte[] tagged = TestImages.pngWithChunk(withGamma, "tIME", new byte[]{7, (byte) 0xE8, 5, 17, 9, 30, 0});
+        byte[] withGamma =
+                TestImages.pngWithChunk(TestImages.png(40, 30), "gAMA", new byte[] {0, 0, (byte) 0xB1, (byte) 0x8F});
+        byte[] tagged = TestImages.pngWithChunk(withGamma, "tIME", new byte[] {7, (byte) 0xE8, 5, 17, 9, 30, 0});
         tagged = TestImages.pngWithChunk(tagged, "tEXt", ascii("Author\0J. Smith"));
         tagged = TestImages.pngWithChunk(tagged, "zTXt", ascii("Comment\0\0x"));
         tagged = TestImages.pngWithChunk(tagged, "gpSx", TestImages.LATITUDE); // a private chunk
@@ -116,7 +127,11 @@ class MetadataStripperTests {
 
     @Test
     void webpLosesXmpAndUnknownChunksAndWhateverFollowsIt() throws IOException {
-        byte[] tagged = TestImages.webpExtended(20, 10, 0xFF336699, 0x08 | 0x04,
+        byte[] tagged = TestImages.webpExtended(
+                20,
+                10,
+                0xFF336699,
+                0x08 | 0x04,
                 TestImages.riffChunk("XMP ", ascii("<x:xmpmeta>51,30.4495N</x:xmpmeta>")),
                 TestImages.riffChunk("GPSx", TestImages.LATITUDE));
         tagged = concat(tagged, TestImages.LATITUDE);
@@ -130,8 +145,8 @@ class MetadataStripperTests {
     @Test
     void gifLosesItsXmpAndCommentsAndKeepsItsFramesAndItsLoop() throws IOException {
         byte[] plain = TestImages.animatedGif(6, 4, new byte[0], new byte[0]);
-        byte[] tagged = TestImages.animatedGif(6, 4, TestImages.gifXmp(TestImages.XMP_GPS),
-                TestImages.gifComment(TestImages.GIF_COMMENT));
+        byte[] tagged = TestImages.animatedGif(
+                6, 4, TestImages.gifXmp(TestImages.XMP_GPS), TestImages.gifComment(TestImages.GIF_COMMENT));
         List<BufferedImage> before = TestImages.gifFrames(tagged);
         assertThat(before).hasSize(2);
         assertThat(indexOf(tagged, ascii(TestImages.XMP_GPS))).isNotNegative();
@@ -146,18 +161,22 @@ class MetadataStripperTests {
         List<BufferedImage> after = TestImages.gifFrames(result.bytes);
         assertThat(after).hasSameSizeAs(before);
         for (int i = 0; i < after.size(); i++) {
-            assertThat(after.get(i).getWidth()).isEqualTo(before.get(i).getWidth()).isEqualTo(6);
-            assertThat(after.get(i).getHeight()).isEqualTo(before.get(i).getHeight()).isEqualTo(4);
+            assertThat(after.get(i).getWidth())
+                    .isEqualTo(before.get(i).getWidth())
+                    .isEqualTo(6);
+            assertThat(after.get(i).getHeight())
+                    .isEqualTo(before.get(i).getHeight())
+                    .isEqualTo(4);
             assertThat(after.get(i).getRGB(5, 3) & 0xFFFFFF).isEqualTo(TestImages.GIF_FRAME_COLOURS[i]);
         }
     }
 
     @Test
     void gifKeepsTheOtherLoopExtensionAndLosesOtherApplications() throws IOException {
-        byte[] loop = TestImages.gifApplication("ANIMEXTS1.0", new byte[]{1, 0, 0});
+        byte[] loop = TestImages.gifApplication("ANIMEXTS1.0", new byte[] {1, 0, 0});
         byte[] kept = TestImages.animatedGif(3, 3, loop, new byte[0]);
-        byte[] tagged = TestImages.animatedGif(3, 3,
-                concat(loop, TestImages.gifApplication("ICCRGBG1012", ascii("a profile"))), new byte[0]);
+        byte[] tagged = TestImages.animatedGif(
+                3, 3, concat(loop, TestImages.gifApplication("ICCRGBG1012", ascii("a profile"))), new byte[0]);
 
         assertThat(strip(ImageType.GIF, tagged).bytes).isEqualTo(kept);
     }
@@ -166,7 +185,8 @@ class MetadataStripperTests {
     void brokenGifIsRefusedAsDamaged() throws IOException {
         byte[] gif = TestImages.animatedGif(6, 4, TestImages.gifXmp(TestImages.XMP_GPS), new byte[0]);
         assertThatThrownBy(() -> strip(ImageType.GIF, Arrays.copyOf(gif, gif.length - 12))) // cut in the second frame
-                .isInstanceOf(MediaRefused.class).hasMessageContaining("GIF");
+                .isInstanceOf(MediaRefused.class)
+                .hasMessageContaining("GIF");
         assertThatThrownBy(() -> strip(ImageType.GIF, Arrays.copyOf(gif, gif.length - 1))) // no trailer
                 .isInstanceOf(MediaRefused.class);
         byte[] unknownBlock = gif.clone();
@@ -178,7 +198,8 @@ class MetadataStripperTests {
     void brokenStructureIsRefusedAsDamaged() throws IOException {
         byte[] jpeg = TestImages.jpeg(32, 32);
         byte[] cut = Arrays.copyOf(jpeg, 30);
-        assertThatThrownBy(() -> strip(ImageType.JPEG, cut)).isInstanceOf(MediaRefused.class)
+        assertThatThrownBy(() -> strip(ImageType.JPEG, cut))
+                .isInstanceOf(MediaRefused.class)
                 .hasMessageContaining("JPEG");
         byte[] png = TestImages.png(8, 8);
         assertThatThrownBy(() -> strip(ImageType.PNG, Arrays.copyOf(png, 40))).isInstanceOf(MediaRefused.class);
@@ -187,8 +208,7 @@ class MetadataStripperTests {
         assertThatThrownBy(() -> strip(ImageType.WEBP, webp)).isInstanceOf(MediaRefused.class);
     }
 
-    private record StripResult(int orientation, byte[] bytes) {
-    }
+    private record StripResult(int orientation, byte[] bytes) {}
 
     private StripResult strip(ImageType type, byte[] input) throws IOException {
         Path in = Files.write(dir.resolve("in-" + System.nanoTime()), input);

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
 import org.broadsheet.BroadsheetTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +32,20 @@ class OrphanedFileSweepTests extends MediaTest {
     private static final String[] NAMES = {"original.jpg", "480.jpg", "960.jpg", "1600.jpg"};
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
-    @Autowired OrphanedFileSweep sweep;
-    @Autowired MediaRepository repository;
-    @Autowired MediaSettings settings;
-    @Autowired Clock clock;
-    @TempDir Path outside;
+    @Autowired
+    OrphanedFileSweep sweep;
+
+    @Autowired
+    MediaRepository repository;
+
+    @Autowired
+    MediaSettings settings;
+
+    @Autowired
+    Clock clock;
+
+    @TempDir
+    Path outside;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -81,8 +89,14 @@ class OrphanedFileSweepTests extends MediaTest {
         String key = newKey();
         String prefix = key.substring(0, 2) + "/" + key + "/";
         String otherPrefix = (key.charAt(0) == 'a' ? "b" : "a") + key.charAt(1) + "/" + key + "/";
-        List<String> strays = List.of("README.txt", "readme.txt", prefix + "notes.txt", prefix + "original.jpg.bak",
-                prefix + "0.jpg", otherPrefix + "original.jpg", key + "/original.jpg");
+        List<String> strays = List.of(
+                "README.txt",
+                "readme.txt",
+                prefix + "notes.txt",
+                prefix + "original.jpg.bak",
+                prefix + "0.jpg",
+                otherPrefix + "original.jpg",
+                key + "/original.jpg");
         for (String stray : strays) {
             Path file = root().resolve(stray);
             Files.createDirectories(file.getParent());
@@ -160,7 +174,9 @@ class OrphanedFileSweepTests extends MediaTest {
 
     /** An image's four files, as an upload stores them before inserting its row. */
     private List<String> storeFiles(String key) {
-        List<String> files = Stream.of(NAMES).map(name -> key.substring(0, 2) + "/" + key + "/" + name).toList();
+        List<String> files = Stream.of(NAMES)
+                .map(name -> key.substring(0, 2) + "/" + key + "/" + name)
+                .toList();
         for (String file : files) {
             try {
                 storage.put(file, new ByteArrayInputStream(TestImages.jpeg(8, 8)));
@@ -172,9 +188,11 @@ class OrphanedFileSweepTests extends MediaTest {
     }
 
     private static List<String> filesOf(MediaItem item) {
-        Stream<String> urls = Stream.concat(Stream.of(item.originalUrl()),
-                item.renditions().stream().map(MediaItem.Rendition::url));
-        return urls.map(url -> url.substring("/media/".length())).map(k -> k.substring(0, 2) + "/" + k).toList();
+        Stream<String> urls = Stream.concat(
+                Stream.of(item.originalUrl()), item.renditions().stream().map(MediaItem.Rendition::url));
+        return urls.map(url -> url.substring("/media/".length()))
+                .map(k -> k.substring(0, 2) + "/" + k)
+                .toList();
     }
 
     private void makeOld(List<String> files) {

@@ -13,17 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-
 import javax.imageio.ImageIO;
 
 /** Images made in code for the tests, and the metadata blocks written byte by byte. */
 final class TestImages {
 
     /** The GPS latitude 51° 30' 26.97" as three TIFF rationals: bytes no stored file may contain. */
-    static final byte[] LATITUDE = {0, 0, 0, 51, 0, 0, 0, 1, 0, 0, 0, 30, 0, 0, 0, 1, 0, 0, 0x0A, (byte) 0x89, 0, 0, 0, 100};
+    static final byte[] LATITUDE = {
+        0, 0, 0, 51, 0, 0, 0, 1, 0, 0, 0, 30, 0, 0, 0, 1, 0, 0, 0x0A, (byte) 0x89, 0, 0, 0, 100
+    };
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     static BufferedImage picture(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -59,8 +59,8 @@ final class TestImages {
         byte[] r = {0, (byte) 200, 20};
         byte[] gr = {0, 40, (byte) 160};
         byte[] b = {0, 40, 60};
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(2, 3, r, gr, b));
+        BufferedImage image =
+                new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(2, 3, r, gr, b));
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(200, 40, 40));
         g.fillRect(0, 0, width, height / 2);
@@ -72,9 +72,10 @@ final class TestImages {
 
     /** A progressive JPEG: several scans, with Huffman tables between them. */
     static byte[] progressiveJpeg(int width, int height) {
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-             javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+                javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
             javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
             param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
@@ -107,14 +108,14 @@ final class TestImages {
         putLittle16(out, width);
         putLittle16(out, height);
         out.write(0x80 | 0x01); // a global colour table of 2^(1+1) = 4 entries
-        out.write(0);           // background colour
-        out.write(0);           // no aspect ratio
-        for (int rgb : new int[]{0x000000, GIF_FRAME_COLOURS[0], GIF_FRAME_COLOURS[1], 0xFFFFFF}) {
+        out.write(0); // background colour
+        out.write(0); // no aspect ratio
+        for (int rgb : new int[] {0x000000, GIF_FRAME_COLOURS[0], GIF_FRAME_COLOURS[1], 0xFFFFFF}) {
             out.write(rgb >> 16);
             out.write(rgb >> 8 & 0xFF);
             out.write(rgb & 0xFF);
         }
-        out.writeBytes(gifApplication("NETSCAPE2.0", new byte[]{1, 0, 0})); // loop for ever
+        out.writeBytes(gifApplication("NETSCAPE2.0", new byte[] {1, 0, 0})); // loop for ever
         out.writeBytes(afterLoop);
         out.writeBytes(gifFrame(width, height, 1));
         out.writeBytes(betweenFrames);
@@ -146,9 +147,10 @@ final class TestImages {
         out.write(11);
         out.writeBytes("XMP DataXMP".getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(("<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
-                + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
-                + "xmlns:exif=\"http://ns.adobe.com/exif/1.0/\" " + attributes + "/></rdf:RDF></x:xmpmeta>"
-                + "<?xpacket end=\"w\"?>").getBytes(StandardCharsets.UTF_8));
+                        + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+                        + "xmlns:exif=\"http://ns.adobe.com/exif/1.0/\" " + attributes + "/></rdf:RDF></x:xmpmeta>"
+                        + "<?xpacket end=\"w\"?>")
+                .getBytes(StandardCharsets.UTF_8));
         out.write(1);
         for (int b = 0xFF; b >= 0; b--) {
             out.write(b);
@@ -168,14 +170,14 @@ final class TestImages {
     /** A graphic control extension (a tenth of a second) and an image of one palette colour. */
     private static byte[] gifFrame(int width, int height, int colour) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[]{0x21, (byte) 0xF9, 4, 0, 10, 0, 0, 0});
+        out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 0, 10, 0, 0, 0});
         out.write(0x2C);
         putLittle16(out, 0);
         putLittle16(out, 0);
         putLittle16(out, width);
         putLittle16(out, height);
-        out.write(0);           // no local colour table, not interlaced
-        out.write(2);           // LZW minimum code size: codes of 3 bits, clear = 4, end = 5
+        out.write(0); // no local colour table, not interlaced
+        out.write(2); // LZW minimum code size: codes of 3 bits, clear = 4, end = 5
         Bits bits = new Bits(); // a clear code before every two pixels, so the codes never grow wider
         for (int pixel = 0; pixel < width * height; pixel += 2) {
             bits.write(4, 3);
@@ -207,8 +209,10 @@ final class TestImages {
 
     /** The frames of a GIF, as ImageIO decodes them. */
     static List<BufferedImage> gifFrames(byte[] gif) {
-        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(gif))) {
+        javax.imageio.ImageReader reader =
+                ImageIO.getImageReadersByFormatName("gif").next();
+        try (javax.imageio.stream.ImageInputStream in =
+                ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(gif))) {
             reader.setInput(in);
             List<BufferedImage> frames = new java.util.ArrayList<>();
             for (int i = 0; i < reader.getNumImages(true); i++) {
@@ -276,7 +280,7 @@ final class TestImages {
             entry(d, 0x0004, 5, 3, 116);
             d.writeInt(0);
             d.write(LATITUDE);
-            for (int v : new int[]{0, 1, 7, 1, 3050, 100}) { // 0° 7' 30.50"
+            for (int v : new int[] {0, 1, 7, 1, 3050, 100}) { // 0° 7' 30.50"
                 d.writeInt(v);
             }
         } catch (IOException e) {
@@ -311,12 +315,12 @@ final class TestImages {
      */
     static byte[] pngClaiming(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         byte[] header = new byte[13];
         putInt(header, 0, width);
         putInt(header, 4, height);
-        header[8] = 8;  // bits per sample
-        header[9] = 2;  // RGB
+        header[8] = 8; // bits per sample
+        header[9] = 2; // RGB
         out.writeBytes(chunk("IHDR", header));
         Deflater deflater = new Deflater(9);
         deflater.setInput(new byte[64 * 1024]);
@@ -382,26 +386,26 @@ final class TestImages {
 
     private static byte[] vp8lData(int width, int height, int argb) {
         Bits bits = new Bits();
-        bits.write(0x2F, 8);           // VP8L signature
+        bits.write(0x2F, 8); // VP8L signature
         bits.write(width - 1, 14);
         bits.write(height - 1, 14);
-        bits.write(1, 1);              // alpha may be used
-        bits.write(0, 3);              // version 0
-        bits.write(0, 1);              // no transform
-        bits.write(0, 1);              // no colour cache
-        bits.write(0, 1);              // no meta prefix codes
+        bits.write(1, 1); // alpha may be used
+        bits.write(0, 3); // version 0
+        bits.write(0, 1); // no transform
+        bits.write(0, 1); // no colour cache
+        bits.write(0, 1); // no meta prefix codes
         int[] symbols = {(argb >> 8) & 0xFF, (argb >> 16) & 0xFF, argb & 0xFF, (argb >>> 24) & 0xFF};
-        for (int symbol : symbols) {   // green, red, blue, alpha: simple codes of one 8-bit symbol
+        for (int symbol : symbols) { // green, red, blue, alpha: simple codes of one 8-bit symbol
             bits.write(1, 1);
             bits.write(0, 1);
             bits.write(1, 1);
             bits.write(symbol, 8);
         }
-        bits.write(1, 1);              // distance: a simple code of one 1-bit symbol, 0
+        bits.write(1, 1); // distance: a simple code of one 1-bit symbol, 0
         bits.write(0, 1);
         bits.write(0, 1);
         bits.write(0, 1);
-        bits.write(0, 64);             // padding: TwelveMonkeys' reader fetches 8 bytes at a time
+        bits.write(0, 64); // padding: TwelveMonkeys' reader fetches 8 bytes at a time
         return bits.bytes();
     }
 
@@ -481,7 +485,7 @@ final class TestImages {
                 if (position >= size) {
                     return -1;
                 }
-                int b = position < 3 ? new int[]{0xFF, 0xD8, 0xFF}[(int) position] : (int) (position % 251);
+                int b = position < 3 ? new int[] {0xFF, 0xD8, 0xFF}[(int) position] : (int) (position % 251);
                 position++;
                 return b;
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -35,12 +34,16 @@ class ArticleEditorBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ArticleService articles;
+
     @Autowired
     ArticleDesk desk;
 
@@ -61,8 +64,11 @@ class ArticleEditorBrowserTests {
     }
 
     private long article(String headline, String body) {
-        return articles.create(new ArticleForm(null, headline, "", body, "europe", List.of("daniel-reyes"), List.of(),
-                null), editorId, List.of()).id();
+        return articles.create(
+                        new ArticleForm(null, headline, "", body, "europe", List.of("daniel-reyes"), List.of(), null),
+                        editorId,
+                        List.of())
+                .id();
     }
 
     @Test
@@ -74,12 +80,14 @@ class ArticleEditorBrowserTests {
 
         WebDriver page = browser.load(site("/newsroom/articles/" + id));
         WebElement body = page.findElement(By.id("body"));
-        ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
-                "arguments[0].setSelectionRange(7, 7);", body); // just after "Before."
+        ((org.openqa.selenium.JavascriptExecutor) page)
+                .executeScript("arguments[0].setSelectionRange(7, 7);", body); // just after "Before."
         page.findElement(By.id("picker-q")).sendKeys(word);
-        page.findElement(By.cssSelector("#reference-picker button[type=submit]")).click();
-        WebElement insert = new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions
-                .elementToBeClickable(By.xpath("//div[@id='picker-results']//button[starts-with(., 'Insert related')]")));
+        page.findElement(By.cssSelector("#reference-picker button[type=submit]"))
+                .click();
+        WebElement insert = new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//div[@id='picker-results']//button[starts-with(., 'Insert related')]")));
         assertThat(page.getWindowHandles()).as("no new tab").hasSize(1);
         insert.click();
 
@@ -94,8 +102,9 @@ class ArticleEditorBrowserTests {
         body.clear();
         body.sendKeys("Typed, *not saved*.");
         page.findElement(By.id("preview-button")).click();
-        WebElement emphasis = new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions
-                .visibilityOfElementLocated(By.cssSelector("#preview-content .article-body em")));
+        WebElement emphasis = new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#preview-content .article-body em")));
         assertThat(emphasis.getText()).isEqualTo("not saved");
         assertThat(page.getWindowHandles()).hasSize(1);
         assertThat(page.findElements(By.cssSelector("h1"))).hasSize(1);

@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -51,16 +50,22 @@ class ArticleEditorTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ArticleService articles;
+
     @Autowired
     ArticleDesk desk;
+
     @Autowired
     TagService tags;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -92,19 +97,27 @@ class ArticleEditorTests {
     }
 
     /** The editor's fields for a simple article. */
-    private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String headline,
-                                                      String body, int version, String action) {
-        return request.param("headline", headline).param("standfirst", "A standfirst.")
-                .param("body", body).param("section", "americas").param("authors", "daniel-reyes", "")
-                .param("tags", "Diplomacy", "").param("version", Integer.toString(version)).param("action", action)
+    private static MockHttpServletRequestBuilder form(
+            MockHttpServletRequestBuilder request, String headline, String body, int version, String action) {
+        return request.param("headline", headline)
+                .param("standfirst", "A standfirst.")
+                .param("body", body)
+                .param("section", "americas")
+                .param("authors", "daniel-reyes", "")
+                .param("tags", "Diplomacy", "")
+                .param("version", Integer.toString(version))
+                .param("action", action)
                 .with(csrf());
     }
 
     /** Creates an article through the form as {@code role}; returns its id. */
     private long create(Role role, String headline, String action) throws Exception {
         MvcResult result = mvc.perform(form(post("/newsroom/articles"), headline, "First paragraph.\n", 0, action)
-                .with(as(role))).andReturn();
-        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(303);
+                        .with(as(role)))
+                .andReturn();
+        assertThat(result.getResponse().getStatus())
+                .as(result.getResponse().getContentAsString())
+                .isEqualTo(303);
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).matches("/newsroom/articles/\\d+");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
@@ -113,14 +126,18 @@ class ArticleEditorTests {
     }
 
     /** Saves through the editor's form, keeping the article's slug as the form does. */
-    private MockHttpServletResponse save(Role role, long id, String headline, String body, int version,
-                                         String action) throws Exception {
+    private MockHttpServletResponse save(Role role, long id, String headline, String body, int version, String action)
+            throws Exception {
         return mvc.perform(form(post("/newsroom/articles/" + id), headline, body, version, action)
-                .param("slug", desk.forEditing(id).form().slug()).with(as(role))).andReturn().getResponse();
+                        .param("slug", desk.forEditing(id).form().slug())
+                        .with(as(role)))
+                .andReturn()
+                .getResponse();
     }
 
     private Document page(Role role, String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path).with(as(role))).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(path).with(as(role))).andReturn().getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return Jsoup.parse(response.getContentAsString());
     }
@@ -144,8 +161,10 @@ class ArticleEditorTests {
         assertThat(editor.select("button[value=publish]")).isEmpty();
         assertThat(editor.select("button[value=submit]")).hasSize(1);
 
-        MvcResult submitted = mvc.perform(form(post("/newsroom/articles/" + id), headline, "Second paragraph.\n", 1,
-                "submit").with(as(Role.CONTRIBUTOR))).andReturn();
+        MvcResult submitted = mvc.perform(
+                        form(post("/newsroom/articles/" + id), headline, "Second paragraph.\n", 1, "submit")
+                                .with(as(Role.CONTRIBUTOR)))
+                .andReturn();
         assertThat(submitted.getResponse().getStatus()).isEqualTo(303);
         assertThat(submitted.getFlashMap().get("flash")).asString().contains("submitted for review");
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.IN_REVIEW);
@@ -160,25 +179,41 @@ class ArticleEditorTests {
         assertThat(url).isNotNull();
         assertThat(mvc.perform(get(url)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
-        String later = LocalDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString();
-        MockHttpServletResponse scheduled = mvc.perform(form(post("/newsroom/articles/" + id), headline,
-                "First paragraph.\n", 1, "schedule").param("publishAt", later).with(as(Role.AUTHOR)))
-                .andReturn().getResponse();
+        String later = LocalDateTime.now(ZoneOffset.UTC)
+                .plusDays(2)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+        MockHttpServletResponse scheduled = mvc.perform(
+                        form(post("/newsroom/articles/" + id), headline, "First paragraph.\n", 1, "schedule")
+                                .param("publishAt", later)
+                                .with(as(Role.AUTHOR)))
+                .andReturn()
+                .getResponse();
         assertThat(scheduled.getStatus()).isEqualTo(303);
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.SCHEDULED);
         assertThat(desk.forEditing(id).published().iso()).startsWith(later);
         assertThat(mvc.perform(get(url)).andReturn().getResponse().getStatus()).isEqualTo(404);
 
-        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + id + "/unpublish").with(csrf()))).isEqualTo(303);
+        assertThat(status(
+                        Role.AUTHOR,
+                        post("/newsroom/articles/" + id + "/unpublish").with(csrf())))
+                .isEqualTo(303);
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.UNPUBLISHED);
     }
 
     @Test
     void schedulingInThePastIsRefusedWithTheTextKept() throws Exception {
         long id = create(Role.AUTHOR, unique("Budget day"), "save");
-        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles/" + id), "Budget day, revised",
-                "Typed but refused.\n", 1, "schedule").param("publishAt", "2020-01-01T09:00").with(as(Role.AUTHOR)))
-                .andReturn().getResponse();
+        MockHttpServletResponse refused = mvc.perform(form(
+                                post("/newsroom/articles/" + id),
+                                "Budget day, revised",
+                                "Typed but refused.\n",
+                                1,
+                                "schedule")
+                        .param("publishAt", "2020-01-01T09:00")
+                        .with(as(Role.AUTHOR)))
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         Document page = Jsoup.parse(refused.getContentAsString());
         assertThat(page.getElementById("publishAt").attr("aria-invalid")).isEqualTo("true");
@@ -191,8 +226,12 @@ class ArticleEditorTests {
 
     @Test
     void fieldErrorsAnswer422BesideTheirFieldsWithEverythingKept() throws Exception {
-        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles"), " ", "Body I typed.\n", 0,
-                "save").param("imageCaption", "wide").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        MockHttpServletResponse refused = mvc.perform(
+                        form(post("/newsroom/articles"), " ", "Body I typed.\n", 0, "save")
+                                .param("imageCaption", "wide")
+                                .with(as(Role.CONTRIBUTOR)))
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         Document page = Jsoup.parse(refused.getContentAsString());
         assertThat(page.select("[role=alert]").text()).contains("Please correct");
@@ -206,16 +245,26 @@ class ArticleEditorTests {
     @Test
     void onlyEditorsCreateTagsFromTheEditor() throws Exception {
         String name = unique("Lighthouse Keepers");
-        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles"), unique("Keepers"), "Text.\n",
-                0, "save").param("tags", name).with(as(Role.AUTHOR))).andReturn().getResponse();
+        MockHttpServletResponse refused = mvc.perform(
+                        form(post("/newsroom/articles"), unique("Keepers"), "Text.\n", 0, "save")
+                                .param("tags", name)
+                                .with(as(Role.AUTHOR)))
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(refused.getContentAsString()).getElementById("tags-error").text()).contains("Unknown tag");
+        assertThat(Jsoup.parse(refused.getContentAsString())
+                        .getElementById("tags-error")
+                        .text())
+                .contains("Unknown tag");
 
         long id = create(Role.EDITOR, unique("Keepers retire"), "save");
-        MockHttpServletResponse created = mvc.perform(form(post("/newsroom/articles/" + id), "Keepers retire",
-                "Text.\n", 1, "save").param("tags", name).param("slug", desk.forEditing(id).form().slug())
-                .with(as(Role.EDITOR)))
-                .andReturn().getResponse();
+        MockHttpServletResponse created = mvc.perform(
+                        form(post("/newsroom/articles/" + id), "Keepers retire", "Text.\n", 1, "save")
+                                .param("tags", name)
+                                .param("slug", desk.forEditing(id).form().slug())
+                                .with(as(Role.EDITOR)))
+                .andReturn()
+                .getResponse();
         assertThat(created.getStatus()).isEqualTo(303);
         assertThat(tags.findBySlug(org.broadsheet.web.Slugs.from(name))).isPresent();
         assertThat(desk.forEditing(id).form().tags()).contains(org.broadsheet.web.Slugs.from(name));
@@ -226,19 +275,34 @@ class ArticleEditorTests {
     @Test
     void aContributorCannotPublishNorTouchSomeoneElsesArticle() throws Exception {
         long own = create(Role.CONTRIBUTOR, unique("My draft"), "save");
-        assertThat(save(Role.CONTRIBUTOR, own, "My draft", "x\n", 1, "publish").getStatus()).isEqualTo(403);
-        assertThat(save(Role.CONTRIBUTOR, own, "My draft", "x\n", 1, "schedule").getStatus()).isEqualTo(403);
+        assertThat(save(Role.CONTRIBUTOR, own, "My draft", "x\n", 1, "publish").getStatus())
+                .isEqualTo(403);
+        assertThat(save(Role.CONTRIBUTOR, own, "My draft", "x\n", 1, "schedule").getStatus())
+                .isEqualTo(403);
         assertThat(desk.forEditing(own).status()).isEqualTo(ArticleStatus.DRAFT);
 
         long others = create(Role.AUTHOR, unique("Someone else's"), "publish");
-        assertThat(status(Role.CONTRIBUTOR, get("/newsroom/articles/" + others))).isEqualTo(403);
-        assertThat(save(Role.CONTRIBUTOR, others, "Hijacked", "x\n", 1, "save").getStatus()).isEqualTo(403);
-        assertThat(status(Role.CONTRIBUTOR, post("/newsroom/articles/" + others + "/unpublish").with(csrf())))
+        assertThat(status(Role.CONTRIBUTOR, get("/newsroom/articles/" + others)))
                 .isEqualTo(403);
-        assertThat(status(Role.CONTRIBUTOR, post("/newsroom/articles/" + others + "/revisions/1/restore")
-                .param("version", "1").with(csrf()))).isEqualTo(403);
-        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + own).param("action", "save").with(csrf())))
-                .as("an author and someone else's draft").isEqualTo(403);
+        assertThat(save(Role.CONTRIBUTOR, others, "Hijacked", "x\n", 1, "save").getStatus())
+                .isEqualTo(403);
+        assertThat(status(
+                        Role.CONTRIBUTOR,
+                        post("/newsroom/articles/" + others + "/unpublish").with(csrf())))
+                .isEqualTo(403);
+        assertThat(status(
+                        Role.CONTRIBUTOR,
+                        post("/newsroom/articles/" + others + "/revisions/1/restore")
+                                .param("version", "1")
+                                .with(csrf())))
+                .isEqualTo(403);
+        assertThat(status(
+                        Role.AUTHOR,
+                        post("/newsroom/articles/" + own)
+                                .param("action", "save")
+                                .with(csrf())))
+                .as("an author and someone else's draft")
+                .isEqualTo(403);
         assertThat(desk.forEditing(others).form().headline()).doesNotStartWith("Hijacked");
         assertThat(desk.forEditing(others).status()).isEqualTo(ArticleStatus.PUBLISHED);
     }
@@ -246,8 +310,11 @@ class ArticleEditorTests {
     @Test
     void aContributorLosesThePenOnceTheirArticleIsPublished() throws Exception {
         long id = create(Role.CONTRIBUTOR, unique("Ferry returns"), "submit");
-        assertThat(save(Role.EDITOR, id, "Ferry returns", "Edited.\n", 1, "publish").getStatus()).isEqualTo(303);
-        assertThat(save(Role.CONTRIBUTOR, id, "Ferry returns!", "Mine again.\n", 2, "save").getStatus())
+        assertThat(save(Role.EDITOR, id, "Ferry returns", "Edited.\n", 1, "publish")
+                        .getStatus())
+                .isEqualTo(303);
+        assertThat(save(Role.CONTRIBUTOR, id, "Ferry returns!", "Mine again.\n", 2, "save")
+                        .getStatus())
                 .isEqualTo(403);
         Document readOnly = page(Role.CONTRIBUTOR, "/newsroom/articles/" + id);
         assertThat(readOnly.select("fieldset[disabled]")).isNotEmpty();
@@ -257,8 +324,13 @@ class ArticleEditorTests {
     @Test
     void onlyEditorsAddCorrections() throws Exception {
         long id = create(Role.AUTHOR, unique("Bridge length"), "publish");
-        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + id + "/notes").param("kind", "correction")
-                .param("note", "Fixed.").with(csrf()))).isEqualTo(403);
+        assertThat(status(
+                        Role.AUTHOR,
+                        post("/newsroom/articles/" + id + "/notes")
+                                .param("kind", "correction")
+                                .param("note", "Fixed.")
+                                .with(csrf())))
+                .isEqualTo(403);
     }
 
     // ---- edit conflicts
@@ -267,10 +339,11 @@ class ArticleEditorTests {
     void theSecondOfTwoSavesFromOneVersionIsRefusedWith409AndNothingTypedIsLost() throws Exception {
         long id = create(Role.EDITOR, unique("Dam report"), "save");
         // Both open version 1; the editor saves first.
-        assertThat(save(Role.EDITOR, id, "Dam report: levels fall", "First paragraph.\n", 1, "save").getStatus())
+        assertThat(save(Role.EDITOR, id, "Dam report: levels fall", "First paragraph.\n", 1, "save")
+                        .getStatus())
                 .isEqualTo(303);
-        MockHttpServletResponse refused = save(Role.ADMINISTRATOR, id, "Dam report", "My careful rewrite.\n", 1,
-                "save");
+        MockHttpServletResponse refused =
+                save(Role.ADMINISTRATOR, id, "Dam report", "My careful rewrite.\n", 1, "save");
 
         assertThat(refused.getStatus()).isEqualTo(409);
         Document page = Jsoup.parse(refused.getContentAsString());
@@ -282,7 +355,8 @@ class ArticleEditorTests {
         assertThat(desk.forEditing(id).form().body()).isEqualTo("First paragraph.\n");
 
         // Having seen the other change, saving again (from version 2) goes through.
-        assertThat(save(Role.ADMINISTRATOR, id, "Dam report", "My careful rewrite.\n", 2, "save").getStatus())
+        assertThat(save(Role.ADMINISTRATOR, id, "Dam report", "My careful rewrite.\n", 2, "save")
+                        .getStatus())
                 .isEqualTo(303);
         assertThat(desk.forEditing(id).form().body()).isEqualTo("My careful rewrite.\n");
     }
@@ -297,7 +371,9 @@ class ArticleEditorTests {
 
         Document list = page(Role.AUTHOR, "/newsroom/articles/" + id + "/revisions");
         assertThat(list.select("tbody tr")).hasSize(2);
-        assertThat(list.select("tbody tr").first().text()).contains("Headline, Body").contains("current");
+        assertThat(list.select("tbody tr").first().text())
+                .contains("Headline, Body")
+                .contains("current");
 
         Document compare = page(Role.AUTHOR, "/newsroom/articles/" + id + "/revisions/compare?from=1&to=2");
         assertThat(compare.select("table.nr-diff caption").eachText()).containsExactly("Headline", "Body");
@@ -309,12 +385,20 @@ class ArticleEditorTests {
                 .isEqualTo(404);
 
         MvcResult restored = mvc.perform(post("/newsroom/articles/" + id + "/revisions/1/restore")
-                .param("version", "2").with(csrf()).with(as(Role.AUTHOR))).andReturn();
+                        .param("version", "2")
+                        .with(csrf())
+                        .with(as(Role.AUTHOR)))
+                .andReturn();
         assertThat(restored.getResponse().getStatus()).isEqualTo(303);
         assertThat(restored.getFlashMap().get("flash")).asString().contains("Revision 1 restored as revision 3");
         assertThat(desk.forEditing(id).form().headline()).isEqualTo(headline);
-        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + id + "/revisions/1/restore").param("version", "2")
-                .with(csrf()))).as("restoring from a stale page").isEqualTo(409);
+        assertThat(status(
+                        Role.AUTHOR,
+                        post("/newsroom/articles/" + id + "/revisions/1/restore")
+                                .param("version", "2")
+                                .with(csrf())))
+                .as("restoring from a stale page")
+                .isEqualTo(409);
     }
 
     // ---- corrections, comments
@@ -324,47 +408,70 @@ class ArticleEditorTests {
         long id = create(Role.EDITOR, unique("Tunnel length"), "publish");
         String url = desk.forEditing(id).publicUrl();
         assertThat(Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString())
-                .select(".dates .updated")).isEmpty();
+                        .select(".dates .updated"))
+                .isEmpty();
 
-        assertThat(status(Role.EDITOR, post("/newsroom/articles/" + id + "/notes").param("kind", "correction")
-                .param("note", "The tunnel is 4 km long, not 40 km.").with(csrf()))).isEqualTo(303);
+        assertThat(status(
+                        Role.EDITOR,
+                        post("/newsroom/articles/" + id + "/notes")
+                                .param("kind", "correction")
+                                .param("note", "The tunnel is 4 km long, not 40 km.")
+                                .with(csrf())))
+                .isEqualTo(303);
 
-        Document article = Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString());
+        Document article =
+                Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString());
         assertThat(article.select(".notes .note-correction").text()).contains("The tunnel is 4 km long, not 40 km.");
         assertThat(article.select(".dates .updated time")).hasSize(1);
 
         MockHttpServletResponse empty = mvc.perform(post("/newsroom/articles/" + id + "/notes")
-                .param("kind", "update").param("note", " ").with(csrf()).with(as(Role.EDITOR))).andReturn()
+                        .param("kind", "update")
+                        .param("note", " ")
+                        .with(csrf())
+                        .with(as(Role.EDITOR)))
+                .andReturn()
                 .getResponse();
         assertThat(empty.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(empty.getContentAsString()).getElementById("note-error")).isNotNull();
+        assertThat(Jsoup.parse(empty.getContentAsString()).getElementById("note-error"))
+                .isNotNull();
     }
 
     @Test
     void anAuthorClosesCommentsOnTheirArticle() throws Exception {
         long id = create(Role.AUTHOR, unique("Comments test"), "publish");
-        assertThat(status(Role.AUTHOR, post("/newsroom/articles/" + id + "/comments").param("open", "false")
-                .with(csrf()))).isEqualTo(303);
+        assertThat(status(
+                        Role.AUTHOR,
+                        post("/newsroom/articles/" + id + "/comments")
+                                .param("open", "false")
+                                .with(csrf())))
+                .isEqualTo(303);
         assertThat(desk.forEditing(id).commentsOpen()).isFalse();
-        assertThat(status(Role.CONTRIBUTOR, post("/newsroom/articles/" + id + "/comments").param("open", "true")
-                .with(csrf()))).isEqualTo(403);
+        assertThat(status(
+                        Role.CONTRIBUTOR,
+                        post("/newsroom/articles/" + id + "/comments")
+                                .param("open", "true")
+                                .with(csrf())))
+                .isEqualTo(403);
     }
 
     // ---- preview, picker, list
 
     @Test
     void thePreviewRendersTheBodyAsTheSiteWould() throws Exception {
-        ArticleForm target = new ArticleForm(null, unique("Glacier retreats"), "", "Text.\n", "europe",
-                List.of("daniel-reyes"), List.of(), null);
+        ArticleForm target = new ArticleForm(
+                null, unique("Glacier retreats"), "", "Text.\n", "europe", List.of("daniel-reyes"), List.of(), null);
         long targetId = articles.create(target).id();
         created.add(targetId);
         articles.publish(targetId, null);
         String slug = desk.forEditing(targetId).form().slug();
 
         MockHttpServletResponse response = mvc.perform(post("/newsroom/articles/preview")
-                .param("headline", "Preview headline").param("body", "Some *emphasis*.\n\n[[related: " + slug
-                        + "]]\n\n<script>alert(1)</script>\n").with(csrf()).with(as(Role.CONTRIBUTOR)))
-                .andReturn().getResponse();
+                        .param("headline", "Preview headline")
+                        .param("body", "Some *emphasis*.\n\n[[related: " + slug + "]]\n\n<script>alert(1)</script>\n")
+                        .with(csrf())
+                        .with(as(Role.CONTRIBUTOR)))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Document page = Jsoup.parse(response.getContentAsString());
         assertThat(page.select("#preview-article h1").text()).isEqualTo("Preview headline");
@@ -381,11 +488,15 @@ class ArticleEditorTests {
         String slug = desk.forEditing(id).form().slug();
 
         Document page = page(Role.CONTRIBUTOR, "/newsroom/articles/lookup?q=" + word);
-        assertThat(page.select("code.nr-copy").eachText()).contains("[[related: " + slug + "]]",
-                "[[read-more: " + slug + "]]");
+        assertThat(page.select("code.nr-copy").eachText())
+                .contains("[[related: " + slug + "]]", "[[read-more: " + slug + "]]");
 
-        String json = mvc.perform(get("/newsroom/articles/lookup").param("q", word)
-                .header("Accept", "application/json").with(as(Role.CONTRIBUTOR))).andReturn().getResponse()
+        String json = mvc.perform(get("/newsroom/articles/lookup")
+                        .param("q", word)
+                        .header("Accept", "application/json")
+                        .with(as(Role.CONTRIBUTOR)))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(json).contains("\"slug\":\"" + slug + "\"").contains("\"status\":\"Draft\"");
     }
@@ -400,11 +511,15 @@ class ArticleEditorTests {
         assertThat(all.select("tbody tr")).hasSize(2);
         Document inReview = page(Role.EDITOR, "/newsroom/articles?q=" + word + "&status=in_review");
         assertThat(inReview.select("tbody tr a").attr("href")).isEqualTo("/newsroom/articles/" + review);
-        assertThat(page(Role.EDITOR, "/newsroom/articles?q=" + word + "&mine=1").select("tbody tr")).isEmpty();
-        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles?q=" + word + "&mine=1").select("tbody tr"))
+        assertThat(page(Role.EDITOR, "/newsroom/articles?q=" + word + "&mine=1").select("tbody tr"))
+                .isEmpty();
+        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles?q=" + word + "&mine=1")
+                        .select("tbody tr"))
                 .hasSize(2);
-        assertThat(page(Role.AUTHOR, "/newsroom/articles?q=" + word).select("tbody tr a[href=/newsroom/articles/"
-                + draft + "]")).as("no link to what the author cannot open").isEmpty();
+        assertThat(page(Role.AUTHOR, "/newsroom/articles?q=" + word)
+                        .select("tbody tr a[href=/newsroom/articles/" + draft + "]"))
+                .as("no link to what the author cannot open")
+                .isEmpty();
         assertThat(status(Role.EDITOR, get("/newsroom/articles?page=0"))).isEqualTo(404);
     }
 
@@ -413,8 +528,11 @@ class ArticleEditorTests {
     @Test
     void anAutosaveIsOfferedBackAndCanBeRestoredOrDiscarded() throws Exception {
         long id = create(Role.CONTRIBUTOR, unique("Lost words"), "save");
-        MockHttpServletResponse autosaved = mvc.perform(form(post("/newsroom/articles/" + id + "/autosave"),
-                "Lost words", "Half a thought", 1, "save").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        MockHttpServletResponse autosaved = mvc.perform(
+                        form(post("/newsroom/articles/" + id + "/autosave"), "Lost words", "Half a thought", 1, "save")
+                                .with(as(Role.CONTRIBUTOR)))
+                .andReturn()
+                .getResponse();
         assertThat(autosaved.getStatus()).isEqualTo(200);
         assertThat(autosaved.getContentAsString()).contains("saved");
         assertThat(desk.revisions(id)).hasSize(1);
@@ -422,22 +540,30 @@ class ArticleEditorTests {
         Document editor = page(Role.CONTRIBUTOR, "/newsroom/articles/" + id);
         assertThat(editor.select("a:containsOwn(Restore them)").attr("href"))
                 .isEqualTo("/newsroom/articles/" + id + "?autosave=1");
-        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/" + id + "?autosave=1").getElementById("body").text())
+        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/" + id + "?autosave=1")
+                        .getElementById("body")
+                        .text())
                 .isEqualTo("Half a thought");
 
-        assertThat(status(Role.CONTRIBUTOR, post("/newsroom/articles/" + id + "/autosave/discard").with(csrf())))
+        assertThat(status(
+                        Role.CONTRIBUTOR,
+                        post("/newsroom/articles/" + id + "/autosave/discard").with(csrf())))
                 .isEqualTo(303);
-        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/" + id).select("a:containsOwn(Restore them)")).isEmpty();
+        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/" + id).select("a:containsOwn(Restore them)"))
+                .isEmpty();
         assertThat(status(Role.AUTHOR, form(post("/newsroom/articles/" + id + "/autosave"), "x", "y", 1, "save")))
-                .as("someone else's article").isEqualTo(403);
+                .as("someone else's article")
+                .isEqualTo(403);
     }
 
     // ---- autosave of a new article, before its first save
 
     /** The new-article autosave rows this person has (there is at most one). */
     private long newAutosaveRows(Role role) {
-        return jdbc.sql("select count(*) from article_new_autosave where staff_id = ?").param(idOf(role))
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from article_new_autosave where staff_id = ?")
+                .param(idOf(role))
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -445,35 +571,52 @@ class ArticleEditorTests {
         String headline = unique("Unsaved ferry timetable");
         long articlesBefore = articles.count();
         Document blank = page(Role.CONTRIBUTOR, "/newsroom/articles/new");
-        assertThat(blank.getElementById("article-editor").attr("data-autosave-url")).isEqualTo("/newsroom/articles/autosave");
+        assertThat(blank.getElementById("article-editor").attr("data-autosave-url"))
+                .isEqualTo("/newsroom/articles/autosave");
 
         for (String body : List.of("Half a thought", "Half a thought, and then a whole one")) {
-            MockHttpServletResponse autosaved = mvc.perform(form(post("/newsroom/articles/autosave"), headline, body, 0,
-                    "save").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+            MockHttpServletResponse autosaved = mvc.perform(
+                            form(post("/newsroom/articles/autosave"), headline, body, 0, "save")
+                                    .with(as(Role.CONTRIBUTOR)))
+                    .andReturn()
+                    .getResponse();
             assertThat(autosaved.getStatus()).isEqualTo(200);
             assertThat(autosaved.getContentAsString()).contains("\"saved\"");
         }
-        assertThat(newAutosaveRows(Role.CONTRIBUTOR)).as("one row per person, not one per autosave").isEqualTo(1);
+        assertThat(newAutosaveRows(Role.CONTRIBUTOR))
+                .as("one row per person, not one per autosave")
+                .isEqualTo(1);
         assertThat(articles.count()).as("not an article").isEqualTo(articlesBefore);
         assertThat(page(Role.EDITOR, "/newsroom/articles?q=" + headline.substring(headline.lastIndexOf(' ') + 1))
-                .select("tbody tr")).as("not in the article list").isEmpty();
-        assertThat(mvc.perform(get("/page/1")).andReturn().getResponse().getContentAsString()).doesNotContain(headline);
+                        .select("tbody tr"))
+                .as("not in the article list")
+                .isEmpty();
+        assertThat(mvc.perform(get("/page/1")).andReturn().getResponse().getContentAsString())
+                .doesNotContain(headline);
 
         Document offer = page(Role.CONTRIBUTOR, "/newsroom/articles/new");
-        assertThat(offer.getElementById("article-editor")).as("a choice first, not a blank form to type over").isNull();
+        assertThat(offer.getElementById("article-editor"))
+                .as("a choice first, not a blank form to type over")
+                .isNull();
         assertThat(offer.select("main h2").text()).startsWith("You have unsaved work from");
         assertThat(offer.select("main h2 time").attr("datetime")).isNotBlank();
         assertThat(offer.select("main").text()).contains("“" + headline + "”").contains("8 words");
-        assertThat(offer.select("form[method=post][action=/newsroom/articles/autosave/restore] button").text())
+        assertThat(offer.select("form[method=post][action=/newsroom/articles/autosave/restore] button")
+                        .text())
                 .isEqualTo("Restore");
-        assertThat(offer.select("form[method=post][action=/newsroom/articles/autosave/discard] button").text())
+        assertThat(offer.select("form[method=post][action=/newsroom/articles/autosave/discard] button")
+                        .text())
                 .isEqualTo("Discard");
-        assertThat(offer.select("form[method=post] input[name=_csrf]")).hasSize(offer.select("form[method=post]").size());
+        assertThat(offer.select("form[method=post] input[name=_csrf]"))
+                .hasSize(offer.select("form[method=post]").size());
         assertThat(page(Role.AUTHOR, "/newsroom/articles/new").getElementById("article-editor"))
-                .as("someone else's unsaved work is theirs alone").isNotNull();
+                .as("someone else's unsaved work is theirs alone")
+                .isNotNull();
 
-        MockHttpServletResponse restored = mvc.perform(post("/newsroom/articles/autosave/restore").with(csrf())
-                .with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        MockHttpServletResponse restored = mvc.perform(
+                        post("/newsroom/articles/autosave/restore").with(csrf()).with(as(Role.CONTRIBUTOR)))
+                .andReturn()
+                .getResponse();
         assertThat(restored.getStatus()).isEqualTo(200);
         Document editor = Jsoup.parse(restored.getContentAsString());
         assertThat(editor.getElementById("headline").val()).isEqualTo(headline);
@@ -483,8 +626,11 @@ class ArticleEditorTests {
 
         long id = create(Role.CONTRIBUTOR, headline, "save");
         assertThat(desk.forEditing(id).form().headline()).isEqualTo(headline);
-        assertThat(newAutosaveRows(Role.CONTRIBUTOR)).as("the first save removes it").isZero();
-        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/new").getElementById("article-editor")).isNotNull();
+        assertThat(newAutosaveRows(Role.CONTRIBUTOR))
+                .as("the first save removes it")
+                .isZero();
+        assertThat(page(Role.CONTRIBUTOR, "/newsroom/articles/new").getElementById("article-editor"))
+                .isNotNull();
     }
 
     @Test
@@ -492,27 +638,42 @@ class ArticleEditorTests {
         mvc.perform(form(post("/newsroom/articles/autosave"), "Kept while refused", "Words.", 0, "save")
                 .with(as(Role.AUTHOR)));
         MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/articles"), " ", "Words.", 0, "save")
-                .with(as(Role.AUTHOR))).andReturn().getResponse();
+                        .with(as(Role.AUTHOR)))
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
-        assertThat(newAutosaveRows(Role.AUTHOR)).as("nothing was saved, so it is still unsaved work").isEqualTo(1);
+        assertThat(newAutosaveRows(Role.AUTHOR))
+                .as("nothing was saved, so it is still unsaved work")
+                .isEqualTo(1);
 
-        MvcResult discarded = mvc.perform(post("/newsroom/articles/autosave/discard").with(csrf()).with(as(Role.AUTHOR)))
+        MvcResult discarded = mvc.perform(
+                        post("/newsroom/articles/autosave/discard").with(csrf()).with(as(Role.AUTHOR)))
                 .andReturn();
         assertThat(discarded.getResponse().getStatus()).isEqualTo(303);
         assertThat(discarded.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/articles/new");
         assertThat(discarded.getFlashMap().get("flash")).asString().contains("discarded");
         assertThat(newAutosaveRows(Role.AUTHOR)).isZero();
-        assertThat(page(Role.AUTHOR, "/newsroom/articles/new").getElementById("article-editor")).isNotNull();
+        assertThat(page(Role.AUTHOR, "/newsroom/articles/new").getElementById("article-editor"))
+                .isNotNull();
 
-        MvcResult nothing = mvc.perform(post("/newsroom/articles/autosave/restore").with(csrf()).with(as(Role.AUTHOR)))
+        MvcResult nothing = mvc.perform(
+                        post("/newsroom/articles/autosave/restore").with(csrf()).with(as(Role.AUTHOR)))
                 .andReturn();
         assertThat(nothing.getResponse().getStatus()).isEqualTo(303);
         assertThat(nothing.getFlashMap().get("flash")).asString().contains("no unsaved article");
 
-        mvc.perform(form(post("/newsroom/articles/autosave"), "Typed", "Words.", 0, "save").with(as(Role.AUTHOR)));
-        mvc.perform(post("/newsroom/articles/autosave").param("headline", " ").param("body", "").param("version", "0")
-                .param("authors", "daniel-reyes").with(csrf()).with(as(Role.AUTHOR)));
-        assertThat(newAutosaveRows(Role.AUTHOR)).as("everything typed was taken out again: nothing to keep").isZero();
+        mvc.perform(form(post("/newsroom/articles/autosave"), "Typed", "Words.", 0, "save")
+                .with(as(Role.AUTHOR)));
+        mvc.perform(post("/newsroom/articles/autosave")
+                .param("headline", " ")
+                .param("body", "")
+                .param("version", "0")
+                .param("authors", "daniel-reyes")
+                .with(csrf())
+                .with(as(Role.AUTHOR)));
+        assertThat(newAutosaveRows(Role.AUTHOR))
+                .as("everything typed was taken out again: nothing to keep")
+                .isZero();
     }
 
     @Test
@@ -520,15 +681,27 @@ class ArticleEditorTests {
         long id = create(Role.CONTRIBUTOR, unique("Autosave refusals"), "save");
         for (String url : List.of("/newsroom/articles/" + id + "/autosave", "/newsroom/articles/autosave")) {
             MockHttpServletResponse tooLong = mvc.perform(form(post(url), "Long", "x".repeat(200_001), 1, "save")
-                    .with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+                            .with(as(Role.CONTRIBUTOR)))
+                    .andReturn()
+                    .getResponse();
             assertThat(tooLong.getStatus()).as(url).isEqualTo(422);
-            assertThat(tooLong.getContentAsString()).as(url).contains("\"problem\"").contains("Body");
+            assertThat(tooLong.getContentAsString())
+                    .as(url)
+                    .contains("\"problem\"")
+                    .contains("Body");
 
-            assertThat(status(Role.CONTRIBUTOR, form(post(url), "Bell\u0007", "Text", 1, "save"))).as(url)
+            assertThat(status(Role.CONTRIBUTOR, form(post(url), "Bell\u0007", "Text", 1, "save")))
+                    .as(url)
                     .isEqualTo(400);
-            assertThat(status(Role.CONTRIBUTOR, post(url).contentType("application/x-www-form-urlencoded")
-                    .content("version=1&headline=caf%C3%28&body=x".getBytes(StandardCharsets.ISO_8859_1))
-                    .with(csrf()))).as(url).isEqualTo(400);
+            assertThat(status(
+                            Role.CONTRIBUTOR,
+                            post(url)
+                                    .contentType("application/x-www-form-urlencoded")
+                                    .content(
+                                            "version=1&headline=caf%C3%28&body=x".getBytes(StandardCharsets.ISO_8859_1))
+                                    .with(csrf())))
+                    .as(url)
+                    .isEqualTo(400);
 
             HttpResponse<String> huge = postOverHttp(Role.CONTRIBUTOR, url, "x".repeat(3_000_000));
             assertThat(huge.statusCode()).as(url).isEqualTo(413);
@@ -542,19 +715,29 @@ class ArticleEditorTests {
         MockHttpServletRequest carrier = new MockHttpServletRequest();
         as(role).postProcessRequest(carrier);
         csrf().postProcessRequest(carrier);
-        String cookies = java.util.Arrays.stream(carrier.getCookies()).map(c -> c.getName() + "=" + c.getValue())
+        String cookies = java.util.Arrays.stream(carrier.getCookies())
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(java.util.stream.Collectors.joining("; "));
         String form = "_csrf=" + URLEncoder.encode(carrier.getParameter("_csrf"), StandardCharsets.UTF_8)
                 + "&version=1&headline=Huge&body=" + body;
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Cookie", cookies)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void unknownArticlesAreNotFound() throws Exception {
         assertThat(status(Role.EDITOR, get("/newsroom/articles/999999999"))).isEqualTo(404);
-        assertThat(status(Role.EDITOR, get("/newsroom/articles/999999999/revisions"))).isEqualTo(404);
-        assertThat(status(Role.EDITOR, post("/newsroom/articles/999999999/unpublish").with(csrf()))).isEqualTo(404);
+        assertThat(status(Role.EDITOR, get("/newsroom/articles/999999999/revisions")))
+                .isEqualTo(404);
+        assertThat(status(
+                        Role.EDITOR,
+                        post("/newsroom/articles/999999999/unpublish").with(csrf())))
+                .isEqualTo(404);
     }
 }

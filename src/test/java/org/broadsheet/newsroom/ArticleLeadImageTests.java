@@ -12,9 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-
 import javax.imageio.ImageIO;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -45,12 +43,23 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @BroadsheetTest
 class ArticleLeadImageTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired ArticleService articles;
-    @Autowired ArticleDesk desk;
-    @Autowired ArticleReader reader;
-    @Autowired MediaService media;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleDesk desk;
+
+    @Autowired
+    ArticleReader reader;
+
+    @Autowired
+    MediaService media;
 
     private StaffFixtures staff;
     private ArticlesToTakeDown created;
@@ -69,13 +78,23 @@ class ArticleLeadImageTests {
 
     @Test
     void anImageChosenInTheFormIsPublishedWithItsRenditionsOnTheArticleAndTheFrontPage() throws Exception {
-        MediaItem item = upload("harbour-" + System.nanoTime() + ".jpg", 2400, 1600, "Cranes over the harbour at dawn",
-                "The east quay before the strike", "Photo: Lena Marsh");
+        MediaItem item = upload(
+                "harbour-" + System.nanoTime() + ".jpg",
+                2400,
+                1600,
+                "Cranes over the harbour at dawn",
+                "The east quay before the strike",
+                "Photo: Lena Marsh");
         String headline = "Dockers vote on the new contract " + System.nanoTime();
 
-        MvcResult saved = mvc.perform(article(post("/newsroom/articles"), headline).param("imageMediaId",
-                Long.toString(item.id())).param("action", "publish").with(staff.as(Role.AUTHOR))).andReturn();
-        assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isEqualTo(303);
+        MvcResult saved = mvc.perform(article(post("/newsroom/articles"), headline)
+                        .param("imageMediaId", Long.toString(item.id()))
+                        .param("action", "publish")
+                        .with(staff.as(Role.AUTHOR)))
+                .andReturn();
+        assertThat(saved.getResponse().getStatus())
+                .as(saved.getResponse().getContentAsString())
+                .isEqualTo(303);
         long id = idFrom(saved);
 
         LeadImage image = desk.forEditing(id).form().image();
@@ -83,20 +102,25 @@ class ArticleLeadImageTests {
         assertThat(image.alt()).isEqualTo("Cranes over the harbour at dawn"); // blanks filled from the library
         assertThat(image.path()).isEqualTo(item.defaultRendition().url());
 
-        Document page = Jsoup.parse(mvc.perform(get(reader.findById(id).orElseThrow().url())).andReturn()
-                .getResponse().getContentAsString());
+        Document page =
+                Jsoup.parse(mvc.perform(get(reader.findById(id).orElseThrow().url()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
         Element img = page.selectFirst("figure.lead-image img");
         assertOffersEveryRendition(img, item);
         assertThat(page.selectFirst("figure.lead-image .caption").text()).isEqualTo("The east quay before the strike");
         assertThat(page.selectFirst("figure.lead-image .credit").text()).isEqualTo("Photo: Lena Marsh");
 
-        Document front = Jsoup.parse(mvc.perform(get("/")).andReturn().getResponse().getContentAsString());
+        Document front =
+                Jsoup.parse(mvc.perform(get("/")).andReturn().getResponse().getContentAsString());
         assertThat(front.selectFirst(".lead-story-headline").text()).isEqualTo(headline);
         assertOffersEveryRendition(front.selectFirst(".lead-story img"), item);
 
         Document editor = page(Role.AUTHOR, "/newsroom/articles/" + id);
         assertThat(editor.getElementById("image-media-id").val()).isEqualTo(Long.toString(item.id()));
-        assertThat(editor.selectFirst("#lead-image-preview img").attr("src")).isEqualTo(item.thumbnail().url());
+        assertThat(editor.selectFirst("#lead-image-preview img").attr("src"))
+                .isEqualTo(item.thumbnail().url());
         assertThat(editor.selectFirst("#lead-image-preview").text()).contains(item.filename());
         assertThat(editor.getElementById("image-alt").val()).isEqualTo("Cranes over the harbour at dawn");
     }
@@ -104,8 +128,13 @@ class ArticleLeadImageTests {
     @Test
     void thePickersUseThisImageSetsTheLeadImageOfAnArticleItsWriterMayEdit() throws Exception {
         long id = draftBy(Role.CONTRIBUTOR, "Ferry timetable changes");
-        MediaItem theirs = upload("ferry-" + System.nanoTime() + ".png", 1200, 800, "The evening ferry leaving port",
-                "Leaving port", "Photo: Desk");
+        MediaItem theirs = upload(
+                "ferry-" + System.nanoTime() + ".png",
+                1200,
+                800,
+                "The evening ferry leaving port",
+                "Leaving port",
+                "Photo: Desk");
 
         Document picker = page(Role.CONTRIBUTOR, "/newsroom/media/picker?article=" + id);
         Element entry = picker.selectFirst(".nr-media-picker li[data-media-id=" + theirs.id() + "]");
@@ -114,10 +143,14 @@ class ArticleLeadImageTests {
         assertThat(use.selectFirst("input[name=_csrf]")).isNotNull();
         assertThat(use.selectFirst("input[name=media]").val()).isEqualTo(Long.toString(theirs.id()));
         assertThat(use.selectFirst("button").text()).startsWith("Use this image");
-        assertThat(picker.select(".nr-media-picker button:contains(Use this image)")).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(picker.select(".nr-media-picker button:contains(Use this image)"))
+                .hasSizeGreaterThanOrEqualTo(1);
 
-        MvcResult chosen = mvc.perform(post(use.attr("action")).param("media", Long.toString(theirs.id()))
-                .with(staff.as(Role.CONTRIBUTOR)).with(csrf())).andReturn();
+        MvcResult chosen = mvc.perform(post(use.attr("action"))
+                        .param("media", Long.toString(theirs.id()))
+                        .with(staff.as(Role.CONTRIBUTOR))
+                        .with(csrf()))
+                .andReturn();
         assertThat(chosen.getResponse().getStatus()).isEqualTo(303);
         assertThat(chosen.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/articles/" + id + "#lead-image");
         assertThat(chosen.getFlashMap().get("flash").toString()).contains("Lead image set to " + theirs.filename());
@@ -138,8 +171,13 @@ class ArticleLeadImageTests {
         media.delete(gone.id());
         for (String typed : List.of("987654321987", Long.toString(gone.id()), "twelve")) {
             MockHttpServletResponse refused = mvc.perform(article(post("/newsroom/articles"), "Typed headline")
-                    .param("imageMediaId", typed).param("imageAlt", "Alt I typed").param("imageCaption", "My caption")
-                    .param("action", "save").with(staff.as(Role.EDITOR))).andReturn().getResponse();
+                            .param("imageMediaId", typed)
+                            .param("imageAlt", "Alt I typed")
+                            .param("imageCaption", "My caption")
+                            .param("action", "save")
+                            .with(staff.as(Role.EDITOR)))
+                    .andReturn()
+                    .getResponse();
 
             assertThat(refused.getStatus()).as(typed).isEqualTo(422);
             Document page = Jsoup.parse(refused.getContentAsString());
@@ -155,10 +193,15 @@ class ArticleLeadImageTests {
 
         long id = draftBy(Role.EDITOR, "Pier repairs");
         MockHttpServletResponse picked = mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
-                .param("media", Long.toString(gone.id())).with(staff.as(Role.EDITOR)).with(csrf())).andReturn()
+                        .param("media", Long.toString(gone.id()))
+                        .with(staff.as(Role.EDITOR))
+                        .with(csrf()))
+                .andReturn()
                 .getResponse();
         assertThat(picked.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(picked.getContentAsString()).select("[role=alert]").text())
+        assertThat(Jsoup.parse(picked.getContentAsString())
+                        .select("[role=alert]")
+                        .text())
                 .contains("no longer in the library");
         assertThat(desk.forEditing(id).form().image()).isNull();
     }
@@ -169,22 +212,40 @@ class ArticleLeadImageTests {
         long id = draftBy(Role.EDITOR, "Lighthouse keepers");
 
         MockHttpServletResponse picked = mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
-                .param("media", Long.toString(bare.id())).with(staff.as(Role.EDITOR)).with(csrf())).andReturn()
+                        .param("media", Long.toString(bare.id()))
+                        .with(staff.as(Role.EDITOR))
+                        .with(csrf()))
+                .andReturn()
                 .getResponse();
         assertThat(picked.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(picked.getContentAsString()).select("[role=alert]").text()).contains("has no alt text");
+        assertThat(Jsoup.parse(picked.getContentAsString())
+                        .select("[role=alert]")
+                        .text())
+                .contains("has no alt text");
 
         Document editor = page(Role.EDITOR, "/newsroom/articles/" + id);
         MockHttpServletResponse noAlt = mvc.perform(post("/newsroom/articles/" + id)
-                .params(fields(editor, "imageMediaId", Long.toString(bare.id()))).param("action", "save")
-                .with(staff.as(Role.EDITOR)).with(csrf())).andReturn().getResponse();
+                        .params(fields(editor, "imageMediaId", Long.toString(bare.id())))
+                        .param("action", "save")
+                        .with(staff.as(Role.EDITOR))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(noAlt.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(noAlt.getContentAsString()).getElementById("image-alt-error")).isNotNull();
+        assertThat(Jsoup.parse(noAlt.getContentAsString()).getElementById("image-alt-error"))
+                .isNotNull();
 
         var withAlt = fields(editor, "imageMediaId", Long.toString(bare.id()));
         withAlt.set("imageAlt", "A white tower on a rock");
-        assertThat(mvc.perform(post("/newsroom/articles/" + id).params(withAlt).param("action", "save")
-                .with(staff.as(Role.EDITOR)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(303);
+        assertThat(mvc.perform(post("/newsroom/articles/" + id)
+                                .params(withAlt)
+                                .param("action", "save")
+                                .with(staff.as(Role.EDITOR))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(303);
         assertThat(desk.forEditing(id).form().image().alt()).isEqualTo("A white tower on a rock");
     }
 
@@ -192,19 +253,30 @@ class ArticleLeadImageTests {
     void removeImageSavesTheArticleWithoutOne() throws Exception {
         MediaItem item = upload("removed-" + System.nanoTime() + ".jpg", 1000, 700, "A flooded street", "", "");
         long id = draftBy(Role.AUTHOR, "Flood defences");
-        mvc.perform(post("/newsroom/articles/" + id + "/lead-image").param("media", Long.toString(item.id()))
-                .with(staff.as(Role.AUTHOR)).with(csrf()));
+        mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+                .param("media", Long.toString(item.id()))
+                .with(staff.as(Role.AUTHOR))
+                .with(csrf()));
         Document editor = page(Role.AUTHOR, "/newsroom/articles/" + id);
-        assertThat(editor.getElementById("image-remove-field").hasAttr("hidden")).isFalse();
+        assertThat(editor.getElementById("image-remove-field").hasAttr("hidden"))
+                .isFalse();
 
-        MockHttpServletResponse saved = mvc.perform(post("/newsroom/articles/" + id).params(fields(editor))
-                .param("imageRemove", "true").param("action", "publish").with(staff.as(Role.AUTHOR)).with(csrf()))
-                .andReturn().getResponse();
+        MockHttpServletResponse saved = mvc.perform(post("/newsroom/articles/" + id)
+                        .params(fields(editor))
+                        .param("imageRemove", "true")
+                        .param("action", "publish")
+                        .with(staff.as(Role.AUTHOR))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
 
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(desk.forEditing(id).form().image()).isNull();
-        Document page = Jsoup.parse(mvc.perform(get(reader.findById(id).orElseThrow().url())).andReturn()
-                .getResponse().getContentAsString());
+        Document page =
+                Jsoup.parse(mvc.perform(get(reader.findById(id).orElseThrow().url()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
         assertThat(page.select("figure.lead-image")).isEmpty();
         Document after = page(Role.AUTHOR, "/newsroom/articles/" + id);
         assertThat(after.getElementById("image-remove-field").hasAttr("hidden")).isTrue();
@@ -214,20 +286,38 @@ class ArticleLeadImageTests {
     @Test
     void anImageGivenByAddressIsShownReadOnlyAndKeptWhenSavedUnchanged() throws Exception {
         long editor = staff.member(Role.EDITOR).staff().id();
-        LeadImage byPath = new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "A caption", "A credit",
-                1200, 675);
-        long id = articles.create(new ArticleForm(null, "Port by address " + System.nanoTime(), "Standfirst.",
-                "Body.\n", "americas", List.of("daniel-reyes"), List.of(), byPath), editor, List.of()).id();
+        LeadImage byPath =
+                new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "A caption", "A credit", 1200, 675);
+        long id = articles.create(
+                        new ArticleForm(
+                                null,
+                                "Port by address " + System.nanoTime(),
+                                "Standfirst.",
+                                "Body.\n",
+                                "americas",
+                                List.of("daniel-reyes"),
+                                List.of(),
+                                byPath),
+                        editor,
+                        List.of())
+                .id();
         created.add(id);
 
         Document page = page(Role.EDITOR, "/newsroom/articles/" + id);
-        assertThat(page.selectFirst("#lead-image-preview").text()).contains("Image by address")
+        assertThat(page.selectFirst("#lead-image-preview").text())
+                .contains("Image by address")
                 .contains("/assets/images/demo/port-cranes.svg");
-        assertThat(page.select("#article-editor input[type=text][name=imagePath]")).isEmpty();
+        assertThat(page.select("#article-editor input[type=text][name=imagePath]"))
+                .isEmpty();
         assertThat(page.getElementById("image-media-id").val()).isEmpty();
 
-        MockHttpServletResponse saved = mvc.perform(post("/newsroom/articles/" + id).params(fields(page))
-                .param("action", "save").with(staff.as(Role.EDITOR)).with(csrf())).andReturn().getResponse();
+        MockHttpServletResponse saved = mvc.perform(post("/newsroom/articles/" + id)
+                        .params(fields(page))
+                        .param("action", "save")
+                        .with(staff.as(Role.EDITOR))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
 
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(desk.forEditing(id).form().image()).isEqualTo(byPath);
@@ -237,18 +327,41 @@ class ArticleLeadImageTests {
     @Test
     void theRevisionDiffNamesALibraryImageByIdAndFileNameAndAnImageByAddressByItsAddress() throws Exception {
         long editor = staff.member(Role.EDITOR).staff().id();
-        long id = articles.create(new ArticleForm(null, "Diffed picture " + System.nanoTime(), "Standfirst.",
-                "Body.\n", "americas", List.of("daniel-reyes"), List.of(), new LeadImage(
-                        "/assets/images/demo/port-cranes.svg", "Cranes", "A caption", "A credit", 1200, 675)),
-                editor, List.of()).id();
+        long id = articles.create(
+                        new ArticleForm(
+                                null,
+                                "Diffed picture " + System.nanoTime(),
+                                "Standfirst.",
+                                "Body.\n",
+                                "americas",
+                                List.of("daniel-reyes"),
+                                List.of(),
+                                new LeadImage(
+                                        "/assets/images/demo/port-cranes.svg",
+                                        "Cranes",
+                                        "A caption",
+                                        "A credit",
+                                        1200,
+                                        675)),
+                        editor,
+                        List.of())
+                .id();
         created.add(id);
         MediaItem item = upload("quay-at-dusk-" + System.nanoTime() + ".jpg", 1200, 800, "The quay at dusk", "", "");
-        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image").param("media", Long.toString(item.id()))
-                .with(staff.as(Role.EDITOR)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(303);
+        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+                                .param("media", Long.toString(item.id()))
+                                .with(staff.as(Role.EDITOR))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(303);
 
         Document compare = page(Role.EDITOR, "/newsroom/articles/" + id + "/revisions/compare?from=1&to=2");
         Element table = compare.select("table.nr-diff").stream()
-                .filter(t -> t.selectFirst("caption").text().equals("Lead image")).findFirst().orElseThrow();
+                .filter(t -> t.selectFirst("caption").text().equals("Lead image"))
+                .findFirst()
+                .orElseThrow();
         assertThat(table.select("tbody tr td:first-child").eachText())
                 .contains("Image by address: /assets/images/demo/port-cranes.svg", "Alt: Cranes");
         assertThat(table.select("tbody tr td:last-child").eachText())
@@ -262,12 +375,24 @@ class ArticleLeadImageTests {
         MediaItem item = upload("budget-" + System.nanoTime() + ".jpg", 800, 600, "The council chamber", "", "");
 
         assertThat(mvc.perform(get("/newsroom/media/picker?article=" + id).with(staff.as(Role.CONTRIBUTOR)))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image").param("media", Long.toString(item.id()))
-                .with(staff.as(Role.CONTRIBUTOR)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(403);
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+                                .param("media", Long.toString(item.id()))
+                                .with(staff.as(Role.CONTRIBUTOR))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
         assertThat(desk.forEditing(id).form().image()).isNull();
         assertThat(mvc.perform(get("/newsroom/media/picker?article=" + id).with(staff.as(Role.EDITOR)))
-                .andReturn().getResponse().getStatus()).isEqualTo(200);
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -275,15 +400,24 @@ class ArticleLeadImageTests {
         MediaItem item = upload("json-" + System.nanoTime() + ".jpg", 900, 600, "Market stalls", "Saturday", "Desk");
 
         Document picker = page(Role.CONTRIBUTOR, "/newsroom/media/picker?q=" + item.filename());
-        assertThat(picker.selectFirst("li[data-media-id=" + item.id() + "] .nr-media-id").text())
+        assertThat(picker.selectFirst("li[data-media-id=" + item.id() + "] .nr-media-id")
+                        .text())
                 .isEqualTo("Id " + item.id());
         assertThat(picker.select("li button")).isEmpty();
 
-        String json = mvc.perform(get("/newsroom/media/picker").param("q", item.filename())
-                .header("Accept", "application/json").with(staff.as(Role.CONTRIBUTOR))).andReturn().getResponse()
+        String json = mvc.perform(get("/newsroom/media/picker")
+                        .param("q", item.filename())
+                        .header("Accept", "application/json")
+                        .with(staff.as(Role.CONTRIBUTOR)))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(json).contains("\"id\":" + item.id(), "\"alt\":\"Market stalls\"", "\"caption\":\"Saturday\"",
-                "\"thumbnail\":\"" + item.thumbnail().url() + "\"");
+        assertThat(json)
+                .contains(
+                        "\"id\":" + item.id(),
+                        "\"alt\":\"Market stalls\"",
+                        "\"caption\":\"Saturday\"",
+                        "\"thumbnail\":\"" + item.thumbnail().url() + "\"");
     }
 
     // ---- helpers
@@ -292,20 +426,38 @@ class ArticleLeadImageTests {
         assertThat(img.attr("src")).isEqualTo(item.defaultRendition().url());
         assertThat(img.attr("srcset")).isEqualTo(item.srcset());
         assertThat(img.attr("sizes")).isNotBlank();
-        assertThat(img.attr("width")).isEqualTo(Integer.toString(item.defaultRendition().width()));
-        assertThat(img.attr("height")).isEqualTo(Integer.toString(item.defaultRendition().height()));
+        assertThat(img.attr("width"))
+                .isEqualTo(Integer.toString(item.defaultRendition().width()));
+        assertThat(img.attr("height"))
+                .isEqualTo(Integer.toString(item.defaultRendition().height()));
         assertThat(img.attr("alt")).isEqualTo(item.alt());
     }
 
     private MockHttpServletRequestBuilder article(MockHttpServletRequestBuilder request, String headline) {
-        return request.param("headline", headline).param("standfirst", "A standfirst.").param("body", "Text.\n")
-                .param("section", "americas").param("authors", "daniel-reyes").param("version", "0").with(csrf());
+        return request.param("headline", headline)
+                .param("standfirst", "A standfirst.")
+                .param("body", "Text.\n")
+                .param("section", "americas")
+                .param("authors", "daniel-reyes")
+                .param("version", "0")
+                .with(csrf());
     }
 
     /** A draft created by the member of this role (so they own it); returns its id. */
     private long draftBy(Role role, String headline) {
-        long id = articles.create(new ArticleForm(null, headline + " " + System.nanoTime(), "Standfirst.", "Body.\n",
-                "americas", List.of("daniel-reyes"), List.of(), null), staff.member(role).staff().id(), List.of()).id();
+        long id = articles.create(
+                        new ArticleForm(
+                                null,
+                                headline + " " + System.nanoTime(),
+                                "Standfirst.",
+                                "Body.\n",
+                                "americas",
+                                List.of("daniel-reyes"),
+                                List.of(),
+                                null),
+                        staff.member(role).staff().id(),
+                        List.of())
+                .id();
         created.add(id);
         return id;
     }
@@ -318,14 +470,15 @@ class ArticleLeadImageTests {
     }
 
     private Document page(Role role, String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path).with(staff.as(role))).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(path).with(staff.as(role))).andReturn().getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return Jsoup.parse(response.getContentAsString());
     }
 
     /** The editor form's fields as a browser would send them, with one field changed. */
-    private static org.springframework.util.MultiValueMap<String, String> fields(Document editor, String name,
-                                                                                 String value) {
+    private static org.springframework.util.MultiValueMap<String, String> fields(
+            Document editor, String name, String value) {
         var values = fields(editor);
         values.set(name, value);
         return values;
@@ -334,8 +487,8 @@ class ArticleLeadImageTests {
     /** The editor form's fields as a browser would send them (without the action buttons). */
     private static org.springframework.util.MultiValueMap<String, String> fields(Document editor) {
         var values = new org.springframework.util.LinkedMultiValueMap<String, String>();
-        for (Element field : editor.select("#article-editor input[name], #article-editor textarea[name], "
-                + "#article-editor select[name]")) {
+        for (Element field : editor.select(
+                "#article-editor input[name], #article-editor textarea[name], " + "#article-editor select[name]")) {
             String name = field.attr("name");
             if (name.equals("_csrf") || field.attr("type").equals("checkbox") && !field.hasAttr("checked")) {
                 continue;
@@ -361,7 +514,12 @@ class ArticleLeadImageTests {
         g.dispose();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(picture, filename.endsWith(".png") ? "png" : "jpeg", bytes);
-        return media.upload(filename, new ByteArrayInputStream(bytes.toByteArray()),
-                staff.member(Role.EDITOR).staff().id(), alt, caption, credit);
+        return media.upload(
+                filename,
+                new ByteArrayInputStream(bytes.toByteArray()),
+                staff.member(Role.EDITOR).staff().id(),
+                alt,
+                caption,
+                credit);
     }
 }

@@ -3,7 +3,6 @@ package org.broadsheet.newsroom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 

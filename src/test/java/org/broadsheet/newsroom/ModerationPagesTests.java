@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -46,14 +45,26 @@ class ModerationPagesTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
-    @Autowired CommentService comments;
-    @Autowired CommentPolicies policies;
+    @Autowired
+    MockMvc mvc;
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleReader reader;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    CommentPolicies policies;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<Long> articleIds = new ArrayList<>();
     private StaffFixtures staff;
@@ -64,15 +75,27 @@ class ModerationPagesTests {
         staff = new StaffFixtures(mvc, accounts);
         saved = policies.current();
         CommentPolicy d = policies.defaults();
-        policies.update(new CommentPolicy(Moderation.NONE, d.maxLinks(), List.of(), List.of(), Duration.ZERO,
-                Duration.ZERO, 0, 0, d.maxDepth(), d.perPage(), d.retainIpDays()));
+        policies.update(new CommentPolicy(
+                Moderation.NONE,
+                d.maxLinks(),
+                List.of(),
+                List.of(),
+                Duration.ZERO,
+                Duration.ZERO,
+                0,
+                0,
+                d.maxDepth(),
+                d.perPage(),
+                d.retainIpDays()));
     }
 
     /** This test's held comments would otherwise wait in every later test's queue and count. */
     @AfterEach
     void restorePolicyAndRemoveThisTestsComments() {
         policies.update(saved);
-        jdbc.sql("delete from comment where article_id = any(?)").param(articleIds.toArray(Long[]::new)).update();
+        jdbc.sql("delete from comment where article_id = any(?)")
+                .param(articleIds.toArray(Long[]::new))
+                .update();
     }
 
     private static String unique(String base) {
@@ -80,25 +103,42 @@ class ModerationPagesTests {
     }
 
     private ArticleView article() {
-        long id = articles.create(new ArticleForm(unique("moderated-story-"), "A story to moderate", "Standfirst.",
-                "Body.\n", "africa", List.of("amara-okafor"), List.of("trade"), null)).id();
+        long id = articles.create(new ArticleForm(
+                        unique("moderated-story-"),
+                        "A story to moderate",
+                        "Standfirst.",
+                        "Body.\n",
+                        "africa",
+                        List.of("amara-okafor"),
+                        List.of("trade"),
+                        null))
+                .id();
         articles.publish(id, Instant.now().minusSeconds(600));
         articleIds.add(id);
         return reader.findById(id).orElseThrow();
     }
 
     private long held(ArticleView article, String text) {
-        return comments.importComment(article.id(), new CommentForm("Held Reader", unique("held") + "@example.org", null,
-                text, null), CommentStatus.PENDING, Instant.now()).id();
+        return comments.importComment(
+                        article.id(),
+                        new CommentForm("Held Reader", unique("held") + "@example.org", null, text, null),
+                        CommentStatus.PENDING,
+                        Instant.now())
+                .id();
     }
 
     private long approved(ArticleView article, String text) {
-        return comments.importComment(article.id(), new CommentForm("Public Reader", unique("pub") + "@example.org",
-                null, text, null), CommentStatus.APPROVED, Instant.now()).id();
+        return comments.importComment(
+                        article.id(),
+                        new CommentForm("Public Reader", unique("pub") + "@example.org", null, text, null),
+                        CommentStatus.APPROVED,
+                        Instant.now())
+                .id();
     }
 
     private String readerPage(ArticleView article) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(article.url())).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(article.url())).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         return response.getContentAsString();
     }
@@ -129,8 +169,10 @@ class ModerationPagesTests {
         long id = held(article, text);
         assertThat(readerPage(article)).doesNotContain(text);
 
-        MvcResult done = mvc.perform(post("/newsroom/comments/" + id + "/approve").with(csrf())
-                .with(staff.as(Role.EDITOR))).andReturn();
+        MvcResult done = mvc.perform(post("/newsroom/comments/" + id + "/approve")
+                        .with(csrf())
+                        .with(staff.as(Role.EDITOR)))
+                .andReturn();
         assertThat(done.getResponse().getStatus()).isEqualTo(303);
         assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/comments");
         assertThat(done.getFlashMap().values()).containsExactly("Comment approved.");
@@ -159,12 +201,24 @@ class ModerationPagesTests {
     void anActionLandsBackOnTheQueueAsItWas() throws Exception {
         ArticleView article = article();
         long id = held(article, unique("Back to the tab "));
-        MockHttpServletResponse done = as(Role.EDITOR, post("/newsroom/comments/" + id + "/trash").with(csrf())
-                .param("status", "all").param("q", "tab words").param("page", "2"));
+        MockHttpServletResponse done = as(
+                Role.EDITOR,
+                post("/newsroom/comments/" + id + "/trash")
+                        .with(csrf())
+                        .param("status", "all")
+                        .param("q", "tab words")
+                        .param("page", "2"));
         assertThat(done.getRedirectedUrl()).isEqualTo("/newsroom/comments?status=all&q=tab%20words&page=2");
-        assertThat(as(Role.EDITOR, post("/newsroom/comments/" + id + "/restore").with(csrf()).param("back", "comment"))
-                .getRedirectedUrl()).isEqualTo("/newsroom/comments/" + id);
-        assertThat(act(Role.EDITOR, id, "publish").getStatus()).as("no such action").isEqualTo(404);
+        assertThat(as(
+                                Role.EDITOR,
+                                post("/newsroom/comments/" + id + "/restore")
+                                        .with(csrf())
+                                        .param("back", "comment"))
+                        .getRedirectedUrl())
+                .isEqualTo("/newsroom/comments/" + id);
+        assertThat(act(Role.EDITOR, id, "publish").getStatus())
+                .as("no such action")
+                .isEqualTo(404);
         assertThat(act(Role.EDITOR, 987_654_321L, "approve").getStatus()).isEqualTo(404);
     }
 
@@ -176,26 +230,41 @@ class ModerationPagesTests {
         long b = held(article, "Second " + word);
         long c = held(article, "Third " + word);
 
-        MockHttpServletResponse done = as(Role.EDITOR, post("/newsroom/comments/bulk").with(csrf())
-                .param("action", "approve").param("ids", String.valueOf(a), String.valueOf(b)));
+        MockHttpServletResponse done = as(
+                Role.EDITOR,
+                post("/newsroom/comments/bulk")
+                        .with(csrf())
+                        .param("action", "approve")
+                        .param("ids", String.valueOf(a), String.valueOf(b)));
         assertThat(done.getStatus()).isEqualTo(303);
         String page = readerPage(article);
         assertThat(page).contains("First " + word, "Second " + word).doesNotContain("Third " + word);
 
-        MockHttpServletResponse refused = as(Role.EDITOR, post("/newsroom/comments/bulk").with(csrf())
-                .param("action", "trash").param("ids", String.valueOf(a), String.valueOf(c), "987654321"));
+        MockHttpServletResponse refused = as(
+                Role.EDITOR,
+                post("/newsroom/comments/bulk")
+                        .with(csrf())
+                        .param("action", "trash")
+                        .param("ids", String.valueOf(a), String.valueOf(c), "987654321"));
         assertThat(refused.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(refused.getContentAsString()).selectFirst(".nr-problem[role=alert]").text())
+        assertThat(Jsoup.parse(refused.getContentAsString())
+                        .selectFirst(".nr-problem[role=alert]")
+                        .text())
                 .contains("987654321 no longer exists", "nothing was changed");
         assertThat(status(a)).isEqualTo(CommentStatus.APPROVED);
         assertThat(status(c)).isEqualTo(CommentStatus.PENDING);
 
-        MockHttpServletResponse noAction = as(Role.EDITOR, post("/newsroom/comments/bulk").with(csrf())
-                .param("action", "").param("ids", String.valueOf(c)));
+        MockHttpServletResponse noAction = as(
+                Role.EDITOR,
+                post("/newsroom/comments/bulk").with(csrf()).param("action", "").param("ids", String.valueOf(c)));
         assertThat(noAction.getStatus()).isEqualTo(422);
         assertThat(noAction.getContentAsString()).contains("Choose what to do with the selected comments");
-        MockHttpServletResponse notAnId = as(Role.EDITOR, post("/newsroom/comments/bulk").with(csrf())
-                .param("action", "spam").param("ids", "12; drop table comment"));
+        MockHttpServletResponse notAnId = as(
+                Role.EDITOR,
+                post("/newsroom/comments/bulk")
+                        .with(csrf())
+                        .param("action", "spam")
+                        .param("ids", "12; drop table comment"));
         assertThat(notAnId.getStatus()).isEqualTo(422);
         assertThat(status(c)).isEqualTo(CommentStatus.PENDING);
     }
@@ -206,8 +275,12 @@ class ModerationPagesTests {
         String word = unique("privateword");
         String email = unique("private-") + "@example.org";
         String ip = "10.99." + (SEQUENCE.get() % 250) + ".7";
-        long id = comments.post(article.id(), new CommentForm("Open Reader", email, "https://open-reader.example/",
-                "Visible words " + word, null), new Visitor(ip, "Mozilla/5.0 (Private agent)")).id();
+        long id = comments.post(
+                        article.id(),
+                        new CommentForm(
+                                "Open Reader", email, "https://open-reader.example/", "Visible words " + word, null),
+                        new Visitor(ip, "Mozilla/5.0 (Private agent)"))
+                .id();
         assertThat(status(id)).isEqualTo(CommentStatus.APPROVED);
 
         Document queue = staffPage(Role.EDITOR, "/newsroom/comments?status=all&q=" + word);
@@ -215,11 +288,14 @@ class ModerationPagesTests {
         assertThat(queue.selectFirst(".nr-commenter").text()).contains(email, ip);
         assertThat(queue.selectFirst(".nr-comment a").attr("href")).isEqualTo(article.url());
         Document one = staffPage(Role.EDITOR, "/newsroom/comments/" + id);
-        assertThat(one.select(".nr-facts").text()).contains(email, ip, "Mozilla/5.0 (Private agent)",
-                "https://open-reader.example/");
+        assertThat(one.select(".nr-facts").text())
+                .contains(email, ip, "Mozilla/5.0 (Private agent)", "https://open-reader.example/");
 
         String publicPage = readerPage(article);
-        assertThat(publicPage).contains("Visible words " + word).doesNotContain(email).doesNotContain(ip)
+        assertThat(publicPage)
+                .contains("Visible words " + word)
+                .doesNotContain(email)
+                .doesNotContain(ip)
                 .doesNotContain("Private agent");
     }
 
@@ -228,21 +304,45 @@ class ModerationPagesTests {
         ArticleView article = article();
         long id = held(article, unique("Not for them "));
         for (Role role : new Role[] {Role.CONTRIBUTOR, Role.AUTHOR}) {
-            assertThat(as(role, get("/newsroom/comments")).getStatus()).as(role.key()).isEqualTo(403);
+            assertThat(as(role, get("/newsroom/comments")).getStatus())
+                    .as(role.key())
+                    .isEqualTo(403);
             assertThat(as(role, get("/newsroom/comments/" + id)).getStatus()).isEqualTo(403);
             assertThat(act(role, id, "approve").getStatus()).isEqualTo(403);
             assertThat(act(role, id, "delete").getStatus()).isEqualTo(403);
-            assertThat(as(role, post("/newsroom/comments/bulk").with(csrf()).param("action", "approve")
-                    .param("ids", String.valueOf(id))).getStatus()).isEqualTo(403);
-            assertThat(as(role, post("/newsroom/comments/" + id).with(csrf()).param("name", "X")
-                    .param("email", "x@example.org").param("comment", "Changed")).getStatus()).isEqualTo(403);
-            assertThat(as(role, post("/newsroom/comments/" + id + "/reply").with(csrf()).param("reply", "Hi"))
-                    .getStatus()).isEqualTo(403);
+            assertThat(as(
+                                    role,
+                                    post("/newsroom/comments/bulk")
+                                            .with(csrf())
+                                            .param("action", "approve")
+                                            .param("ids", String.valueOf(id)))
+                            .getStatus())
+                    .isEqualTo(403);
+            assertThat(as(
+                                    role,
+                                    post("/newsroom/comments/" + id)
+                                            .with(csrf())
+                                            .param("name", "X")
+                                            .param("email", "x@example.org")
+                                            .param("comment", "Changed"))
+                            .getStatus())
+                    .isEqualTo(403);
+            assertThat(as(
+                                    role,
+                                    post("/newsroom/comments/" + id + "/reply")
+                                            .with(csrf())
+                                            .param("reply", "Hi"))
+                            .getStatus())
+                    .isEqualTo(403);
         }
         assertThat(comments.comment(id).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
         assertThat(comments.comment(id).orElseThrow().text()).startsWith("Not for them");
-        assertThat(mvc.perform(post("/newsroom/comments/" + id + "/approve").with(csrf())).andReturn().getResponse()
-                .getStatus()).as("signed out").isIn(302, 401, 403);
+        assertThat(mvc.perform(post("/newsroom/comments/" + id + "/approve").with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("signed out")
+                .isIn(302, 401, 403);
         assertThat(status(id)).isEqualTo(CommentStatus.PENDING);
     }
 
@@ -250,15 +350,25 @@ class ModerationPagesTests {
     void aCorrectionShowsOnTheArticleAndBadFieldsAreShownAgain() throws Exception {
         ArticleView article = article();
         long id = approved(article, unique("Teh typo "));
-        MockHttpServletResponse saved = as(Role.EDITOR, post("/newsroom/comments/" + id).with(csrf())
-                .param("name", "Public Reader").param("email", "fixed@example.org").param("website", "")
-                .param("comment", "The typo, corrected by the desk."));
+        MockHttpServletResponse saved = as(
+                Role.EDITOR,
+                post("/newsroom/comments/" + id)
+                        .with(csrf())
+                        .param("name", "Public Reader")
+                        .param("email", "fixed@example.org")
+                        .param("website", "")
+                        .param("comment", "The typo, corrected by the desk."));
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(readerPage(article)).contains("The typo, corrected by the desk.");
 
-        MockHttpServletResponse refused = as(Role.EDITOR, post("/newsroom/comments/" + id).with(csrf())
-                .param("name", "Public Reader").param("email", "not an email").param("website", "")
-                .param("comment", "Kept as typed"));
+        MockHttpServletResponse refused = as(
+                Role.EDITOR,
+                post("/newsroom/comments/" + id)
+                        .with(csrf())
+                        .param("name", "Public Reader")
+                        .param("email", "not an email")
+                        .param("website", "")
+                        .param("comment", "Kept as typed"));
         assertThat(refused.getStatus()).isEqualTo(422);
         Document form = Jsoup.parse(refused.getContentAsString());
         assertThat(form.selectFirst("#email").attr("aria-invalid")).isEqualTo("true");
@@ -273,16 +383,24 @@ class ModerationPagesTests {
         ArticleView article = article();
         String question = unique("Will you follow up? ");
         long id = held(article, question);
-        MockHttpServletResponse done = as(Role.EDITOR, post("/newsroom/comments/" + id + "/reply").with(csrf())
-                .param("reply", "Yes, next week."));
+        MockHttpServletResponse done = as(
+                Role.EDITOR,
+                post("/newsroom/comments/" + id + "/reply").with(csrf()).param("reply", "Yes, next week."));
         assertThat(done.getStatus()).isEqualTo(303);
         Document page = Jsoup.parse(readerPage(article));
-        assertThat(page.text()).contains(question.strip(), "Yes, next week.", staff.member(Role.EDITOR).staff().name());
+        assertThat(page.text())
+                .contains(
+                        question.strip(),
+                        "Yes, next week.",
+                        staff.member(Role.EDITOR).staff().name());
 
-        MockHttpServletResponse empty = as(Role.EDITOR, post("/newsroom/comments/" + id + "/reply").with(csrf())
-                .param("reply", " "));
+        MockHttpServletResponse empty = as(
+                Role.EDITOR,
+                post("/newsroom/comments/" + id + "/reply").with(csrf()).param("reply", " "));
         assertThat(empty.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(empty.getContentAsString()).selectFirst("#reply-error").text())
+        assertThat(Jsoup.parse(empty.getContentAsString())
+                        .selectFirst("#reply-error")
+                        .text())
                 .isEqualTo("Reply is required");
     }
 
@@ -300,7 +418,8 @@ class ModerationPagesTests {
         assertThat(pending.select(".nr-comments tbody tr")).hasSize(3);
         assertThat(pending.select(".nr-tabs a").eachAttr("href"))
                 .contains("/newsroom/comments?status=spam&q=" + word, "/newsroom/comments?status=all&q=" + word);
-        String pendingCount = pending.selectFirst(".nr-tabs a[aria-current=page] .nr-count").text();
+        String pendingCount =
+                pending.selectFirst(".nr-tabs a[aria-current=page] .nr-count").text();
         assertThat(Long.parseLong(pendingCount)).isEqualTo(comments.pendingCount());
         assertThat(pending.selectFirst(".nr-badge").text()).startsWith(pendingCount);
 
@@ -308,9 +427,13 @@ class ModerationPagesTests {
         assertThat(all.select(".nr-comments tbody tr")).hasSize(4);
         assertThat(all.select(".nr-comments tbody tr").last().text()).contains("Public " + word);
 
-        assertThat(as(Role.EDITOR, get("/newsroom/comments?status=everything")).getStatus()).isEqualTo(404);
-        assertThat(as(Role.EDITOR, get("/newsroom/comments?page=0")).getStatus()).isEqualTo(404);
+        assertThat(as(Role.EDITOR, get("/newsroom/comments?status=everything")).getStatus())
+                .isEqualTo(404);
+        assertThat(as(Role.EDITOR, get("/newsroom/comments?page=0")).getStatus())
+                .isEqualTo(404);
         Document beyond = staffPage(Role.EDITOR, "/newsroom/comments?status=all&q=" + word + "&page=9");
-        assertThat(beyond.select(".nr-comments tbody tr")).as("the last page there is").hasSize(4);
+        assertThat(beyond.select(".nr-comments tbody tr"))
+                .as("the last page there is")
+                .hasSize(4);
     }
 }

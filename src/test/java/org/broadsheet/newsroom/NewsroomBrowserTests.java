@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -57,14 +56,19 @@ class NewsroomBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     AuthorService authors;
+
     @Autowired
     ArticleService articles;
+
     @Autowired
     ArticleDesk desk;
 
@@ -103,11 +107,15 @@ class NewsroomBrowserTests {
 
         page.findElement(By.id("preview-button")).click();
         WebElement preview = wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-pane")));
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview-content .article-body h2")));
+        wait(page)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#preview-content .article-body h2")));
         assertThat(page.getWindowHandles()).as("the preview stays in the page").hasSize(1);
-        assertThat(page.getCurrentUrl()).isEqualTo(site("/newsroom/articles/new").toString());
+        assertThat(page.getCurrentUrl())
+                .isEqualTo(site("/newsroom/articles/new").toString());
         assertPreview(preview);
-        assertThat(preview.findElement(By.cssSelector(".nr-preview-headline")).getText()).isEqualTo(headline);
+        assertThat(preview.findElement(By.cssSelector(".nr-preview-headline")).getText())
+                .isEqualTo(headline);
 
         long id = publish(page);
         assertOnTheFrontPage(page, headline, id);
@@ -119,7 +127,9 @@ class NewsroomBrowserTests {
         WebDriver page = signIn(withoutJs);
         String headline = headline();
         writeNewArticle(page, headline);
-        assertThat(page.findElement(By.id("preview-pane")).isDisplayed()).as("no script shows the pane").isFalse();
+        assertThat(page.findElement(By.id("preview-pane")).isDisplayed())
+                .as("no script shows the pane")
+                .isFalse();
 
         String editor = page.getWindowHandle();
         page.findElement(By.id("preview-button")).click();
@@ -128,9 +138,11 @@ class NewsroomBrowserTests {
         handles.remove(editor);
         page.switchTo().window(handles.iterator().next());
         try {
-            WebElement preview = wait(page).until(
-                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview-article .article-body h2")));
-            assertThat(page.getCurrentUrl()).isEqualTo(site("/newsroom/articles/preview").toString());
+            WebElement preview = wait(page)
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#preview-article .article-body h2")));
+            assertThat(page.getCurrentUrl())
+                    .isEqualTo(site("/newsroom/articles/preview").toString());
             WebElement article = page.findElement(By.id("preview-article"));
             assertThat(article.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
             assertThat(preview.getText()).isEqualTo(SUBHEADING);
@@ -139,7 +151,8 @@ class NewsroomBrowserTests {
             page.close();
             page.switchTo().window(editor);
         }
-        assertThat(page.findElement(By.id("headline")).getDomProperty("value")).as("the form is as typed")
+        assertThat(page.findElement(By.id("headline")).getDomProperty("value"))
+                .as("the form is as typed")
                 .isEqualTo(headline);
 
         long id = publish(page);
@@ -149,15 +162,22 @@ class NewsroomBrowserTests {
 
     @Test
     void signingOutFromTheHeaderEndsTheSession() {
-        for (BrowserSession browser : new BrowserSession[]{withJs, withoutJs}) {
+        for (BrowserSession browser : new BrowserSession[] {withJs, withoutJs}) {
             WebDriver page = signIn(browser);
-            page.findElement(By.cssSelector("header form[action='/newsroom/sign-out'] button[type=submit]")).click();
-            wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/sign-in?signed-out").toString()));
-            assertThat(page.findElement(By.cssSelector(".nr-flash[role=status]")).getText()).isEqualTo("You have signed out.");
-            assertThat(page.findElements(By.cssSelector("form[action='/newsroom/sign-out']"))).isEmpty();
+            page.findElement(By.cssSelector("header form[action='/newsroom/sign-out'] button[type=submit]"))
+                    .click();
+            wait(page)
+                    .until(ExpectedConditions.urlToBe(
+                            site("/newsroom/sign-in?signed-out").toString()));
+            assertThat(page.findElement(By.cssSelector(".nr-flash[role=status]"))
+                            .getText())
+                    .isEqualTo("You have signed out.");
+            assertThat(page.findElements(By.cssSelector("form[action='/newsroom/sign-out']")))
+                    .isEmpty();
 
             page = browser.load(site("/newsroom"));
-            wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/sign-in").toString()));
+            wait(page)
+                    .until(ExpectedConditions.urlToBe(site("/newsroom/sign-in").toString()));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in to the newsroom");
             assertThat(page.findElements(By.linkText("Write a new article"))).isEmpty();
         }
@@ -176,23 +196,35 @@ class NewsroomBrowserTests {
 
         List<String> backwards = new ArrayList<>();
         for (int i = 0; i < 5 && !focused(page).equals("body"); i++) {
-            new Actions(page).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            new Actions(page)
+                    .keyDown(Keys.SHIFT)
+                    .sendKeys(Keys.TAB)
+                    .keyUp(Keys.SHIFT)
+                    .perform();
             backwards.add(focused(page));
         }
-        assertThat(backwards).as("Shift+Tab out of the page").containsExactly(
-                "a Broadsheet Newsroom", "a Skip to content", "body");
+        assertThat(backwards)
+                .as("Shift+Tab out of the page")
+                .containsExactly("a Broadsheet Newsroom", "a Skip to content", "body");
 
         List<String> forwards = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             new Actions(page).sendKeys(Keys.TAB).perform();
             forwards.add(focused(page));
             if (i == 0) {
-                assertThat(page.switchTo().activeElement().getRect().getY()).as("the focused skip link is on screen")
+                assertThat(page.switchTo().activeElement().getRect().getY())
+                        .as("the focused skip link is on screen")
                         .isGreaterThanOrEqualTo(0);
             }
         }
-        assertThat(forwards).as("Tab from the top").containsExactly("a Skip to content", "a Broadsheet Newsroom",
-                "input#email", "input#password", "button Sign in");
+        assertThat(forwards)
+                .as("Tab from the top")
+                .containsExactly(
+                        "a Skip to content",
+                        "a Broadsheet Newsroom",
+                        "input#email",
+                        "input#password",
+                        "button Sign in");
     }
 
     // ---- helpers
@@ -204,30 +236,36 @@ class NewsroomBrowserTests {
         wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/sign-in").toString()));
         StaffFixtures.signInWithBrowser(page, site("/"), author);
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
-        assertThat(page.findElement(By.cssSelector(".nr-who")).getText()).startsWith(author.staff().name());
+        assertThat(page.findElement(By.cssSelector(".nr-who")).getText())
+                .startsWith(author.staff().name());
         return page;
     }
 
     /** From the dashboard: "Write a new article", and the form filled in (not saved). */
     private void writeNewArticle(WebDriver page, String headline) {
         page.findElement(By.linkText("Write a new article")).click();
-        wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/articles/new").toString()));
+        wait(page)
+                .until(ExpectedConditions.urlToBe(site("/newsroom/articles/new").toString()));
         Select firstAuthor = new Select(page.findElement(By.id("author-1")));
-        assertThat(firstAuthor.getFirstSelectedOption().getText()).as("the author's own byline comes first")
+        assertThat(firstAuthor.getFirstSelectedOption().getText())
+                .as("the author's own byline comes first")
                 .isEqualTo(byline.name());
 
         page.findElement(By.id("headline")).sendKeys(headline);
         page.findElement(By.id("standfirst")).sendKeys("Night arrivals at the port may stop from Monday.");
-        page.findElement(By.id("body")).sendKeys("The harbour pilots' union voted on Tuesday to stop work.\n\n## "
-                + SUBHEADING + "\n\n- " + POINTS.get(0) + "\n- " + POINTS.get(1) + "\n\nTalks resume on Friday.");
+        page.findElement(By.id("body"))
+                .sendKeys("The harbour pilots' union voted on Tuesday to stop work.\n\n## " + SUBHEADING + "\n\n- "
+                        + POINTS.get(0) + "\n- " + POINTS.get(1) + "\n\nTalks resume on Friday.");
         new Select(page.findElement(By.id("section"))).selectByVisibleText("Americas");
         firstAuthor.selectByVisibleText(byline.name());
     }
 
     /** The rendered body in a preview: the subheading and the list, as the article page will show them. */
     private static void assertPreview(WebElement preview) {
-        assertThat(preview.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo(SUBHEADING);
-        assertThat(preview.findElements(By.cssSelector(".article-body ul > li")).stream().map(WebElement::getText))
+        assertThat(preview.findElement(By.cssSelector(".article-body h2")).getText())
+                .isEqualTo(SUBHEADING);
+        assertThat(preview.findElements(By.cssSelector(".article-body ul > li")).stream()
+                        .map(WebElement::getText))
                 .containsExactlyElementsOf(POINTS);
         assertThat(preview.findElement(By.cssSelector(".standfirst")).getText())
                 .isEqualTo("Night arrivals at the port may stop from Monday.");
@@ -235,15 +273,19 @@ class NewsroomBrowserTests {
 
     /** Clicks "Publish now"; returns the new article's id from the editor page it lands on. */
     private long publish(WebDriver page) {
-        page.findElement(By.xpath("//button[@name='action' and normalize-space()='Publish now']")).click();
+        page.findElement(By.xpath("//button[@name='action' and normalize-space()='Publish now']"))
+                .click();
         wait(page).until(ExpectedConditions.urlMatches(EDITOR_URL.pattern()));
         Matcher matcher = EDITOR_URL.matcher(page.getCurrentUrl());
         assertThat(matcher.find()).isTrue();
         long id = Long.parseLong(matcher.group(1));
         published.add(id);
-        assertThat(page.findElement(By.cssSelector("main .nr-flash[role=status]")).getText())
+        assertThat(page.findElement(By.cssSelector("main .nr-flash[role=status]"))
+                        .getText())
                 .isEqualTo("Saved and published.");
-        assertThat(page.findElement(By.cssSelector(".nr-article-facts .nr-status")).getText()).isEqualTo("Published");
+        assertThat(page.findElement(By.cssSelector(".nr-article-facts .nr-status"))
+                        .getText())
+                .isEqualTo("Published");
         return id;
     }
 
@@ -252,7 +294,8 @@ class NewsroomBrowserTests {
         page = load(page, "/");
         List<WebElement> links = page.findElements(By.linkText(headline));
         assertThat(links).as("a link to the new article on the front page").isNotEmpty();
-        assertThat(links).allSatisfy(link -> assertThat(link.getDomProperty("href")).isEqualTo(url));
+        assertThat(links)
+                .allSatisfy(link -> assertThat(link.getDomProperty("href")).isEqualTo(url));
     }
 
     /** The section page lists the article; its link opens the article page with headline, subheading and byline. */
@@ -266,13 +309,16 @@ class NewsroomBrowserTests {
 
         assertThat(page.findElements(By.tagName("h1"))).hasSize(1);
         assertThat(page.findElement(By.cssSelector("h1#headline")).getText()).isEqualTo(headline);
-        assertThat(page.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo(SUBHEADING);
-        assertThat(page.findElements(By.cssSelector(".article-body ul > li")).stream().map(WebElement::getText))
+        assertThat(page.findElement(By.cssSelector(".article-body h2")).getText())
+                .isEqualTo(SUBHEADING);
+        assertThat(page.findElements(By.cssSelector(".article-body ul > li")).stream()
+                        .map(WebElement::getText))
                 .containsExactlyElementsOf(POINTS);
         WebElement by = page.findElement(By.cssSelector(".byline a[rel=author]"));
         assertThat(by.getText()).isEqualTo(byline.name());
         assertThat(page.findElement(By.cssSelector(".byline")).getText()).isEqualTo("By " + byline.name());
-        assertThat(page.findElement(By.cssSelector(".section-label")).getDomProperty("textContent")).isEqualTo("Americas");
+        assertThat(page.findElement(By.cssSelector(".section-label")).getDomProperty("textContent"))
+                .isEqualTo("Americas");
     }
 
     /** document.activeElement, as WebDriver sees it: "input#email", "a Skip to content", "body". */
@@ -284,7 +330,8 @@ class NewsroomBrowserTests {
             case "input", "textarea", "select" -> tag + "#" + id;
             // textContent, not getText(): the name must not depend on whether the browser has
             // repainted the skip link on screen by the time it is read.
-            case "a", "button" -> tag + " " + active.getDomProperty("textContent").strip();
+            case "a", "button" ->
+                tag + " " + active.getDomProperty("textContent").strip();
             default -> tag;
         };
     }

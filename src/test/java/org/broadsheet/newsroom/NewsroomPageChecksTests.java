@@ -12,9 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import javax.imageio.ImageIO;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -50,10 +48,13 @@ class NewsroomPageChecksTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     MediaService media;
 
@@ -76,18 +77,27 @@ class NewsroomPageChecksTests {
 
     @Test
     void signInPages() throws Exception {
-        byte[] html = mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getContentAsByteArray();
+        byte[] html =
+                mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getContentAsByteArray();
         checks.assertPasses("sign-in page", html, fresh().load(site("/newsroom/sign-in")));
 
-        MockHttpServletResponse refused = mvc.perform(post("/newsroom/sign-in").param("email", "nobody@staff.example")
-                .param("password", "wrong-password-here").with(csrf()).with(StaffFixtures.fromNewAddress()))
-                .andReturn().getResponse();
+        MockHttpServletResponse refused = mvc.perform(post("/newsroom/sign-in")
+                        .param("email", "nobody@staff.example")
+                        .param("password", "wrong-password-here")
+                        .with(csrf())
+                        .with(StaffFixtures.fromNewAddress()))
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(401);
-        assertThat(checks.htmlErrors("sign-in refused", refused.getContentAsByteArray())).isEmpty();
+        assertThat(checks.htmlErrors("sign-in refused", refused.getContentAsByteArray()))
+                .isEmpty();
 
-        String token = accounts.invite("invited-" + System.nanoTime() + "@staff.example", "Invited Person",
-                Role.CONTRIBUTOR, null).token();
-        byte[] password = mvc.perform(get("/newsroom/password/" + token)).andReturn().getResponse()
+        String token = accounts.invite(
+                        "invited-" + System.nanoTime() + "@staff.example", "Invited Person", Role.CONTRIBUTOR, null)
+                .token();
+        byte[] password = mvc.perform(get("/newsroom/password/" + token))
+                .andReturn()
+                .getResponse()
                 .getContentAsByteArray();
         checks.assertPasses("password link page", password, fresh().load(site("/newsroom/password/" + token)));
     }
@@ -105,7 +115,8 @@ class NewsroomPageChecksTests {
     @Test
     void theNotAllowedPage() throws Exception {
         MockHttpServletResponse refused = mvc.perform(get("/newsroom/users").with(staff.as(Role.CONTRIBUTOR)))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(403);
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.getContentAsString());
         assertThat(page.select("h1").text()).isEqualTo("Not allowed");
@@ -124,19 +135,33 @@ class NewsroomPageChecksTests {
     void mediaLibraryPages() throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(1100, 700, BufferedImage.TYPE_INT_RGB), "png", png);
-        MediaItem item = media.upload("page-checks-" + System.nanoTime() + ".png",
-                new ByteArrayInputStream(png.toByteArray()), staff.member(Role.ADMINISTRATOR).staff().id(),
-                "A grey test card", "The caption", "The credit");
+        MediaItem item = media.upload(
+                "page-checks-" + System.nanoTime() + ".png",
+                new ByteArrayInputStream(png.toByteArray()),
+                staff.member(Role.ADMINISTRATOR).staff().id(),
+                "A grey test card",
+                "The caption",
+                "The credit");
         check("media library", "/newsroom/media");
         check("an image", "/newsroom/media/" + item.id());
         check("image picker", "/newsroom/media/picker");
 
-        for (String alt : new String[]{"A text file", "x".repeat(301)}) { // refused for its type (415), for its alt (422)
+        for (String alt :
+                new String[] {"A text file", "x".repeat(301)}) { // refused for its type (415), for its alt (422)
             MockHttpServletResponse refused = mvc.perform(multipart("/newsroom/media")
-                    .file(new MockMultipartFile("file", "words.jpg", "image/jpeg", "not a picture".getBytes(StandardCharsets.UTF_8)))
-                    .param("alt", alt).with(staff.as(Role.ADMINISTRATOR)).with(csrf())).andReturn().getResponse();
+                            .file(new MockMultipartFile(
+                                    "file",
+                                    "words.jpg",
+                                    "image/jpeg",
+                                    "not a picture".getBytes(StandardCharsets.UTF_8)))
+                            .param("alt", alt)
+                            .with(staff.as(Role.ADMINISTRATOR))
+                            .with(csrf()))
+                    .andReturn()
+                    .getResponse();
             assertThat(refused.getStatus()).isIn(415, 422);
-            assertThat(checks.htmlErrors("upload refused " + refused.getStatus(), refused.getContentAsByteArray())).isEmpty();
+            assertThat(checks.htmlErrors("upload refused " + refused.getStatus(), refused.getContentAsByteArray()))
+                    .isEmpty();
         }
     }
 
@@ -144,20 +169,38 @@ class NewsroomPageChecksTests {
 
     @Autowired
     org.broadsheet.article.ArticleService articles;
+
     @Autowired
     org.broadsheet.article.ArticleDesk desk;
 
     /** An article with two revisions, published, with a correction: every part of the editor shows. */
     private long articleWithHistory() {
         long admin = staff.member(Role.ADMINISTRATOR).staff().id();
-        var form = new org.broadsheet.article.ArticleForm(null, "Checked article " + System.nanoTime(),
-                "A standfirst.", "First paragraph.\n\nSecond paragraph.\n", "europe", java.util.List.of("daniel-reyes"),
-                java.util.List.of("diplomacy"), null);
+        var form = new org.broadsheet.article.ArticleForm(
+                null,
+                "Checked article " + System.nanoTime(),
+                "A standfirst.",
+                "First paragraph.\n\nSecond paragraph.\n",
+                "europe",
+                java.util.List.of("daniel-reyes"),
+                java.util.List.of("diplomacy"),
+                null);
         long id = articles.create(form, admin, java.util.List.of()).id();
         var saved = desk.forEditing(id).form();
-        articles.save(id, new org.broadsheet.article.ArticleForm(saved.slug(), saved.headline() + " revised",
-                saved.standfirst(), "First paragraph, longer now.\n\nSecond paragraph.\n", saved.section(),
-                saved.authors(), saved.tags(), null), 1, admin, java.util.List.of());
+        articles.save(
+                id,
+                new org.broadsheet.article.ArticleForm(
+                        saved.slug(),
+                        saved.headline() + " revised",
+                        saved.standfirst(),
+                        "First paragraph, longer now.\n\nSecond paragraph.\n",
+                        saved.section(),
+                        saved.authors(),
+                        saved.tags(),
+                        null),
+                1,
+                admin,
+                java.util.List.of());
         articles.publish(id, null);
         articles.addNote(id, org.broadsheet.article.NoteKind.CORRECTION, "A name was misspelt.", null);
         return id;
@@ -193,20 +236,41 @@ class NewsroomPageChecksTests {
     }
 
     private void checkPreviewAndRefusedSaves(long id) throws Exception {
-        byte[] preview = mvc.perform(post("/newsroom/articles/preview").param("headline", "Preview")
-                .param("body", "Some *text*.\n\n[[related: " + desk.forEditing(id).form().slug() + "]]\n")
-                .with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse().getContentAsByteArray();
+        byte[] preview = mvc.perform(post("/newsroom/articles/preview")
+                        .param("headline", "Preview")
+                        .param(
+                                "body",
+                                "Some *text*.\n\n[[related: "
+                                        + desk.forEditing(id).form().slug() + "]]\n")
+                        .with(csrf())
+                        .with(staff.as(Role.ADMINISTRATOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         PageChecks.failIfAny(checks.htmlErrors("preview", preview));
 
-        MockHttpServletResponse conflict = mvc.perform(post("/newsroom/articles/" + id).param("headline", "Stale")
-                .param("section", "europe").param("authors", "daniel-reyes").param("version", "1")
-                .param("action", "save").with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse();
+        MockHttpServletResponse conflict = mvc.perform(post("/newsroom/articles/" + id)
+                        .param("headline", "Stale")
+                        .param("section", "europe")
+                        .param("authors", "daniel-reyes")
+                        .param("version", "1")
+                        .param("action", "save")
+                        .with(csrf())
+                        .with(staff.as(Role.ADMINISTRATOR)))
+                .andReturn()
+                .getResponse();
         assertThat(conflict.getStatus()).isEqualTo(409);
         PageChecks.failIfAny(checks.htmlErrors("editor with an edit conflict", conflict.getContentAsByteArray()));
 
-        MockHttpServletResponse refused = mvc.perform(post("/newsroom/articles").param("headline", "")
-                .param("imageWidth", "x").param("imageMediaId", "0").param("action", "save").with(csrf()).with(staff.as(Role.ADMINISTRATOR)))
-                .andReturn().getResponse();
+        MockHttpServletResponse refused = mvc.perform(post("/newsroom/articles")
+                        .param("headline", "")
+                        .param("imageWidth", "x")
+                        .param("imageMediaId", "0")
+                        .param("action", "save")
+                        .with(csrf())
+                        .with(staff.as(Role.ADMINISTRATOR)))
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         PageChecks.failIfAny(checks.htmlErrors("editor with field errors", refused.getContentAsByteArray()));
 
@@ -223,21 +287,35 @@ class NewsroomPageChecksTests {
     @Test
     void unsavedNewArticle() throws Exception {
         long admin = staff.member(Role.ADMINISTRATOR).staff().id();
-        articles.autosaveNew(admin, new org.broadsheet.article.ArticleForm(null, "Unsaved page check", "A standfirst.",
-                "Words typed before a crash.\n", "europe", java.util.List.of("daniel-reyes"), java.util.List.of(), null));
+        articles.autosaveNew(
+                admin,
+                new org.broadsheet.article.ArticleForm(
+                        null,
+                        "Unsaved page check",
+                        "A standfirst.",
+                        "Words typed before a crash.\n",
+                        "europe",
+                        java.util.List.of("daniel-reyes"),
+                        java.util.List.of(),
+                        null));
         try {
             check("new article with unsaved work offered", "/newsroom/articles/new");
 
-            MockHttpServletResponse restored = mvc.perform(post("/newsroom/articles/autosave/restore").with(csrf())
-                    .with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse();
+            MockHttpServletResponse restored = mvc.perform(post("/newsroom/articles/autosave/restore")
+                            .with(csrf())
+                            .with(staff.as(Role.ADMINISTRATOR)))
+                    .andReturn()
+                    .getResponse();
             assertThat(restored.getStatus()).isEqualTo(200);
             PageChecks.failIfAny(checks.htmlErrors("editor holding unsaved work", restored.getContentAsByteArray()));
 
             WebDriver page = browser.load(site("/newsroom/articles/new"));
-            page.findElement(By.cssSelector("form[action='/newsroom/articles/autosave/restore'] button")).click();
+            page.findElement(By.cssSelector("form[action='/newsroom/articles/autosave/restore'] button"))
+                    .click();
             new WebDriverWait(page, Duration.ofSeconds(10))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("article-editor")));
-            assertThat(page.findElement(By.id("headline")).getDomProperty("value")).isEqualTo("Unsaved page check");
+            assertThat(page.findElement(By.id("headline")).getDomProperty("value"))
+                    .isEqualTo("Unsaved page check");
             PageChecks.failIfAny(PageChecks.axeViolations("editor holding unsaved work", page));
         } finally {
             articles.discardNewAutosave(admin); // "new article" elsewhere in this class is the blank editor
@@ -251,33 +329,57 @@ class NewsroomPageChecksTests {
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(1300, 800, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
         long admin = staff.member(Role.ADMINISTRATOR).staff().id();
-        MediaItem item = media.upload("lead-checks-" + System.nanoTime() + ".jpg",
-                new ByteArrayInputStream(jpeg.toByteArray()), admin, "A dark test card", "", "");
-        long id = articles.create(new org.broadsheet.article.ArticleForm(null, "Picked image " + System.nanoTime(),
-                "A standfirst.", "Text.\n", "europe", java.util.List.of("daniel-reyes"), java.util.List.of(),
-                null), admin, java.util.List.of()).id();
+        MediaItem item = media.upload(
+                "lead-checks-" + System.nanoTime() + ".jpg",
+                new ByteArrayInputStream(jpeg.toByteArray()),
+                admin,
+                "A dark test card",
+                "",
+                "");
+        long id = articles.create(
+                        new org.broadsheet.article.ArticleForm(
+                                null,
+                                "Picked image " + System.nanoTime(),
+                                "A standfirst.",
+                                "Text.\n",
+                                "europe",
+                                java.util.List.of("daniel-reyes"),
+                                java.util.List.of(),
+                                null),
+                        admin,
+                        java.util.List.of())
+                .id();
         check("image picker for an article", "/newsroom/media/picker?article=" + id);
 
         MockHttpServletResponse refused = mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
-                .param("media", "999999999999").with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn()
+                        .param("media", "999999999999")
+                        .with(csrf())
+                        .with(staff.as(Role.ADMINISTRATOR)))
+                .andReturn()
                 .getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         PageChecks.failIfAny(checks.htmlErrors("image picker refusing a choice", refused.getContentAsByteArray()));
 
-        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image").param("media",
-                Long.toString(item.id())).with(csrf()).with(staff.as(Role.ADMINISTRATOR))).andReturn().getResponse()
-                .getStatus()).isEqualTo(303);
+        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+                                .param("media", Long.toString(item.id()))
+                                .with(csrf())
+                                .with(staff.as(Role.ADMINISTRATOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(303);
         check("article editor with a library image", "/newsroom/articles/" + id);
 
         // The editor's script opens the picker in a dialog on the page.
         WebDriver page = browser.load(site("/newsroom/articles/" + id));
         page.findElement(By.id("choose-image")).click();
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#media-dialog li button")));
+        new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#media-dialog li button")));
         PageChecks.failIfAny(PageChecks.axeViolations("editor with the image picker dialog", page));
         page.findElement(By.cssSelector("#media-dialog button[aria-label='Use this image: " + item.filename() + "']"))
                 .click();
-        assertThat(page.findElement(By.id("image-media-id")).getDomProperty("value")).isEqualTo(Long.toString(item.id()));
+        assertThat(page.findElement(By.id("image-media-id")).getDomProperty("value"))
+                .isEqualTo(Long.toString(item.id()));
         assertThat(page.findElement(By.id("media-dialog")).isDisplayed()).isFalse();
     }
 
@@ -290,7 +392,8 @@ class NewsroomPageChecksTests {
     }
 
     void check(String what, String path, MockHttpServletRequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request.with(staff.as(Role.ADMINISTRATOR))).andReturn()
+        MockHttpServletResponse response = mvc.perform(request.with(staff.as(Role.ADMINISTRATOR)))
+                .andReturn()
                 .getResponse();
         assertThat(response.getStatus()).as("status of %s", path).isEqualTo(200);
         checks.assertPasses(what, response.getContentAsByteArray(), browser.load(site(path)));
@@ -298,7 +401,8 @@ class NewsroomPageChecksTests {
 
     /** A browser without the administrator's session, for the signed-out pages. */
     private BrowserSession fresh() {
-        BrowserSession signedOut = signedOutBrowser == null ? (signedOutBrowser = BrowserSession.open()) : signedOutBrowser;
+        BrowserSession signedOut =
+                signedOutBrowser == null ? (signedOutBrowser = BrowserSession.open()) : signedOutBrowser;
         return signedOut;
     }
 
@@ -317,10 +421,13 @@ class NewsroomPageChecksTests {
 
     @Autowired
     org.broadsheet.comment.CommentService moderatedComments;
+
     @Autowired
     org.broadsheet.section.SectionService managedSections;
+
     @Autowired
     org.broadsheet.tag.TagService managedTags;
+
     @Autowired
     org.broadsheet.author.AuthorService managedAuthors;
 
@@ -328,35 +435,58 @@ class NewsroomPageChecksTests {
     void moderationPages() throws Exception {
         check("comment queue, all", "/newsroom/comments?status=all");
         check("comment queue, held", "/newsroom/comments");
-        long id = moderatedComments.forStaff(new org.broadsheet.comment.StaffCommentQuery(null, null, 1)).items()
-                .get(0).id();
+        long id = moderatedComments
+                .forStaff(new org.broadsheet.comment.StaffCommentQuery(null, null, 1))
+                .items()
+                .get(0)
+                .id();
         check("a comment", "/newsroom/comments/" + id);
-        assertRefusedFormIsValidHtml("comment correction refused", post("/newsroom/comments/" + id)
-                .param("name", "").param("email", "not an email").param("comment", ""));
-        assertRefusedFormIsValidHtml("bulk action refused", post("/newsroom/comments/bulk").param("action", ""));
+        assertRefusedFormIsValidHtml(
+                "comment correction refused",
+                post("/newsroom/comments/" + id)
+                        .param("name", "")
+                        .param("email", "not an email")
+                        .param("comment", ""));
+        assertRefusedFormIsValidHtml(
+                "bulk action refused", post("/newsroom/comments/bulk").param("action", ""));
     }
 
     @Test
     void siteManagementPages() throws Exception {
         check("sections", "/newsroom/sections");
-        check("a section", "/newsroom/sections/" + managedSections.findBySlug("americas").orElseThrow().id());
+        check(
+                "a section",
+                "/newsroom/sections/"
+                        + managedSections.findBySlug("americas").orElseThrow().id());
         check("tags", "/newsroom/tags");
-        check("a tag", "/newsroom/tags/" + managedTags.findBySlug("diplomacy").orElseThrow().id());
+        check(
+                "a tag",
+                "/newsroom/tags/"
+                        + managedTags.findBySlug("diplomacy").orElseThrow().id());
         check("authors", "/newsroom/authors");
-        check("an author", "/newsroom/authors/" + managedAuthors.findBySlug("amara-okafor").orElseThrow().id());
+        check(
+                "an author",
+                "/newsroom/authors/"
+                        + managedAuthors
+                                .findBySlug("amara-okafor")
+                                .orElseThrow()
+                                .id());
         check("settings", "/newsroom/settings");
-        assertRefusedFormIsValidHtml("section refused", post("/newsroom/sections").param("name", "")
-                .param("slug", "Not A Slug"));
-        assertRefusedFormIsValidHtml("tag refused", post("/newsroom/tags").param("name", "").param("kind", "x"));
-        assertRefusedFormIsValidHtml("author refused", post("/newsroom/authors").param("name", "")
-                .param("photo", "nope"));
-        assertRefusedFormIsValidHtml("settings refused", post("/newsroom/settings/comments").param("moderation", "")
-                .param("maxLinks", "many"));
+        assertRefusedFormIsValidHtml(
+                "section refused", post("/newsroom/sections").param("name", "").param("slug", "Not A Slug"));
+        assertRefusedFormIsValidHtml(
+                "tag refused", post("/newsroom/tags").param("name", "").param("kind", "x"));
+        assertRefusedFormIsValidHtml(
+                "author refused", post("/newsroom/authors").param("name", "").param("photo", "nope"));
+        assertRefusedFormIsValidHtml(
+                "settings refused",
+                post("/newsroom/settings/comments").param("moderation", "").param("maxLinks", "many"));
     }
 
     private void assertRefusedFormIsValidHtml(String what, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse refused = mvc.perform(request.with(csrf()).with(staff.as(Role.ADMINISTRATOR)))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).as(what).isEqualTo(422);
         assertThat(checks.htmlErrors(what, refused.getContentAsByteArray())).isEmpty();
     }

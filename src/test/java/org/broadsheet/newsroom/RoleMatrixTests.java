@@ -20,9 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -65,20 +63,28 @@ class RoleMatrixTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ArticleService articles;
+
     @Autowired
     ArticleDesk desk;
+
     @Autowired
     CommentService comments;
+
     @Autowired
     SectionService sections;
+
     @Autowired
     MediaService media;
+
     @Autowired
     SiteIdentities identities;
+
     @Autowired
     org.broadsheet.tag.TagService tags;
 
@@ -97,8 +103,7 @@ class RoleMatrixTests {
      * One action: how to make its request (given who acts, so "own" data can be theirs), who
      * may do it, and, for a write, how to tell afterwards whether it happened.
      */
-    record Action(String name, Set<Role> allowed, Function<StaffFixtures.Member, Attempt> attempt) {
-    }
+    record Action(String name, Set<Role> allowed, Function<StaffFixtures.Member, Attempt> attempt) {}
 
     /** A request, and a check that is true once its change has been made (null for reads). */
     record Attempt(AbstractMockHttpServletRequestBuilder<?> request, Predicate<Void> happened) {
@@ -117,67 +122,91 @@ class RoleMatrixTests {
         list.add(new Action("new article page", ALL, who -> Attempt.read(get("/newsroom/articles/new"))));
         list.add(new Action("create a draft", ALL, who -> {
             String headline = "Matrix draft " + SEQUENCE.incrementAndGet();
-            return new Attempt(articleForm(post("/newsroom/articles"), headline, "0", "save"),
-                    v -> desk.lookup(headline, 5).stream().anyMatch(a -> a.headline().equals(headline)));
+            return new Attempt(
+                    articleForm(post("/newsroom/articles"), headline, "0", "save"),
+                    v -> desk.lookup(headline, 5).stream()
+                            .anyMatch(a -> a.headline().equals(headline)));
             // drafts stay drafts: nothing to clean up
         }));
-        list.add(new Action("open someone else's draft", EDITORS, who -> Attempt.read(get("/newsroom/articles/" + draft(owner)))));
+        list.add(new Action(
+                "open someone else's draft", EDITORS, who -> Attempt.read(get("/newsroom/articles/" + draft(owner)))));
         list.add(new Action("save someone else's draft", EDITORS, who -> {
             long id = draft(owner);
             String headline = "Changed by matrix " + id;
-            return new Attempt(articleForm(post("/newsroom/articles/" + id), headline, version(id), "save"),
+            return new Attempt(
+                    articleForm(post("/newsroom/articles/" + id), headline, version(id), "save"),
                     v -> desk.forEditing(id).form().headline().equals(headline));
         }));
         list.add(new Action("publish own draft", AUTHORS_UP, who -> {
             long id = draft(who);
-            return new Attempt(articleForm(post("/newsroom/articles/" + id), "Own story " + id, version(id), "publish"),
+            return new Attempt(
+                    articleForm(post("/newsroom/articles/" + id), "Own story " + id, version(id), "publish"),
                     v -> articles.status(id).orElseThrow() == ArticleStatus.PUBLISHED);
         }));
         list.add(new Action("publish someone else's draft", EDITORS, who -> {
             long id = draft(owner);
-            return new Attempt(articleForm(post("/newsroom/articles/" + id), "Their story " + id, version(id), "publish"),
+            return new Attempt(
+                    articleForm(post("/newsroom/articles/" + id), "Their story " + id, version(id), "publish"),
                     v -> articles.status(id).orElseThrow() == ArticleStatus.PUBLISHED);
         }));
         list.add(new Action("submit own draft for review", ALL, who -> {
             long id = draft(who);
-            return new Attempt(articleForm(post("/newsroom/articles/" + id), "For review " + id, version(id), "submit"),
+            return new Attempt(
+                    articleForm(post("/newsroom/articles/" + id), "For review " + id, version(id), "submit"),
                     v -> articles.status(id).orElseThrow() == ArticleStatus.IN_REVIEW);
         }));
         list.add(new Action("unpublish someone else's article", EDITORS, who -> {
             long id = published(owner);
-            return new Attempt(post("/newsroom/articles/" + id + "/unpublish"),
+            return new Attempt(
+                    post("/newsroom/articles/" + id + "/unpublish"),
                     v -> articles.status(id).orElseThrow() == ArticleStatus.UNPUBLISHED);
         }));
         list.add(new Action("unpublish own article", AUTHORS_UP, who -> {
             long id = published(who);
-            return new Attempt(post("/newsroom/articles/" + id + "/unpublish"),
+            return new Attempt(
+                    post("/newsroom/articles/" + id + "/unpublish"),
                     v -> articles.status(id).orElseThrow() == ArticleStatus.UNPUBLISHED);
         }));
         list.add(new Action("add a correction", EDITORS, who -> {
             long id = published(owner);
-            return new Attempt(post("/newsroom/articles/" + id + "/notes").param("kind", "correction")
-                    .param("note", "An earlier version misspelt a name."),
+            return new Attempt(
+                    post("/newsroom/articles/" + id + "/notes")
+                            .param("kind", "correction")
+                            .param("note", "An earlier version misspelt a name."),
                     v -> desk.forEditing(id).notes().size() == 1);
         }));
         list.add(new Action("close comments on someone else's article", EDITORS, who -> {
             long id = published(owner);
-            return new Attempt(post("/newsroom/articles/" + id + "/comments").param("open", "false"),
+            return new Attempt(
+                    post("/newsroom/articles/" + id + "/comments").param("open", "false"),
                     v -> !desk.forEditing(id).commentsOpen());
         }));
-        list.add(new Action("revisions of someone else's article", EDITORS,
+        list.add(new Action(
+                "revisions of someone else's article",
+                EDITORS,
                 who -> Attempt.read(get("/newsroom/articles/" + draft(owner) + "/revisions"))));
         list.add(new Action("restore someone else's revision", EDITORS, who -> {
             long id = draft(owner);
-            articles.save(id, form("Second version " + id), desk.forEditing(id).version(), owner.staff().id(), List.of());
+            articles.save(
+                    id,
+                    form("Second version " + id),
+                    desk.forEditing(id).version(),
+                    owner.staff().id(),
+                    List.of());
             int before = desk.forEditing(id).version();
-            return new Attempt(post("/newsroom/articles/" + id + "/revisions/1/restore").param("version", Integer.toString(before)),
+            return new Attempt(
+                    post("/newsroom/articles/" + id + "/revisions/1/restore")
+                            .param("version", Integer.toString(before)),
                     v -> desk.forEditing(id).version() > before);
         }));
         // A new article before its first save: each person's own unsaved work.
         list.add(new Action("autosave a new article", ALL, who -> {
             String headline = "Matrix unsaved " + SEQUENCE.incrementAndGet();
-            return new Attempt(articleForm(post("/newsroom/articles/autosave"), headline, "0", "save"),
-                    v -> desk.newArticleAutosave(who.staff().id()).map(a -> a.form().headline()).orElse("")
+            return new Attempt(
+                    articleForm(post("/newsroom/articles/autosave"), headline, "0", "save"),
+                    v -> desk.newArticleAutosave(who.staff().id())
+                            .map(a -> a.form().headline())
+                            .orElse("")
                             .equals(headline));
         }));
         list.add(new Action("restore an unsaved new article", ALL, who -> {
@@ -186,79 +215,115 @@ class RoleMatrixTests {
         }));
         list.add(new Action("discard an unsaved new article", ALL, who -> {
             articles.autosaveNew(who.staff().id(), form("Matrix to discard " + SEQUENCE.incrementAndGet()));
-            return new Attempt(post("/newsroom/articles/autosave/discard"),
+            return new Attempt(
+                    post("/newsroom/articles/autosave/discard"),
                     v -> desk.newArticleAutosave(who.staff().id()).isEmpty());
         }));
-        list.add(new Action("preview", ALL, who -> Attempt.read(post("/newsroom/articles/preview")
-                .param("headline", "Preview").param("standfirst", "").param("body", "Some *text*."))));
+        list.add(new Action(
+                "preview",
+                ALL,
+                who -> Attempt.read(post("/newsroom/articles/preview")
+                        .param("headline", "Preview")
+                        .param("standfirst", "")
+                        .param("body", "Some *text*."))));
         // ---- media
         list.add(new Action("media library", ALL, who -> Attempt.read(get("/newsroom/media"))));
         list.add(new Action("upload an image", ALL, who -> {
             String name = "matrix-" + SEQUENCE.incrementAndGet() + ".png";
-            return new Attempt(multipart("/newsroom/media").file(new MockMultipartFile("file", name, "image/png", png()))
-                    .param("alt", "A matrix test card"),
-                    v -> media.list(name, 1, 5).items().stream().anyMatch(m -> m.filename().equals(name)));
+            return new Attempt(
+                    multipart("/newsroom/media")
+                            .file(new MockMultipartFile("file", name, "image/png", png()))
+                            .param("alt", "A matrix test card"),
+                    v -> media.list(name, 1, 5).items().stream()
+                            .anyMatch(m -> m.filename().equals(name)));
         }));
         list.add(new Action("delete someone else's image", EDITORS, who -> {
             long id = upload(owner);
-            return new Attempt(post("/newsroom/media/" + id + "/delete"), v -> media.findById(id).isEmpty());
+            return new Attempt(
+                    post("/newsroom/media/" + id + "/delete"),
+                    v -> media.findById(id).isEmpty());
         }));
         list.add(new Action("delete own image", ALL, who -> {
             long id = upload(who);
-            return new Attempt(post("/newsroom/media/" + id + "/delete"), v -> media.findById(id).isEmpty());
+            return new Attempt(
+                    post("/newsroom/media/" + id + "/delete"),
+                    v -> media.findById(id).isEmpty());
         }));
         // ---- comments
         list.add(new Action("comment queue", EDITORS, who -> Attempt.read(get("/newsroom/comments"))));
         list.add(new Action("approve a comment", EDITORS, who -> {
             long id = pendingComment();
-            return new Attempt(post("/newsroom/comments/" + id + "/approve"),
+            return new Attempt(
+                    post("/newsroom/comments/" + id + "/approve"),
                     v -> comments.comment(id).orElseThrow().status() == CommentStatus.APPROVED);
         }));
         list.add(new Action("bulk spam", EDITORS, who -> {
             long id = pendingComment();
-            return new Attempt(post("/newsroom/comments/bulk").param("action", "spam").param("ids", Long.toString(id)),
+            return new Attempt(
+                    post("/newsroom/comments/bulk").param("action", "spam").param("ids", Long.toString(id)),
                     v -> comments.comment(id).orElseThrow().status() == CommentStatus.SPAM);
         }));
         list.add(new Action("reply as staff", EDITORS, who -> {
             long id = pendingComment();
-            return new Attempt(post("/newsroom/comments/" + id + "/reply").param("reply", "Thank you for writing."),
+            return new Attempt(
+                    post("/newsroom/comments/" + id + "/reply").param("reply", "Thank you for writing."),
                     v -> comments.comment(id).orElseThrow().status() == CommentStatus.APPROVED);
         }));
         // ---- sections, tags, authors
         list.add(new Action("sections page", EDITORS, who -> Attempt.read(get("/newsroom/sections"))));
         list.add(new Action("create a section", EDITORS, who -> {
             String slug = "matrix-section-" + SEQUENCE.incrementAndGet();
-            return new Attempt(post("/newsroom/sections").param("name", "Matrix " + slug).param("slug", slug)
-                    .param("description", ""), v -> sections.findBySlug(slug).isPresent());
+            return new Attempt(
+                    post("/newsroom/sections")
+                            .param("name", "Matrix " + slug)
+                            .param("slug", slug)
+                            .param("description", ""),
+                    v -> sections.findBySlug(slug).isPresent());
         }));
         list.add(new Action("tags page", EDITORS, who -> Attempt.read(get("/newsroom/tags"))));
         list.add(new Action("create a tag", EDITORS, who -> {
             String slug = "matrix-tag-" + SEQUENCE.incrementAndGet();
-            return new Attempt(post("/newsroom/tags").param("name", "Matrix " + slug).param("slug", slug)
-                    .param("kind", "topic"), v -> tags.findBySlug(slug).isPresent());
+            return new Attempt(
+                    post("/newsroom/tags")
+                            .param("name", "Matrix " + slug)
+                            .param("slug", slug)
+                            .param("kind", "topic"),
+                    v -> tags.findBySlug(slug).isPresent());
         }));
         list.add(new Action("authors page", EDITORS, who -> Attempt.read(get("/newsroom/authors"))));
         // ---- users and settings
         list.add(new Action("users page", ADMINS, who -> Attempt.read(get("/newsroom/users"))));
         list.add(new Action("invite a user", ADMINS, who -> {
             String email = "matrix-" + SEQUENCE.incrementAndGet() + "@staff.example";
-            return new Attempt(post("/newsroom/users").param("name", "Invited").param("email", email)
-                    .param("role", "administrator").param("author", ""),
+            return new Attempt(
+                    post("/newsroom/users")
+                            .param("name", "Invited")
+                            .param("email", email)
+                            .param("role", "administrator")
+                            .param("author", ""),
                     v -> accounts.list().stream().anyMatch(a -> a.email().equals(email)));
         }));
         list.add(new Action("make someone an administrator", ADMINS, who -> {
             StaffFixtures.Member target = staff.create(Role.CONTRIBUTOR);
-            return new Attempt(post("/newsroom/users/" + target.staff().id()).param("name", "Promoted")
-                    .param("email", target.email()).param("role", "administrator").param("author", "")
-                    .param("enabled", "on"),
+            return new Attempt(
+                    post("/newsroom/users/" + target.staff().id())
+                            .param("name", "Promoted")
+                            .param("email", target.email())
+                            .param("role", "administrator")
+                            .param("author", "")
+                            .param("enabled", "on"),
                     v -> accounts.findAccount(target.staff().id()).orElseThrow().role() == Role.ADMINISTRATOR);
         }));
         list.add(new Action("settings page", ADMINS, who -> Attempt.read(get("/newsroom/settings"))));
         list.add(new Action("change the site title", ADMINS, who -> {
             var current = identities.current();
-            String tagline = current.tagline().endsWith(".") ? current.tagline().substring(0, current.tagline().length() - 1)
+            String tagline = current.tagline().endsWith(".")
+                    ? current.tagline().substring(0, current.tagline().length() - 1)
                     : current.tagline() + ".";
-            return new Attempt(post("/newsroom/settings/site").param("name", current.name()).param("tagline", tagline),
+            return new Attempt(
+                    post("/newsroom/settings/site")
+                            .param("name", current.name())
+                            .param("tagline", tagline),
                     v -> identities.current().tagline().equals(tagline));
         }));
         return list;
@@ -281,38 +346,51 @@ class RoleMatrixTests {
         Attempt attempt = action.attempt().apply(who);
         boolean write = attempt.happened() != null;
         // Every request carries a valid CSRF token (harmless on a GET), so only the role decides.
-        MockHttpServletResponse response = mvc.perform(attempt.request().with(staff.as(role)).with(csrf()))
-                .andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(
+                        attempt.request().with(staff.as(role)).with(csrf()))
+                .andReturn()
+                .getResponse();
         String what = action.name() + " by " + role.label() + " answered " + response.getStatus() + " "
                 + response.getRedirectedUrl();
         if (action.allowed().contains(role)) {
             assertThat(response.getStatus()).as(what).isIn(200, 302, 303);
             assertThat(String.valueOf(response.getRedirectedUrl())).as(what).doesNotContain("/newsroom/sign-in");
             if (write) {
-                assertThat(attempt.happened().test(null)).as(what + ": the change was made").isTrue();
+                assertThat(attempt.happened().test(null))
+                        .as(what + ": the change was made")
+                        .isTrue();
             }
         } else {
             assertThat(response.getStatus()).as(what).isEqualTo(403);
             if (write) {
-                assertThat(attempt.happened().test(null)).as(what + ": nothing changed").isFalse();
+                assertThat(attempt.happened().test(null))
+                        .as(what + ": nothing changed")
+                        .isFalse();
             }
         }
     }
 
     private void stranger(Action action) throws Exception {
         Attempt attempt = action.attempt().apply(owner);
-        MockHttpServletResponse response = mvc.perform(attempt.request().with(csrf())).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(attempt.request().with(csrf())).andReturn().getResponse();
         assertThat(response.getStatus()).as(action.name() + " by a stranger").isEqualTo(302);
         assertThat(response.getRedirectedUrl()).isEqualTo("/newsroom/sign-in");
         if (attempt.happened() != null) {
-            assertThat(attempt.happened().test(null)).as(action.name() + " by a stranger: nothing changed").isFalse();
+            assertThat(attempt.happened().test(null))
+                    .as(action.name() + " by a stranger: nothing changed")
+                    .isFalse();
         }
     }
 
     // ---- data for one attempt
 
     private long draft(StaffFixtures.Member who) {
-        long id = articles.create(form("Matrix story " + SEQUENCE.incrementAndGet()), who.staff().id(), List.of()).id();
+        long id = articles.create(
+                        form("Matrix story " + SEQUENCE.incrementAndGet()),
+                        who.staff().id(),
+                        List.of())
+                .id();
         written.add(id);
         return id;
     }
@@ -333,14 +411,28 @@ class RoleMatrixTests {
 
     private long pendingComment() {
         long article = published(owner);
-        return comments.importComment(article, new CommentForm("Matrix Reader", "reader-" + SEQUENCE.incrementAndGet()
-                + "@readers.example", null, "A comment waiting for a moderator.", null), CommentStatus.PENDING,
-                Instant.now()).id();
+        return comments.importComment(
+                        article,
+                        new CommentForm(
+                                "Matrix Reader",
+                                "reader-" + SEQUENCE.incrementAndGet() + "@readers.example",
+                                null,
+                                "A comment waiting for a moderator.",
+                                null),
+                        CommentStatus.PENDING,
+                        Instant.now())
+                .id();
     }
 
     private long upload(StaffFixtures.Member who) {
-        return media.upload("matrix-own-" + SEQUENCE.incrementAndGet() + ".png", new ByteArrayInputStream(png()),
-                who.staff().id(), "A matrix test card", "", "").id();
+        return media.upload(
+                        "matrix-own-" + SEQUENCE.incrementAndGet() + ".png",
+                        new ByteArrayInputStream(png()),
+                        who.staff().id(),
+                        "A matrix test card",
+                        "",
+                        "")
+                .id();
     }
 
     private String version(long id) {
@@ -348,15 +440,27 @@ class RoleMatrixTests {
     }
 
     private static ArticleForm form(String headline) {
-        return new ArticleForm("matrix-" + SEQUENCE.incrementAndGet(), headline, "A standfirst.", "The body.", "americas",
-                List.of("daniel-reyes"), List.of(), null);
+        return new ArticleForm(
+                "matrix-" + SEQUENCE.incrementAndGet(),
+                headline,
+                "A standfirst.",
+                "The body.",
+                "americas",
+                List.of("daniel-reyes"),
+                List.of(),
+                null);
     }
 
-    private static MockHttpServletRequestBuilder articleForm(MockHttpServletRequestBuilder request, String headline,
-                                                             String version, String action) {
-        return request.param("version", version).param("headline", headline).param("slug", "")
-                .param("standfirst", "A standfirst.").param("body", "The body, written for the role matrix.")
-                .param("section", "americas").param("authors", "daniel-reyes").param("action", action);
+    private static MockHttpServletRequestBuilder articleForm(
+            MockHttpServletRequestBuilder request, String headline, String version, String action) {
+        return request.param("version", version)
+                .param("headline", headline)
+                .param("slug", "")
+                .param("standfirst", "A standfirst.")
+                .param("body", "The body, written for the role matrix.")
+                .param("section", "americas")
+                .param("authors", "daniel-reyes")
+                .param("action", action);
     }
 
     private static byte[] png() {

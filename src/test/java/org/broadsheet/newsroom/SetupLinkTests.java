@@ -23,8 +23,10 @@ class SetupLinkTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,42 +35,81 @@ class SetupLinkTests {
         assertThat(accounts.hasStaff()).isFalse();
 
         String expired = accounts.setupLinkIfNoStaff().orElseThrow();
-        jdbc.sql("update staff_token set expires_at = now() - interval '1 second' where purpose = 'setup'").update();
-        assertThat(mvc.perform(get("/newsroom/setup/" + expired)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        jdbc.sql("update staff_token set expires_at = now() - interval '1 second' where purpose = 'setup'")
+                .update();
+        assertThat(mvc.perform(get("/newsroom/setup/" + expired))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
 
         String token = accounts.setupLinkIfNoStaff().orElseThrow();
-        assertThat(jdbc.sql("select extract(epoch from expires_at - created_at)::int from staff_token where used_at is null and purpose = 'setup'")
-                .query(Integer.class).single()).isEqualTo(24 * 3600);
+        assertThat(jdbc.sql(
+                                "select extract(epoch from expires_at - created_at)::int from staff_token where used_at is null and purpose = 'setup'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(24 * 3600);
         MvcResult page = mvc.perform(get("/newsroom/setup/" + token)).andReturn();
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
-        assertThat(Jsoup.parse(page.getResponse().getContentAsString()).select("h1").text())
+        assertThat(Jsoup.parse(page.getResponse().getContentAsString())
+                        .select("h1")
+                        .text())
                 .isEqualTo("Create the administrator");
-        assertThat(new org.broadsheet.web.PageChecks().htmlErrors("set-up page", page.getResponse().getContentAsByteArray()))
-                .as("the Nu HTML checker (axe checks the same template as the password page)").isEmpty();
+        assertThat(new org.broadsheet.web.PageChecks()
+                        .htmlErrors("set-up page", page.getResponse().getContentAsByteArray()))
+                .as("the Nu HTML checker (axe checks the same template as the password page)")
+                .isEmpty();
 
-        MvcResult weak = mvc.perform(post("/newsroom/setup/" + token).param("name", "First Admin")
-                .param("email", "first@staff.example").param("password", "short").param("confirm", "short")
-                .with(csrf())).andReturn();
+        MvcResult weak = mvc.perform(post("/newsroom/setup/" + token)
+                        .param("name", "First Admin")
+                        .param("email", "first@staff.example")
+                        .param("password", "short")
+                        .param("confirm", "short")
+                        .with(csrf()))
+                .andReturn();
         assertThat(weak.getResponse().getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(weak.getResponse().getContentAsString()).select("input#email").val())
+        assertThat(Jsoup.parse(weak.getResponse().getContentAsString())
+                        .select("input#email")
+                        .val())
                 .isEqualTo("first@staff.example");
         assertThat(accounts.hasStaff()).isFalse();
 
-        MvcResult created = mvc.perform(post("/newsroom/setup/" + token).param("name", "First Admin")
-                .param("email", "first@staff.example").param("password", "the first admin's passphrase")
-                .param("confirm", "the first admin's passphrase").with(csrf())).andReturn();
+        MvcResult created = mvc.perform(post("/newsroom/setup/" + token)
+                        .param("name", "First Admin")
+                        .param("email", "first@staff.example")
+                        .param("password", "the first admin's passphrase")
+                        .param("confirm", "the first admin's passphrase")
+                        .with(csrf()))
+                .andReturn();
         assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?password-set");
         assertThat(accounts.list()).singleElement().extracting(a -> a.role()).isEqualTo(Role.ADMINISTRATOR);
 
-        assertThat(mvc.perform(get("/newsroom/setup/" + token)).andReturn().getResponse().getStatus())
-                .as("used once").isEqualTo(404);
-        assertThat(mvc.perform(post("/newsroom/setup/" + token).param("name", "Second").param("email", "second@staff.example")
-                .param("password", "another long passphrase").param("confirm", "another long passphrase").with(csrf()))
-                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/newsroom/setup/" + token))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("used once")
+                .isEqualTo(404);
+        assertThat(mvc.perform(post("/newsroom/setup/" + token)
+                                .param("name", "Second")
+                                .param("email", "second@staff.example")
+                                .param("password", "another long passphrase")
+                                .param("confirm", "another long passphrase")
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
         assertThat(accounts.setupLinkIfNoStaff()).isEmpty();
 
-        assertThat(mvc.perform(post("/newsroom/sign-in").param("email", "first@staff.example")
-                .param("password", "the first admin's passphrase").with(csrf()).with(StaffFixtures.fromNewAddress()))
-                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/newsroom");
+        assertThat(mvc.perform(post("/newsroom/sign-in")
+                                .param("email", "first@staff.example")
+                                .param("password", "the first admin's passphrase")
+                                .with(csrf())
+                                .with(StaffFixtures.fromNewAddress()))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/newsroom");
     }
 }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import jakarta.servlet.http.Cookie;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -25,8 +24,10 @@ class SignInTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -42,57 +43,94 @@ class SignInTests {
         MvcResult result = mvc.perform(get("/newsroom/articles")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl()).endsWith("/newsroom/sign-in");
-        assertThat(result.getResponse().getCookie("SESSION")).as("no session before signing in").isNull();
+        assertThat(result.getResponse().getCookie("SESSION"))
+                .as("no session before signing in")
+                .isNull();
 
-        Document page = Jsoup.parse(mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getContentAsString());
+        Document page = Jsoup.parse(
+                mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getContentAsString());
         assertThat(page.select("h1").text()).isEqualTo("Sign in to the newsroom");
-        assertThat(page.select("form[action=/newsroom/sign-in] input[name=_csrf]").attr("value")).isNotBlank();
+        assertThat(page.select("form[action=/newsroom/sign-in] input[name=_csrf]")
+                        .attr("value"))
+                .isNotBlank();
         assertThat(page.select("input#email[autocomplete=username]")).hasSize(1);
-        assertThat(page.select("input#password[type=password][autocomplete=current-password]")).hasSize(1);
+        assertThat(page.select("input#password[type=password][autocomplete=current-password]"))
+                .hasSize(1);
     }
 
     @Test
     void signingInGivesASessionCookieAndTheDashboard() throws Exception {
         StaffFixtures.Member editor = staff.create(Role.EDITOR);
-        MvcResult result = mvc.perform(post("/newsroom/sign-in").param("email", editor.email().toUpperCase())
-                .param("password", editor.password()).with(csrf()).with(StaffFixtures.fromNewAddress())).andReturn();
+        MvcResult result = mvc.perform(post("/newsroom/sign-in")
+                        .param("email", editor.email().toUpperCase())
+                        .param("password", editor.password())
+                        .with(csrf())
+                        .with(StaffFixtures.fromNewAddress()))
+                .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
-        assertThat(result.getResponse().getRedirectedUrl()).as(result.getResponse().getContentAsString()).isEqualTo("/newsroom");
+        assertThat(result.getResponse().getRedirectedUrl())
+                .as(result.getResponse().getContentAsString())
+                .isEqualTo("/newsroom");
         Cookie session = result.getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getPath()).isEqualTo("/newsroom");
-        assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("SESSION="))
-                .singleElement().asString().contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure");
+        assertThat(result.getResponse().getHeaders("Set-Cookie"))
+                .filteredOn(h -> h.startsWith("SESSION="))
+                .singleElement()
+                .asString()
+                .contains("SameSite=Lax")
+                .contains("HttpOnly")
+                .doesNotContain("Secure");
 
         assertThat(jdbc.sql("select count(*) from spring_session where lower(principal_name) = lower(:email)")
-                .param("email", editor.email()).query(Integer.class).single())
-                .as("the session lives in PostgreSQL, so it survives a restart and a change of node").isEqualTo(1);
+                        .param("email", editor.email())
+                        .query(Integer.class)
+                        .single())
+                .as("the session lives in PostgreSQL, so it survives a restart and a change of node")
+                .isEqualTo(1);
 
         MvcResult dashboard = mvc.perform(get("/newsroom").cookie(session)).andReturn();
         assertThat(dashboard.getResponse().getStatus()).isEqualTo(200);
         assertThat(dashboard.getResponse().getHeader("Cache-Control")).contains("no-store");
         assertThat(dashboard.getResponse().getHeader("X-Robots-Tag")).contains("noindex");
         Document page = Jsoup.parse(dashboard.getResponse().getContentAsString());
-        assertThat(page.select(".nr-who").text()).contains(editor.staff().name()).contains("Editor");
-        assertThat(page.select("nav[aria-label=Newsroom] a").eachAttr("href")).contains("/newsroom/comments",
-                "/newsroom/sections").doesNotContain("/newsroom/users", "/newsroom/settings");
+        assertThat(page.select(".nr-who").text())
+                .contains(editor.staff().name())
+                .contains("Editor");
+        assertThat(page.select("nav[aria-label=Newsroom] a").eachAttr("href"))
+                .contains("/newsroom/comments", "/newsroom/sections")
+                .doesNotContain("/newsroom/users", "/newsroom/settings");
     }
 
     @Test
     void overHttpsTheSessionCookieIsSecure() throws Exception {
         StaffFixtures.Member editor = staff.create(Role.EDITOR);
-        MvcResult result = mvc.perform(post("/newsroom/sign-in").secure(true).param("email", editor.email())
-                .param("password", editor.password()).with(csrf()).with(StaffFixtures.fromNewAddress())).andReturn();
-        assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("SESSION="))
-                .singleElement().asString().contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+        MvcResult result = mvc.perform(post("/newsroom/sign-in")
+                        .secure(true)
+                        .param("email", editor.email())
+                        .param("password", editor.password())
+                        .with(csrf())
+                        .with(StaffFixtures.fromNewAddress()))
+                .andReturn();
+        assertThat(result.getResponse().getHeaders("Set-Cookie"))
+                .filteredOn(h -> h.startsWith("SESSION="))
+                .singleElement()
+                .asString()
+                .contains("Secure")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax");
     }
 
     @Test
     void aWrongPasswordIsRefusedWithTheEmailKept() throws Exception {
         StaffFixtures.Member author = staff.create(Role.AUTHOR);
-        MvcResult result = mvc.perform(post("/newsroom/sign-in").param("email", author.email())
-                .param("password", "not-the-password").with(csrf()).with(StaffFixtures.fromNewAddress())).andReturn();
+        MvcResult result = mvc.perform(post("/newsroom/sign-in")
+                        .param("email", author.email())
+                        .param("password", "not-the-password")
+                        .with(csrf())
+                        .with(StaffFixtures.fromNewAddress()))
+                .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(401);
         assertThat(result.getResponse().getCookie("SESSION")).isNull();
         Document page = Jsoup.parse(result.getResponse().getContentAsString());
@@ -104,9 +142,18 @@ class SignInTests {
     @Test
     void signOutEndsTheSession() throws Exception {
         RequestPostProcessor session = staff.signIn(staff.create(Role.CONTRIBUTOR));
-        assertThat(mvc.perform(get("/newsroom").with(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        MvcResult out = mvc.perform(post("/newsroom/sign-out").with(session).with(csrf())).andReturn();
+        assertThat(mvc.perform(get("/newsroom").with(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        MvcResult out = mvc.perform(post("/newsroom/sign-out").with(session).with(csrf()))
+                .andReturn();
         assertThat(out.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?signed-out");
-        assertThat(mvc.perform(get("/newsroom").with(session)).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(get("/newsroom").with(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
     }
 }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -43,13 +42,26 @@ class SiteManagementPagesTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired SectionService sections;
-    @Autowired TagService tags;
-    @Autowired AuthorService authors;
-    @Autowired SiteIdentities identities;
-    @Autowired CommentPolicies policies;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    SectionService sections;
+
+    @Autowired
+    TagService tags;
+
+    @Autowired
+    AuthorService authors;
+
+    @Autowired
+    SiteIdentities identities;
+
+    @Autowired
+    CommentPolicies policies;
 
     private StaffFixtures staff;
 
@@ -80,13 +92,19 @@ class SiteManagementPagesTests {
     void renamedSectionIsInTheReaderNavigationAtOnceAndItsOldAddressRedirects() throws Exception {
         Section section = sections.create(new SectionForm(unique("islands"), "Islands", "", null));
         String newSlug = unique("archipelagos");
-        MockHttpServletResponse saved = as(Role.EDITOR, post("/newsroom/sections/" + section.id()).with(csrf())
-                .param("name", "Archipelagos").param("slug", newSlug).param("description", "Scattered lands."));
+        MockHttpServletResponse saved = as(
+                Role.EDITOR,
+                post("/newsroom/sections/" + section.id())
+                        .with(csrf())
+                        .param("name", "Archipelagos")
+                        .param("slug", newSlug)
+                        .param("description", "Scattered lands."));
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(saved.getRedirectedUrl()).isEqualTo("/newsroom/sections");
 
         assertThat(readerNavigation()).contains("Archipelagos").doesNotContain("Islands");
-        MockHttpServletResponse old = mvc.perform(get("/" + section.slug())).andReturn().getResponse();
+        MockHttpServletResponse old =
+                mvc.perform(get("/" + section.slug())).andReturn().getResponse();
         assertThat(old.getStatus()).isEqualTo(301);
         assertThat(old.getRedirectedUrl()).isEqualTo("/" + newSlug);
         assertThat(reader("/" + newSlug).selectFirst("h1").text()).isEqualTo("Archipelagos");
@@ -99,15 +117,24 @@ class SiteManagementPagesTests {
         Section second = sections.create(new SectionForm(unique("lagoon"), "Lagoon desk", "", null));
         try {
             assertThat(readerNavigation()).endsWith("Reef desk", "Lagoon desk");
-            assertThat(as(Role.EDITOR, post("/newsroom/sections/" + second.id() + "/move-up").with(csrf())).getStatus())
+            assertThat(as(
+                                    Role.EDITOR,
+                                    post("/newsroom/sections/" + second.id() + "/move-up")
+                                            .with(csrf()))
+                            .getStatus())
                     .isEqualTo(303);
             assertThat(readerNavigation()).endsWith("Lagoon desk", "Reef desk");
-            as(Role.EDITOR, post("/newsroom/sections/" + second.id() + "/move-down").with(csrf()));
+            as(
+                    Role.EDITOR,
+                    post("/newsroom/sections/" + second.id() + "/move-down").with(csrf()));
             assertThat(readerNavigation()).endsWith("Reef desk", "Lagoon desk");
 
-            Document list = Jsoup.parse(as(Role.EDITOR, get("/newsroom/sections")).getContentAsString());
-            assertThat(list.select("form[action$=/move-up]")).hasSize(sections.all().size() - 1);
-            assertThat(list.select("form[action=/newsroom/sections/" + second.id() + "/move-down]")).isEmpty();
+            Document list =
+                    Jsoup.parse(as(Role.EDITOR, get("/newsroom/sections")).getContentAsString());
+            assertThat(list.select("form[action$=/move-up]"))
+                    .hasSize(sections.all().size() - 1);
+            assertThat(list.select("form[action=/newsroom/sections/" + second.id() + "/move-down]"))
+                    .isEmpty();
         } finally {
             sections.delete(first.id());
             sections.delete(second.id());
@@ -116,8 +143,13 @@ class SiteManagementPagesTests {
 
     @Test
     void sectionFormsShowEachProblemBesideItsField() throws Exception {
-        MockHttpServletResponse refused = as(Role.EDITOR, post("/newsroom/sections").with(csrf())
-                .param("name", "").param("slug", "newsroom").param("description", "Kept"));
+        MockHttpServletResponse refused = as(
+                Role.EDITOR,
+                post("/newsroom/sections")
+                        .with(csrf())
+                        .param("name", "")
+                        .param("slug", "newsroom")
+                        .param("description", "Kept"));
         assertThat(refused.getStatus()).isEqualTo(422);
         Document page = Jsoup.parse(refused.getContentAsString());
         assertThat(page.selectFirst("#slug").attr("aria-invalid")).isEqualTo("true");
@@ -127,10 +159,13 @@ class SiteManagementPagesTests {
         assertThat(page.selectFirst("#description").text()).isEqualTo("Kept");
 
         Section americas = sections.findBySlug("americas").orElseThrow();
-        MockHttpServletResponse delete = as(Role.EDITOR, post("/newsroom/sections/" + americas.id() + "/delete")
-                .with(csrf()));
+        MockHttpServletResponse delete = as(
+                Role.EDITOR,
+                post("/newsroom/sections/" + americas.id() + "/delete").with(csrf()));
         assertThat(delete.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(delete.getContentAsString()).selectFirst(".nr-problem[role=alert]").text())
+        assertThat(Jsoup.parse(delete.getContentAsString())
+                        .selectFirst(".nr-problem[role=alert]")
+                        .text())
                 .matches("“Americas” holds \\d+ articles\\. Move them to another section before deleting it\\.");
         assertThat(sections.findBySlug("americas")).isPresent();
     }
@@ -138,12 +173,26 @@ class SiteManagementPagesTests {
     @Test
     void newSectionGetsASlugFromItsName() throws Exception {
         String name = "Polar " + unique("Desk");
-        assertThat(as(Role.EDITOR, post("/newsroom/sections").with(csrf()).param("name", name).param("slug", "")
-                .param("description", "")).getStatus()).isEqualTo(303);
-        Section made = sections.all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        assertThat(as(
+                                Role.EDITOR,
+                                post("/newsroom/sections")
+                                        .with(csrf())
+                                        .param("name", name)
+                                        .param("slug", "")
+                                        .param("description", ""))
+                        .getStatus())
+                .isEqualTo(303);
+        Section made = sections.all().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         assertThat(made.slug()).isEqualTo(org.broadsheet.web.Slugs.from(name));
         assertThat(readerNavigation()).contains(name);
-        assertThat(as(Role.EDITOR, post("/newsroom/sections/" + made.id() + "/delete").with(csrf())).getStatus())
+        assertThat(as(
+                                Role.EDITOR,
+                                post("/newsroom/sections/" + made.id() + "/delete")
+                                        .with(csrf()))
+                        .getStatus())
                 .isEqualTo(303);
         assertThat(readerNavigation()).doesNotContain(name);
     }
@@ -152,26 +201,52 @@ class SiteManagementPagesTests {
     void tagsAndAuthorsAreEditedFromTheirPages() throws Exception {
         Tag tag = tags.create(new TagForm(unique("tide"), "Tide", "topic"));
         String tagSlug = unique("tides");
-        assertThat(as(Role.EDITOR, post("/newsroom/tags/" + tag.id()).with(csrf()).param("name", "Tides")
-                .param("slug", tagSlug).param("kind", "place")).getStatus()).isEqualTo(303);
+        assertThat(as(
+                                Role.EDITOR,
+                                post("/newsroom/tags/" + tag.id())
+                                        .with(csrf())
+                                        .param("name", "Tides")
+                                        .param("slug", tagSlug)
+                                        .param("kind", "place"))
+                        .getStatus())
+                .isEqualTo(303);
         assertThat(tags.findById(tag.id()).orElseThrow()).isEqualTo(new Tag(tag.id(), tagSlug, "Tides", "place"));
-        assertThat(mvc.perform(get("/tag/" + tag.slug())).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/tag/" + tag.slug()))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/tag/" + tagSlug);
-        Document found = Jsoup.parse(as(Role.EDITOR, get("/newsroom/tags?q=" + tagSlug)).getContentAsString());
+        Document found =
+                Jsoup.parse(as(Role.EDITOR, get("/newsroom/tags?q=" + tagSlug)).getContentAsString());
         assertThat(found.select(".nr-table tbody tr")).hasSize(1);
 
         Author author = authors.create(new AuthorForm(unique("writer"), "Wren Writer", "", ""));
-        assertThat(as(Role.EDITOR, post("/newsroom/authors/" + author.id()).with(csrf()).param("name", "Wren Writer")
-                .param("slug", author.slug()).param("title", "Islands Correspondent").param("bio", "Writes about islands.")
-                .param("photo", "/assets/images/demo/port-cranes.svg")).getStatus()).isEqualTo(303);
+        assertThat(as(
+                                Role.EDITOR,
+                                post("/newsroom/authors/" + author.id())
+                                        .with(csrf())
+                                        .param("name", "Wren Writer")
+                                        .param("slug", author.slug())
+                                        .param("title", "Islands Correspondent")
+                                        .param("bio", "Writes about islands.")
+                                        .param("photo", "/assets/images/demo/port-cranes.svg"))
+                        .getStatus())
+                .isEqualTo(303);
         Document page = reader("/author/" + author.slug());
         assertThat(page.text()).contains("Islands Correspondent", "Writes about islands.");
-        assertThat(page.select(".list-header img.list-photo").attr("src")).isEqualTo("/assets/images/demo/port-cranes.svg");
+        assertThat(page.select(".list-header img.list-photo").attr("src"))
+                .isEqualTo("/assets/images/demo/port-cranes.svg");
         assertThat(page.select(".list-header img.list-photo").attr("width")).isEqualTo("96");
-        MockHttpServletResponse badPhoto = as(Role.EDITOR, post("/newsroom/authors/" + author.id()).with(csrf())
-                .param("name", "Wren Writer").param("slug", author.slug()).param("photo", "javascript:alert(1)"));
+        MockHttpServletResponse badPhoto = as(
+                Role.EDITOR,
+                post("/newsroom/authors/" + author.id())
+                        .with(csrf())
+                        .param("name", "Wren Writer")
+                        .param("slug", author.slug())
+                        .param("photo", "javascript:alert(1)"));
         assertThat(badPhoto.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(badPhoto.getContentAsString()).selectFirst("#photo-error")).isNotNull();
+        assertThat(Jsoup.parse(badPhoto.getContentAsString()).selectFirst("#photo-error"))
+                .isNotNull();
     }
 
     @Test
@@ -182,11 +257,22 @@ class SiteManagementPagesTests {
                 assertThat(as(role, get("/newsroom/sections")).getStatus()).isEqualTo(403);
                 assertThat(as(role, get("/newsroom/tags")).getStatus()).isEqualTo(403);
                 assertThat(as(role, get("/newsroom/authors")).getStatus()).isEqualTo(403);
-                assertThat(as(role, post("/newsroom/sections/" + section.id()).with(csrf()).param("name", "Taken")
-                        .param("slug", section.slug())).getStatus()).isEqualTo(403);
-                assertThat(as(role, post("/newsroom/sections/" + section.id() + "/delete").with(csrf())).getStatus())
+                assertThat(as(
+                                        role,
+                                        post("/newsroom/sections/" + section.id())
+                                                .with(csrf())
+                                                .param("name", "Taken")
+                                                .param("slug", section.slug()))
+                                .getStatus())
                         .isEqualTo(403);
-                assertThat(as(role, post("/newsroom/tags").with(csrf()).param("name", "Sneaky")).getStatus())
+                assertThat(as(
+                                        role,
+                                        post("/newsroom/sections/" + section.id() + "/delete")
+                                                .with(csrf()))
+                                .getStatus())
+                        .isEqualTo(403);
+                assertThat(as(role, post("/newsroom/tags").with(csrf()).param("name", "Sneaky"))
+                                .getStatus())
                         .isEqualTo(403);
             }
             assertThat(sections.findById(section.id()).orElseThrow().name()).isEqualTo("Guarded desk");
@@ -200,18 +286,29 @@ class SiteManagementPagesTests {
     void newSiteTitleAndTaglineShowOnTheFrontPageAtOnce() throws Exception {
         SiteIdentity before = identities.current();
         try {
-            MockHttpServletResponse saved = as(Role.ADMINISTRATOR, post("/newsroom/settings/site").with(csrf())
-                    .param("name", "The Evening Ledger").param("tagline", "Late news, checked twice"));
+            MockHttpServletResponse saved = as(
+                    Role.ADMINISTRATOR,
+                    post("/newsroom/settings/site")
+                            .with(csrf())
+                            .param("name", "The Evening Ledger")
+                            .param("tagline", "Late news, checked twice"));
             assertThat(saved.getStatus()).isEqualTo(303);
             Document front = reader("/");
             assertThat(front.title()).isEqualTo("The Evening Ledger");
             assertThat(front.selectFirst(".site-name").text()).isEqualTo("The Evening Ledger");
-            assertThat(front.selectFirst("meta[name=description]").attr("content")).isEqualTo("Late news, checked twice");
+            assertThat(front.selectFirst("meta[name=description]").attr("content"))
+                    .isEqualTo("Late news, checked twice");
 
-            MockHttpServletResponse refused = as(Role.ADMINISTRATOR, post("/newsroom/settings/site").with(csrf())
-                    .param("name", "").param("tagline", "Kept"));
+            MockHttpServletResponse refused = as(
+                    Role.ADMINISTRATOR,
+                    post("/newsroom/settings/site")
+                            .with(csrf())
+                            .param("name", "")
+                            .param("tagline", "Kept"));
             assertThat(refused.getStatus()).isEqualTo(422);
-            assertThat(Jsoup.parse(refused.getContentAsString()).selectFirst("#name-error").text())
+            assertThat(Jsoup.parse(refused.getContentAsString())
+                            .selectFirst("#name-error")
+                            .text())
                     .isEqualTo("Site title is required");
             assertThat(reader("/").title()).isEqualTo("The Evening Ledger");
         } finally {
@@ -223,11 +320,21 @@ class SiteManagementPagesTests {
     void commentPolicyIsSavedFromTheSettingsPage() throws Exception {
         CommentPolicy before = policies.current();
         try {
-            MockHttpServletResponse saved = as(Role.ADMINISTRATOR, post("/newsroom/settings/comments").with(csrf())
-                    .param("moderation", "all").param("maxLinks", "1").param("moderationWords", "lottery\r\n  jackpot \n")
-                    .param("blocklist", "spam.example").param("minFormTime", "2").param("floodInterval", "20")
-                    .param("floodPerHour", "5").param("closeAfterDays", "14").param("maxDepth", "2")
-                    .param("perPage", "30").param("retainIpDays", "45"));
+            MockHttpServletResponse saved = as(
+                    Role.ADMINISTRATOR,
+                    post("/newsroom/settings/comments")
+                            .with(csrf())
+                            .param("moderation", "all")
+                            .param("maxLinks", "1")
+                            .param("moderationWords", "lottery\r\n  jackpot \n")
+                            .param("blocklist", "spam.example")
+                            .param("minFormTime", "2")
+                            .param("floodInterval", "20")
+                            .param("floodPerHour", "5")
+                            .param("closeAfterDays", "14")
+                            .param("maxDepth", "2")
+                            .param("perPage", "30")
+                            .param("retainIpDays", "45"));
             assertThat(saved.getStatus()).isEqualTo(303);
             CommentPolicy now = policies.current();
             assertThat(now.moderation()).isEqualTo(Moderation.ALL);
@@ -236,10 +343,19 @@ class SiteManagementPagesTests {
             assertThat(now.closeAfterDays()).isEqualTo(14);
             assertThat(now.floodInterval().toSeconds()).isEqualTo(20);
 
-            MockHttpServletResponse refused = as(Role.ADMINISTRATOR, post("/newsroom/settings/comments").with(csrf())
-                    .param("moderation", "first").param("maxLinks", "lots").param("minFormTime", "2")
-                    .param("floodInterval", "20").param("floodPerHour", "5").param("closeAfterDays", "14")
-                    .param("maxDepth", "11").param("perPage", "30").param("retainIpDays", "45"));
+            MockHttpServletResponse refused = as(
+                    Role.ADMINISTRATOR,
+                    post("/newsroom/settings/comments")
+                            .with(csrf())
+                            .param("moderation", "first")
+                            .param("maxLinks", "lots")
+                            .param("minFormTime", "2")
+                            .param("floodInterval", "20")
+                            .param("floodPerHour", "5")
+                            .param("closeAfterDays", "14")
+                            .param("maxDepth", "11")
+                            .param("perPage", "30")
+                            .param("retainIpDays", "45"));
             assertThat(refused.getStatus()).isEqualTo(422);
             Document page = Jsoup.parse(refused.getContentAsString());
             assertThat(page.selectFirst("#maxLinks-error").text()).isEqualTo("Enter a whole number");
@@ -248,10 +364,21 @@ class SiteManagementPagesTests {
             assertThat(policies.current().moderation()).isEqualTo(Moderation.ALL);
 
             assertThat(as(Role.EDITOR, get("/newsroom/settings")).getStatus()).isEqualTo(403);
-            assertThat(as(Role.EDITOR, post("/newsroom/settings/comments").with(csrf()).param("moderation", "none"))
-                    .getStatus()).isEqualTo(403);
-            assertThat(as(Role.EDITOR, post("/newsroom/settings/site").with(csrf()).param("name", "Taken over")
-                    .param("tagline", "x")).getStatus()).isEqualTo(403);
+            assertThat(as(
+                                    Role.EDITOR,
+                                    post("/newsroom/settings/comments")
+                                            .with(csrf())
+                                            .param("moderation", "none"))
+                            .getStatus())
+                    .isEqualTo(403);
+            assertThat(as(
+                                    Role.EDITOR,
+                                    post("/newsroom/settings/site")
+                                            .with(csrf())
+                                            .param("name", "Taken over")
+                                            .param("tagline", "x"))
+                            .getStatus())
+                    .isEqualTo(403);
             assertThat(identities.current().name()).isNotEqualTo("Taken over");
         } finally {
             policies.update(before);

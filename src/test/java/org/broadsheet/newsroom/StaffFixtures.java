@@ -3,16 +3,13 @@ package org.broadsheet.newsroom;
 import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import java.net.URI;
-import java.time.Duration;
-
-import jakarta.servlet.http.Cookie;
-
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.Staff;
@@ -40,8 +37,7 @@ public final class StaffFixtures {
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     /** A staff member made for a test, with the password only the test knows. */
-    public record Member(Staff staff, String email, String password) {
-    }
+    public record Member(Staff staff, String email, String password) {}
 
     private final MockMvc mvc;
     private final AccountService accounts;
@@ -61,8 +57,12 @@ public final class StaffFixtures {
     public Member create(Role role, Long authorId) {
         String email = role.key() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@staff.example";
         String password = accounts.randomPassword();
-        long id = accounts.create(email, "Test " + role.label() + " " + email.substring(email.indexOf('-') + 1, email.indexOf('@')),
-                role, authorId, password);
+        long id = accounts.create(
+                email,
+                "Test " + role.label() + " " + email.substring(email.indexOf('-') + 1, email.indexOf('@')),
+                role,
+                authorId,
+                password);
         return new Member(accounts.findStaff(id).orElseThrow(), email, password);
     }
 
@@ -92,8 +92,10 @@ public final class StaffFixtures {
     public static WebDriver signInWithBrowser(WebDriver page, URI site, Member member) {
         page.findElement(By.id("email")).sendKeys(member.email());
         page.findElement(By.id("password")).sendKeys(member.password());
-        page.findElement(By.cssSelector("form[action='/newsroom/sign-in'] button[type=submit]")).click();
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(site.resolve("/newsroom").toString()));
+        page.findElement(By.cssSelector("form[action='/newsroom/sign-in'] button[type=submit]"))
+                .click();
+        new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlToBe(site.resolve("/newsroom").toString()));
         return page;
     }
 
@@ -108,12 +110,17 @@ public final class StaffFixtures {
 
     private Cookie sessionCookie(String email, String password) {
         try {
-            MvcResult result = mvc.perform(post("/newsroom/sign-in").param("email", email).param("password", password)
-                    .with(csrf()).with(fromNewAddress())).andReturn();
+            MvcResult result = mvc.perform(post("/newsroom/sign-in")
+                            .param("email", email)
+                            .param("password", password)
+                            .with(csrf())
+                            .with(fromNewAddress()))
+                    .andReturn();
             Cookie cookie = result.getResponse().getCookie("SESSION");
             if (cookie == null) {
-                throw new IllegalStateException("Sign-in gave no session: " + result.getResponse().getStatus() + " "
-                        + result.getResponse().getRedirectedUrl());
+                throw new IllegalStateException(
+                        "Sign-in gave no session: " + result.getResponse().getStatus() + " "
+                                + result.getResponse().getRedirectedUrl());
             }
             return cookie;
         } catch (Exception e) {

@@ -1,5 +1,7 @@
 package org.broadsheet.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.comment.CommentService;
@@ -36,8 +37,6 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two nodes, A and B, on one PostgreSQL, each with reader caches that would otherwise hold
  * data for 10 minutes: what changes on A shows on B as soon as A's transaction commits,
@@ -49,13 +48,14 @@ class ClusterEventBusTests {
     private static final Duration WITHIN = Duration.ofSeconds(15);
 
     /** A test's own cluster event. */
-    public record Probe(String name) implements ClusterEvent {
-    }
+    public record Probe(String name) implements ClusterEvent {}
 
     @TempDir
     static Path database;
+
     @TempDir
     static Path dataA;
+
     @TempDir
     static Path dataB;
 
@@ -68,7 +68,7 @@ class ClusterEventBusTests {
     @BeforeAll
     static void startTwoNodes() {
         server = EmbeddedPostgresServer.start(database);
-        a = node(dataA, true, event -> { });
+        a = node(dataA, true, event -> {});
         b = node(dataB, false, heardOnB::add);
     }
 
@@ -92,17 +92,23 @@ class ClusterEventBusTests {
                 from article a join section s on s.id = a.section_id
                 where a.status = 'published' order by a.published_at desc limit 1
                 """).query().singleRow();
-        String path = a.getBean(SiteUrls.class).article((String) article.get("section"),
-                ((Timestamp) article.get("published_at")).toInstant(), (String) article.get("slug"));
+        String path = a.getBean(SiteUrls.class)
+                .article(
+                        (String) article.get("section"), ((Timestamp) article.get("published_at")).toInstant(), (String)
+                                article.get("slug"));
         HttpResponse<String> before = get(b, path);
         assertThat(before.statusCode()).isEqualTo(200);
-        assertThat(before.body()).contains(Jsoup.parse((String) article.get("headline")).text());
-        assertThat(get(b, path).statusCode()).as("B now serves it from its cache").isEqualTo(200);
+        assertThat(before.body())
+                .contains(Jsoup.parse((String) article.get("headline")).text());
+        assertThat(get(b, path).statusCode())
+                .as("B now serves it from its cache")
+                .isEqualTo(200);
 
         a.getBean(ArticleService.class).unpublish(((Number) article.get("id")).longValue());
 
         assertThat(eventually(() -> get(b, path).statusCode() == 404))
-                .as("B stops serving the article taken down on A").isTrue();
+                .as("B stops serving the article taken down on A")
+                .isTrue();
     }
 
     @Test
@@ -113,13 +119,16 @@ class ClusterEventBusTests {
         assertThat(front.select("nav a").eachText()).contains(section.name()).doesNotContain("Cluster Desk");
 
         a.getBean(SiteIdentities.class).update(new SiteIdentity("Cluster Herald", "Read on any node"));
-        a.getBean(SectionService.class).update(section.id(),
-                new SectionForm(section.slug(), "Cluster Desk", section.description(), null));
+        a.getBean(SectionService.class)
+                .update(section.id(), new SectionForm(section.slug(), "Cluster Desk", section.description(), null));
 
         assertThat(eventually(() -> {
-            Document page = Jsoup.parse(get(b, "/").body());
-            return page.title().contains("Cluster Herald") && page.select("nav a").eachText().contains("Cluster Desk");
-        })).as("B's front page shows A's new site name and section name").isTrue();
+                    Document page = Jsoup.parse(get(b, "/").body());
+                    return page.title().contains("Cluster Herald")
+                            && page.select("nav a").eachText().contains("Cluster Desk");
+                }))
+                .as("B's front page shows A's new site name and section name")
+                .isTrue();
     }
 
     @Test
@@ -130,16 +139,18 @@ class ClusterEventBusTests {
                 where c.status = 'approved' and c.parent_id is null and a.status = 'published'
                   and a.comments_open order by c.id limit 1
                 """).query().singleRow();
-        String path = a.getBean(SiteUrls.class).article((String) parent.get("section"),
-                ((Timestamp) parent.get("published_at")).toInstant(), (String) parent.get("slug"));
+        String path = a.getBean(SiteUrls.class)
+                .article((String) parent.get("section"), ((Timestamp) parent.get("published_at")).toInstant(), (String)
+                        parent.get("slug"));
         String text = "A reply written on node A, " + Instant.now().toEpochMilli();
         assertThat(get(b, path).body()).doesNotContain(text);
 
-        a.getBean(CommentService.class).replyAsStaff(((Number) parent.get("id")).longValue(), "Night desk",
-                "desk@broadsheet.example", text);
+        a.getBean(CommentService.class)
+                .replyAsStaff(((Number) parent.get("id")).longValue(), "Night desk", "desk@broadsheet.example", text);
 
         assertThat(eventually(() -> get(b, path).body().contains(text)))
-                .as("B shows the reply approved on A").isTrue();
+                .as("B shows the reply approved on A")
+                .isTrue();
     }
 
     @Test
@@ -159,39 +170,59 @@ class ClusterEventBusTests {
 
     @Test
     void aNodeThatLosesItsConnectionListensAgainAndForgetsWhatItCached() throws Exception {
-        assertThat(eventually(() -> listeningConnections() == 2)).as("both nodes listen, each on a connection of its own")
+        assertThat(eventually(() -> listeningConnections() == 2))
+                .as("both nodes listen, each on a connection of its own")
                 .isTrue();
         assertThat(eventually(() -> heardOnB.stream().anyMatch(ClusterEventsResumed.class::isInstance)))
-                .as("a node announces it is listening when it starts").isTrue();
-        long resumedBefore = heardOnB.stream().filter(ClusterEventsResumed.class::isInstance).count();
+                .as("a node announces it is listening when it starts")
+                .isTrue();
+        long resumedBefore =
+                heardOnB.stream().filter(ClusterEventsResumed.class::isInstance).count();
 
-        int ended = jdbc().sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")
-                .param(ClusterEventListener.APPLICATION_NAME).query(Integer.class).single();
+        int ended = jdbc().sql(
+                        "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")
+                .param(ClusterEventListener.APPLICATION_NAME)
+                .query(Integer.class)
+                .single();
         assertThat(ended).as("both nodes' listening connections").isEqualTo(2);
 
-        assertThat(eventually(() -> heardOnB.stream().filter(ClusterEventsResumed.class::isInstance).count() > resumedBefore))
-                .as("B reconnects and tells its caches to forget").isTrue();
+        assertThat(eventually(() -> heardOnB.stream()
+                                .filter(ClusterEventsResumed.class::isInstance)
+                                .count()
+                        > resumedBefore))
+                .as("B reconnects and tells its caches to forget")
+                .isTrue();
         a.publishEvent(new Probe("after reconnecting"));
-        assertThat(eventually(() -> heardOnB.contains(new Probe("after reconnecting")))).isTrue();
+        assertThat(eventually(() -> heardOnB.contains(new Probe("after reconnecting"))))
+                .isTrue();
     }
 
     // ---- helpers
 
-    private static ConfigurableApplicationContext node(Path dataDir, boolean demo, java.util.function.Consumer<Object> heard) {
+    private static ConfigurableApplicationContext node(
+            Path dataDir, boolean demo, java.util.function.Consumer<Object> heard) {
         SpringApplication app = new SpringApplication(BroadsheetApplication.class);
         app.addListeners((ApplicationListener<ApplicationEvent>) event -> {
             if (event instanceof PayloadApplicationEvent<?> payload) {
                 heard.accept(payload.getPayload());
             }
         });
-        return app.run("--server.port=0", "--broadsheet.data-dir=" + dataDir, "--broadsheet.demo=" + demo,
-                "--spring.datasource.url=" + server.jdbcUrl(), "--spring.datasource.username=postgres",
-                "--broadsheet.articles.cache-ttl=10m", "--broadsheet.comments.cache-ttl=10m", "--broadsheet.site.cache-ttl=10m");
+        return app.run(
+                "--server.port=0",
+                "--broadsheet.data-dir=" + dataDir,
+                "--broadsheet.demo=" + demo,
+                "--spring.datasource.url=" + server.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--broadsheet.articles.cache-ttl=10m",
+                "--broadsheet.comments.cache-ttl=10m",
+                "--broadsheet.site.cache-ttl=10m");
     }
 
     private static long listeningConnections() {
         return jdbc().sql("select count(*) from pg_stat_activity where application_name = ?")
-                .param(ClusterEventListener.APPLICATION_NAME).query(Long.class).single();
+                .param(ClusterEventListener.APPLICATION_NAME)
+                .query(Long.class)
+                .single();
     }
 
     private static JdbcClient jdbc() {
@@ -200,7 +231,9 @@ class ClusterEventBusTests {
 
     private static HttpResponse<String> get(ConfigurableApplicationContext node, String path) throws Exception {
         String port = node.getEnvironment().getProperty("local.server.port");
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,5 +1,8 @@
 package org.broadsheet.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
@@ -7,12 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedPostgresServerTests {
 
@@ -22,13 +21,15 @@ class EmbeddedPostgresServerTests {
     @Test
     void dataSurviveARestart() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir);
-             Connection c = connect(server); Statement s = c.createStatement()) {
+                Connection c = connect(server);
+                Statement s = c.createStatement()) {
             s.execute("create table kept (word text)");
             s.execute("insert into kept values ('still here')");
         }
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir);
-             Connection c = connect(server); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select word from kept")) {
+                Connection c = connect(server);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select word from kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still here");
         }
@@ -40,8 +41,9 @@ class EmbeddedPostgresServerTests {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir))
                     .isInstanceOf(DataDirectoryInUseException.class)
                     .hasMessageContaining(dataDir.toString());
-            try (Connection c = connect(first); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select 1")) {
+            try (Connection c = connect(first);
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select 1")) {
                 assertThat(rs.next()).as("the first server is unharmed").isTrue();
             }
         }
@@ -50,9 +52,14 @@ class EmbeddedPostgresServerTests {
     @Test
     void serverLeftRunningByAKilledBroadsheetIsStoppedAndDataKept() throws Exception {
         // Another JVM starts the server, writes, and is killed with SIGKILL: its PostgreSQL lives on.
-        Process crashing = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashingServer.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).start();
+        Process crashing = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingServer.class.getName(),
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(crashing.getInputStream()))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals("written")) {
@@ -63,8 +70,9 @@ class EmbeddedPostgresServerTests {
         crashing.destroyForcibly().waitFor();
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir);
-             Connection c = connect(server); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select word from kept")) {
+                Connection c = connect(server);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select word from kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("survived");
         }
@@ -74,7 +82,8 @@ class EmbeddedPostgresServerTests {
     static final class CrashingServer {
         public static void main(String[] args) throws Exception {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]));
-            try (Connection c = connect(server); Statement s = c.createStatement()) {
+            try (Connection c = connect(server);
+                    Statement s = c.createStatement()) {
                 s.execute("create table kept (word text)");
                 s.execute("insert into kept values ('survived')");
             }

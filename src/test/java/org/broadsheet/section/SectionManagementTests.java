@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
@@ -33,12 +32,23 @@ class SectionManagementTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    @Autowired SectionService sections;
-    @Autowired SiteNavigation navigation;
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
-    @Autowired MockMvc mvc;
-    @Autowired CommentService comments;
+    @Autowired
+    SectionService sections;
+
+    @Autowired
+    SiteNavigation navigation;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleReader reader;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CommentService comments;
 
     private static String unique(String base) {
         return base + "-" + Long.toString(System.nanoTime(), 36) + "-" + SEQUENCE.incrementAndGet();
@@ -49,8 +59,16 @@ class SectionManagementTests {
     }
 
     private ArticleView publishIn(Section section) {
-        long id = articles.create(new ArticleForm(unique("desk-story"), "A story for " + section.name(),
-                "Standfirst.", "Body.\n", section.slug(), List.of("daniel-reyes"), List.of("diplomacy"), null)).id();
+        long id = articles.create(new ArticleForm(
+                        unique("desk-story"),
+                        "A story for " + section.name(),
+                        "Standfirst.",
+                        "Body.\n",
+                        section.slug(),
+                        List.of("daniel-reyes"),
+                        List.of("diplomacy"),
+                        null))
+                .id();
         articles.publish(id, Instant.now().minusSeconds(60));
         return reader.findById(id).orElseThrow();
     }
@@ -71,7 +89,8 @@ class SectionManagementTests {
         assertThat(fetch("/" + before.slug()).getResponse().getStatus()).isEqualTo(200);
 
         String newSlug = unique("poles");
-        Section after = sections.update(before.id(), new SectionForm(newSlug, "Poles", "Both ends of the earth.", null));
+        Section after =
+                sections.update(before.id(), new SectionForm(newSlug, "Poles", "Both ends of the earth.", null));
 
         assertThat(after.slug()).isEqualTo(newSlug);
         assertThat(after.position()).as("place kept").isEqualTo(before.position());
@@ -95,18 +114,28 @@ class SectionManagementTests {
     void commentLinksOnArticlePagesFollowARenamedSection() throws Exception {
         Section before = newSection("Coastal desk");
         ArticleView story = publishIn(before);
-        long comment = comments.importComment(story.id(), new CommentForm("Rui", "rui@example.org", null,
-                "A comment whose link carries the address.", null), CommentStatus.APPROVED, Instant.now()).id();
+        long comment = comments.importComment(
+                        story.id(),
+                        new CommentForm(
+                                "Rui", "rui@example.org", null, "A comment whose link carries the address.", null),
+                        CommentStatus.APPROVED,
+                        Instant.now())
+                .id();
         String oldLink = Jsoup.parse(fetch(story.url()).getResponse().getContentAsString())
-                .selectFirst("#comment-" + comment + " .comment-date a").attr("href");
+                .selectFirst("#comment-" + comment + " .comment-date a")
+                .attr("href");
         assertThat(oldLink).startsWith(story.url());
 
         String newSlug = unique("coasts");
         sections.update(before.id(), new SectionForm(newSlug, "Coasts", "", null));
         String newUrl = reader.findById(story.id()).orElseThrow().url();
         String newLink = Jsoup.parse(fetch(newUrl).getResponse().getContentAsString())
-                .selectFirst("#comment-" + comment + " .comment-date a").attr("href");
-        assertThat(newLink).as("rendered comments forgotten").startsWith("/" + newSlug + "/").startsWith(newUrl);
+                .selectFirst("#comment-" + comment + " .comment-date a")
+                .attr("href");
+        assertThat(newLink)
+                .as("rendered comments forgotten")
+                .startsWith("/" + newSlug + "/")
+                .startsWith(newUrl);
     }
 
     @Test
@@ -119,7 +148,9 @@ class SectionManagementTests {
         assertThat(fetch("/" + slug).getResponse().getStatus()).isEqualTo(200);
         assertThat(sections.movedTo("/" + slug)).isEmpty();
         sections.delete(second.id());
-        assertThat(fetch("/" + slug).getResponse().getStatus()).as("no redirect left behind").isEqualTo(404);
+        assertThat(fetch("/" + slug).getResponse().getStatus())
+                .as("no redirect left behind")
+                .isEqualTo(404);
         sections.delete(first.id());
     }
 
@@ -135,15 +166,22 @@ class SectionManagementTests {
     void renameIsCheckedLikeACreate() {
         Section section = newSection("Checked desk");
         assertThatThrownBy(() -> sections.update(section.id(), new SectionForm("americas", "Checked desk", "", null)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("already");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("already");
         assertThatThrownBy(() -> sections.update(section.id(), new SectionForm("newsroom", "Checked desk", "", null)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("reserved");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("reserved");
         assertThatThrownBy(() -> sections.update(section.id(), new SectionForm(null, "", "", null)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(ValidationException.Problem::field).contains("slug", "name"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ValidationException.Problem::field)
+                                .contains("slug", "name"));
         assertThat(sections.findById(section.id())).contains(section);
         assertThat(sections.update(section.id(), new SectionForm(section.slug(), "Checked desk", "New words.", null))
-                .description()).as("keeping one's own slug is fine").isEqualTo("New words.");
+                        .description())
+                .as("keeping one's own slug is fine")
+                .isEqualTo("New words.");
         assertThatThrownBy(() -> sections.update(987_654_321L, new SectionForm("x", "X", "", null)))
                 .isInstanceOf(NotFoundException.class);
         sections.delete(section.id());
@@ -163,7 +201,8 @@ class SectionManagementTests {
             sections.moveDown(b.id());
             assertThat(navNames()).as("the last stays last").endsWith("Move A", "Move B");
 
-            List<Long> reversed = new ArrayList<>(sections.all().stream().map(Section::id).toList());
+            List<Long> reversed =
+                    new ArrayList<>(sections.all().stream().map(Section::id).toList());
             java.util.Collections.reverse(reversed);
             sections.reorder(reversed);
             assertThat(sections.all()).extracting(Section::id).containsExactlyElementsOf(reversed);
@@ -183,8 +222,11 @@ class SectionManagementTests {
         repeated.set(0, ids.get(1));
         for (List<Long> order : List.of(ids.subList(1, ids.size()), repeated)) {
             assertThatThrownBy(() -> sections.reorder(order))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                            .extracting(ValidationException.Problem::field).containsExactly("order"));
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(ValidationException.Problem::field)
+                                    .containsExactly("order"));
         }
         assertThat(sections.all()).extracting(Section::id).containsExactlyElementsOf(ids);
         assertThatThrownBy(() -> sections.moveUp(987_654_321L)).isInstanceOf(NotFoundException.class);
@@ -195,18 +237,23 @@ class SectionManagementTests {
         Section americas = sections.findBySlug("americas").orElseThrow();
         assertThatThrownBy(() -> sections.delete(americas.id()))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageMatching("section: “Americas” holds \\d+ articles\\. Move them to another section before deleting it\\.");
+                .hasMessageMatching(
+                        "section: “Americas” holds \\d+ articles\\. Move them to another section before deleting it\\.");
         assertThat(sections.findBySlug("americas")).isPresent();
-        assertThat(sections.summaries()).filteredOn(s -> s.section().id() == americas.id())
-                .singleElement().satisfies(s -> assertThat(s.articles()).isPositive());
+        assertThat(sections.summaries())
+                .filteredOn(s -> s.section().id() == americas.id())
+                .singleElement()
+                .satisfies(s -> assertThat(s.articles()).isPositive());
     }
 
     @Test
     void anEmptySectionIsDeletedAndLeavesTheNavigation() throws Exception {
         Section section = newSection("Short-lived desk");
         assertThat(navNames()).contains("Short-lived desk");
-        assertThat(sections.summaries()).filteredOn(s -> s.section().id() == section.id())
-                .singleElement().satisfies(s -> assertThat(s.articles()).isZero());
+        assertThat(sections.summaries())
+                .filteredOn(s -> s.section().id() == section.id())
+                .singleElement()
+                .satisfies(s -> assertThat(s.articles()).isZero());
         sections.delete(section.id());
         assertThat(navNames()).doesNotContain("Short-lived desk");
         assertThat(fetch("/" + section.slug()).getResponse().getStatus()).isEqualTo(404);

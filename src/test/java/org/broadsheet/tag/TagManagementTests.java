@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
@@ -27,18 +26,33 @@ class TagManagementTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    @Autowired TagService tags;
-    @Autowired ArticleService articles;
-    @Autowired ArticleReader reader;
-    @Autowired MockMvc mvc;
+    @Autowired
+    TagService tags;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleReader reader;
+
+    @Autowired
+    MockMvc mvc;
 
     private static String unique(String base) {
         return base + "-" + Long.toString(System.nanoTime(), 36) + "-" + SEQUENCE.incrementAndGet();
     }
 
     private ArticleView publishWith(Tag tag) {
-        long id = articles.create(new ArticleForm(unique("tagged-story"), "Tagged " + tag.name(), "Standfirst.",
-                "Body.\n", "asia", List.of("mei-lin-zhou"), List.of(tag.slug()), null)).id();
+        long id = articles.create(new ArticleForm(
+                        unique("tagged-story"),
+                        "Tagged " + tag.name(),
+                        "Standfirst.",
+                        "Body.\n",
+                        "asia",
+                        List.of("mei-lin-zhou"),
+                        List.of(tag.slug()),
+                        null))
+                .id();
         articles.publish(id, Instant.now().minusSeconds(60));
         return reader.findById(id).orElseThrow();
     }
@@ -56,7 +70,8 @@ class TagManagementTests {
         String newSlug = unique("monsoon-season");
         Tag renamed = tags.update(tag.id(), new TagForm(newSlug, "Monsoon season", "place"));
         assertThat(renamed.kind()).isEqualTo("place");
-        assertThat(reader.findById(story.id()).orElseThrow().tags()).extracting(ArticleView.Link::name)
+        assertThat(reader.findById(story.id()).orElseThrow().tags())
+                .extracting(ArticleView.Link::name)
                 .containsExactly("Monsoon season");
 
         MvcResult old = fetch("/tag/" + tag.slug());
@@ -86,7 +101,8 @@ class TagManagementTests {
     void changesAreCheckedLikeACreate() {
         Tag tag = tags.create(new TagForm(unique("sleet"), "Sleet", "topic"));
         assertThatThrownBy(() -> tags.update(tag.id(), new TagForm("diplomacy", "Sleet", "topic")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("already");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("already");
         assertThatThrownBy(() -> tags.update(tag.id(), new TagForm(tag.slug(), "Sleet", "weather")))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Kind must be one of topic, person, place, organisation");
@@ -106,7 +122,9 @@ class TagManagementTests {
         assertThat(found.total()).isEqualTo(2);
         assertThat(found.items()).extracting(s -> s.tag().id()).containsExactly(a.id(), b.id());
         assertThat(found.items()).extracting(TagSummary::articles).containsExactly(0L, 1L);
-        assertThat(tags.list(b.slug(), 1, 10).items()).extracting(s -> s.tag().id()).containsExactly(b.id());
+        assertThat(tags.list(b.slug(), 1, 10).items())
+                .extracting(s -> s.tag().id())
+                .containsExactly(b.id());
         assertThat(tags.list(word, 2, 1).items()).extracting(s -> s.tag().id()).containsExactly(b.id());
         assertThat(tags.list(null, 1, 5).total()).isGreaterThanOrEqualTo(found.total() + 5);
     }

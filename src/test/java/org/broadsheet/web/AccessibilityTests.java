@@ -3,10 +3,9 @@ package org.broadsheet.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.util.List;
-
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
+import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.web.ReaderPages.ReaderPage;
 import org.broadsheet.web.ReaderPages.Site;
@@ -55,21 +54,29 @@ class AccessibilityTests {
         String path = page.path(site);
         WebDriver driver = browser.load(site.uri(path));
         assertThat(BrowserAxe.unloadedStylesheets(driver))
-                .as("stylesheets of %s (%s) that did not load; colour contrast cannot be judged without them", page, path)
+                .as(
+                        "stylesheets of %s (%s) that did not load; colour contrast cannot be judged without them",
+                        page, path)
                 .isEmpty();
         Results results = BrowserAxe.analyze(driver);
 
-        System.out.printf("axe checked %s (%s): %d rules passed, %d violated%n", page, path,
-                results.getPasses().size(), results.getViolations().size());
+        System.out.printf(
+                "axe checked %s (%s): %d rules passed, %d violated%n",
+                page, path, results.getPasses().size(), results.getViolations().size());
         List<Rule> incomplete = results.getIncomplete();
         if (!incomplete.isEmpty()) {
-            System.out.printf("axe could not decide on %s (%s), check by hand: %s%n", page, path,
-                    BrowserAxe.summary(incomplete));
+            System.out.printf(
+                    "axe could not decide on %s (%s), check by hand: %s%n", page, path, BrowserAxe.summary(incomplete));
         }
         List<Rule> violations = results.getViolations();
         if (!violations.isEmpty()) {
-            String report = "%s (%s) has %d WCAG 2.1 AA violation(s): %s%n%s".formatted(page, path,
-                    violations.size(), BrowserAxe.summary(violations), BrowserAxe.describe(violations));
+            String report = "%s (%s) has %d WCAG 2.1 AA violation(s): %s%n%s"
+                    .formatted(
+                            page,
+                            path,
+                            violations.size(),
+                            BrowserAxe.summary(violations),
+                            BrowserAxe.describe(violations));
             System.out.println(report);
             fail(report);
         }

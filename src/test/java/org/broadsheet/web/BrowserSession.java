@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebDriver;
@@ -76,7 +75,9 @@ public final class BrowserSession implements AutoCloseable {
     private static BrowserSession open(boolean javaScript) {
         Path chromium = Path.of(env("CHROME_BIN", "/usr/bin/chromium"));
         Path chromedriver = Path.of(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
-        List<Path> missing = Stream.of(chromium, chromedriver).filter(p -> !Files.isExecutable(p)).toList();
+        List<Path> missing = Stream.of(chromium, chromedriver)
+                .filter(p -> !Files.isExecutable(p))
+                .toList();
         if (!missing.isEmpty()) {
             String reason = "Browser tests need Chromium and ChromeDriver, but " + missing + " not found. "
                     + "Install them with `apt-get install -y " + PACKAGES + "` "

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.Test;
 
 class GzipPageTests {
@@ -32,8 +31,10 @@ class GzipPageTests {
         byte[] body = page.body();
         assertThat(page.worthCompressing()).isTrue();
         byte[] gzip = page.gzip();
-        assertThat(gunzip(gzip)).isEqualTo(new String(body, StandardCharsets.UTF_8))
-                .startsWith("<!DOCTYPE html><title>Été</title>").endsWith("per reader</form></main>");
+        assertThat(gunzip(gzip))
+                .isEqualTo(new String(body, StandardCharsets.UTF_8))
+                .startsWith("<!DOCTYPE html><title>Été</title>")
+                .endsWith("per reader</form></main>");
         assertThat(gzip.length).as("the kept part is compressed").isLessThan(body.length / 5);
         assertThat(page.gzipLength()).isEqualTo(gzip.length);
         assertThat(page.length()).isEqualTo(body.length);

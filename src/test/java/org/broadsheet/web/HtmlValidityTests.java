@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.web.NuChecker.NuMessage;
 import org.broadsheet.web.ReaderPages.ReaderPage;
@@ -44,7 +43,8 @@ class HtmlValidityTests {
         HttpResponse<byte[]> response = site.get(path);
 
         assertThat(response.statusCode()).as("status of %s (%s)", page, path).isEqualTo(page.status());
-        assertThat(response.headers().firstValue("Content-Type")).as("Content-Type of %s (%s)", page, path)
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as("Content-Type of %s (%s)", page, path)
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     }
 
@@ -54,14 +54,15 @@ class HtmlValidityTests {
         String path = page.path(site);
         List<NuMessage> messages = checker.check(site.get(path).body());
 
-        List<NuMessage> warnings = messages.stream().filter(NuMessage::isWarning).toList();
+        List<NuMessage> warnings =
+                messages.stream().filter(NuMessage::isWarning).toList();
         if (!warnings.isEmpty()) {
             System.out.printf("%s (%s) has %d HTML warning(s):%n%s%n", page, path, warnings.size(), describe(warnings));
         }
         List<NuMessage> errors = messages.stream().filter(NuMessage::isError).toList();
         if (!errors.isEmpty()) {
-            String report = "%s (%s) is not valid HTML, %d error(s) (line:column):%n%s".formatted(page, path,
-                    errors.size(), describe(errors));
+            String report = "%s (%s) is not valid HTML, %d error(s) (line:column):%n%s"
+                    .formatted(page, path, errors.size(), describe(errors));
             System.out.println(report);
             fail(report);
         }

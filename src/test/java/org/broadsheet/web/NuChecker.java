@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import nu.validator.client.EmbeddedValidator;
 import org.xml.sax.SAXException;
 import tools.jackson.databind.JsonNode;
@@ -31,14 +30,18 @@ public final class NuChecker {
         try {
             output = validator.validate(new ByteArrayInputStream(html));
         } catch (IOException | SAXException e) {
-            return List.of(new NuMessage("non-document-error", null, 0, 0,
-                    "The checker could not read the document: " + e, ""));
+            return List.of(new NuMessage(
+                    "non-document-error", null, 0, 0, "The checker could not read the document: " + e, ""));
         }
         List<NuMessage> messages = new ArrayList<>();
         for (JsonNode m : json.readTree(output).path("messages")) {
-            messages.add(new NuMessage(m.path("type").asString(""), m.path("subType").asString(null),
-                    m.path("lastLine").asInt(0), m.path("firstColumn").asInt(m.path("lastColumn").asInt(0)),
-                    m.path("message").asString(""), m.path("extract").asString("")));
+            messages.add(new NuMessage(
+                    m.path("type").asString(""),
+                    m.path("subType").asString(null),
+                    m.path("lastLine").asInt(0),
+                    m.path("firstColumn").asInt(m.path("lastColumn").asInt(0)),
+                    m.path("message").asString(""),
+                    m.path("extract").asString("")));
         }
         return messages;
     }
@@ -68,10 +71,13 @@ public final class NuChecker {
 
         /** {@code 12:7 error: …} followed by the source extract, one line per message. */
         public String describe() {
-            String kind = isError() ? (subType == null ? type : type + " (" + subType + ")")
+            String kind = isError()
+                    ? (subType == null ? type : type + " (" + subType + ")")
                     : isWarning() ? "warning" : "info";
             String where = line + ":" + column;
-            String source = extract.isBlank() ? "" : "\n      source: " + extract.strip().replaceAll("\\s+", " ");
+            String source = extract.isBlank()
+                    ? ""
+                    : "\n      source: " + extract.strip().replaceAll("\\s+", " ");
             return where + " " + kind + ": " + message + source;
         }
     }

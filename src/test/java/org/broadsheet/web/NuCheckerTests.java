@@ -3,7 +3,6 @@ package org.broadsheet.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.broadsheet.web.NuChecker.NuMessage;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,8 @@ class NuCheckerTests {
 
         List<NuMessage> errors = errors(checker.check(broken));
 
-        assertThat(errors).extracting(NuMessage::message)
+        assertThat(errors)
+                .extracting(NuMessage::message)
                 .anySatisfy(m -> assertThat(m).contains("Duplicate ID").contains("a"))
                 .anySatisfy(m -> assertThat(m).contains("img").contains("alt"));
         assertThat(errors).allSatisfy(e -> assertThat(e.line()).isPositive());
@@ -40,7 +40,8 @@ class NuCheckerTests {
 
     @Test
     void strayEndTagIsAnError() {
-        assertThat(errors(checker.check(VALID.replace("</main>", "</div></main>")))).isNotEmpty();
+        assertThat(errors(checker.check(VALID.replace("</main>", "</div></main>"))))
+                .isNotEmpty();
     }
 
     private static List<NuMessage> errors(List<NuMessage> messages) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,8 +26,7 @@ import org.jsoup.nodes.Element;
  */
 public final class ReaderPages {
 
-    private ReaderPages() {
-    }
+    private ReaderPages() {}
 
     /** Every reader page type, in a stable order. */
     public static List<ReaderPage> all() {
@@ -122,7 +120,8 @@ public final class ReaderPages {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
             }
-            return Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8),
+            return Jsoup.parse(
+                    new String(response.body(), StandardCharsets.UTF_8),
                     uri(path).toString());
         }
 
@@ -152,8 +151,9 @@ public final class ReaderPages {
         /** An article open for comments with threaded replies (the demo edition has a staff reply too). */
         public String commentedArticle() {
             if (commentedArticle == null) {
-                commentedArticle = findArticle(doc -> doc.selectFirst(".comment-replies") != null
-                        && doc.selectFirst("#comment-form") != null, "threaded comments and an open form");
+                commentedArticle = findArticle(
+                        doc -> doc.selectFirst(".comment-replies") != null && doc.selectFirst("#comment-form") != null,
+                        "threaded comments and an open form");
             }
             return commentedArticle;
         }
@@ -167,8 +167,9 @@ public final class ReaderPages {
         /** An article whose comments are closed but which has some. */
         public String closedCommentsArticle() {
             if (closedCommentsArticle == null) {
-                closedCommentsArticle = findArticle(doc -> doc.selectFirst(".comments-closed") != null
-                        && doc.selectFirst(".comment-list") != null, "comments closed after some were made");
+                closedCommentsArticle = findArticle(
+                        doc -> doc.selectFirst(".comments-closed") != null && doc.selectFirst(".comment-list") != null,
+                        "comments closed after some were made");
             }
             return closedCommentsArticle;
         }

@@ -18,9 +18,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @BroadsheetTest
 class SiteIdentityTests {
 
-    @Autowired SiteIdentities identities;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
+    @Autowired
+    SiteIdentities identities;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     private SiteIdentity saved;
 
@@ -40,21 +45,24 @@ class SiteIdentityTests {
 
     @Test
     void propertiesApplyUntilAnAdministratorSavesANameAndTagline() {
-        assertThat(identities.defaults()).isEqualTo(new SiteIdentity("Broadsheet",
-                "Independent reporting from around the world"));
+        assertThat(identities.defaults())
+                .isEqualTo(new SiteIdentity("Broadsheet", "Independent reporting from around the world"));
     }
 
     @Test
     void newNameAndTaglineShowOnReaderPagesAtOnce() throws Exception {
         identities.update(new SiteIdentity("  The Morning Ledger ", "News that keeps <its> word"));
-        assertThat(jdbc.sql("select name from site_identity").query(String.class).single())
+        assertThat(jdbc.sql("select name from site_identity")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("The Morning Ledger");
 
         Document front = page("/");
         assertThat(front.title()).isEqualTo("The Morning Ledger");
         assertThat(front.selectFirst(".site-name").text()).isEqualTo("The Morning Ledger");
         assertThat(front.selectFirst("meta[name=description]").attr("content")).isEqualTo("News that keeps <its> word");
-        assertThat(front.selectFirst(".site-footer p").text()).isEqualTo("The Morning Ledger — News that keeps <its> word");
+        assertThat(front.selectFirst(".site-footer p").text())
+                .isEqualTo("The Morning Ledger — News that keeps <its> word");
         assertThat(page("/americas").title()).isEqualTo("Americas – The Morning Ledger");
     }
 
@@ -62,10 +70,14 @@ class SiteIdentityTests {
     void missingLongOrMultiLineValuesAreRefusedAndChangeNothing() {
         SiteIdentity before = identities.current();
         assertThatThrownBy(() -> identities.update(new SiteIdentity(" ", "x".repeat(201))))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(ValidationException.Problem::field).containsExactly("name", "tagline"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ValidationException.Problem::field)
+                                .containsExactly("name", "tagline"));
         assertThatThrownBy(() -> identities.update(new SiteIdentity("Two\nlines", "Fine")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("one line");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("one line");
         assertThat(identities.current()).isEqualTo(before);
     }
 }

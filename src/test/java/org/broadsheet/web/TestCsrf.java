@@ -1,14 +1,12 @@
 package org.broadsheet.web;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.servlet.http.Cookie;
-
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -23,8 +21,7 @@ public final class TestCsrf {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TestCsrf() {
-    }
+    private TestCsrf() {}
 
     public static RequestPostProcessor csrf() {
         return request -> {
