@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.broadsheet.platform.ClusterEventsResumed;
-import org.broadsheet.web.TaxonomyChanged;
+import org.broadsheet.taxonomy.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;

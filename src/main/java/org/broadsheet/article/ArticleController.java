@@ -3,12 +3,11 @@ package org.broadsheet.article;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.web.NotFoundException;
-import org.springframework.http.HttpStatus;
+import org.broadsheet.web.Redirects;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /** The article page. Any path that names an article by a current or former slug lands on its permalink. */
 @Controller
@@ -34,15 +33,8 @@ class ArticleController {
         ArticleView article = reader.findBySlug(slug).orElseThrow(() -> new NotFoundException("No article " + slug));
         String requested = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
         if (!requested.equals(article.url())) {
-            return permanentRedirect(article.url());
+            return Redirects.permanent(article.url());
         }
         return pages.render(article, request, response);
-    }
-
-    static ModelAndView permanentRedirect(String url) {
-        RedirectView redirect = new RedirectView(url);
-        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-        redirect.setExposeModelAttributes(false);
-        return new ModelAndView(redirect);
     }
 }

@@ -11,6 +11,7 @@ import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.ResultPage;
 import org.broadsheet.web.SiteUrls;
 import org.springframework.stereotype.Service;
 
@@ -60,9 +61,9 @@ public class ArticleDesk {
     // ---- lists
 
     /** Page {@code page} (from 1) of the articles {@code filter} lets through, most recently changed first. */
-    public ArticleListing list(ArticleFilter filter, int page, int pageSize) {
+    public ResultPage<ArticleSummary> list(ArticleFilter filter, int page, int pageSize) {
         List<ArticleSummary> rows = summaries(workflow.find(filter, pageSize, (long) (page - 1) * pageSize));
-        return new ArticleListing(rows, page, pageSize, workflow.count(filter));
+        return new ResultPage<>(rows, workflow.count(filter), page, pageSize);
     }
 
     /** Dashboard: the drafts {@code staffId} created, most recently changed first. */

@@ -26,4 +26,36 @@ public record ArticleForm(
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
+
+    public ArticleForm withSlug(String newSlug) {
+        return new ArticleForm(newSlug, headline, standfirst, body, section, authors, tags, image);
+    }
+
+    public ArticleForm withHeadline(String newHeadline) {
+        return new ArticleForm(slug, newHeadline, standfirst, body, section, authors, tags, image);
+    }
+
+    public ArticleForm withStandfirst(String newStandfirst) {
+        return new ArticleForm(slug, headline, newStandfirst, body, section, authors, tags, image);
+    }
+
+    public ArticleForm withBody(String newBody) {
+        return new ArticleForm(slug, headline, standfirst, newBody, section, authors, tags, image);
+    }
+
+    public ArticleForm withSection(String newSection) {
+        return new ArticleForm(slug, headline, standfirst, body, newSection, authors, tags, image);
+    }
+
+    public ArticleForm withAuthors(List<String> newAuthors) {
+        return new ArticleForm(slug, headline, standfirst, body, section, newAuthors, tags, image);
+    }
+
+    public ArticleForm withTags(List<String> newTags) {
+        return new ArticleForm(slug, headline, standfirst, body, section, authors, newTags, image);
+    }
+
+    public ArticleForm withImage(LeadImage newImage) {
+        return new ArticleForm(slug, headline, standfirst, body, section, authors, tags, newImage);
+    }
 }

@@ -1,9 +1,9 @@
 package org.broadsheet.article;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,35 +102,20 @@ public class ArticleReader {
                 () -> slice(offset -> repository.findLatestByAuthor(authorId, size + 1, offset), page, size));
     }
 
-    /**
-     * The front page: the lead (the newest story with a picture, else the newest), the
-     * next {@code topCount} stories, then up to {@code perSection} more per section.
-     */
-    public FrontPage front(int topCount, int perSection) {
-        return cache.list(List.of("front", topCount, perSection), () -> readFront(topCount, perSection));
+    /** The {@code count} newest public stories. */
+    public List<Teaser> newest(int count) {
+        return cache.list(List.of("newest", count), () -> teasers(repository.findLatest(null, List.of(), count, 0)));
     }
 
-    private FrontPage readFront(int topCount, int perSection) {
-        List<SummaryRow> newest = repository.findLatest(null, List.of(), topCount + 1 + 10, 0);
-        if (newest.isEmpty()) {
-            return new FrontPage(null, List.of(), List.of());
-        }
-        SummaryRow lead =
-                newest.stream().filter(r -> r.image() != null).findFirst().orElse(newest.get(0));
-        List<SummaryRow> top =
-                newest.stream().filter(r -> r != lead).limit(topCount).toList();
-        Set<Long> shown = new HashSet<>();
-        shown.add(lead.id());
-        top.forEach(r -> shown.add(r.id()));
-        Map<String, List<SummaryRow>> bySection = new LinkedHashMap<>();
-        for (SummaryRow row : repository.findLatestPerSection(shown, perSection)) {
-            bySection.computeIfAbsent(row.sectionSlug(), k -> new ArrayList<>()).add(row);
-        }
-        List<FrontPage.SectionBlock> blocks = bySection.values().stream()
-                .map(rows -> new FrontPage.SectionBlock(
-                        rows.get(0).sectionName(), urls.section(rows.get(0).sectionSlug()), teasers(rows)))
-                .toList();
-        return new FrontPage(teaser(lead), teasers(top), blocks);
+    /**
+     * Up to {@code perSection} of the newest public stories of each section, leaving out
+     * {@code excluded}, section by section in navigation order.
+     */
+    public List<Teaser> newestPerSection(Set<Long> excluded, int perSection) {
+        Set<Long> left = Set.copyOf(excluded);
+        return cache.list(
+                List.of("per-section", left, perSection),
+                () -> teasers(repository.findLatestPerSection(left, perSection)));
     }
 
     private Slice slice(Function<Long, List<SummaryRow>> query, int page, int size) {
@@ -145,8 +130,7 @@ public class ArticleReader {
                 .toList();
         var authors = zip(row.authorNames(), row.authorSlugs(), urls::author);
         var tags = zip(row.tagNames(), row.tagSlugs(), urls::tag);
-        var updated = ArticleService.showsUpdated(
-                        row.publishedAt(), row.updatedAt(), row.notes(), settings.updatedThreshold())
+        var updated = showsUpdated(row.publishedAt(), row.updatedAt(), row.notes(), settings.updatedThreshold())
                 ? dates.of(row.updatedAt())
                 : null;
         return new ArticleView(
@@ -216,10 +200,6 @@ public class ArticleReader {
         return rows.stream().map(row -> teaser(row, images)).toList();
     }
 
-    private Teaser teaser(SummaryRow row) {
-        return teaser(row, libraryImages(Collections.singletonList(row.image())));
-    }
-
     private Teaser teaser(SummaryRow row, Map<Long, MediaImage> images) {
         return new Teaser(
                 row.id(),
@@ -246,5 +226,20 @@ public class ArticleReader {
     private static LeadImage withSources(LeadImage image, Map<Long, MediaImage> images) {
         MediaImage library = image == null || !image.hasMediaId() ? null : images.get(image.mediaId());
         return library == null ? image : image.withSources(library);
+    }
+
+    /**
+     * Whether an article's page shows "Updated": it changed well after publication, or it
+     * carries a correction or update note made after publication (however soon after).
+     */
+    static boolean showsUpdated(Instant published, Instant updated, List<NoteRow> notes, Duration threshold) {
+        return changedWellAfter(published, updated, threshold)
+                || published != null && notes.stream().anyMatch(n -> n.notedAt().isAfter(published));
+    }
+
+    static boolean changedWellAfter(Instant published, Instant updated, Duration threshold) {
+        return published != null
+                && updated != null
+                && Duration.between(published, updated).compareTo(threshold) > 0;
     }
 }

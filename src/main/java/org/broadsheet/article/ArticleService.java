@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,15 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.broadsheet.author.Author;
-import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.MediaImage;
 import org.broadsheet.media.MediaService;
-import org.broadsheet.section.Section;
-import org.broadsheet.section.SectionService;
-import org.broadsheet.tag.Tag;
-import org.broadsheet.tag.TagForm;
-import org.broadsheet.tag.TagService;
+import org.broadsheet.taxonomy.Author;
+import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.Tag;
+import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
 import org.broadsheet.web.Slugs;
@@ -105,7 +103,7 @@ public class ArticleService {
      */
     @Transactional
     public ArticleSaved create(ArticleForm form, long staffId, List<String> newTags) {
-        createTags(newTags);
+        tags.createMissing(newTags);
         ArticleSaved saved = insert(form, staffId, RevisionKind.CREATED);
         workflow.setCreatedBy(saved.id(), staffId);
         revisionStore.deleteNewAutosave(staffId);
@@ -151,7 +149,7 @@ public class ArticleService {
     @Transactional
     public ArticleSaved save(long id, ArticleForm form, int baseVersion, long staffId, List<String> newTags) {
         int current = lockCurrent(id, baseVersion);
-        createTags(newTags);
+        tags.createMissing(newTags);
         return write(id, current, form, staffId, RevisionKind.SAVED, null);
     }
 
@@ -234,25 +232,6 @@ public class ArticleService {
                 form.authors(),
                 form.tags(),
                 form.image());
-    }
-
-    private void createTags(List<String> names) {
-        Problems problems = new Problems();
-        for (String name : names == null ? List.<String>of() : names) {
-            String slug = Slugs.from(name);
-            if (!Slugs.isValid(slug)) {
-                problems.require(false, "tags", "\"" + name.strip() + "\" cannot be a tag: it needs letters or digits");
-            } else if (tags.findBySlug(slug).isEmpty()) {
-                try {
-                    tags.create(new TagForm(slug, name.strip(), "topic"));
-                } catch (ValidationException e) {
-                    e.problems()
-                            .forEach(p ->
-                                    problems.require(false, "tags", "Tag \"" + name.strip() + "\": " + p.message()));
-                }
-            }
-        }
-        problems.throwIfAny();
     }
 
     /**
@@ -598,15 +577,7 @@ public class ArticleService {
                         : LeadImage.fromLibrary(library, image.alt(), image.caption(), image.credit()))
                 .orElseGet(() -> new LeadImage(
                         null, image.alt(), image.caption(), image.credit(), null, null, image.mediaId(), null));
-        return new ArticleForm(
-                form.slug(),
-                form.headline(),
-                form.standfirst(),
-                form.body(),
-                form.section(),
-                form.authors(),
-                form.tags(),
-                resolved);
+        return form.withImage(resolved);
     }
 
     /** Refuses a lead image that is neither a library image ({@link #withLibraryImage} resolved it) nor a path. */
@@ -678,20 +649,5 @@ public class ArticleService {
             }
         }
         return warnings;
-    }
-
-    /**
-     * Whether an article's page shows "Updated": it changed well after publication, or it
-     * carries a correction or update note made after publication (however soon after).
-     */
-    static boolean showsUpdated(Instant published, Instant updated, List<NoteRow> notes, Duration threshold) {
-        return changedWellAfter(published, updated, threshold)
-                || published != null && notes.stream().anyMatch(n -> n.notedAt().isAfter(published));
-    }
-
-    static boolean changedWellAfter(Instant published, Instant updated, Duration threshold) {
-        return published != null
-                && updated != null
-                && Duration.between(published, updated).compareTo(threshold) > 0;
     }
 }

@@ -1,8 +1,8 @@
 /**
- * Articles: their rules, slugs and redirects, body rendering, story references, the article
- * page, and the pages that list articles (archive, section, tag and author pages). Lead images
- * may come from the media library, which offers their renditions.
+ * Articles: their rules, slugs and redirects, body rendering, story references, what readers
+ * may read of them ({@code ArticleReader}, for the article page and the lists of {@code listing}),
+ * and the article page. Lead images may come from the media library, which offers their
+ * renditions.
  */
-@org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"section", "author", "tag", "media", "web", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"taxonomy", "media", "web", "platform"})
 package org.broadsheet.article;

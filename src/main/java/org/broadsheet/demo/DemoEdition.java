@@ -2,7 +2,7 @@ package org.broadsheet.demo;
 
 import java.util.List;
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.section.SectionService;
+import org.broadsheet.taxonomy.SectionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -19,16 +19,14 @@ import org.broadsheet.article.ArticleSaved;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.NoteKind;
-import org.broadsheet.author.Author;
-import org.broadsheet.author.AuthorForm;
-import org.broadsheet.author.AuthorService;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
-import org.broadsheet.section.SectionForm;
-import org.broadsheet.section.SectionService;
-import org.broadsheet.tag.TagForm;
-import org.broadsheet.tag.TagService;
+import org.broadsheet.taxonomy.Author;
+import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.TagService;
+import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.web.Slugs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,13 +74,13 @@ class DemoEditionLoader {
     @Transactional
     public int load() {
         for (String[] f : table("demo/sections.txt", 3)) {
-            sections.create(new SectionForm(f[0], f[1], f[2], null));
+            sections.create(TermForm.section(f[0], f[1], f[2]));
         }
         for (String[] f : table("demo/authors.txt", 4)) {
-            authors.create(new AuthorForm(f[0], f[1], f[2], f[3]));
+            authors.create(TermForm.author(f[0], f[1], f[2], f[3]));
         }
         for (String[] f : table("demo/tags.txt", 3)) {
-            tags.create(new TagForm(f[0], f[1], f[2]));
+            tags.create(TermForm.tag(f[0], f[1], f[2]));
         }
         List<DemoArticle> edition = readArticles();
         // Oldest first, in two passes, so that every story reference finds its target.

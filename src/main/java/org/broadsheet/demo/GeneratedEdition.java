@@ -11,17 +11,15 @@ import org.broadsheet.article.ArticleSaved;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.LeadImage;
-import org.broadsheet.author.Author;
-import org.broadsheet.author.AuthorForm;
-import org.broadsheet.author.AuthorService;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
-import org.broadsheet.section.Section;
-import org.broadsheet.section.SectionForm;
-import org.broadsheet.section.SectionService;
-import org.broadsheet.tag.TagForm;
-import org.broadsheet.tag.TagService;
+import org.broadsheet.taxonomy.Author;
+import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.TagService;
+import org.broadsheet.taxonomy.TermForm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -196,18 +194,18 @@ class GeneratedEdition {
     private void ensureTaxonomy() {
         if (sections.all().isEmpty()) {
             for (String name : List.of("Americas", "Asia", "Europe", "Africa", "Middle East", "Business")) {
-                sections.create(new SectionForm(name.toLowerCase().replace(' ', '-'), name, name + " news.", null));
+                sections.create(TermForm.section(name.toLowerCase().replace(' ', '-'), name, name + " news."));
             }
         }
         if (authors.all().isEmpty()) {
             for (int i = 1; i <= 8; i++) {
-                authors.create(new AuthorForm(
+                authors.create(TermForm.author(
                         "reporter-" + i, "Reporter " + i, "Correspondent", "A generated reporter for benchmarks."));
             }
         }
         for (int i = 1; i <= 40; i++) {
             if (tags.findBySlug("bench-topic-" + i).isEmpty()) {
-                tags.create(new TagForm("bench-topic-" + i, "Topic " + i, "topic"));
+                tags.create(TermForm.tag("bench-topic-" + i, "Topic " + i, "topic"));
             }
         }
     }

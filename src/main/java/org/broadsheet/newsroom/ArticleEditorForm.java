@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.LeadImage;
-import org.broadsheet.tag.Tag;
+import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.web.Slugs;
 import org.broadsheet.web.ValidationException;
 

@@ -6,10 +6,10 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Autosave;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.RevisionDiff;
-import org.broadsheet.author.Author;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.section.Section;
-import org.broadsheet.tag.Tag;
+import org.broadsheet.taxonomy.Author;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.Tag;
 
 /**
  * The article editor page.

@@ -6,11 +6,12 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleFilter;
-import org.broadsheet.article.ArticleListing;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.author.AuthorService;
-import org.broadsheet.section.SectionService;
+import org.broadsheet.article.ArticleSummary;
+import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.ResultPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,7 +56,7 @@ class ArticleListController {
                 filters.author(),
                 filters.q(),
                 filters.mine() ? staff.id() : null);
-        ArticleListing listing = desk.list(filter, page, PAGE_SIZE);
+        ResultPage<ArticleSummary> listing = desk.list(filter, page, PAGE_SIZE);
         ArticleListView view = new ArticleListView(
                 staff,
                 listing,
@@ -63,8 +64,7 @@ class ArticleListController {
                 List.of(ArticleStatus.values()),
                 sections.all(),
                 authors.all(),
-                listing.hasPrevious() ? url(filters, page - 1) : null,
-                listing.hasNext() ? url(filters, page + 1) : null);
+                listing.pagination(p -> url(filters, p)));
         return pages.render(
                 staff,
                 "newsroom/article-list",

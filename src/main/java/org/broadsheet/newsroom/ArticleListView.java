@@ -2,27 +2,26 @@ package org.broadsheet.newsroom;
 
 import java.util.List;
 import org.broadsheet.account.Staff;
-import org.broadsheet.article.ArticleListing;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleSummary;
-import org.broadsheet.author.Author;
-import org.broadsheet.section.Section;
+import org.broadsheet.taxonomy.Author;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.web.Pagination;
+import org.broadsheet.web.ResultPage;
 
 /**
  * The article list page.
  *
  * @param filters  the filters as given (empty strings for none)
- * @param newerUrl the previous page, or null; {@code olderUrl} the next, or null
  */
 public record ArticleListView(
         Staff staff,
-        ArticleListing listing,
+        ResultPage<ArticleSummary> listing,
         Filters filters,
         List<ArticleStatus> statuses,
         List<Section> sections,
         List<Author> authors,
-        String newerUrl,
-        String olderUrl) {
+        Pagination pagination) {
 
     /** The list's filters as the form shows them. */
     public record Filters(String status, String section, String author, String q, boolean mine) {

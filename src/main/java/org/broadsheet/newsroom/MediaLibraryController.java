@@ -247,20 +247,7 @@ class MediaLibraryController {
                 ? current
                 : LeadImage.fromLibrary(item.image(), "", "", "");
         try {
-            articles.save(
-                    id,
-                    new ArticleForm(
-                            form.slug(),
-                            form.headline(),
-                            form.standfirst(),
-                            form.body(),
-                            form.section(),
-                            form.authors(),
-                            form.tags(),
-                            chosen),
-                    article.version(),
-                    staff.id(),
-                    List.of());
+            articles.save(id, form.withImage(chosen), article.version(), staff.id(), List.of());
         } catch (ArticleEditConflict e) {
             return refusedChoice(
                     staff,

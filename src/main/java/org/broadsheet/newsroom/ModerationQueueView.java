@@ -4,6 +4,7 @@ import java.util.List;
 import org.broadsheet.comment.CommentAction;
 import org.broadsheet.comment.StaffComment;
 import org.broadsheet.web.DisplayDate;
+import org.broadsheet.web.Pagination;
 import org.broadsheet.web.ResultPage;
 
 /**
@@ -24,12 +25,8 @@ public record ModerationQueueView(
     /** One comment in the queue. */
     public record Row(StaffComment comment, DisplayDate date, List<CommentAction> actions) {}
 
-    public String previousUrl() {
-        return page.hasPrevious() ? filter.url(page.page() - 1) : null;
-    }
-
-    public String nextUrl() {
-        return page.hasNext() ? filter.url(page.page() + 1) : null;
+    public Pagination pagination() {
+        return page.pagination(filter::url);
     }
 
     /** What the page says when there is nothing to list. */

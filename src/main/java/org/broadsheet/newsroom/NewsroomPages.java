@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.web.Layouts;
+import org.broadsheet.web.Redirects;
+import org.broadsheet.web.ValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -18,7 +22,6 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Renders newsroom pages inside the newsroom frame ({@code newsroom/layout.jte}) and answers
@@ -36,6 +39,27 @@ public class NewsroomPages {
     NewsroomPages(Layouts layouts, CommentService comments) {
         this.layouts = layouts;
         this.comments = comments;
+    }
+
+    /** A page for a signed-in staff member whose template takes {@code frame} and {@code view}. */
+    public ModelAndView render(Staff staff, String template, String title, String nav, Object view) {
+        return render(staff, template, title, nav, Map.of("view", view), HttpStatus.OK);
+    }
+
+    /**
+     * Answers a posted form: runs {@code action}, which returns the answer (usually a
+     * {@link #redirect}); if the rules refuse the form (a {@link ValidationException}), the form's
+     * page again instead, made by {@code again} from what was typed with each error beside its
+     * field, with status 422. Nothing was changed then.
+     */
+    public ModelAndView submit(Record typed, Supplier<ModelAndView> action, Function<StaffForm, ModelAndView> again) {
+        try {
+            return action.get();
+        } catch (ValidationException refusal) {
+            ModelAndView page = again.apply(StaffForm.refused(typed, refusal));
+            page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            return page;
+        }
     }
 
     /** A page for a signed-in staff member; its template takes {@code frame} and the model's entries. */
@@ -59,10 +83,7 @@ public class NewsroomPages {
         if (message != null) {
             RequestContextUtils.getOutputFlashMap(request()).put(FLASH, message);
         }
-        RedirectView redirect = new RedirectView(url, true);
-        redirect.setStatusCode(HttpStatus.SEE_OTHER);
-        redirect.setExposeModelAttributes(false);
-        return new ModelAndView(redirect);
+        return Redirects.seeOther(url);
     }
 
     NewsroomFrame frame(Staff staff, String title, String nav, HttpServletRequest request) {

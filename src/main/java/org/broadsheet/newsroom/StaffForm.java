@@ -28,6 +28,25 @@ public record StaffForm(Map<String, String> values, Map<String, String> errors, 
         return new StaffForm(values, Map.of(), null);
     }
 
+    /** A form record's values as shown in the form's fields, by component name (see {@link FormValues}). */
+    public static StaffForm of(Record form) {
+        return of(FormValues.of(form));
+    }
+
+    /** A form record as typed, with the refusal's problems beside their fields. */
+    public static StaffForm refused(Record typed, ValidationException refusal) {
+        return refused(FormValues.of(typed), refusal);
+    }
+
+    /**
+     * The same values without errors beside fields: the first problem instead says what was
+     * refused (an action on the whole thing, such as a delete, rather than a field typed).
+     */
+    public StaffForm asProblem() {
+        return new StaffForm(
+                values, Map.of(), errors.values().stream().findFirst().orElse(problem));
+    }
+
     /** The typed values with the refusal's problems beside their fields (the first per field wins). */
     public static StaffForm refused(Map<String, String> values, ValidationException refusal) {
         return refused(values, refusal.problems());

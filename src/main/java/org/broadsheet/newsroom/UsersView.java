@@ -3,7 +3,7 @@ package org.broadsheet.newsroom;
 import java.util.List;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.StaffAccount;
-import org.broadsheet.author.Author;
+import org.broadsheet.taxonomy.Author;
 
 /**
  * The users pages' view.

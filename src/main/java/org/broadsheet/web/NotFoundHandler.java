@@ -14,7 +14,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Every "no such thing" a reader can reach ends on the 404 page, with status 404, unless a
@@ -42,10 +41,7 @@ class NotFoundHandler {
     ModelAndView notFound(Exception e, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> movedTo = movedTo(request);
         if (movedTo.isPresent()) {
-            RedirectView redirect = new RedirectView(movedTo.get());
-            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-            redirect.setExposeModelAttributes(false);
-            return new ModelAndView(redirect);
+            return Redirects.permanent(movedTo.get());
         }
         log.debug("404: {}", e.getMessage());
         response.setHeader("Cache-Control", "no-cache");

@@ -1,6 +1,7 @@
 package org.broadsheet.web;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * One page of a longer list, numbered from 1, as the newsroom's tables show it.
@@ -18,12 +19,9 @@ public record ResultPage<T>(List<T> items, long total, int page, int pageSize) {
         return (int) Math.max(1, (total + pageSize - 1) / pageSize);
     }
 
-    public boolean hasPrevious() {
-        return page > 1;
-    }
-
-    public boolean hasNext() {
-        return page < pages();
+    /** The links to the pages before and after this one; {@code url} gives the address of any page. */
+    public Pagination pagination(IntFunction<String> url) {
+        return Pagination.of(page, page < pages(), url);
     }
 
     /** The offset of this page's first item, for {@code offset} in SQL. */

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
     public static final int MAX_LENGTH = 120;
+    /** The same rule for a form field's {@code pattern} attribute, so browsers check it before sending. */
+    public static final String HTML_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+
     private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private Slugs() {}

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.tag.TagService;
+import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.Pagination;
+import org.broadsheet.web.ResultPage;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -339,15 +341,15 @@ class ArticleWorkflowTests {
         articles.submitForReview(second);
 
         assertThat(desk.list(new ArticleFilter(null, null, null, word, null), 1, 20)
-                        .articles())
+                        .items())
                 .extracting(ArticleSummary::id)
                 .containsExactly(second, first);
         assertThat(desk.list(new ArticleFilter(ArticleStatus.IN_REVIEW, null, null, word, null), 1, 20)
-                        .articles())
+                        .items())
                 .extracting(ArticleSummary::id)
                 .containsExactly(second);
         assertThat(desk.list(new ArticleFilter(null, "americas", null, word, null), 1, 20)
-                        .articles())
+                        .items())
                 .extracting(ArticleSummary::id)
                 .containsExactly(first);
         assertThat(desk.list(new ArticleFilter(null, null, "daniel-reyes", word, null), 1, 20)
@@ -357,15 +359,16 @@ class ArticleWorkflowTests {
                         .total())
                 .isZero();
         assertThat(desk.list(new ArticleFilter(null, null, null, word, writer), 1, 20)
-                        .articles())
+                        .items())
                 .extracting(ArticleSummary::id)
                 .containsExactly(first);
 
-        ArticleListing page2 = desk.list(new ArticleFilter(null, null, null, word, null), 2, 1);
-        assertThat(page2.articles()).extracting(ArticleSummary::id).containsExactly(first);
+        ResultPage<ArticleSummary> page2 = desk.list(new ArticleFilter(null, null, null, word, null), 2, 1);
+        assertThat(page2.items()).extracting(ArticleSummary::id).containsExactly(first);
         assertThat(page2.total()).isEqualTo(2);
-        assertThat(page2.hasPrevious()).isTrue();
-        assertThat(page2.hasNext()).isFalse();
+        Pagination links = page2.pagination(p -> "/list?page=" + p);
+        assertThat(links.previousUrl()).isEqualTo("/list?page=1");
+        assertThat(links.nextUrl()).isNull();
     }
 
     @Test

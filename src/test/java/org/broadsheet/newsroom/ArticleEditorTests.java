@@ -23,7 +23,7 @@ import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.EditableArticle;
-import org.broadsheet.tag.TagService;
+import org.broadsheet.taxonomy.TagService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;

@@ -423,13 +423,13 @@ class NewsroomPageChecksTests {
     org.broadsheet.comment.CommentService moderatedComments;
 
     @Autowired
-    org.broadsheet.section.SectionService managedSections;
+    org.broadsheet.taxonomy.SectionService managedSections;
 
     @Autowired
-    org.broadsheet.tag.TagService managedTags;
+    org.broadsheet.taxonomy.TagService managedTags;
 
     @Autowired
-    org.broadsheet.author.AuthorService managedAuthors;
+    org.broadsheet.taxonomy.AuthorService managedAuthors;
 
     @Test
     void moderationPages() throws Exception {

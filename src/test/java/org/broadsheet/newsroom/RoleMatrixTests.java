@@ -32,7 +32,7 @@ import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.media.MediaService;
-import org.broadsheet.section.SectionService;
+import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.web.SiteIdentities;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -86,7 +86,7 @@ class RoleMatrixTests {
     SiteIdentities identities;
 
     @Autowired
-    org.broadsheet.tag.TagService tags;
+    org.broadsheet.taxonomy.TagService tags;
 
     private StaffFixtures staff;
     /** The editor who owns the articles and uploads that other people act on. */

@@ -10,18 +10,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.author.Author;
-import org.broadsheet.author.AuthorForm;
-import org.broadsheet.author.AuthorService;
 import org.broadsheet.comment.CommentPolicies;
 import org.broadsheet.comment.CommentPolicy;
 import org.broadsheet.comment.Moderation;
-import org.broadsheet.section.Section;
-import org.broadsheet.section.SectionForm;
-import org.broadsheet.section.SectionService;
-import org.broadsheet.tag.Tag;
-import org.broadsheet.tag.TagForm;
-import org.broadsheet.tag.TagService;
+import org.broadsheet.taxonomy.Author;
+import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.Tag;
+import org.broadsheet.taxonomy.TagService;
+import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.web.SiteIdentities;
 import org.broadsheet.web.SiteIdentity;
 import org.jsoup.Jsoup;
@@ -90,7 +88,7 @@ class SiteManagementPagesTests {
 
     @Test
     void renamedSectionIsInTheReaderNavigationAtOnceAndItsOldAddressRedirects() throws Exception {
-        Section section = sections.create(new SectionForm(unique("islands"), "Islands", "", null));
+        Section section = sections.create(TermForm.section(unique("islands"), "Islands", ""));
         String newSlug = unique("archipelagos");
         MockHttpServletResponse saved = as(
                 Role.EDITOR,
@@ -113,8 +111,8 @@ class SiteManagementPagesTests {
 
     @Test
     void movingSectionsReordersTheReaderNavigation() throws Exception {
-        Section first = sections.create(new SectionForm(unique("reef"), "Reef desk", "", null));
-        Section second = sections.create(new SectionForm(unique("lagoon"), "Lagoon desk", "", null));
+        Section first = sections.create(TermForm.section(unique("reef"), "Reef desk", ""));
+        Section second = sections.create(TermForm.section(unique("lagoon"), "Lagoon desk", ""));
         try {
             assertThat(readerNavigation()).endsWith("Reef desk", "Lagoon desk");
             assertThat(as(
@@ -199,7 +197,7 @@ class SiteManagementPagesTests {
 
     @Test
     void tagsAndAuthorsAreEditedFromTheirPages() throws Exception {
-        Tag tag = tags.create(new TagForm(unique("tide"), "Tide", "topic"));
+        Tag tag = tags.create(TermForm.tag(unique("tide"), "Tide", "topic"));
         String tagSlug = unique("tides");
         assertThat(as(
                                 Role.EDITOR,
@@ -220,7 +218,7 @@ class SiteManagementPagesTests {
                 Jsoup.parse(as(Role.EDITOR, get("/newsroom/tags?q=" + tagSlug)).getContentAsString());
         assertThat(found.select(".nr-table tbody tr")).hasSize(1);
 
-        Author author = authors.create(new AuthorForm(unique("writer"), "Wren Writer", "", ""));
+        Author author = authors.create(TermForm.author(unique("writer"), "Wren Writer", "", ""));
         assertThat(as(
                                 Role.EDITOR,
                                 post("/newsroom/authors/" + author.id())
@@ -251,7 +249,7 @@ class SiteManagementPagesTests {
 
     @Test
     void onlyThoseWhoKeepTheStructureMayChangeIt() throws Exception {
-        Section section = sections.create(new SectionForm(unique("guarded"), "Guarded desk", "", null));
+        Section section = sections.create(TermForm.section(unique("guarded"), "Guarded desk", ""));
         try {
             for (Role role : new Role[] {Role.CONTRIBUTOR, Role.AUTHOR}) {
                 assertThat(as(role, get("/newsroom/sections")).getStatus()).isEqualTo(403);

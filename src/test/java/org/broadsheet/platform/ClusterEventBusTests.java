@@ -16,9 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.comment.CommentService;
-import org.broadsheet.section.Section;
-import org.broadsheet.section.SectionForm;
-import org.broadsheet.section.SectionService;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.web.SiteIdentities;
 import org.broadsheet.web.SiteIdentity;
 import org.broadsheet.web.SiteUrls;
@@ -120,7 +120,7 @@ class ClusterEventBusTests {
 
         a.getBean(SiteIdentities.class).update(new SiteIdentity("Cluster Herald", "Read on any node"));
         a.getBean(SectionService.class)
-                .update(section.id(), new SectionForm(section.slug(), "Cluster Desk", section.description(), null));
+                .update(section.id(), TermForm.section(section.slug(), "Cluster Desk", section.description()));
 
         assertThat(eventually(() -> {
                     Document page = Jsoup.parse(get(b, "/").body());

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.broadsheet.article.ArticleEvents;
-import org.broadsheet.web.TaxonomyChanged;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.broadsheet.taxonomy.TaxonomyChanged;
 import org.junit.jupiter.api.Test;
 
 /** What notifications carry, strings in and out. */
@@ -22,7 +23,7 @@ class ClusterEventCodecTests {
     void eventsFromAnotherNodeComeBackEqualAndInOrder() {
         ArticleEvents.ArticleScheduled scheduled =
                 new ArticleEvents.ArticleScheduled(42, Instant.parse("2026-11-27T09:30:00Z"));
-        TaxonomyChanged renamed = new TaxonomyChanged(TaxonomyChanged.SECTION, 7);
+        TaxonomyChanged renamed = new TaxonomyChanged(Taxonomy.SECTION, 7);
         List<String> payloads = sender.payloads(List.of(sender.line(scheduled), sender.line(renamed)));
         assertThat(payloads).hasSize(1);
         assertThat(receiver.decode(payloads.get(0))).containsExactly(scheduled, renamed);

@@ -1,8 +1,0 @@
-package org.broadsheet.author;
-
-/**
- * A byline: a person who writes for the site, with a job title, a short bio and a photo.
- *
- * @param photo a site-relative image path ({@code /assets/...}, {@code /media/...}), or null
- */
-public record Author(long id, String slug, String name, String title, String bio, String photo) {}

@@ -1,3 +1,0 @@
-/** Authors and bylines. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "web")
-package org.broadsheet.author;

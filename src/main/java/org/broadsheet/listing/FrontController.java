@@ -1,0 +1,51 @@
+package org.broadsheet.listing;
+
+import java.util.List;
+import java.util.Map;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.Teaser;
+import org.broadsheet.web.Layouts;
+import org.broadsheet.web.SiteUrls;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The front page: the lead story, the next top stories, and a block per section. */
+@Controller
+class FrontController {
+
+    static final int TOP_STORIES = 6;
+    static final int PER_SECTION = 4;
+    /** Stories read beyond the lead and the top ones, so a lead with a picture is usually among them. */
+    private static final int LEAD_CANDIDATES = 10;
+
+    private final ArticleReader reader;
+    private final Layouts layouts;
+    private final SiteUrls urls;
+
+    FrontController(ArticleReader reader, Layouts layouts, SiteUrls urls) {
+        this.reader = reader;
+        this.layouts = layouts;
+        this.urls = urls;
+    }
+
+    @GetMapping("/")
+    ModelAndView home() {
+        var settings = layouts.settings();
+        var layout = layouts.page(settings.name(), settings.tagline(), urls.home(), null);
+        var page = new HomePage(layout, settings.name() + ": top stories", front(), urls.archive(1));
+        return new ModelAndView("listing/front", Map.of("page", page));
+    }
+
+    private FrontPage front() {
+        List<Teaser> newest = reader.newest(TOP_STORIES + 1 + LEAD_CANDIDATES);
+        if (newest.isEmpty()) {
+            return FrontPage.empty();
+        }
+        Teaser lead = FrontPage.lead(newest);
+        List<Teaser> top =
+                newest.stream().filter(t -> t != lead).limit(TOP_STORIES).toList();
+        List<Teaser> rest = reader.newestPerSection(FrontPage.shown(lead, top), PER_SECTION);
+        return new FrontPage(lead, top, FrontPage.blocks(rest));
+    }
+}

@@ -1,4 +1,0 @@
-package org.broadsheet.section;
-
-/** What a new or changed section is made from. */
-public record SectionForm(String slug, String name, String description, Integer position) {}

@@ -1,3 +1,0 @@
-/** Tags and topics (people, places, organisations). */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "web")
-package org.broadsheet.tag;

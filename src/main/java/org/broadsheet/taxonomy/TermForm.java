@@ -1,0 +1,48 @@
+package org.broadsheet.taxonomy;
+
+/**
+ * What a new or changed section, tag or author is made from. Each taxonomy reads the fields it
+ * owns and ignores the rest; the factories name them.
+ *
+ * @param slug        blank to make one from the name
+ * @param description a section's description
+ * @param kind        a tag's kind ({@link Tag#KINDS}; "topic" when blank)
+ * @param title       an author's job title
+ * @param bio         an author's bio
+ * @param photo       an author's photo: a site-relative image path such as
+ *                    {@code /media/2026/06/amara.jpg}; blank for none
+ */
+public record TermForm(
+        String slug, String name, String description, String kind, String title, String bio, String photo) {
+
+    public static final int SLUG_MAX = 120;
+    public static final int DESCRIPTION_MAX = 300;
+    public static final int TITLE_MAX = 120;
+    public static final int BIO_MAX = 1000;
+    public static final int PHOTO_MAX = 500;
+
+    public static TermForm section(String slug, String name, String description) {
+        return new TermForm(slug, name, description, null, null, null, null);
+    }
+
+    public static TermForm tag(String slug, String name, String kind) {
+        return new TermForm(slug, name, null, kind, null, null, null);
+    }
+
+    public static TermForm author(String slug, String name, String title, String bio, String photo) {
+        return new TermForm(slug, name, null, null, title, bio, photo);
+    }
+
+    public static TermForm author(String slug, String name, String title, String bio) {
+        return author(slug, name, title, bio, null);
+    }
+
+    TermForm withSlug(String newSlug) {
+        return new TermForm(newSlug, name, description, kind, title, bio, photo);
+    }
+
+    /** {@code text} stripped; empty for null. */
+    static String text(String text) {
+        return text == null ? "" : text.strip();
+    }
+}

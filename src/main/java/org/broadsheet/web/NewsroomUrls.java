@@ -1,0 +1,69 @@
+package org.broadsheet.web;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The one owner of the newsroom's URL shapes, beside {@link SiteUrls} for the reader site.
+ * Controllers map their handlers to these constants and templates ask for the addresses
+ * they link to; nobody writes a newsroom path by hand elsewhere.
+ */
+public final class NewsroomUrls {
+
+    public static final String HOME = "/newsroom";
+    public static final String SIGN_IN = HOME + "/sign-in";
+    public static final String SIGN_OUT = HOME + "/sign-out";
+    public static final String SETUP = HOME + "/setup";
+    public static final String PASSWORD = HOME + "/password";
+    public static final String ACCOUNT = HOME + "/account";
+    public static final String ARTICLES = HOME + "/articles";
+    public static final String MEDIA = HOME + "/media";
+    public static final String MEDIA_PICKER = MEDIA + "/picker";
+    public static final String COMMENTS = HOME + "/comments";
+    public static final String USERS = HOME + "/users";
+    public static final String SETTINGS = HOME + "/settings";
+    /** A numeric id in a mapped path: at most 18 digits, so it always fits a {@code long}. */
+    public static final String ID = "{id:[0-9]{1,18}}";
+
+    private NewsroomUrls() {}
+
+    /** Page {@code page} of a list at {@code path}, searched for {@code q} (null for none). */
+    public static String search(String path, String q, int page) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+        if (q != null) {
+            url.queryParam("q", q);
+        }
+        if (page > 1) {
+            url.queryParam("page", page);
+        }
+        return url.encode().build().toUriString();
+    }
+
+    public static String article(long id) {
+        return ARTICLES + "/" + id;
+    }
+
+    public static String articleRevisions(long id) {
+        return article(id) + "/revisions";
+    }
+
+    public static String media(long id) {
+        return MEDIA + "/" + id;
+    }
+
+    public static String comment(long id) {
+        return COMMENTS + "/" + id;
+    }
+
+    public static String user(long id) {
+        return USERS + "/" + id;
+    }
+
+    /** The list of a taxonomy's terms, by its plural ({@code sections}, {@code tags}, {@code authors}). */
+    public static String terms(String plural) {
+        return HOME + "/" + plural;
+    }
+
+    public static String term(String plural, long id) {
+        return terms(plural) + "/" + id;
+    }
+}

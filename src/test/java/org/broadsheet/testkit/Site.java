@@ -1,0 +1,75 @@
+package org.broadsheet.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The one way tests fetch pages through MVC: as a reader (no session, no cookies), or as a
+ * staff member signed in through {@link StaffMembers#as}. Responses are the servlet's own, so
+ * status, headers and HTML are what a client would get.
+ * <pre>
+ * Document front = site.page("/");
+ * MockHttpServletResponse list = site.get("/newsroom/tags", staff.as(Role.EDITOR));
+ * </pre>
+ */
+@Component
+public class Site {
+
+    private final ObjectProvider<MockMvc> mvc;
+
+    Site(ObjectProvider<MockMvc> mvc) {
+        this.mvc = mvc;
+    }
+
+    /** The answer to a reader's GET. */
+    public MockHttpServletResponse get(String url) {
+        return perform(MockMvcRequestBuilders.get(url));
+    }
+
+    /** The answer to a GET made as someone ({@link StaffMembers#as}). */
+    public MockHttpServletResponse get(String url, RequestPostProcessor who) {
+        return perform(MockMvcRequestBuilders.get(url).with(who));
+    }
+
+    /** The answer to any request. */
+    public MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
+        try {
+            return mvc.getObject().perform(request).andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page a reader gets with 200, parsed. */
+    public Document page(String url) {
+        return parsed(url, get(url));
+    }
+
+    /** A page someone gets with 200, parsed. */
+    public Document page(String url, RequestPostProcessor who) {
+        return parsed(url, get(url, who));
+    }
+
+    /** The status a reader's GET gets. */
+    public int status(String url) {
+        return get(url).getStatus();
+    }
+
+    private static Document parsed(String url, MockHttpServletResponse response) {
+        assertThat(response.getStatus()).as(url).isEqualTo(200);
+        try {
+            return Jsoup.parse(response.getContentAsString());
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
