@@ -27,15 +27,15 @@ class MediaServiceTests extends MediaTest {
         assertThat(item.height()).isEqualTo(1000);
         assertThat(item.filename()).isEqualTo("harbour.jpg");
         byte[] original = fixtures.stored(item.originalUrl());
-        assertThat(MetadataStripperTests.indexOf(original, TestImages.LATITUDE)).isNegative();
-        assertThat(MetadataStripperTests.app1Segments(original)).isEmpty();
+        assertThat(StripperTest.indexOf(original, TestImages.LATITUDE)).isNegative();
+        assertThat(StripperTest.app1Segments(original)).isEmpty();
         assertThat(item.bytes()).isEqualTo(original.length);
         assertThat(item.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1600);
         assertThat(item.renditions()).extracting(MediaItem.Rendition::height).containsExactly(240, 480, 800);
         for (MediaItem.Rendition r : item.renditions()) {
             assertThat(r.url()).endsWith("/" + r.width() + ".jpg");
             byte[] bytes = fixtures.stored(r.url());
-            assertThat(MetadataStripperTests.app1Segments(bytes)).isEmpty();
+            assertThat(StripperTest.app1Segments(bytes)).isEmpty();
             BufferedImage decoded = TestImages.decode(bytes);
             assertThat(decoded.getWidth()).isEqualTo(r.width());
             assertThat(decoded.getHeight()).isEqualTo(r.height());
@@ -66,9 +66,8 @@ class MediaServiceTests extends MediaTest {
         assertThat(rendition.getWidth()).isEqualTo(480);
         assertThat(rendition.getHeight()).isEqualTo(960);
         byte[] original = fixtures.stored(item.originalUrl());
-        assertThat(MetadataStripperTests.app1Segments(original))
-                .containsExactly(MetadataStripper.orientationOnlyExif(6));
-        assertThat(MetadataStripperTests.indexOf(original, TestImages.LATITUDE)).isNegative();
+        assertThat(StripperTest.app1Segments(original)).containsExactly(JpegStripper.orientationOnlyExif(6));
+        assertThat(StripperTest.indexOf(original, TestImages.LATITUDE)).isNegative();
     }
 
     @Test
@@ -105,7 +104,7 @@ class MediaServiceTests extends MediaTest {
         assertThat(webp.type()).isEqualTo(ImageType.WEBP);
         assertThat(webp.originalUrl()).endsWith("/original.webp");
         assertThat(webp.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1000);
-        assertThat(MetadataStripperTests.indexOf(fixtures.stored(webp.originalUrl()), TestImages.LATITUDE))
+        assertThat(StripperTest.indexOf(fixtures.stored(webp.originalUrl()), TestImages.LATITUDE))
                 .isNegative();
         int pixel = TestImages.decode(fixtures.stored(webp.renditions().get(0).url()))
                         .getRGB(100, 100)
@@ -124,12 +123,11 @@ class MediaServiceTests extends MediaTest {
         MediaItem item = fixtures.upload("loop.gif", gif, "");
 
         byte[] original = fixtures.stored(item.originalUrl());
-        assertThat(MetadataStripperTests.indexOf(original, "GPSLatitude".getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(StripperTest.indexOf(original, "GPSLatitude".getBytes(StandardCharsets.ISO_8859_1)))
                 .isNegative();
-        assertThat(MetadataStripperTests.indexOf(
-                        original, TestImages.GIF_COMMENT.getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(StripperTest.indexOf(original, TestImages.GIF_COMMENT.getBytes(StandardCharsets.ISO_8859_1)))
                 .isNegative();
-        assertThat(MetadataStripperTests.indexOf(original, "NETSCAPE2.0".getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(StripperTest.indexOf(original, "NETSCAPE2.0".getBytes(StandardCharsets.ISO_8859_1)))
                 .isNotNegative();
         assertThat(TestImages.gifFrames(original)).hasSize(2);
         assertThat(item.bytes()).isEqualTo(original.length);
