@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.MediaImage;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.section.Section;
 import org.broadsheet.section.SectionService;
 import org.broadsheet.tag.Tag;
@@ -61,7 +61,7 @@ public class ArticleService {
     private final WorkflowRepository workflow;
     private final RevisionRepository revisionStore;
     private final Revisions revisions;
-    private final MediaService media;
+    private final MediaLibrary media;
 
     ArticleService(
             ArticleRepository repository,
@@ -74,7 +74,7 @@ public class ArticleService {
             WorkflowRepository workflow,
             RevisionRepository revisionStore,
             Revisions revisions,
-            MediaService media) {
+            MediaLibrary media) {
         this.media = media;
         this.workflow = workflow;
         this.revisionStore = revisionStore;

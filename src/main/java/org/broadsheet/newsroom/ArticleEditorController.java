@@ -18,7 +18,7 @@ import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.section.SectionService;
 import org.broadsheet.tag.Tag;
 import org.broadsheet.tag.TagService;
@@ -52,7 +52,7 @@ class ArticleEditorController {
     private final SectionService sections;
     private final AuthorService authors;
     private final TagService tags;
-    private final MediaService media;
+    private final MediaLibrary media;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -63,7 +63,7 @@ class ArticleEditorController {
             SectionService sections,
             AuthorService authors,
             TagService tags,
-            MediaService media,
+            MediaLibrary media,
             SiteSettings site,
             Clock clock) {
         this.media = media;

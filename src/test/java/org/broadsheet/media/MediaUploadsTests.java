@@ -7,14 +7,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-/** Uploads through the service: what is kept, what is refused, and that a refusal keeps nothing. */
+/** Uploads through {@link MediaUploads}: what is kept, what is refused, and that a refusal keeps nothing. */
 @BroadsheetTest
-class MediaServiceTests extends MediaTest {
+class MediaUploadsTests extends MediaTest {
 
     @Test
     void jpegIsStoredWithoutItsGpsBlockAndWithRenditionsAtEachWidthUpToItsOwn() {
@@ -170,7 +169,8 @@ class MediaServiceTests extends MediaTest {
         long files = fixtures.files();
         long uploader = fixtures.staffMember("author");
 
-        assertThatThrownBy(() -> media.upload("huge.jpg", TestImages.endless(50L * 1024 * 1024), uploader, "", "", ""))
+        assertThatThrownBy(
+                        () -> uploads.upload("huge.jpg", TestImages.endless(50L * 1024 * 1024), uploader, "", "", ""))
                 .isInstanceOfSatisfying(MediaRefused.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
                     assertThat(e.getMessage()).contains("20 MB");
@@ -233,73 +233,17 @@ class MediaServiceTests extends MediaTest {
 
     @Test
     void filenameKeepsOnlyItsLastPartWithoutControlCharacters() {
-        assertThat(MediaService.filename("C:\\Users\\me\\Pictures\\dock.jpg")).isEqualTo("dock.jpg");
-        assertThat(MediaService.filename("../../etc/pass\u0000wd")).isEqualTo("passwd");
-        assertThat(MediaService.filename("  ")).isEqualTo("image");
-        assertThat(MediaService.filename(null)).isEqualTo("image");
-    }
-
-    @Test
-    void detailsCanBeChangedAndSearched() {
-        String word = "zebra" + System.nanoTime();
-        MediaItem item = fixtures.upload(word + ".png", TestImages.png(50, 50), "");
-
-        MediaItem changed =
-                media.updateDetails(item.id(), "  Two herons at dawn  ", "Caption with " + word + "_x", "Agency");
-
-        assertThat(changed.alt()).isEqualTo("Two herons at dawn");
-        assertThat(changed.credit()).isEqualTo("Agency");
-        assertThat(media.list(word, 1, 10).items()).extracting(MediaItem::id).containsExactly(item.id());
-        assertThat(media.list(word.toUpperCase(), 1, 10).total()).isEqualTo(1);
-        assertThat(media.list("herons at dawn", 1, 10).items())
-                .extracting(MediaItem::id)
-                .contains(item.id());
-        assertThat(media.list(word + "%", 1, 10).total()).isZero(); // wildcards are searched for as they are
-        assertThat(media.list(word + "_x", 1, 10).total()).isEqualTo(1);
-        assertThatThrownBy(() -> media.updateDetails(item.id(), "bad\u0007bell", "", ""))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> media.updateDetails(Long.MAX_VALUE, "", "", ""))
-                .isInstanceOf(NotFoundException.class);
-    }
-
-    @Test
-    void listIsNewestFirstInPages() {
-        String word = "paging" + System.nanoTime();
-        MediaItem first = fixtures.upload(word + "-1.png", TestImages.png(30, 30), "");
-        MediaItem second = fixtures.upload(word + "-2.png", TestImages.png(30, 30), "");
-        MediaItem third = fixtures.upload(word + "-3.png", TestImages.png(30, 30), "");
-
-        MediaPage page1 = media.list(word, 1, 2);
-        MediaPage page2 = media.list(word, 2, 2);
-
-        assertThat(page1.items()).extracting(MediaItem::id).containsExactly(third.id(), second.id());
-        assertThat(page1.hasOlder()).isTrue();
-        assertThat(page1.hasNewer()).isFalse();
-        assertThat(page2.items()).extracting(MediaItem::id).containsExactly(first.id());
-        assertThat(page2.hasOlder()).isFalse();
-        assertThat(page2.total()).isEqualTo(3);
-    }
-
-    @Test
-    void deleteRemovesTheRowAndEveryFile() {
-        long files = fixtures.files();
-        MediaItem item = fixtures.upload("gone.png", TestImages.png(1000, 500), "");
-        assertThat(fixtures.files()).isEqualTo(files + 4);
-
-        media.delete(item.id());
-
-        assertThat(media.findById(item.id())).isEmpty();
-        assertThat(fixtures.files()).isEqualTo(files);
-        String[] parts = item.originalUrl().split("/");
-        assertThat(media.file(parts[2], parts[3])).isEmpty();
-        assertThatThrownBy(() -> media.delete(item.id())).isInstanceOf(NotFoundException.class);
+        assertThat(MediaUploads.filename("C:\\Users\\me\\Pictures\\dock.jpg")).isEqualTo("dock.jpg");
+        assertThat(MediaUploads.filename("../../etc/pass\u0000wd")).isEqualTo("passwd");
+        assertThat(MediaUploads.filename("  ")).isEqualTo("image");
+        assertThat(MediaUploads.filename(null)).isEqualTo("image");
     }
 
     @Test
     void uploadReadsNothingPastTheLimitFromAStreamThatLies() {
         // An upload that claims nothing and sends a lot: the service counts what it reads.
         long uploader = fixtures.staffMember("editor");
-        assertThatThrownBy(() -> media.upload(
+        assertThatThrownBy(() -> uploads.upload(
                         "x.gif", new ByteArrayInputStream(new byte[21 * 1024 * 1024]), uploader, "", "", ""))
                 .isInstanceOfSatisfying(
                         MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
