@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ResultPage;
@@ -33,7 +33,7 @@ public class ArticleDesk {
     private final Dates dates;
     private final SiteUrls urls;
     private final Clock clock;
-    private final MediaService media;
+    private final MediaLibrary media;
 
     ArticleDesk(
             ArticleRepository articles,
@@ -45,7 +45,7 @@ public class ArticleDesk {
             Dates dates,
             SiteUrls urls,
             Clock clock,
-            MediaService media) {
+            MediaLibrary media) {
         this.media = media;
         this.articles = articles;
         this.workflow = workflow;

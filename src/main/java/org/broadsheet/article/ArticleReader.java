@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.broadsheet.media.MediaImage;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.HtmlSanitizer;
 import org.broadsheet.web.SiteUrls;
@@ -36,7 +36,7 @@ public class ArticleReader {
     private final Dates dates;
     private final ArticleSettings settings;
     private final ArticleCache cache;
-    private final MediaService media;
+    private final MediaLibrary media;
 
     ArticleReader(
             ArticleRepository repository,
@@ -45,7 +45,7 @@ public class ArticleReader {
             Dates dates,
             ArticleSettings settings,
             ArticleCache cache,
-            MediaService media) {
+            MediaLibrary media) {
         this.cache = cache;
         this.media = media;
         this.repository = repository;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.broadsheet.media.MediaImage;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.Section;
@@ -59,7 +59,7 @@ public class ArticleService {
     private final WorkflowRepository workflow;
     private final RevisionRepository revisionStore;
     private final Revisions revisions;
-    private final MediaService media;
+    private final MediaLibrary media;
 
     ArticleService(
             ArticleRepository repository,
@@ -72,7 +72,7 @@ public class ArticleService {
             WorkflowRepository workflow,
             RevisionRepository revisionStore,
             Revisions revisions,
-            MediaService media) {
+            MediaLibrary media) {
         this.media = media;
         this.workflow = workflow;
         this.revisionStore = revisionStore;

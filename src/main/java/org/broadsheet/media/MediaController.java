@@ -20,16 +20,16 @@ class MediaController {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-    private final MediaService media;
+    private final MediaFiles files;
 
-    MediaController(MediaService media) {
-        this.media = media;
+    MediaController(MediaFiles files) {
+        this.files = files;
     }
 
     @GetMapping("/media/{key:[a-z2-7]{26}}/{name}")
     void serve(@PathVariable String key, @PathVariable String name, HttpServletResponse response) throws IOException {
-        MediaService.MediaFile file =
-                media.file(key, name).orElseThrow(() -> new NotFoundException("No media file " + key + "/" + name));
+        MediaFiles.MediaFile file =
+                files.open(key, name).orElseThrow(() -> new NotFoundException("No media file " + key + "/" + name));
         try (InputStream content = file.stored().content()) {
             response.setContentType(file.type().contentType());
             response.setContentLengthLong(file.stored().size());

@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes stored files no image owns ({@link MediaService#removeOrphanedFiles}) once they are
+ * Removes stored files no image owns ({@link MediaLibrary#removeOrphanedFiles}) once they are
  * older than {@code broadsheet.media.orphan-grace}: hourly ({@code broadsheet.media.orphan-sweep})
  * and five minutes after start. Every node sweeps; no lock is taken, since two sweeps at once
  * only delete the same unowned files twice, and a file with a row, or one younger than the
@@ -20,19 +20,19 @@ class OrphanedFileSweep {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanedFileSweep.class);
 
-    private final MediaService media;
+    private final MediaLibrary library;
     private final MediaSettings settings;
     private final Clock clock;
 
-    OrphanedFileSweep(MediaService media, MediaSettings settings, Clock clock) {
-        this.media = media;
+    OrphanedFileSweep(MediaLibrary library, MediaSettings settings, Clock clock) {
+        this.library = library;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${broadsheet.media.orphan-sweep:1h}", initialDelayString = "5m")
     int sweep() {
-        int removed = media.removeOrphanedFiles(clock.instant().minus(settings.orphanGrace()));
+        int removed = library.removeOrphanedFiles(clock.instant().minus(settings.orphanGrace()));
         if (removed > 0) {
             log.info("Removed {} media file(s) that no image owned", removed);
         }

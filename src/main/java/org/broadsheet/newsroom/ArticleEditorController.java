@@ -16,7 +16,7 @@ import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.NoteKind;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.SectionService;
@@ -52,7 +52,7 @@ class ArticleEditorController {
     private final SectionService sections;
     private final AuthorService authors;
     private final TagService tags;
-    private final MediaService media;
+    private final MediaLibrary media;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -63,7 +63,7 @@ class ArticleEditorController {
             SectionService sections,
             AuthorService authors,
             TagService tags,
-            MediaService media,
+            MediaLibrary media,
             SiteSettings site,
             Clock clock) {
         this.media = media;

@@ -19,10 +19,11 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaItem;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaPage;
 import org.broadsheet.media.MediaRefused;
-import org.broadsheet.media.MediaService;
 import org.broadsheet.media.MediaSettings;
+import org.broadsheet.media.MediaUploads;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
@@ -56,7 +57,8 @@ class MediaLibraryController {
     private static final String ID = "{id:[0-9]{1,18}}";
 
     private final NewsroomPages pages;
-    private final MediaService media;
+    private final MediaLibrary media;
+    private final MediaUploads uploads;
     private final MediaSettings settings;
     private final AccountService accounts;
     private final Dates dates;
@@ -65,7 +67,8 @@ class MediaLibraryController {
 
     MediaLibraryController(
             NewsroomPages pages,
-            MediaService media,
+            MediaLibrary media,
+            MediaUploads uploads,
             MediaSettings settings,
             AccountService accounts,
             Dates dates,
@@ -75,6 +78,7 @@ class MediaLibraryController {
         this.articles = articles;
         this.pages = pages;
         this.media = media;
+        this.uploads = uploads;
         this.settings = settings;
         this.accounts = accounts;
         this.dates = dates;
@@ -102,7 +106,7 @@ class MediaLibraryController {
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try (InputStream content = file.getInputStream()) {
-            MediaItem item = media.upload(
+            MediaItem item = uploads.upload(
                     file.getOriginalFilename(),
                     content,
                     staff.id(),

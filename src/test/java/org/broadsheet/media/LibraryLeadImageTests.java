@@ -35,10 +35,11 @@ class LibraryLeadImageTests extends MediaTest {
     @Test
     void articlePageOffersEveryRenditionWithSizesAndTheDefaultRenditionsDimensions() throws Exception {
         MediaItem item = fixtures.upload("quay.jpg", TestImages.jpeg(2400, 1600), "Library alt");
-        media.updateDetails(item.id(), "Library alt", "Library caption", "Library credit");
+        library.updateDetails(item.id(), "Library alt", "Library caption", "Library credit");
         ArticleView article = publish(
                 "Lead from the library",
-                LeadImage.fromLibrary(media.image(item.id()).orElseThrow(), "Stevedores on the quay at dusk", "", ""));
+                LeadImage.fromLibrary(
+                        library.image(item.id()).orElseThrow(), "Stevedores on the quay at dusk", "", ""));
 
         byte[] html = mvc.perform(get(article.url())).andReturn().getResponse().getContentAsByteArray();
         assertThat(new PageChecks().htmlErrors("article with a library lead image", html))
@@ -101,11 +102,11 @@ class LibraryLeadImageTests extends MediaTest {
         MediaItem item = fixtures.upload("kept.jpg", TestImages.jpeg(800, 600), "Kept");
         ArticleView article = publish("Keeps its picture", LeadImage.fromLibrary(item.image(), "", "", ""));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> media.delete(item.id()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> library.delete(item.id()))
                 .isInstanceOfSatisfying(
                         MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
 
-        assertThat(media.findById(item.id())).isPresent();
+        assertThat(library.findById(item.id())).isPresent();
         assertThat(fixtures.stored(item.renditions().get(0).url())).isNotEmpty();
         assertThat(reader.findById(article.id()).orElseThrow().image().srcset()).isNotNull();
     }

@@ -15,12 +15,14 @@ class MediaFixtures {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final JdbcClient jdbc;
-    private final MediaService media;
+    private final MediaUploads uploads;
+    private final MediaFiles files;
     private final MediaStorage storage;
 
-    MediaFixtures(JdbcClient jdbc, MediaService media, MediaStorage storage) {
+    MediaFixtures(JdbcClient jdbc, MediaUploads uploads, MediaFiles files, MediaStorage storage) {
         this.jdbc = jdbc;
-        this.media = media;
+        this.uploads = uploads;
+        this.files = files;
         this.storage = storage;
     }
 
@@ -34,7 +36,7 @@ class MediaFixtures {
     }
 
     MediaItem upload(String filename, byte[] bytes, String alt) {
-        return media.upload(filename, new ByteArrayInputStream(bytes), staffMember("contributor"), alt, "", "");
+        return uploads.upload(filename, new ByteArrayInputStream(bytes), staffMember("contributor"), alt, "", "");
     }
 
     long rows() {
@@ -54,7 +56,7 @@ class MediaFixtures {
     /** The bytes stored behind a {@code /media/...} URL. */
     byte[] stored(String url) {
         String[] parts = url.split("/");
-        var file = media.file(parts[2], parts[3]).orElseThrow();
+        var file = files.open(parts[2], parts[3]).orElseThrow();
         try (var in = file.stored().content()) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -178,7 +178,7 @@ class MediaLibraryTests extends MediaTest {
     void uploaderAndEditorsMayChangeDetailsOthersMayNot() throws Exception {
         StaffFixtures.Member owner = staff.create(Role.CONTRIBUTOR);
         RequestPostProcessor asOwner = staff.signIn(owner);
-        MediaItem item = media.upload(
+        MediaItem item = uploads.upload(
                 "mine.png",
                 new java.io.ByteArrayInputStream(TestImages.png(200, 100)),
                 owner.staff().id(),
@@ -201,22 +201,22 @@ class MediaLibraryTests extends MediaTest {
         MockHttpServletResponse saved = save(url, asOwner, "A chart of rainfall");
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(page(url, asOwner).selectFirst("[role=status]").text()).contains("Saved the details of mine.png");
-        assertThat(media.get(item.id()).alt()).isEqualTo("A chart of rainfall");
+        assertThat(library.get(item.id()).alt()).isEqualTo("A chart of rainfall");
 
         assertThat(save(url, staff.as(Role.EDITOR), "Edited by the desk").getStatus())
                 .isEqualTo(303);
-        assertThat(media.get(item.id()).alt()).isEqualTo("Edited by the desk");
+        assertThat(library.get(item.id()).alt()).isEqualTo("Edited by the desk");
 
         // Control characters never reach the form: every newsroom POST carrying one is refused (400).
         MockHttpServletResponse refused = save(url, asOwner, "bad\u0001");
         assertThat(refused.getStatus()).isEqualTo(400);
-        assertThat(media.get(item.id()).alt()).isEqualTo("Edited by the desk");
+        assertThat(library.get(item.id()).alt()).isEqualTo("Edited by the desk");
     }
 
     @Test
     void ownerDeletesTheirImageEditorsDeleteAnyoneButNotOneInUse() throws Exception {
         StaffFixtures.Member owner = staff.create(Role.AUTHOR);
-        MediaItem mine = media.upload(
+        MediaItem mine = uploads.upload(
                 "own.png",
                 new java.io.ByteArrayInputStream(TestImages.png(100, 100)),
                 owner.staff().id(),
@@ -230,7 +230,7 @@ class MediaLibraryTests extends MediaTest {
                 .getResponse();
         assertThat(deleted.getStatus()).isEqualTo(303);
         assertThat(deleted.getRedirectedUrl()).isEqualTo("/newsroom/media");
-        assertThat(media.findById(mine.id())).isEmpty();
+        assertThat(library.findById(mine.id())).isEmpty();
 
         MediaItem used = fixtures.upload("used.jpg", TestImages.jpeg(800, 500), "In use");
         articles.create(new ArticleForm(
@@ -252,7 +252,7 @@ class MediaLibraryTests extends MediaTest {
                         .selectFirst("[role=alert]")
                         .text())
                 .contains("lead image");
-        assertThat(media.findById(used.id())).isPresent();
+        assertThat(library.findById(used.id())).isPresent();
 
         MediaItem others = fixtures.upload("others.png", TestImages.png(60, 60), "");
         assertThat(mvc.perform(post("/newsroom/media/" + others.id() + "/delete")
@@ -262,7 +262,7 @@ class MediaLibraryTests extends MediaTest {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(303);
-        assertThat(media.findById(others.id())).isEmpty();
+        assertThat(library.findById(others.id())).isEmpty();
     }
 
     @Test

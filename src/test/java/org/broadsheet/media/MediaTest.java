@@ -5,11 +5,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The base of media tests: the library, MockMvc and {@link MediaFixtures}, on the shared test context. */
+/** The base of media tests: the library, its uploads and files, MockMvc and {@link MediaFixtures}, on the shared test context. */
 abstract class MediaTest {
 
     @Autowired
-    MediaService media;
+    MediaLibrary library;
+
+    @Autowired
+    MediaUploads uploads;
+
+    @Autowired
+    MediaFiles files;
 
     @Autowired
     MediaStorage storage;
@@ -24,6 +30,6 @@ abstract class MediaTest {
 
     @BeforeEach
     void makeFixtures() {
-        fixtures = new MediaFixtures(jdbc, media, storage);
+        fixtures = new MediaFixtures(jdbc, uploads, files, storage);
     }
 }

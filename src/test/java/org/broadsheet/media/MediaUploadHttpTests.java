@@ -68,7 +68,7 @@ class MediaUploadHttpTests extends MediaTest {
         HttpResponse<String> response = postUpload(name, new ByteArrayInputStream(png), "Alt words", png.length);
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(media.list(name, 1, 10).items())
+        assertThat(library.list(name, 1, 10).items())
                 .singleElement()
                 .satisfies(item -> assertThat(item.alt()).isEqualTo("Alt words"));
     }

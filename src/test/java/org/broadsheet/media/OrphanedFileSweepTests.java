@@ -138,8 +138,8 @@ class OrphanedFileSweepTests extends MediaTest {
         MediaItem owned = fixtures.upload("owned-" + System.nanoTime() + ".png", TestImages.png(1000, 500), "");
         makeOld(orphans);
         makeOld(filesOf(owned));
-        // The other node: its own store on the same directory, its own service, the same database.
-        MediaService otherNode = new MediaService(repository, new FileSystemMediaStorage(root()), settings);
+        // The other node: its own store on the same directory, its own library, the same database.
+        MediaLibrary otherNode = new MediaLibrary(repository, new MediaFiles(new FileSystemMediaStorage(root())));
         OrphanedFileSweep otherSweep = new OrphanedFileSweep(otherNode, settings, clock);
 
         CompletableFuture<Integer> here = CompletableFuture.supplyAsync(sweep::sweep);
@@ -148,7 +148,7 @@ class OrphanedFileSweepTests extends MediaTest {
 
         assertThat(orphans).noneMatch(this::exists);
         assertThat(filesOf(owned)).allMatch(this::exists);
-        assertThat(media.findById(owned.id())).isPresent();
+        assertThat(library.findById(owned.id())).isPresent();
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.media.MediaUploads;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -59,7 +60,10 @@ class ArticleLeadImageTests {
     ArticleReader reader;
 
     @Autowired
-    MediaService media;
+    MediaLibrary media;
+
+    @Autowired
+    MediaUploads uploads;
 
     private StaffFixtures staff;
     private ArticlesToTakeDown created;
@@ -514,7 +518,7 @@ class ArticleLeadImageTests {
         g.dispose();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(picture, filename.endsWith(".png") ? "png" : "jpeg", bytes);
-        return media.upload(
+        return uploads.upload(
                 filename,
                 new ByteArrayInputStream(bytes.toByteArray()),
                 staff.member(Role.EDITOR).staff().id(),

@@ -17,7 +17,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaUploads;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +56,7 @@ class NewsroomPageChecksTests {
     AccountService accounts;
 
     @Autowired
-    MediaService media;
+    MediaUploads media;
 
     private final PageChecks checks = new PageChecks();
     private StaffFixtures staff;

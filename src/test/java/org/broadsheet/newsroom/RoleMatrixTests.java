@@ -31,7 +31,8 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
-import org.broadsheet.media.MediaService;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.media.MediaUploads;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.web.SiteIdentities;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +81,10 @@ class RoleMatrixTests {
     SectionService sections;
 
     @Autowired
-    MediaService media;
+    MediaLibrary media;
+
+    @Autowired
+    MediaUploads uploads;
 
     @Autowired
     SiteIdentities identities;
@@ -425,7 +429,7 @@ class RoleMatrixTests {
     }
 
     private long upload(StaffFixtures.Member who) {
-        return media.upload(
+        return uploads.upload(
                         "matrix-own-" + SEQUENCE.incrementAndGet() + ".png",
                         new ByteArrayInputStream(png()),
                         who.staff().id(),

@@ -7,14 +7,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-/** Uploads through the service: what is kept, what is refused, and that a refusal keeps nothing. */
+/** Uploads through {@link MediaUploads}: what is kept, what is refused, and that a refusal keeps nothing. */
 @BroadsheetTest
-class MediaServiceTests extends MediaTest {
+class MediaUploadsTests extends MediaTest {
 
     @Test
     void jpegIsStoredWithoutItsGpsBlockAndWithRenditionsAtEachWidthUpToItsOwn() {
@@ -27,15 +26,15 @@ class MediaServiceTests extends MediaTest {
         assertThat(item.height()).isEqualTo(1000);
         assertThat(item.filename()).isEqualTo("harbour.jpg");
         byte[] original = fixtures.stored(item.originalUrl());
-        assertThat(MetadataStripperTests.indexOf(original, TestImages.LATITUDE)).isNegative();
-        assertThat(MetadataStripperTests.app1Segments(original)).isEmpty();
+        assertThat(StripperTest.indexOf(original, TestImages.LATITUDE)).isNegative();
+        assertThat(StripperTest.app1Segments(original)).isEmpty();
         assertThat(item.bytes()).isEqualTo(original.length);
         assertThat(item.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1600);
         assertThat(item.renditions()).extracting(MediaItem.Rendition::height).containsExactly(240, 480, 800);
         for (MediaItem.Rendition r : item.renditions()) {
             assertThat(r.url()).endsWith("/" + r.width() + ".jpg");
             byte[] bytes = fixtures.stored(r.url());
-            assertThat(MetadataStripperTests.app1Segments(bytes)).isEmpty();
+            assertThat(StripperTest.app1Segments(bytes)).isEmpty();
             BufferedImage decoded = TestImages.decode(bytes);
             assertThat(decoded.getWidth()).isEqualTo(r.width());
             assertThat(decoded.getHeight()).isEqualTo(r.height());
@@ -66,9 +65,8 @@ class MediaServiceTests extends MediaTest {
         assertThat(rendition.getWidth()).isEqualTo(480);
         assertThat(rendition.getHeight()).isEqualTo(960);
         byte[] original = fixtures.stored(item.originalUrl());
-        assertThat(MetadataStripperTests.app1Segments(original))
-                .containsExactly(MetadataStripper.orientationOnlyExif(6));
-        assertThat(MetadataStripperTests.indexOf(original, TestImages.LATITUDE)).isNegative();
+        assertThat(StripperTest.app1Segments(original)).containsExactly(JpegStripper.orientationOnlyExif(6));
+        assertThat(StripperTest.indexOf(original, TestImages.LATITUDE)).isNegative();
     }
 
     @Test
@@ -105,7 +103,7 @@ class MediaServiceTests extends MediaTest {
         assertThat(webp.type()).isEqualTo(ImageType.WEBP);
         assertThat(webp.originalUrl()).endsWith("/original.webp");
         assertThat(webp.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1000);
-        assertThat(MetadataStripperTests.indexOf(fixtures.stored(webp.originalUrl()), TestImages.LATITUDE))
+        assertThat(StripperTest.indexOf(fixtures.stored(webp.originalUrl()), TestImages.LATITUDE))
                 .isNegative();
         int pixel = TestImages.decode(fixtures.stored(webp.renditions().get(0).url()))
                         .getRGB(100, 100)
@@ -124,12 +122,11 @@ class MediaServiceTests extends MediaTest {
         MediaItem item = fixtures.upload("loop.gif", gif, "");
 
         byte[] original = fixtures.stored(item.originalUrl());
-        assertThat(MetadataStripperTests.indexOf(original, "GPSLatitude".getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(StripperTest.indexOf(original, "GPSLatitude".getBytes(StandardCharsets.ISO_8859_1)))
                 .isNegative();
-        assertThat(MetadataStripperTests.indexOf(
-                        original, TestImages.GIF_COMMENT.getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(StripperTest.indexOf(original, TestImages.GIF_COMMENT.getBytes(StandardCharsets.ISO_8859_1)))
                 .isNegative();
-        assertThat(MetadataStripperTests.indexOf(original, "NETSCAPE2.0".getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(StripperTest.indexOf(original, "NETSCAPE2.0".getBytes(StandardCharsets.ISO_8859_1)))
                 .isNotNegative();
         assertThat(TestImages.gifFrames(original)).hasSize(2);
         assertThat(item.bytes()).isEqualTo(original.length);
@@ -172,7 +169,8 @@ class MediaServiceTests extends MediaTest {
         long files = fixtures.files();
         long uploader = fixtures.staffMember("author");
 
-        assertThatThrownBy(() -> media.upload("huge.jpg", TestImages.endless(50L * 1024 * 1024), uploader, "", "", ""))
+        assertThatThrownBy(
+                        () -> uploads.upload("huge.jpg", TestImages.endless(50L * 1024 * 1024), uploader, "", "", ""))
                 .isInstanceOfSatisfying(MediaRefused.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
                     assertThat(e.getMessage()).contains("20 MB");
@@ -235,73 +233,17 @@ class MediaServiceTests extends MediaTest {
 
     @Test
     void filenameKeepsOnlyItsLastPartWithoutControlCharacters() {
-        assertThat(MediaService.filename("C:\\Users\\me\\Pictures\\dock.jpg")).isEqualTo("dock.jpg");
-        assertThat(MediaService.filename("../../etc/pass\u0000wd")).isEqualTo("passwd");
-        assertThat(MediaService.filename("  ")).isEqualTo("image");
-        assertThat(MediaService.filename(null)).isEqualTo("image");
-    }
-
-    @Test
-    void detailsCanBeChangedAndSearched() {
-        String word = "zebra" + System.nanoTime();
-        MediaItem item = fixtures.upload(word + ".png", TestImages.png(50, 50), "");
-
-        MediaItem changed =
-                media.updateDetails(item.id(), "  Two herons at dawn  ", "Caption with " + word + "_x", "Agency");
-
-        assertThat(changed.alt()).isEqualTo("Two herons at dawn");
-        assertThat(changed.credit()).isEqualTo("Agency");
-        assertThat(media.list(word, 1, 10).items()).extracting(MediaItem::id).containsExactly(item.id());
-        assertThat(media.list(word.toUpperCase(), 1, 10).total()).isEqualTo(1);
-        assertThat(media.list("herons at dawn", 1, 10).items())
-                .extracting(MediaItem::id)
-                .contains(item.id());
-        assertThat(media.list(word + "%", 1, 10).total()).isZero(); // wildcards are searched for as they are
-        assertThat(media.list(word + "_x", 1, 10).total()).isEqualTo(1);
-        assertThatThrownBy(() -> media.updateDetails(item.id(), "bad\u0007bell", "", ""))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> media.updateDetails(Long.MAX_VALUE, "", "", ""))
-                .isInstanceOf(NotFoundException.class);
-    }
-
-    @Test
-    void listIsNewestFirstInPages() {
-        String word = "paging" + System.nanoTime();
-        MediaItem first = fixtures.upload(word + "-1.png", TestImages.png(30, 30), "");
-        MediaItem second = fixtures.upload(word + "-2.png", TestImages.png(30, 30), "");
-        MediaItem third = fixtures.upload(word + "-3.png", TestImages.png(30, 30), "");
-
-        MediaPage page1 = media.list(word, 1, 2);
-        MediaPage page2 = media.list(word, 2, 2);
-
-        assertThat(page1.items()).extracting(MediaItem::id).containsExactly(third.id(), second.id());
-        assertThat(page1.hasOlder()).isTrue();
-        assertThat(page1.hasNewer()).isFalse();
-        assertThat(page2.items()).extracting(MediaItem::id).containsExactly(first.id());
-        assertThat(page2.hasOlder()).isFalse();
-        assertThat(page2.total()).isEqualTo(3);
-    }
-
-    @Test
-    void deleteRemovesTheRowAndEveryFile() {
-        long files = fixtures.files();
-        MediaItem item = fixtures.upload("gone.png", TestImages.png(1000, 500), "");
-        assertThat(fixtures.files()).isEqualTo(files + 4);
-
-        media.delete(item.id());
-
-        assertThat(media.findById(item.id())).isEmpty();
-        assertThat(fixtures.files()).isEqualTo(files);
-        String[] parts = item.originalUrl().split("/");
-        assertThat(media.file(parts[2], parts[3])).isEmpty();
-        assertThatThrownBy(() -> media.delete(item.id())).isInstanceOf(NotFoundException.class);
+        assertThat(MediaUploads.filename("C:\\Users\\me\\Pictures\\dock.jpg")).isEqualTo("dock.jpg");
+        assertThat(MediaUploads.filename("../../etc/pass\u0000wd")).isEqualTo("passwd");
+        assertThat(MediaUploads.filename("  ")).isEqualTo("image");
+        assertThat(MediaUploads.filename(null)).isEqualTo("image");
     }
 
     @Test
     void uploadReadsNothingPastTheLimitFromAStreamThatLies() {
         // An upload that claims nothing and sends a lot: the service counts what it reads.
         long uploader = fixtures.staffMember("editor");
-        assertThatThrownBy(() -> media.upload(
+        assertThatThrownBy(() -> uploads.upload(
                         "x.gif", new ByteArrayInputStream(new byte[21 * 1024 * 1024]), uploader, "", "", ""))
                 .isInstanceOfSatisfying(
                         MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));

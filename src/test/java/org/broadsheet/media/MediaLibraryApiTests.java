@@ -1,0 +1,70 @@
+package org.broadsheet.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.ValidationException;
+import org.junit.jupiter.api.Test;
+
+/** The library through {@link MediaLibrary}: changing details, searching, paging and deleting. */
+@BroadsheetTest
+class MediaLibraryApiTests extends MediaTest {
+
+    @Test
+    void detailsCanBeChangedAndSearched() {
+        String word = "zebra" + System.nanoTime();
+        MediaItem item = fixtures.upload(word + ".png", TestImages.png(50, 50), "");
+
+        MediaItem changed =
+                library.updateDetails(item.id(), "  Two herons at dawn  ", "Caption with " + word + "_x", "Agency");
+
+        assertThat(changed.alt()).isEqualTo("Two herons at dawn");
+        assertThat(changed.credit()).isEqualTo("Agency");
+        assertThat(library.list(word, 1, 10).items()).extracting(MediaItem::id).containsExactly(item.id());
+        assertThat(library.list(word.toUpperCase(), 1, 10).total()).isEqualTo(1);
+        assertThat(library.list("herons at dawn", 1, 10).items())
+                .extracting(MediaItem::id)
+                .contains(item.id());
+        assertThat(library.list(word + "%", 1, 10).total()).isZero(); // wildcards are searched for as they are
+        assertThat(library.list(word + "_x", 1, 10).total()).isEqualTo(1);
+        assertThatThrownBy(() -> library.updateDetails(item.id(), "bad\u0007bell", "", ""))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> library.updateDetails(Long.MAX_VALUE, "", "", ""))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void listIsNewestFirstInPages() {
+        String word = "paging" + System.nanoTime();
+        MediaItem first = fixtures.upload(word + "-1.png", TestImages.png(30, 30), "");
+        MediaItem second = fixtures.upload(word + "-2.png", TestImages.png(30, 30), "");
+        MediaItem third = fixtures.upload(word + "-3.png", TestImages.png(30, 30), "");
+
+        MediaPage page1 = library.list(word, 1, 2);
+        MediaPage page2 = library.list(word, 2, 2);
+
+        assertThat(page1.items()).extracting(MediaItem::id).containsExactly(third.id(), second.id());
+        assertThat(page1.hasOlder()).isTrue();
+        assertThat(page1.hasNewer()).isFalse();
+        assertThat(page2.items()).extracting(MediaItem::id).containsExactly(first.id());
+        assertThat(page2.hasOlder()).isFalse();
+        assertThat(page2.total()).isEqualTo(3);
+    }
+
+    @Test
+    void deleteRemovesTheRowAndEveryFile() {
+        long files = fixtures.files();
+        MediaItem item = fixtures.upload("gone.png", TestImages.png(1000, 500), "");
+        assertThat(fixtures.files()).isEqualTo(files + 4);
+
+        library.delete(item.id());
+
+        assertThat(library.findById(item.id())).isEmpty();
+        assertThat(fixtures.files()).isEqualTo(files);
+        String[] parts = item.originalUrl().split("/");
+        assertThat(this.files.open(parts[2], parts[3])).isEmpty();
+        assertThatThrownBy(() -> library.delete(item.id())).isInstanceOf(NotFoundException.class);
+    }
+}
