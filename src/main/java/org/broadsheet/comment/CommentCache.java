@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.broadsheet.article.ArticleEvents;
 import org.broadsheet.platform.ClusterEventsResumed;
-import org.broadsheet.web.RenderedHtml;
+import org.broadsheet.render.RenderedHtml;
 import org.broadsheet.web.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
