@@ -70,6 +70,19 @@ class CommentController {
         this.urls = urls;
     }
 
+    /** One sending of the form: what the reader sent about which article, and the exchange to answer. */
+    private record Submission(
+            ArticleView article,
+            CommentForm form,
+            boolean remember,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+
+        Visitor visitor() {
+            return new Visitor(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        }
+    }
+
     @PostMapping("/comments")
     ModelAndView post(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -87,9 +100,9 @@ class CommentController {
                 request.getParameter("website"),
                 request.getParameter("comment"),
                 blank(parentParam) ? null : Long.valueOf(parentParam));
-        boolean remember = request.getParameter("remember") != null;
-        ModelAndView refused = checkToken(article, form, remember, request, response);
-        return refused != null ? refused : post(article, form, remember, request, response);
+        Submission sent = new Submission(article, form, request.getParameter("remember") != null, request, response);
+        ModelAndView refused = checkToken(sent);
+        return refused != null ? refused : post(sent);
     }
 
     /** Why this request is not a comment form as a person sends it, or null if it is one. */
@@ -114,140 +127,110 @@ class CommentController {
     }
 
     /** The answer to a form token that is forged, too fresh or too old; null for a good one. */
-    private ModelAndView checkToken(
-            ArticleView article,
-            CommentForm form,
-            boolean remember,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+    private ModelAndView checkToken(Submission sent) {
         return switch (tokens.check(
-                article.id(), request.getParameter("token"), policies.current().minFormTime())) {
+                sent.article().id(),
+                sent.request().getParameter("token"),
+                policies.current().minFormTime())) {
             case FORGED ->
                 refuse(HttpStatus.BAD_REQUEST, "The comment form was damaged on its way. Nothing was posted.");
             case TOO_SOON ->
                 again(
-                        article,
-                        form,
-                        remember,
+                        sent,
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         Map.of(),
                         "That was quicker than we allow. Please check your comment and send it again.",
-                        null,
-                        request,
-                        response);
+                        null);
             case EXPIRED ->
                 again(
-                        article,
-                        form,
-                        remember,
+                        sent,
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         Map.of(),
                         "This form was open for too long. Your comment is below: please send it again.",
-                        null,
-                        request,
-                        response);
+                        null);
             case VALID -> null;
         };
     }
 
-    private ModelAndView post(
-            ArticleView article,
-            CommentForm form,
-            boolean remember,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+    private ModelAndView post(Submission sent) {
         try {
-            CommentService.Posted posted = service.post(
-                    article, form, new Visitor(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
-            if (remember) {
-                cookies.remember(
-                        request,
-                        response,
-                        new CommentCookies.Remembered(
-                                form.name().strip(),
-                                form.email().strip(),
-                                form.website() == null ? "" : form.website().strip()));
-            } else {
-                cookies.forget(request, response);
-            }
+            CommentService.Posted posted = service.post(sent.article(), sent.form(), sent.visitor());
+            rememberOrForget(sent);
             if (posted.status() != CommentStatus.APPROVED) {
-                cookies.addHeld(request, response, posted.id());
+                cookies.addHeld(sent.request(), sent.response(), posted.id());
             }
-            int page = threads.pageOf(article.id(), posted.id(), policies.current());
-            return seeOther(urls.comment(article.url(), page, posted.id()));
+            return seeOther(commentUrl(sent.article(), posted.id()));
         } catch (ValidationException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-            String problem = errors.containsKey("parent")
-                    ? errors.remove("parent")
-                    : "Your comment was not posted. Please correct the fields marked below.";
-            return again(
-                    article,
-                    form,
-                    remember,
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    errors,
-                    problem,
-                    null,
-                    request,
-                    response);
+            return fieldsToFix(sent, e);
         } catch (CommentRefused.Duplicate e) {
-            int page = threads.pageOf(article.id(), e.existingId(), policies.current());
             return again(
-                    article,
-                    form,
-                    remember,
+                    sent,
                     HttpStatus.CONFLICT,
                     Map.of(),
                     e.getMessage() + " It is already on this article.",
-                    urls.comment(article.url(), page, e.existingId()),
-                    request,
-                    response);
+                    commentUrl(sent.article(), e.existingId()));
         } catch (CommentRefused.Flood e) {
-            response.setHeader(
-                    HttpHeaders.RETRY_AFTER,
-                    String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
-            return again(
-                    article,
-                    form,
-                    remember,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    Map.of(),
-                    e.getMessage(),
-                    null,
-                    request,
-                    response);
+            sent.response()
+                    .setHeader(
+                            HttpHeaders.RETRY_AFTER,
+                            String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            return again(sent, HttpStatus.TOO_MANY_REQUESTS, Map.of(), e.getMessage(), null);
         } catch (CommentRefused.Closed e) {
             return refuse(HttpStatus.FORBIDDEN, "Comments are closed on this article. Nothing was posted.");
         }
     }
 
+    private void rememberOrForget(Submission sent) {
+        if (sent.remember()) {
+            CommentForm form = sent.form();
+            cookies.remember(
+                    sent.request(),
+                    sent.response(),
+                    new CommentCookies.Remembered(
+                            form.name().strip(),
+                            form.email().strip(),
+                            form.website() == null ? "" : form.website().strip()));
+        } else {
+            cookies.forget(sent.request(), sent.response());
+        }
+    }
+
+    /** The comment's address on the page of the article's comments that holds it. */
+    private String commentUrl(ArticleView article, long commentId) {
+        int page = threads.pageOf(article.id(), commentId, policies.current());
+        return urls.comment(article.url(), page, commentId);
+    }
+
+    /** The form again with each field's first problem beside it; a reply whose parent went away says so above. */
+    private ModelAndView fieldsToFix(Submission sent, ValidationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+        String problem = errors.containsKey("parent")
+                ? errors.remove("parent")
+                : "Your comment was not posted. Please correct the fields marked below.";
+        return again(sent, HttpStatus.UNPROCESSABLE_CONTENT, errors, problem, null);
+    }
+
     private ModelAndView again(
-            ArticleView article,
-            CommentForm form,
-            boolean remember,
-            HttpStatus status,
-            Map<String, String> errors,
-            String problem,
-            String problemLink,
-            HttpServletRequest request,
-            HttpServletResponse response) {
-        request.setAttribute(
-                CommentSlot.FORM_STATE,
-                new CommentSlot.FormState(
-                        new CommentForm(
-                                orEmpty(form.name()),
-                                orEmpty(form.email()),
-                                orEmpty(form.website()),
-                                orEmpty(form.text()),
-                                form.parentId()),
-                        remember,
-                        errors,
-                        problem,
-                        problemLink));
-        ModelAndView page = pages.render(article, request, response);
+            Submission sent, HttpStatus status, Map<String, String> errors, String problem, String problemLink) {
+        CommentForm form = sent.form();
+        sent.request()
+                .setAttribute(
+                        CommentSlot.FORM_STATE,
+                        new CommentSlot.FormState(
+                                new CommentForm(
+                                        orEmpty(form.name()),
+                                        orEmpty(form.email()),
+                                        orEmpty(form.website()),
+                                        orEmpty(form.text()),
+                                        form.parentId()),
+                                sent.remember(),
+                                errors,
+                                problem,
+                                problemLink));
+        ModelAndView page = pages.render(sent.article(), sent.request(), sent.response());
         page.setStatus(status);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        sent.response().setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         return page;
     }
 

@@ -1,28 +1,17 @@
 package org.broadsheet.comment;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.HtmlSanitizer;
 import org.broadsheet.web.NotFoundException;
-import org.broadsheet.web.Problems;
 import org.broadsheet.web.ResultPage;
-import org.broadsheet.web.TextSearch;
 import org.broadsheet.web.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -33,16 +22,21 @@ import org.springframework.transaction.annotation.Transactional;
  * checks) and every moderator's action. Each method commits before it returns, so a
  * comment that was accepted is never lost, and publishes {@link CommentEvents} so the
  * article page shows the change at once.
+ *
+ * <p>The checks it leans on live beside it: {@link CommentFields} (the fields),
+ * {@link FloodAndDuplicateChecks} (a reader posting too fast or twice), {@link CommentRules}
+ * (approved, held or spam) and {@link ModerationQueue} (the newsroom's reads and bulk selections).
  */
 @Service
 public class CommentService {
 
-    /** Plausible addresses: something@domain.tld, no spaces, no angle brackets or quotes. */
-    private static final Pattern EMAIL =
-            Pattern.compile("[^\\s@<>\"()\\[\\],;:]+@[^\\s@<>\"()\\[\\],;:]+\\.[^\\s@<>\"()\\[\\],;:]{2,}");
+    /** The most comments one bulk action may name. */
+    public static final int MAX_BULK = 500;
 
     private final CommentRepository repository;
     private final CommentPolicies policies;
+    private final FloodAndDuplicateChecks floodAndDuplicates;
+    private final ModerationQueue queue;
     private final ArticleReader articles;
     private final HtmlSanitizer sanitizer;
     private final ApplicationEventPublisher events;
@@ -51,12 +45,16 @@ public class CommentService {
     CommentService(
             CommentRepository repository,
             CommentPolicies policies,
+            FloodAndDuplicateChecks floodAndDuplicates,
+            ModerationQueue queue,
             ArticleReader articles,
             HtmlSanitizer sanitizer,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.policies = policies;
+        this.floodAndDuplicates = floodAndDuplicates;
+        this.queue = queue;
         this.articles = articles;
         this.sanitizer = sanitizer;
         this.events = events;
@@ -90,33 +88,13 @@ public class CommentService {
         if (!isOpen(article, policy)) {
             throw new CommentRefused.Closed();
         }
-        NewComment comment = validate(form, visitor);
+        NewComment comment = CommentFields.check(form, visitor);
         Reply reply = replyTo(articleId, form.parentId(), policy.maxDepth());
-        repository.lock("comment-email:" + comment.email().toLowerCase(Locale.ROOT));
-        if (positive(policy.floodInterval()) || policy.floodPerHour() > 0) {
-            repository.lock("comment-ip:" + visitor.ip());
-            checkFlood(policy, comment);
-        }
-        repository.findDuplicate(articleId, comment.email(), comment.text()).ifPresent(id -> {
-            throw new CommentRefused.Duplicate(id);
-        });
+        floodAndDuplicates.check(articleId, policy, comment);
         // Only the "first comment" rule needs to know the commenter: spare the query otherwise.
         boolean known = policy.moderation() == Moderation.FIRST && repository.hasApproved(comment.email());
         CommentStatus status = CommentRules.decide(policy, comment, known);
-        long id = repository.insert(
-                articleId,
-                reply.parentId(),
-                reply.depth(),
-                status,
-                comment.name(),
-                comment.email(),
-                comment.website(),
-                false,
-                comment.text(),
-                html(comment.text()),
-                visitor.ip(),
-                visitor.userAgent(),
-                clock.instant());
+        long id = insert(articleId, reply, status, comment, false, clock.instant());
         events.publishEvent(new CommentEvents.CommentPosted(articleId, id, status));
         if (status == CommentStatus.APPROVED) {
             events.publishEvent(new CommentEvents.CommentApproved(articleId, id));
@@ -173,7 +151,7 @@ public class CommentService {
     @Transactional
     public void edit(long id, CommentForm form) {
         CommentRow row = find(id);
-        NewComment edited = validate(form, new Visitor(row.ip(), row.userAgent()));
+        NewComment edited = CommentFields.check(form, new Visitor(row.ip(), row.userAgent()));
         repository.update(
                 id,
                 edited.name(),
@@ -205,26 +183,13 @@ public class CommentService {
     @Transactional
     public Posted replyAsStaff(long parentId, String staffName, String staffEmail, String text) {
         CommentRow parent = find(parentId);
-        NewComment reply =
-                validate(new CommentForm(staffName, staffEmail, null, text, parentId), new Visitor(null, null));
+        NewComment reply = CommentFields.check(
+                new CommentForm(staffName, staffEmail, null, text, parentId), new Visitor(null, null));
         if (parent.status() != CommentStatus.APPROVED) {
             approve(parentId);
         }
         Reply at = replyTo(parent.articleId(), parentId, policies.current().maxDepth());
-        long id = repository.insert(
-                parent.articleId(),
-                at.parentId(),
-                at.depth(),
-                CommentStatus.APPROVED,
-                reply.name(),
-                reply.email(),
-                null,
-                true,
-                reply.text(),
-                html(reply.text()),
-                null,
-                null,
-                clock.instant());
+        long id = insert(parent.articleId(), at, CommentStatus.APPROVED, reply, true, clock.instant());
         events.publishEvent(new CommentEvents.CommentPosted(parent.articleId(), id, CommentStatus.APPROVED));
         events.publishEvent(new CommentEvents.CommentApproved(parent.articleId(), id));
         return new Posted(id, CommentStatus.APPROVED);
@@ -243,22 +208,9 @@ public class CommentService {
     @Transactional
     public Posted importComment(long articleId, CommentForm form, CommentStatus status, boolean staff, Instant at) {
         articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId));
-        NewComment comment = validate(form, new Visitor(null, null));
+        NewComment comment = CommentFields.check(form, new Visitor(null, null));
         Reply reply = replyTo(articleId, form.parentId(), Integer.MAX_VALUE);
-        long id = repository.insert(
-                articleId,
-                reply.parentId(),
-                reply.depth(),
-                status,
-                comment.name(),
-                comment.email(),
-                comment.website(),
-                staff,
-                comment.text(),
-                html(comment.text()),
-                null,
-                null,
-                at);
+        long id = insert(articleId, reply, status, comment, staff, at);
         if (status == CommentStatus.APPROVED) {
             events.publishEvent(new CommentEvents.CommentApproved(articleId, id));
         }
@@ -267,25 +219,17 @@ public class CommentService {
 
     // ---- the moderation queue
 
-    /** The most comments one bulk action may name. */
-    public static final int MAX_BULK = 500;
-
     /**
      * How many comments wait for a moderator, for the newsroom's header on every page: one
      * count on the status index, not cached, so it is exact after every action.
      */
     public long pendingCount() {
-        return repository.countByStatus(CommentStatus.PENDING);
+        return queue.pendingCount();
     }
 
     /** How many comments have each status (every status present, zero when none), for the queue's tabs. */
     public Map<CommentStatus, Long> countsByStatus() {
-        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
-        for (CommentStatus status : CommentStatus.values()) {
-            counts.put(status, 0L);
-        }
-        counts.putAll(repository.countEachStatus());
-        return counts;
+        return queue.countsByStatus();
     }
 
     /**
@@ -294,21 +238,12 @@ public class CommentService {
      * reader pages.
      */
     public ResultPage<StaffComment> forStaff(StaffCommentQuery query) {
-        String search = TextSearch.normalise(query.search());
-        String pattern = search == null ? null : TextSearch.containing(search);
-        List<StaffComment> found = repository.findForStaff(
-                query.status(), pattern, query.pageSize(), ResultPage.offset(query.page(), query.pageSize()));
-        Map<Long, String> urls = new HashMap<>();
-        List<StaffComment> comments = found.stream()
-                .map(c -> c.withArticleUrl(urls.computeIfAbsent(c.articleId(), this::publicUrl)))
-                .toList();
-        return new ResultPage<>(
-                comments, repository.countForStaff(query.status(), pattern), query.page(), query.pageSize());
+        return queue.page(query);
     }
 
     /** One comment as the moderation queue shows it; empty if there is none. */
     public Optional<StaffComment> staffComment(long id) {
-        return repository.findForStaff(id).map(c -> c.withArticleUrl(publicUrl(c.articleId())));
+        return queue.comment(id);
     }
 
     /**
@@ -337,34 +272,11 @@ public class CommentService {
      */
     @Transactional
     public int bulk(CommentAction action, Collection<Long> ids) {
-        Set<Long> unique = new LinkedHashSet<>(ids == null ? List.of() : ids);
-        unique.remove(null);
-        new Problems()
-                .require(action != null, "action", "Choose what to do with the selected comments")
-                .require(!unique.isEmpty(), "ids", "Select at least one comment")
-                .require(
-                        unique.size() <= MAX_BULK,
-                        "ids",
-                        String.format(Locale.ENGLISH, "Select at most %,d comments at once", MAX_BULK))
-                .throwIfAny();
-        List<Long> missing = repository.findMissing(unique);
-        new Problems()
-                .require(
-                        missing.isEmpty(),
-                        "ids",
-                        (missing.size() == 1 ? "Comment " : "Comments ")
-                                + missing.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                                + (missing.size() == 1 ? " no longer exists" : " no longer exist")
-                                + ". Reload the page and try again; nothing was changed.")
-                .throwIfAny();
-        for (long id : unique) {
+        Collection<Long> selected = queue.selection(action, ids);
+        for (long id : selected) {
             apply(action, id);
         }
-        return unique.size();
-    }
-
-    private String publicUrl(long articleId) {
-        return articles.findById(articleId).map(ArticleView::url).orElse(null);
+        return selected.size();
     }
 
     /** A comment with everything moderators may see; empty if there is none. */
@@ -414,75 +326,25 @@ public class CommentService {
                 : new Reply(repository.ancestorAt(parent.id(), maxDepth - 1), maxDepth);
     }
 
+    private long insert(
+            long articleId, Reply at, CommentStatus status, NewComment comment, boolean staff, Instant when) {
+        return repository.insert(
+                articleId,
+                at.parentId(),
+                at.depth(),
+                status,
+                comment.name(),
+                comment.email(),
+                comment.website(),
+                staff,
+                comment.text(),
+                html(comment.text()),
+                comment.visitor().ip(),
+                comment.visitor().userAgent(),
+                when);
+    }
+
     private String html(String text) {
         return sanitizer.sanitizeComment(CommentText.toHtml(text)).html();
-    }
-
-    private static NewComment validate(CommentForm form, Visitor visitor) {
-        String name = strip(form.name());
-        String email = strip(form.email());
-        String website = strip(form.website());
-        String text = CommentText.normalise(form.text());
-        Problems problems = new Problems()
-                .requireText(name, "name", "Name", CommentForm.NAME_MAX)
-                .requireText(email, "email", "Email", CommentForm.EMAIL_MAX)
-                .requireText(text, "comment", "Comment", CommentForm.TEXT_MAX)
-                .maxLength(website, "website", "Website", CommentForm.WEBSITE_MAX);
-        if (!email.isEmpty() && email.length() <= CommentForm.EMAIL_MAX) {
-            problems.require(EMAIL.matcher(email).matches(), "email", "Enter an email address like name@example.com");
-        }
-        String url = website.isEmpty() ? null : website(website);
-        problems.require(
-                website.isEmpty() || url != null,
-                "website",
-                "Enter a web address starting with http:// or https://, or leave it empty");
-        problems.throwIfAny();
-        return new NewComment(name, email, url, text, visitor);
-    }
-
-    /** The website as a normalised http(s) URL with a host, or null if it is anything else. */
-    static String website(String value) {
-        String candidate = value.contains("://") ? value : "https://" + value;
-        try {
-            URI uri = new URI(candidate);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")
-                    || uri.getHost() == null
-                    || uri.getUserInfo() != null) {
-                return null;
-            }
-            return uri.toASCIIString().length() <= CommentForm.WEBSITE_MAX ? uri.toASCIIString() : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
-
-    private void checkFlood(CommentPolicy policy, NewComment comment) {
-        Instant now = clock.instant();
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        for (CommentRepository.Activity activity : new CommentRepository.Activity[] {
-            comment.visitor().ip() == null
-                    ? new CommentRepository.Activity(0, null)
-                    : repository.activityOfIp(comment.visitor().ip(), hourAgo),
-            repository.activityOfEmail(comment.email(), hourAgo)
-        }) {
-            Duration sinceLatest = activity.latest() == null ? null : Duration.between(activity.latest(), now);
-            if (sinceLatest != null
-                    && positive(policy.floodInterval())
-                    && sinceLatest.compareTo(policy.floodInterval()) < 0) {
-                throw new CommentRefused.Flood(policy.floodInterval().minus(sinceLatest));
-            }
-            if (policy.floodPerHour() > 0 && activity.lastHour() >= policy.floodPerHour()) {
-                throw new CommentRefused.Flood(Duration.ofMinutes(10));
-            }
-        }
-    }
-
-    private static boolean positive(Duration d) {
-        return !d.isZero() && !d.isNegative();
-    }
-
-    private static String strip(String value) {
-        return value == null ? "" : value.strip();
     }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.render.RenderedHtml;
 import org.broadsheet.web.HttpCaching;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
-import org.broadsheet.web.RenderedHtml;
 import org.broadsheet.web.SiteUrls;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -137,61 +137,59 @@ class CommentSlot implements ArticleSlot {
 
     private CommentsView.Form form(ArticleView article, int page, HttpServletRequest request) {
         FormState state = (FormState) request.getAttribute(FORM_STATE);
-        Long parentId = state != null ? state.values().parentId() : replyTo(request);
-        String replyToName = null;
-        if (parentId != null) {
-            var parent = threads.approvedComment(article.id(), parentId);
-            if (parent.isEmpty() && state == null) {
-                throw new NotFoundException("No comment " + parentId + " to reply to");
-            }
-            // A comment that went away while the reader wrote their reply: post it as a new comment.
-            replyToName = parent.map(PublicComment::name).orElse(null);
-            parentId = parent.isPresent() ? parentId : null;
-        }
+        Optional<PublicComment> parent = parent(article, state, request);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String cancelUrl = urls.comments(article.url(), page) + "#respond";
         String token = tokens.issue(article.id());
+        FormState shown = state != null ? state : remembered(request);
+        CommentForm values = shown.values();
         // A refused comment is answered with the page at the form's address: the fragment makes
         // the browser open it at the form and its problem, not at the top of the article.
-        String action = urls.commentPost() + "#respond";
-        if (state != null) {
-            CommentForm v = state.values();
-            return new CommentsView.Form(
-                    action,
-                    article.id(),
-                    token,
-                    csrf.getParameterName(),
-                    csrf.getToken(),
-                    parentId,
-                    replyToName,
-                    cancelUrl,
-                    v.name(),
-                    v.email(),
-                    v.website(),
-                    v.text(),
-                    state.remember(),
-                    state.problem(),
-                    state.problemLink(),
-                    state.errors());
-        }
-        var remembered = cookies.remembered(request);
         return new CommentsView.Form(
-                action,
+                urls.commentPost() + "#respond",
                 article.id(),
                 token,
                 csrf.getParameterName(),
                 csrf.getToken(),
-                parentId,
-                replyToName,
-                cancelUrl,
+                parent.map(PublicComment::id).orElse(null),
+                parent.map(PublicComment::name).orElse(null),
+                urls.comments(article.url(), page) + "#respond",
+                values.name(),
+                values.email(),
+                values.website(),
+                values.text(),
+                shown.remember(),
+                shown.problem(),
+                shown.problemLink(),
+                shown.errors());
+    }
+
+    /**
+     * The approved comment the form answers: the one a refused reply named, or the one
+     * {@code replytocom} names (404 if there is none); empty for a new comment.
+     */
+    private Optional<PublicComment> parent(ArticleView article, FormState state, HttpServletRequest request) {
+        Long parentId = state != null ? state.values().parentId() : replyTo(request);
+        if (parentId == null) {
+            return Optional.empty();
+        }
+        Optional<PublicComment> parent = threads.approvedComment(article.id(), parentId);
+        if (parent.isEmpty() && state == null) {
+            throw new NotFoundException("No comment " + parentId + " to reply to");
+        }
+        // A comment that went away while the reader wrote their reply: post it as a new comment.
+        return parent;
+    }
+
+    /** A fresh form, as a state with nothing refused: empty, or what the reader asked the site to remember. */
+    private FormState remembered(HttpServletRequest request) {
+        Optional<CommentCookies.Remembered> remembered = cookies.remembered(request);
+        CommentForm values = new CommentForm(
                 remembered.map(CommentCookies.Remembered::name).orElse(""),
                 remembered.map(CommentCookies.Remembered::email).orElse(""),
                 remembered.map(CommentCookies.Remembered::website).orElse(""),
                 "",
-                remembered.isPresent(),
-                null,
-                null,
-                Map.of());
+                null);
+        return new FormState(values, remembered.isPresent(), Map.of(), null, null);
     }
 
     /** The comment named by {@code replytocom}: an approved comment of this article, or a 404. */

@@ -3,7 +3,7 @@ package org.broadsheet.comment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.broadsheet.web.Signer;
+import org.broadsheet.platform.Signer;
 import org.springframework.stereotype.Component;
 
 /**

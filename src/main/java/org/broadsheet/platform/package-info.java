@@ -1,3 +1,3 @@
-/** Embedded PostgreSQL, the data source and its migrations. */
+/** Embedded PostgreSQL, the data source and its migrations, and the site's signing key kept in it. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.broadsheet.platform;

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Reader pages are the same for everyone, so a CDN or browser may keep them briefly:
  * {@code Cache-Control: public, max-age=60} and an {@code ETag} (answering
- * {@code If-None-Match} with 304; see {@link JteUtf8View}). A page that carries something
+ * {@code If-None-Match} with 304; the views that write pages add it). A page that carries something
  * of one reader's own (a form token, their held comments) is marked
  * {@linkplain #privateToReader private} instead, and gets no ETag. Static files under
  * {@code /assets} have their own, longer caching; error pages are not cached.
@@ -27,8 +27,8 @@ public class HttpCaching implements WebMvcConfigurer {
         response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_PAGES);
     }
 
-    /** Whether the answer is one reader's own (private, or not to be stored at all). */
-    static boolean isPrivate(HttpServletResponse response) {
+    /** Whether the answer is one reader's own (private, or not to be stored at all): such a page gets no ETag. */
+    public static boolean isPrivate(HttpServletResponse response) {
         String value = response.getHeader(HttpHeaders.CACHE_CONTROL);
         return value != null && (value.startsWith("private") || value.contains("no-store"));
     }

@@ -309,9 +309,9 @@ class CommentServiceTests extends CommentingTest {
 
     @Test
     void websitesAreHttpOrHttpsOnly() {
-        assertThat(CommentService.website("example.org")).isEqualTo("https://example.org");
-        assertThat(CommentService.website("http://example.org/path?q=1")).isEqualTo("http://example.org/path?q=1");
-        assertThat(CommentService.website("HTTPS://Example.org")).isEqualTo("HTTPS://Example.org");
+        assertThat(CommentFields.website("example.org")).isEqualTo("https://example.org");
+        assertThat(CommentFields.website("http://example.org/path?q=1")).isEqualTo("http://example.org/path?q=1");
+        assertThat(CommentFields.website("HTTPS://Example.org")).isEqualTo("HTTPS://Example.org");
         for (String bad : List.of(
                 "javascript:alert(1)",
                 "JaVaScRiPt:alert(1)",
@@ -323,7 +323,7 @@ class CommentServiceTests extends CommentingTest {
                 "//example.org",
                 "https://exa mple.org",
                 "file:///etc/passwd")) {
-            assertThat(CommentService.website(bad)).as(bad).isNull();
+            assertThat(CommentFields.website(bad)).as(bad).isNull();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.render;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import org.broadsheet.web.HttpCaching;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 

@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.render;
 
 /**
  * The CRC-32 of two byte sequences joined, from their own CRC-32s and the second one's

@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

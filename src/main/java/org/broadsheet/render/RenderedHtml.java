@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.render;
 
 import gg.jte.Content;
 import gg.jte.TemplateEngine;

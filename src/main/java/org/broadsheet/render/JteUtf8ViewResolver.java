@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.render;
 
 import gg.jte.TemplateEngine;
 import gg.jte.springframework.boot.autoconfigure.JteProperties;

@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

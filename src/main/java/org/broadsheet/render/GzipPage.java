@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.render;
 
 import gg.jte.TemplateOutput;
 import gg.jte.output.Utf8ByteOutput;

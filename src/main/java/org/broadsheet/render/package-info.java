@@ -1,0 +1,3 @@
+/** Page rendering into bytes: jte views with Content-Length and strong ETags, kept HTML parts, gzip assembly. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"web"})
+package org.broadsheet.render;
