@@ -11,7 +11,7 @@ import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentPolicies;
 import org.broadsheet.comment.CommentPolicy;
 import org.broadsheet.comment.Moderation;
-import org.broadsheet.web.SiteIdentities;
+import org.broadsheet.site.SiteIdentities;
 import org.broadsheet.web.SiteIdentity;
 import org.broadsheet.web.ValidationException;
 import org.springframework.http.HttpStatus;

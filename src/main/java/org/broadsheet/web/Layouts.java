@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 public class Layouts {
 
     private final SiteSettings settings;
-    private final SiteIdentities identities;
+    private final SiteIdentitySource identities;
     private final SiteNavigation navigation;
     private final SiteUrls urls;
 
-    public Layouts(SiteSettings settings, SiteIdentities identities, SiteNavigation navigation, SiteUrls urls) {
+    public Layouts(SiteSettings settings, SiteIdentitySource identities, SiteNavigation navigation, SiteUrls urls) {
         this.settings = settings;
         this.identities = identities;
         this.navigation = navigation;
@@ -32,8 +32,7 @@ public class Layouts {
     }
 
     /**
-     * The site's settings in force: the name and tagline an administrator stored (see
-     * {@link SiteIdentities}), the rest from {@code broadsheet.site.*}.
+     * The site's settings in force: the name and tagline an administrator stored, the rest from {@code broadsheet.site.*}.
      */
     public SiteSettings settings() {
         SiteIdentity site = identities.current();

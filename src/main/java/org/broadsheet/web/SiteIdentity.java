@@ -2,8 +2,8 @@ package org.broadsheet.web;
 
 /**
  * What the site calls itself: the masthead and the line under it (also the front page's
- * description). An administrator may change both while the site runs; see
- * {@link SiteIdentities}.
+ * description). An administrator may change both while the site runs
+ * ({@link SiteIdentitySource}).
  */
 public record SiteIdentity(String name, String tagline) {
 
@@ -13,20 +13,5 @@ public record SiteIdentity(String name, String tagline) {
     public SiteIdentity {
         name = name == null ? "" : name.strip();
         tagline = tagline == null ? "" : tagline.strip();
-    }
-
-    void validate() {
-        new Problems()
-                .requireText(name, "name", "Site title", NAME_MAX)
-                .requireText(tagline, "tagline", "Tagline", TAGLINE_MAX)
-                .require(
-                        name.codePoints().noneMatch(Character::isISOControl),
-                        "name",
-                        "Site title must be one line of text")
-                .require(
-                        tagline.codePoints().noneMatch(Character::isISOControl),
-                        "tagline",
-                        "Tagline must be one line of text")
-                .throwIfAny();
     }
 }

@@ -1,6 +1,7 @@
-package org.broadsheet.web;
+package org.broadsheet.site;
 
 import java.util.Optional;
+import org.broadsheet.web.SiteIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,10 +1,12 @@
-package org.broadsheet.web;
+package org.broadsheet.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.web.SiteIdentity;
+import org.broadsheet.web.ValidationException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.site;
 
 import org.broadsheet.platform.ClusterEvent;
 

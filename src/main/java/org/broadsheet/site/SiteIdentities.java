@@ -1,8 +1,13 @@
-package org.broadsheet.web;
+package org.broadsheet.site;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.broadsheet.platform.ClusterEventsResumed;
+import org.broadsheet.web.Problems;
+import org.broadsheet.web.SiteIdentity;
+import org.broadsheet.web.SiteIdentitySource;
+import org.broadsheet.web.SiteSettings;
+import org.broadsheet.web.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -15,7 +20,7 @@ import org.springframework.stereotype.Service;
  * {@code broadsheet.site.cache-ttl} bounds how stale a node can be if it missed that.
  */
 @Service
-public class SiteIdentities {
+public class SiteIdentities implements SiteIdentitySource {
 
     private static final Object KEY = new Object();
 
@@ -33,6 +38,7 @@ public class SiteIdentities {
                 .build(key -> repository.find().orElseGet(this::defaults));
     }
 
+    @Override
     public SiteIdentity current() {
         return current.get(KEY);
     }
@@ -49,9 +55,22 @@ public class SiteIdentities {
      * @throws ValidationException a value is missing, too long or not one line (nothing is changed)
      */
     public void update(SiteIdentity identity) {
-        identity.validate();
+        validate(identity);
         repository.save(identity); // one statement, committed before the caches forget the old value
         events.publishEvent(new SiteIdentityChanged());
+    }
+
+    private static void validate(SiteIdentity identity) {
+        new Problems()
+                .requireText(identity.name(), "name", "Site title", SiteIdentity.NAME_MAX)
+                .requireText(identity.tagline(), "tagline", "Tagline", SiteIdentity.TAGLINE_MAX)
+                .require(oneLine(identity.name()), "name", "Site title must be one line of text")
+                .require(oneLine(identity.tagline()), "tagline", "Tagline must be one line of text")
+                .throwIfAny();
+    }
+
+    private static boolean oneLine(String text) {
+        return text.codePoints().noneMatch(Character::isISOControl);
     }
 
     @EventListener({SiteIdentityChanged.class, ClusterEventsResumed.class})
