@@ -22,6 +22,12 @@ public record ArticleForm(
         List<String> tags,
         LeadImage image) {
 
+    public static final int HEADLINE_MAX = 200;
+    public static final int STANDFIRST_MAX = 500;
+    public static final int BODY_MAX = 200_000;
+    public static final int MAX_AUTHORS = 10;
+    public static final int MAX_TAGS = 20;
+
     public ArticleForm {
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);

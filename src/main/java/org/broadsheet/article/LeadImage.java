@@ -27,6 +27,13 @@ public record LeadImage(
         Long mediaId,
         String srcset) {
 
+    public static final int PATH_MAX = 500;
+    public static final int ALT_MAX = 300;
+    public static final int CAPTION_MAX = 500;
+    public static final int CREDIT_MAX = 200;
+    /** The widest or tallest size in pixels an image may claim. */
+    public static final int SIDE_MAX = 20_000;
+
     /** A picture given by path (not from the library). */
     public LeadImage(String path, String alt, String caption, String credit, Integer width, Integer height) {
         this(path, alt, caption, credit, width, height, null, null);

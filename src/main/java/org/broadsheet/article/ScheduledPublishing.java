@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * on it, so a story goes out about when it is due rather than up to 30 s later. Readers never
  * see an embargoed story early, since only published rows are public. Safe on several nodes at
  * once: each due article is published (and announced) by exactly one of them
- * ({@link ArticleService#publishDue}); a node that wakes to find nothing due does nothing.
+ * ({@link ArticleWorkflow#publishDue}); a node that wakes to find nothing due does nothing.
  */
 @Component
 @ConditionalOnWebApplication // the site publishes; a command such as create-admin does not
@@ -30,7 +30,7 @@ class ScheduledPublishing {
     /** Wake a little after the due time, so the row's time has surely come on the database's clock too. */
     private static final Duration GRACE = Duration.ofMillis(200);
 
-    private final ArticleService articles;
+    private final ArticleWorkflow articles;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final Duration interval;
@@ -38,7 +38,7 @@ class ScheduledPublishing {
     private Instant wakeUpAt;
 
     ScheduledPublishing(
-            ArticleService articles,
+            ArticleWorkflow articles,
             TaskScheduler scheduler,
             Clock clock,
             @Value("${broadsheet.articles.publish-check:30s}") Duration interval) {
@@ -55,7 +55,7 @@ class ScheduledPublishing {
         do {
             published = articles.publishDue();
             total += published;
-        } while (published == ArticleService.PUBLISH_BATCH);
+        } while (published == ArticleWorkflow.PUBLISH_BATCH);
         if (total > 0) {
             log.info("Published {} scheduled article(s)", total);
         }

@@ -17,6 +17,7 @@ import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleSaved;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.NoteKind;
 import org.broadsheet.comment.CommentForm;
@@ -52,6 +53,7 @@ class DemoEditionLoader {
     private final AuthorService authors;
     private final TagService tags;
     private final ArticleService articles;
+    private final ArticleWorkflow workflow;
     private final CommentService comments;
     private final AccountService accounts;
 
@@ -60,12 +62,14 @@ class DemoEditionLoader {
             AuthorService authors,
             TagService tags,
             ArticleService articles,
+            ArticleWorkflow workflow,
             CommentService comments,
             AccountService accounts) {
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
         this.articles = articles;
+        this.workflow = workflow;
         this.comments = comments;
         this.accounts = accounts;
     }
@@ -94,7 +98,7 @@ class DemoEditionLoader {
             long id = ids.get(a.form().slug());
             articles.rerender(id)
                     .forEach(w -> log.warn("Demo article {}: {}", a.form().slug(), w));
-            a.notes().forEach(n -> articles.addNote(id, n.kind(), n.text(), n.at()));
+            a.notes().forEach(n -> workflow.addNote(id, n.kind(), n.text(), n.at()));
         }
         loadComments(ids, edition);
         return edition.size();

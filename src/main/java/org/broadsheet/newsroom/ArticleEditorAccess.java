@@ -4,6 +4,7 @@ import java.util.Set;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.EditableArticle;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -58,6 +59,11 @@ public record ArticleEditorAccess(
                 publish,
                 staff.can(Permission.ADD_NOTES) && status == ArticleStatus.PUBLISHED,
                 staff.can(Permission.MANAGE_TAXONOMY));
+    }
+
+    /** What {@code staff} may do with {@code article}. */
+    static ArticleEditorAccess of(Staff staff, EditableArticle article) {
+        return of(staff, article.status(), article.createdBy());
     }
 
     /** For an article not yet written: its writer will own it. */

@@ -8,6 +8,7 @@ import org.broadsheet.article.ArticleSaved;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.RevisionDiff;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.PageNumber;
 import org.broadsheet.web.ValidationException;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ArticleEditorRevisionsController {
 
-    private static final String BASE = "/newsroom/articles/" + ArticleEditorController.ID + "/revisions";
+    private static final String BASE = NewsroomUrls.ARTICLES + "/" + NewsroomUrls.ID + "/revisions";
 
     private final NewsroomPages pages;
     private final ArticleService articles;
@@ -58,12 +59,11 @@ class ArticleEditorRevisionsController {
             @PathVariable int number,
             @RequestParam(defaultValue = "") String version) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(
-                ArticleEditorController.access(staff, article).edit(), "edit");
+        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).edit(), "edit");
         try {
             ArticleSaved saved = articles.restore(id, number, parseVersion(version), staff.id());
             return pages.redirect(
-                    ArticleEditorController.editorUrl(saved.id()),
+                    NewsroomUrls.article(saved.id()),
                     "Revision " + number + " restored as revision "
                             + desk.forEditing(id).version() + ".");
         } catch (ArticleEditConflict e) {
@@ -91,8 +91,7 @@ class ArticleEditorRevisionsController {
 
     private EditableArticle opened(Staff staff, long id) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(
-                ArticleEditorController.access(staff, article).open(), "open");
+        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).open(), "open");
         return article;
     }
 
@@ -107,7 +106,7 @@ class ArticleEditorRevisionsController {
     private ModelAndView page(
             Staff staff, EditableArticle article, StaffForm problem, RevisionDiff diff, HttpStatus status) {
         ArticleEditorRevisionsView view = new ArticleEditorRevisionsView(
-                article, desk.revisions(article.id()), ArticleEditorController.access(staff, article), problem, diff);
+                article, desk.revisions(article.id()), ArticleEditorAccess.of(staff, article), problem, diff);
         String title = diff == null
                 ? "Revisions: " + article.form().headline()
                 : "Revisions " + diff.from().number() + " and " + diff.to().number() + ": "

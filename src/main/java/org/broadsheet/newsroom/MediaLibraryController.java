@@ -25,6 +25,7 @@ import org.broadsheet.media.MediaRefused;
 import org.broadsheet.media.MediaSettings;
 import org.broadsheet.media.MediaUploads;
 import org.broadsheet.web.Dates;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
 import org.broadsheet.web.Pagination;
@@ -270,14 +271,13 @@ class MediaLibraryController {
                                     + e.problems().get(0).message() + ".");
         }
         return pages.redirect(
-                ArticleEditorController.editorUrl(id) + "#lead-image",
+                NewsroomUrls.article(id) + "#lead-image",
                 "Lead image set to " + item.filename() + ". Check its alt text, caption and credit.");
     }
 
     private EditableArticle editable(Staff staff, long articleId) {
         EditableArticle article = desk.forEditing(articleId);
-        ArticleEditorAccess.require(
-                ArticleEditorController.access(staff, article).edit(), "edit");
+        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).edit(), "edit");
         return article;
     }
 

@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaItem;
+import org.broadsheet.web.NewsroomUrls;
 
 /**
  * The media picker: library images to choose an article's lead image from.
@@ -20,11 +21,11 @@ public record MediaPickerView(MediaLibraryView library, EditableArticle article,
 
     /** Where "Use this image" posts. */
     public String useUrl() {
-        return "/newsroom/articles/" + article.id() + "/lead-image";
+        return NewsroomUrls.article(article.id()) + "/lead-image";
     }
 
     public String editorUrl() {
-        return ArticleEditorController.editorUrl(article.id());
+        return NewsroomUrls.article(article.id());
     }
 
     /** Whether this image is the article's lead image now. */

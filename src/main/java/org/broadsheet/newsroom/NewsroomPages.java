@@ -62,6 +62,19 @@ public class NewsroomPages {
         }
     }
 
+    /**
+     * Answers an action on something already there (unpublish it, move it): runs {@code change}
+     * and 303s to {@code url} saying {@code done}, or, if the rules refuse it, saying why.
+     */
+    public ModelAndView change(Runnable change, String url, String done) {
+        try {
+            change.run();
+        } catch (ValidationException refusal) {
+            return redirect(url, refusal.problems().get(0).message() + ".");
+        }
+        return redirect(url, done);
+    }
+
     /** A page for a signed-in staff member; its template takes {@code frame} and the model's entries. */
     public ModelAndView render(Staff staff, String template, String title, String nav, Map<String, ?> model) {
         return render(staff, template, title, nav, model, HttpStatus.OK);

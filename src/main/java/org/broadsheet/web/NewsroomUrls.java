@@ -16,6 +16,7 @@ public final class NewsroomUrls {
     public static final String PASSWORD = HOME + "/password";
     public static final String ACCOUNT = HOME + "/account";
     public static final String ARTICLES = HOME + "/articles";
+    public static final String NEW_ARTICLE = ARTICLES + "/new";
     public static final String MEDIA = HOME + "/media";
     public static final String MEDIA_PICKER = MEDIA + "/picker";
     public static final String COMMENTS = HOME + "/comments";

@@ -28,6 +28,9 @@ class ArticlePageTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
     ArticleReader reader;
 
     private Document page(String url) throws Exception {
@@ -76,12 +79,12 @@ class ArticlePageTests {
     private ArticleView publishFull() {
         ArticleForm target = Fixtures.article("Rail corridor opens");
         long targetId = articles.create(target).id();
-        articles.publish(targetId, null);
+        workflow.publish(targetId, null);
         ArticleForm form = fullArticle(target.slug());
         Instant published = Instant.now().minus(Duration.ofHours(5));
         long id = articles.importPublished(form, published, published.plus(Duration.ofHours(2)))
                 .id();
-        articles.addNote(id, NoteKind.CORRECTION, "An earlier version misnamed the airport.", null);
+        workflow.addNote(id, NoteKind.CORRECTION, "An earlier version misnamed the airport.", null);
         return reader.findBySlug(form.slug()).orElseThrow();
     }
 
@@ -194,8 +197,8 @@ class ArticlePageTests {
                         10,
                         10));
         long id = articles.create(form).id();
-        articles.publish(id, null);
-        articles.addNote(id, NoteKind.UPDATE, "Note " + evil, null);
+        workflow.publish(id, null);
+        workflow.addNote(id, NoteKind.UPDATE, "Note " + evil, null);
         MvcResult result = mvc.perform(
                         get(reader.findBySlug(form.slug()).orElseThrow().url()))
                 .andReturn();
@@ -220,7 +223,7 @@ class ArticlePageTests {
     void oldPermalinksAnswer301ToTheNewOne() throws Exception {
         ArticleForm form = Fixtures.article("Ceasefire talks");
         long id = articles.create(form).id();
-        articles.publish(id, null);
+        workflow.publish(id, null);
         String oldUrl = reader.findBySlug(form.slug()).orElseThrow().url();
 
         String newSlug = Fixtures.uniqueSlug("ceasefire-talks-collapse");
@@ -246,12 +249,12 @@ class ArticlePageTests {
         long id = articles.create(form).id();
         String url = "/americas/2026/01/01/" + form.slug();
         assertThat(status(url)).isEqualTo(404);
-        articles.publish(id, Instant.now().plus(Duration.ofDays(2)));
+        workflow.publish(id, Instant.now().plus(Duration.ofDays(2)));
         assertThat(status(url)).isEqualTo(404);
-        articles.publish(id, Instant.now().minus(Duration.ofMinutes(1)));
+        workflow.publish(id, Instant.now().minus(Duration.ofMinutes(1)));
         String live = reader.findBySlug(form.slug()).orElseThrow().url();
         assertThat(status(live)).isEqualTo(200);
-        articles.unpublish(id);
+        workflow.unpublish(id);
         assertThat(status(live)).isEqualTo(404);
     }
 }

@@ -23,11 +23,14 @@ class ArticleServiceTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
     ArticleReader reader;
 
     private long published(ArticleForm form) {
         long id = articles.create(form).id();
-        articles.publish(id, null);
+        workflow.publish(id, null);
         return id;
     }
 
@@ -35,7 +38,7 @@ class ArticleServiceTests {
     void permalinkIsSectionPublicationDayAndSlug() {
         ArticleForm form = Fixtures.article("Ministers meet in Astana");
         long id = articles.create(form).id();
-        articles.publish(id, Instant.parse("2026-03-05T23:30:00Z").plus(Duration.ZERO));
+        workflow.publish(id, Instant.parse("2026-03-05T23:30:00Z").plus(Duration.ZERO));
         assertThat(reader.findBySlug(form.slug()))
                 .get()
                 .extracting(ArticleView::url)
@@ -58,14 +61,14 @@ class ArticleServiceTests {
 
         ArticleForm future = Fixtures.article("An embargoed story");
         long futureId = articles.create(future).id();
-        articles.publish(futureId, Instant.now().plus(1, ChronoUnit.DAYS));
-        assertThat(articles.status(futureId)).contains(ArticleStatus.SCHEDULED);
+        workflow.publish(futureId, Instant.now().plus(1, ChronoUnit.DAYS));
+        assertThat(workflow.status(futureId)).contains(ArticleStatus.SCHEDULED);
         assertThat(reader.findBySlug(future.slug())).isEmpty();
 
         ArticleForm pulled = Fixtures.article("A pulled story");
         long pulledId = published(pulled);
         assertThat(reader.findBySlug(pulled.slug())).isPresent();
-        articles.unpublish(pulledId);
+        workflow.unpublish(pulledId);
         assertThat(reader.findBySlug(pulled.slug())).isEmpty();
     }
 
@@ -73,11 +76,11 @@ class ArticleServiceTests {
     void scheduledArticleBecomesPublicWhenItsTimeComes() {
         ArticleForm form = Fixtures.article("Embargo lifts");
         long id = articles.create(form).id();
-        articles.publish(id, Instant.now().plusMillis(300));
+        workflow.publish(id, Instant.now().plusMillis(300));
         assertThat(reader.findBySlug(form.slug())).isEmpty();
         await(Duration.ofMillis(400));
-        assertThat(articles.publishDue()).isGreaterThanOrEqualTo(1);
-        assertThat(articles.status(id)).contains(ArticleStatus.PUBLISHED);
+        assertThat(workflow.publishDue()).isGreaterThanOrEqualTo(1);
+        assertThat(workflow.status(id)).contains(ArticleStatus.PUBLISHED);
         assertThat(reader.findBySlug(form.slug())).isPresent();
     }
 
@@ -122,7 +125,7 @@ class ArticleServiceTests {
         ArticleForm bad = new ArticleForm(
                 "Not A Slug!",
                 " ",
-                "x".repeat(ArticleService.STANDFIRST_MAX + 1),
+                "x".repeat(ArticleForm.STANDFIRST_MAX + 1),
                 "",
                 "no-such-section",
                 List.of("nobody"),
@@ -165,7 +168,7 @@ class ArticleServiceTests {
 
     @Test
     void overlongHeadlineIsRefused() {
-        ArticleForm form = Fixtures.article("x".repeat(ArticleService.HEADLINE_MAX + 1));
+        ArticleForm form = Fixtures.article("x".repeat(ArticleForm.HEADLINE_MAX + 1));
         assertThatThrownBy(() -> articles.create(form))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("headline");
@@ -173,7 +176,7 @@ class ArticleServiceTests {
 
     @Test
     void unknownIdIsNotFound() {
-        assertThatThrownBy(() -> articles.publish(Long.MAX_VALUE, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> workflow.publish(Long.MAX_VALUE, null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> articles.update(Long.MAX_VALUE, Fixtures.article("Ghost")))
                 .isInstanceOf(NotFoundException.class);
     }
@@ -189,7 +192,7 @@ class ArticleServiceTests {
                 "Intro.\n\n[[related: " + target.slug() + "]]\n\nMore.\n\n[[read-more: " + targetId + "]]\n");
         ArticleSaved saved = articles.create(story);
         assertThat(saved.warnings()).isEmpty();
-        articles.publish(saved.id(), null);
+        workflow.publish(saved.id(), null);
 
         String newSlug = Fixtures.uniqueSlug("quake-death-toll-climbs");
         articles.update(targetId, Fixtures.withHeadline(Fixtures.withSlug(target, newSlug), "Quake death toll climbs"));
@@ -216,7 +219,7 @@ class ArticleServiceTests {
                 "asia",
                 "Text.\n\n[[related: " + draft.slug() + "]]\n\n[[read-more: no-such-story-anywhere]]\n");
         ArticleSaved saved = articles.create(story);
-        articles.publish(saved.id(), null);
+        workflow.publish(saved.id(), null);
 
         assertThat(saved.warnings())
                 .hasSize(2)
@@ -244,13 +247,13 @@ class ArticleServiceTests {
     void notesAreKeptInDateOrder() {
         ArticleForm form = Fixtures.article("Corrected story");
         long id = published(form);
-        articles.addNote(id, NoteKind.UPDATE, "Added the ministry's statement.", Instant.parse("2026-05-02T10:00:00Z"));
-        articles.addNote(
+        workflow.addNote(id, NoteKind.UPDATE, "Added the ministry's statement.", Instant.parse("2026-05-02T10:00:00Z"));
+        workflow.addNote(
                 id, NoteKind.CORRECTION, "The bridge is 2km long, not 20km.", Instant.parse("2026-05-01T10:00:00Z"));
         assertThat(reader.findBySlug(form.slug()).orElseThrow().notes())
                 .extracting(ArticleView.Note::kind)
                 .containsExactly(NoteKind.CORRECTION, NoteKind.UPDATE);
-        assertThatThrownBy(() -> articles.addNote(id, NoteKind.UPDATE, " ", null))
+        assertThatThrownBy(() -> workflow.addNote(id, NoteKind.UPDATE, " ", null))
                 .isInstanceOf(ValidationException.class);
     }
 

@@ -28,6 +28,12 @@ class ArticleWorkflowTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
+    ArticleAutosaves autosaves;
+
+    @Autowired
     ArticleDesk desk;
 
     @Autowired
@@ -224,21 +230,21 @@ class ArticleWorkflowTests {
     @Test
     void aDraftGoesThroughReviewToPublication() {
         long id = draft("Reservoir levels fall");
-        articles.submitForReview(id);
+        workflow.submitForReview(id);
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.IN_REVIEW);
         assertThat(desk.inReview(500)).extracting(ArticleSummary::id).contains(id);
 
-        articles.returnToDraft(id);
+        workflow.returnToDraft(id);
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.DRAFT);
-        articles.submitForReview(id);
-        articles.publish(id, null);
+        workflow.submitForReview(id);
+        workflow.publish(id, null);
 
         EditableArticle published = desk.forEditing(id);
         assertThat(published.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(published.publicUrl())
                 .isEqualTo(reader.findById(id).orElseThrow().url());
         assertThat(desk.recentlyPublished(500)).extracting(ArticleSummary::id).contains(id);
-        assertThatThrownBy(() -> articles.submitForReview(id))
+        assertThatThrownBy(() -> workflow.submitForReview(id))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("status");
     }
@@ -246,16 +252,16 @@ class ArticleWorkflowTests {
     @Test
     void schedulingNeedsAFutureTimeAndUnschedulingReturnsToDraft() {
         long id = draft("Budget embargoed");
-        assertThatThrownBy(() -> articles.schedule(id, Instant.now().minusSeconds(60)))
+        assertThatThrownBy(() -> workflow.schedule(id, Instant.now().minusSeconds(60)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("future");
         Instant at = Instant.now().plus(Duration.ofDays(3));
-        articles.schedule(id, at);
+        workflow.schedule(id, at);
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.SCHEDULED);
         assertThat(desk.forEditing(id).publicUrl()).isNull();
         assertThat(desk.scheduled(500)).extracting(ArticleSummary::id).contains(id);
 
-        articles.returnToDraft(id);
+        workflow.returnToDraft(id);
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.DRAFT);
         assertThat(desk.scheduled(500)).extracting(ArticleSummary::id).doesNotContain(id);
     }
@@ -263,9 +269,9 @@ class ArticleWorkflowTests {
     @Test
     void onlyPublishedOrScheduledArticlesCanBeUnpublished() {
         long id = draft("Never out");
-        assertThatThrownBy(() -> articles.unpublish(id)).isInstanceOf(ValidationException.class);
-        articles.publish(id, null);
-        articles.unpublish(id);
+        assertThatThrownBy(() -> workflow.unpublish(id)).isInstanceOf(ValidationException.class);
+        workflow.publish(id, null);
+        workflow.unpublish(id);
         assertThat(desk.forEditing(id).status()).isEqualTo(ArticleStatus.UNPUBLISHED);
         assertThat(reader.findById(id)).isEmpty();
     }
@@ -273,7 +279,7 @@ class ArticleWorkflowTests {
     @Test
     void savingAPublishedArticleShowsReadersTheChangeAtOnce() {
         long id = draft("Ferry timetable changes");
-        articles.publish(id, null);
+        workflow.publish(id, null);
         assertThat(reader.findById(id)).get().extracting(ArticleView::headline).isEqualTo("Ferry timetable changes");
         articles.save(
                 id, Fixtures.withHeadline(current(id), "Ferry timetable changes from Monday"), 1, editor, List.of());
@@ -286,10 +292,10 @@ class ArticleWorkflowTests {
     @Test
     void aNoteMovesTheUpdatedTimeAndThePageShowsUpdated() {
         long id = draft("Bridge length reported");
-        articles.publish(id, null);
+        workflow.publish(id, null);
         assertThat(reader.findById(id).orElseThrow().updated()).isNull();
         Instant before = Instant.now();
-        articles.addNote(id, NoteKind.CORRECTION, "The bridge is 2 km long, not 20 km.", null);
+        workflow.addNote(id, NoteKind.CORRECTION, "The bridge is 2 km long, not 20 km.", null);
 
         ArticleView view = reader.findById(id).orElseThrow();
         assertThat(view.updated()).isNotNull();
@@ -303,7 +309,7 @@ class ArticleWorkflowTests {
     @Test
     void notesAreOnlyForPublishedArticles() {
         long id = draft("Not out yet");
-        assertThatThrownBy(() -> articles.addNote(id, NoteKind.UPDATE, "Too early.", null))
+        assertThatThrownBy(() -> workflow.addNote(id, NoteKind.UPDATE, "Too early.", null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("published");
     }
@@ -338,7 +344,7 @@ class ArticleWorkflowTests {
                         editor,
                         List.of())
                 .id();
-        articles.submitForReview(second);
+        workflow.submitForReview(second);
 
         assertThat(desk.list(new ArticleFilter(null, null, null, word, null), 1, 20)
                         .items())
@@ -396,7 +402,7 @@ class ArticleWorkflowTests {
     void anAutosaveIsOfferedToItsAuthorOnlyUntilTheySave() {
         long id = draft("Typing in progress");
         ArticleForm typed = withBody(current(id), "Half a sentence");
-        articles.autosave(id, writer, 1, typed);
+        autosaves.autosave(id, writer, 1, typed);
 
         assertThat(desk.autosave(id, writer)).get().satisfies(a -> {
             assertThat(a.form().body()).isEqualTo("Half a sentence");
@@ -404,7 +410,7 @@ class ArticleWorkflowTests {
         });
         assertThat(desk.autosave(id, editor)).isEmpty();
 
-        articles.autosave(id, writer, 1, withBody(current(id), "Half a sentence, and more"));
+        autosaves.autosave(id, writer, 1, withBody(current(id), "Half a sentence, and more"));
         assertThat(desk.autosave(id, writer))
                 .get()
                 .extracting(a -> a.form().body())
@@ -418,17 +424,17 @@ class ArticleWorkflowTests {
     @Test
     void anAutosaveThatMatchesTheSavedTextIsNotOffered() {
         long id = draft("Same as saved");
-        articles.autosave(id, writer, 1, current(id));
+        autosaves.autosave(id, writer, 1, current(id));
         assertThat(desk.autosave(id, writer)).isEmpty();
-        articles.autosave(id, writer, 1, withBody(current(id), "changed"));
-        articles.discardAutosave(id, writer);
+        autosaves.autosave(id, writer, 1, withBody(current(id), "changed"));
+        autosaves.discardAutosave(id, writer);
         assertThat(desk.autosave(id, writer)).isEmpty();
     }
 
     @Test
     void previewRendersLikeTheArticlePage() {
         long target = draft("Dam opens");
-        articles.publish(target, null);
+        workflow.publish(target, null);
         String slug = current(target).slug();
         ArticlePreview preview = desk.preview(
                 " Preview headline ",

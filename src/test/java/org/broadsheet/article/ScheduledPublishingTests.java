@@ -38,6 +38,9 @@ class ScheduledPublishingTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
     ArticleRepository repository;
 
     @Autowired
@@ -73,7 +76,7 @@ class ScheduledPublishingTests {
             List<Future<?>> runs = new ArrayList<>();
             for (int node = 0; node < 2; node++) {
                 ScheduledPublishing scheduler = new ScheduledPublishing(
-                        articles, taskScheduler, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(30));
+                        workflow, taskScheduler, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(30));
                 runs.add(nodes.submit(() -> {
                     start.await();
                     scheduler.publishDue();
@@ -98,16 +101,16 @@ class ScheduledPublishingTests {
         } finally {
             // Off the site again: reader-page tests share the database.
             due.stream()
-                    .filter(id -> articles.status(id)
+                    .filter(id -> workflow.status(id)
                             .filter(s -> s == ArticleStatus.PUBLISHED)
                             .isPresent())
-                    .forEach(articles::unpublish);
+                    .forEach(workflow::unpublish);
         }
     }
 
     private void assertExactlyOnce(Set<Long> due, Map<Long, AtomicInteger> announced) {
 
-        assertThat(due).allSatisfy(id -> assertThat(articles.status(id)).contains(ArticleStatus.PUBLISHED));
+        assertThat(due).allSatisfy(id -> assertThat(workflow.status(id)).contains(ArticleStatus.PUBLISHED));
         assertThat(announced.keySet()).containsExactlyInAnyOrderElementsOf(due);
         assertThat(announced.values())
                 .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));

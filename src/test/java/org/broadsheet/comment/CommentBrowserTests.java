@@ -284,7 +284,7 @@ class CommentBrowserTests extends CommentingTest {
                         List.of("diplomacy"),
                         null))
                 .id();
-        articles.publish(id, null);
+        workflow.publish(id, null);
         return reader.findById(id).orElseThrow();
     }
 

@@ -89,7 +89,7 @@ class CommentPageChecksTests extends CommentingTest {
     @Test
     void closedCommentsPassTheChecks() {
         ArticleView article = threadedArticle("Rail fares frozen");
-        articles.setCommentsOpen(article.id(), false);
+        workflow.setCommentsOpen(article.id(), false);
         byte[] html = get(article.url(), 200);
 
         Document doc = parse(html);

@@ -276,7 +276,7 @@ class CommentPageTests extends CommentingTest {
     void closedArticleKeepsItsCommentsAndHasNoForm() throws Exception {
         ArticleView article = commenting.article("Closed by the desk");
         comments.post(article.id(), comment("Eve", "Said before closing"), visitor());
-        articles.setCommentsOpen(article.id(), false);
+        workflow.setCommentsOpen(article.id(), false);
         MvcResult result = fetch(article.url());
         Document doc = body(result);
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("1 Comment");
@@ -661,7 +661,7 @@ class CommentPageTests extends CommentingTest {
     @Test
     void commentOnAClosedOrMissingArticleIsRefused() throws Exception {
         ArticleView article = commenting.article("Closed for posting");
-        articles.setCommentsOpen(article.id(), false);
+        workflow.setCommentsOpen(article.id(), false);
         MvcResult closed = mvc.perform(commenting.form(
                         article,
                         Commenting.uniqueIp(),

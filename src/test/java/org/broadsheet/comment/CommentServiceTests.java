@@ -257,7 +257,7 @@ class CommentServiceTests extends CommentingTest {
         assertThatThrownBy(() -> comments.post(old.id(), comment("T", "Too late"), visitor()))
                 .isInstanceOf(CommentRefused.Closed.class);
 
-        articles.setCommentsOpen(recent.id(), false);
+        workflow.setCommentsOpen(recent.id(), false);
         ArticleView closed = reader.findById(recent.id()).orElseThrow();
         assertThat(comments.isOpen(closed)).isFalse();
         assertThatThrownBy(() -> comments.post(closed.id(), comment("U", "Closed"), visitor()))

@@ -13,6 +13,7 @@ import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -25,11 +26,13 @@ final class Commenting {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final ArticleService articles;
+    private final ArticleWorkflow workflow;
     private final ArticleReader reader;
     private final CommentTokens tokens;
 
-    Commenting(ArticleService articles, ArticleReader reader, CommentTokens tokens) {
+    Commenting(ArticleService articles, ArticleWorkflow workflow, ArticleReader reader, CommentTokens tokens) {
         this.articles = articles;
+        this.workflow = workflow;
         this.reader = reader;
         this.tokens = tokens;
     }
@@ -113,7 +116,7 @@ final class Commenting {
                         List.of("diplomacy"),
                         null))
                 .id();
-        articles.publish(id, Instant.now().minus(ago));
+        workflow.publish(id, Instant.now().minus(ago));
         return reader.findById(id).orElseThrow();
     }
 

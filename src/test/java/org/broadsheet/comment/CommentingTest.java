@@ -2,6 +2,7 @@ package org.broadsheet.comment;
 
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleWorkflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,9 @@ abstract class CommentingTest {
     protected ArticleService articles;
 
     @Autowired
+    protected ArticleWorkflow workflow;
+
+    @Autowired
     protected ArticleReader reader;
 
     protected Commenting commenting;
@@ -31,7 +35,7 @@ abstract class CommentingTest {
 
     @BeforeEach
     void openPolicy() {
-        commenting = new Commenting(articles, reader, tokens);
+        commenting = new Commenting(articles, workflow, reader, tokens);
         saved = policies.current();
         policies.update(Commenting.open(policies.defaults()));
     }

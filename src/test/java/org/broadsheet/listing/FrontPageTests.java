@@ -8,6 +8,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.LeadImage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,6 +29,9 @@ class FrontPageTests {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleWorkflow workflow;
 
     @Autowired
     ArticleReader reader;
@@ -56,7 +60,7 @@ class FrontPageTests {
         String evil = "<script>alert(1)</script> & <b>bold</b>";
         long id = articles.create(story(slug, "Caption " + evil, "Credit " + evil))
                 .id();
-        articles.publish(id, null);
+        workflow.publish(id, null);
         try {
             String html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
             assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>bold");
@@ -86,7 +90,7 @@ class FrontPageTests {
                     .as("nothing under the picture when both are blank")
                     .isEmpty();
         } finally {
-            articles.unpublish(id); // other reader-page tests expect the demo edition's front page
+            workflow.unpublish(id); // other reader-page tests expect the demo edition's front page
         }
     }
 }

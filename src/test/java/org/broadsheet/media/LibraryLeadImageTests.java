@@ -10,6 +10,7 @@ import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
@@ -25,6 +26,9 @@ class LibraryLeadImageTests extends MediaTest {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleWorkflow workflow;
 
     @Autowired
     ArticleReader reader;
@@ -149,7 +153,7 @@ class LibraryLeadImageTests extends MediaTest {
                         List.of(),
                         image))
                 .id();
-        articles.publish(id, null);
+        workflow.publish(id, null);
         return reader.findById(id).orElseThrow();
     }
 

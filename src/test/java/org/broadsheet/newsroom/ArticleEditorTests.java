@@ -22,6 +22,7 @@ import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.taxonomy.TagService;
 import org.jsoup.Jsoup;
@@ -58,6 +59,9 @@ class ArticleEditorTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
     ArticleDesk desk;
 
     @Autowired
@@ -75,7 +79,7 @@ class ArticleEditorTests {
     @BeforeEach
     void setUp() {
         staff = new StaffFixtures(mvc, accounts);
-        created = new ArticlesToTakeDown(articles);
+        created = new ArticlesToTakeDown(workflow);
     }
 
     /** Takes this test's articles off the site again, so reader-page tests sharing the database never see them. */
@@ -462,7 +466,7 @@ class ArticleEditorTests {
                 null, unique("Glacier retreats"), "", "Text.\n", "europe", List.of("daniel-reyes"), List.of(), null);
         long targetId = articles.create(target).id();
         created.add(targetId);
-        articles.publish(targetId, null);
+        workflow.publish(targetId, null);
         String slug = desk.forEditing(targetId).form().slug();
 
         MockHttpServletResponse response = mvc.perform(post("/newsroom/articles/preview")

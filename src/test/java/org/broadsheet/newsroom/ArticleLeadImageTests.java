@@ -20,6 +20,7 @@ import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaLibrary;
@@ -54,6 +55,9 @@ class ArticleLeadImageTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
     ArticleDesk desk;
 
     @Autowired
@@ -71,7 +75,7 @@ class ArticleLeadImageTests {
     @BeforeEach
     void setUp() {
         staff = new StaffFixtures(mvc, accounts);
-        created = new ArticlesToTakeDown(articles);
+        created = new ArticlesToTakeDown(workflow);
     }
 
     /** Takes this test's articles off the site again, so reader-page tests sharing the database never see them. */

@@ -3,8 +3,8 @@ package org.broadsheet.newsroom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ArticleWorkflow;
 
 /**
  * The articles a test wrote, taken off the site again afterwards, so that reader-page tests
@@ -13,11 +13,11 @@ import org.broadsheet.article.ArticleStatus;
  */
 final class ArticlesToTakeDown {
 
-    private final ArticleService articles;
+    private final ArticleWorkflow workflow;
     private final List<Long> ids = Collections.synchronizedList(new ArrayList<>());
 
-    ArticlesToTakeDown(ArticleService articles) {
-        this.articles = articles;
+    ArticlesToTakeDown(ArticleWorkflow workflow) {
+        this.workflow = workflow;
     }
 
     /** Remembers {@code id}; returns it. */
@@ -29,9 +29,9 @@ final class ArticlesToTakeDown {
     /** Unpublishes every one still published or scheduled, and forgets them all. */
     void takeDown() {
         for (long id : List.copyOf(ids)) {
-            ArticleStatus status = articles.status(id).orElseThrow();
+            ArticleStatus status = workflow.status(id).orElseThrow();
             if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
-                articles.unpublish(id);
+                workflow.unpublish(id);
             }
         }
         ids.clear();

@@ -9,6 +9,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleWorkflow;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,9 @@ class DashboardTests {
     @Autowired
     ArticleService articles;
 
+    @Autowired
+    ArticleWorkflow workflow;
+
     @Test
     void draftsReviewAndPublishedStories() throws Exception {
         StaffFixtures staff = new StaffFixtures(mvc, accounts);
@@ -38,7 +42,7 @@ class DashboardTests {
         long submitted = articles.create(
                         form("Ferry timetable review"), contributor.staff().id(), List.of())
                 .id();
-        articles.submitForReview(submitted);
+        workflow.submitForReview(submitted);
 
         Document mine = page(staff.signIn(contributor));
         assertThat(mine.select("section[aria-labelledby=drafts-heading] a").eachText())

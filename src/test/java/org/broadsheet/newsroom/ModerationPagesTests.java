@@ -17,6 +17,7 @@ import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentPolicies;
 import org.broadsheet.comment.CommentPolicy;
@@ -53,6 +54,9 @@ class ModerationPagesTests {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleWorkflow workflow;
 
     @Autowired
     ArticleReader reader;
@@ -113,7 +117,7 @@ class ModerationPagesTests {
                         List.of("trade"),
                         null))
                 .id();
-        articles.publish(id, Instant.now().minusSeconds(600));
+        workflow.publish(id, Instant.now().minusSeconds(600));
         articleIds.add(id);
         return reader.findById(id).orElseThrow();
     }

@@ -15,6 +15,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.web.BrowserSession;
@@ -70,6 +71,9 @@ class NewsroomBrowserTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
     ArticleDesk desk;
 
     private BrowserSession withJs;
@@ -85,7 +89,7 @@ class NewsroomBrowserTests {
         author = new StaffFixtures(mvc, accounts).create(Role.AUTHOR, byline.id());
         withJs = BrowserSession.open();
         withoutJs = BrowserSession.openWithoutJavaScript();
-        published = new ArticlesToTakeDown(articles);
+        published = new ArticlesToTakeDown(workflow);
     }
 
     @AfterAll

@@ -171,6 +171,12 @@ class NewsroomPageChecksTests {
     org.broadsheet.article.ArticleService articles;
 
     @Autowired
+    org.broadsheet.article.ArticleWorkflow workflow;
+
+    @Autowired
+    org.broadsheet.article.ArticleAutosaves autosaves;
+
+    @Autowired
     org.broadsheet.article.ArticleDesk desk;
 
     /** An article with two revisions, published, with a correction: every part of the editor shows. */
@@ -201,8 +207,8 @@ class NewsroomPageChecksTests {
                 1,
                 admin,
                 java.util.List.of());
-        articles.publish(id, null);
-        articles.addNote(id, org.broadsheet.article.NoteKind.CORRECTION, "A name was misspelt.", null);
+        workflow.publish(id, null);
+        workflow.addNote(id, org.broadsheet.article.NoteKind.CORRECTION, "A name was misspelt.", null);
         return id;
     }
 
@@ -212,7 +218,7 @@ class NewsroomPageChecksTests {
         try {
             checkArticlePages(id);
         } finally {
-            articles.unpublish(id); // reader-page tests sharing the database never see it
+            workflow.unpublish(id); // reader-page tests sharing the database never see it
         }
     }
 
@@ -231,7 +237,7 @@ class NewsroomPageChecksTests {
         try {
             checkPreviewAndRefusedSaves(id);
         } finally {
-            articles.unpublish(id);
+            workflow.unpublish(id);
         }
     }
 
@@ -287,7 +293,7 @@ class NewsroomPageChecksTests {
     @Test
     void unsavedNewArticle() throws Exception {
         long admin = staff.member(Role.ADMINISTRATOR).staff().id();
-        articles.autosaveNew(
+        autosaves.autosaveNew(
                 admin,
                 new org.broadsheet.article.ArticleForm(
                         null,
@@ -318,7 +324,7 @@ class NewsroomPageChecksTests {
                     .isEqualTo("Unsaved page check");
             PageChecks.failIfAny(PageChecks.axeViolations("editor holding unsaved work", page));
         } finally {
-            articles.discardNewAutosave(admin); // "new article" elsewhere in this class is the blank editor
+            autosaves.discardNewAutosave(admin); // "new article" elsewhere in this class is the blank editor
         }
     }
 

@@ -24,10 +24,12 @@ import javax.imageio.ImageIO;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleAutosaves;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
@@ -72,6 +74,12 @@ class RoleMatrixTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
+    ArticleAutosaves autosaves;
+
+    @Autowired
     ArticleDesk desk;
 
     @Autowired
@@ -100,7 +108,7 @@ class RoleMatrixTests {
     void staff() {
         staff = new StaffFixtures(mvc, accounts);
         owner = staff.create(Role.EDITOR);
-        written = new ArticlesToTakeDown(articles);
+        written = new ArticlesToTakeDown(workflow);
     }
 
     /**
@@ -145,31 +153,31 @@ class RoleMatrixTests {
             long id = draft(who);
             return new Attempt(
                     articleForm(post("/newsroom/articles/" + id), "Own story " + id, version(id), "publish"),
-                    v -> articles.status(id).orElseThrow() == ArticleStatus.PUBLISHED);
+                    v -> workflow.status(id).orElseThrow() == ArticleStatus.PUBLISHED);
         }));
         list.add(new Action("publish someone else's draft", EDITORS, who -> {
             long id = draft(owner);
             return new Attempt(
                     articleForm(post("/newsroom/articles/" + id), "Their story " + id, version(id), "publish"),
-                    v -> articles.status(id).orElseThrow() == ArticleStatus.PUBLISHED);
+                    v -> workflow.status(id).orElseThrow() == ArticleStatus.PUBLISHED);
         }));
         list.add(new Action("submit own draft for review", ALL, who -> {
             long id = draft(who);
             return new Attempt(
                     articleForm(post("/newsroom/articles/" + id), "For review " + id, version(id), "submit"),
-                    v -> articles.status(id).orElseThrow() == ArticleStatus.IN_REVIEW);
+                    v -> workflow.status(id).orElseThrow() == ArticleStatus.IN_REVIEW);
         }));
         list.add(new Action("unpublish someone else's article", EDITORS, who -> {
             long id = published(owner);
             return new Attempt(
                     post("/newsroom/articles/" + id + "/unpublish"),
-                    v -> articles.status(id).orElseThrow() == ArticleStatus.UNPUBLISHED);
+                    v -> workflow.status(id).orElseThrow() == ArticleStatus.UNPUBLISHED);
         }));
         list.add(new Action("unpublish own article", AUTHORS_UP, who -> {
             long id = published(who);
             return new Attempt(
                     post("/newsroom/articles/" + id + "/unpublish"),
-                    v -> articles.status(id).orElseThrow() == ArticleStatus.UNPUBLISHED);
+                    v -> workflow.status(id).orElseThrow() == ArticleStatus.UNPUBLISHED);
         }));
         list.add(new Action("add a correction", EDITORS, who -> {
             long id = published(owner);
@@ -214,11 +222,11 @@ class RoleMatrixTests {
                             .equals(headline));
         }));
         list.add(new Action("restore an unsaved new article", ALL, who -> {
-            articles.autosaveNew(who.staff().id(), form("Matrix to restore " + SEQUENCE.incrementAndGet()));
+            autosaves.autosaveNew(who.staff().id(), form("Matrix to restore " + SEQUENCE.incrementAndGet()));
             return Attempt.read(post("/newsroom/articles/autosave/restore"));
         }));
         list.add(new Action("discard an unsaved new article", ALL, who -> {
-            articles.autosaveNew(who.staff().id(), form("Matrix to discard " + SEQUENCE.incrementAndGet()));
+            autosaves.autosaveNew(who.staff().id(), form("Matrix to discard " + SEQUENCE.incrementAndGet()));
             return new Attempt(
                     post("/newsroom/articles/autosave/discard"),
                     v -> desk.newArticleAutosave(who.staff().id()).isEmpty());
@@ -409,7 +417,7 @@ class RoleMatrixTests {
 
     private long published(StaffFixtures.Member who) {
         long id = draft(who);
-        articles.publish(id, null);
+        workflow.publish(id, null);
         return id;
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.broadsheet.BroadsheetApplication;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.site.SiteIdentities;
 import org.broadsheet.taxonomy.Section;
@@ -104,7 +104,7 @@ class ClusterEventBusTests {
                 .as("B now serves it from its cache")
                 .isEqualTo(200);
 
-        a.getBean(ArticleService.class).unpublish(((Number) article.get("id")).longValue());
+        a.getBean(ArticleWorkflow.class).unpublish(((Number) article.get("id")).longValue());
 
         assertThat(eventually(() -> get(b, path).statusCode() == 404))
                 .as("B stops serving the article taken down on A")

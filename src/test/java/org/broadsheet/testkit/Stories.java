@@ -6,6 +6,7 @@ import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,12 @@ public class Stories {
     public static final String TAG = "diplomacy";
 
     private final ArticleService articles;
+    private final ArticleWorkflow workflow;
     private final ArticleReader reader;
 
-    Stories(ArticleService articles, ArticleReader reader) {
+    Stories(ArticleService articles, ArticleWorkflow workflow, ArticleReader reader) {
         this.articles = articles;
+        this.workflow = workflow;
         this.reader = reader;
     }
 
@@ -59,7 +62,7 @@ public class Stories {
     /** Writes and publishes the form, dated {@code at}; returns what readers see. */
     public ArticleView publish(ArticleForm form, Instant at) {
         long id = draft(form);
-        articles.publish(id, at);
+        workflow.publish(id, at);
         return view(id);
     }
 
