@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,6 +56,9 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Everything the newsroom's filter chain covers; the reader site's chain takes the rest. */
+    private static final String NEWSROOM = "/newsroom/**";
+
     /** Pages anyone may reach in the newsroom: signing in, and the one-time links. */
     static final String[] NEWSROOM_PUBLIC = {
         "/newsroom/sign-in", "/newsroom/sign-in/**", "/newsroom/setup/**", "/newsroom/password/**"
@@ -84,33 +90,50 @@ class SecurityConfiguration {
             AccountService accounts,
             ObjectProvider<AuthenticationFailureHandler> refusals)
             throws Exception {
-        http.securityMatcher("/newsroom/**")
+        http.securityMatcher(NEWSROOM)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(NEWSROOM_PUBLIC)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .authenticationProvider(new StaffAuthentication(staff, encoder, throttle))
-                .formLogin(form -> form.loginPage("/newsroom/sign-in")
-                        .loginProcessingUrl("/newsroom/sign-in")
-                        .usernameParameter("email")
-                        .passwordParameter("password")
-                        .defaultSuccessUrl("/newsroom", false)
-                        .failureHandler(refusals.getIfAvailable(
-                                () -> new ForwardAuthenticationFailureHandler("/newsroom/sign-in/refused"))))
-                .logout(logout -> logout.logoutUrl("/newsroom/sign-out")
-                        .logoutSuccessUrl("/newsroom/sign-in?signed-out")
-                        .deleteCookies("SESSION"))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
-                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .formLogin(form -> signInForm(form, refusals))
+                .logout(SecurityConfiguration::signOut)
+                .sessionManagement(SecurityConfiguration::sessionFromSignIn)
                 .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
-                .headers(headers -> {
-                    common(headers);
-                    headers.addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex, nofollow"));
-                })
+                .headers(SecurityConfiguration::newsroomHeaders)
                 .addFilterAfter(new CurrentStaffFilter(accounts), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    /** The newsroom's handler answers a refused sign-in when present; else a forward to the refusal page. */
+    private static void signInForm(
+            FormLoginConfigurer<HttpSecurity> form, ObjectProvider<AuthenticationFailureHandler> refusals) {
+        form.loginPage("/newsroom/sign-in")
+                .loginProcessingUrl("/newsroom/sign-in")
+                .usernameParameter("email")
+                .passwordParameter("password")
+                .defaultSuccessUrl("/newsroom", false)
+                .failureHandler(refusals.getIfAvailable(
+                        () -> new ForwardAuthenticationFailureHandler("/newsroom/sign-in/refused")));
+    }
+
+    private static void signOut(LogoutConfigurer<HttpSecurity> logout) {
+        logout.logoutUrl("/newsroom/sign-out")
+                .logoutSuccessUrl("/newsroom/sign-in?signed-out")
+                .deleteCookies("SESSION");
+    }
+
+    /** The id changes at sign-in, so that one planted in a browser before it is worthless. */
+    private static void sessionFromSignIn(SessionManagementConfigurer<HttpSecurity> session) {
+        session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                .sessionFixation(fixation -> fixation.changeSessionId());
+    }
+
+    private static void newsroomHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        common(headers);
+        headers.addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex, nofollow"));
     }
 
     @Bean

@@ -48,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoEditionLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEditionLoader.class);
+    private static final String ARTICLE_FILES = "classpath:demo/articles/*.md";
 
     private final SectionService sections;
     private final AuthorService authors;
@@ -154,7 +155,7 @@ class DemoEditionLoader {
 
     private List<DemoArticle> readArticles() {
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:demo/articles/*.md");
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources(ARTICLE_FILES);
             Arrays.sort(files, Comparator.comparing(Resource::getFilename));
             List<DemoArticle> list = new ArrayList<>();
             for (Resource file : files) {
@@ -186,29 +187,37 @@ class DemoEditionLoader {
                 default -> header.put(key, value);
             }
         }
-        LeadImage image = null;
-        if (header.containsKey("image")) {
-            String[] size = header.getOrDefault("image-size", "1200x675").split("x");
-            image = new LeadImage(
-                    header.get("image"),
-                    header.get("image-alt"),
-                    header.get("image-caption"),
-                    header.get("image-credit"),
-                    Integer.valueOf(size[0]),
-                    Integer.valueOf(size[1]));
-        }
-        ArticleForm form = new ArticleForm(
+        ArticleForm form = articleForm(header, text.substring(split + 5).strip() + "\n");
+        Instant published = Instant.parse(header.get("published"));
+        Instant updated = header.containsKey("updated") ? Instant.parse(header.get("updated")) : published;
+        return new DemoArticle(form, published, updated, notes);
+    }
+
+    private static ArticleForm articleForm(Map<String, String> header, String body) {
+        LeadImage image = leadImage(header);
+        return new ArticleForm(
                 header.get("slug"),
                 header.get("headline"),
                 header.get("standfirst"),
-                text.substring(split + 5).strip() + "\n",
+                body,
                 header.get("section"),
                 list(header.get("authors")),
                 list(header.get("tags")),
                 image);
-        Instant published = Instant.parse(header.get("published"));
-        Instant updated = header.containsKey("updated") ? Instant.parse(header.get("updated")) : published;
-        return new DemoArticle(form, published, updated, notes);
+    }
+
+    private static LeadImage leadImage(Map<String, String> header) {
+        if (!header.containsKey("image")) {
+            return null;
+        }
+        String[] size = header.getOrDefault("image-size", "1200x675").split("x");
+        return new LeadImage(
+                header.get("image"),
+                header.get("image-alt"),
+                header.get("image-caption"),
+                header.get("image-credit"),
+                Integer.valueOf(size[0]),
+                Integer.valueOf(size[1]));
     }
 
     private static DemoNote note(NoteKind kind, String value) {

@@ -213,6 +213,20 @@ class GeneratedEdition {
     private static ArticleForm form(long i, Random random, List<String> sectionSlugs, List<String> authorSlugs) {
         String headline = capitalise(words(random, 6 + random.nextInt(6))) + " " + i;
         String standfirst = capitalise(words(random, 18 + random.nextInt(12))) + ".";
+        String body = body(i, random);
+        return new ArticleForm(
+                "generated-story-" + i,
+                headline,
+                standfirst,
+                body,
+                sectionSlugs.get((int) (i % sectionSlugs.size())),
+                List.of(authorSlugs.get((int) (i % authorSlugs.size()))),
+                tagSlugs(i),
+                leadImage(i));
+    }
+
+    /** Eight paragraphs, with a subheading, a quote, a list and story references to older stories. */
+    private static String body(long i, Random random) {
         StringBuilder body = new StringBuilder();
         for (int p = 0; p < 8; p++) {
             if (p == 3) {
@@ -234,13 +248,22 @@ class GeneratedEdition {
         if (i > 3) {
             body.append("[[read-more: generated-story-").append(i - 2).append("]]\n");
         }
+        return body.toString();
+    }
+
+    private static List<String> tagSlugs(long i) {
         List<String> tagSlugs = new ArrayList<>();
         tagSlugs.add("bench-topic-" + (1 + i % 40));
         tagSlugs.add("bench-topic-" + (1 + (i * 7 + 3) % 40));
         if (tagSlugs.get(0).equals(tagSlugs.get(1))) {
             tagSlugs.remove(1);
         }
-        LeadImage image = i % 3 == 0
+        return tagSlugs;
+    }
+
+    /** Two stories in three have a lead image; {@link #logCommentedArticles} counts on that cycle. */
+    private static LeadImage leadImage(long i) {
+        return i % 3 == 0
                 ? null
                 : new LeadImage(
                         "/assets/images/generated.svg",
@@ -249,15 +272,6 @@ class GeneratedEdition {
                         "Illustration: benchmark generator",
                         1200,
                         675);
-        return new ArticleForm(
-                "generated-story-" + i,
-                headline,
-                standfirst,
-                body.toString(),
-                sectionSlugs.get((int) (i % sectionSlugs.size())),
-                List.of(authorSlugs.get((int) (i % authorSlugs.size()))),
-                tagSlugs,
-                image);
     }
 
     private static String words(Random random, int count) {

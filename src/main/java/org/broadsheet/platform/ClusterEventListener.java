@@ -55,49 +55,41 @@ class ClusterEventListener extends ClusterThread {
 
     @Override
     protected void work() {
-        Duration backoff = FIRST_BACKOFF;
-        String lost = null; // why the last connection ended, while reconnecting
-        boolean warned = false;
+        Outage outage = new Outage();
         while (running()) {
             try (Connection c = connections.open(APPLICATION_NAME)) {
                 connection = c;
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + ClusterEventCodec.CHANNEL);
-                }
-                if (lost != null) {
-                    log.info("Listening to other nodes again, after: {}", lost);
-                }
-                lost = null;
-                warned = false;
-                backoff = FIRST_BACKOFF;
+                listen(c);
+                outage.end();
                 events.publishEvent(new ClusterEventsResumed());
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running()) {
-                    PGNotification[] received = pg.getNotifications(RECEIVE_WAIT_MILLIS);
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            deliver(notification.getParameter());
-                        }
-                    }
-                }
+                receive(c.unwrap(PGConnection.class));
             } catch (SQLException | RuntimeException e) {
                 if (!running()) {
                     return;
                 }
-                // A dropped connection is said once reconnected (or once reconnecting fails): when
-                // the node is shutting down with its embedded PostgreSQL, it is no news at all.
-                if (lost == null) {
-                    lost = String.valueOf(e.getMessage());
-                } else if (!warned) {
-                    log.warn("Cannot reach PostgreSQL to hear other nodes; retrying: {}", e.getMessage());
-                    warned = true;
-                }
-                if (!sleep(backoff)) {
+                outage.failed(e);
+                if (!sleep(outage.nextPause())) {
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } finally {
                 connection = null;
+            }
+        }
+    }
+
+    private static void listen(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LISTEN " + ClusterEventCodec.CHANNEL);
+        }
+    }
+
+    private void receive(PGConnection pg) throws SQLException {
+        while (running()) {
+            PGNotification[] received = pg.getNotifications(RECEIVE_WAIT_MILLIS);
+            if (received != null) {
+                for (PGNotification notification : received) {
+                    deliver(notification.getParameter());
+                }
             }
         }
     }
@@ -122,6 +114,41 @@ class ClusterEventListener extends ClusterThread {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** While reconnecting: why the connection was lost, whether that was said, how long to wait next. */
+    private static final class Outage {
+
+        private Duration backoff = FIRST_BACKOFF;
+        private String lost; // why the last connection ended, while reconnecting
+        private boolean warned;
+
+        void end() {
+            if (lost != null) {
+                log.info("Listening to other nodes again, after: {}", lost);
+            }
+            lost = null;
+            warned = false;
+            backoff = FIRST_BACKOFF;
+        }
+
+        void failed(Exception e) {
+            // A dropped connection is said once reconnected (or once reconnecting fails): when
+            // the node is shutting down with its embedded PostgreSQL, it is no news at all.
+            if (lost == null) {
+                lost = String.valueOf(e.getMessage());
+            } else if (!warned) {
+                log.warn("Cannot reach PostgreSQL to hear other nodes; retrying: {}", e.getMessage());
+                warned = true;
+            }
+        }
+
+        /** Each pause twice the last, up to {@code MAX_BACKOFF}. */
+        Duration nextPause() {
+            Duration pause = backoff;
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            return pause;
         }
     }
 }
