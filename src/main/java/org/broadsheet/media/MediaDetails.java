@@ -4,14 +4,14 @@ import java.util.regex.Pattern;
 import org.broadsheet.web.Problems;
 
 /**
- * An image's alt text, caption and credit as typed for an upload or an edit: stripped, never
- * null, and checked by {@link #checked}.
+ * An image's alt text, caption and credit as typed for an upload or an edit (the newsroom's
+ * form binds to it); {@link #checked} strips and checks them.
  */
-record MediaDetails(String alt, String caption, String credit) {
+public record MediaDetails(String alt, String caption, String credit) {
 
-    static final int ALT_MAX = 300;
-    static final int CAPTION_MAX = 500;
-    static final int CREDIT_MAX = 200;
+    public static final int ALT_MAX = 300;
+    public static final int CAPTION_MAX = 500;
+    public static final int CREDIT_MAX = 200;
 
     static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F]");
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.ResultPage;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
@@ -66,14 +67,14 @@ public class MediaLibrary {
      * 100) whose file name, alt text or caption contains {@code query} (ignoring case; blank
      * or null for all). A longer query than 200 characters is cut.
      */
-    public MediaPage list(String query, int page, int size) {
+    public ResultPage<MediaItem> list(String query, int page, int size) {
         int pageSize = Math.max(1, Math.min(PAGE_SIZE_MAX, size));
         int number = Math.max(1, page);
         String pattern = likePattern(query);
         List<MediaItem> items = repository.search(pattern, pageSize, (long) (number - 1) * pageSize).stream()
                 .map(MediaLibrary::item)
                 .toList();
-        return new MediaPage(items, number, pageSize, repository.count(pattern));
+        return new ResultPage<>(items, repository.count(pattern), number, pageSize);
     }
 
     /**

@@ -70,7 +70,7 @@ class ArticleEditorController {
         if (unsaved.isPresent()) {
             return pages.render(
                     staff,
-                    "newsroom/article-unsaved",
+                    "newsroom/articles/unsaved",
                     "New article: unsaved work",
                     "articles",
                     new ArticleEditorUnsavedView(unsaved.get()));

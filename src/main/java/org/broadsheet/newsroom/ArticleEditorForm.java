@@ -50,6 +50,9 @@ public record ArticleEditorForm(
         String imageRemove,
         String publishAt) {
 
+    /** The most digits a library image id can have (it fits a {@code long}). */
+    public static final int MEDIA_ID_MAX = 18;
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     public ArticleEditorForm {

@@ -116,6 +116,6 @@ class ArticleEditorPages {
                 libraryImage);
         String title =
                 article == null ? "New article" : "Edit: " + article.form().headline();
-        return pages.render(staff, "newsroom/article-editor", title, "articles", view);
+        return pages.render(staff, "newsroom/articles/editor", title, "articles", view);
     }
 }

@@ -1,6 +1,5 @@
 package org.broadsheet.newsroom;
 
-import java.util.Map;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleEditConflict;
@@ -10,7 +9,6 @@ import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.PageNumber;
-import org.broadsheet.web.ValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +36,7 @@ class ArticleEditorRevisionsController {
     @GetMapping(BASE)
     ModelAndView list(Staff staff, @PathVariable long id) {
         EditableArticle article = opened(staff, id);
-        return page(staff, article, StaffForm.empty(), null, HttpStatus.OK);
+        return page(staff, article, StaffForm.empty(), null);
     }
 
     @GetMapping(BASE + "/compare")
@@ -49,44 +47,55 @@ class ArticleEditorRevisionsController {
             @RequestParam(required = false) String to) {
         EditableArticle article = opened(staff, id);
         RevisionDiff diff = desk.compare(id, PageNumber.parse(from), PageNumber.parse(to));
-        return page(staff, article, StaffForm.empty(), diff, HttpStatus.OK);
+        return page(staff, article, StaffForm.empty(), diff);
+    }
+
+    /** The restore form: the version the list was made from (hidden). */
+    record RestoreFields(String version) {
+
+        /** The version; not a number is never current, so it is answered as an edit conflict. */
+        int baseVersion() {
+            try {
+                return Integer.parseInt(version == null ? "" : version);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
     }
 
     @PostMapping(BASE + "/{number:[0-9]{1,6}}/restore")
-    ModelAndView restore(
-            Staff staff,
-            @PathVariable long id,
-            @PathVariable int number,
-            @RequestParam(defaultValue = "") String version) {
+    ModelAndView restore(Staff staff, @PathVariable long id, @PathVariable int number, RestoreFields fields) {
         EditableArticle article = desk.forEditing(id);
         ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).edit(), "edit");
-        try {
-            ArticleSaved saved = articles.restore(id, number, parseVersion(version), staff.id());
-            return pages.redirect(
-                    NewsroomUrls.article(saved.id()),
-                    "Revision " + number + " restored as revision "
-                            + desk.forEditing(id).version() + ".");
-        } catch (ArticleEditConflict e) {
-            return page(
-                    staff,
-                    article,
-                    StaffForm.empty()
-                            .withProblem("The article was saved again (version " + e.currentVersion()
-                                    + ") after you opened this page. Look at the list again before restoring."),
-                    null,
-                    HttpStatus.CONFLICT);
-        } catch (ValidationException e) {
-            return page(
-                    staff,
-                    article,
-                    StaffForm.empty()
-                            .withProblem("Revision " + number
-                                    + " cannot be restored as it is: "
-                                    + e.problems().get(0).message()
-                                    + ". Open the editor and make the change by hand."),
-                    null,
-                    HttpStatus.UNPROCESSABLE_ENTITY);
-        }
+        return pages.submit(
+                fields,
+                () -> {
+                    try {
+                        ArticleSaved saved = articles.restore(id, number, fields.baseVersion(), staff.id());
+                        return pages.redirect(
+                                NewsroomUrls.article(saved.id()),
+                                "Revision " + number + " restored as revision "
+                                        + desk.forEditing(id).version() + ".");
+                    } catch (ArticleEditConflict e) {
+                        ModelAndView page = page(
+                                staff,
+                                article,
+                                StaffForm.empty()
+                                        .withProblem(
+                                                "The article was saved again (version " + e.currentVersion()
+                                                        + ") after you opened this page. Look at the list again before restoring."),
+                                null);
+                        page.setStatus(HttpStatus.CONFLICT);
+                        return page;
+                    }
+                },
+                refused -> page(
+                        staff,
+                        article,
+                        StaffForm.empty()
+                                .withProblem("Revision " + number + " cannot be restored as it is: "
+                                        + refused.firstError() + ". Open the editor and make the change by hand."),
+                        null));
     }
 
     private EditableArticle opened(Staff staff, long id) {
@@ -95,16 +104,7 @@ class ArticleEditorRevisionsController {
         return article;
     }
 
-    private static int parseVersion(String version) {
-        try {
-            return Integer.parseInt(version);
-        } catch (NumberFormatException e) {
-            return -1; // never current: answered as an edit conflict
-        }
-    }
-
-    private ModelAndView page(
-            Staff staff, EditableArticle article, StaffForm problem, RevisionDiff diff, HttpStatus status) {
+    private ModelAndView page(Staff staff, EditableArticle article, StaffForm problem, RevisionDiff diff) {
         ArticleEditorRevisionsView view = new ArticleEditorRevisionsView(
                 article, desk.revisions(article.id()), ArticleEditorAccess.of(staff, article), problem, diff);
         String title = diff == null
@@ -113,10 +113,9 @@ class ArticleEditorRevisionsController {
                         + article.form().headline();
         return pages.render(
                 staff,
-                diff == null ? "newsroom/article-revisions" : "newsroom/article-compare",
+                diff == null ? "newsroom/articles/revisions" : "newsroom/articles/compare",
                 title,
                 "articles",
-                Map.of("view", view),
-                status);
+                view);
     }
 }

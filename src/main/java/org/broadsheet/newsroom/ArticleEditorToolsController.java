@@ -46,7 +46,7 @@ class ArticleEditorToolsController {
         staff.require(Permission.WRITE_OWN);
         ArticlePreview preview = desk.preview(headline, standfirst, body, id);
         String title = "Preview: " + (preview.headline().isEmpty() ? "untitled" : preview.headline());
-        return pages.render(staff, "newsroom/article-preview", title, "articles", Map.of("p", preview));
+        return pages.render(staff, "newsroom/articles/preview", title, "articles", Map.of("p", preview));
     }
 
     @GetMapping("/newsroom/articles/lookup")
@@ -54,7 +54,7 @@ class ArticleEditorToolsController {
         staff.require(Permission.WRITE_OWN);
         return pages.render(
                 staff,
-                "newsroom/article-lookup",
+                "newsroom/articles/lookup",
                 "Find a story to reference",
                 "articles",
                 Map.of("view", new ArticleEditorLookupView(q.strip(), desk.lookup(q, LOOKUP_LIMIT))));

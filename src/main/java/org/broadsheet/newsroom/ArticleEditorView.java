@@ -2,6 +2,7 @@ package org.broadsheet.newsroom;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Autosave;
 import org.broadsheet.article.EditableArticle;
@@ -10,6 +11,7 @@ import org.broadsheet.media.MediaItem;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
+import org.broadsheet.web.NewsroomUrls;
 
 /**
  * The article editor page.
@@ -40,9 +42,6 @@ public record ArticleEditorView(
         String zone,
         MediaItem libraryImage) {
 
-    static final int MAX_AUTHORS = 10;
-    static final int MAX_TAGS = 20;
-
     public boolean isNew() {
         return article == null;
     }
@@ -52,7 +51,19 @@ public record ArticleEditorView(
     }
 
     public String action() {
-        return article == null ? "/newsroom/articles" : "/newsroom/articles/" + article.id();
+        return article == null ? NewsroomUrls.ARTICLES : NewsroomUrls.article(article.id());
+    }
+
+    /** What the simple fields show (the form's values) with the errors beside them. */
+    public StaffForm fields() {
+        return new StaffForm(FormValues.of(form), errors.errors(), errors.problem());
+    }
+
+    /** The sections to choose from, in navigation order. */
+    public List<FormField.Option> sectionOptions() {
+        return sections.stream()
+                .map(s -> new FormField.Option(s.slug(), s.name()))
+                .toList();
     }
 
     /** Where the editor's script autosaves the form, or null when this person may not change it. */
@@ -60,7 +71,7 @@ public record ArticleEditorView(
         if (!can.edit()) {
             return null;
         }
-        return article == null ? "/newsroom/articles/autosave" : "/newsroom/articles/" + article.id() + "/autosave";
+        return article == null ? NewsroomUrls.ARTICLES + "/autosave" : NewsroomUrls.article(article.id()) + "/autosave";
     }
 
     /** Whether to offer an autosave of the article back (rather than show that the form holds it). */
@@ -73,17 +84,17 @@ public record ArticleEditorView(
      * for a new one it shows each image's id to type here.
      */
     public String pickerUrl() {
-        return article == null ? "/newsroom/media/picker" : "/newsroom/media/picker?article=" + article.id();
+        return NewsroomUrls.mediaPicker(article == null ? null : article.id());
     }
 
     /** One select per byline author chosen, and one more (at least three). */
     public List<String> authorSlots() {
-        return slots(form.authors(), 3, MAX_AUTHORS);
+        return slots(form.authors(), 3, ArticleForm.MAX_AUTHORS);
     }
 
     /** One box per tag given, and two more (at least four). */
     public List<String> tagSlots() {
-        return slots(form.tags(), 4, MAX_TAGS);
+        return slots(form.tags(), 4, ArticleForm.MAX_TAGS);
     }
 
     public boolean isSelected(int slot, String authorSlug) {

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
-import java.util.Map;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
@@ -10,11 +9,11 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleSummary;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.PageNumber;
 import org.broadsheet.web.ResultPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -40,16 +39,28 @@ class ArticleListController {
         this.authors = authors;
     }
 
-    @GetMapping({"/newsroom/articles", "/newsroom/articles/"})
-    ModelAndView list(Staff staff, @RequestParam Map<String, String> params) {
+    /** The list's filters as the query string gives them; {@code mine} present means only the person's own. */
+    record ListFields(String status, String section, String author, String q, String mine, String page) {
+
+        ArticleListView.Filters filters() {
+            return new ArticleListView.Filters(value(status), value(section), value(author), value(q), mine != null);
+        }
+
+        /** The page asked for; not a page number is a 404. */
+        int pageNumber() {
+            return page == null ? 1 : PageNumber.parse(page);
+        }
+
+        private static String value(String typed) {
+            return typed == null ? "" : typed.strip();
+        }
+    }
+
+    @GetMapping({NewsroomUrls.ARTICLES, NewsroomUrls.ARTICLES + "/"})
+    ModelAndView list(Staff staff, ListFields fields) {
         staff.require(Permission.WRITE_OWN);
-        int page = params.containsKey("page") ? PageNumber.parse(params.get("page")) : 1;
-        ArticleListView.Filters filters = new ArticleListView.Filters(
-                value(params, "status"),
-                value(params, "section"),
-                value(params, "author"),
-                value(params, "q"),
-                params.containsKey("mine"));
+        int page = fields.pageNumber();
+        ArticleListView.Filters filters = fields.filters();
         ArticleFilter filter = new ArticleFilter(
                 ArticleStatus.fromKey(filters.status()),
                 filters.section(),
@@ -66,20 +77,11 @@ class ArticleListController {
                 authors.all(),
                 listing.pagination(p -> url(filters, p)));
         return pages.render(
-                staff,
-                "newsroom/article-list",
-                page > 1 ? "Articles, page " + page : "Articles",
-                "articles",
-                Map.of("view", view));
-    }
-
-    private static String value(Map<String, String> params, String name) {
-        String v = params.get(name);
-        return v == null ? "" : v.strip();
+                staff, "newsroom/articles/list", page > 1 ? "Articles, page " + page : "Articles", "articles", view);
     }
 
     private static String url(ArticleListView.Filters filters, int page) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/newsroom/articles");
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(NewsroomUrls.ARTICLES);
         if (!filters.status().isEmpty()) {
             url.queryParam("status", filters.status());
         }

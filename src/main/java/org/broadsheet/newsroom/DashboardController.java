@@ -38,6 +38,6 @@ class DashboardController {
                 desk.scheduled(PER_LIST),
                 desk.recentlyPublished(PER_LIST),
                 staff.can(Permission.PUBLISH_OWN));
-        return pages.render(staff, "newsroom/dashboard", "Dashboard", "dashboard", Map.of("view", view));
+        return pages.render(staff, "newsroom/dashboard/dashboard", "Dashboard", "dashboard", Map.of("view", view));
     }
 }

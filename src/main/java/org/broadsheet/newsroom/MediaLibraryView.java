@@ -2,9 +2,9 @@ package org.broadsheet.newsroom;
 
 import java.util.Locale;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.media.MediaPage;
 import org.broadsheet.web.DisplayDate;
 import org.broadsheet.web.Pagination;
+import org.broadsheet.web.ResultPage;
 
 /**
  * The media library's pages.
@@ -14,7 +14,7 @@ import org.broadsheet.web.Pagination;
  * @param maxUploadSize "20 MB", for the form's hint
  */
 public record MediaLibraryView(
-        MediaPage page, String query, StaffForm form, Pagination pagination, String maxUploadSize) {
+        ResultPage<MediaItem> page, String query, StaffForm form, Pagination pagination, String maxUploadSize) {
 
     public boolean isSearch() {
         return !query.isBlank();

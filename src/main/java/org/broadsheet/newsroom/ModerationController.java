@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.broadsheet.account.Permission;
@@ -13,10 +12,10 @@ import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.StaffComment;
 import org.broadsheet.comment.StaffCommentQuery;
 import org.broadsheet.web.Dates;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ResultPage;
 import org.broadsheet.web.ValidationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +32,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ModerationController {
 
-    private static final String ID = "{id:[0-9]{1,18}}";
-
     private final NewsroomPages pages;
     private final CommentService comments;
     private final Dates dates;
@@ -45,102 +42,108 @@ class ModerationController {
         this.dates = dates;
     }
 
-    @GetMapping("/newsroom/comments")
+    @GetMapping(NewsroomUrls.COMMENTS)
     ModelAndView queue(
             Staff staff,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String page) {
         staff.require(Permission.MODERATE_COMMENTS);
-        return queuePage(staff, ModerationFilter.parse(status, q, page), null, HttpStatus.OK);
+        return queuePage(staff, ModerationFilter.parse(status, q, page), null);
     }
 
+    /**
+     * What the queue's forms send: the queue they were sent from (hidden fields), where to go
+     * back to after one comment's action ({@code back=comment}: its page), and for bulk actions
+     * the action and the ticked ids.
+     */
+    record QueueFields(String status, String q, String page, String back, String action, List<String> ids) {
+
+        /** The queue the form was sent from; a malformed one falls back to the first page of held comments. */
+        ModerationFilter filter() {
+            try {
+                return ModerationFilter.parse(status, q, page);
+            } catch (NotFoundException e) {
+                return ModerationFilter.parse(null, null, null);
+            }
+        }
+    }
+
+    /** A comment as staff correct it. */
+    record CommentFields(String name, String email, String website, String comment) {
+
+        CommentForm toForm() {
+            return new CommentForm(name, email, website, comment, null);
+        }
+    }
+
+    /** The newsroom's answer to a comment. */
+    record ReplyFields(String reply) {}
+
     /** One action on one comment; back to the queue as it was, or to the comment's page. */
-    @PostMapping("/newsroom/comments/" + ID + "/{action:[a-z]{1,20}}")
-    ModelAndView act(
-            Staff staff, @PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> params) {
+    @PostMapping(NewsroomUrls.COMMENTS + "/" + NewsroomUrls.ID + "/{action:[a-z]{1,20}}")
+    ModelAndView act(Staff staff, @PathVariable long id, @PathVariable String action, QueueFields fields) {
         staff.require(Permission.MODERATE_COMMENTS);
         CommentAction what =
                 CommentAction.fromKey(action).orElseThrow(() -> new NotFoundException("No action " + action));
         comments.apply(what, id);
-        String back = "comment".equals(params.get("back")) && what != CommentAction.DELETE_FOREVER
-                ? "/newsroom/comments/" + id
-                : filter(params).url();
+        String back = "comment".equals(fields.back()) && what != CommentAction.DELETE_FOREVER
+                ? NewsroomUrls.comment(id)
+                : fields.filter().url();
         return pages.redirect(back, done(what, 1));
     }
 
-    @PostMapping("/newsroom/comments/bulk")
-    ModelAndView bulk(
-            Staff staff,
-            @RequestParam Map<String, String> params,
-            @RequestParam(name = "ids", required = false) List<String> ids) {
+    @PostMapping(NewsroomUrls.COMMENTS + "/bulk")
+    ModelAndView bulk(Staff staff, QueueFields fields) {
         staff.require(Permission.MODERATE_COMMENTS);
-        ModerationFilter filter = filter(params);
-        CommentAction action =
-                CommentAction.fromKey(params.getOrDefault("action", "")).orElse(null);
-        try {
-            int count = comments.bulk(action, ids(ids));
-            return pages.redirect(filter.url(), done(action, count));
-        } catch (ValidationException e) {
-            String problem = String.join(
-                    " ",
-                    e.problems().stream()
-                            .map(ValidationException.Problem::message)
-                            .toList());
-            return queuePage(staff, filter, problem, HttpStatus.UNPROCESSABLE_ENTITY);
-        }
+        ModerationFilter filter = fields.filter();
+        CommentAction action = CommentAction.fromKey(fields.action() == null ? "" : fields.action())
+                .orElse(null);
+        return pages.submit(
+                fields,
+                () -> pages.redirect(filter.url(), done(action, comments.bulk(action, ids(fields.ids())))),
+                refused -> queuePage(staff, filter, refused.allErrors()));
     }
 
-    @GetMapping("/newsroom/comments/" + ID)
+    @GetMapping(NewsroomUrls.COMMENTS + "/" + NewsroomUrls.ID)
     ModelAndView comment(Staff staff, @PathVariable long id) {
         staff.require(Permission.MODERATE_COMMENTS);
         StaffComment comment = find(id);
-        return commentPage(staff, comment, formFor(comment), StaffForm.empty(), HttpStatus.OK);
+        return commentPage(staff, comment, formFor(comment), StaffForm.empty());
     }
 
-    @PostMapping("/newsroom/comments/" + ID)
-    ModelAndView edit(Staff staff, @PathVariable long id, @RequestParam Map<String, String> params) {
+    @PostMapping(NewsroomUrls.COMMENTS + "/" + NewsroomUrls.ID)
+    ModelAndView edit(Staff staff, @PathVariable long id, CommentFields fields) {
         staff.require(Permission.MODERATE_COMMENTS);
         StaffComment comment = find(id);
-        try {
-            comments.edit(
-                    id,
-                    new CommentForm(
-                            params.get("name"),
-                            params.get("email"),
-                            params.get("website"),
-                            params.get("comment"),
-                            null));
-        } catch (ValidationException e) {
-            return commentPage(
-                    staff, comment, StaffForm.refused(params, e), StaffForm.empty(), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-        return pages.redirect("/newsroom/comments/" + id, "Comment saved.");
+        return pages.submit(
+                fields,
+                () -> {
+                    comments.edit(id, fields.toForm());
+                    return pages.redirect(NewsroomUrls.comment(id), "Comment saved.");
+                },
+                refused -> commentPage(staff, comment, refused, StaffForm.empty()));
     }
 
     /** Answers the comment as the newsroom, in the signed-in person's name; approves the comment answered. */
-    @PostMapping("/newsroom/comments/" + ID + "/reply")
-    ModelAndView reply(Staff staff, @PathVariable long id, @RequestParam Map<String, String> params) {
+    @PostMapping(NewsroomUrls.COMMENTS + "/" + NewsroomUrls.ID + "/reply")
+    ModelAndView reply(Staff staff, @PathVariable long id, ReplyFields fields) {
         staff.require(Permission.MODERATE_COMMENTS);
         StaffComment comment = find(id);
-        try {
-            comments.replyAsStaff(id, staff.name(), staff.email(), params.get("reply"));
-        } catch (ValidationException e) {
-            List<ValidationException.Problem> problems = e.problems().stream()
-                    .map(p ->
-                            new ValidationException.Problem("reply", p.message().replace("Comment", "Reply")))
-                    .toList();
-            return commentPage(
-                    staff,
-                    comment,
-                    formFor(comment),
-                    StaffForm.refused(params, problems),
-                    HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-        return pages.redirect("/newsroom/comments/" + id, "Reply published.");
+        return pages.submit(
+                fields,
+                () -> {
+                    comments.replyAsStaff(id, staff.name(), staff.email(), fields.reply());
+                    return pages.redirect(NewsroomUrls.comment(id), "Reply published.");
+                },
+                refused -> commentPage(
+                        staff,
+                        comment,
+                        formFor(comment),
+                        refused.errorsOn("reply", m -> m.replace("Comment", "Reply"))));
     }
 
-    private ModelAndView queuePage(Staff staff, ModerationFilter filter, String problem, HttpStatus status) {
+    private ModelAndView queuePage(Staff staff, ModerationFilter filter, String problem) {
         ResultPage<StaffComment> page =
                 comments.forStaff(new StaffCommentQuery(filter.commentStatus(), filter.search(), filter.page()));
         if (filter.page() > page.pages()) {
@@ -152,7 +155,7 @@ class ModerationController {
                 .map(c -> new ModerationQueueView.Row(c, dates.of(c.createdAt()), CommentAction.forStatus(c.status())))
                 .toList();
         var view = new ModerationQueueView(filter, tabs(filter), rows, page, List.of(CommentAction.values()), problem);
-        return pages.render(staff, "newsroom/comments", "Comments", "comments", Map.of("view", view), status);
+        return pages.render(staff, "newsroom/comments/queue", "Comments", "comments", view);
     }
 
     private List<ModerationQueueView.Tab> tabs(ModerationFilter filter) {
@@ -176,17 +179,10 @@ class ModerationController {
         return tabs;
     }
 
-    private ModelAndView commentPage(
-            Staff staff, StaffComment comment, StaffForm form, StaffForm reply, HttpStatus status) {
+    private ModelAndView commentPage(Staff staff, StaffComment comment, StaffForm form, StaffForm reply) {
         var view = new ModerationCommentView(
                 comment, dates.of(comment.createdAt()), CommentAction.forStatus(comment.status()), form, reply);
-        return pages.render(
-                staff,
-                "newsroom/comments-edit",
-                "Comment by " + comment.name(),
-                "comments",
-                Map.of("view", view),
-                status);
+        return pages.render(staff, "newsroom/comments/comment", "Comment by " + comment.name(), "comments", view);
     }
 
     private StaffComment find(long id) {
@@ -194,21 +190,7 @@ class ModerationController {
     }
 
     private static StaffForm formFor(StaffComment comment) {
-        Map<String, String> values = new HashMap<>();
-        values.put("name", comment.name());
-        values.put("email", comment.email());
-        values.put("website", comment.website());
-        values.put("comment", comment.text());
-        return StaffForm.of(values);
-    }
-
-    /** The queue the form was sent from (its hidden fields); a malformed one falls back to the first page of held comments. */
-    private static ModerationFilter filter(Map<String, String> params) {
-        try {
-            return ModerationFilter.parse(params.get("status"), params.get("q"), params.get("page"));
-        } catch (NotFoundException e) {
-            return ModerationFilter.parse(null, null, null);
-        }
+        return StaffForm.of(new CommentFields(comment.name(), comment.email(), comment.website(), comment.text()));
     }
 
     /** The ticked comment ids; anything that is not an id is refused like an unknown comment. */

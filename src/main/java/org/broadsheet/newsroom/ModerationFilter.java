@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
 import org.broadsheet.web.TextSearch;
@@ -57,7 +58,7 @@ public record ModerationFilter(String status, String search, int page) {
     }
 
     private String url(String status, int page) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/newsroom/comments");
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(NewsroomUrls.COMMENTS);
         if (!status.equals(DEFAULT)) {
             url.queryParam("status", status);
         }

@@ -8,11 +8,14 @@ import org.broadsheet.account.Staff;
  * sign-in pages), the menu they may use, the pending-comment count, the CSRF token for forms
  * and the message left by the last action.
  *
+ * @param siteUrl the reader site's front page
+ *
  * @param nav   the menu item to mark as current
  * @param flash a message from the action just done ("Article saved."), or null
  */
 public record NewsroomFrame(
         String siteName,
+        String siteUrl,
         String title,
         String nav,
         Staff staff,

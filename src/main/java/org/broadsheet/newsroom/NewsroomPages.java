@@ -12,7 +12,9 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.web.Layouts;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.Redirects;
+import org.broadsheet.web.SiteUrls;
 import org.broadsheet.web.ValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,10 +37,12 @@ public class NewsroomPages {
 
     private final Layouts layouts;
     private final CommentService comments;
+    private final SiteUrls urls;
 
-    NewsroomPages(Layouts layouts, CommentService comments) {
+    NewsroomPages(Layouts layouts, CommentService comments, SiteUrls urls) {
         this.layouts = layouts;
         this.comments = comments;
+        this.urls = urls;
     }
 
     /** A page for a signed-in staff member whose template takes {@code frame} and {@code view}. */
@@ -107,6 +111,7 @@ public class NewsroomPages {
         long pending = staff != null && staff.can(Permission.MODERATE_COMMENTS) ? comments.pendingCount() : 0;
         return new NewsroomFrame(
                 layouts.settings().name(),
+                urls.home(),
                 title,
                 nav,
                 staff,
@@ -124,22 +129,23 @@ public class NewsroomPages {
         if (staff == null) {
             return menu;
         }
-        menu.add(new NewsroomFrame.NavItem("dashboard", "Dashboard", "/newsroom"));
-        menu.add(new NewsroomFrame.NavItem("articles", "Articles", "/newsroom/articles"));
-        menu.add(new NewsroomFrame.NavItem("media", "Media", "/newsroom/media"));
+        menu.add(new NewsroomFrame.NavItem("dashboard", "Dashboard", NewsroomUrls.HOME));
+        menu.add(new NewsroomFrame.NavItem("articles", "Articles", NewsroomUrls.ARTICLES));
+        menu.add(new NewsroomFrame.NavItem("media", "Media", NewsroomUrls.MEDIA));
         if (staff.can(Permission.MODERATE_COMMENTS)) {
-            menu.add(new NewsroomFrame.NavItem("comments", "Comments", "/newsroom/comments"));
+            menu.add(new NewsroomFrame.NavItem("comments", "Comments", NewsroomUrls.COMMENTS));
         }
         if (staff.can(Permission.MANAGE_TAXONOMY)) {
-            menu.add(new NewsroomFrame.NavItem("sections", "Sections", "/newsroom/sections"));
-            menu.add(new NewsroomFrame.NavItem("tags", "Tags", "/newsroom/tags"));
-            menu.add(new NewsroomFrame.NavItem("authors", "Authors", "/newsroom/authors"));
+            for (TermScreen screen : TermScreen.values()) {
+                String plural = screen.taxonomy().plural();
+                menu.add(new NewsroomFrame.NavItem(plural, screen.title(), NewsroomUrls.terms(plural)));
+            }
         }
         if (staff.can(Permission.MANAGE_USERS)) {
-            menu.add(new NewsroomFrame.NavItem("users", "Users", "/newsroom/users"));
+            menu.add(new NewsroomFrame.NavItem("users", "Users", NewsroomUrls.USERS));
         }
         if (staff.can(Permission.MANAGE_SETTINGS)) {
-            menu.add(new NewsroomFrame.NavItem("settings", "Settings", "/newsroom/settings"));
+            menu.add(new NewsroomFrame.NavItem("settings", "Settings", NewsroomUrls.SETTINGS));
         }
         return menu;
     }

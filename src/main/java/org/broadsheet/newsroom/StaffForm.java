@@ -1,9 +1,11 @@
 package org.broadsheet.newsroom;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.broadsheet.web.ValidationException;
 
 /**
@@ -17,7 +19,7 @@ public record StaffForm(Map<String, String> values, Map<String, String> errors, 
 
     public StaffForm {
         values = Map.copyOf(withoutNulls(values));
-        errors = Map.copyOf(errors);
+        errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors)); // in the order found
     }
 
     public static StaffForm empty() {
@@ -45,6 +47,24 @@ public record StaffForm(Map<String, String> values, Map<String, String> errors, 
     public StaffForm asProblem() {
         return new StaffForm(
                 values, Map.of(), errors.values().stream().findFirst().orElse(problem));
+    }
+
+    /** The same form with every error on {@code field} instead, each reworded, the first kept. */
+    public StaffForm errorsOn(String field, UnaryOperator<String> reword) {
+        Map<String, String> moved = errors.isEmpty()
+                ? Map.of()
+                : Map.of(field, reword.apply(errors.values().iterator().next()));
+        return new StaffForm(values, moved, problem);
+    }
+
+    /** The first error found, or null. */
+    public String firstError() {
+        return errors.values().stream().findFirst().orElse(null);
+    }
+
+    /** Every error, in the order found, as one sentence (for a form whose problems are not a field's). */
+    public String allErrors() {
+        return String.join(" ", errors.values());
     }
 
     /** The typed values with the refusal's problems beside their fields (the first per field wins). */

@@ -27,9 +27,9 @@ public final class NewsroomUrls {
 
     private NewsroomUrls() {}
 
-    /** Page {@code page} of a list at {@code path}, searched for {@code q} (null for none). */
+    /** Page {@code page} of a list at {@code path} (which may carry a query), searched for {@code q} (null for none). */
     public static String search(String path, String q, int page) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+        UriComponentsBuilder url = UriComponentsBuilder.fromUriString(path);
         if (q != null) {
             url.queryParam("q", q);
         }
@@ -45,6 +45,11 @@ public final class NewsroomUrls {
 
     public static String articleRevisions(long id) {
         return article(id) + "/revisions";
+    }
+
+    /** The media picker, for article {@code articleId} (null: an article not saved yet). */
+    public static String mediaPicker(Long articleId) {
+        return articleId == null ? MEDIA_PICKER : MEDIA_PICKER + "?article=" + articleId;
     }
 
     public static String media(long id) {

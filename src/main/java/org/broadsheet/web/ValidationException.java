@@ -23,6 +23,11 @@ public class ValidationException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** A refusal for one reason, on one field. */
+    public static ValidationException of(String field, String message) {
+        return new ValidationException(List.of(new Problem(field, message)));
+    }
+
     public List<Problem> problems() {
         return problems;
     }

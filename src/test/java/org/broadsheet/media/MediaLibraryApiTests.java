@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.ResultPage;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +43,18 @@ class MediaLibraryApiTests extends MediaTest {
         MediaItem second = fixtures.upload(word + "-2.png", TestImages.png(30, 30), "");
         MediaItem third = fixtures.upload(word + "-3.png", TestImages.png(30, 30), "");
 
-        MediaPage page1 = library.list(word, 1, 2);
-        MediaPage page2 = library.list(word, 2, 2);
+        ResultPage<MediaItem> page1 = library.list(word, 1, 2);
+        ResultPage<MediaItem> page2 = library.list(word, 2, 2);
 
         assertThat(page1.items()).extracting(MediaItem::id).containsExactly(third.id(), second.id());
-        assertThat(page1.hasOlder()).isTrue();
-        assertThat(page1.hasNewer()).isFalse();
+        assertThat(page1.pages()).as("an older page follows").isEqualTo(2);
+        assertThat(page1.pagination(n -> "?page=" + n).previousUrl())
+                .as("no newer page")
+                .isNull();
         assertThat(page2.items()).extracting(MediaItem::id).containsExactly(first.id());
-        assertThat(page2.hasOlder()).isFalse();
+        assertThat(page2.pagination(n -> "?page=" + n).nextUrl())
+                .as("no older page")
+                .isNull();
         assertThat(page2.total()).isEqualTo(3);
     }
 
