@@ -15,6 +15,7 @@ import org.broadsheet.render.RenderedHtml;
 import org.broadsheet.web.HttpCaching;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.Pagination;
 import org.broadsheet.web.SiteUrls;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -108,12 +109,10 @@ class CommentSlot implements ArticleSlot {
         if (thread.roots() == null) {
             return Optional.empty();
         }
-        CommentsView.Pager pager = new CommentsView.Pager(
-                page,
-                thread.pages(),
-                page > 1 ? urls.comments(article.url(), page - 1) + "#comments" : null,
-                page < thread.pages() ? urls.comments(article.url(), page + 1) + "#comments" : null);
-        return Optional.of(new CommentsView(heading(thread.approvedCount(), open), thread.roots(), pager));
+        Pagination pages =
+                Pagination.of(page, page < thread.pages(), n -> urls.comments(article.url(), n) + "#comments");
+        return Optional.of(
+                new CommentsView(heading(thread.approvedCount(), open), thread.roots(), pages, thread.pages()));
     }
 
     /**

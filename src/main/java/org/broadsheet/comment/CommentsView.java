@@ -3,6 +3,7 @@ package org.broadsheet.comment;
 import java.util.List;
 import java.util.Map;
 import org.broadsheet.web.DisplayDate;
+import org.broadsheet.web.Pagination;
 import org.broadsheet.web.SafeHtml;
 
 /**
@@ -12,7 +13,7 @@ import org.broadsheet.web.SafeHtml;
  * @param heading  "3 Comments", "1 Comment", or "Be the first to comment"
  * @param comments the top-level comments of this page, each with its replies
  */
-public record CommentsView(String heading, List<Node> comments, Pager pager) {
+public record CommentsView(String heading, List<Node> comments, Pagination pagination, int pages) {
 
     /** One comment and its replies. {@code replyUrl} is null where replying is not possible. */
     public record Node(
@@ -33,13 +34,6 @@ public record CommentsView(String heading, List<Node> comments, Pager pager) {
     }
 
     /** Links to earlier and later pages of comments (oldest first); null urls where there is none. */
-    public record Pager(int page, int pages, String earlierUrl, String laterUrl) {
-
-        public boolean isNeeded() {
-            return pages > 1;
-        }
-    }
-
     /**
      * The comment form, filled with what the reader typed (after a refusal) or asked the
      * site to remember.
