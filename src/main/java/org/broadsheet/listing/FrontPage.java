@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.broadsheet.article.Teaser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the front page shows: the lead story, the next top stories, and a block per section
  * with its newest stories that are not already above.
  */
-public record FrontPage(Teaser lead, List<Teaser> top, List<SectionBlock> sections) {
+public record FrontPage(@Nullable Teaser lead, List<Teaser> top, List<SectionBlock> sections) {
 
     /** A section's block on the front: its name, link and newest stories. */
     public record SectionBlock(String name, String url, List<Teaser> stories) {}

@@ -17,6 +17,7 @@ import org.broadsheet.web.PageNumber;
 import org.broadsheet.web.Pagination;
 import org.broadsheet.web.Redirects;
 import org.broadsheet.web.SiteUrls;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,7 +63,7 @@ class ListController {
         Slice slice = reader.latest(n, pageSize);
         String title = n == 1 ? "All stories" : "All stories, page " + n;
         Layout layout = layouts.page(title, "Every story, newest first.", urls.archive(n), null);
-        return list(layout, null, "All stories", null, null, slice, n, urls::archive, true);
+        return list(layout, ListPage.Heading.of(null, "All stories"), slice, n, urls::archive, true);
     }
 
     @GetMapping({"/{section:[a-z0-9-]{1,120}}", "/{section:[a-z0-9-]{1,120}}/page/{page}"})
@@ -74,16 +75,8 @@ class ListController {
         Section section = sections.findBySlug(slug).orElseThrow(() -> new NotFoundException("No section " + slug));
         Slice slice = reader.latestInSection(section.id(), n, pageSize);
         Layout layout = layouts.page(titled(section.name(), n), section.description(), urls.section(slug, n), slug);
-        return list(
-                layout,
-                "Section",
-                section.name(),
-                null,
-                section.description(),
-                slice,
-                n,
-                p -> urls.section(slug, p),
-                false);
+        var heading = new ListPage.Heading("Section", section.name(), null, section.description(), null);
+        return list(layout, heading, slice, n, p -> urls.section(slug, p), false);
     }
 
     @GetMapping({"/tag/" + SLUG, "/tag/" + SLUG + "/page/{page}"})
@@ -96,7 +89,7 @@ class ListController {
         Slice slice = reader.latestWithTag(tag.id(), n, pageSize);
         Layout layout =
                 layouts.page(titled(tag.name(), n), "Stories about " + tag.name() + ".", urls.tag(slug, n), null);
-        return list(layout, "Topic", tag.name(), null, null, slice, n, p -> urls.tag(slug, p), true);
+        return list(layout, ListPage.Heading.of("Topic", tag.name()), slice, n, p -> urls.tag(slug, p), true);
     }
 
     @GetMapping({"/author/" + SLUG, "/author/" + SLUG + "/page/{page}"})
@@ -109,21 +102,13 @@ class ListController {
         Slice slice = reader.latestByAuthor(author.id(), n, pageSize);
         String description = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
         Layout layout = layouts.page(titled(author.name(), n), description, urls.author(slug, n), null);
-        return list(
-                layout,
-                "Author",
-                author.name(),
-                blankToNull(author.title()),
-                blankToNull(author.bio()),
-                blankToNull(author.photo()),
-                slice,
-                n,
-                p -> urls.author(slug, p),
-                true);
+        var heading = new ListPage.Heading(
+                "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()), author.photo());
+        return list(layout, heading, slice, n, p -> urls.author(slug, p), true);
     }
 
     /** No page in the URL means page 1; an explicit page 1 answers 301 to the URL without it. */
-    private static ModelAndView paged(String page, String firstPageUrl, IntFunction<ModelAndView> render) {
+    private static ModelAndView paged(@Nullable String page, String firstPageUrl, IntFunction<ModelAndView> render) {
         if (page == null) {
             return render.apply(1);
         }
@@ -133,25 +118,7 @@ class ListController {
 
     private ModelAndView list(
             Layout layout,
-            String kicker,
-            String heading,
-            String subtitle,
-            String intro,
-            Slice slice,
-            int n,
-            IntFunction<String> pageUrl,
-            boolean showSection) {
-        return list(layout, kicker, heading, subtitle, intro, null, slice, n, pageUrl, showSection);
-    }
-
-    /** @param photo the author's portrait (a site path), or null */
-    private ModelAndView list(
-            Layout layout,
-            String kicker,
-            String heading,
-            String subtitle,
-            String intro,
-            String photo,
+            ListPage.Heading heading,
             Slice slice,
             int n,
             IntFunction<String> pageUrl,
@@ -161,26 +128,14 @@ class ListController {
         }
         var pagination = Pagination.of(n, slice.hasOlder(), pageUrl);
         return new ModelAndView(
-                "listing/list",
-                Map.of(
-                        "page",
-                        new ListPage(
-                                layout,
-                                kicker,
-                                heading,
-                                subtitle,
-                                intro,
-                                photo,
-                                slice.items(),
-                                pagination,
-                                showSection)));
+                "listing/list", Map.of("page", new ListPage(layout, heading, slice.items(), pagination, showSection)));
     }
 
     private static String titled(String name, int page) {
         return page == 1 ? name : name + ", page " + page;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    private static @Nullable String blankToNull(String s) {
+        return s.isBlank() ? null : s;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ class ClusterConnections {
     }
 
     /** Closes the socket under a thread that may be waiting on it, without waiting for that thread. */
-    static void abort(Connection c) {
+    static void abort(@Nullable Connection c) {
         if (c != null) {
             try {
                 c.abort(Runnable::run);

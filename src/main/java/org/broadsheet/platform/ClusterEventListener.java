@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ class ClusterEventListener extends ClusterThread {
     private final ClusterEventCodec codec;
     private final ApplicationEventPublisher events;
 
-    private volatile Connection connection;
+    private volatile @Nullable Connection connection;
 
     ClusterEventListener(ClusterConnections connections, ClusterEventCodec codec, ApplicationEventPublisher events) {
         super("cluster-events");
@@ -121,7 +122,7 @@ class ClusterEventListener extends ClusterThread {
     private static final class Outage {
 
         private Duration backoff = FIRST_BACKOFF;
-        private String lost; // why the last connection ended, while reconnecting
+        private @Nullable String lost; // why the last connection ended, while reconnecting
         private boolean warned;
 
         void end() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -47,8 +48,8 @@ class ClusterEventSender extends ClusterThread {
     private final BlockingQueue<String> pending = new LinkedBlockingQueue<>(MAX_PENDING);
 
     private volatile boolean overflowing;
-    private Connection connection; // the sending thread's only
-    private PreparedStatement notify;
+    private @Nullable Connection connection; // the sending thread's only
+    private @Nullable PreparedStatement notify;
 
     ClusterEventSender(ClusterConnections connections, ClusterEventCodec codec) {
         super("cluster-events-out");

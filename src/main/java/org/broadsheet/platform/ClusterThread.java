@@ -1,6 +1,7 @@
 package org.broadsheet.platform;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -13,7 +14,7 @@ abstract class ClusterThread implements SmartLifecycle {
 
     private final String name;
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     ClusterThread(String name) {
         this.name = name;

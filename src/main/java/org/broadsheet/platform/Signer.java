@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,7 @@ public class Signer {
     }
 
     /** Whether {@code signature} is this site's signature of {@code message}, compared in constant time. */
-    public boolean verify(String message, String signature) {
+    public boolean verify(String message, @Nullable String signature) {
         return signature != null
                 && MessageDigest.isEqual(
                         sign(message).getBytes(StandardCharsets.US_ASCII),

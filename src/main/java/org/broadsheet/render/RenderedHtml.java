@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A part of a page that one of the site's own templates rendered earlier (escaping done
@@ -26,7 +27,7 @@ public final class RenderedHtml implements Content {
 
     private final byte[] utf8;
     private final long crc32;
-    private volatile byte[] deflated;
+    private volatile byte @Nullable [] deflated;
 
     RenderedHtml(byte[] utf8) {
         this.utf8 = utf8;

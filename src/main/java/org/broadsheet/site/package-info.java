@@ -4,5 +4,6 @@
  * over {@code broadsheet.site.*}. Every page's layout reads it through
  * {@link org.broadsheet.web.SiteIdentitySource}.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"web", "platform"})
 package org.broadsheet.site;

@@ -1,5 +1,6 @@
 package org.broadsheet.taxonomy;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +37,7 @@ class AuthorRepository extends TermRepository<Author> {
                 .update();
     }
 
-    private static String photo(TermForm form) {
+    private static @Nullable String photo(TermForm form) {
         String photo = TermForm.text(form.photo());
         return photo.isEmpty() ? null : photo;
     }

@@ -11,6 +11,7 @@ import org.broadsheet.web.Problems;
 import org.broadsheet.web.SiteNavigation;
 import org.broadsheet.web.SiteSettings;
 import org.broadsheet.web.SiteUrls;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +63,7 @@ public class SectionService extends TermService<Section> implements SiteNavigati
     }
 
     @Override
-    public Optional<Section> findBySlug(String slug) {
+    public Optional<Section> findBySlug(@Nullable String slug) {
         return all().stream().filter(s -> s.slug().equals(slug)).findFirst();
     }
 

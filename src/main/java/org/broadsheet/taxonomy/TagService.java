@@ -6,6 +6,7 @@ import org.broadsheet.web.SiteSettings;
 import org.broadsheet.web.SiteUrls;
 import org.broadsheet.web.Slugs;
 import org.broadsheet.web.ValidationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,7 @@ public class TagService extends TermService<Tag> {
      * field "tags" per name, when a name cannot be a tag.
      */
     @Transactional
-    public void createMissing(List<String> names) {
+    public void createMissing(@Nullable List<String> names) {
         Problems problems = new Problems();
         for (String name : names == null ? List.<String>of() : names) {
             String slug = Slugs.from(name);

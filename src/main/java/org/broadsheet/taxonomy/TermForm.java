@@ -1,5 +1,7 @@
 package org.broadsheet.taxonomy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a new or changed section, tag or author is made from. Each taxonomy reads the fields it
  * owns and ignores the rest; the factories name them.
@@ -13,7 +15,13 @@ package org.broadsheet.taxonomy;
  *                    {@code /media/2026/06/amara.jpg}; blank for none
  */
 public record TermForm(
-        String slug, String name, String description, String kind, String title, String bio, String photo) {
+        @Nullable String slug,
+        @Nullable String name,
+        @Nullable String description,
+        @Nullable String kind,
+        @Nullable String title,
+        @Nullable String bio,
+        @Nullable String photo) {
 
     public static final int SLUG_MAX = 120;
     public static final int DESCRIPTION_MAX = 300;
@@ -21,28 +29,34 @@ public record TermForm(
     public static final int BIO_MAX = 1000;
     public static final int PHOTO_MAX = 500;
 
-    public static TermForm section(String slug, String name, String description) {
+    public static TermForm section(@Nullable String slug, @Nullable String name, @Nullable String description) {
         return new TermForm(slug, name, description, null, null, null, null);
     }
 
-    public static TermForm tag(String slug, String name, String kind) {
+    public static TermForm tag(@Nullable String slug, @Nullable String name, @Nullable String kind) {
         return new TermForm(slug, name, null, kind, null, null, null);
     }
 
-    public static TermForm author(String slug, String name, String title, String bio, String photo) {
+    public static TermForm author(
+            @Nullable String slug,
+            @Nullable String name,
+            @Nullable String title,
+            @Nullable String bio,
+            @Nullable String photo) {
         return new TermForm(slug, name, null, null, title, bio, photo);
     }
 
-    public static TermForm author(String slug, String name, String title, String bio) {
+    public static TermForm author(
+            @Nullable String slug, @Nullable String name, @Nullable String title, @Nullable String bio) {
         return author(slug, name, title, bio, null);
     }
 
-    TermForm withSlug(String newSlug) {
+    TermForm withSlug(@Nullable String newSlug) {
         return new TermForm(newSlug, name, description, kind, title, bio, photo);
     }
 
     /** {@code text} stripped; empty for null. */
-    static String text(String text) {
+    static String text(@Nullable String text) {
         return text == null ? "" : text.strip();
     }
 }

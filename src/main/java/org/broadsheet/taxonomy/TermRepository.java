@@ -3,6 +3,7 @@ package org.broadsheet.taxonomy;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,7 @@ abstract class TermRepository<T extends Term> {
         return jdbc.sql(select + " where t.id = ?").param(id).query(rows).optional();
     }
 
-    Optional<T> findBySlug(String slug) {
+    Optional<T> findBySlug(@Nullable String slug) {
         return jdbc.sql(select + " where t.slug = ?").param(slug).query(rows).optional();
     }
 
@@ -60,7 +61,7 @@ abstract class TermRepository<T extends Term> {
     }
 
     /** Terms whose name or slug matches the {@code like} pattern (all when null), in order, with article counts. */
-    List<TermSummary<T>> findSummaries(String likePattern, int limit, long offset) {
+    List<TermSummary<T>> findSummaries(@Nullable String likePattern, int limit, long offset) {
         String counted = "select " + columns + ", (" + usage("count(*)") + " = t.id) as articles from "
                 + taxonomy.table() + " t";
         return jdbc.sql(counted + MATCHING + " order by " + taxonomy.order() + " limit :limit offset :offset")
@@ -71,7 +72,7 @@ abstract class TermRepository<T extends Term> {
                 .list();
     }
 
-    long countMatching(String likePattern) {
+    long countMatching(@Nullable String likePattern) {
         return jdbc.sql("select count(*) from " + taxonomy.table() + " t" + MATCHING)
                 .param("q", likePattern)
                 .query(Long.class)

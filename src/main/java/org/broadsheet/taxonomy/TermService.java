@@ -17,6 +17,7 @@ import org.broadsheet.web.SiteSettings;
 import org.broadsheet.web.Slugs;
 import org.broadsheet.web.TextSearch;
 import org.broadsheet.web.ValidationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -81,7 +82,7 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
         return repository.findById(id);
     }
 
-    public Optional<T> findBySlug(String slug) {
+    public Optional<T> findBySlug(@Nullable String slug) {
         return Slugs.isValid(slug) ? repository.findBySlug(slug) : Optional.empty();
     }
 
@@ -99,7 +100,7 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
      * One page of terms in order, each with how many articles use it; {@code query} (may be
      * null) keeps those whose name or slug contains it, ignoring case.
      */
-    public ResultPage<TermSummary<T>> list(String query, int page, int pageSize) {
+    public ResultPage<TermSummary<T>> list(@Nullable String query, int page, int pageSize) {
         String q = TextSearch.normalise(query);
         String pattern = q == null ? null : TextSearch.containing(q);
         return new ResultPage<>(
@@ -223,7 +224,7 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
         }
     }
 
-    private void validate(TermForm form, T before) {
+    private void validate(TermForm form, @Nullable T before) {
         boolean sameSlug = before != null && before.slug().equals(form.slug());
         Problems problems = new Problems()
                 .require(Slugs.isValid(form.slug()), "slug", "Slug must be lower-case words joined by hyphens")

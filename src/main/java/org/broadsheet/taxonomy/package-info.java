@@ -6,5 +6,6 @@
  * keeps what is its own: a section's order and the site navigation, a tag's kind, an author's
  * job title, bio and photo.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"web", "platform"})
 package org.broadsheet.taxonomy;
