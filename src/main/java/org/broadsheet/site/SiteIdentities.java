@@ -11,6 +11,8 @@ import org.broadsheet.web.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The site's name and tagline in force: an administrator's, once saved (kept in the one-row
@@ -56,7 +58,7 @@ public class SiteIdentities implements SiteIdentitySource {
      */
     public void update(SiteIdentity identity) {
         validate(identity);
-        repository.save(identity); // one statement, committed before the caches forget the old value
+        repository.save(identity);
         events.publishEvent(new SiteIdentityChanged());
     }
 
@@ -75,6 +77,12 @@ public class SiteIdentities implements SiteIdentitySource {
 
     @EventListener({SiteIdentityChanged.class, ClusterEventsResumed.class})
     void forget() {
+        current.invalidateAll();
+    }
+
+    /** Again when the writing transaction ends, so a value read inside one that rolled back is not kept. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, classes = SiteIdentityChanged.class)
+    void forgetAfterCompletion() {
         current.invalidateAll();
     }
 }

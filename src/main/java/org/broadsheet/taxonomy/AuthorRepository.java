@@ -37,6 +37,14 @@ class AuthorRepository extends TermRepository<Author> {
                 .update();
     }
 
+    /** Whether a staff account writes as author {@code id} ({@code staff_user.author_id}). */
+    boolean isStaffByline(long id) {
+        return jdbc.sql("select exists (select 1 from staff_user where author_id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+
     private static @Nullable String photo(TermForm form) {
         String photo = TermForm.text(form.photo());
         return photo.isEmpty() ? null : photo;

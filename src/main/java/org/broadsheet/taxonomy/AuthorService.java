@@ -17,8 +17,11 @@ public class AuthorService extends TermService<Author> {
     /** A site-relative path: one leading slash, then no spaces, quotes or angle brackets. */
     private static final Pattern PHOTO = Pattern.compile("/[^/\\s\"'<>\\\\][^\\s\"'<>\\\\]*");
 
+    private final AuthorRepository repository;
+
     AuthorService(AuthorRepository repository, SiteUrls urls, SiteSettings settings, ApplicationEventPublisher events) {
         super(Taxonomy.AUTHOR, repository, urls::author, "/author/", settings, events);
+        this.repository = repository;
     }
 
     @Override
@@ -39,7 +42,12 @@ public class AuthorService extends TermService<Author> {
                 + ". Take the byline off them before deleting the author.";
     }
 
-    /** The one other table that refers to authors is {@code staff_user.author_id}. */
+    /** The one other table that refers to authors: a staff account writes as the author. */
+    @Override
+    boolean isReferencedElsewhere(long id) {
+        return repository.isStaffByline(id);
+    }
+
     @Override
     String referencedElsewhere(Author author) {
         return author.name()

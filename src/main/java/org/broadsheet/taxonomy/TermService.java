@@ -151,11 +151,14 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
         new Problems()
                 .require(articles == 0, taxonomy.table(), inUse(term, articles))
                 .throwIfAny();
+        new Problems()
+                .require(!isReferencedElsewhere(id), taxonomy.table(), referencedElsewhere(term))
+                .throwIfAny();
         try {
             repository.delete(id);
         } catch (DataIntegrityViolationException e) {
-            throw new ValidationException(
-                    List.of(new ValidationException.Problem(taxonomy.table(), referencedElsewhere(term))));
+            // referred to since the check, by another transaction
+            throw ValidationException.of(taxonomy.table(), referencedElsewhere(term));
         }
         changed(id);
     }
@@ -176,9 +179,14 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
     /** Why {@code term}, which {@code articles} articles use, cannot be deleted. */
     abstract String inUse(T term, long articles);
 
+    /** Whether something besides articles refers to term {@code id}, so that it cannot be deleted. */
+    boolean isReferencedElsewhere(long id) {
+        return false;
+    }
+
     /** Why {@code term} cannot be deleted although no article uses it (another table refers to it). */
     String referencedElsewhere(T term) {
-        throw new IllegalStateException("Nothing but articles refers to a " + taxonomy.table());
+        return "“" + term.name() + "” is still in use elsewhere.";
     }
 
     /** The form with this taxonomy's defaults filled in (a tag's kind). */

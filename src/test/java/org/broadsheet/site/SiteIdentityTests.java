@@ -2,22 +2,23 @@ package org.broadsheet.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.Site;
 import org.broadsheet.web.SiteIdentity;
 import org.broadsheet.web.ValidationException;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The site's name and tagline, stored by an administrator, win over the properties and show at once. */
+/**
+ * The site's name and tagline, stored by an administrator, win over the properties and show at
+ * once. Each test rolls back, so the name it sets is seen by no other test.
+ */
 @BroadsheetTest
+@Transactional
 class SiteIdentityTests {
 
     @Autowired
@@ -27,22 +28,10 @@ class SiteIdentityTests {
     JdbcClient jdbc;
 
     @Autowired
-    MockMvc mvc;
+    Site site;
 
-    private SiteIdentity saved;
-
-    @BeforeEach
-    void remember() {
-        saved = identities.current();
-    }
-
-    @AfterEach
-    void restore() {
-        identities.update(saved);
-    }
-
-    private Document page(String url) throws Exception {
-        return Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString());
+    private Document page(String url) {
+        return site.page(url);
     }
 
     @Test
@@ -52,7 +41,7 @@ class SiteIdentityTests {
     }
 
     @Test
-    void newNameAndTaglineShowOnReaderPagesAtOnce() throws Exception {
+    void newNameAndTaglineShowOnReaderPagesAtOnce() {
         identities.update(new SiteIdentity("  The Morning Ledger ", "News that keeps <its> word"));
         assertThat(jdbc.sql("select name from site_identity")
                         .query(String.class)

@@ -27,14 +27,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sections, tags and authors as the newsroom changes them: what they share (renames keep old
  * addresses and show at once, slugs made from names, a live slug beats a former one, changes
  * checked like a create, terms in use stay) for all three, then what each has of its own.
- * Every test works on terms and stories made for it alone.
+ * Every test works on terms and stories made for it alone, and rolls back: the navigation,
+ * which every page shows, is never left changed.
  */
 @BroadsheetTest
+@Transactional
 class TaxonomyManagementTests {
 
     @Autowired
@@ -299,27 +302,24 @@ class TaxonomyManagementTests {
             List<Long> original = sections.all().stream().map(Section::id).toList();
             Section a = (Section) create(Taxonomy.SECTION, "Move A");
             Section b = (Section) create(Taxonomy.SECTION, "Move B");
-            try {
-                assertThat(navNames()).endsWith(a.name(), b.name());
-                sections.moveUp(b.id());
-                assertThat(navNames()).endsWith(b.name(), a.name());
-                sections.moveDown(b.id());
-                assertThat(navNames()).endsWith(a.name(), b.name());
-                sections.moveDown(b.id());
-                assertThat(navNames()).as("the last stays last").endsWith(a.name(), b.name());
+            assertThat(navNames()).endsWith(a.name(), b.name());
+            sections.moveUp(b.id());
+            assertThat(navNames()).endsWith(b.name(), a.name());
+            sections.moveDown(b.id());
+            assertThat(navNames()).endsWith(a.name(), b.name());
+            sections.moveDown(b.id());
+            assertThat(navNames()).as("the last stays last").endsWith(a.name(), b.name());
 
-                List<Long> reversed =
-                        new ArrayList<>(sections.all().stream().map(Section::id).toList());
-                Collections.reverse(reversed);
-                sections.reorder(reversed);
-                assertThat(sections.all()).extracting(Section::id).containsExactlyElementsOf(reversed);
-                assertThat(navNames().get(0)).isEqualTo(b.name());
-            } finally {
-                // The navigation is shared by every page: put the order back for the tests after.
-                sections.delete(a.id());
-                sections.delete(b.id());
-                sections.reorder(original);
-            }
+            List<Long> reversed =
+                    new ArrayList<>(sections.all().stream().map(Section::id).toList());
+            Collections.reverse(reversed);
+            sections.reorder(reversed);
+            assertThat(sections.all()).extracting(Section::id).containsExactlyElementsOf(reversed);
+            assertThat(navNames().get(0)).isEqualTo(b.name());
+
+            sections.delete(a.id());
+            sections.delete(b.id());
+            sections.reorder(original);
             assertThat(sections.all()).extracting(Section::id).containsExactlyElementsOf(original);
         }
 
