@@ -52,6 +52,6 @@ class AccountController {
     }
 
     private ModelAndView page(Staff staff, StaffForm form, HttpStatus status) {
-        return pages.render(staff, "newsroom/account", "Your account", null, Map.of("form", form), status);
+        return pages.render(staff, "newsroom/account/account", "Your account", null, Map.of("form", form), status);
     }
 }

@@ -128,7 +128,7 @@ class SignInController {
     private ModelAndView page(StaffForm form, String notice, HttpStatus status) {
         return pages.render(
                 null,
-                "newsroom/sign-in",
+                "newsroom/account/sign-in",
                 "Sign in",
                 null,
                 Map.of("form", form, "notice", notice == null ? "" : notice),
@@ -138,7 +138,7 @@ class SignInController {
     private ModelAndView setupPage(String token, StaffForm form, HttpStatus status) {
         return pages.render(
                 null,
-                "newsroom/setup",
+                "newsroom/account/setup",
                 "Create the administrator",
                 null,
                 Map.of("form", form, "action", "/newsroom/setup/" + token, "first", true),
@@ -148,7 +148,7 @@ class SignInController {
     private ModelAndView passwordPage(String token, StaffForm form, HttpStatus status) {
         return pages.render(
                 null,
-                "newsroom/setup",
+                "newsroom/account/setup",
                 "Choose your password",
                 null,
                 Map.of("form", form, "action", "/newsroom/password/" + token, "first", false),

@@ -97,7 +97,7 @@ class SiteSettingsController {
     private ModelAndView page(Staff staff, StaffForm site, StaffForm policy, HttpStatus status) {
         return pages.render(
                 staff,
-                "newsroom/settings",
+                "newsroom/settings/settings",
                 "Settings",
                 "settings",
                 Map.of("view", new SiteSettingsView(site, policy)),

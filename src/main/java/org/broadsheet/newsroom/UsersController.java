@@ -108,7 +108,7 @@ class UsersController {
     private ModelAndView listPage(Staff staff, StaffForm form, String link, String linkFor, HttpStatus status) {
         return pages.render(
                 staff,
-                "newsroom/users",
+                "newsroom/users/list",
                 "Users",
                 "users",
                 Map.of(
@@ -121,7 +121,7 @@ class UsersController {
     private ModelAndView editPage(Staff staff, StaffAccount user, StaffForm form, String link, HttpStatus status) {
         return pages.render(
                 staff,
-                "newsroom/user",
+                "newsroom/users/edit",
                 user.name(),
                 "users",
                 Map.of(
