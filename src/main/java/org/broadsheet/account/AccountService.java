@@ -39,7 +39,7 @@ public class AccountService {
     public static final int PASSWORD_FIELD_MAX = 200;
     /** The longest email address that can be delivered (RFC 5321). */
     public static final int EMAIL_MAX = 254;
-
+    /** The longest name a staff member may have. */
     public static final int NAME_MAX = 100;
 
     static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);

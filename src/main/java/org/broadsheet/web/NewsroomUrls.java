@@ -15,6 +15,10 @@ public final class NewsroomUrls {
     public static final String SIGN_IN_REFUSED = SIGN_IN + "/refused";
     /** The sign-in page telling someone their new password is set. */
     public static final String SIGN_IN_PASSWORD_SET = SIGN_IN + "?password-set";
+    /** The sign-in page telling someone they have signed out. */
+    public static final String SIGN_IN_SIGNED_OUT = SIGN_IN + "?signed-out";
+    /** The sign-in page telling someone their session has ended (disabled, or signed out elsewhere). */
+    public static final String SIGN_IN_ENDED = SIGN_IN + "?ended";
 
     public static final String SIGN_OUT = HOME + "/sign-out";
     public static final String SETUP = HOME + "/setup";
