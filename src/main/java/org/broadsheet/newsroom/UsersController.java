@@ -44,7 +44,7 @@ class UsersController {
                     user.name(),
                     user.role().key(),
                     user.authorId() == null ? "" : user.authorId().toString(),
-                    user.enabled() ? "on" : "");
+                    user.enabled() ? "on" : null);
         }
 
         boolean canSignIn() {
