@@ -28,9 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    static final int PASSWORD_MIN = 12;
+    /** The fewest characters a password may have. */
+    public static final int PASSWORD_MIN = 12;
     /** bcrypt reads at most 72 bytes; longer passwords would be silently cut. */
     static final int PASSWORD_MAX_BYTES = 72;
+    /**
+     * The most a password field takes: well over {@link #PASSWORD_MAX_BYTES}, so that a password
+     * too long is refused with the reason rather than cut short by the browser.
+     */
+    public static final int PASSWORD_FIELD_MAX = 200;
+    /** The longest email address that can be delivered (RFC 5321). */
+    public static final int EMAIL_MAX = 254;
+    /** The longest name a staff member may have. */
+    public static final int NAME_MAX = 100;
 
     static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
     static final Duration PASSWORD_LINK_LIFETIME = Duration.ofDays(7);
@@ -234,13 +244,13 @@ public class AccountService {
 
     private Problems validateProfile(String email, String name, Role role, Long id) {
         Problems problems = new Problems();
-        problems.requireText(email, "email", "Email", 254);
+        problems.requireText(email, "email", "Email", EMAIL_MAX);
         if (email != null && !email.isBlank()) {
             problems.require(
                     EMAIL.matcher(email.strip()).matches(), "email", "Enter an email such as name@example.com");
             problems.require(!repository.emailTaken(email.strip(), id), "email", "Another staff member has that email");
         }
-        problems.requireText(name, "name", "Name", 100).require(role != null, "role", "Choose a role");
+        problems.requireText(name, "name", "Name", NAME_MAX).require(role != null, "role", "Choose a role");
         return problems;
     }
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import org.broadsheet.web.NewsroomUrls;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,7 +42,7 @@ class CurrentStaffFilter extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
-                response.sendRedirect("/newsroom/sign-in?ended");
+                response.sendRedirect(NewsroomUrls.SIGN_IN_ENDED);
                 return;
             }
             request.setAttribute(ATTRIBUTE, staff.get());

@@ -1,6 +1,7 @@
 package org.broadsheet.account;
 
 import java.util.List;
+import org.broadsheet.web.NewsroomUrls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -57,11 +58,11 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     /** Everything the newsroom's filter chain covers; the reader site's chain takes the rest. */
-    private static final String NEWSROOM = "/newsroom/**";
+    private static final String NEWSROOM = NewsroomUrls.HOME + "/**";
 
     /** Pages anyone may reach in the newsroom: signing in, and the one-time links. */
     static final String[] NEWSROOM_PUBLIC = {
-        "/newsroom/sign-in", "/newsroom/sign-in/**", "/newsroom/setup/**", "/newsroom/password/**"
+        NewsroomUrls.SIGN_IN, NewsroomUrls.SIGN_IN + "/**", NewsroomUrls.SETUP + "/**", NewsroomUrls.PASSWORD + "/**"
     };
 
     /** No per-filter observations: they cost every request a measurable share of its CPU. */
@@ -110,18 +111,18 @@ class SecurityConfiguration {
     /** The newsroom's handler answers a refused sign-in when present; else a forward to the refusal page. */
     private static void signInForm(
             FormLoginConfigurer<HttpSecurity> form, ObjectProvider<AuthenticationFailureHandler> refusals) {
-        form.loginPage("/newsroom/sign-in")
-                .loginProcessingUrl("/newsroom/sign-in")
+        form.loginPage(NewsroomUrls.SIGN_IN)
+                .loginProcessingUrl(NewsroomUrls.SIGN_IN)
                 .usernameParameter("email")
                 .passwordParameter("password")
-                .defaultSuccessUrl("/newsroom", false)
+                .defaultSuccessUrl(NewsroomUrls.HOME, false)
                 .failureHandler(refusals.getIfAvailable(
-                        () -> new ForwardAuthenticationFailureHandler("/newsroom/sign-in/refused")));
+                        () -> new ForwardAuthenticationFailureHandler(NewsroomUrls.SIGN_IN_REFUSED)));
     }
 
     private static void signOut(LogoutConfigurer<HttpSecurity> logout) {
-        logout.logoutUrl("/newsroom/sign-out")
-                .logoutSuccessUrl("/newsroom/sign-in?signed-out")
+        logout.logoutUrl(NewsroomUrls.SIGN_OUT)
+                .logoutSuccessUrl(NewsroomUrls.SIGN_IN_SIGNED_OUT)
                 .deleteCookies("SESSION");
     }
 

@@ -53,7 +53,7 @@ class StaffAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String email =
                 authentication.getName() == null ? "" : authentication.getName().strip();
-        if (email.isEmpty() || email.length() > 254) {
+        if (email.isEmpty() || email.length() > AccountService.EMAIL_MAX) {
             throw new BadCredentialsException("Email or password is wrong");
         }
         String ip = authentication.getDetails() instanceof WebAuthenticationDetails details

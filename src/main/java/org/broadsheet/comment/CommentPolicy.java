@@ -38,8 +38,15 @@ public record CommentPolicy(
     }
 
     void validate() {
-        Problems problems = new Problems();
-        problems.require(moderation != null, "moderation", "Choose which comments are held for moderation")
+        check(new Problems()).throwIfAny();
+    }
+
+    /**
+     * Adds the rules this policy breaks to {@code problems}, after those already there (a
+     * form's own problems with a field, such as text that is not a number, come first).
+     */
+    public Problems check(Problems problems) {
+        return problems.require(moderation != null, "moderation", "Choose which comments are held for moderation")
                 .require(maxLinks >= 0 && maxLinks <= 100, "maxLinks", "Links allowed must be between 0 and 100")
                 .require(moderationWords.size() <= 1000, "moderationWords", "At most 1,000 moderation words")
                 .require(blocklist.size() <= 5000, "blocklist", "At most 5,000 blocklist entries")
@@ -64,8 +71,7 @@ public record CommentPolicy(
                 .require(
                         retainIpDays >= 1 && retainIpDays <= 3650,
                         "retainIpDays",
-                        "Days to keep IP addresses must be between 1 and 3,650")
-                .throwIfAny();
+                        "Days to keep IP addresses must be between 1 and 3,650");
     }
 
     private static boolean inRange(Duration value, Duration max) {

@@ -3,15 +3,14 @@ package org.broadsheet.newsroom;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
+import java.util.Objects;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Staff;
-import org.broadsheet.web.ValidationException;
-import org.springframework.http.HttpStatus;
+import org.broadsheet.web.NewsroomUrls;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -21,6 +20,21 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class AccountController {
 
+    /** The password form: the current password and the new one, twice. */
+    record PasswordChange(String current, String password, String confirm) {
+
+        PasswordChange {
+            current = Objects.requireNonNullElse(current, "");
+            password = Objects.requireNonNullElse(password, "");
+            confirm = Objects.requireNonNullElse(confirm, "");
+        }
+
+        /** What a refused form shows again: nothing, as every field is a password. */
+        PasswordChange shown() {
+            return new PasswordChange("", "", "");
+        }
+    }
+
     private final NewsroomPages pages;
     private final AccountService accounts;
 
@@ -29,29 +43,33 @@ class AccountController {
         this.accounts = accounts;
     }
 
-    @GetMapping("/newsroom/account")
+    @GetMapping(NewsroomUrls.ACCOUNT)
     ModelAndView account(Staff staff) {
-        return page(staff, StaffForm.empty(), HttpStatus.OK);
+        return page(staff, StaffForm.empty());
     }
 
-    @PostMapping("/newsroom/account/password")
-    ModelAndView changePassword(Staff staff, @RequestParam Map<String, String> params, HttpServletRequest request) {
-        try {
-            StaffForm.requireConfirmed(params);
-            accounts.changePassword(
-                    staff.id(), params.getOrDefault("current", ""), params.getOrDefault("password", ""));
-        } catch (ValidationException e) {
-            return page(staff, StaffForm.refused(Map.of(), e), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
+    @PostMapping(NewsroomUrls.ACCOUNT_PASSWORD)
+    ModelAndView changePassword(Staff staff, PasswordChange fields, HttpServletRequest request) {
+        return pages.submit(
+                fields.shown(),
+                () -> {
+                    StaffForm.requireConfirmed(fields.password(), fields.confirm());
+                    accounts.changePassword(staff.id(), fields.current(), fields.password());
+                    signOut(request);
+                    return pages.redirect(NewsroomUrls.SIGN_IN_PASSWORD_SET, null);
+                },
+                refused -> page(staff, refused));
+    }
+
+    private ModelAndView page(Staff staff, StaffForm form) {
+        return pages.render(staff, "newsroom/account/account", "Your account", null, Map.of("form", form));
+    }
+
+    private static void signOut(HttpServletRequest request) {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-        return pages.redirect("/newsroom/sign-in?password-set", null);
-    }
-
-    private ModelAndView page(Staff staff, StaffForm form, HttpStatus status) {
-        return pages.render(staff, "newsroom/account", "Your account", null, Map.of("form", form), status);
     }
 }

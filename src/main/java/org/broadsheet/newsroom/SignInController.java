@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.SignInLockedException;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.NotFoundException;
-import org.broadsheet.web.ValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -30,6 +30,39 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class SignInController {
+
+    private static final String SETUP_LINK = NewsroomUrls.SETUP + "/{token}";
+    private static final String PASSWORD_LINK = NewsroomUrls.PASSWORD + "/{token}";
+
+    /** The set-up form: the first administrator's name and email, and their password twice. */
+    record SetupFields(String name, String email, String password, String confirm) {
+
+        SetupFields {
+            name = Objects.requireNonNullElse(name, "");
+            email = Objects.requireNonNullElse(email, "");
+            password = Objects.requireNonNullElse(password, "");
+            confirm = Objects.requireNonNullElse(confirm, "");
+        }
+
+        /** What a refused form shows again: the name and email, never a password. */
+        SetupFields shown() {
+            return new SetupFields(name, email, "", "");
+        }
+    }
+
+    /** The password link's form: the new password, twice. */
+    record PasswordFields(String password, String confirm) {
+
+        PasswordFields {
+            password = Objects.requireNonNullElse(password, "");
+            confirm = Objects.requireNonNullElse(confirm, "");
+        }
+
+        /** What a refused form shows again: nothing, as both fields are passwords. */
+        PasswordFields shown() {
+            return new PasswordFields("", "");
+        }
+    }
 
     private final NewsroomPages pages;
     private final AccountService accounts;
@@ -41,10 +74,10 @@ class SignInController {
         this.clock = clock;
     }
 
-    @GetMapping("/newsroom/sign-in")
+    @GetMapping(NewsroomUrls.SIGN_IN)
     ModelAndView signIn(HttpServletRequest request) {
         if (signedIn()) {
-            return pages.redirect("/newsroom", null);
+            return pages.redirect(NewsroomUrls.HOME, null);
         }
         String notice = request.getParameter("signed-out") != null
                 ? "You have signed out."
@@ -57,7 +90,7 @@ class SignInController {
     }
 
     /** Where a refused sign-in is forwarded: the form again, with the email kept and why. */
-    @RequestMapping("/newsroom/sign-in/refused")
+    @RequestMapping(NewsroomUrls.SIGN_IN_REFUSED)
     ModelAndView refused(HttpServletRequest request, HttpServletResponse response) {
         Object refusal = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         String email = request.getParameter("email");
@@ -81,42 +114,42 @@ class SignInController {
                 HttpStatus.UNAUTHORIZED);
     }
 
-    @GetMapping("/newsroom/setup/{token}")
+    @GetMapping(SETUP_LINK)
     ModelAndView setup(@PathVariable String token) {
         requireLink(token, "setup");
-        return setupPage(token, StaffForm.empty(), HttpStatus.OK);
+        return setupPage(token, StaffForm.empty());
     }
 
-    @PostMapping("/newsroom/setup/{token}")
-    ModelAndView createAdministrator(@PathVariable String token, @RequestParam Map<String, String> params) {
+    @PostMapping(SETUP_LINK)
+    ModelAndView createAdministrator(@PathVariable String token, SetupFields fields) {
         requireLink(token, "setup");
-        StaffForm typed = StaffForm.of(Map.of("email", value(params, "email"), "name", value(params, "name")));
-        try {
-            StaffForm.requireConfirmed(params);
-            accounts.createFirstAdministrator(
-                    token, value(params, "email"), value(params, "name"), value(params, "password"));
-        } catch (ValidationException e) {
-            return setupPage(token, StaffForm.refused(typed.values(), e), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-        return pages.redirect("/newsroom/sign-in?password-set", null);
+        return pages.submit(
+                fields.shown(),
+                () -> {
+                    StaffForm.requireConfirmed(fields.password(), fields.confirm());
+                    accounts.createFirstAdministrator(token, fields.email(), fields.name(), fields.password());
+                    return pages.redirect(NewsroomUrls.SIGN_IN_PASSWORD_SET, null);
+                },
+                refused -> setupPage(token, refused));
     }
 
-    @GetMapping("/newsroom/password/{token}")
+    @GetMapping(PASSWORD_LINK)
     ModelAndView password(@PathVariable String token) {
         requireLink(token, "password");
-        return passwordPage(token, StaffForm.empty(), HttpStatus.OK);
+        return passwordPage(token, StaffForm.empty());
     }
 
-    @PostMapping("/newsroom/password/{token}")
-    ModelAndView setPassword(@PathVariable String token, @RequestParam Map<String, String> params) {
+    @PostMapping(PASSWORD_LINK)
+    ModelAndView setPassword(@PathVariable String token, PasswordFields fields) {
         requireLink(token, "password");
-        try {
-            StaffForm.requireConfirmed(params);
-            accounts.setPasswordWithLink(token, value(params, "password"));
-        } catch (ValidationException e) {
-            return passwordPage(token, StaffForm.refused(Map.of(), e), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-        return pages.redirect("/newsroom/sign-in?password-set", null);
+        return pages.submit(
+                fields.shown(),
+                () -> {
+                    StaffForm.requireConfirmed(fields.password(), fields.confirm());
+                    accounts.setPasswordWithLink(token, fields.password());
+                    return pages.redirect(NewsroomUrls.SIGN_IN_PASSWORD_SET, null);
+                },
+                refused -> passwordPage(token, refused));
     }
 
     private void requireLink(String token, String purpose) {
@@ -128,36 +161,29 @@ class SignInController {
     private ModelAndView page(StaffForm form, String notice, HttpStatus status) {
         return pages.render(
                 null,
-                "newsroom/sign-in",
+                "newsroom/account/sign-in",
                 "Sign in",
                 null,
                 Map.of("form", form, "notice", notice == null ? "" : notice),
                 status);
     }
 
-    private ModelAndView setupPage(String token, StaffForm form, HttpStatus status) {
+    private ModelAndView setupPage(String token, StaffForm form) {
         return pages.render(
                 null,
-                "newsroom/setup",
+                "newsroom/account/setup",
                 "Create the administrator",
                 null,
-                Map.of("form", form, "action", "/newsroom/setup/" + token, "first", true),
-                status);
+                Map.of("form", form, "action", NewsroomUrls.setup(token), "first", true));
     }
 
-    private ModelAndView passwordPage(String token, StaffForm form, HttpStatus status) {
+    private ModelAndView passwordPage(String token, StaffForm form) {
         return pages.render(
                 null,
-                "newsroom/setup",
+                "newsroom/account/setup",
                 "Choose your password",
                 null,
-                Map.of("form", form, "action", "/newsroom/password/" + token, "first", false),
-                status);
-    }
-
-    private static String value(Map<String, String> params, String name) {
-        String v = params.get(name);
-        return v == null ? "" : v;
+                Map.of("form", form, "action", NewsroomUrls.password(token), "first", false));
     }
 
     private static boolean signedIn() {

@@ -1,24 +1,14 @@
 package org.broadsheet.newsroom;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentPolicies;
-import org.broadsheet.comment.CommentPolicy;
-import org.broadsheet.comment.Moderation;
 import org.broadsheet.site.SiteIdentities;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.SiteIdentity;
-import org.broadsheet.web.ValidationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -29,15 +19,17 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class SiteSettingsController {
 
-    private static final List<String> NUMBERS = List.of(
-            "maxLinks",
-            "minFormTime",
-            "floodInterval",
-            "floodPerHour",
-            "closeAfterDays",
-            "maxDepth",
-            "perPage",
-            "retainIpDays");
+    /** The site's name and tagline as typed. */
+    record SiteFields(String name, String tagline) {
+
+        static SiteFields of(SiteIdentity site) {
+            return new SiteFields(site.name(), site.tagline());
+        }
+
+        SiteIdentity identity() {
+            return new SiteIdentity(name, tagline);
+        }
+    }
 
     private final NewsroomPages pages;
     private final SiteIdentities identities;
@@ -49,95 +41,46 @@ class SiteSettingsController {
         this.policies = policies;
     }
 
-    @GetMapping("/newsroom/settings")
+    @GetMapping(NewsroomUrls.SETTINGS)
     ModelAndView settings(Staff staff) {
         staff.require(Permission.MANAGE_SETTINGS);
-        return page(staff, siteForm(), policyForm(), HttpStatus.OK);
+        return page(staff, siteForm(), policyForm());
     }
 
-    @PostMapping("/newsroom/settings/site")
-    ModelAndView saveSite(Staff staff, @RequestParam Map<String, String> params) {
+    @PostMapping(NewsroomUrls.SETTINGS_SITE)
+    ModelAndView saveSite(Staff staff, SiteFields fields) {
         staff.require(Permission.MANAGE_SETTINGS);
-        try {
-            identities.update(new SiteIdentity(params.get("name"), params.get("tagline")));
-        } catch (ValidationException e) {
-            return page(staff, StaffForm.refused(params, e), policyForm(), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-        return pages.redirect("/newsroom/settings", "Site title and tagline saved.");
+        return pages.submit(
+                fields,
+                () -> {
+                    identities.update(fields.identity());
+                    return pages.redirect(NewsroomUrls.SETTINGS, "Site title and tagline saved.");
+                },
+                refused -> page(staff, refused, policyForm()));
     }
 
-    @PostMapping("/newsroom/settings/comments")
-    ModelAndView savePolicy(Staff staff, @RequestParam Map<String, String> params) {
+    @PostMapping(NewsroomUrls.SETTINGS_COMMENTS)
+    ModelAndView savePolicy(Staff staff, CommentPolicyFields fields) {
         staff.require(Permission.MANAGE_SETTINGS);
-        List<ValidationException.Problem> problems = new ArrayList<>();
-        Map<String, Integer> numbers = new HashMap<>();
-        for (String field : NUMBERS) {
-            numbers.put(field, number(params.get(field), field, problems));
-        }
-        try {
-            policies.update(new CommentPolicy(
-                    Moderation.fromKey(params.getOrDefault("moderation", "")).orElse(null),
-                    numbers.get("maxLinks"),
-                    lines(params.get("moderationWords")),
-                    lines(params.get("blocklist")),
-                    Duration.ofSeconds(numbers.get("minFormTime")),
-                    Duration.ofSeconds(numbers.get("floodInterval")),
-                    numbers.get("floodPerHour"),
-                    numbers.get("closeAfterDays"),
-                    numbers.get("maxDepth"),
-                    numbers.get("perPage"),
-                    numbers.get("retainIpDays")));
-        } catch (ValidationException e) {
-            problems.addAll(e.problems()); // a field that was not a number is also out of range: its first message wins
-            return page(staff, siteForm(), StaffForm.refused(params, problems), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-        return pages.redirect("/newsroom/settings", "Comment policy saved.");
+        return pages.submit(
+                fields,
+                () -> {
+                    policies.update(fields.policy());
+                    return pages.redirect(NewsroomUrls.SETTINGS, "Comment policy saved.");
+                },
+                refused -> page(staff, siteForm(), refused));
     }
 
-    private ModelAndView page(Staff staff, StaffForm site, StaffForm policy, HttpStatus status) {
+    private ModelAndView page(Staff staff, StaffForm site, StaffForm policy) {
         return pages.render(
-                staff,
-                "newsroom/settings",
-                "Settings",
-                "settings",
-                Map.of("view", new SiteSettingsView(site, policy)),
-                status);
+                staff, "newsroom/settings/settings", "Settings", "settings", new SiteSettingsView(site, policy));
     }
 
     private StaffForm siteForm() {
-        SiteIdentity site = identities.current();
-        return StaffForm.of(Map.of("name", site.name(), "tagline", site.tagline()));
+        return StaffForm.of(SiteFields.of(identities.current()));
     }
 
     private StaffForm policyForm() {
-        CommentPolicy p = policies.current();
-        Map<String, String> values = new HashMap<>();
-        values.put("moderation", p.moderation().key());
-        values.put("maxLinks", Integer.toString(p.maxLinks()));
-        values.put("moderationWords", String.join("\n", p.moderationWords()));
-        values.put("blocklist", String.join("\n", p.blocklist()));
-        values.put("minFormTime", Long.toString(p.minFormTime().toSeconds()));
-        values.put("floodInterval", Long.toString(p.floodInterval().toSeconds()));
-        values.put("floodPerHour", Integer.toString(p.floodPerHour()));
-        values.put("closeAfterDays", Integer.toString(p.closeAfterDays()));
-        values.put("maxDepth", Integer.toString(p.maxDepth()));
-        values.put("perPage", Integer.toString(p.perPage()));
-        values.put("retainIpDays", Integer.toString(p.retainIpDays()));
-        return StaffForm.of(values);
-    }
-
-    /** A whole number as typed; anything else is a problem, and -1 (out of every range) stands in for it. */
-    private static int number(String value, String field, List<ValidationException.Problem> problems) {
-        try {
-            return Integer.parseInt(value == null ? "" : value.strip());
-        } catch (NumberFormatException e) {
-            problems.add(new ValidationException.Problem(field, "Enter a whole number"));
-            return -1;
-        }
-    }
-
-    /** One entry per line. */
-    private static List<String> lines(String value) {
-        return value == null ? List.of() : Arrays.asList(value.split("\\R"));
+        return StaffForm.of(CommentPolicyFields.of(policies.current()));
     }
 }

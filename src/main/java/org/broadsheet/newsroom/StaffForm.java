@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.broadsheet.web.ValidationException;
 
@@ -83,9 +84,9 @@ public record StaffForm(Map<String, String> values, Map<String, String> errors, 
                         : "Please correct the fields marked below.");
     }
 
-    /** Refuses a password form whose {@code password} and {@code confirm} fields differ (an error on "confirm"). */
-    static void requireConfirmed(Map<String, String> params) {
-        if (!params.getOrDefault("password", "").equals(params.getOrDefault("confirm", ""))) {
+    /** Refuses a new password typed twice differently: an error on the form's "confirm" field. */
+    static void requireConfirmed(String password, String confirm) {
+        if (!Objects.requireNonNullElse(password, "").equals(Objects.requireNonNullElse(confirm, ""))) {
             throw new ValidationException(
                     List.of(new ValidationException.Problem("confirm", "The two passwords differ")));
         }

@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.broadsheet.account.AccountService;
@@ -11,15 +10,17 @@ import org.broadsheet.account.Staff;
 import org.broadsheet.account.StaffAccount;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
  * Staff users and their roles, for administrators. A new staff member is invited: the page
@@ -29,7 +30,27 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class UsersController {
 
-    private static final String ID = "{id:[0-9]{1,18}}";
+    private static final String USER = NewsroomUrls.USERS + "/" + NewsroomUrls.ID;
+
+    /** The form that adds a staff member: {@code role} is a role's key, {@code author} an author's id or empty. */
+    record InviteFields(String email, String name, String role, String author) {}
+
+    /** The form that changes a staff member; {@code enabled} is sent when "Can sign in" is ticked. */
+    record UserFields(String email, String name, String role, String author, String enabled) {
+
+        static UserFields of(StaffAccount user) {
+            return new UserFields(
+                    user.email(),
+                    user.name(),
+                    user.role().key(),
+                    user.authorId() == null ? "" : user.authorId().toString(),
+                    user.enabled() ? "on" : null);
+        }
+
+        boolean canSignIn() {
+            return enabled != null;
+        }
+    }
 
     private final NewsroomPages pages;
     private final AccountService accounts;
@@ -41,103 +62,90 @@ class UsersController {
         this.authors = authors;
     }
 
-    @GetMapping("/newsroom/users")
-    ModelAndView list(Staff staff) {
-        staff.require(Permission.MANAGE_USERS);
-        return listPage(staff, StaffForm.of(Map.of("role", Role.CONTRIBUTOR.key())), null, null, HttpStatus.OK);
-    }
-
-    @PostMapping("/newsroom/users")
-    ModelAndView invite(Staff staff, @RequestParam Map<String, String> params, HttpServletRequest request) {
-        staff.require(Permission.MANAGE_USERS);
-        try {
-            AccountService.Invitation invitation = accounts.invite(
-                    params.get("email"),
-                    params.get("name"),
-                    Role.fromKey(params.get("role")),
-                    authorId(params.get("author")));
-            return listPage(
-                    staff,
-                    StaffForm.of(Map.of("role", Role.CONTRIBUTOR.key())),
-                    linkUrl(request, invitation.token()),
-                    params.get("name"),
-                    HttpStatus.OK);
-        } catch (ValidationException e) {
-            return listPage(staff, StaffForm.refused(params, e), null, null, HttpStatus.UNPROCESSABLE_ENTITY);
+    /**
+     * "Can sign in" is ticked only by the form: Spring would bind a field the form leaves out
+     * from a request header of the same name, and an unticked box is left out.
+     */
+    @InitBinder("userFields")
+    void formFieldsOnly(WebDataBinder binder) {
+        if (binder instanceof ExtendedServletRequestDataBinder request) {
+            request.setHeaderPredicate(header -> false);
         }
     }
 
-    @GetMapping("/newsroom/users/" + ID)
+    @GetMapping(NewsroomUrls.USERS)
+    ModelAndView list(Staff staff) {
+        staff.require(Permission.MANAGE_USERS);
+        return listPage(staff, newcomer(), null, null);
+    }
+
+    @PostMapping(NewsroomUrls.USERS)
+    ModelAndView invite(Staff staff, InviteFields fields, HttpServletRequest request) {
+        staff.require(Permission.MANAGE_USERS);
+        return pages.submit(
+                fields,
+                () -> {
+                    AccountService.Invitation invitation = accounts.invite(
+                            fields.email(), fields.name(), Role.fromKey(fields.role()), authorId(fields.author()));
+                    return listPage(staff, newcomer(), linkUrl(request, invitation.token()), fields.name());
+                },
+                refused -> listPage(staff, refused, null, null));
+    }
+
+    @GetMapping(USER)
     ModelAndView edit(Staff staff, @PathVariable long id) {
         staff.require(Permission.MANAGE_USERS);
         StaffAccount user = user(id);
-        return editPage(staff, user, formFor(user), null, HttpStatus.OK);
+        return editPage(staff, user, StaffForm.of(UserFields.of(user)), null);
     }
 
-    @PostMapping("/newsroom/users/" + ID)
-    ModelAndView update(Staff staff, @PathVariable long id, @RequestParam Map<String, String> params) {
+    @PostMapping(USER)
+    ModelAndView update(Staff staff, @PathVariable long id, UserFields fields) {
         staff.require(Permission.MANAGE_USERS);
         StaffAccount user = user(id);
-        try {
-            accounts.update(
-                    staff.id(),
-                    id,
-                    params.get("email"),
-                    params.get("name"),
-                    Role.fromKey(params.get("role")),
-                    authorId(params.get("author")),
-                    params.containsKey("enabled"));
-        } catch (ValidationException e) {
-            return editPage(staff, user, StaffForm.refused(params, e), null, HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-        return pages.redirect("/newsroom/users", "Saved " + params.get("name").strip() + ".");
+        return pages.submit(
+                fields,
+                () -> {
+                    accounts.update(
+                            staff.id(),
+                            id,
+                            fields.email(),
+                            fields.name(),
+                            Role.fromKey(fields.role()),
+                            authorId(fields.author()),
+                            fields.canSignIn());
+                    return pages.redirect(
+                            NewsroomUrls.USERS, "Saved " + fields.name().strip() + ".");
+                },
+                refused -> editPage(staff, user, refused, null));
     }
 
     /** A new one-time password link for someone who forgot theirs; earlier links stop working. */
-    @PostMapping("/newsroom/users/" + ID + "/password-link")
+    @PostMapping(USER + NewsroomUrls.PASSWORD_LINK)
     ModelAndView passwordLink(Staff staff, @PathVariable long id, HttpServletRequest request) {
         staff.require(Permission.MANAGE_USERS);
         StaffAccount user = user(id);
-        return editPage(staff, user, formFor(user), linkUrl(request, accounts.passwordLink(id)), HttpStatus.OK);
+        String link = linkUrl(request, accounts.passwordLink(id));
+        return editPage(staff, user, StaffForm.of(UserFields.of(user)), link);
     }
 
     private StaffAccount user(long id) {
         return accounts.findAccount(id).orElseThrow(() -> new NotFoundException("No staff member " + id));
     }
 
-    private ModelAndView listPage(Staff staff, StaffForm form, String link, String linkFor, HttpStatus status) {
-        return pages.render(
-                staff,
-                "newsroom/users",
-                "Users",
-                "users",
-                Map.of(
-                        "view",
-                        new UsersView(
-                                accounts.list(), authors.all(), List.of(Role.values()), form, null, link, linkFor)),
-                status);
+    /** The empty invitation form: a newcomer is a contributor unless chosen otherwise. */
+    private static StaffForm newcomer() {
+        return StaffForm.of(Map.of("role", Role.CONTRIBUTOR.key()));
     }
 
-    private ModelAndView editPage(Staff staff, StaffAccount user, StaffForm form, String link, HttpStatus status) {
-        return pages.render(
-                staff,
-                "newsroom/user",
-                user.name(),
-                "users",
-                Map.of(
-                        "view",
-                        new UsersView(List.of(), authors.all(), List.of(Role.values()), form, user, link, user.name())),
-                status);
+    private ModelAndView listPage(Staff staff, StaffForm form, String link, String linkFor) {
+        var view = new UsersView(accounts.list(), authors.all(), List.of(Role.values()), form, null, link, linkFor);
+        return pages.render(staff, "newsroom/users/list", "Users", "users", view);
     }
 
-    private static StaffForm formFor(StaffAccount user) {
-        Map<String, String> values = new HashMap<>();
-        values.put("name", user.name());
-        values.put("email", user.email());
-        values.put("role", user.role().key());
-        values.put("author", user.authorId() == null ? "" : user.authorId().toString());
-        values.put("enabled", user.enabled() ? "on" : "");
-        return StaffForm.of(values);
+    private ModelAndView editPage(Staff staff, StaffAccount user, StaffForm form, String link) {
+        var view = new UsersView(List.of(), authors.all(), List.of(Role.values()), form, user, link, user.name());
+        return pages.render(staff, "newsroom/users/edit", user.name(), "users", view);
     }
 
     /** The byline chosen in the form: empty for none; anything but an existing author is refused. */
@@ -158,6 +166,6 @@ class UsersController {
                 + (request.getServerPort() == 80 || request.getServerPort() == 443
                         ? ""
                         : ":" + request.getServerPort());
-        return base + "/newsroom/password/" + token;
+        return base + NewsroomUrls.password(token);
     }
 }

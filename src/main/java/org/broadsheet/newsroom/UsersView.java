@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.StaffAccount;
 import org.broadsheet.taxonomy.Author;
@@ -19,6 +20,19 @@ public record UsersView(
         StaffAccount editing,
         String link,
         String linkFor) {
+
+    /** The role select's choices, by key. */
+    public List<FormField.Option> roleOptions() {
+        return roles.stream().map(r -> new FormField.Option(r.key(), r.label())).toList();
+    }
+
+    /** The byline select's choices: none, then every author by id. */
+    public List<FormField.Option> authorOptions() {
+        return Stream.concat(
+                        Stream.of(new FormField.Option("", "None")),
+                        authors.stream().map(a -> new FormField.Option(Long.toString(a.id()), a.name())))
+                .toList();
+    }
 
     public String authorName(Long id) {
         return id == null

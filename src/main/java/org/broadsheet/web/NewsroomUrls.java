@@ -11,10 +11,20 @@ public final class NewsroomUrls {
 
     public static final String HOME = "/newsroom";
     public static final String SIGN_IN = HOME + "/sign-in";
+    /** Where a refused sign-in is answered: the sign-in form again, saying why. */
+    public static final String SIGN_IN_REFUSED = SIGN_IN + "/refused";
+    /** The sign-in page telling someone their new password is set. */
+    public static final String SIGN_IN_PASSWORD_SET = SIGN_IN + "?password-set";
+    /** The sign-in page telling someone they have signed out. */
+    public static final String SIGN_IN_SIGNED_OUT = SIGN_IN + "?signed-out";
+    /** The sign-in page telling someone their session has ended (disabled, or signed out elsewhere). */
+    public static final String SIGN_IN_ENDED = SIGN_IN + "?ended";
+
     public static final String SIGN_OUT = HOME + "/sign-out";
     public static final String SETUP = HOME + "/setup";
     public static final String PASSWORD = HOME + "/password";
     public static final String ACCOUNT = HOME + "/account";
+    public static final String ACCOUNT_PASSWORD = ACCOUNT + "/password";
     public static final String ARTICLES = HOME + "/articles";
     public static final String NEW_ARTICLE = ARTICLES + "/new";
     public static final String MEDIA = HOME + "/media";
@@ -22,6 +32,10 @@ public final class NewsroomUrls {
     public static final String COMMENTS = HOME + "/comments";
     public static final String USERS = HOME + "/users";
     public static final String SETTINGS = HOME + "/settings";
+    public static final String SETTINGS_SITE = SETTINGS + "/site";
+    public static final String SETTINGS_COMMENTS = SETTINGS + "/comments";
+    /** After a user's address: the action that makes them a new one-time password link. */
+    public static final String PASSWORD_LINK = "/password-link";
     /** A numeric id in a mapped path: at most 18 digits, so it always fits a {@code long}. */
     public static final String ID = "{id:[0-9]{1,18}}";
 
@@ -62,6 +76,20 @@ public final class NewsroomUrls {
 
     public static String user(long id) {
         return USERS + "/" + id;
+    }
+
+    public static String userPasswordLink(long id) {
+        return user(id) + PASSWORD_LINK;
+    }
+
+    /** The page of a one-time set-up link, which creates the first administrator. */
+    public static String setup(String token) {
+        return SETUP + "/" + token;
+    }
+
+    /** The page of a one-time link with which a staff member chooses their password. */
+    public static String password(String token) {
+        return PASSWORD + "/" + token;
     }
 
     /** The list of a taxonomy's terms, by its plural ({@code sections}, {@code tags}, {@code authors}). */

@@ -343,6 +343,23 @@ class AccountTests {
                 .isEqualTo("You cannot disable your own account");
     }
 
+    @Test
+    void anUntickedCanSignInBoxDisablesTheAccountWhateverTheRequestHeadersSay() throws Exception {
+        StaffFixtures.Member editor = staff.create(Role.EDITOR);
+        MvcResult saved = mvc.perform(post("/newsroom/users/" + editor.staff().id())
+                        .param("name", editor.staff().name())
+                        .param("email", editor.email())
+                        .param("role", "editor")
+                        .param("author", "")
+                        .header("enabled", "on")
+                        .with(staff.as(Role.ADMINISTRATOR))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/users");
+        assertThat(accounts.findAccount(editor.staff().id()).orElseThrow().enabled())
+                .isFalse();
+    }
+
     // ---- bad input
 
     @Test
