@@ -6,6 +6,7 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticlePreview;
+import org.broadsheet.web.NewsroomUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,7 @@ class ArticleEditorToolsController {
     /** One article found by the picker, for the editor's script. */
     record Found(long id, String headline, String slug, String status, String published) {}
 
-    @PostMapping("/newsroom/articles/preview")
+    @PostMapping(NewsroomUrls.ARTICLES + "/preview")
     ModelAndView preview(
             Staff staff,
             @RequestParam(required = false) String headline,
@@ -49,7 +50,7 @@ class ArticleEditorToolsController {
         return pages.render(staff, "newsroom/articles/preview", title, "articles", Map.of("p", preview));
     }
 
-    @GetMapping("/newsroom/articles/lookup")
+    @GetMapping(NewsroomUrls.ARTICLES + "/lookup")
     ModelAndView lookup(Staff staff, @RequestParam(defaultValue = "") String q) {
         staff.require(Permission.WRITE_OWN);
         return pages.render(
@@ -60,7 +61,7 @@ class ArticleEditorToolsController {
                 Map.of("view", new ArticleEditorLookupView(q.strip(), desk.lookup(q, LOOKUP_LIMIT))));
     }
 
-    @GetMapping(value = "/newsroom/articles/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = NewsroomUrls.ARTICLES + "/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<Found>> lookupJson(Staff staff, @RequestParam(defaultValue = "") String q) {
         staff.require(Permission.WRITE_OWN);
         List<Found> found = desk.lookup(q, LOOKUP_LIMIT).stream()

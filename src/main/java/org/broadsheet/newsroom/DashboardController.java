@@ -6,6 +6,7 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleSummary;
+import org.broadsheet.web.NewsroomUrls;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -28,7 +29,7 @@ class DashboardController {
         this.desk = desk;
     }
 
-    @GetMapping({"/newsroom", "/newsroom/"})
+    @GetMapping({NewsroomUrls.HOME, NewsroomUrls.HOME + "/"})
     ModelAndView dashboard(Staff staff) {
         List<ArticleSummary> review =
                 staff.can(Permission.EDIT_ANY) ? desk.inReview(PER_LIST) : desk.inReviewOf(staff.id(), PER_LIST);

@@ -14,7 +14,6 @@ import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.NotFoundException;
-import org.broadsheet.web.ValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -123,25 +122,28 @@ class MediaPickerController {
      * again) for an image that is gone or has no alt text.
      */
     @PostMapping(NewsroomUrls.ARTICLES + "/" + NewsroomUrls.ID + "/lead-image")
-    ModelAndView useImage(Staff staff, @PathVariable long id, @RequestParam(defaultValue = "") String media) {
+    ModelAndView useImage(Staff staff, @PathVariable long id, Choice choice) {
         EditableArticle article = editable(staff, id);
-        MediaItem item = parseId(media).flatMap(this.media::findById).orElse(null);
+        MediaItem item = parseId(choice.media()).flatMap(media::findById).orElse(null);
         if (item == null) {
             return refusedChoice(staff, article, "That image is no longer in the library. Choose another.");
         }
-        try {
-            articles.save(id, withImage(article.form(), item), article.version(), staff.id(), List.of());
-        } catch (ArticleEditConflict e) {
-            return refusedChoice(
-                    staff,
-                    desk.forEditing(id),
-                    "Someone saved the article at that moment. Nothing was changed; choose the image again.");
-        } catch (ValidationException e) {
-            return refusedChoice(staff, article, whyNot(item, e));
-        }
-        return pages.redirect(
-                NewsroomUrls.article(id) + "#lead-image",
-                "Lead image set to " + item.filename() + ". Check its alt text, caption and credit.");
+        return pages.submit(
+                choice,
+                () -> {
+                    try {
+                        articles.save(id, withImage(article.form(), item), article.version(), staff.id(), List.of());
+                    } catch (ArticleEditConflict e) {
+                        return refusedChoice(
+                                staff,
+                                desk.forEditing(id),
+                                "Someone saved the article at that moment. Nothing was changed; choose the image again.");
+                    }
+                    return pages.redirect(
+                            NewsroomUrls.article(id) + "#lead-image",
+                            "Lead image set to " + item.filename() + ". Check its alt text, caption and credit.");
+                },
+                refused -> refusedChoice(staff, article, whyNot(item, refused)));
     }
 
     /** The article with {@code item} as its lead image; the one it has already is kept as it is. */
@@ -152,12 +154,14 @@ class MediaPickerController {
                 : form.withImage(LeadImage.fromLibrary(item.image(), "", "", ""));
     }
 
-    private static String whyNot(MediaItem item, ValidationException e) {
-        boolean noAlt = e.problems().stream().anyMatch(p -> p.field().equals("image.alt"));
-        return noAlt
+    /** "Use this image": the library image's id. */
+    record Choice(String media) {}
+
+    private static String whyNot(MediaItem item, StaffForm refused) {
+        return refused.error("image.alt") != null
                 ? item.filename() + " has no alt text yet. Add it on the image's page in the library, or type the "
                         + "image's id and its alt text in the editor."
-                : "The article could not be saved: " + e.problems().get(0).message() + ".";
+                : "The article could not be saved: " + refused.firstError() + ".";
     }
 
     private EditableArticle editable(Staff staff, long articleId) {

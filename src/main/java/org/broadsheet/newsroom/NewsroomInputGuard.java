@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.web.FormInput;
+import org.broadsheet.web.NewsroomUrls;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -29,6 +30,6 @@ class NewsroomInputGuard implements WebMvcConfigurer {
                         return true;
                     }
                 })
-                .addPathPatterns("/newsroom/**");
+                .addPathPatterns(NewsroomUrls.HOME + "/**");
     }
 }

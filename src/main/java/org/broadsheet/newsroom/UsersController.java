@@ -14,13 +14,10 @@ import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
  * Staff users and their roles, for administrators. A new staff member is invited: the page
@@ -60,17 +57,6 @@ class UsersController {
         this.pages = pages;
         this.accounts = accounts;
         this.authors = authors;
-    }
-
-    /**
-     * "Can sign in" is ticked only by the form: Spring would bind a field the form leaves out
-     * from a request header of the same name, and an unticked box is left out.
-     */
-    @InitBinder("userFields")
-    void formFieldsOnly(WebDataBinder binder) {
-        if (binder instanceof ExtendedServletRequestDataBinder request) {
-            request.setHeaderPredicate(header -> false);
-        }
     }
 
     @GetMapping(NewsroomUrls.USERS)

@@ -44,6 +44,6 @@ public class HttpCaching implements WebMvcConfigurer {
                         return true;
                     }
                 })
-                .excludePathPatterns("/assets/**", "/error", "/actuator/**", "/newsroom/**");
+                .excludePathPatterns("/assets/**", "/error", "/actuator/**", NewsroomUrls.HOME + "/**");
     }
 }
