@@ -17,8 +17,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The approved comments of recently read articles, and their pages as rendered for readers
- * with no held comment of their own, in memory. A change to an article's
- * public comments forgets that article's entry at once and again when the writing
+ * with no held comment of their own, in memory. A change to an article's public comments,
+ * or to the article, forgets that article's entries at once and again when the writing
  * transaction ends (as {@code ArticleCache} does); other nodes' changes arrive as the same
  * events through the cross-node event bus, and {@code broadsheet.comments.cache-ttl} bounds
  * what a node that missed one can serve stale.
@@ -72,6 +72,13 @@ class CommentCache {
     /** Rendered comments carry the article's permalink: a new slug or section must not wait for the TTL. */
     @EventListener({ArticleEvents.ArticleChanged.class, ArticleEvents.ArticleUnpublished.class})
     void onArticleChange(Object event) {
+        forget(event);
+    }
+
+    @TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMPLETION,
+            classes = {ArticleEvents.ArticleChanged.class, ArticleEvents.ArticleUnpublished.class})
+    void afterArticleChangeCompleted(Object event) {
         forget(event);
     }
 

@@ -7,11 +7,15 @@ import org.broadsheet.platform.ClusterEventsResumed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The comment policy in force: an administrator's, once saved, else the site's
  * {@code broadsheet.comments.*} settings. Read often, so kept in memory; a change applies at
  * once on this node and, through {@link CommentEvents.CommentPolicyChanged}, on every other.
+ * A change made in a transaction is forgotten again when that transaction ends, so that a
+ * policy read before its commit, or one rolled back, is not kept.
  */
 @Service
 public class CommentPolicies {
@@ -47,12 +51,19 @@ public class CommentPolicies {
     /** Stores a new policy for every node; refused with every problem listed if a value is out of range. */
     public void update(CommentPolicy policy) {
         policy.validate();
-        repository.savePolicy(policy); // one statement, committed before the caches forget the old policy
+        repository.savePolicy(policy); // in the caller's transaction, if any: forgotten again when it ends
         events.publishEvent(new CommentEvents.CommentPolicyChanged());
     }
 
     @EventListener({CommentEvents.CommentPolicyChanged.class, ClusterEventsResumed.class})
     void forget() {
+        current.invalidateAll();
+    }
+
+    @TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMPLETION,
+            classes = CommentEvents.CommentPolicyChanged.class)
+    void afterChangeCompleted() {
         current.invalidateAll();
     }
 }

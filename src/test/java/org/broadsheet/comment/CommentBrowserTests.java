@@ -1,14 +1,20 @@
 package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.comment.Commenting.uniqueEmail;
+import static org.broadsheet.comment.CommentsInBrowser.SUBMIT;
+import static org.broadsheet.comment.CommentsInBrowser.comment;
+import static org.broadsheet.comment.CommentsInBrowser.fill;
+import static org.broadsheet.comment.CommentsInBrowser.script;
+import static org.broadsheet.comment.CommentsInBrowser.submitAndLand;
+import static org.broadsheet.comment.CommentsInBrowser.text;
+import static org.broadsheet.comment.CommentsInBrowser.type;
+import static org.broadsheet.comment.CommentsInBrowser.waitFor;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Stories;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,30 +22,33 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A reader in headless Chromium leaves comments and replies through the "Leave a Reply"
  * form, in one browser with JavaScript off (every step is a page load) and in another with
  * it on (Reply moves the form under the comment). Each test writes its own article and
- * starts without cookies. The policy holds nothing back and has no form-time or flood limits
- * (every browser request comes from 127.0.0.1), unless a test says otherwise; it is put back
- * after each test.
+ * starts without cookies. The test site's policy holds nothing back and has no form-time or
+ * flood limits (every browser request comes from 127.0.0.1); tests of another policy are in
+ * {@link FirstCommentHeldBrowserTests}.
  */
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class CommentBrowserTests extends CommentingTest {
-
-    private static final By SUBMIT = By.cssSelector("#comment-form button[type=submit]");
+class CommentBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Comments commenting;
+
+    @Autowired
+    Stories stories;
 
     private BrowserSession withJs;
     private BrowserSession withoutJs;
@@ -64,7 +73,7 @@ class CommentBrowserTests extends CommentingTest {
                 .isEmpty();
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
 
-        fill(page, "Nadia Haddad", uniqueEmail(), "The dockers deserved this.");
+        fill(page, "Nadia Haddad", Comments.email(), "The dockers deserved this.");
         long id = submitAndLand(page);
 
         assertThat(page.getCurrentUrl()).isEqualTo(site(article.url()) + "#comment-" + id);
@@ -76,7 +85,7 @@ class CommentBrowserTests extends CommentingTest {
         assertThat(page.findElement(By.id("comments-heading")).getText()).isEqualTo("1 Comment");
 
         comment(page, id).findElement(By.linkText("Reply")).click();
-        wait(page).until(ExpectedConditions.urlContains("replytocom=" + id));
+        waitFor(page).until(ExpectedConditions.urlContains("replytocom=" + id));
 
         assertThat(page.getCurrentUrl()).isEqualTo(site(article.url()) + "?replytocom=" + id + "#respond");
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Reply to Nadia Haddad Cancel reply");
@@ -85,7 +94,7 @@ class CommentBrowserTests extends CommentingTest {
         assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
                 .isEqualTo(String.valueOf(id));
 
-        fill(page, "Owen Price", uniqueEmail(), "Only after three weeks.");
+        fill(page, "Owen Price", Comments.email(), "Only after three weeks.");
         long reply = submitAndLand(page);
 
         assertThat(reply).isNotEqualTo(id);
@@ -103,13 +112,13 @@ class CommentBrowserTests extends CommentingTest {
     void withoutJavaScriptCancelReplyGoesBackToANewComment() {
         ArticleView article = commenting.article("Ferry timetable changes");
         WebDriver page = fresh(withoutJs, article);
-        fill(page, "Iris Lund", uniqueEmail(), "Winter sailings are too few.");
+        fill(page, "Iris Lund", Comments.email(), "Winter sailings are too few.");
         long id = submitAndLand(page);
         comment(page, id).findElement(By.linkText("Reply")).click();
-        wait(page).until(ExpectedConditions.urlContains("replytocom=" + id));
+        waitFor(page).until(ExpectedConditions.urlContains("replytocom=" + id));
 
         page.findElement(By.linkText("Cancel reply")).click();
-        wait(page).until(ExpectedConditions.not(ExpectedConditions.urlContains("replytocom")));
+        waitFor(page).until(ExpectedConditions.not(ExpectedConditions.urlContains("replytocom")));
 
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
         assertThat(page.findElements(By.id("cancel-reply"))).isEmpty();
@@ -121,16 +130,16 @@ class CommentBrowserTests extends CommentingTest {
     void withJavaScriptReplyMovesTheFormUnderTheCommentWithoutLeavingThePage() {
         ArticleView article = commenting.article("Tram line approved");
         WebDriver page = fresh(withJs, article);
-        fill(page, "Lena Vogel", uniqueEmail(), "Finally, a tram to the harbour.");
+        fill(page, "Lena Vogel", Comments.email(), "Finally, a tram to the harbour.");
         long id = submitAndLand(page);
         assertThat(text(page, id)).isEqualTo("Finally, a tram to the harbour.");
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("respond-home")));
+        waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("respond-home")));
         String url = page.getCurrentUrl();
         script(page, "window.broadsheetTestMarker = 'same page';");
 
         comment(page, id).findElement(By.linkText("Reply")).click();
         By underComment = By.cssSelector("#comment-" + id + " > article.comment-body + #respond");
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(underComment));
+        waitFor(page).until(ExpectedConditions.presenceOfElementLocated(underComment));
 
         assertThat(script(page, "return window.broadsheetTestMarker;"))
                 .as("no page load")
@@ -144,7 +153,7 @@ class CommentBrowserTests extends CommentingTest {
                 .isEqualTo("comment");
 
         page.findElement(By.id("cancel-reply")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#respond-home + #respond")));
+        waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#respond-home + #respond")));
 
         assertThat(page.findElements(underComment)).isEmpty();
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
@@ -153,8 +162,8 @@ class CommentBrowserTests extends CommentingTest {
         assertThat(script(page, "return window.broadsheetTestMarker;")).isEqualTo("same page");
 
         comment(page, id).findElement(By.linkText("Reply")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(underComment));
-        fill(page, "Marek Nowak", uniqueEmail(), "It will take five years.");
+        waitFor(page).until(ExpectedConditions.presenceOfElementLocated(underComment));
+        fill(page, "Marek Nowak", Comments.email(), "It will take five years.");
         long reply = submitAndLand(page);
 
         assertThat(page.findElements(By.cssSelector("#comment-" + id + " > ol.comment-replies > #comment-" + reply)))
@@ -168,53 +177,29 @@ class CommentBrowserTests extends CommentingTest {
     void withJavaScriptAReplyFormLoadedByItsAddressCancelsInPlace() {
         ArticleView article = commenting.article("Bridge reopens");
         WebDriver page = fresh(withJs, article);
-        fill(page, "Sami Laine", uniqueEmail(), "Two years late.");
+        fill(page, "Sami Laine", Comments.email(), "Two years late.");
         long id = submitAndLand(page);
 
         page = withJs.load(site(article.url() + "?replytocom=" + id));
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("respond-home")));
+        waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("respond-home")));
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Reply to Sami Laine Cancel reply");
 
         page.findElement(By.id("cancel-reply")).click();
-        wait(page).until(ExpectedConditions.textToBe(By.id("reply-title"), "Leave a Reply"));
+        waitFor(page).until(ExpectedConditions.textToBe(By.id("reply-title"), "Leave a Reply"));
         assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
                 .isEmpty();
-    }
-
-    @Test
-    void heldCommentIsVisibleOnlyToItsAuthor() {
-        policies.update(Commenting.policy(policies.defaults(), Moderation.FIRST, Duration.ZERO, Duration.ZERO, 0));
-        ArticleView article = commenting.article("Council budget vote");
-        WebDriver author = fresh(withoutJs, article);
-        fill(author, "Petra Kovac", uniqueEmail(), "My first word here.");
-        long id = submitAndLand(author);
-
-        WebElement held = comment(author, id);
-        assertThat(held.findElement(By.cssSelector(".comment-awaiting")).getText())
-                .isEqualTo("Your comment is awaiting moderation.");
-        assertThat(text(author, id)).isEqualTo("My first word here.");
-        assertThat(held.findElements(By.linkText("Reply")))
-                .as("no replies to a held comment")
-                .isEmpty();
-
-        WebDriver stranger = fresh(withJs, article);
-        assertThat(stranger.findElements(By.id("comment-" + id))).isEmpty();
-        assertThat(stranger.findElement(By.tagName("body")).getText())
-                .doesNotContain("My first word here.")
-                .doesNotContain("awaiting moderation");
-        assertThat(stranger.findElement(By.id("comments-heading")).getText()).isEqualTo("Be the first to comment");
     }
 
     @Test
     void withoutJavaScriptAFieldTheServerRefusesIsMarkedAndTheTextIsKept() {
         ArticleView article = commenting.article("Museum extension");
         WebDriver page = fresh(withoutJs, article);
-        String email = uniqueEmail();
+        String email = Comments.email();
         String typed = "Line one <em>not markup</em> & café\nLine two";
         // Spaces pass the browser's `required` check; the server refuses a blank name.
         fill(page, "   ", email, typed);
         page.findElement(SUBMIT).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
+        waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
 
         assertThat(page.findElement(By.cssSelector(".form-problem[role=alert]")).getText())
                 .isEqualTo("Your comment was not posted. Please correct the fields marked below.");
@@ -236,9 +221,9 @@ class CommentBrowserTests extends CommentingTest {
     void aRefusedCommentOpensThePageAtTheFormAndItsProblem() {
         ArticleView article = longArticle("A long read on water rates");
         WebDriver page = fresh(withoutJs, article);
-        fill(page, "   ", uniqueEmail(), "Where did the money go?");
+        fill(page, "   ", Comments.email(), "Where did the money go?");
         page.findElement(SUBMIT).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
+        waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
 
         assertThat(page.getCurrentUrl()).isEqualTo(site("/comments") + "#respond");
         assertThat(script(
@@ -258,7 +243,7 @@ class CommentBrowserTests extends CommentingTest {
                 "document.querySelectorAll('#comment-form [required]').forEach(e => e.removeAttribute('required'));");
         fill(page, "", "", "Stay in the shade.");
         page.findElement(SUBMIT).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".form-problem")));
+        waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".form-problem")));
 
         assertThat(page.findElement(By.id("name-error")).getText()).isEqualTo("Name is required");
         assertThat(page.findElement(By.id("email-error")).getText()).isEqualTo("Email is required");
@@ -273,19 +258,7 @@ class CommentBrowserTests extends CommentingTest {
 
     /** A public article long enough that its comment form starts well below the first screen. */
     private ArticleView longArticle(String headline) {
-        String slug = "comment-test-long-" + System.nanoTime() % 1_000_000_000L + "-" + Commenting.next();
-        long id = articles.create(new ArticleForm(
-                        slug,
-                        headline,
-                        "A standfirst for " + headline + ".",
-                        "A paragraph to scroll past.\n\n".repeat(40),
-                        "americas",
-                        List.of("daniel-reyes"),
-                        List.of("diplomacy"),
-                        null))
-                .id();
-        workflow.publish(id, null);
-        return reader.findById(id).orElseThrow();
+        return stories.publish(stories.form(headline).withBody("A paragraph to scroll past.\n\n".repeat(40)));
     }
 
     private URI site(String path) {
@@ -294,48 +267,6 @@ class CommentBrowserTests extends CommentingTest {
 
     /** The article in a browser without cookies: no session, no remembered name, no held comments. */
     private WebDriver fresh(BrowserSession browser, ArticleView article) {
-        browser.clearCookies();
-        return browser.load(site(article.url()));
-    }
-
-    private static void fill(WebDriver page, String name, String email, String text) {
-        type(page.findElement(By.id("author")), name);
-        type(page.findElement(By.id("email")), email);
-        type(page.findElement(By.id("comment")), text);
-    }
-
-    private static void type(WebElement field, String value) {
-        field.clear();
-        if (!value.isEmpty()) {
-            field.sendKeys(value);
-        }
-    }
-
-    /** Posts the form and waits for the page the reader lands on; returns the comment id in its address. */
-    private static long submitAndLand(WebDriver page) {
-        String before = page.getCurrentUrl();
-        page.findElement(SUBMIT).click();
-        wait(page)
-                .until(d ->
-                        !d.getCurrentUrl().equals(before) && d.getCurrentUrl().matches(".*#comment-[0-9]+"));
-        String fragment = URI.create(page.getCurrentUrl()).getFragment();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id(fragment)));
-        return Long.parseLong(fragment.substring("comment-".length()));
-    }
-
-    private static WebElement comment(WebDriver page, long id) {
-        return page.findElement(By.cssSelector("#comment-" + id + " > article.comment-body"));
-    }
-
-    private static String text(WebDriver page, long id) {
-        return comment(page, id).findElement(By.cssSelector(".comment-text")).getText();
-    }
-
-    private static Object script(WebDriver page, String js) {
-        return ((JavascriptExecutor) page).executeScript(js);
-    }
-
-    private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(10), Duration.ofMillis(50));
+        return CommentsInBrowser.fresh(browser, site(article.url()));
     }
 }

@@ -1,7 +1,6 @@
 package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.comment.Commenting.uniqueEmail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Site;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
@@ -29,28 +31,37 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The states of the comments part of an article page, each checked by axe-core in headless
  * Chromium (WCAG 2.1 A/AA, with the page's script running) and by the W3C Nu HTML Checker
  * (on the HTML the server sends): threads three levels deep with a staff reply and a
  * commenter's website, comments closed, a later page of comments, the form replying to a
- * comment, and the form shown again with errors. Each test writes its own article.
+ * comment, and the form shown again with errors. Each test writes its own article (and, for
+ * a later page, enough comments to fill the first) and leaves the policy alone.
  */
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class CommentPageChecksTests extends CommentingTest {
+class CommentPageChecksTests {
 
     @LocalServerPort
     int port;
 
     @Autowired
-    MockMvc mvc;
+    Site site;
+
+    @Autowired
+    Comments commenting;
 
     @Autowired
     CommentService comments;
+
+    @Autowired
+    CommentPolicies policies;
+
+    @Autowired
+    ArticleWorkflow workflow;
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -102,11 +113,10 @@ class CommentPageChecksTests extends CommentingTest {
 
     @Test
     void aLaterPageOfCommentsPassesTheChecks() {
-        policies.update(Commenting.withPaging(
-                Commenting.open(policies.defaults()), policies.defaults().maxDepth(), 2));
         ArticleView article = commenting.article("Harbour dredging starts");
-        for (int i = 1; i <= 3; i++) {
-            importComment(article, "Reader " + i, null, "Top-level comment number " + i + ".", null, 30 - i);
+        int count = policies.current().perPage() + 1;
+        for (int i = 1; i <= count; i++) {
+            importComment(article, "Reader " + i, null, "Top-level comment number " + i + ".", null, count + 10 - i);
         }
         String path = article.url() + "?comment-page=2";
         byte[] html = get(path, 200);
@@ -115,7 +125,7 @@ class CommentPageChecksTests extends CommentingTest {
         assertThat(doc.selectFirst(".comment-pages p").text()).isEqualTo("Page 2 of 2");
         assertThat(doc.selectFirst(".comment-pages a[rel=prev]").text()).isEqualTo("« Earlier comments");
         assertThat(doc.select(".comment-list > .comment .comment-text").text())
-                .isEqualTo("Top-level comment number 3.");
+                .isEqualTo("Top-level comment number " + count + ".");
 
         assertPassesChecks("comment page 2", html, browser.load(site(path)));
     }
@@ -145,21 +155,18 @@ class CommentPageChecksTests extends CommentingTest {
     @Test
     void theFormShownAgainWithErrorsPassesTheChecks() throws Exception {
         ArticleView article = commenting.article("Library hours cut");
-        MockHttpServletResponse response = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "",
-                        "email",
-                        "not-an-address",
-                        "website",
-                        "",
-                        "parent",
-                        "",
-                        "comment",
-                        "Evening opening matters to students."))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse response = site.perform(commenting.form(
+                article,
+                "name",
+                "",
+                "email",
+                "not-an-address",
+                "website",
+                "",
+                "parent",
+                "",
+                "comment",
+                "Evening opening matters to students."));
 
         assertThat(response.getStatus()).isEqualTo(422);
         byte[] html = response.getContentAsByteArray();
@@ -170,7 +177,7 @@ class CommentPageChecksTests extends CommentingTest {
 
         WebDriver page = browser.load(site(article.url()));
         page.findElement(By.id("author")).sendKeys("   ");
-        page.findElement(By.id("email")).sendKeys(uniqueEmail());
+        page.findElement(By.id("email")).sendKeys(Comments.email());
         page.findElement(By.id("comment")).sendKeys("Evening opening matters to students.");
         page.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
@@ -210,7 +217,7 @@ class CommentPageChecksTests extends CommentingTest {
             ArticleView article, String name, String website, String text, Long parentId, int secondsAgo) {
         return comments.importComment(
                         article.id(),
-                        new CommentForm(name, uniqueEmail(), website, text, parentId),
+                        new CommentForm(name, Comments.email(), website, text, parentId),
                         CommentStatus.APPROVED,
                         Instant.now().minusSeconds(secondsAgo))
                 .id();

@@ -1,9 +1,12 @@
 package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.comment.Commenting.comment;
-import static org.broadsheet.comment.Commenting.reply;
-import static org.broadsheet.comment.Commenting.visitor;
+import static org.broadsheet.testkit.Comments.comment;
+import static org.broadsheet.testkit.Comments.from;
+import static org.broadsheet.testkit.Comments.policy;
+import static org.broadsheet.testkit.Comments.reply;
+import static org.broadsheet.testkit.Comments.visitor;
+import static org.broadsheet.testkit.Comments.withPaging;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -13,7 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
+import org.broadsheet.web.TestCsrf;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,38 +32,56 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The comments on the article page, and the form's answers, as a reader's browser gets them. */
+/**
+ * The comments on the article page, and the form's answers, as a reader's browser gets them
+ * (through MockMvc, in the test's thread). Each test rolls back, policy changes included.
+ */
 @BroadsheetTest
-class CommentPageTests extends CommentingTest {
+@Transactional
+class CommentPageTests {
 
     @Autowired
-    MockMvc mvc;
+    Site site;
+
+    @Autowired
+    Comments commenting;
+
+    @Autowired
+    Stories stories;
 
     @Autowired
     CommentService comments;
 
     @Autowired
+    CommentPolicies policies;
+
+    @Autowired
+    CommentTokens tokens;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
     JdbcClient jdbc;
 
-    private MvcResult fetch(String url, Cookie... cookies) throws Exception {
-        var request = get(url);
-        if (cookies.length > 0) {
-            request.cookie(cookies);
-        }
-        return mvc.perform(request).andReturn();
+    /** The HTML of an answer, whatever its status. */
+    private static Document html(MockHttpServletResponse response) throws Exception {
+        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
     }
 
-    private Document page(String url, Cookie... cookies) throws Exception {
-        MvcResult result = fetch(url, cookies);
-        assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
-        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private static Document body(MvcResult result) throws Exception {
-        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    /** The request carries this cookie too. */
+    private static RequestPostProcessor cookie(Cookie cookie) {
+        return request -> {
+            TestCsrf.addCookie(request, cookie);
+            return request;
+        };
     }
 
     private long count(ArticleView article) {
@@ -67,7 +96,7 @@ class CommentPageTests extends CommentingTest {
     @Test
     void formHasEveryFieldLabelledWithItsLimitsAndTheNotes() throws Exception {
         ArticleView article = commenting.article("Form fields");
-        Document doc = page(article.url());
+        Document doc = site.page(article.url());
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("Be the first to comment");
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Leave a Reply");
         Element form = doc.selectFirst("form#comment-form");
@@ -113,19 +142,20 @@ class CommentPageTests extends CommentingTest {
                         article.id(),
                         new CommentForm(
                                 "Ana <Reyes>",
-                                Commenting.uniqueEmail(),
+                                Comments.email(),
                                 "https://ana.example/blog",
                                 "First point.\nSecond line.\n\nNew paragraph with https://ref.example/x.",
                                 null),
                         visitor())
                 .id();
-        assertThat(page(article.url()).selectFirst("#comments-heading").text()).isEqualTo("1 Comment");
+        assertThat(site.page(article.url()).selectFirst("#comments-heading").text())
+                .isEqualTo("1 Comment");
         long answer = comments.post(article.id(), reply("Ben", "An answer", first), visitor())
                 .id();
         long later = comments.post(article.id(), comment("Cy", "A later comment"), visitor())
                 .id();
 
-        Document doc = page(article.url());
+        Document doc = site.page(article.url());
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("3 Comments");
         assertThat(doc.select("ol.comment-list > li").eachAttr("id"))
                 .containsExactly("comment-" + first, "comment-" + later);
@@ -152,24 +182,15 @@ class CommentPageTests extends CommentingTest {
                 .as("no website, no link")
                 .isNull();
 
-        MvcResult twice = mvc.perform(commenting
-                        .form(
-                                article,
-                                Commenting.uniqueIp(),
-                                "name",
-                                "Two",
-                                "email",
-                                Commenting.uniqueEmail(),
-                                "comment",
-                                "Two names")
-                        .param("name", "Other"))
-                .andReturn();
-        assertThat(twice.getResponse().getStatus()).as("a field sent twice").isEqualTo(400);
+        MockHttpServletResponse twice = site.perform(commenting
+                .form(article, "name", "Two", "email", Comments.email(), "comment", "Two names")
+                .param("name", "Other"));
+        assertThat(twice.getStatus()).as("a field sent twice").isEqualTo(400);
     }
 
     @Test
     void repliesBeyondTheDepthLimitAreShownAtTheDeepestLevel() throws Exception {
-        policies.update(Commenting.withPaging(policies.current(), 2, 50));
+        policies.update(withPaging(policies.current(), 2, 50));
         ArticleView article = commenting.article("Depth two");
         long top = comments.post(article.id(), comment("A", "Top"), visitor()).id();
         long second = comments.post(article.id(), reply("B", "Second", top), visitor())
@@ -177,7 +198,7 @@ class CommentPageTests extends CommentingTest {
         long third = comments.post(article.id(), reply("C", "Third", second), visitor())
                 .id();
 
-        Document doc = page(article.url());
+        Document doc = site.page(article.url());
         assertThat(doc.select("#comment-" + top + " > ol.comment-replies > li").eachAttr("id"))
                 .containsExactly("comment-" + second, "comment-" + third);
         assertThat(doc.select(".comment-replies .comment-replies")).isEmpty();
@@ -185,28 +206,19 @@ class CommentPageTests extends CommentingTest {
 
     @Test
     void commentLinksFollowTheArticlesNewAddress() throws Exception {
-        ArticleView article = commenting.article("Renamed later");
+        ArticleForm form = stories.form("Renamed later");
+        ArticleView article = stories.publish(form);
         long id = comments.post(article.id(), comment("Ray", "Before the rename"), visitor())
                 .id();
-        assertThat(page(article.url())
+        assertThat(site.page(article.url())
                         .selectFirst("#comment-" + id + " .comment-date a")
                         .attr("href"))
                 .isEqualTo(article.url() + "#comment-" + id);
-        String slug = "renamed-" + Commenting.next() + "-" + System.nanoTime() % 1_000_000;
-        articles.update(
-                article.id(),
-                new org.broadsheet.article.ArticleForm(
-                        slug,
-                        article.headline(),
-                        article.standfirst(),
-                        "A paragraph to comment on.\n",
-                        "americas",
-                        List.of("daniel-reyes"),
-                        List.of("diplomacy"),
-                        null));
-        ArticleView renamed = reader.findById(article.id()).orElseThrow();
+        String slug = Unique.slug("renamed");
+        articles.update(article.id(), form.withSlug(slug));
+        ArticleView renamed = stories.view(article.id());
         assertThat(renamed.url()).endsWith("/" + slug);
-        assertThat(page(renamed.url())
+        assertThat(site.page(renamed.url())
                         .selectFirst("#comment-" + id + " .comment-date a")
                         .attr("href"))
                 .isEqualTo(renamed.url() + "#comment-" + id);
@@ -214,7 +226,7 @@ class CommentPageTests extends CommentingTest {
 
     @Test
     void manyTopLevelCommentsArePaginatedOldestFirst() throws Exception {
-        policies.update(Commenting.withPaging(policies.current(), 3, 2));
+        policies.update(withPaging(policies.current(), 3, 2));
         ArticleView article = commenting.article("Pages of comments");
         long[] ids = new long[5];
         for (int i = 0; i < 5; i++) {
@@ -224,7 +236,7 @@ class CommentPageTests extends CommentingTest {
         long reply = comments.post(article.id(), reply("S", "A reply on page one", ids[0]), visitor())
                 .id();
 
-        Document first = page(article.url());
+        Document first = site.page(article.url());
         assertThat(first.selectFirst("#comments-heading").text()).isEqualTo("6 Comments");
         assertThat(first.select("ol.comment-list > li").eachAttr("id"))
                 .containsExactly("comment-" + ids[0], "comment-" + ids[1]);
@@ -233,7 +245,7 @@ class CommentPageTests extends CommentingTest {
         assertThat(first.selectFirst(".comment-pages a[rel=next]").attr("href"))
                 .isEqualTo(article.url() + "?comment-page=2#comments");
 
-        Document third = page(article.url() + "?comment-page=3");
+        Document third = site.page(article.url() + "?comment-page=3");
         assertThat(third.select("meta[name=robots]").attr("content")).isEqualTo("noindex, follow");
         assertThat(third.select("ol.comment-list > li").eachAttr("id")).containsExactly("comment-" + ids[4]);
         assertThat(third.selectFirst(".comment-pages a[rel=prev]").attr("href"))
@@ -242,9 +254,7 @@ class CommentPageTests extends CommentingTest {
                 .isEqualTo(article.url() + "?comment-page=3#comment-" + ids[4]);
 
         for (String bad : List.of("4", "0", "-1", "abc", "99999999999")) {
-            assertThat(fetch(article.url() + "?comment-page=" + bad)
-                            .getResponse()
-                            .getStatus())
+            assertThat(site.get(article.url() + "?comment-page=" + bad).getStatus())
                     .as(bad)
                     .isEqualTo(404);
         }
@@ -255,10 +265,10 @@ class CommentPageTests extends CommentingTest {
         ArticleView article = commenting.article("Reply without script");
         long id = comments.post(article.id(), comment("Dana", "Reply to me"), visitor())
                 .id();
-        assertThat(page(article.url()).select("meta[name=robots]"))
+        assertThat(site.page(article.url()).select("meta[name=robots]"))
                 .as("the article itself is indexed")
                 .isEmpty();
-        Document doc = page(article.url() + "?replytocom=" + id);
+        Document doc = site.page(article.url() + "?replytocom=" + id);
         assertThat(doc.select("meta[name=robots]").attr("content")).isEqualTo("noindex, follow");
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Reply to Dana Cancel reply");
         assertThat(doc.selectFirst("#cancel-reply").attr("href")).isEqualTo(article.url() + "#respond");
@@ -266,7 +276,7 @@ class CommentPageTests extends CommentingTest {
 
         long held = jdbc.sql("select max(id) from comment").query(Long.class).single() + 1000;
         for (String bad : List.of(String.valueOf(held), "abc", "0", "-3")) {
-            assertThat(fetch(article.url() + "?replytocom=" + bad).getResponse().getStatus())
+            assertThat(site.get(article.url() + "?replytocom=" + bad).getStatus())
                     .as(bad)
                     .isEqualTo(404);
         }
@@ -277,27 +287,25 @@ class CommentPageTests extends CommentingTest {
         ArticleView article = commenting.article("Closed by the desk");
         comments.post(article.id(), comment("Eve", "Said before closing"), visitor());
         workflow.setCommentsOpen(article.id(), false);
-        MvcResult result = fetch(article.url());
-        Document doc = body(result);
+        MockHttpServletResponse result = site.get(article.url());
+        Document doc = html(result);
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("1 Comment");
         assertThat(doc.selectFirst(".comments-closed").text()).isEqualTo("Comments are closed.");
         assertThat(doc.select("form#comment-form")).isEmpty();
         assertThat(doc.select(".comment-reply")).isEmpty();
         assertThat(doc.text()).contains("Said before closing");
-        assertThat(result.getResponse().getHeader("Cache-Control"))
+        assertThat(result.getHeader("Cache-Control"))
                 .as("the same for everyone again")
                 .isEqualTo("public, max-age=60");
-        String etag = result.getResponse().getHeader("ETag");
+        String etag = result.getHeader("ETag");
         assertThat(etag).isNotBlank();
-        assertThat(mvc.perform(get(article.url()).header("If-None-Match", etag))
-                        .andReturn()
-                        .getResponse()
+        assertThat(site.perform(get(article.url()).header("If-None-Match", etag))
                         .getStatus())
                 .isEqualTo(304);
 
         ArticleView old = commenting.article("Closed by age", Duration.ofDays(45));
-        assertThat(page(old.url()).selectFirst(".comments-closed").text()).isEqualTo("Comments are closed.");
-        assertThat(page(old.url()).selectFirst("#comments-heading").text()).isEqualTo("No comments");
+        assertThat(site.page(old.url()).selectFirst(".comments-closed").text()).isEqualTo("Comments are closed.");
+        assertThat(site.page(old.url()).selectFirst("#comments-heading").text()).isEqualTo("No comments");
     }
 
     // ---- posting
@@ -305,26 +313,18 @@ class CommentPageTests extends CommentingTest {
     @Test
     void postedCommentRedirectsToItsAnchorAndAppears() throws Exception {
         ArticleView article = commenting.article("Post and see");
-        MvcResult posted = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "Fay",
-                        "email",
-                        Commenting.uniqueEmail(),
-                        "comment",
-                        "Visible at once"))
-                .andReturn();
-        assertThat(posted.getResponse().getStatus()).isEqualTo(303);
+        MockHttpServletResponse posted = site.perform(
+                commenting.form(article, "name", "Fay", "email", Comments.email(), "comment", "Visible at once"));
+        assertThat(posted.getStatus()).isEqualTo(303);
         long id = jdbc.sql("select max(id) from comment where article_id = ?")
                 .param(article.id())
                 .query(Long.class)
                 .single();
-        assertThat(posted.getResponse().getHeader("Location")).isEqualTo(article.url() + "#comment-" + id);
-        assertThat(posted.getResponse().getCookie(CommentCookies.AUTHOR))
+        assertThat(posted.getHeader("Location")).isEqualTo(article.url() + "#comment-" + id);
+        assertThat(posted.getCookie(CommentCookies.AUTHOR))
                 .as("not asked to remember")
                 .isNull();
-        Document doc = page(article.url());
+        Document doc = site.page(article.url());
         assertThat(doc.getElementById("comment-" + id)
                         .selectFirst(".comment-text")
                         .text())
@@ -333,38 +333,22 @@ class CommentPageTests extends CommentingTest {
 
     @Test
     void newCommentOnALaterPageRedirectsToThatPage() throws Exception {
-        policies.update(Commenting.withPaging(policies.current(), 3, 1));
+        policies.update(withPaging(policies.current(), 3, 1));
         ArticleView article = commenting.article("Redirect to page");
         comments.post(article.id(), comment("G", "Page one"), visitor());
-        MvcResult posted = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "H",
-                        "email",
-                        Commenting.uniqueEmail(),
-                        "comment",
-                        "Page two"))
-                .andReturn();
-        assertThat(posted.getResponse().getHeader("Location")).startsWith(article.url() + "?comment-page=2#comment-");
+        MockHttpServletResponse posted =
+                site.perform(commenting.form(article, "name", "H", "email", Comments.email(), "comment", "Page two"));
+        assertThat(posted.getHeader("Location")).startsWith(article.url() + "?comment-page=2#comment-");
     }
 
     @Test
     void heldCommentIsVisibleOnlyToItsAuthorUntilApproved() throws Exception {
-        policies.update(Commenting.policy(policies.current(), Moderation.FIRST, Duration.ZERO, Duration.ZERO, 0));
+        policies.update(policy(policies.current(), Moderation.FIRST, Duration.ZERO, Duration.ZERO, 0));
         ArticleView article = commenting.article("Held for moderation");
-        MvcResult posted = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "Hal",
-                        "email",
-                        Commenting.uniqueEmail(),
-                        "comment",
-                        "Waiting my turn"))
-                .andReturn();
-        assertThat(posted.getResponse().getStatus()).isEqualTo(303);
-        Cookie held = posted.getResponse().getCookie(CommentCookies.HELD);
+        MockHttpServletResponse posted = site.perform(
+                commenting.form(article, "name", "Hal", "email", Comments.email(), "comment", "Waiting my turn"));
+        assertThat(posted.getStatus()).isEqualTo(303);
+        Cookie held = posted.getCookie(CommentCookies.HELD);
         assertThat(held).isNotNull();
         assertThat(held.isHttpOnly()).isTrue();
         long id = jdbc.sql("select max(id) from comment where article_id = ?")
@@ -372,23 +356,24 @@ class CommentPageTests extends CommentingTest {
                 .query(Long.class)
                 .single();
 
-        MvcResult mine = fetch(article.url(), held);
-        Element own = body(mine).getElementById("comment-" + id);
+        MockHttpServletResponse mine = site.get(article.url(), cookie(held));
+        Element own = html(mine).getElementById("comment-" + id);
         assertThat(own.selectFirst(".comment-awaiting").text()).isEqualTo("Your comment is awaiting moderation.");
         assertThat(own.selectFirst(".comment-text").text()).isEqualTo("Waiting my turn");
         assertThat(own.select(".comment-reply"))
                 .as("no replies to a held comment")
                 .isEmpty();
-        assertThat(mine.getResponse().getHeader("Cache-Control")).startsWith("private");
+        assertThat(mine.getHeader("Cache-Control")).startsWith("private");
 
-        Document others = page(article.url());
+        Document others = site.page(article.url());
         assertThat(others.getElementById("comment-" + id)).isNull();
         assertThat(others.text()).doesNotContain("Waiting my turn");
         Cookie forged = new Cookie(CommentCookies.HELD, id + ".AAAA");
-        assertThat(page(article.url(), forged).getElementById("comment-" + id)).isNull();
+        assertThat(site.page(article.url(), cookie(forged)).getElementById("comment-" + id))
+                .isNull();
 
         comments.approve(id);
-        Document approved = page(article.url());
+        Document approved = site.page(article.url());
         assertThat(approved.getElementById("comment-" + id).select(".comment-awaiting"))
                 .isEmpty();
         assertThat(approved.selectFirst("#comments-heading").text()).isEqualTo("1 Comment");
@@ -397,20 +382,18 @@ class CommentPageTests extends CommentingTest {
     @Test
     void fieldErrorsReshowTheFormWithTheTextKept() throws Exception {
         ArticleView article = commenting.article("Errors beside fields");
-        MvcResult result = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "  ",
-                        "email",
-                        "not-an-email",
-                        "website",
-                        "javascript:alert(1)",
-                        "comment",
-                        "My careful\nthoughts"))
-                .andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(422);
-        Document doc = body(result);
+        MockHttpServletResponse result = site.perform(commenting.form(
+                article,
+                "name",
+                "  ",
+                "email",
+                "not-an-email",
+                "website",
+                "javascript:alert(1)",
+                "comment",
+                "My careful\nthoughts"));
+        assertThat(result.getStatus()).isEqualTo(422);
+        Document doc = html(result);
         assertThat(doc.selectFirst("h1").text()).isEqualTo(article.headline());
         assertThat(doc.selectFirst("textarea#comment").wholeText()).isEqualTo("My careful\nthoughts");
         assertThat(doc.selectFirst("#email").attr("value")).isEqualTo("not-an-email");
@@ -433,35 +416,32 @@ class CommentPageTests extends CommentingTest {
     @Test
     void rememberCookieHoldsOnlyWhatTheReaderOptedInto() throws Exception {
         ArticleView article = commenting.article("Remember me");
-        String email = Commenting.uniqueEmail();
-        MvcResult posted = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "Ida",
-                        "email",
-                        email,
-                        "website",
-                        "https://ida.example",
-                        "comment",
-                        "Remember me",
-                        "remember",
-                        "yes"))
-                .andReturn();
-        Cookie author = posted.getResponse().getCookie(CommentCookies.AUTHOR);
+        String email = Comments.email();
+        MockHttpServletResponse posted = site.perform(commenting.form(
+                article,
+                "name",
+                "Ida",
+                "email",
+                email,
+                "website",
+                "https://ida.example",
+                "comment",
+                "Remember me",
+                "remember",
+                "yes"));
+        Cookie author = posted.getCookie(CommentCookies.AUTHOR);
         assertThat(author).isNotNull();
         assertThat(author.isHttpOnly()).isTrue();
-        Document doc = page(article.url(), author);
+        Document doc = site.page(article.url(), cookie(author));
         assertThat(doc.selectFirst("#author").attr("value")).isEqualTo("Ida");
         assertThat(doc.selectFirst("#email").attr("value")).isEqualTo(email);
         assertThat(doc.selectFirst("#url").attr("value")).isEqualTo("https://ida.example");
         assertThat(doc.selectFirst("#remember").hasAttr("checked")).isTrue();
 
-        MvcResult unticked = mvc.perform(commenting
-                        .form(article, Commenting.uniqueIp(), "name", "Ida", "email", email, "comment", "Forget me now")
-                        .cookie(author))
-                .andReturn();
-        Cookie cleared = unticked.getResponse().getCookie(CommentCookies.AUTHOR);
+        MockHttpServletResponse unticked = site.perform(commenting
+                .form(article, "name", "Ida", "email", email, "comment", "Forget me now")
+                .cookie(author));
+        Cookie cleared = unticked.getCookie(CommentCookies.AUTHOR);
         assertThat(cleared.getMaxAge()).isZero();
         assertThat(cleared.getValue()).isEmpty();
     }
@@ -471,88 +451,63 @@ class CommentPageTests extends CommentingTest {
     @Test
     void formWithoutCsrfTokenIsRefusedAndNothingIsStored() throws Exception {
         ArticleView article = commenting.article("No CSRF");
-        MvcResult result = mvc.perform(post("/comments")
-                        .param("article", String.valueOf(article.id()))
-                        .param("token", tokens.issue(article.id(), Instant.now().minusSeconds(10)))
-                        .param("name", "Jan")
-                        .param("email", Commenting.uniqueEmail())
-                        .param("comment", "Forged"))
-                .andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(403);
-        MvcResult wrong = mvc.perform(commenting
-                        .form(
-                                article,
-                                Commenting.uniqueIp(),
-                                "name",
-                                "Jan",
-                                "email",
-                                Commenting.uniqueEmail(),
-                                "comment",
-                                "Forged too")
-                        .with(org.broadsheet.web.TestCsrf.wrongToken()))
-                .andReturn();
-        assertThat(wrong.getResponse().getStatus()).isEqualTo(403);
+        MockHttpServletResponse result = site.perform(post("/comments")
+                .param("article", String.valueOf(article.id()))
+                .param("token", tokens.issue(article.id(), Instant.now().minusSeconds(10)))
+                .param("name", "Jan")
+                .param("email", Comments.email())
+                .param("comment", "Forged"));
+        assertThat(result.getStatus()).isEqualTo(403);
+        MockHttpServletResponse wrong = site.perform(commenting
+                .form(article, "name", "Jan", "email", Comments.email(), "comment", "Forged too")
+                .with(TestCsrf.wrongToken()));
+        assertThat(wrong.getStatus()).isEqualTo(403);
         assertThat(count(article)).isZero();
     }
 
     @Test
     void filledHoneypotIsRefused() throws Exception {
         ArticleView article = commenting.article("Honeypot");
-        MvcResult result = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "Bot",
-                        "email",
-                        Commenting.uniqueEmail(),
-                        "comment",
-                        "Buy now",
-                        "subject",
-                        "Great offer"))
-                .andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        assertThat(body(result).selectFirst("h1").text()).isEqualTo("Comment not accepted");
+        MockHttpServletResponse result = site.perform(commenting.form(
+                article, "name", "Bot", "email", Comments.email(), "comment", "Buy now", "subject", "Great offer"));
+        assertThat(result.getStatus()).isEqualTo(400);
+        assertThat(html(result).selectFirst("h1").text()).isEqualTo("Comment not accepted");
         assertThat(count(article)).isZero();
     }
 
     @Test
     void formSentTooSoonIsShownAgainAndForgedTokensAreRefused() throws Exception {
-        policies.update(
-                Commenting.policy(policies.current(), Moderation.NONE, Duration.ofSeconds(3), Duration.ZERO, 0));
+        policies.update(policy(policies.current(), Moderation.NONE, Duration.ofSeconds(3), Duration.ZERO, 0));
         ArticleView article = commenting.article("Too quick");
         ArticleView other = commenting.article("Token elsewhere");
-        String email = Commenting.uniqueEmail();
+        String email = Comments.email();
 
-        MvcResult quick = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "Kim",
-                        "email",
-                        email,
-                        "comment",
-                        "Typed very fast",
-                        "token",
-                        tokens.issue(article.id(), Instant.now())))
-                .andReturn();
-        assertThat(quick.getResponse().getStatus()).isEqualTo(422);
-        assertThat(body(quick).selectFirst(".form-problem").text()).contains("quicker than we allow");
-        assertThat(body(quick).selectFirst("textarea#comment").wholeText()).isEqualTo("Typed very fast");
+        MockHttpServletResponse quick = site.perform(commenting.form(
+                article,
+                "name",
+                "Kim",
+                "email",
+                email,
+                "comment",
+                "Typed very fast",
+                "token",
+                tokens.issue(article.id(), Instant.now())));
+        assertThat(quick.getStatus()).isEqualTo(422);
+        assertThat(html(quick).selectFirst(".form-problem").text()).contains("quicker than we allow");
+        assertThat(html(quick).selectFirst("textarea#comment").wholeText()).isEqualTo("Typed very fast");
 
-        MvcResult stale = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "Kim",
-                        "email",
-                        email,
-                        "comment",
-                        "Left open",
-                        "token",
-                        tokens.issue(article.id(), Instant.now().minus(Duration.ofDays(2)))))
-                .andReturn();
-        assertThat(stale.getResponse().getStatus()).isEqualTo(422);
-        assertThat(body(stale).selectFirst(".form-problem").text()).contains("open for too long");
+        MockHttpServletResponse stale = site.perform(commenting.form(
+                article,
+                "name",
+                "Kim",
+                "email",
+                email,
+                "comment",
+                "Left open",
+                "token",
+                tokens.issue(article.id(), Instant.now().minus(Duration.ofDays(2)))));
+        assertThat(stale.getStatus()).isEqualTo(422);
+        assertThat(html(stale).selectFirst(".form-problem").text()).contains("open for too long");
 
         for (String token : List.of(
                 "",
@@ -562,19 +517,9 @@ class CommentPageTests extends CommentingTest {
                 "9999999999."
                         + tokens.issue(article.id(), Instant.now().minusSeconds(10))
                                 .split("\\.")[1])) {
-            MvcResult forged = mvc.perform(commenting.form(
-                            article,
-                            Commenting.uniqueIp(),
-                            "name",
-                            "Kim",
-                            "email",
-                            email,
-                            "comment",
-                            "Forged " + token,
-                            "token",
-                            token))
-                    .andReturn();
-            assertThat(forged.getResponse().getStatus()).as(token).isEqualTo(400);
+            MockHttpServletResponse forged = site.perform(commenting.form(
+                    article, "name", "Kim", "email", email, "comment", "Forged " + token, "token", token));
+            assertThat(forged.getStatus()).as(token).isEqualTo(400);
         }
         assertThat(count(article)).isZero();
     }
@@ -590,50 +535,36 @@ class CommentPageTests extends CommentingTest {
             {"email", "a\u0085@example.org"},
             {"website", "https://x.example/\u001b"}
         }) {
-            MvcResult result = mvc.perform(commenting.form(
-                            article,
-                            Commenting.uniqueIp(),
-                            "name",
-                            "Lee",
-                            "email",
-                            Commenting.uniqueEmail(),
-                            "comment",
-                            "Fine text",
-                            field[0],
-                            field[1]))
-                    .andReturn();
-            assertThat(result.getResponse().getStatus()).as(field[0]).isEqualTo(400);
+            MockHttpServletResponse result = site.perform(commenting.form(
+                    article, "name", "Lee", "email", Comments.email(), "comment", "Fine text", field[0], field[1]));
+            assertThat(result.getStatus()).as(field[0]).isEqualTo(400);
         }
         byte[] invalid = ("article=" + article.id() + "&name=Lee&email=lee%40example.org&comment=caf%C3%28")
                 .getBytes(StandardCharsets.US_ASCII);
-        MvcResult percent = mvc.perform(post("/comments")
-                        .with(org.broadsheet.web.TestCsrf.csrf())
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .content(invalid))
-                .andReturn();
-        assertThat(percent.getResponse().getStatus()).isEqualTo(400);
+        MockHttpServletResponse percent = site.perform(post("/comments")
+                .with(TestCsrf.csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(invalid));
+        assertThat(percent.getStatus()).isEqualTo(400);
         assertThat(count(article)).isZero();
     }
 
     @Test
     void floodingIsAnswered429WithRetryAfterAndTheTextKept() throws Exception {
-        policies.update(
-                Commenting.policy(policies.current(), Moderation.NONE, Duration.ZERO, Duration.ofSeconds(15), 10));
+        policies.update(policy(policies.current(), Moderation.NONE, Duration.ZERO, Duration.ofSeconds(15), 10));
         ArticleView article = commenting.article("Flood page");
-        String ip = Commenting.uniqueIp();
-        assertThat(mvc.perform(commenting.form(
-                                article, ip, "name", "Mo", "email", Commenting.uniqueEmail(), "comment", "First"))
-                        .andReturn()
-                        .getResponse()
+        String ip = Comments.ip();
+        assertThat(site.perform(commenting
+                                .form(article, "name", "Mo", "email", Comments.email(), "comment", "First")
+                                .with(from(ip)))
                         .getStatus())
                 .isEqualTo(303);
-        MvcResult flood = mvc.perform(commenting.form(
-                        article, ip, "name", "Mo", "email", Commenting.uniqueEmail(), "comment", "Second, too soon"))
-                .andReturn();
-        assertThat(flood.getResponse().getStatus()).isEqualTo(429);
-        assertThat(Integer.parseInt(flood.getResponse().getHeader("Retry-After")))
-                .isBetween(1, 15);
-        Document doc = body(flood);
+        MockHttpServletResponse flood = site.perform(commenting
+                .form(article, "name", "Mo", "email", Comments.email(), "comment", "Second, too soon")
+                .with(from(ip)));
+        assertThat(flood.getStatus()).isEqualTo(429);
+        assertThat(Integer.parseInt(flood.getHeader("Retry-After"))).isBetween(1, 15);
+        Document doc = html(flood);
         assertThat(doc.selectFirst(".form-problem").text()).contains("too quickly");
         assertThat(doc.selectFirst("textarea#comment").wholeText()).isEqualTo("Second, too soon");
         assertThat(count(article)).isEqualTo(1);
@@ -642,17 +573,16 @@ class CommentPageTests extends CommentingTest {
     @Test
     void duplicateIsAnswered409WithALinkToTheFirst() throws Exception {
         ArticleView article = commenting.article("Duplicate page");
-        String email = Commenting.uniqueEmail();
-        mvc.perform(commenting.form(article, Commenting.uniqueIp(), "name", "Ned", "email", email, "comment", "Same"));
-        MvcResult again = mvc.perform(commenting.form(
-                        article, Commenting.uniqueIp(), "name", "Ned", "email", email, "comment", "Same"))
-                .andReturn();
-        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        String email = Comments.email();
+        site.perform(commenting.form(article, "name", "Ned", "email", email, "comment", "Same"));
+        MockHttpServletResponse again =
+                site.perform(commenting.form(article, "name", "Ned", "email", email, "comment", "Same"));
+        assertThat(again.getStatus()).isEqualTo(409);
         long id = jdbc.sql("select max(id) from comment where article_id = ?")
                 .param(article.id())
                 .query(Long.class)
                 .single();
-        Element problem = body(again).selectFirst(".form-problem");
+        Element problem = html(again).selectFirst(".form-problem");
         assertThat(problem.text()).contains("already posted");
         assertThat(problem.selectFirst("a").attr("href")).isEqualTo(article.url() + "#comment-" + id);
         assertThat(count(article)).isEqualTo(1);
@@ -662,47 +592,26 @@ class CommentPageTests extends CommentingTest {
     void commentOnAClosedOrMissingArticleIsRefused() throws Exception {
         ArticleView article = commenting.article("Closed for posting");
         workflow.setCommentsOpen(article.id(), false);
-        MvcResult closed = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "Ola",
-                        "email",
-                        Commenting.uniqueEmail(),
-                        "comment",
-                        "Too late"))
-                .andReturn();
-        assertThat(closed.getResponse().getStatus()).isEqualTo(403);
-        assertThat(body(closed).text()).contains("Comments are closed");
+        MockHttpServletResponse closed =
+                site.perform(commenting.form(article, "name", "Ola", "email", Comments.email(), "comment", "Too late"));
+        assertThat(closed.getStatus()).isEqualTo(403);
+        assertThat(html(closed).text()).contains("Comments are closed");
         assertThat(count(article)).isZero();
 
-        MvcResult missing = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        "Ola",
-                        "email",
-                        Commenting.uniqueEmail(),
-                        "comment",
-                        "Nowhere",
-                        "article",
-                        "987654321"))
-                .andReturn();
-        assertThat(missing.getResponse().getStatus()).isEqualTo(404);
+        MockHttpServletResponse missing = site.perform(commenting.form(
+                article, "name", "Ola", "email", Comments.email(), "comment", "Nowhere", "article", "987654321"));
+        assertThat(missing.getStatus()).isEqualTo(404);
         for (String bad : List.of("", "abc", "-1", "1e3")) {
-            assertThat(mvc.perform(commenting.form(
+            assertThat(site.perform(commenting.form(
                                     article,
-                                    Commenting.uniqueIp(),
                                     "name",
                                     "Ola",
                                     "email",
-                                    Commenting.uniqueEmail(),
+                                    Comments.email(),
                                     "comment",
                                     "Bad id",
                                     "article",
                                     bad))
-                            .andReturn()
-                            .getResponse()
                             .getStatus())
                     .as(bad)
                     .isEqualTo(400);

@@ -2,26 +2,46 @@ package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.broadsheet.comment.Commenting.comment;
-import static org.broadsheet.comment.Commenting.reply;
-import static org.broadsheet.comment.Commenting.visitor;
+import static org.broadsheet.testkit.Comments.comment;
+import static org.broadsheet.testkit.Comments.policy;
+import static org.broadsheet.testkit.Comments.reply;
+import static org.broadsheet.testkit.Comments.visitor;
+import static org.broadsheet.testkit.Comments.withLists;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Stories;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
+/** The comment service as readers and moderators use it; each test rolls back, policy changes included. */
 @BroadsheetTest
-class CommentServiceTests extends CommentingTest {
+@Transactional
+class CommentServiceTests {
 
     @Autowired
     CommentService comments;
+
+    @Autowired
+    CommentPolicies policies;
+
+    @Autowired
+    Comments commenting;
+
+    @Autowired
+    Stories stories;
+
+    @Autowired
+    ArticleWorkflow workflow;
 
     @Autowired
     CommentThreads threads;
@@ -50,9 +70,9 @@ class CommentServiceTests extends CommentingTest {
 
     @Test
     void firstCommentIsHeldAndTheCommenterIsTrustedOnceApproved() {
-        policies.update(Commenting.policy(policies.current(), Moderation.FIRST, Duration.ZERO, Duration.ZERO, 0));
+        policies.update(policy(policies.current(), Moderation.FIRST, Duration.ZERO, Duration.ZERO, 0));
         ArticleView article = commenting.article("First comment held");
-        String email = Commenting.uniqueEmail();
+        String email = Comments.email();
         var first = comments.post(article.id(), new CommentForm("Ben", email, null, "My first word.", null), visitor());
         assertThat(first.status()).isEqualTo(CommentStatus.PENDING);
         var second =
@@ -69,13 +89,11 @@ class CommentServiceTests extends CommentingTest {
 
     @Test
     void blocklistedCommentGoesToSpamAndModerationWordsHold() {
-        policies.update(
-                Commenting.withLists(policies.current(), List.of("referendum"), List.of("cheap-pills.example")));
+        policies.update(withLists(policies.current(), List.of("referendum"), List.of("cheap-pills.example")));
         ArticleView article = commenting.article("Spam and held");
         var spam = comments.post(
                 article.id(),
-                new CommentForm(
-                        "Bot", Commenting.uniqueEmail(), "https://www.cheap-pills.example/", "Great post", null),
+                new CommentForm("Bot", Comments.email(), "https://www.cheap-pills.example/", "Great post", null),
                 visitor());
         var held = comments.post(article.id(), comment("Cy", "What about the referendum?"), visitor());
         var links = comments.post(
@@ -142,7 +160,7 @@ class CommentServiceTests extends CommentingTest {
         assertThat(row(id).status()).isEqualTo(CommentStatus.APPROVED);
         assertThat(approvedIds(article)).containsExactly(id);
 
-        policies.update(Commenting.policy(policies.current(), Moderation.ALL, Duration.ZERO, Duration.ZERO, 0));
+        policies.update(policy(policies.current(), Moderation.ALL, Duration.ZERO, Duration.ZERO, 0));
         long held = comments.post(article.id(), comment("I", "Held, then trashed"), visitor())
                 .id();
         comments.trash(held);
@@ -191,7 +209,7 @@ class CommentServiceTests extends CommentingTest {
 
     @Test
     void staffReplyIsApprovedMarkedAndApprovesWhatItAnswers() {
-        policies.update(Commenting.policy(policies.current(), Moderation.ALL, Duration.ZERO, Duration.ZERO, 0));
+        policies.update(policy(policies.current(), Moderation.ALL, Duration.ZERO, Duration.ZERO, 0));
         ArticleView article = commenting.article("Staff reply");
         long question = comments.post(article.id(), comment("N", "Is the figure right?"), visitor())
                 .id();
@@ -204,8 +222,7 @@ class CommentServiceTests extends CommentingTest {
 
     @Test
     void floodLimitsPerAddressAndPerEmail() {
-        policies.update(
-                Commenting.policy(policies.current(), Moderation.NONE, Duration.ZERO, Duration.ofSeconds(15), 3));
+        policies.update(policy(policies.current(), Moderation.NONE, Duration.ZERO, Duration.ofSeconds(15), 3));
         ArticleView article = commenting.article("Flood");
         Visitor sameIp = visitor();
         comments.post(article.id(), comment("O", "One"), sameIp);
@@ -214,13 +231,13 @@ class CommentServiceTests extends CommentingTest {
                         CommentRefused.Flood.class,
                         e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(15)));
 
-        String email = Commenting.uniqueEmail();
+        String email = Comments.email();
         comments.post(article.id(), new CommentForm("P", email, null, "From one place", null), visitor());
         assertThatThrownBy(() ->
                         comments.post(article.id(), new CommentForm("P", email, null, "From another", null), visitor()))
                 .isInstanceOf(CommentRefused.Flood.class);
 
-        policies.update(Commenting.policy(policies.current(), Moderation.NONE, Duration.ZERO, Duration.ZERO, 3));
+        policies.update(policy(policies.current(), Moderation.NONE, Duration.ZERO, Duration.ZERO, 3));
         Visitor busy = visitor();
         for (int i = 0; i < 3; i++) {
             comments.post(article.id(), comment("Q", "Comment " + i), busy);
@@ -232,7 +249,7 @@ class CommentServiceTests extends CommentingTest {
     @Test
     void sameTextFromTheSameEmailOnTheSameArticleIsADuplicate() {
         ArticleView article = commenting.article("Duplicate");
-        String email = Commenting.uniqueEmail();
+        String email = Comments.email();
         long first = comments.post(article.id(), new CommentForm("R", email, null, "Agreed.", null), visitor())
                 .id();
         assertThatThrownBy(() ->
@@ -258,7 +275,7 @@ class CommentServiceTests extends CommentingTest {
                 .isInstanceOf(CommentRefused.Closed.class);
 
         workflow.setCommentsOpen(recent.id(), false);
-        ArticleView closed = reader.findById(recent.id()).orElseThrow();
+        ArticleView closed = stories.view(recent.id());
         assertThat(comments.isOpen(closed)).isFalse();
         assertThatThrownBy(() -> comments.post(closed.id(), comment("U", "Closed"), visitor()))
                 .isInstanceOf(CommentRefused.Closed.class);
@@ -293,7 +310,7 @@ class CommentServiceTests extends CommentingTest {
                                 .containsExactlyInAnyOrder("name", "email", "website", "comment"));
         assertThatThrownBy(() -> comments.post(
                         article.id(),
-                        new CommentForm("x".repeat(246), Commenting.uniqueEmail(), null, "y".repeat(10_001), null),
+                        new CommentForm("x".repeat(246), Comments.email(), null, "y".repeat(10_001), null),
                         visitor()))
                 .isInstanceOfSatisfying(
                         ValidationException.class,

@@ -1,13 +1,15 @@
 package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -15,16 +17,17 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Classic cross-site scripting payloads, typed into every field of the comment form, come
  * out as text: on the article page once approved, in the form shown again after an error,
- * and in the reply title.
+ * and in the reply title. Each test rolls back.
  */
 @BroadsheetTest
-class CommentXssTests extends CommentingTest {
+@Transactional
+class CommentXssTests {
 
     static List<String> payloads() {
         return List.of(
@@ -61,7 +64,10 @@ class CommentXssTests extends CommentingTest {
     }
 
     @Autowired
-    MockMvc mvc;
+    Site site;
+
+    @Autowired
+    Comments commenting;
 
     @Autowired
     CommentService comments;
@@ -69,25 +75,15 @@ class CommentXssTests extends CommentingTest {
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("payloads")
     void payloadInNameAndTextIsShownAsTextOnThePage(String payload) throws Exception {
-        ArticleView article = commenting.article("Inert " + Commenting.next());
-        MvcResult posted = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        payload,
-                        "email",
-                        Commenting.uniqueEmail(),
-                        "comment",
-                        payload))
-                .andReturn();
-        assertThat(posted.getResponse().getStatus()).isEqualTo(303);
+        ArticleView article = commenting.article(Unique.name("Inert"));
+        MockHttpServletResponse posted =
+                site.perform(commenting.form(article, "name", payload, "email", Comments.email(), "comment", payload));
+        assertThat(posted.getStatus()).isEqualTo(303);
         long id = comments.post(
-                        article.id(),
-                        Commenting.comment("Second " + payload, "Again: " + payload),
-                        Commenting.visitor())
+                        article.id(), Comments.comment("Second " + payload, "Again: " + payload), Comments.visitor())
                 .id();
 
-        Document doc = page(article.url() + "?replytocom=" + id);
+        Document doc = site.page(article.url() + "?replytocom=" + id);
         assertInert(doc);
         Element comment = doc.getElementById("comment-" + id).selectFirst(".comment-body");
         assertThat(comment.selectFirst(".comment-author").text()).isEqualTo(("Second " + payload).strip());
@@ -101,23 +97,13 @@ class CommentXssTests extends CommentingTest {
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("payloads")
     void payloadInEveryFieldIsInertInTheFormShownAgain(String payload) throws Exception {
-        ArticleView article = commenting.article("Inert form " + Commenting.next());
-        MvcResult result = mvc.perform(commenting.form(
-                        article,
-                        Commenting.uniqueIp(),
-                        "name",
-                        payload,
-                        "email",
-                        payload,
-                        "website",
-                        payload,
-                        "comment",
-                        payload))
-                .andReturn();
-        assertThat(result.getResponse().getStatus())
+        ArticleView article = commenting.article(Unique.name("Inert form"));
+        MockHttpServletResponse result = site.perform(
+                commenting.form(article, "name", payload, "email", payload, "website", payload, "comment", payload));
+        assertThat(result.getStatus())
                 .as("the email and website cannot be valid")
                 .isEqualTo(422);
-        Document doc = Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Document doc = Jsoup.parse(result.getContentAsString(StandardCharsets.UTF_8));
         assertInert(doc);
         assertThat(doc.selectFirst("#author").attr("value")).isEqualTo(payload);
         assertThat(doc.selectFirst("#email").attr("value")).isEqualTo(payload);
@@ -132,12 +118,6 @@ class CommentXssTests extends CommentingTest {
         if (website != null) {
             assertThat(website).startsWith("https://").doesNotContain("<", ">", "\"", "'", " ");
         }
-    }
-
-    private Document page(String url) throws Exception {
-        MvcResult result = mvc.perform(get(url)).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     /** Nothing in the page that runs script, loads from elsewhere or changes the page's behaviour. */

@@ -2,24 +2,34 @@ package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.broadsheet.comment.Commenting.visitor;
+import static org.broadsheet.testkit.Comments.visitor;
+import static org.broadsheet.testkit.Comments.withLists;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.ResultPage;
 import org.broadsheet.web.ValidationException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The moderation queue as staff see it: listing, search, paging, counts and bulk actions. */
+/**
+ * The moderation queue as staff see it: listing, search, paging, counts and bulk actions.
+ * Each test rolls back, so no held comment waits in a later test's queue or count; searches
+ * use a word only their own test writes, so comments other tests left are never found.
+ */
 @BroadsheetTest
-class ModerationQueueTests extends CommentingTest {
+@Transactional
+class ModerationQueueTests {
+
+    /** The moderation word every test here sets: a comment containing it is held for a moderator. */
+    private static final String HOLD = "hold-for-moderator";
 
     @Autowired
     CommentService comments;
@@ -28,41 +38,31 @@ class ModerationQueueTests extends CommentingTest {
     CommentThreads threads;
 
     @Autowired
-    JdbcClient jdbc;
+    CommentPolicies policies;
 
-    private final List<Long> articleIds = new ArrayList<>();
+    @Autowired
+    Comments commenting;
 
-    private ArticleView article(String headline) {
-        ArticleView article = commenting.article(headline);
-        articleIds.add(article.id());
-        return article;
+    @BeforeEach
+    void holdCommentsWithTheModerationWord() {
+        policies.update(withLists(policies.current(), List.of(HOLD), List.of()));
     }
 
-    /** This test's held comments would otherwise wait in every later test's queue and count. */
-    @AfterEach
-    void removeThisTestsComments() {
-        jdbc.sql("delete from comment where article_id = any(?)")
-                .param(articleIds.toArray(Long[]::new))
-                .update();
-    }
-
-    /** A word no other test writes, so a search finds only this test's comments. */
+    /** A word no other test writes (nor contains: it ends in a letter), so a search finds only this test's comments. */
     private static String marker() {
-        return "zq" + Long.toString(System.nanoTime(), 36) + Commenting.next();
+        return Unique.slug("zq") + "z";
     }
 
     private long post(ArticleView article, String name, String text) {
-        return comments.post(article.id(), new CommentForm(name, Commenting.uniqueEmail(), null, text, null), visitor())
+        return comments.post(article.id(), new CommentForm(name, Comments.email(), null, text, null), visitor())
                 .id();
     }
 
+    /** A comment the policy holds for a moderator (it contains the moderation word). */
     private long held(ArticleView article, String name, String text) {
-        policies.update(Commenting.policy(policies.current(), Moderation.ALL, Duration.ZERO, Duration.ZERO, 0));
-        try {
-            return post(article, name, text);
-        } finally {
-            policies.update(Commenting.open(policies.defaults()));
-        }
+        long id = post(article, name, text + " " + HOLD);
+        assertThat(status(id)).isEqualTo(CommentStatus.PENDING);
+        return id;
     }
 
     private List<Long> approvedIds(ArticleView article) {
@@ -75,7 +75,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void allCommentsListHeldOnesFirstThenNewestFirst() {
-        ArticleView article = article("Queue order");
+        ArticleView article = commenting.article("Queue order");
         String word = marker();
         long oldApproved = post(article, "Ana", "Early " + word);
         long heldFirst = held(article, "Ben", "Held " + word);
@@ -103,16 +103,16 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void staffSeeTheCommentersPrivateDetailsAndTheArticle() {
-        ArticleView article = article("Private details");
+        ArticleView article = commenting.article("Private details");
         String word = marker();
-        String email = Commenting.uniqueEmail();
-        String ip = Commenting.uniqueIp();
+        String email = Comments.email();
+        String ip = Comments.ip();
         long id = comments.post(
                         article.id(),
                         new CommentForm("Eve", email, "https://eve.example/blog", "Hello " + word, null),
                         new Visitor(ip, "Mozilla/5.0 (Queue test)"))
                 .id();
-        long reply = comments.post(article.id(), Commenting.reply("Fay", "Answer " + word, id), visitor())
+        long reply = comments.post(article.id(), Comments.reply("Fay", "Answer " + word, id), visitor())
                 .id();
 
         StaffComment seen = comments.staffComment(id).orElseThrow();
@@ -132,20 +132,20 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void searchLooksInTheNameEmailTextAndAddressIgnoringCase() {
-        ArticleView article = article("Search");
+        ArticleView article = commenting.article("Search");
         String word = marker();
         String email = "search-" + word + "@example.net";
-        String ip = Commenting.uniqueIp();
+        String ip = Comments.ip();
         long byName = comments.post(
                         article.id(),
-                        new CommentForm("Name" + word, Commenting.uniqueEmail(), null, "Plain words.", null),
+                        new CommentForm("Name" + word, Comments.email(), null, "Plain words.", null),
                         visitor())
                 .id();
         long byEmail = comments.post(article.id(), new CommentForm("Gus", email, null, "Other words.", null), visitor())
                 .id();
         long byText = post(article, "Hal", "Contains " + word.toUpperCase() + " in capitals.");
         long byIp = comments.post(
-                        article.id(), Commenting.comment("Ida", "From a known address."), new Visitor(ip, "Tests"))
+                        article.id(), Comments.comment("Ida", "From a known address."), new Visitor(ip, "Tests"))
                 .id();
 
         assertThat(comments.forStaff(new StaffCommentQuery(null, word, 1)).items())
@@ -162,7 +162,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void likeWildcardsInASearchAreTakenLiterally() {
-        ArticleView article = article("Wildcards");
+        ArticleView article = commenting.article("Wildcards");
         String word = marker();
         long percent = post(article, "Jo", word + " rose 5% today");
         post(article, "Kim", word + " rose 5 points");
@@ -181,7 +181,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void queuePagesThroughEveryMatchOnce() {
-        ArticleView article = article("Paging");
+        ArticleView article = commenting.article("Paging");
         String word = marker();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -207,7 +207,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void pendingCountAndStatusCountsFollowEveryAction() {
-        ArticleView article = article("Counts");
+        ArticleView article = commenting.article("Counts");
         long pendingBefore = comments.pendingCount();
         var before = comments.countsByStatus();
         assertThat(before).containsKeys(CommentStatus.values());
@@ -228,7 +228,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void bulkApproveMakesEveryCommentPublic() {
-        ArticleView article = article("Bulk approve");
+        ArticleView article = commenting.article("Bulk approve");
         String word = marker();
         long a = held(article, "Max", "One " + word);
         long b = held(article, "Ned", "Two " + word);
@@ -253,7 +253,7 @@ class ModerationQueueTests extends CommentingTest {
 
     @Test
     void bulkActionWithAnUnknownIdChangesNothing() {
-        ArticleView article = article("Bulk refused");
+        ArticleView article = commenting.article("Bulk refused");
         long a = held(article, "Pia", "Held " + marker());
         long b = held(article, "Quin", "Held too " + marker());
 
