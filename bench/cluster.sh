@@ -26,7 +26,8 @@ BASE="http://127.0.0.1:$PORT"
 BASE_B="http://127.0.0.1:$PORT_B"
 . bench/lib.sh
 
-[[ -f target/broadsheet.jar ]] || mvn -q -B package -DskipTests
+JAR=${JAR:-target/broadsheet.jar}
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
 
 create_admin
 start_broadsheet "${TTL[@]}"
@@ -36,7 +37,7 @@ echo "Node A ready on :$PORT (PostgreSQL on :$PG_PORT): $(grep -o 'Benchmark dat
 LOG_B="$DATA-b/server.log"
 mkdir -p "$DATA-b"
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar target/broadsheet.jar --server.port="$PORT_B" --broadsheet.data-dir="$DATA-b" \
+java $JAVA_OPTS -jar "$JAR" --server.port="$PORT_B" --broadsheet.data-dir="$DATA-b" \
   --broadsheet.demo=false --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
   --spring.datasource.username=postgres "${TTL[@]}" >"$LOG_B" 2>&1 &
 B_PID=$!

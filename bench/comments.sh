@@ -40,7 +40,8 @@ COMMENT_ARGS="--broadsheet.comments.flood-interval=0 --broadsheet.comments.flood
 BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -f target/broadsheet.jar ] || mvn -B -q package -DskipTests
+JAR=${JAR:-target/broadsheet.jar}
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
 
 curl -s -o /dev/null "$BASE/" && { echo "Something already answers on port $PORT: choose another PORT" >&2; exit 1; }
 echo "Starting Broadsheet on port $PORT with $N articles, $COMMENTS comments on the newest (data in $DATA;"
@@ -124,17 +125,17 @@ done
 
 # ---- 2. Posting. One reader's form (cookie, CSRF token, signed form token) per article, posted
 # again and again with new text: the server checks the form, not who sends it.
-JAR=$(mktemp)
-trap 'rm -f "$JAR"; kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
+COOKIES=$(mktemp)
+trap 'rm -f "$COOKIES"; kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
 form_args() { # article URL -> ARTICLE_ID FORM_TOKEN CSRF_PARAMETER CSRF_TOKEN XSRF_COOKIE
   local page
-  page=$(curl -sf -b "$JAR" -c "$JAR" "$BASE$1")
+  page=$(curl -sf -b "$COOKIES" -c "$COOKIES" "$BASE$1")
   printf '%s %s %s %s %s\n' \
     "$(echo "$page" | grep -o 'name="article" value="[0-9]*"' | sed 's/.*value="//; s/"//')" \
     "$(echo "$page" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"//')" \
     "$(echo "$page" | grep -o 'type="hidden" name="_csrf[^"]*"' | sed 's/.*name="//; s/"//')" \
     "$(echo "$page" | grep -o 'name="_csrf[^"]*" value="[^"]*"' | sed 's/.*value="//; s/"//')" \
-    "$(awk '$6 == "XSRF-TOKEN" {print $7}' "$JAR")"
+    "$(awk '$6 == "XSRF-TOKEN" {print $7}' "$COOKIES")"
 }
 read -r -a WARM_FORM <<<"$(form_args "$POST_WARM_ARTICLE")"
 read -r -a FORM <<<"$(form_args "$POST_ARTICLE")"

@@ -1,12 +1,14 @@
-# Shared by the benchmark scripts: starts Broadsheet from target/broadsheet.jar with generated
+# Shared by the benchmark scripts: starts Broadsheet from $JAR (default target/broadsheet.jar) with generated
 # data and waits until the data is ready. Expects JAVA_OPTS, PORT, DATA and N to be set;
 # the arguments are extra application arguments. Sets JAVA_PID and LOG, and stops the server
 # when the calling script exits.
+JAR=${JAR:-target/broadsheet.jar}
+
 start_broadsheet() {
   mkdir -p "$DATA"
   LOG="$DATA/server.log"
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar target/broadsheet.jar --server.port="$PORT" --broadsheet.data-dir="$DATA" \
+  java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --broadsheet.data-dir="$DATA" \
     --broadsheet.generate-articles="$N" --logging.level.org.broadsheet.demo=INFO "$@" >"$LOG" 2>&1 &
   JAVA_PID=$!
   trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
@@ -26,7 +28,7 @@ create_admin() {
   PASSWORD="bench $(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
   mkdir -p "$DATA"
   # shellcheck disable=SC2086
-  printf '%s\n' "$PASSWORD" | java $JAVA_OPTS -jar target/broadsheet.jar create-admin --email "$EMAIL" \
+  printf '%s\n' "$PASSWORD" | java $JAVA_OPTS -jar "$JAR" create-admin --email "$EMAIL" \
     --name "Bench Editor" --password-stdin --broadsheet.data-dir="$DATA" --logging.level.root=WARN >"$DATA/create-admin.log" 2>&1 \
     || { echo "create-admin failed; see $DATA/create-admin.log" >&2; tail -20 "$DATA/create-admin.log" >&2; exit 1; }
 }

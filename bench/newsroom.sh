@@ -25,7 +25,8 @@ JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedC
 BASE="http://127.0.0.1:$PORT"
 . bench/lib.sh
 
-[[ -f target/broadsheet.jar ]] || mvn -q -B package -DskipTests
+JAR=${JAR:-target/broadsheet.jar}
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
 
 create_admin
 start_broadsheet

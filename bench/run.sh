@@ -8,6 +8,7 @@
 #   N=2000 DURATION=10s bench/run.sh
 #   JAVA_OPTS="-Xmx512m" bench/run.sh
 #   APP_ARGS="--broadsheet.articles.cache-ttl=0" bench/run.sh     # without the reader data cache
+#   JAR=/tmp/before.jar bench/run.sh                             # another build
 #
 # Needs: Java 17+, Maven, wrk (apt-get install -y wrk), curl. Loopback only.
 set -euo pipefail
@@ -24,7 +25,8 @@ JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedC
 BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -f target/broadsheet.jar ] || mvn -B -q package -DskipTests
+JAR=${JAR:-target/broadsheet.jar}
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
 
 echo "Starting Broadsheet on port $PORT with $N articles (data in $DATA; JVM: $JAVA_OPTS; args: ${APP_ARGS:-none})"
 # shellcheck source=bench/lib.sh
