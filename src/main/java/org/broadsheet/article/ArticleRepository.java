@@ -130,25 +130,19 @@ class ArticleRepository {
     }
 
     List<SummaryRow> findLatestByTag(long tagId, int limit, long offset) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + """
-                         from article_tag t
-                         join article a on a.id = t.article_id
-                         join section s on s.id = a.section_id
-                        where t.tag_id = ? and """ + " " + VISIBLE + """
-                         order by a.published_at desc, a.id desc limit ? offset ?""")
-                .params(tagId, limit, offset)
-                .query(SUMMARY)
-                .list();
+        return findLatestLinked("article_tag", "tag_id", tagId, limit, offset);
     }
 
     List<SummaryRow> findLatestByAuthor(long authorId, int limit, long offset) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + """
-                         from article_author aa
-                         join article a on a.id = aa.article_id
-                         join section s on s.id = a.section_id
-                        where aa.author_id = ? and """ + " " + VISIBLE + """
-                         order by a.published_at desc, a.id desc limit ? offset ?""")
-                .params(authorId, limit, offset)
+        return findLatestLinked("article_author", "author_id", authorId, limit, offset);
+    }
+
+    /** Newest first, the public articles that {@code table} links to {@code column = id} (a tag, an author). */
+    private List<SummaryRow> findLatestLinked(String table, String column, long id, int limit, long offset) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from " + table + " l join article a on a.id = l.article_id"
+                        + " join section s on s.id = a.section_id where l." + column + " = ? and " + VISIBLE
+                        + " order by a.published_at desc, a.id desc limit ? offset ?")
+                .params(id, limit, offset)
                 .query(SUMMARY)
                 .list();
     }
@@ -270,20 +264,21 @@ class ArticleRepository {
     }
 
     void updateBody(long id, String bodyHtml) {
-        jdbc.sql("update article set body_html = ? where id = ?")
-                .params(bodyHtml, id)
-                .update();
+        set(id, "body_html = ?", bodyHtml);
     }
 
     void setCommentsOpen(long id, boolean open) {
-        jdbc.sql("update article set comments_open = ? where id = ?")
-                .params(open, id)
-                .update();
+        set(id, "comments_open = ?", open);
     }
 
     void setUpdatedAt(long id, Instant updatedAt) {
-        jdbc.sql("update article set updated_at = ? where id = ?")
-                .params(Timestamp.from(updatedAt), id)
+        set(id, "updated_at = ?", Timestamp.from(updatedAt));
+    }
+
+    /** One column of article {@code id}; {@code assignment} is this class's own SQL, never input. */
+    private void set(long id, String assignment, Object value) {
+        jdbc.sql("update article set " + assignment + " where id = ?")
+                .params(value, id)
                 .update();
     }
 

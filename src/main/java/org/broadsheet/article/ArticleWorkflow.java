@@ -85,41 +85,57 @@ public class ArticleWorkflow {
     /** Submits a draft (or an unpublished article) for an editor's review. */
     @Transactional
     public void submitForReview(long id) {
-        moveStatus(
-                id,
-                ArticleStatus.IN_REVIEW,
-                Set.of(ArticleStatus.DRAFT, ArticleStatus.UNPUBLISHED),
-                "Only a draft or an unpublished article can be submitted for review");
+        move(id, Move.SUBMIT);
     }
 
     /** Sends an article in review back to its writer, or takes a scheduled one off the schedule, as a draft. */
     @Transactional
     public void returnToDraft(long id) {
-        moveStatus(
-                id,
-                ArticleStatus.DRAFT,
-                Set.of(ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED),
-                "Only an article in review or a scheduled one can go back to draft");
+        move(id, Move.BACK_TO_DRAFT);
     }
 
     /** Takes a published (or scheduled) article down: its pages answer 404 and it leaves every list. */
     @Transactional
     public void unpublish(long id) {
         boolean wasVisible = repository.isVisible(id);
-        moveStatus(
-                id,
-                ArticleStatus.UNPUBLISHED,
-                Set.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED),
-                "Only a published or scheduled article can be unpublished");
+        move(id, Move.UNPUBLISH);
         if (wasVisible) {
             events.publishEvent(new ArticleEvents.ArticleUnpublished(id));
         }
     }
 
-    private void moveStatus(long id, ArticleStatus to, Set<ArticleStatus> from, String refusal) {
+    /** A status change that is not a publication: to where, from which statuses, and why not from others. */
+    private enum Move {
+        SUBMIT(
+                ArticleStatus.IN_REVIEW,
+                Set.of(ArticleStatus.DRAFT, ArticleStatus.UNPUBLISHED),
+                "Only a draft or an unpublished article can be submitted for review"),
+        BACK_TO_DRAFT(
+                ArticleStatus.DRAFT,
+                Set.of(ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED),
+                "Only an article in review or a scheduled one can go back to draft"),
+        UNPUBLISH(
+                ArticleStatus.UNPUBLISHED,
+                Set.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED),
+                "Only a published or scheduled article can be unpublished");
+
+        private final ArticleStatus to;
+        private final Set<ArticleStatus> from;
+        private final String refusal;
+
+        Move(ArticleStatus to, Set<ArticleStatus> from, String refusal) {
+            this.to = to;
+            this.from = from;
+            this.refusal = refusal;
+        }
+    }
+
+    private void move(long id, Move move) {
         ArticleStatus status = workflow.lockStatus(id).orElseThrow(() -> new NotFoundException("No article " + id));
-        new Problems().require(from.contains(status), "status", refusal).throwIfAny();
-        repository.setStatus(id, to, null);
+        new Problems()
+                .require(move.from.contains(status), "status", move.refusal)
+                .throwIfAny();
+        repository.setStatus(id, move.to, null);
     }
 
     /** Opens or closes an article for new comments; existing comments stay on the page. */

@@ -1,32 +1,24 @@
 package org.broadsheet.taxonomy;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class SectionRepository extends TermRepository<Section> {
 
-    SectionRepository(JdbcClient jdbc) {
-        super(jdbc, Taxonomy.SECTION, "t.id, t.slug, t.name, t.description, t.position", Section.class);
-    }
-
     /** A new section goes last in the navigation. */
-    @Override
-    long insert(TermForm form) {
-        return jdbc.sql("""
-                        insert into section (slug, name, description, position)
-                        values (?, ?, ?, (select coalesce(max(position), 0) + 1 from section))
-                        returning id""")
-                .params(form.slug(), form.name().strip(), TermForm.text(form.description()))
-                .query(Long.class)
-                .single();
-    }
+    private static final String LAST = "(select coalesce(max(position), 0) + 1 from section)";
 
-    @Override
-    void update(long id, TermForm form) {
-        jdbc.sql("update section set slug = ?, name = ?, description = ? where id = ?")
-                .params(form.slug(), form.name().strip(), TermForm.text(form.description()), id)
-                .update();
+    SectionRepository(JdbcClient jdbc) {
+        super(
+                jdbc,
+                Taxonomy.SECTION,
+                "t.id, t.slug, t.name, t.description, t.position",
+                Section.class,
+                List.of(
+                        Column.of("description", f -> TermForm.text(f.description())),
+                        Column.insertedAs("position", LAST)));
     }
 
     void setPosition(long id, int position) {

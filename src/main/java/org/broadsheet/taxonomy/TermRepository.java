@@ -1,18 +1,42 @@
 package org.broadsheet.taxonomy;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The SQL every taxonomy shares, over its own table: look-ups, the list with article counts,
- * deletes and former slugs. Each taxonomy's repository adds how its rows are written.
+ * The SQL every taxonomy runs, over its own table: look-ups, the list with article counts,
+ * writes, deletes and former slugs. Each taxonomy's repository says which columns it reads
+ * and which of its own it writes besides the slug and the name.
  */
 abstract class TermRepository<T extends Term> {
+
+    /**
+     * A column a taxonomy writes besides the slug and the name: from the form, or (for a value
+     * the database gives a new row, such as a section's place at the end) an SQL expression
+     * used on insert only.
+     */
+    record Column(
+            String name,
+            @Nullable Function<TermForm, @Nullable Object> value,
+            @Nullable String atInsert) {
+
+        static Column of(String name, Function<TermForm, @Nullable Object> value) {
+            return new Column(name, value, null);
+        }
+
+        static Column insertedAs(String name, String sql) {
+            return new Column(name, null, sql);
+        }
+    }
 
     private static final String MATCHING = " where (cast(:q as text) is null or t.name ilike :q or t.slug ilike :q)";
 
@@ -23,9 +47,15 @@ abstract class TermRepository<T extends Term> {
     private final String select;
     private final RowMapper<T> rows;
     private final RowMapper<TermSummary<T>> summaries;
+    private final List<Column> written;
+    private final String insert;
+    private final String update;
 
-    /** @param columns the select list that makes a {@code T} (its components by name), from alias {@code t} */
-    TermRepository(JdbcClient jdbc, Taxonomy taxonomy, String columns, Class<T> type) {
+    /**
+     * @param columns the select list that makes a {@code T} (its components by name), from alias {@code t}
+     * @param written the taxonomy's own columns, besides {@code slug} and {@code name}
+     */
+    TermRepository(JdbcClient jdbc, Taxonomy taxonomy, String columns, Class<T> type, List<Column> written) {
         this.jdbc = jdbc;
         this.taxonomy = taxonomy;
         this.formerSlugs = new FormerSlugs(jdbc, taxonomy);
@@ -33,13 +63,41 @@ abstract class TermRepository<T extends Term> {
         this.select = "select " + columns + " from " + taxonomy.table() + " t";
         this.rows = new DataClassRowMapper<>(type);
         this.summaries = (rs, n) -> new TermSummary<>(rows.mapRow(rs, n), rs.getLong("articles"));
+        this.written = List.copyOf(written);
+        this.insert = "insert into " + taxonomy.table() + " (slug, name"
+                + written.stream().map(c -> ", " + c.name()).collect(Collectors.joining()) + ") values (?, ?"
+                + written.stream()
+                        .map(c -> c.atInsert() == null ? ", ?" : ", " + c.atInsert())
+                        .collect(Collectors.joining())
+                + ") returning id";
+        this.update = "update " + taxonomy.table() + " set slug = ?, name = ?"
+                + updated().map(c -> ", " + c.name() + " = ?").collect(Collectors.joining()) + " where id = ?";
     }
 
     /** Inserts a validated form (its slug already made); returns the new id. */
-    abstract long insert(TermForm form);
+    long insert(TermForm form) {
+        return jdbc.sql(insert).params(values(form)).query(Long.class).single();
+    }
 
     /** Writes a validated form over term {@code id}. */
-    abstract void update(long id, TermForm form);
+    void update(long id, TermForm form) {
+        List<@Nullable Object> values = values(form);
+        values.add(id);
+        jdbc.sql(update).params(values).update();
+    }
+
+    /** The slug, the name and the values of the columns written from the form, in that order. */
+    private List<@Nullable Object> values(TermForm form) {
+        List<@Nullable Object> values = new ArrayList<>();
+        values.add(form.slug());
+        values.add(TermForm.text(form.name()));
+        updated().forEach(c -> values.add(c.value().apply(form)));
+        return values;
+    }
+
+    private Stream<Column> updated() {
+        return written.stream().filter(c -> c.value() != null);
+    }
 
     Optional<T> findById(long id) {
         return jdbc.sql(select + " where t.id = ?").param(id).query(rows).optional();
