@@ -17,7 +17,6 @@ import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
 import org.broadsheet.web.Pagination;
 import org.broadsheet.web.ResultPage;
-import org.broadsheet.web.SiteUrls;
 import org.broadsheet.web.TextSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,13 +41,11 @@ class TaxonomyController {
     private final NewsroomPages pages;
     private final Taxonomies taxonomies;
     private final SectionService sections;
-    private final SiteUrls urls;
 
-    TaxonomyController(NewsroomPages pages, Taxonomies taxonomies, SectionService sections, SiteUrls urls) {
+    TaxonomyController(NewsroomPages pages, Taxonomies taxonomies, SectionService sections) {
         this.pages = pages;
         this.taxonomies = taxonomies;
         this.sections = sections;
-        this.urls = urls;
     }
 
     @GetMapping(LIST)
@@ -162,7 +159,7 @@ class TaxonomyController {
                 s.term().id(),
                 s.term().name(),
                 NewsroomUrls.term(screen.taxonomy().plural(), s.term().id()),
-                screen.readerUrl(urls, s.term().slug()),
+                service(screen).readerUrl(s.term().slug()),
                 screen.detail(s.term()),
                 s.articles(),
                 first,
@@ -171,7 +168,7 @@ class TaxonomyController {
 
     private ModelAndView editPage(Staff staff, TermScreen screen, Term term, StaffForm form) {
         String url = NewsroomUrls.term(screen.taxonomy().plural(), term.id());
-        var view = new TermView(screen, term, url, screen.readerUrl(urls, term.slug()), form, screen.fields(false));
+        var view = new TermView(screen, term, url, service(screen).readerUrl(term.slug()), form, screen.fields(false));
         return pages.render(
                 staff, "newsroom/taxonomy/edit", term.name(), screen.taxonomy().plural(), view);
     }

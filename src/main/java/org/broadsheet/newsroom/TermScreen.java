@@ -8,7 +8,6 @@ import org.broadsheet.taxonomy.Taxonomy;
 import org.broadsheet.taxonomy.Term;
 import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.web.NewsroomUrls;
-import org.broadsheet.web.SiteUrls;
 import org.broadsheet.web.Slugs;
 
 /**
@@ -111,15 +110,6 @@ public enum TermScreen {
 
     public String viewLink() {
         return viewLink;
-    }
-
-    /** Where readers find the term with {@code slug}. */
-    public String readerUrl(SiteUrls urls, String slug) {
-        return switch (this) {
-            case SECTIONS -> urls.section(slug);
-            case TAGS -> urls.tag(slug);
-            case AUTHORS -> urls.author(slug);
-        };
     }
 
     /** The heading of the column that tells terms apart (a tag's kind, an author's job title), or null. */

@@ -78,6 +78,11 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
         return all.get(ALL);
     }
 
+    /** Where readers find the term with {@code slug}. */
+    public String readerUrl(String slug) {
+        return readerUrl.apply(slug);
+    }
+
     public Optional<T> findById(long id) {
         return repository.findById(id);
     }
