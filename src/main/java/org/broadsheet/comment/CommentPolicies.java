@@ -1,9 +1,7 @@
 package org.broadsheet.comment;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import java.time.Duration;
 import org.broadsheet.platform.ClusterEventsResumed;
+import org.broadsheet.platform.KeptValue;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -20,27 +18,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class CommentPolicies {
 
-    private static final Object KEY = new Object();
-
     private final CommentRepository repository;
     private final CommentSettings settings;
     private final ApplicationEventPublisher events;
-    private final LoadingCache<Object, CommentPolicy> current;
+    private final KeptValue<CommentPolicy> current;
 
     CommentPolicies(CommentRepository repository, CommentSettings settings, ApplicationEventPublisher events) {
         this.repository = repository;
         this.settings = settings;
         this.events = events;
-        Duration ttl = settings.cacheTtl().isZero() || settings.cacheTtl().isNegative()
-                ? Duration.ofMillis(1)
-                : settings.cacheTtl();
-        this.current = Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
-                .build(key -> repository.findPolicy().orElseGet(settings::policy));
+        this.current = new KeptValue<>(
+                settings.cacheTtl(), () -> repository.findPolicy().orElseGet(settings::policy));
     }
 
     public CommentPolicy current() {
-        return current.get(KEY);
+        return current.get();
     }
 
     /** The policy from the site's configuration, before any administrator's change. */
@@ -57,13 +49,13 @@ public class CommentPolicies {
 
     @EventListener({CommentEvents.CommentPolicyChanged.class, ClusterEventsResumed.class})
     void forget() {
-        current.invalidateAll();
+        current.forget();
     }
 
     @TransactionalEventListener(
             phase = TransactionPhase.AFTER_COMPLETION,
             classes = CommentEvents.CommentPolicyChanged.class)
     void afterChangeCompleted() {
-        current.invalidateAll();
+        current.forget();
     }
 }

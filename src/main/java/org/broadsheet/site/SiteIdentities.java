@@ -1,8 +1,7 @@
 package org.broadsheet.site;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.broadsheet.platform.ClusterEventsResumed;
+import org.broadsheet.platform.KeptValue;
 import org.broadsheet.web.Problems;
 import org.broadsheet.web.SiteIdentity;
 import org.broadsheet.web.SiteIdentitySource;
@@ -24,25 +23,22 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class SiteIdentities implements SiteIdentitySource {
 
-    private static final Object KEY = new Object();
-
     private final SiteIdentityRepository repository;
     private final SiteSettings settings;
     private final ApplicationEventPublisher events;
-    private final LoadingCache<Object, SiteIdentity> current;
+    private final KeptValue<SiteIdentity> current;
 
     SiteIdentities(SiteIdentityRepository repository, SiteSettings settings, ApplicationEventPublisher events) {
         this.repository = repository;
         this.settings = settings;
         this.events = events;
-        this.current = Caffeine.newBuilder()
-                .expireAfterWrite(settings.cacheTtl())
-                .build(key -> repository.find().orElseGet(this::defaults));
+        this.current =
+                new KeptValue<>(settings.cacheTtl(), () -> repository.find().orElseGet(this::defaults));
     }
 
     @Override
     public SiteIdentity current() {
-        return current.get(KEY);
+        return current.get();
     }
 
     /** The name and tagline from the site's configuration, before any administrator's change. */
@@ -77,12 +73,12 @@ public class SiteIdentities implements SiteIdentitySource {
 
     @EventListener({SiteIdentityChanged.class, ClusterEventsResumed.class})
     void forget() {
-        current.invalidateAll();
+        current.forget();
     }
 
     /** Again when the writing transaction ends, so a value read inside one that rolled back is not kept. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, classes = SiteIdentityChanged.class)
     void forgetAfterCompletion() {
-        current.invalidateAll();
+        current.forget();
     }
 }

@@ -1,7 +1,5 @@
 package org.broadsheet.taxonomy;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +7,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.broadsheet.platform.ClusterEventsResumed;
+import org.broadsheet.platform.KeptValue;
 import org.broadsheet.web.MovedAddresses;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
@@ -39,14 +38,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 public abstract class TermService<T extends Term> implements MovedAddresses {
 
-    private static final String ALL = "all";
-
     private final Taxonomy taxonomy;
     private final TermRepository<T> repository;
     private final UnaryOperator<String> readerUrl;
     private final Pattern readerPath;
     private final ApplicationEventPublisher events;
-    private final LoadingCache<String, List<T>> all;
+    private final KeptValue<List<T>> all;
 
     /**
      * @param readerUrl the reader page of the term with a slug
@@ -64,9 +61,7 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
         this.readerUrl = readerUrl;
         this.readerPath = Pattern.compile(Pattern.quote(pathPrefix) + "([a-z0-9-]{1,120})(/page/[0-9]{1,6})?");
         this.events = events;
-        this.all = Caffeine.newBuilder()
-                .refreshAfterWrite(settings.cacheTtl())
-                .build(key -> List.copyOf(repository.findAll()));
+        this.all = new KeptValue<>(settings.cacheTtl(), () -> List.copyOf(repository.findAll()));
     }
 
     public Taxonomy taxonomy() {
@@ -75,7 +70,7 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
 
     /** Every term, in the taxonomy's order (sections: navigation order; others: by name). */
     public List<T> all() {
-        return all.get(ALL);
+        return all.get();
     }
 
     /** Where readers find the term with {@code slug}. */
@@ -228,12 +223,12 @@ public abstract class TermService<T extends Term> implements MovedAddresses {
 
     @EventListener(ClusterEventsResumed.class)
     void onResumed() {
-        all.invalidateAll();
+        all.forget();
     }
 
     private void forget(TaxonomyChanged event) {
         if (event.taxonomy() == taxonomy) {
-            all.invalidateAll();
+            all.forget();
         }
     }
 
