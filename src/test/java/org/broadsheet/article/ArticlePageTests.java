@@ -1,19 +1,20 @@
 package org.broadsheet.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The article page as a reader's browser receives it. Each test rolls back what it writes. */
@@ -22,7 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 class ArticlePageTests {
 
     @Autowired
-    MockMvc mvc;
+    Site site;
+
+    @Autowired
+    Stories stories;
 
     @Autowired
     ArticleService articles;
@@ -33,22 +37,11 @@ class ArticlePageTests {
     @Autowired
     ArticleReader reader;
 
-    private Document page(String url) throws Exception {
-        MvcResult result = mvc.perform(get(url)).andReturn();
-        assertThat(result.getResponse().getStatus()).as("status of " + url).isEqualTo(200);
-        return Jsoup.parse(result.getResponse().getContentAsString(), "http://localhost" + url);
-    }
-
-    private int status(String url) throws Exception {
-        return mvc.perform(get(url)).andReturn().getResponse().getStatus();
-    }
-
     private ArticleForm fullArticle(String targetSlug) {
-        return new ArticleForm(
-                Fixtures.uniqueSlug("foreign-minister-visits-central-asia"),
-                "Foreign minister visits Central Asia",
-                "A five-day tour takes in three capitals.",
-                """
+        return stories.form("Foreign minister visits Central Asia")
+                .withSlug(Unique.slug("foreign-minister-visits-central-asia"))
+                .withStandfirst("A five-day tour takes in three capitals.")
+                .withBody("""
                         The minister landed in Astana on Monday.
 
                         ## Race for influence
@@ -63,11 +56,11 @@ class ArticlePageTests {
                         Officials spoke of new rail links.
 
                         [[read-more: %s]]
-                        """.formatted(targetSlug, targetSlug),
-                "asia",
-                List.of("mei-lin-zhou", "tomas-novak"),
-                List.of("diplomacy", "central-asia"),
-                new LeadImage(
+                        """.formatted(targetSlug, targetSlug))
+                .withSection("asia")
+                .withAuthors(List.of("mei-lin-zhou", "tomas-novak"))
+                .withTags(List.of("diplomacy", "central-asia"))
+                .withImage(new LeadImage(
                         "/assets/images/demo/steppe-rail.svg",
                         "A train crossing the steppe",
                         "Freight trains cross the steppe.",
@@ -77,9 +70,8 @@ class ArticlePageTests {
     }
 
     private ArticleView publishFull() {
-        ArticleForm target = Fixtures.article("Rail corridor opens");
-        long targetId = articles.create(target).id();
-        workflow.publish(targetId, null);
+        ArticleForm target = stories.form("Rail corridor opens");
+        stories.publish(target, null);
         ArticleForm form = fullArticle(target.slug());
         Instant published = Instant.now().minus(Duration.ofHours(5));
         long id = articles.importPublished(form, published, published.plus(Duration.ofHours(2)))
@@ -91,7 +83,7 @@ class ArticlePageTests {
     @Test
     void articlePageHasEveryPartInOrder() throws Exception {
         ArticleView article = publishFull();
-        Document doc = page(article.url());
+        Document doc = site.page(article.url());
 
         List<String> parts = List.of(
                 "a.skip-link",
@@ -141,7 +133,7 @@ class ArticlePageTests {
 
     @Test
     void skipLinkIsTheFirstFocusableElementAndTargetsTheMainContent() throws Exception {
-        Document doc = page(publishFull().url());
+        Document doc = site.page(publishFull().url());
         Element first = doc.body()
                 .select("a[href], button, input, select, textarea, [tabindex]:not([tabindex=-1])")
                 .first();
@@ -157,20 +149,23 @@ class ArticlePageTests {
 
     @Test
     void updatedDateIsHiddenForSmallChanges() throws Exception {
-        ArticleForm form = Fixtures.article("Barely touched");
+        ArticleForm form = stories.form("Barely touched");
         Instant published = Instant.now().minus(Duration.ofHours(3));
         articles.importPublished(form, published, published.plus(Duration.ofMinutes(10)));
-        Document doc = page(reader.findBySlug(form.slug()).orElseThrow().url());
+        Document doc = site.page(reader.findBySlug(form.slug()).orElseThrow().url());
         assertThat(doc.select(".dates .updated")).isEmpty();
         assertThat(doc.select(".notes")).isEmpty();
     }
 
     @Test
     void moreFromSectionExcludesTheCurrentArticleAndDrafts() throws Exception {
-        ArticleForm draft = Fixtures.article(Fixtures.uniqueSlug("draft-in-asia"), "A draft in Asia", "asia", "x");
-        articles.create(draft);
+        ArticleForm draft = stories.form("A draft in Asia")
+                .withSlug(Unique.slug("draft-in-asia"))
+                .withSection("asia")
+                .withBody("x");
+        stories.draft(draft);
         ArticleView article = publishFull();
-        Document doc = page(article.url());
+        Document doc = site.page(article.url());
         List<String> links = doc.select(".more-from .teaser-headline a").eachAttr("href");
         assertThat(links)
                 .hasSize(5)
@@ -181,15 +176,12 @@ class ArticlePageTests {
     @Test
     void everyTextFieldIsEscaped() throws Exception {
         String evil = "<script>alert(1)</script>";
-        ArticleForm form = new ArticleForm(
-                Fixtures.uniqueSlug("escaping"),
-                "Headline " + evil,
-                "Standfirst " + evil,
-                "Body " + evil + "\n",
-                "asia",
-                List.of("daniel-reyes"),
-                List.of("diplomacy"),
-                new LeadImage(
+        ArticleForm form = stories.form("Headline " + evil)
+                .withSlug(Unique.slug("escaping"))
+                .withStandfirst("Standfirst " + evil)
+                .withBody("Body " + evil + "\n")
+                .withSection("asia")
+                .withImage(new LeadImage(
                         "/assets/x.svg\" onerror=\"alert(1)",
                         "Alt " + evil,
                         "Caption " + evil,
@@ -199,10 +191,10 @@ class ArticlePageTests {
         long id = articles.create(form).id();
         workflow.publish(id, null);
         workflow.addNote(id, NoteKind.UPDATE, "Note " + evil, null);
-        MvcResult result = mvc.perform(
-                        get(reader.findBySlug(form.slug()).orElseThrow().url()))
-                .andReturn();
-        String html = result.getResponse().getContentAsString();
+        MockHttpServletResponse response =
+                site.get(reader.findBySlug(form.slug()).orElseThrow().url());
+        assertThat(response.getStatus()).isEqualTo(200);
+        String html = response.getContentAsString();
         Document doc = Jsoup.parse(html);
 
         assertThat(html).doesNotContain("<script>");
@@ -221,13 +213,12 @@ class ArticlePageTests {
 
     @Test
     void oldPermalinksAnswer301ToTheNewOne() throws Exception {
-        ArticleForm form = Fixtures.article("Ceasefire talks");
-        long id = articles.create(form).id();
-        workflow.publish(id, null);
+        ArticleForm form = stories.form("Ceasefire talks");
+        long id = stories.publish(form, null).id();
         String oldUrl = reader.findBySlug(form.slug()).orElseThrow().url();
 
-        String newSlug = Fixtures.uniqueSlug("ceasefire-talks-collapse");
-        articles.update(id, Fixtures.withSection(Fixtures.withSlug(form, newSlug), "europe"));
+        String newSlug = Unique.slug("ceasefire-talks-collapse");
+        articles.update(id, form.withSlug(newSlug).withSection("europe"));
         String newUrl = reader.findBySlug(newSlug).orElseThrow().url();
         assertThat(newUrl).startsWith("/europe/").endsWith(newSlug);
 
@@ -236,25 +227,25 @@ class ArticlePageTests {
                 oldUrl.replace("/americas/", "/europe/"),
                 newUrl.replace("/europe/", "/asia/"),
                 newUrl.replaceFirst("/\\d{4}/", "/1999/"))) {
-            MvcResult result = mvc.perform(get(url)).andReturn();
-            assertThat(result.getResponse().getStatus()).as(url).isEqualTo(301);
-            assertThat(result.getResponse().getHeader("Location")).as(url).isEqualTo(newUrl);
+            MockHttpServletResponse response = site.get(url);
+            assertThat(response.getStatus()).as(url).isEqualTo(301);
+            assertThat(response.getHeader("Location")).as(url).isEqualTo(newUrl);
         }
-        assertThat(status(newUrl)).isEqualTo(200);
+        assertThat(site.status(newUrl)).isEqualTo(200);
     }
 
     @Test
     void draftsUnpublishedAndEmbargoedArticlesAnswer404() throws Exception {
-        ArticleForm form = Fixtures.article("Soon to be pulled");
-        long id = articles.create(form).id();
+        ArticleForm form = stories.form("Soon to be pulled");
+        long id = stories.draft(form);
         String url = "/americas/2026/01/01/" + form.slug();
-        assertThat(status(url)).isEqualTo(404);
+        assertThat(site.status(url)).isEqualTo(404);
         workflow.publish(id, Instant.now().plus(Duration.ofDays(2)));
-        assertThat(status(url)).isEqualTo(404);
+        assertThat(site.status(url)).isEqualTo(404);
         workflow.publish(id, Instant.now().minus(Duration.ofMinutes(1)));
         String live = reader.findBySlug(form.slug()).orElseThrow().url();
-        assertThat(status(live)).isEqualTo(200);
+        assertThat(site.status(live)).isEqualTo(200);
         workflow.unpublish(id);
-        assertThat(status(live)).isEqualTo(404);
+        assertThat(site.status(live)).isEqualTo(404);
     }
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,9 @@ class ArticleServiceTests {
     @Autowired
     ArticleReader reader;
 
+    @Autowired
+    Stories stories;
+
     private long published(ArticleForm form) {
         long id = articles.create(form).id();
         workflow.publish(id, null);
@@ -36,7 +41,7 @@ class ArticleServiceTests {
 
     @Test
     void permalinkIsSectionPublicationDayAndSlug() {
-        ArticleForm form = Fixtures.article("Ministers meet in Astana");
+        ArticleForm form = stories.form("Ministers meet in Astana");
         long id = articles.create(form).id();
         workflow.publish(id, Instant.parse("2026-03-05T23:30:00Z").plus(Duration.ZERO));
         assertThat(reader.findBySlug(form.slug()))
@@ -48,24 +53,24 @@ class ArticleServiceTests {
     @Test
     void slugIsMadeFromTheHeadlineWhenBlank() {
         ArticleForm form =
-                Fixtures.withSlug(Fixtures.article("Élection anticipée: ¿qué pasa? " + System.nanoTime()), "");
+                stories.form(Unique.name("Élection anticipée: ¿qué pasa?")).withSlug("");
         ArticleSaved saved = articles.create(form);
         assertThat(saved.slug()).startsWith("election-anticipee-que-pasa-");
     }
 
     @Test
     void draftsScheduledAndUnpublishedArticlesAreInvisibleToReaders() {
-        ArticleForm draft = Fixtures.article("A draft");
+        ArticleForm draft = stories.form("A draft");
         articles.create(draft);
         assertThat(reader.findBySlug(draft.slug())).isEmpty();
 
-        ArticleForm future = Fixtures.article("An embargoed story");
+        ArticleForm future = stories.form("An embargoed story");
         long futureId = articles.create(future).id();
         workflow.publish(futureId, Instant.now().plus(1, ChronoUnit.DAYS));
         assertThat(workflow.status(futureId)).contains(ArticleStatus.SCHEDULED);
         assertThat(reader.findBySlug(future.slug())).isEmpty();
 
-        ArticleForm pulled = Fixtures.article("A pulled story");
+        ArticleForm pulled = stories.form("A pulled story");
         long pulledId = published(pulled);
         assertThat(reader.findBySlug(pulled.slug())).isPresent();
         workflow.unpublish(pulledId);
@@ -74,7 +79,7 @@ class ArticleServiceTests {
 
     @Test
     void scheduledArticleBecomesPublicWhenItsTimeComes() {
-        ArticleForm form = Fixtures.article("Embargo lifts");
+        ArticleForm form = stories.form("Embargo lifts");
         long id = articles.create(form).id();
         workflow.publish(id, Instant.now().plusMillis(300));
         assertThat(reader.findBySlug(form.slug())).isEmpty();
@@ -86,10 +91,10 @@ class ArticleServiceTests {
 
     @Test
     void oldSlugStillFindsTheArticleAfterARename() {
-        ArticleForm form = Fixtures.article("Trade talks resume");
+        ArticleForm form = stories.form("Trade talks resume");
         long id = published(form);
-        String newSlug = Fixtures.uniqueSlug("trade-talks-resume-in-geneva");
-        articles.update(id, Fixtures.withSlug(form, newSlug));
+        String newSlug = Unique.slug("trade-talks-resume-in-geneva");
+        articles.update(id, form.withSlug(newSlug));
 
         ArticleView viaOld = reader.findBySlug(form.slug()).orElseThrow();
         assertThat(viaOld.slug()).isEqualTo(newSlug);
@@ -98,23 +103,23 @@ class ArticleServiceTests {
 
     @Test
     void sectionChangeMovesThePermalink() {
-        ArticleForm form = Fixtures.article("Summit moves venue");
+        ArticleForm form = stories.form("Summit moves venue");
         long id = published(form);
-        articles.update(id, Fixtures.withSection(form, "asia"));
+        articles.update(id, form.withSection("asia"));
         assertThat(reader.findBySlug(form.slug()).orElseThrow().url()).startsWith("/asia/");
     }
 
     @Test
     void anotherArticlesSlugCurrentOrFormerIsRefused() {
-        ArticleForm first = Fixtures.article("First");
+        ArticleForm first = stories.form("First");
         long firstId = articles.create(first).id();
-        String renamed = Fixtures.uniqueSlug("first-renamed");
-        articles.update(firstId, Fixtures.withSlug(first, renamed));
+        String renamed = Unique.slug("first-renamed");
+        articles.update(firstId, first.withSlug(renamed));
 
-        assertThatThrownBy(() -> articles.create(Fixtures.withSlug(Fixtures.article("Second"), renamed)))
+        assertThatThrownBy(() -> articles.create(stories.form("Second").withSlug(renamed)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("slug");
-        assertThatThrownBy(() -> articles.create(Fixtures.withSlug(Fixtures.article("Third"), first.slug())))
+        assertThatThrownBy(() -> articles.create(stories.form("Third").withSlug(first.slug())))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("slug");
     }
@@ -122,15 +127,14 @@ class ArticleServiceTests {
     @Test
     void everyBrokenRuleIsReportedAtOnceAndNothingIsSaved() {
         long before = articles.count();
-        ArticleForm bad = new ArticleForm(
-                "Not A Slug!",
-                " ",
-                "x".repeat(ArticleForm.STANDFIRST_MAX + 1),
-                "",
-                "no-such-section",
-                List.of("nobody"),
-                List.of("no-such-tag"),
-                new LeadImage("javascript:alert(1)", "", null, null, -5, null));
+        ArticleForm bad = stories.form(" ")
+                .withSlug("Not A Slug!")
+                .withStandfirst("x".repeat(ArticleForm.STANDFIRST_MAX + 1))
+                .withBody("")
+                .withSection("no-such-section")
+                .withAuthors(List.of("nobody"))
+                .withTags(List.of("no-such-tag"))
+                .withImage(new LeadImage("javascript:alert(1)", "", null, null, -5, null));
         assertThatThrownBy(() -> articles.create(bad))
                 .isInstanceOfSatisfying(
                         ValidationException.class,
@@ -151,16 +155,7 @@ class ArticleServiceTests {
 
     @Test
     void atLeastOneAuthorIsRequired() {
-        ArticleForm form = Fixtures.article("No byline");
-        ArticleForm noAuthors = new ArticleForm(
-                form.slug(),
-                form.headline(),
-                form.standfirst(),
-                form.body(),
-                form.section(),
-                List.of(),
-                form.tags(),
-                null);
+        ArticleForm noAuthors = stories.form("No byline").withAuthors(List.of());
         assertThatThrownBy(() -> articles.create(noAuthors))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("author");
@@ -168,7 +163,7 @@ class ArticleServiceTests {
 
     @Test
     void overlongHeadlineIsRefused() {
-        ArticleForm form = Fixtures.article("x".repeat(ArticleForm.HEADLINE_MAX + 1));
+        ArticleForm form = stories.form("x".repeat(ArticleForm.HEADLINE_MAX + 1));
         assertThatThrownBy(() -> articles.create(form))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("headline");
@@ -177,25 +172,24 @@ class ArticleServiceTests {
     @Test
     void unknownIdIsNotFound() {
         assertThatThrownBy(() -> workflow.publish(Long.MAX_VALUE, null)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> articles.update(Long.MAX_VALUE, Fixtures.article("Ghost")))
+        assertThatThrownBy(() -> articles.update(Long.MAX_VALUE, stories.form("Ghost")))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void storyReferencesFollowTheTargetsHeadlineAndPermalink() {
-        ArticleForm target = Fixtures.article("Quake toll rises");
+        ArticleForm target = stories.form("Quake toll rises");
         long targetId = published(target);
-        ArticleForm story = Fixtures.article(
-                Fixtures.uniqueSlug("rescue-teams"),
-                "Rescue teams arrive",
-                "asia",
-                "Intro.\n\n[[related: " + target.slug() + "]]\n\nMore.\n\n[[read-more: " + targetId + "]]\n");
+        ArticleForm story = stories.form("Rescue teams arrive")
+                .withSlug(Unique.slug("rescue-teams"))
+                .withSection("asia")
+                .withBody("Intro.\n\n[[related: " + target.slug() + "]]\n\nMore.\n\n[[read-more: " + targetId + "]]\n");
         ArticleSaved saved = articles.create(story);
         assertThat(saved.warnings()).isEmpty();
         workflow.publish(saved.id(), null);
 
-        String newSlug = Fixtures.uniqueSlug("quake-death-toll-climbs");
-        articles.update(targetId, Fixtures.withHeadline(Fixtures.withSlug(target, newSlug), "Quake death toll climbs"));
+        String newSlug = Unique.slug("quake-death-toll-climbs");
+        articles.update(targetId, target.withSlug(newSlug).withHeadline("Quake death toll climbs"));
 
         List<ArticleView.BodyPart> refs = reader.findBySlug(story.slug()).orElseThrow().body().stream()
                 .filter(p -> !p.isHtml())
@@ -211,13 +205,12 @@ class ArticleServiceTests {
 
     @Test
     void referencesToMissingOrUnpublishedArticlesWarnAndShowNothing() {
-        ArticleForm draft = Fixtures.article("Unfinished draft");
+        ArticleForm draft = stories.form("Unfinished draft");
         articles.create(draft);
-        ArticleForm story = Fixtures.article(
-                Fixtures.uniqueSlug("with-bad-refs"),
-                "Story with bad refs",
-                "asia",
-                "Text.\n\n[[related: " + draft.slug() + "]]\n\n[[read-more: no-such-story-anywhere]]\n");
+        ArticleForm story = stories.form("Story with bad refs")
+                .withSlug(Unique.slug("with-bad-refs"))
+                .withSection("asia")
+                .withBody("Text.\n\n[[related: " + draft.slug() + "]]\n\n[[read-more: no-such-story-anywhere]]\n");
         ArticleSaved saved = articles.create(story);
         workflow.publish(saved.id(), null);
 
@@ -231,9 +224,9 @@ class ArticleServiceTests {
     @Test
     void updatedDateShowsOnlyWhenChangedWellAfterPublishing() {
         Instant published = Instant.parse("2026-05-01T08:00:00Z");
-        ArticleForm minor = Fixtures.article("Minor fix");
+        ArticleForm minor = stories.form("Minor fix");
         articles.importPublished(minor, published, published.plus(Duration.ofMinutes(20)));
-        ArticleForm major = Fixtures.article("Major update");
+        ArticleForm major = stories.form("Major update");
         articles.importPublished(major, published, published.plus(Duration.ofHours(3)));
 
         assertThat(reader.findBySlug(minor.slug()).orElseThrow().updated()).isNull();
@@ -245,7 +238,7 @@ class ArticleServiceTests {
 
     @Test
     void notesAreKeptInDateOrder() {
-        ArticleForm form = Fixtures.article("Corrected story");
+        ArticleForm form = stories.form("Corrected story");
         long id = published(form);
         workflow.addNote(id, NoteKind.UPDATE, "Added the ministry's statement.", Instant.parse("2026-05-02T10:00:00Z"));
         workflow.addNote(

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.taxonomy.TagService;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Pagination;
 import org.broadsheet.web.ResultPage;
@@ -45,6 +47,9 @@ class ArticleWorkflowTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Stories stories;
+
     long writer;
     long editor;
 
@@ -55,7 +60,7 @@ class ArticleWorkflowTests {
     }
 
     private long draft(String headline) {
-        return articles.create(Fixtures.article(headline), writer, List.of()).id();
+        return articles.create(stories.form(headline), writer, List.of()).id();
     }
 
     private ArticleForm current(long id) {
@@ -86,9 +91,9 @@ class ArticleWorkflowTests {
     @Test
     void everySaveStoresARevisionSayingWhoAndWhatChanged() {
         long id = draft("Port strike ends");
-        articles.save(id, Fixtures.withHeadline(current(id), "Port strike ends after talks"), 1, writer, List.of());
+        articles.save(id, current(id).withHeadline("Port strike ends after talks"), 1, writer, List.of());
         ArticleForm second = current(id);
-        articles.save(id, withBody(second, "New first paragraph.\n"), 2, editor, List.of());
+        articles.save(id, second.withBody("New first paragraph.\n"), 2, editor, List.of());
 
         List<RevisionSummary> list = desk.revisions(id);
         assertThat(list).extracting(RevisionSummary::number).containsExactly(3, 2, 1);
@@ -112,9 +117,9 @@ class ArticleWorkflowTests {
     void aSaveFromAnOlderVersionIsRefusedAndChangesNothing() {
         long id = draft("Bridge vote delayed");
         ArticleForm opened = current(id);
-        articles.save(id, Fixtures.withHeadline(opened, "Bridge vote delayed again"), 1, editor, List.of());
+        articles.save(id, opened.withHeadline("Bridge vote delayed again"), 1, editor, List.of());
 
-        assertThatThrownBy(() -> articles.save(id, withBody(opened, "My own edit.\n"), 1, writer, List.of()))
+        assertThatThrownBy(() -> articles.save(id, opened.withBody("My own edit.\n"), 1, writer, List.of()))
                 .isInstanceOfSatisfying(ArticleEditConflict.class, e -> {
                     assertThat(e.baseVersion()).isEqualTo(1);
                     assertThat(e.currentVersion()).isEqualTo(2);
@@ -145,12 +150,7 @@ class ArticleWorkflowTests {
     void restoringARevisionMakesANewOne() {
         long id = draft("Original headline");
         ArticleForm original = current(id);
-        articles.save(
-                id,
-                withBody(Fixtures.withHeadline(original, "Changed headline"), "Changed body.\n"),
-                1,
-                editor,
-                List.of());
+        articles.save(id, original.withHeadline("Changed headline").withBody("Changed body.\n"), 1, editor, List.of());
 
         articles.restore(id, 1, 2, writer);
 
@@ -172,11 +172,11 @@ class ArticleWorkflowTests {
         for (int i = 1; i <= 30; i++) {
             body.append("Paragraph ").append(i).append(".\n\n");
         }
-        ArticleForm form = withBody(Fixtures.article("Long read"), body.toString());
+        ArticleForm form = stories.form("Long read").withBody(body.toString());
         long id = articles.create(form, writer, List.of()).id();
         articles.save(
                 id,
-                withBody(current(id), body.toString().replace("Paragraph 20.", "Paragraph twenty.")),
+                current(id).withBody(body.toString().replace("Paragraph 20.", "Paragraph twenty.")),
                 1,
                 writer,
                 List.of());
@@ -207,9 +207,9 @@ class ArticleWorkflowTests {
 
     @Test
     void newTagsAreCreatedWithTheSave() {
-        String name = "Harbour Dredging " + System.nanoTime();
+        String name = Unique.name("Harbour Dredging");
         String slug = org.broadsheet.web.Slugs.from(name);
-        ArticleForm form = withTags(Fixtures.article("Dredging starts"), List.of("diplomacy", slug));
+        ArticleForm form = stories.form("Dredging starts").withTags(List.of("diplomacy", slug));
         long id = articles.create(form, editor, List.of(name)).id();
         assertThat(tags.findBySlug(slug)).get().extracting(t -> t.name()).isEqualTo(name);
         assertThat(current(id).tags()).containsExactly("diplomacy", slug);
@@ -218,9 +218,9 @@ class ArticleWorkflowTests {
     @Test
     @Transactional(propagation = Propagation.NOT_SUPPORTED) // the save's own transaction must roll back
     void aRefusedSaveCreatesNoTags() {
-        String name = "Never Made " + System.nanoTime();
+        String name = Unique.name("Never Made");
         String slug = org.broadsheet.web.Slugs.from(name);
-        ArticleForm bad = withTags(Fixtures.withHeadline(Fixtures.article("x"), " "), List.of(slug));
+        ArticleForm bad = stories.form(" ").withTags(List.of(slug));
         assertThatThrownBy(() -> articles.create(bad, editor, List.of(name))).isInstanceOf(ValidationException.class);
         assertThat(tags.findBySlug(slug)).isEmpty();
     }
@@ -281,8 +281,7 @@ class ArticleWorkflowTests {
         long id = draft("Ferry timetable changes");
         workflow.publish(id, null);
         assertThat(reader.findById(id)).get().extracting(ArticleView::headline).isEqualTo("Ferry timetable changes");
-        articles.save(
-                id, Fixtures.withHeadline(current(id), "Ferry timetable changes from Monday"), 1, editor, List.of());
+        articles.save(id, current(id).withHeadline("Ferry timetable changes from Monday"), 1, editor, List.of());
         assertThat(reader.findById(id))
                 .get()
                 .extracting(ArticleView::headline)
@@ -319,7 +318,7 @@ class ArticleWorkflowTests {
     @Test
     void dashboardListsSplitArticlesByStatusAndOwner() {
         long mine = draft("My own draft");
-        long othersDraft = articles.create(Fixtures.article("Someone else's draft"), editor, List.of())
+        long othersDraft = articles.create(stories.form("Someone else's draft"), editor, List.of())
                 .id();
         assertThat(desk.draftsOf(writer, 50))
                 .extracting(ArticleSummary::id)
@@ -337,10 +336,13 @@ class ArticleWorkflowTests {
 
     @Test
     void theArticleListFiltersAndPages() {
-        String word = "zanzibarite" + System.nanoTime();
+        String word = Unique.slug("zanzibarite");
         long first = draft("Clove harvest " + word);
         long second = articles.create(
-                        Fixtures.article(Fixtures.uniqueSlug("cloves"), "Clove prices " + word, "asia", "Body.\n"),
+                        stories.form("Clove prices " + word)
+                                .withSlug(Unique.slug("cloves"))
+                                .withSection("asia")
+                                .withBody("Body.\n"),
                         editor,
                         List.of())
                 .id();
@@ -379,7 +381,7 @@ class ArticleWorkflowTests {
 
     @Test
     void wildcardsInTheSearchTextAreTakenLiterally() {
-        draft("Half of the vote " + System.nanoTime());
+        draft(Unique.name("Half of the vote"));
         assertThat(desk.list(new ArticleFilter(null, null, null, "%%%%", null), 1, 5)
                         .total())
                 .isZero();
@@ -388,7 +390,7 @@ class ArticleWorkflowTests {
 
     @Test
     void theReferencePickerFindsArticlesByHeadline() {
-        String word = "quokka" + System.nanoTime();
+        String word = Unique.slug("quokka");
         long id = draft("Island count of " + word + " rises");
         assertThat(desk.lookup(word.toUpperCase(), 10))
                 .extracting(ArticleSummary::id)
@@ -401,7 +403,7 @@ class ArticleWorkflowTests {
     @Test
     void anAutosaveIsOfferedToItsAuthorOnlyUntilTheySave() {
         long id = draft("Typing in progress");
-        ArticleForm typed = withBody(current(id), "Half a sentence");
+        ArticleForm typed = current(id).withBody("Half a sentence");
         autosaves.autosave(id, writer, 1, typed);
 
         assertThat(desk.autosave(id, writer)).get().satisfies(a -> {
@@ -410,14 +412,14 @@ class ArticleWorkflowTests {
         });
         assertThat(desk.autosave(id, editor)).isEmpty();
 
-        autosaves.autosave(id, writer, 1, withBody(current(id), "Half a sentence, and more"));
+        autosaves.autosave(id, writer, 1, current(id).withBody("Half a sentence, and more"));
         assertThat(desk.autosave(id, writer))
                 .get()
                 .extracting(a -> a.form().body())
                 .isEqualTo("Half a sentence, and more");
         assertThat(desk.revisions(id)).hasSize(1);
 
-        articles.save(id, withBody(current(id), "A whole sentence.\n"), 1, writer, List.of());
+        articles.save(id, current(id).withBody("A whole sentence.\n"), 1, writer, List.of());
         assertThat(desk.autosave(id, writer)).isEmpty();
     }
 
@@ -426,7 +428,7 @@ class ArticleWorkflowTests {
         long id = draft("Same as saved");
         autosaves.autosave(id, writer, 1, current(id));
         assertThat(desk.autosave(id, writer)).isEmpty();
-        autosaves.autosave(id, writer, 1, withBody(current(id), "changed"));
+        autosaves.autosave(id, writer, 1, current(id).withBody("changed"));
         autosaves.discardAutosave(id, writer);
         assertThat(desk.autosave(id, writer)).isEmpty();
     }
@@ -439,8 +441,8 @@ class ArticleWorkflowTests {
         ArticlePreview preview = desk.preview(
                 " Preview headline ",
                 "Standfirst",
-                "Some *emphasis*.\n\n[[related: " + slug + "]]\n\n<script>alert(1)</script>\n\n[[read-more: nowhere-"
-                        + System.nanoTime() + "]]\n",
+                "Some *emphasis*.\n\n[[related: " + slug + "]]\n\n<script>alert(1)</script>\n\n[[read-more: "
+                        + Unique.slug("nowhere") + "]]\n",
                 null);
         assertThat(preview.headline()).isEqualTo("Preview headline");
         assertThat(preview.body().get(0).html().html())
@@ -451,17 +453,5 @@ class ArticleWorkflowTests {
                 .singleElement()
                 .satisfies(p -> assertThat(p.target().id()).isEqualTo(target));
         assertThat(preview.warnings()).singleElement().asString().contains("names no article");
-    }
-
-    // ---- helpers
-
-    private static ArticleForm withBody(ArticleForm f, String body) {
-        return new ArticleForm(
-                f.slug(), f.headline(), f.standfirst(), body, f.section(), f.authors(), f.tags(), f.image());
-    }
-
-    private static ArticleForm withTags(ArticleForm f, List<String> tags) {
-        return new ArticleForm(
-                f.slug(), f.headline(), f.standfirst(), f.body(), f.section(), f.authors(), tags, f.image());
     }
 }

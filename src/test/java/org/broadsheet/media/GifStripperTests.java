@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.broadsheet.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 
 /** GIF: XMP, other applications and comments go; frames and the loop stay as they were. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.broadsheet.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 
 /** JPEG: only JFIF, the colour profile, Adobe's segment and the orientation stay; the picture's bytes stay as they were. */

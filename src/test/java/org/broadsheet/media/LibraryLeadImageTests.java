@@ -1,17 +1,22 @@
 package org.broadsheet.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.LeadImage;
+import org.broadsheet.testkit.Images;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Stories;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,16 +24,23 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** An article whose lead image comes from the library offers its renditions to the browser. */
+/**
+ * An article whose lead image comes from the library offers its renditions to the browser.
+ * Each test rolls back, but one: a refused delete ends a transaction in PostgreSQL, so that test
+ * commits a story and an image of its own (under a unique slug and a random key) and leaves them.
+ */
 @BroadsheetTest
-class LibraryLeadImageTests extends MediaTest {
+@Transactional
+class LibraryLeadImageTests {
+
+    @Autowired
+    MediaLibrary library;
 
     @Autowired
     ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
 
     @Autowired
     ArticleReader reader;
@@ -36,19 +48,31 @@ class LibraryLeadImageTests extends MediaTest {
     @Autowired
     ArticleDesk desk;
 
+    @Autowired
+    Stories stories;
+
+    @Autowired
+    Images images;
+
+    @Autowired
+    StaffMembers staff;
+
+    @Autowired
+    Site site;
+
     @Test
-    void articlePageOffersEveryRenditionWithSizesAndTheDefaultRenditionsDimensions() throws Exception {
-        MediaItem item = fixtures.upload("quay.jpg", TestImages.jpeg(2400, 1600), "Library alt");
+    void articlePageOffersEveryRenditionWithSizesAndTheDefaultRenditionsDimensions() {
+        MediaItem item = images.jpeg(2400, 1600, "Library alt");
         library.updateDetails(item.id(), "Library alt", "Library caption", "Library credit");
         ArticleView article = publish(
                 "Lead from the library",
                 LeadImage.fromLibrary(
                         library.image(item.id()).orElseThrow(), "Stevedores on the quay at dusk", "", ""));
 
-        byte[] html = mvc.perform(get(article.url())).andReturn().getResponse().getContentAsByteArray();
+        byte[] html = site.get(article.url()).getContentAsByteArray();
         assertThat(new PageChecks().htmlErrors("article with a library lead image", html))
                 .isEmpty();
-        Document page = Jsoup.parse(new String(html, java.nio.charset.StandardCharsets.UTF_8));
+        Document page = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
 
         Element img = page.selectFirst("figure.lead-image img");
         assertThat(img.attr("src")).isEqualTo(item.renditions().get(1).url());
@@ -65,17 +89,16 @@ class LibraryLeadImageTests extends MediaTest {
         assertThat(page.selectFirst("figure.lead-image .caption").text()).isEqualTo("Library caption");
         assertThat(page.selectFirst("figure.lead-image .credit").text()).isEqualTo("Library credit");
         for (String candidate : img.attr("srcset").split(", ")) {
-            mvc.perform(get(candidate.split(" ")[0]))
-                    .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(200));
+            assertThat(site.status(candidate.split(" ")[0])).as(candidate).isEqualTo(200);
         }
     }
 
     @Test
-    void sectionPageTeaserOffersTheRenditionsToo() throws Exception {
-        MediaItem item = fixtures.upload("teaser.jpg", TestImages.jpeg(1600, 900), "Teaser alt");
+    void sectionPageTeaserOffersTheRenditionsToo() {
+        MediaItem item = images.jpeg(1600, 900, "Teaser alt");
         ArticleView article = publish("Teaser from the library", LeadImage.fromLibrary(item.image(), "", "", ""));
 
-        Element teaser = page(article.sectionUrl()).select("article.teaser").stream()
+        Element teaser = site.page(article.sectionUrl()).select("article.teaser").stream()
                 .filter(t -> t.text().contains("Teaser from the library"))
                 .findFirst()
                 .orElseThrow();
@@ -88,12 +111,12 @@ class LibraryLeadImageTests extends MediaTest {
     }
 
     @Test
-    void imagesGivenByPathKeepTheirPlainImgTag() throws Exception {
+    void imagesGivenByPathKeepTheirPlainImgTag() {
         ArticleView article = publish(
                 "Lead by path",
                 new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "A caption", "A credit", 1200, 675));
 
-        Element img = page(article.url()).selectFirst("figure.lead-image img");
+        Element img = site.page(article.url()).selectFirst("figure.lead-image img");
 
         assertThat(img.attr("src")).isEqualTo("/assets/images/demo/port-cranes.svg");
         assertThat(img.hasAttr("srcset")).isFalse();
@@ -102,22 +125,23 @@ class LibraryLeadImageTests extends MediaTest {
     }
 
     @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED) // the refused delete would end the test's transaction
     void imageUsedByAnArticleCannotBeDeleted() {
-        MediaItem item = fixtures.upload("kept.jpg", TestImages.jpeg(800, 600), "Kept");
+        MediaItem item = images.jpeg(800, 600, "Kept");
         ArticleView article = publish("Keeps its picture", LeadImage.fromLibrary(item.image(), "", "", ""));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> library.delete(item.id()))
+        assertThatThrownBy(() -> library.delete(item.id()))
                 .isInstanceOfSatisfying(
                         MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
 
         assertThat(library.findById(item.id())).isPresent();
-        assertThat(fixtures.stored(item.renditions().get(0).url())).isNotEmpty();
+        assertThat(images.stored(item.renditions().get(0).url())).isNotEmpty();
         assertThat(reader.findById(article.id()).orElseThrow().image().srcset()).isNotNull();
     }
 
     @Test
     void libraryLeadImageSurvivesTheArticlesRevisions() {
-        MediaItem item = fixtures.upload("revised.jpg", TestImages.jpeg(1000, 800), "Revised");
+        MediaItem item = images.jpeg(1000, 800, "Revised");
         ArticleView article = publish("Revised lead", LeadImage.fromLibrary(item.image(), "", "", ""));
         assertThat(desk.revision(article.id(), 1).image().mediaId()).isEqualTo(item.id());
         assertThat(desk.forEditing(article.id()).form().image().mediaId()).isEqualTo(item.id());
@@ -125,39 +149,23 @@ class LibraryLeadImageTests extends MediaTest {
         ArticleForm byPath = desk.forEditing(article.id()).form();
         articles.update(
                 article.id(),
-                new ArticleForm(
-                        byPath.slug(),
-                        byPath.headline(),
-                        byPath.standfirst(),
-                        byPath.body(),
-                        byPath.section(),
-                        byPath.authors(),
-                        byPath.tags(),
-                        new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "", "", 1200, 675)));
+                byPath.withImage(new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "", "", 1200, 675)));
         assertThat(reader.findById(article.id()).orElseThrow().image().srcset()).isNull();
 
-        articles.restore(article.id(), 1, desk.forEditing(article.id()).version(), fixtures.staffMember("editor"));
+        long editor = staff.create(Role.EDITOR).staff().id();
+        articles.restore(article.id(), 1, desk.forEditing(article.id()).version(), editor);
         assertThat(reader.findById(article.id()).orElseThrow().image().srcset())
                 .contains(item.renditions().get(0).url());
     }
 
+    /** A story of this test's own with this lead image, published now, on the demo's section and byline. */
     private ArticleView publish(String headline, LeadImage image) {
-        String slug = "media-" + System.nanoTime();
-        long id = articles.create(new ArticleForm(
-                        slug,
-                        headline,
-                        "Standfirst.",
-                        "Body.\n",
-                        "americas",
-                        List.of("daniel-reyes"),
-                        List.of(),
-                        image))
-                .id();
-        workflow.publish(id, null);
-        return reader.findById(id).orElseThrow();
-    }
-
-    private Document page(String url) throws Exception {
-        return Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString());
+        return stories.publish(
+                stories.form(headline)
+                        .withStandfirst("Standfirst.")
+                        .withBody("Body.\n")
+                        .withTags(List.of())
+                        .withImage(image),
+                null);
     }
 }

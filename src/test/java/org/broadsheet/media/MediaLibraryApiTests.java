@@ -4,19 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.Images;
+import org.broadsheet.testkit.TestImages;
+import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ResultPage;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The library through {@link MediaLibrary}: changing details, searching, paging and deleting. */
+/**
+ * The library through {@link MediaLibrary}: changing details, searching, paging and deleting.
+ * Each test rolls back; the files of its uploads stay, under keys no other test meets.
+ */
 @BroadsheetTest
-class MediaLibraryApiTests extends MediaTest {
+@Transactional
+class MediaLibraryApiTests {
+
+    @Autowired
+    MediaLibrary library;
+
+    @Autowired
+    MediaFiles files;
+
+    @Autowired
+    Images images;
 
     @Test
     void detailsCanBeChangedAndSearched() {
-        String word = "zebra" + System.nanoTime();
-        MediaItem item = fixtures.upload(word + ".png", TestImages.png(50, 50), "");
+        String word = Unique.slug("zebra");
+        MediaItem item = images.upload(word + ".png", TestImages.png(50, 50), "");
 
         MediaItem changed =
                 library.updateDetails(item.id(), "  Two herons at dawn  ", "Caption with " + word + "_x", "Agency");
@@ -38,10 +56,10 @@ class MediaLibraryApiTests extends MediaTest {
 
     @Test
     void listIsNewestFirstInPages() {
-        String word = "paging" + System.nanoTime();
-        MediaItem first = fixtures.upload(word + "-1.png", TestImages.png(30, 30), "");
-        MediaItem second = fixtures.upload(word + "-2.png", TestImages.png(30, 30), "");
-        MediaItem third = fixtures.upload(word + "-3.png", TestImages.png(30, 30), "");
+        String word = Unique.slug("paging");
+        MediaItem first = images.upload(word + "-1.png", TestImages.png(30, 30), "");
+        MediaItem second = images.upload(word + "-2.png", TestImages.png(30, 30), "");
+        MediaItem third = images.upload(word + "-3.png", TestImages.png(30, 30), "");
 
         ResultPage<MediaItem> page1 = library.list(word, 1, 2);
         ResultPage<MediaItem> page2 = library.list(word, 2, 2);
@@ -60,16 +78,16 @@ class MediaLibraryApiTests extends MediaTest {
 
     @Test
     void deleteRemovesTheRowAndEveryFile() {
-        long files = fixtures.files();
-        MediaItem item = fixtures.upload("gone.png", TestImages.png(1000, 500), "");
-        assertThat(fixtures.files()).isEqualTo(files + 4);
+        long before = images.files();
+        MediaItem item = images.upload("gone.png", TestImages.png(1000, 500), "");
+        assertThat(images.files()).isEqualTo(before + 4);
 
         library.delete(item.id());
 
         assertThat(library.findById(item.id())).isEmpty();
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.files()).isEqualTo(before);
         String[] parts = item.originalUrl().split("/");
-        assertThat(this.files.open(parts[2], parts[3])).isEmpty();
+        assertThat(files.open(parts[2], parts[3])).isEmpty();
         assertThatThrownBy(() -> library.delete(item.id())).isInstanceOf(NotFoundException.class);
     }
 }

@@ -2,49 +2,62 @@ package org.broadsheet.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.broadsheet.web.TestCsrf.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.LeadImage;
-import org.broadsheet.newsroom.StaffFixtures;
+import org.broadsheet.testkit.Images;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.TestImages;
+import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The newsroom's media library pages, as staff of each role use them. */
+/**
+ * The newsroom's media library pages, as staff of each role use them. Each test rolls back, but
+ * one: a refused delete ends a transaction in PostgreSQL, so that test commits images, staff and
+ * a draft of its own and leaves them. Files stay on disk, under keys no other test meets.
+ */
 @BroadsheetTest
-class MediaLibraryTests extends MediaTest {
+@Transactional
+class MediaLibraryTests {
 
     @Autowired
-    AccountService accounts;
+    MediaLibrary library;
 
     @Autowired
-    ArticleService articles;
+    MediaUploads uploads;
 
-    StaffFixtures staff;
+    @Autowired
+    Stories stories;
 
-    @BeforeEach
-    void signIn() {
-        staff = new StaffFixtures(mvc, accounts);
-    }
+    @Autowired
+    Images images;
+
+    @Autowired
+    StaffMembers staff;
+
+    @Autowired
+    Site site;
 
     @Test
     void contributorUploadsAnImageAndLandsOnItsPage() throws Exception {
-        String name = "upload-" + System.nanoTime() + ".jpg";
+        String name = Unique.slug("upload") + ".jpg";
         MockHttpServletResponse response = upload(
                 staff.as(Role.CONTRIBUTOR),
                 new MockMultipartFile("file", name, "image/jpeg", TestImages.jpeg(1200, 900)),
@@ -55,7 +68,7 @@ class MediaLibraryTests extends MediaTest {
         assertThat(response.getStatus()).isEqualTo(303);
         String location = response.getRedirectedUrl();
         assertThat(location).matches("/newsroom/media/[0-9]+");
-        Document page = page(location, staff.as(Role.CONTRIBUTOR));
+        Document page = site.page(location, staff.as(Role.CONTRIBUTOR));
         assertThat(page.selectFirst("h1").text()).isEqualTo(name);
         assertThat(page.selectFirst("input#alt").attr("value")).isEqualTo("Fishing boats at anchor");
         assertThat(page.selectFirst("input#credit").attr("value")).isEqualTo("Photo: Desk");
@@ -63,7 +76,7 @@ class MediaLibraryTests extends MediaTest {
         assertThat(preview.attr("srcset")).contains("480w", "960w").doesNotContain("1600w");
         assertThat(preview.attr("alt")).isEqualTo("Fishing boats at anchor");
 
-        Document library = page("/newsroom/media?q=" + name, staff.as(Role.EDITOR));
+        Document library = site.page("/newsroom/media?q=" + name, staff.as(Role.EDITOR));
         assertThat(library.select(".nr-media-card a"))
                 .extracting(e -> e.attr("href"))
                 .containsExactly(location);
@@ -72,7 +85,7 @@ class MediaLibraryTests extends MediaTest {
 
     @Test
     void uploadFormIsMultipartWithATokenAndLabelledFields() throws Exception {
-        Document page = page("/newsroom/media", staff.as(Role.AUTHOR));
+        Document page = site.page("/newsroom/media", staff.as(Role.AUTHOR));
         Element form = page.selectFirst("form[action=/newsroom/media][method=post]");
         assertThat(form.attr("enctype")).isEqualTo("multipart/form-data");
         assertThat(form.select("input[name=_csrf]").attr("value")).isNotBlank();
@@ -84,8 +97,8 @@ class MediaLibraryTests extends MediaTest {
 
     @Test
     void textFileNamedJpgIsRefusedWith415BesideTheFileFieldAndNothingIsKept() throws Exception {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
+        long rows = images.rows();
+        long files = images.files();
 
         MockHttpServletResponse response = upload(
                 staff.as(Role.CONTRIBUTOR),
@@ -105,14 +118,14 @@ class MediaLibraryTests extends MediaTest {
         assertThat(page.selectFirst("#file-error").text()).contains("not a JPEG, PNG, WebP or GIF");
         assertThat(page.selectFirst("[role=alert]").text()).isEqualTo("The image was not uploaded.");
         assertThat(page.selectFirst("input#alt").attr("value")).isEqualTo("Kept alt");
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     @Test
     void fiftyMegabyteUploadIsRefusedWith413AndNothingIsKept() throws Exception {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
+        long rows = images.rows();
+        long files = images.files();
         byte[] huge = TestImages.endless(50L * 1024 * 1024).readAllBytes();
 
         MockHttpServletResponse response = upload(
@@ -123,14 +136,14 @@ class MediaLibraryTests extends MediaTest {
                         .selectFirst("#file-error")
                         .text())
                 .contains("larger than the 20 MB");
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     @Test
     void pixelFloodIsRefusedWith422AndNothingIsKept() throws Exception {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
+        long rows = images.rows();
+        long files = images.files();
 
         MockHttpServletResponse response = upload(
                 staff.as(Role.AUTHOR),
@@ -144,8 +157,8 @@ class MediaLibraryTests extends MediaTest {
                         .selectFirst("#file-error")
                         .text())
                 .contains("100,000 × 100,000");
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     @Test
@@ -176,31 +189,32 @@ class MediaLibraryTests extends MediaTest {
 
     @Test
     void uploaderAndEditorsMayChangeDetailsOthersMayNot() throws Exception {
-        StaffFixtures.Member owner = staff.create(Role.CONTRIBUTOR);
+        StaffMembers.Member owner = staff.create(Role.CONTRIBUTOR);
         RequestPostProcessor asOwner = staff.signIn(owner);
         MediaItem item = uploads.upload(
                 "mine.png",
-                new java.io.ByteArrayInputStream(TestImages.png(200, 100)),
+                new ByteArrayInputStream(TestImages.png(200, 100)),
                 owner.staff().id(),
                 "",
                 "",
                 "");
         String url = "/newsroom/media/" + item.id();
 
-        Document asOther = page(url, staff.as(Role.AUTHOR));
+        Document asOther = site.page(url, staff.as(Role.AUTHOR));
         assertThat(asOther.select("form[action=" + url + "]")).isEmpty();
         assertThat(asOther.select("form.nr-media-delete")).isEmpty();
         assertThat(save(url, staff.as(Role.AUTHOR), "Changed by another").getStatus())
                 .isEqualTo(403);
-        assertThat(mvc.perform(post(url + "/delete").with(staff.as(Role.AUTHOR)).with(csrf()))
-                        .andReturn()
-                        .getResponse()
+        assertThat(site.perform(post(url + "/delete")
+                                .with(staff.as(Role.AUTHOR))
+                                .with(csrf()))
                         .getStatus())
                 .isEqualTo(403);
 
         MockHttpServletResponse saved = save(url, asOwner, "A chart of rainfall");
         assertThat(saved.getStatus()).isEqualTo(303);
-        assertThat(page(url, asOwner).selectFirst("[role=status]").text()).contains("Saved the details of mine.png");
+        assertThat(site.page(url, asOwner).selectFirst("[role=status]").text())
+                .contains("Saved the details of mine.png");
         assertThat(library.get(item.id()).alt()).isEqualTo("A chart of rainfall");
 
         assertThat(save(url, staff.as(Role.EDITOR), "Edited by the desk").getStatus())
@@ -214,39 +228,32 @@ class MediaLibraryTests extends MediaTest {
     }
 
     @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED) // the refused delete would end the test's transaction
     void ownerDeletesTheirImageEditorsDeleteAnyoneButNotOneInUse() throws Exception {
-        StaffFixtures.Member owner = staff.create(Role.AUTHOR);
+        StaffMembers.Member owner = staff.create(Role.AUTHOR);
         MediaItem mine = uploads.upload(
                 "own.png",
-                new java.io.ByteArrayInputStream(TestImages.png(100, 100)),
+                new ByteArrayInputStream(TestImages.png(100, 100)),
                 owner.staff().id(),
                 "",
                 "",
                 "");
-        MockHttpServletResponse deleted = mvc.perform(post("/newsroom/media/" + mine.id() + "/delete")
-                        .with(staff.signIn(owner))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse deleted = site.perform(post("/newsroom/media/" + mine.id() + "/delete")
+                .with(staff.signIn(owner))
+                .with(csrf()));
         assertThat(deleted.getStatus()).isEqualTo(303);
         assertThat(deleted.getRedirectedUrl()).isEqualTo("/newsroom/media");
         assertThat(library.findById(mine.id())).isEmpty();
 
-        MediaItem used = fixtures.upload("used.jpg", TestImages.jpeg(800, 500), "In use");
-        articles.create(new ArticleForm(
-                "media-in-use-" + System.nanoTime(),
-                "Uses a library picture",
-                "",
-                "Body.\n",
-                "americas",
-                List.of("daniel-reyes"),
-                List.of(),
-                LeadImage.fromLibrary(used.image(), "", "", "")));
-        MockHttpServletResponse inUse = mvc.perform(post("/newsroom/media/" + used.id() + "/delete")
-                        .with(staff.as(Role.EDITOR))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        MediaItem used = images.upload("used.jpg", TestImages.jpeg(800, 500), "In use");
+        stories.draft(stories.form("Uses a library picture")
+                .withStandfirst("")
+                .withBody("Body.\n")
+                .withTags(List.of())
+                .withImage(LeadImage.fromLibrary(used.image(), "", "", "")));
+        MockHttpServletResponse inUse = site.perform(post("/newsroom/media/" + used.id() + "/delete")
+                .with(staff.as(Role.EDITOR))
+                .with(csrf()));
         assertThat(inUse.getStatus()).isEqualTo(409);
         assertThat(Jsoup.parse(inUse.getContentAsString())
                         .selectFirst("[role=alert]")
@@ -254,12 +261,10 @@ class MediaLibraryTests extends MediaTest {
                 .contains("lead image");
         assertThat(library.findById(used.id())).isPresent();
 
-        MediaItem others = fixtures.upload("others.png", TestImages.png(60, 60), "");
-        assertThat(mvc.perform(post("/newsroom/media/" + others.id() + "/delete")
+        MediaItem others = images.upload("others.png", TestImages.png(60, 60), "");
+        assertThat(site.perform(post("/newsroom/media/" + others.id() + "/delete")
                                 .with(staff.as(Role.EDITOR))
                                 .with(csrf()))
-                        .andReturn()
-                        .getResponse()
                         .getStatus())
                 .isEqualTo(303);
         assertThat(library.findById(others.id())).isEmpty();
@@ -267,34 +272,31 @@ class MediaLibraryTests extends MediaTest {
 
     @Test
     void libraryPagesThroughSearchResults() throws Exception {
-        String word = "pagetest" + System.nanoTime();
+        String word = Unique.slug("pagetest");
         for (int i = 0; i < 25; i++) {
-            fixtures.upload(word + "-" + i + ".png", TestImages.png(20, 20), "");
+            images.upload(word + "-" + i + ".png", TestImages.png(20, 20), "");
         }
 
-        Document first = page("/newsroom/media?q=" + word, staff.as(Role.EDITOR));
+        Document first = site.page("/newsroom/media?q=" + word, staff.as(Role.EDITOR));
         assertThat(first.select(".nr-media-card")).hasSize(24);
         assertThat(first.selectFirst("#media-count").text()).isEqualTo("25 images matching “" + word + "”");
         String older = first.selectFirst("a[rel=next]").attr("href");
         assertThat(older).isEqualTo("/newsroom/media?q=" + word + "&page=2");
 
-        Document second = page(older, staff.as(Role.EDITOR));
+        Document second = site.page(older, staff.as(Role.EDITOR));
         assertThat(second.select(".nr-media-card")).hasSize(1);
         assertThat(second.selectFirst(".nr-media-name").text()).isEqualTo(word + "-0.png");
         assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/newsroom/media?q=" + word);
-        assertThat(mvc.perform(get("/newsroom/media?page=0").with(staff.as(Role.EDITOR)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(site.get("/newsroom/media?page=0", staff.as(Role.EDITOR)).getStatus())
                 .isEqualTo(404);
     }
 
     @Test
     void pickerListsImagesWithTheirIds() throws Exception {
-        String word = "picker" + System.nanoTime();
-        MediaItem item = fixtures.upload(word + ".jpg", TestImages.jpeg(640, 480), "Market stalls under awnings");
+        String word = Unique.slug("picker");
+        MediaItem item = images.upload(word + ".jpg", TestImages.jpeg(640, 480), "Market stalls under awnings");
 
-        Document picker = page("/newsroom/media/picker?q=" + word, staff.as(Role.CONTRIBUTOR));
+        Document picker = site.page("/newsroom/media/picker?q=" + word, staff.as(Role.CONTRIBUTOR));
 
         Element entry = picker.selectFirst(".nr-media-picker li");
         assertThat(entry.attr("data-media-id")).isEqualTo(Long.toString(item.id()));
@@ -305,13 +307,10 @@ class MediaLibraryTests extends MediaTest {
 
     @Test
     void strangersAreSentToSignIn() throws Exception {
-        assertThat(mvc.perform(get("/newsroom/media")).andReturn().getResponse().getStatus())
-                .isEqualTo(302);
-        assertThat(mvc.perform(multipart("/newsroom/media")
+        assertThat(site.status("/newsroom/media")).isEqualTo(302);
+        assertThat(site.perform(multipart("/newsroom/media")
                                 .file(new MockMultipartFile("file", "x.png", "image/png", TestImages.png(10, 10)))
                                 .with(csrf()))
-                        .andReturn()
-                        .getResponse()
                         .getStatus())
                 .isEqualTo(302);
     }
@@ -319,32 +318,21 @@ class MediaLibraryTests extends MediaTest {
     private MockHttpServletResponse upload(
             RequestPostProcessor who, MockMultipartFile file, String alt, String caption, String credit)
             throws Exception {
-        return mvc.perform(multipart("/newsroom/media")
-                        .file(file)
-                        .param("alt", alt)
-                        .param("caption", caption)
-                        .param("credit", credit)
-                        .with(who)
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        return site.perform(multipart("/newsroom/media")
+                .file(file)
+                .param("alt", alt)
+                .param("caption", caption)
+                .param("credit", credit)
+                .with(who)
+                .with(csrf()));
     }
 
     private MockHttpServletResponse save(String url, RequestPostProcessor who, String alt) throws Exception {
-        return mvc.perform(post(url)
-                        .param("alt", alt)
-                        .param("caption", "")
-                        .param("credit", "")
-                        .with(who)
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
-    }
-
-    private Document page(String url, RequestPostProcessor who) throws Exception {
-        MockHttpServletResponse response =
-                mvc.perform(get(url).with(who)).andReturn().getResponse();
-        assertThat(response.getStatus()).as(url).isEqualTo(200);
-        return Jsoup.parse(response.getContentAsString());
+        return site.perform(post(url)
+                .param("alt", alt)
+                .param("caption", "")
+                .param("credit", "")
+                .with(who)
+                .with(csrf()));
     }
 }

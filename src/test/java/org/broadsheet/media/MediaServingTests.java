@@ -6,16 +6,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.Images;
+import org.broadsheet.testkit.TestImages;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.annotation.Transactional;
 
-/** {@code GET /media/...}: the stored bytes with headers that let them be cached for good, or a 404. */
+/**
+ * {@code GET /media/...}: the stored bytes with headers that let them be cached for good, or a
+ * 404. Each test rolls back; the files of its uploads stay, under keys no other test meets.
+ */
 @BroadsheetTest
-class MediaServingTests extends MediaTest {
+@Transactional
+class MediaServingTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Images images;
 
     @Test
     void renditionIsServedWithItsTypeForAYearAndNoSniffing() throws Exception {
-        MediaItem item = fixtures.upload("served.jpg", TestImages.jpeg(1200, 800), "Served");
+        MediaItem item = images.jpeg(1200, 800, "Served");
         MediaItem.Rendition rendition = item.renditions().get(1);
 
         MvcResult result = mvc.perform(get(rendition.url()))
@@ -32,7 +47,7 @@ class MediaServingTests extends MediaTest {
 
     @Test
     void originalIsServedAsTheTypeItsBytesShowed() throws Exception {
-        MediaItem item = fixtures.upload("named-wrongly.jpg", TestImages.png(100, 60), "");
+        MediaItem item = images.upload("named-wrongly.jpg", TestImages.png(100, 60), "");
         assertThat(item.originalUrl()).endsWith("/original.png");
         mvc.perform(get(item.originalUrl()))
                 .andExpect(status().isOk())
@@ -42,7 +57,7 @@ class MediaServingTests extends MediaTest {
 
     @Test
     void unknownOrMalformedAddressesAre404() throws Exception {
-        MediaItem item = fixtures.upload("known.png", TestImages.png(100, 60), "");
+        MediaItem item = images.png(100, 60, "");
         String key = item.originalUrl().split("/")[2];
         for (String url : new String[] {
             "/media/" + "a".repeat(26) + "/original.png", // no such image

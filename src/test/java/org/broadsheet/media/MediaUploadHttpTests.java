@@ -6,20 +6,20 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.newsroom.StaffFixtures;
+import org.broadsheet.testkit.Images;
+import org.broadsheet.testkit.LiveSite;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.TestImages;
+import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,32 +27,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Uploads as a browser sends them, through Tomcat's multipart parser and the security filters. */
+/**
+ * Uploads as a browser sends them, through Tomcat's multipart parser and the security filters.
+ * Through a real server, so nothing rolls back: each test signs in as an author of its own and
+ * uploads under a unique name.
+ */
 @BroadsheetTest
-class MediaUploadHttpTests extends MediaTest {
-
-    @LocalServerPort
-    int port;
+class MediaUploadHttpTests {
 
     @Autowired
-    AccountService accounts;
+    MediaLibrary library;
+
+    @Autowired
+    Images images;
+
+    @Autowired
+    StaffMembers staff;
+
+    @Autowired
+    LiveSite live;
 
     private HttpClient browser;
     private boolean forgedToken;
 
     @BeforeEach
     void signInWithTheForm() throws Exception {
-        StaffFixtures.Member author = new StaffFixtures(mvc, accounts).create(Role.AUTHOR);
-        browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        StaffMembers.Member author = staff.create(Role.AUTHOR);
+        browser = LiveSite.browser();
         String token = csrfField("/newsroom/sign-in");
         HttpResponse<String> signedIn = browser.send(
-                HttpRequest.newBuilder(uri("/newsroom/sign-in"))
+                HttpRequest.newBuilder(live.uri("/newsroom/sign-in"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("email=" + enc(author.email()) + "&password="
                                 + enc(author.password()) + "&_csrf=" + enc(token)))
@@ -63,7 +68,7 @@ class MediaUploadHttpTests extends MediaTest {
 
     @Test
     void imageUploadedThroughTheFormIsStored() throws Exception {
-        String name = "http-" + System.nanoTime() + ".png";
+        String name = Unique.slug("http") + ".png";
         byte[] png = TestImages.png(500, 300);
         HttpResponse<String> response = postUpload(name, new ByteArrayInputStream(png), "Alt words", png.length);
 
@@ -75,7 +80,7 @@ class MediaUploadHttpTests extends MediaTest {
 
     @Test
     void uploadWithoutTheFormsTokenIsForbiddenAndNothingIsKept() throws Exception {
-        long rows = fixtures.rows();
+        long rows = images.rows();
         byte[] png = TestImages.png(50, 50);
         csrfField("/newsroom/media"); // the token cookie is there; the field will be wrong
         forgedToken = true;
@@ -83,14 +88,14 @@ class MediaUploadHttpTests extends MediaTest {
         HttpResponse<String> response = postUpload("forged.png", new ByteArrayInputStream(png), "", png.length);
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(fixtures.rows()).isEqualTo(rows);
+        assertThat(images.rows()).isEqualTo(rows);
     }
 
     @ParameterizedTest(name = "length announced: {0}")
     @ValueSource(booleans = {true, false})
     void fiftyMegabyteUploadIsRefusedWith413AndATooLargePageAndNothingIsKept(boolean announced) throws Exception {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
+        long rows = images.rows();
+        long files = images.files();
 
         HttpResponse<String> response =
                 postUpload("huge.jpg", TestImages.endless(50L * 1024 * 1024), "", announced ? 50L * 1024 * 1024 : -1);
@@ -99,8 +104,8 @@ class MediaUploadHttpTests extends MediaTest {
         Document page = Jsoup.parse(response.body());
         assertThat(page.selectFirst("h1").text()).isEqualTo("Too large");
         assertThat(page.text()).contains("Nothing was saved");
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     /** Posts the upload form; {@code length} is the file's size, or -1 to send the body without a length (chunked). */
@@ -118,7 +123,7 @@ class MediaUploadHttpTests extends MediaTest {
                 content,
                 new ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))));
         return browser.send(
-                HttpRequest.newBuilder(uri("/newsroom/media"))
+                HttpRequest.newBuilder(live.uri("/newsroom/media"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(
                                 length < 0
@@ -132,7 +137,7 @@ class MediaUploadHttpTests extends MediaTest {
 
     private String csrfField(String path) throws IOException, InterruptedException {
         HttpResponse<String> page = browser.send(
-                HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpRequest.newBuilder(live.uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(page.statusCode()).as(path).isEqualTo(200);
         return Jsoup.parse(page.body()).selectFirst("input[name=_csrf]").attr("value");
@@ -144,9 +149,5 @@ class MediaUploadHttpTests extends MediaTest {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

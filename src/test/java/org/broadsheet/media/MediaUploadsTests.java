@@ -7,25 +7,39 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.Images;
+import org.broadsheet.testkit.TestImages;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Uploads through {@link MediaUploads}: what is kept, what is refused, and that a refusal keeps nothing. */
+/**
+ * Uploads through {@link MediaUploads}: what is kept, what is refused, and that a refusal keeps
+ * nothing. Each test rolls back; the files of its uploads stay, under keys no other test meets.
+ */
 @BroadsheetTest
-class MediaUploadsTests extends MediaTest {
+@Transactional
+class MediaUploadsTests {
+
+    @Autowired
+    MediaUploads uploads;
+
+    @Autowired
+    Images images;
 
     @Test
     void jpegIsStoredWithoutItsGpsBlockAndWithRenditionsAtEachWidthUpToItsOwn() {
         byte[] jpeg = TestImages.withApp1(TestImages.jpeg(2000, 1000), TestImages.exifWithGps(1));
 
-        MediaItem item = fixtures.upload("harbour.jpg", jpeg, "Cranes over the harbour");
+        MediaItem item = images.upload("harbour.jpg", jpeg, "Cranes over the harbour");
 
         assertThat(item.type()).isEqualTo(ImageType.JPEG);
         assertThat(item.width()).isEqualTo(2000);
         assertThat(item.height()).isEqualTo(1000);
         assertThat(item.filename()).isEqualTo("harbour.jpg");
-        byte[] original = fixtures.stored(item.originalUrl());
+        byte[] original = images.stored(item.originalUrl());
         assertThat(StripperTest.indexOf(original, TestImages.LATITUDE)).isNegative();
         assertThat(StripperTest.app1Segments(original)).isEmpty();
         assertThat(item.bytes()).isEqualTo(original.length);
@@ -33,7 +47,7 @@ class MediaUploadsTests extends MediaTest {
         assertThat(item.renditions()).extracting(MediaItem.Rendition::height).containsExactly(240, 480, 800);
         for (MediaItem.Rendition r : item.renditions()) {
             assertThat(r.url()).endsWith("/" + r.width() + ".jpg");
-            byte[] bytes = fixtures.stored(r.url());
+            byte[] bytes = images.stored(r.url());
             assertThat(StripperTest.app1Segments(bytes)).isEmpty();
             BufferedImage decoded = TestImages.decode(bytes);
             assertThat(decoded.getWidth()).isEqualTo(r.width());
@@ -43,9 +57,9 @@ class MediaUploadsTests extends MediaTest {
 
     @Test
     void narrowImageIsNeverEnlarged() {
-        MediaItem medium = fixtures.upload("medium.png", TestImages.png(1000, 500), "");
+        MediaItem medium = images.upload("medium.png", TestImages.png(1000, 500), "");
         assertThat(medium.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1000);
-        MediaItem small = fixtures.upload("small.png", TestImages.png(300, 200), "");
+        MediaItem small = images.upload("small.png", TestImages.png(300, 200), "");
         assertThat(small.renditions()).extracting(MediaItem.Rendition::width).containsExactly(300);
         assertThat(small.renditions().get(0).height()).isEqualTo(200);
         assertThat(small.image().src()).isEqualTo(small.renditions().get(0).url());
@@ -55,27 +69,27 @@ class MediaUploadsTests extends MediaTest {
     void sidewaysPhotoIsTurnedUprightInItsRenditionsAndKeepsItsOrientationInTheOriginal() {
         byte[] jpeg = TestImages.withApp1(TestImages.jpeg(1200, 600), TestImages.exifWithGps(6));
 
-        MediaItem item = fixtures.upload("sideways.jpg", jpeg, "");
+        MediaItem item = images.upload("sideways.jpg", jpeg, "");
 
         assertThat(item.width()).isEqualTo(600);
         assertThat(item.height()).isEqualTo(1200);
         assertThat(item.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 600);
         BufferedImage rendition =
-                TestImages.decode(fixtures.stored(item.renditions().get(0).url()));
+                TestImages.decode(images.stored(item.renditions().get(0).url()));
         assertThat(rendition.getWidth()).isEqualTo(480);
         assertThat(rendition.getHeight()).isEqualTo(960);
-        byte[] original = fixtures.stored(item.originalUrl());
+        byte[] original = images.stored(item.originalUrl());
         assertThat(StripperTest.app1Segments(original)).containsExactly(JpegStripper.orientationOnlyExif(6));
         assertThat(StripperTest.indexOf(original, TestImages.LATITUDE)).isNegative();
     }
 
     @Test
     void pngWithTransparencyGetsPngRenditionsThatKeepIt() {
-        MediaItem item = fixtures.upload("logo.png", TestImages.pngWithAlpha(1000, 400), "");
+        MediaItem item = images.upload("logo.png", TestImages.pngWithAlpha(1000, 400), "");
 
         assertThat(item.renditions()).extracting(MediaItem.Rendition::url).allMatch(url -> url.endsWith(".png"));
         BufferedImage rendition =
-                TestImages.decode(fixtures.stored(item.renditions().get(0).url()));
+                TestImages.decode(images.stored(item.renditions().get(0).url()));
         assertThat(rendition.getColorModel().hasAlpha()).isTrue();
         assertThat(rendition.getRGB(10, 10) >>> 24).isZero();
         assertThat(rendition.getRGB(470, 10) >>> 24).isEqualTo(0xFF);
@@ -83,7 +97,7 @@ class MediaUploadsTests extends MediaTest {
 
     @Test
     void opaquePngGetsJpegRenditions() {
-        MediaItem item = fixtures.upload("chart.png", TestImages.png(600, 400), "");
+        MediaItem item = images.upload("chart.png", TestImages.png(600, 400), "");
         assertThat(item.type()).isEqualTo(ImageType.PNG);
         assertThat(item.originalUrl()).endsWith("/original.png");
         assertThat(item.renditions()).extracting(MediaItem.Rendition::url).allMatch(url -> url.endsWith(".jpg"));
@@ -91,23 +105,22 @@ class MediaUploadsTests extends MediaTest {
 
     @Test
     void gifAndWebpAreAccepted() {
-        MediaItem gif = fixtures.upload("flag.gif", TestImages.gif(640, 320), "");
+        MediaItem gif = images.gif(640, 320, "");
         assertThat(gif.type()).isEqualTo(ImageType.GIF);
         assertThat(gif.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 640);
         BufferedImage top =
-                TestImages.decode(fixtures.stored(gif.renditions().get(0).url()));
+                TestImages.decode(images.stored(gif.renditions().get(0).url()));
         assertThat(top.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xC82828);
 
         byte[] webpBytes = TestImages.webpWithExif(1000, 500, 0xFF336699, TestImages.exifWithGps(1));
-        MediaItem webp = fixtures.upload("sky.webp", webpBytes, "");
+        MediaItem webp = images.upload("sky.webp", webpBytes, "");
         assertThat(webp.type()).isEqualTo(ImageType.WEBP);
         assertThat(webp.originalUrl()).endsWith("/original.webp");
         assertThat(webp.renditions()).extracting(MediaItem.Rendition::width).containsExactly(480, 960, 1000);
-        assertThat(StripperTest.indexOf(fixtures.stored(webp.originalUrl()), TestImages.LATITUDE))
+        assertThat(StripperTest.indexOf(images.stored(webp.originalUrl()), TestImages.LATITUDE))
                 .isNegative();
-        int pixel = TestImages.decode(fixtures.stored(webp.renditions().get(0).url()))
-                        .getRGB(100, 100)
-                & 0xFFFFFF;
+        int pixel =
+                TestImages.decode(images.stored(webp.renditions().get(0).url())).getRGB(100, 100) & 0xFFFFFF;
         assertThat(Math.abs((pixel >> 16) - 0x33)
                         + Math.abs((pixel >> 8 & 0xFF) - 0x66)
                         + Math.abs((pixel & 0xFF) - 0x99))
@@ -119,9 +132,9 @@ class MediaUploadsTests extends MediaTest {
         byte[] gif = TestImages.animatedGif(
                 700, 350, TestImages.gifXmp(TestImages.XMP_GPS), TestImages.gifComment(TestImages.GIF_COMMENT));
 
-        MediaItem item = fixtures.upload("loop.gif", gif, "");
+        MediaItem item = images.upload("loop.gif", gif, "");
 
-        byte[] original = fixtures.stored(item.originalUrl());
+        byte[] original = images.stored(item.originalUrl());
         assertThat(StripperTest.indexOf(original, "GPSLatitude".getBytes(StandardCharsets.ISO_8859_1)))
                 .isNegative();
         assertThat(StripperTest.indexOf(original, TestImages.GIF_COMMENT.getBytes(StandardCharsets.ISO_8859_1)))
@@ -135,39 +148,39 @@ class MediaUploadsTests extends MediaTest {
 
     @Test
     void cutShortGifIsRefusedWith422LikeOtherDamagedImagesAndLeavesNothing() {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
+        long rows = images.rows();
+        long files = images.files();
         byte[] gif = TestImages.animatedGif(300, 200, TestImages.gifXmp(TestImages.XMP_GPS), new byte[0]);
 
-        assertThatThrownBy(() -> fixtures.upload("cut.gif", java.util.Arrays.copyOf(gif, gif.length - 40), ""))
+        assertThatThrownBy(() -> images.upload("cut.gif", java.util.Arrays.copyOf(gif, gif.length - 40), ""))
                 .isInstanceOfSatisfying(MediaRefused.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
                     assertThat(e.getMessage()).contains("GIF");
                 });
 
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     @Test
     void textFileNamedJpgIsRefusedWith415AndLeavesNothing() {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
+        long rows = images.rows();
+        long files = images.files();
         byte[] text = "Not a picture at all, only words.\n".repeat(50).getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> fixtures.upload("holiday.jpg", text, "A beach"))
+        assertThatThrownBy(() -> images.upload("holiday.jpg", text, "A beach"))
                 .isInstanceOfSatisfying(
                         MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
 
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     @Test
     void fiftyMegabytesAreRefusedWith413AndLeaveNothing() {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
-        long uploader = fixtures.staffMember("author");
+        long rows = images.rows();
+        long files = images.files();
+        long uploader = images.uploader();
 
         assertThatThrownBy(
                         () -> uploads.upload("huge.jpg", TestImages.endless(50L * 1024 * 1024), uploader, "", "", ""))
@@ -176,59 +189,58 @@ class MediaUploadsTests extends MediaTest {
                     assertThat(e.getMessage()).contains("20 MB");
                 });
 
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     @Test
     void pixelFloodIsRefusedWith422BeforeDecodingAndLeavesNothing() {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
+        long rows = images.rows();
+        long files = images.files();
         byte[] bomb = TestImages.pngClaiming(100_000, 100_000);
         assertThat(bomb.length).isLessThan(1024);
 
-        assertThatThrownBy(() -> fixtures.upload("bomb.png", bomb, ""))
-                .isInstanceOfSatisfying(MediaRefused.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-                    assertThat(e.getMessage()).contains("100,000 × 100,000");
-                });
-        assertThatThrownBy(() -> fixtures.upload("tall.png", TestImages.pngClaiming(10, 13_000), ""))
+        assertThatThrownBy(() -> images.upload("bomb.png", bomb, "")).isInstanceOfSatisfying(MediaRefused.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(e.getMessage()).contains("100,000 × 100,000");
+        });
+        assertThatThrownBy(() -> images.upload("tall.png", TestImages.pngClaiming(10, 13_000), ""))
                 .isInstanceOfSatisfying(
                         MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
 
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     @Test
     void damagedImageIsRefusedWith422AndLeavesNothing() {
-        long rows = fixtures.rows();
-        long files = fixtures.files();
+        long rows = images.rows();
+        long files = images.files();
         byte[] jpeg = TestImages.jpeg(400, 300);
         byte[] cut = java.util.Arrays.copyOf(jpeg, 200); // ends in its tables, before any picture data
         byte[] noPixels = TestImages.pngClaiming(50, 50); // a valid header, then too little data
 
-        assertThatThrownBy(() -> fixtures.upload("cut.jpg", cut, ""))
+        assertThatThrownBy(() -> images.upload("cut.jpg", cut, ""))
                 .isInstanceOfSatisfying(
                         MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
-        assertThatThrownBy(() -> fixtures.upload("short.png", java.util.Arrays.copyOf(noPixels, 40), ""))
+        assertThatThrownBy(() -> images.upload("short.png", java.util.Arrays.copyOf(noPixels, 40), ""))
                 .isInstanceOfSatisfying(
                         MediaRefused.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
 
-        assertThat(fixtures.rows()).isEqualTo(rows);
-        assertThat(fixtures.files()).isEqualTo(files);
+        assertThat(images.rows()).isEqualTo(rows);
+        assertThat(images.files()).isEqualTo(files);
     }
 
     @Test
     void tooLongAltTextIsAFieldErrorAndNothingIsStored() {
-        long rows = fixtures.rows();
-        assertThatThrownBy(() -> fixtures.upload("a.png", TestImages.png(20, 20), "x".repeat(301)))
+        long rows = images.rows();
+        assertThatThrownBy(() -> images.upload("a.png", TestImages.png(20, 20), "x".repeat(301)))
                 .isInstanceOfSatisfying(
                         ValidationException.class,
                         e -> assertThat(e.problems())
                                 .extracting(ValidationException.Problem::field)
                                 .containsExactly("alt"));
-        assertThat(fixtures.rows()).isEqualTo(rows);
+        assertThat(images.rows()).isEqualTo(rows);
     }
 
     @Test
@@ -242,7 +254,7 @@ class MediaUploadsTests extends MediaTest {
     @Test
     void uploadReadsNothingPastTheLimitFromAStreamThatLies() {
         // An upload that claims nothing and sends a lot: the service counts what it reads.
-        long uploader = fixtures.staffMember("editor");
+        long uploader = images.uploader();
         assertThatThrownBy(() -> uploads.upload(
                         "x.gif", new ByteArrayInputStream(new byte[21 * 1024 * 1024]), uploader, "", "", ""))
                 .isInstanceOfSatisfying(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.broadsheet.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 
 /** A file whose structure is broken is refused as damaged, whatever its format; each format's rules have their own tests. */

@@ -18,22 +18,36 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.Images;
+import org.broadsheet.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Files a crash left without their row are removed once older than the grace period (an hour
- * by default); nothing else in the media directory is touched.
+ * by default); nothing else in the media directory is touched. The sweep runs for real, over the
+ * test site's whole media directory and from several threads, so nothing here rolls back: each
+ * test stores files under random keys of its own, makes only those old, and leaves them. Files
+ * other tests leave behind are young, so no sweep here removes them.
  */
 @BroadsheetTest
-class OrphanedFileSweepTests extends MediaTest {
+class OrphanedFileSweepTests {
 
     private static final String[] NAMES = {"original.jpg", "480.jpg", "960.jpg", "1600.jpg"};
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     @Autowired
     OrphanedFileSweep sweep;
+
+    @Autowired
+    MediaLibrary library;
+
+    @Autowired
+    MediaStorage storage;
+
+    @Autowired
+    Images images;
 
     @Autowired
     MediaRepository repository;
@@ -68,12 +82,11 @@ class OrphanedFileSweepTests extends MediaTest {
         sweep.sweep();
 
         assertThat(files).allMatch(this::exists);
-        files.forEach(this::delete);
     }
 
     @Test
     void filesOfAnImageWithARowAreKeptHoweverOld() {
-        MediaItem item = fixtures.upload("kept-" + System.nanoTime() + ".png", TestImages.png(1000, 500), "");
+        MediaItem item = images.png(1000, 500, "");
         List<String> files = filesOf(item);
         assertThat(files).hasSize(4).allMatch(this::exists);
         makeOld(files);
@@ -81,7 +94,7 @@ class OrphanedFileSweepTests extends MediaTest {
         sweep.sweep();
 
         assertThat(files).allMatch(this::exists);
-        assertThat(fixtures.stored(item.originalUrl())).isNotEmpty();
+        assertThat(images.stored(item.originalUrl())).isNotEmpty();
     }
 
     @Test
@@ -90,8 +103,8 @@ class OrphanedFileSweepTests extends MediaTest {
         String prefix = key.substring(0, 2) + "/" + key + "/";
         String otherPrefix = (key.charAt(0) == 'a' ? "b" : "a") + key.charAt(1) + "/" + key + "/";
         List<String> strays = List.of(
-                "README.txt",
-                "readme.txt",
+                "README-" + key + ".txt",
+                key + "-readme.txt",
                 prefix + "notes.txt",
                 prefix + "original.jpg.bak",
                 prefix + "0.jpg",
@@ -122,11 +135,6 @@ class OrphanedFileSweepTests extends MediaTest {
         sweep.sweep();
 
         assertThat(all).allMatch(path -> Files.exists(path, LinkOption.NOFOLLOW_LINKS));
-        Files.delete(link);
-        Files.delete(root().resolve(linkedKey.substring(0, 2) + "/" + linkedKey));
-        for (String stray : strays) {
-            Files.delete(root().resolve(stray));
-        }
     }
 
     @Test
@@ -135,7 +143,7 @@ class OrphanedFileSweepTests extends MediaTest {
         for (int i = 0; i < 12; i++) {
             orphans.addAll(storeFiles(newKey()));
         }
-        MediaItem owned = fixtures.upload("owned-" + System.nanoTime() + ".png", TestImages.png(1000, 500), "");
+        MediaItem owned = images.png(1000, 500, "");
         makeOld(orphans);
         makeOld(filesOf(owned));
         // The other node: its own store on the same directory, its own library, the same database.
@@ -157,7 +165,7 @@ class OrphanedFileSweepTests extends MediaTest {
     }
 
     private Path root() {
-        return ((FileSystemMediaStorage) storage).root();
+        return images.directory();
     }
 
     private Instant longAgo() {
@@ -207,13 +215,5 @@ class OrphanedFileSweepTests extends MediaTest {
 
     private boolean exists(String file) {
         return Files.exists(root().resolve(file), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private void delete(String file) {
-        try {
-            storage.delete(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.broadsheet.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 
 /** PNG: metadata chunks go; the chunks that change how the picture looks stay as they were. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.broadsheet.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 
 /** WebP: metadata chunks and the flags announcing them go; the picture's chunks stay as they were. */

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.broadsheet.BroadsheetApplication;
+import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.site.SiteIdentities;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TermForm;
+import org.broadsheet.testkit.Stories;
 import org.broadsheet.web.SiteIdentity;
 import org.broadsheet.web.SiteUrls;
 import org.jsoup.Jsoup;
@@ -87,26 +89,18 @@ class ClusterEventBusTests {
 
     @Test
     void anArticleTakenDownOnOneNodeLeavesTheOtherAtOnce() throws Exception {
-        Map<String, Object> article = jdbc().sql("""
-                select a.id, a.slug, a.headline, a.published_at, s.slug as section
-                from article a join section s on s.id = a.section_id
-                where a.status = 'published' order by a.published_at desc limit 1
-                """).query().singleRow();
-        String path = a.getBean(SiteUrls.class)
-                .article(
-                        (String) article.get("section"), ((Timestamp) article.get("published_at")).toInstant(), (String)
-                                article.get("slug"));
-        HttpResponse<String> before = get(b, path);
+        Stories stories = a.getBean(Stories.class);
+        ArticleView article = stories.publish(stories.form("Taken down on node A"));
+        HttpResponse<String> before = get(b, article.url());
         assertThat(before.statusCode()).isEqualTo(200);
-        assertThat(before.body())
-                .contains(Jsoup.parse((String) article.get("headline")).text());
-        assertThat(get(b, path).statusCode())
+        assertThat(before.body()).contains(article.headline());
+        assertThat(get(b, article.url()).statusCode())
                 .as("B now serves it from its cache")
                 .isEqualTo(200);
 
-        a.getBean(ArticleWorkflow.class).unpublish(((Number) article.get("id")).longValue());
+        a.getBean(ArticleWorkflow.class).unpublish(article.id());
 
-        assertThat(eventually(() -> get(b, path).statusCode() == 404))
+        assertThat(eventually(() -> get(b, article.url()).statusCode() == 404))
                 .as("B stops serving the article taken down on A")
                 .isTrue();
     }

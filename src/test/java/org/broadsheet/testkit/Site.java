@@ -8,7 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -41,7 +41,7 @@ public class Site {
     }
 
     /** The answer to any request. */
-    public MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
+    public MockHttpServletResponse perform(RequestBuilder request) {
         try {
             return mvc.getObject().perform(request).andReturn().getResponse();
         } catch (Exception e) {

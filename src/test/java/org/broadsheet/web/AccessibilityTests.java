@@ -7,6 +7,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.web.ReaderPages.ReaderPage;
 import org.broadsheet.web.ReaderPages.Site;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every reader page, loaded in headless Chromium from the running site, has no WCAG 2.1
@@ -29,15 +30,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 class AccessibilityTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LiveSite live;
 
     private BrowserSession browser;
     private Site site;
 
     @BeforeAll
     void openBrowser() {
-        site = new Site(port);
+        site = new Site(live);
         browser = BrowserSession.open();
     }
 

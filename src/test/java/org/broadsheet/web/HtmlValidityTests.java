@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.web.NuChecker.NuMessage;
 import org.broadsheet.web.ReaderPages.ReaderPage;
 import org.broadsheet.web.ReaderPages.Site;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every reader page, fetched over real HTTP as a reader's browser gets it, answers its
@@ -25,15 +26,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlValidityTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LiveSite live;
 
     private final NuChecker checker = new NuChecker();
     private Site site;
 
     @BeforeAll
     void connect() {
-        site = new Site(port);
+        site = new Site(live);
     }
 
     @ParameterizedTest(name = "{0}")

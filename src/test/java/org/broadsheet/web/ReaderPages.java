@@ -1,18 +1,12 @@
 package org.broadsheet.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.Jsoup;
+import org.broadsheet.testkit.LiveSite;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -74,55 +68,34 @@ public final class ReaderPages {
     }
 
     /**
-     * A running Broadsheet reached over real HTTP. Redirects are not followed: a listed
-     * page must answer by itself. Remembers the articles it has found; not thread-safe.
+     * A running Broadsheet reached over real HTTP ({@link LiveSite}). Redirects are not
+     * followed: a listed page must answer by itself. Remembers the articles it has found; not
+     * thread-safe.
      */
     public static final class Site {
 
         private static final int MAX_ARCHIVE_PAGES = 50;
 
-        private final URI base;
-        private final HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        private final LiveSite live;
         private String leadArticle;
         private String richArticle;
         private String commentedArticle;
         private String closedCommentsArticle;
 
-        public Site(int port) {
-            this.base = URI.create("http://localhost:" + port);
+        public Site(LiveSite live) {
+            this.live = live;
         }
 
         public URI uri(String path) {
-            return base.resolve(path);
+            return live.uri(path);
         }
 
         public HttpResponse<byte[]> get(String path) {
-            var request = HttpRequest.newBuilder(uri(path))
-                    .header("Accept", "text/html")
-                    .timeout(Duration.ofSeconds(30))
-                    .GET()
-                    .build();
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                throw new UncheckedIOException("GET " + uri(path), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted: GET " + uri(path), e);
-            }
+            return live.get(path);
         }
 
         public Document document(String path) {
-            HttpResponse<byte[]> response = get(path);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
-            }
-            return Jsoup.parse(
-                    new String(response.body(), StandardCharsets.UTF_8),
-                    uri(path).toString());
+            return live.page(path);
         }
 
         /** The front page's lead story. */

@@ -1,4 +1,4 @@
-package org.broadsheet.media;
+package org.broadsheet.testkit;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -15,17 +15,20 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
-/** Images made in code for the tests, and the metadata blocks written byte by byte. */
-final class TestImages {
+/**
+ * Images made in code for the tests, and the metadata blocks written byte by byte: the same
+ * bytes on every call. {@link Images} uploads them through the real pipeline.
+ */
+public final class TestImages {
 
     /** The GPS latitude 51° 30' 26.97" as three TIFF rationals: bytes no stored file may contain. */
-    static final byte[] LATITUDE = {
+    public static final byte[] LATITUDE = {
         0, 0, 0, 51, 0, 0, 0, 1, 0, 0, 0, 30, 0, 0, 0, 1, 0, 0, 0x0A, (byte) 0x89, 0, 0, 0, 100
     };
 
     private TestImages() {}
 
-    static BufferedImage picture(int width, int height) {
+    public static BufferedImage picture(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0x2a6f97));
@@ -36,16 +39,16 @@ final class TestImages {
         return image;
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(picture(width, height), "jpeg");
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return encode(picture(width, height), "png");
     }
 
     /** A PNG whose left half is fully transparent. */
-    static byte[] pngWithAlpha(int width, int height) {
+    public static byte[] pngWithAlpha(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0x8a, 0x1c, 0x7c, 255));
@@ -55,7 +58,7 @@ final class TestImages {
     }
 
     /** A GIF with a palette of three colours. */
-    static byte[] gif(int width, int height) {
+    public static byte[] gif(int width, int height) {
         byte[] r = {0, (byte) 200, 20};
         byte[] gr = {0, 40, (byte) 160};
         byte[] b = {0, 40, 60};
@@ -71,7 +74,7 @@ final class TestImages {
     }
 
     /** A progressive JPEG: several scans, with Huffman tables between them. */
-    static byte[] progressiveJpeg(int width, int height) {
+    public static byte[] progressiveJpeg(int width, int height) {
         javax.imageio.ImageWriter writer =
                 ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -90,19 +93,19 @@ final class TestImages {
     }
 
     /** Words no stored GIF may contain: a place in an XMP packet. */
-    static final String XMP_GPS = "exif:GPSLatitude=\"51,30.4495N\" exif:GPSLongitude=\"0,7.5083W\"";
+    public static final String XMP_GPS = "exif:GPSLatitude=\"51,30.4495N\" exif:GPSLongitude=\"0,7.5083W\"";
     /** Words no stored GIF may contain: a comment. */
-    static final String GIF_COMMENT = "Shot from the roof of 14 Harbour Row";
+    public static final String GIF_COMMENT = "Shot from the roof of 14 Harbour Row";
 
     /** The colours of the two frames of {@link #animatedGif}: its palette's entries 1 and 2. */
-    static final int[] GIF_FRAME_COLOURS = {0xC82828, 0x14A03C};
+    public static final int[] GIF_FRAME_COLOURS = {0xC82828, 0x14A03C};
 
     /**
      * A looping two-frame GIF written by hand: a four-colour palette, the NETSCAPE2.0 loop,
      * then {@code afterLoop} (extension blocks as they are), the first frame (colour 1),
      * {@code betweenFrames}, the second frame (colour 2), and the trailer.
      */
-    static byte[] animatedGif(int width, int height, byte[] afterLoop, byte[] betweenFrames) {
+    public static byte[] animatedGif(int width, int height, byte[] afterLoop, byte[] betweenFrames) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("GIF89a".getBytes(StandardCharsets.ISO_8859_1));
         putLittle16(out, width);
@@ -125,7 +128,7 @@ final class TestImages {
     }
 
     /** An application extension: the 11-byte identifier, then {@code data} in sub-blocks. */
-    static byte[] gifApplication(String identifier, byte[] data) {
+    public static byte[] gifApplication(String identifier, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x21);
         out.write(0xFF);
@@ -140,7 +143,7 @@ final class TestImages {
      * {@code XMP DataXMP}, then the 258-byte "magic trailer" that makes a reader of sub-blocks
      * land on the terminator whatever the packet holds.
      */
-    static byte[] gifXmp(String attributes) {
+    public static byte[] gifXmp(String attributes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x21);
         out.write(0xFF);
@@ -159,7 +162,7 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] gifComment(String text) {
+    public static byte[] gifComment(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x21);
         out.write(0xFE);
@@ -208,7 +211,7 @@ final class TestImages {
     }
 
     /** The frames of a GIF, as ImageIO decodes them. */
-    static List<BufferedImage> gifFrames(byte[] gif) {
+    public static List<BufferedImage> gifFrames(byte[] gif) {
         javax.imageio.ImageReader reader =
                 ImageIO.getImageReadersByFormatName("gif").next();
         try (javax.imageio.stream.ImageInputStream in =
@@ -226,7 +229,7 @@ final class TestImages {
         }
     }
 
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(image, format, out)) {
@@ -239,12 +242,12 @@ final class TestImages {
     }
 
     /** The JPEG with an APP1 segment holding {@code payload} right after its start marker. */
-    static byte[] withApp1(byte[] jpeg, byte[] payload) {
+    public static byte[] withApp1(byte[] jpeg, byte[] payload) {
         return withSegment(jpeg, 0xE1, payload);
     }
 
     /** The JPEG with a segment of this marker holding {@code payload} right after its start marker. */
-    static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
+    public static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
@@ -260,7 +263,7 @@ final class TestImages {
      * An EXIF APP1 payload (big-endian TIFF) with IFD0 holding the orientation and a pointer to
      * a GPS IFD with a latitude ({@link #LATITUDE}, north) and a longitude (east).
      */
-    static byte[] exifWithGps(int orientation) {
+    public static byte[] exifWithGps(int orientation) {
         ByteArrayOutputStream tiff = new ByteArrayOutputStream();
         DataOutputStream d = new DataOutputStream(tiff);
         try {
@@ -300,7 +303,7 @@ final class TestImages {
     }
 
     /** A PNG with a chunk of this type and data inserted after its header chunk. */
-    static byte[] pngWithChunk(byte[] png, String type, byte[] data) {
+    public static byte[] pngWithChunk(byte[] png, String type, byte[] data) {
         int afterHeader = 8 + 8 + 13 + 4;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(png, 0, afterHeader);
@@ -313,7 +316,7 @@ final class TestImages {
      * A small, valid PNG whose header claims {@code width} x {@code height} pixels: a handful of
      * compressed bytes that would take gigabytes to decode.
      */
-    static byte[] pngClaiming(int width, int height) {
+    public static byte[] pngClaiming(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         byte[] header = new byte[13];
@@ -332,7 +335,7 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] chunk(String type, byte[] data) {
+    public static byte[] chunk(String type, byte[] data) {
         byte[] chunk = new byte[12 + data.length];
         putInt(chunk, 0, data.length);
         byte[] name = type.getBytes(StandardCharsets.ISO_8859_1);
@@ -356,17 +359,17 @@ final class TestImages {
      * five prefix codes of one symbol each (green, red, blue, alpha, distance), so every pixel
      * is that colour and takes no bits at all.
      */
-    static byte[] webp(int width, int height, int argb) {
+    public static byte[] webp(int width, int height, int argb) {
         return riff(vp8l(width, height, argb));
     }
 
     /** The same picture in the extended format (VP8X), with an EXIF chunk holding {@code exif}. */
-    static byte[] webpWithExif(int width, int height, int argb, byte[] exif) {
+    public static byte[] webpWithExif(int width, int height, int argb, byte[] exif) {
         return webpExtended(width, height, argb, 0x08, riffChunk("EXIF", exif)); // flag: EXIF present
     }
 
     /** The same picture in the extended format (VP8X) with these header flags, followed by {@code chunks} as they are. */
-    static byte[] webpExtended(int width, int height, int argb, int flags, byte[]... chunks) {
+    public static byte[] webpExtended(int width, int height, int argb, int flags, byte[]... chunks) {
         byte[] vp8x = new byte[10];
         vp8x[0] = (byte) flags;
         putLittle24(vp8x, 4, width - 1);
@@ -424,7 +427,7 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] riffChunk(String fourcc, byte[] data) {
+    public static byte[] riffChunk(String fourcc, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(fourcc.getBytes(StandardCharsets.ISO_8859_1));
         byte[] size = new byte[4];
@@ -476,7 +479,7 @@ final class TestImages {
     }
 
     /** {@code size} bytes that start like a JPEG, made as they are read. */
-    static InputStream endless(long size) {
+    public static InputStream endless(long size) {
         return new InputStream() {
             private long position;
 
@@ -505,7 +508,7 @@ final class TestImages {
     }
 
     /** Decodes image bytes (any format ImageIO reads here). */
-    static BufferedImage decode(byte[] bytes) {
+    public static BufferedImage decode(byte[] bytes) {
         try {
             BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
             if (image == null) {
