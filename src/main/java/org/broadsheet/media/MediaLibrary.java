@@ -13,6 +13,9 @@ import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ResultPage;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The images in the library: looking them up (one, many, or a page of a search), changing
@@ -31,10 +34,13 @@ public class MediaLibrary {
 
     private final MediaRepository repository;
     private final MediaFiles files;
+    private final TransactionTemplate savepoint;
 
-    MediaLibrary(MediaRepository repository, MediaFiles files) {
+    MediaLibrary(MediaRepository repository, MediaFiles files, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.files = files;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The image with this id, if there is one. */
@@ -96,12 +102,16 @@ public class MediaLibrary {
      */
     public void delete(long id) {
         MediaRow row = repository.findById(id).orElseThrow(() -> new NotFoundException("No image " + id));
+        boolean deleted;
         try {
-            if (!repository.delete(id)) {
-                throw new NotFoundException("No image " + id);
-            }
+            // Only the database knows every row that uses an image: its refusal is the answer. Behind a
+            // savepoint, so that a caller's transaction survives the refusal.
+            deleted = Boolean.TRUE.equals(savepoint.execute(status -> repository.delete(id)));
         } catch (DataIntegrityViolationException e) {
             throw MediaRefused.inUse();
+        }
+        if (!deleted) {
+            throw new NotFoundException("No image " + id);
         }
         MediaFiles.storageKeys(row).forEach(files::deleteQuietly);
     }
