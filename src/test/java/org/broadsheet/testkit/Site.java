@@ -8,7 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -40,10 +41,15 @@ public class Site {
         return perform(MockMvcRequestBuilders.get(url).with(who));
     }
 
-    /** The answer to any request. */
-    public MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
+    /** The answer to any request (a form post, a file upload, …). */
+    public MockHttpServletResponse perform(RequestBuilder request) {
+        return exchange(request).getResponse();
+    }
+
+    /** The whole exchange, for what the response alone does not show: the flash attributes of a redirect. */
+    public MvcResult exchange(RequestBuilder request) {
         try {
-            return mvc.getObject().perform(request).andReturn().getResponse();
+            return mvc.getObject().perform(request).andReturn();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
