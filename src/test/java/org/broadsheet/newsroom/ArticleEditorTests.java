@@ -21,7 +21,7 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.taxonomy.TagService;
-import org.broadsheet.testkit.LocalServer;
+import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.testkit.Site;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.Stories;
@@ -59,7 +59,7 @@ class ArticleEditorTests {
     Stories stories;
 
     @Autowired
-    LocalServer server;
+    LiveSite live;
 
     @Autowired
     ArticleService articles;
@@ -665,7 +665,7 @@ class ArticleEditorTests {
                 + "&version=1&headline=Huge&body=" + body;
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(server.uri(path))
+                        HttpRequest.newBuilder(live.uri(path))
                                 .header("Cookie", cookies)
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -41,9 +41,13 @@ public class Site {
         return perform(MockMvcRequestBuilders.get(url).with(who));
     }
 
-    /** The answer to any request (a form post, a file upload, …). */
+    /** The answer to any request. */
     public MockHttpServletResponse perform(RequestBuilder request) {
-        return exchange(request).getResponse();
+        try {
+            return mvc.getObject().perform(request).andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The whole exchange, for what the response alone does not show: the flash attributes of a redirect. */
