@@ -14,28 +14,35 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.CreateAdminCommand;
 import org.broadsheet.account.Role;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.ValidationException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff accounts end to end: the throttle, CSRF on sign-in, session rotation, one-time links
  * (single use, expiry), invitations, password changes and disabled accounts, and the
- * create-admin command.
+ * create-admin command. Each test has staff of its own and rolls back; only the sessions,
+ * which Spring Session keeps in transactions of their own, stay, for accounts that are gone.
  */
 @BroadsheetTest
+@Transactional
 class AccountTests {
 
     @Autowired
-    MockMvc mvc;
+    Site site;
+
+    @Autowired
+    StaffMembers staff;
 
     @Autowired
     AccountService accounts;
@@ -46,25 +53,18 @@ class AccountTests {
     @Autowired
     ApplicationContext context;
 
-    StaffFixtures staff;
-
-    @BeforeEach
-    void setUp() {
-        staff = new StaffFixtures(mvc, accounts);
-    }
-
     // ---- brute force
 
     @Test
     void fiveFailuresLockAnAccountEvenForTheRightPassword() throws Exception {
-        StaffFixtures.Member author = staff.create(Role.AUTHOR);
+        StaffMembers.Member author = staff.create(Role.AUTHOR);
         for (int i = 0; i < 5; i++) {
-            assertThat(signIn(author.email(), "wrong password " + i, StaffFixtures.fromNewAddress())
+            assertThat(signIn(author.email(), "wrong password " + i, StaffMembers.fromNewAddress())
                             .getResponse()
                             .getStatus())
                     .isEqualTo(401);
         }
-        MvcResult locked = signIn(author.email(), author.password(), StaffFixtures.fromNewAddress());
+        MvcResult locked = signIn(author.email(), author.password(), StaffMembers.fromNewAddress());
         assertThat(locked.getResponse().getStatus()).isEqualTo(429);
         assertThat(locked.getResponse().getCookie("SESSION")).isNull();
         assertThat(Integer.parseInt(locked.getResponse().getHeader("Retry-After")))
@@ -78,7 +78,7 @@ class AccountTests {
         jdbc.sql("update sign_in_attempt set at = at - interval '16 minutes' where lower(email) = lower(:e)")
                 .param("e", author.email())
                 .update();
-        assertThat(signIn(author.email(), author.password(), StaffFixtures.fromNewAddress())
+        assertThat(signIn(author.email(), author.password(), StaffMembers.fromNewAddress())
                         .getResponse()
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom");
@@ -86,16 +86,16 @@ class AccountTests {
 
     @Test
     void twentyFailuresFromOneAddressLockThatAddress() throws Exception {
-        RequestPostProcessor address = StaffFixtures.fromNewAddress();
+        RequestPostProcessor address = StaffMembers.fromNewAddress();
         for (int i = 0; i < 20; i++) {
             signIn("nobody-" + i + "@staff.example", "wrong password", address);
         }
-        StaffFixtures.Member editor = staff.create(Role.EDITOR);
+        StaffMembers.Member editor = staff.create(Role.EDITOR);
         assertThat(signIn(editor.email(), editor.password(), address)
                         .getResponse()
                         .getStatus())
                 .isEqualTo(429);
-        assertThat(signIn(editor.email(), editor.password(), StaffFixtures.fromNewAddress())
+        assertThat(signIn(editor.email(), editor.password(), StaffMembers.fromNewAddress())
                         .getResponse()
                         .getRedirectedUrl())
                 .as("another address is not locked")
@@ -104,57 +104,47 @@ class AccountTests {
 
     @Test
     void signInWithoutACsrfTokenIsRefused() throws Exception {
-        StaffFixtures.Member editor = staff.create(Role.EDITOR);
-        MvcResult result = mvc.perform(post("/newsroom/sign-in")
-                        .param("email", editor.email())
-                        .param("password", editor.password())
-                        .with(StaffFixtures.fromNewAddress()))
-                .andReturn();
+        StaffMembers.Member editor = staff.create(Role.EDITOR);
+        MvcResult result = site.exchange(post("/newsroom/sign-in")
+                .param("email", editor.email())
+                .param("password", editor.password())
+                .with(StaffMembers.fromNewAddress()));
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
         assertThat(result.getResponse().getCookie("SESSION")).isNull();
     }
 
     @Test
     void signingInAgainGivesANewSessionId() throws Exception {
-        StaffFixtures.Member editor = staff.create(Role.EDITOR);
-        Cookie first = signIn(editor.email(), editor.password(), StaffFixtures.fromNewAddress())
+        StaffMembers.Member editor = staff.create(Role.EDITOR);
+        Cookie first = signIn(editor.email(), editor.password(), StaffMembers.fromNewAddress())
                 .getResponse()
                 .getCookie("SESSION");
-        MvcResult again = mvc.perform(post("/newsroom/sign-in")
-                        .param("email", editor.email())
-                        .param("password", editor.password())
-                        .cookie(first)
-                        .with(csrf())
-                        .with(StaffFixtures.fromNewAddress()))
-                .andReturn();
+        MvcResult again = site.exchange(post("/newsroom/sign-in")
+                .param("email", editor.email())
+                .param("password", editor.password())
+                .cookie(first)
+                .with(csrf())
+                .with(StaffMembers.fromNewAddress()));
         Cookie second = again.getResponse().getCookie("SESSION");
         assertThat(second).isNotNull();
         assertThat(second.getValue()).isNotEqualTo(first.getValue());
-        assertThat(mvc.perform(get("/newsroom").cookie(first))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(site.perform(get("/newsroom").cookie(first)).getStatus())
                 .as("the old id no longer works")
                 .isEqualTo(302);
-        assertThat(mvc.perform(get("/newsroom").cookie(second))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(200);
+        assertThat(site.perform(get("/newsroom").cookie(second)).getStatus()).isEqualTo(200);
     }
 
     // ---- one-time links
 
     @Test
     void anInvitationLinkWorksOnceAndLetsTheNewcomerSignIn() throws Exception {
-        MvcResult invited = mvc.perform(post("/newsroom/users")
-                        .param("name", "Rosa Lind")
-                        .param("email", "rosa-" + System.nanoTime() + "@staff.example")
-                        .param("role", "author")
-                        .param("author", "")
-                        .with(staff.as(Role.ADMINISTRATOR))
-                        .with(csrf()))
-                .andReturn();
+        MvcResult invited = site.exchange(post("/newsroom/users")
+                .param("name", "Rosa Lind")
+                .param("email", Unique.email("rosa"))
+                .param("role", "author")
+                .param("author", "")
+                .with(staff.as(Role.ADMINISTRATOR))
+                .with(csrf()));
         assertThat(invited.getResponse().getStatus()).isEqualTo(200);
         Document page = Jsoup.parse(invited.getResponse().getContentAsString());
         String link = page.select("code.nr-link").text();
@@ -162,26 +152,21 @@ class AccountTests {
         String path = link.substring(link.indexOf("/newsroom/"));
         String email = page.select("td:contains(rosa-)").first().text();
 
-        assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        MvcResult mismatch = mvc.perform(post(path)
-                        .param("password", "a long new password")
-                        .param("confirm", "different")
-                        .with(csrf()))
-                .andReturn();
+        assertThat(site.status(path)).isEqualTo(200);
+        MvcResult mismatch = site.exchange(post(path)
+                .param("password", "a long new password")
+                .param("confirm", "different")
+                .with(csrf()));
         assertThat(mismatch.getResponse().getStatus()).isEqualTo(422);
-        assertThat(mvc.perform(post(path)
+        assertThat(site.perform(post(path)
                                 .param("password", "rosa's own passphrase")
                                 .param("confirm", "rosa's own passphrase")
                                 .with(csrf()))
-                        .andReturn()
-                        .getResponse()
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom/sign-in?password-set");
 
-        assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus())
-                .as("used once")
-                .isEqualTo(404);
-        assertThat(signIn(email, "rosa's own passphrase", StaffFixtures.fromNewAddress())
+        assertThat(site.status(path)).as("used once").isEqualTo(404);
+        assertThat(signIn(email, "rosa's own passphrase", StaffMembers.fromNewAddress())
                         .getResponse()
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom");
@@ -189,30 +174,19 @@ class AccountTests {
 
     @Test
     void anExpiredLinkIsRefused() throws Exception {
-        String token = accounts.invite(
-                        "late-" + System.nanoTime() + "@staff.example", "Late Comer", Role.CONTRIBUTOR, null)
-                .token();
-        jdbc.sql(
-                        "update staff_token set expires_at = now() - interval '1 minute' where used_at is null and purpose = 'password'")
+        AccountService.Invitation late = accounts.invite(Unique.email("late"), "Late Comer", Role.CONTRIBUTOR, null);
+        String token = late.token();
+        jdbc.sql("update staff_token set expires_at = now() - interval '1 minute' where staff_id = ?")
+                .param(late.staffId())
                 .update();
-        assertThat(mvc.perform(get("/newsroom/password/" + token))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(404);
-        assertThat(mvc.perform(post("/newsroom/password/" + token)
+        assertThat(site.status("/newsroom/password/" + token)).isEqualTo(404);
+        assertThat(site.perform(post("/newsroom/password/" + token)
                                 .param("password", "a long new password")
                                 .param("confirm", "a long new password")
                                 .with(csrf()))
-                        .andReturn()
-                        .getResponse()
                         .getStatus())
                 .isEqualTo(404);
-        assertThat(mvc.perform(get("/newsroom/setup/not-a-real-token-at-all-1234"))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(404);
+        assertThat(site.status("/newsroom/setup/not-a-real-token-at-all-1234")).isEqualTo(404);
     }
 
     @Test
@@ -225,37 +199,31 @@ class AccountTests {
 
     @Test
     void changingThePasswordEndsEverySession() throws Exception {
-        StaffFixtures.Member author = staff.create(Role.AUTHOR);
+        StaffMembers.Member author = staff.create(Role.AUTHOR);
         RequestPostProcessor elsewhere = staff.signIn(author);
         RequestPostProcessor here = staff.signIn(author);
 
-        MvcResult wrongCurrent = mvc.perform(post("/newsroom/account/password")
-                        .param("current", "not it")
-                        .param("password", "a brand new passphrase")
-                        .param("confirm", "a brand new passphrase")
-                        .with(here)
-                        .with(csrf()))
-                .andReturn();
+        MvcResult wrongCurrent = site.exchange(post("/newsroom/account/password")
+                .param("current", "not it")
+                .param("password", "a brand new passphrase")
+                .param("confirm", "a brand new passphrase")
+                .with(here)
+                .with(csrf()));
         assertThat(wrongCurrent.getResponse().getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(wrongCurrent.getResponse().getContentAsString())
                         .select("#current-error")
                         .text())
                 .isEqualTo("The current password is not right");
 
-        MvcResult changed = mvc.perform(post("/newsroom/account/password")
-                        .param("current", author.password())
-                        .param("password", "a brand new passphrase")
-                        .param("confirm", "a brand new passphrase")
-                        .with(here)
-                        .with(csrf()))
-                .andReturn();
+        MvcResult changed = site.exchange(post("/newsroom/account/password")
+                .param("current", author.password())
+                .param("password", "a brand new passphrase")
+                .param("confirm", "a brand new passphrase")
+                .with(here)
+                .with(csrf()));
         assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?password-set");
-        assertThat(mvc.perform(get("/newsroom").with(elsewhere))
-                        .andReturn()
-                        .getResponse()
-                        .getRedirectedUrl())
-                .isEqualTo("/newsroom/sign-in?ended");
-        assertThat(signIn(author.email(), "a brand new passphrase", StaffFixtures.fromNewAddress())
+        assertThat(site.get("/newsroom", elsewhere).getRedirectedUrl()).isEqualTo("/newsroom/sign-in?ended");
+        assertThat(signIn(author.email(), "a brand new passphrase", StaffMembers.fromNewAddress())
                         .getResponse()
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom");
@@ -263,32 +231,22 @@ class AccountTests {
 
     @Test
     void weakPasswordsAreRefused() {
-        assertThatThrownBy(() -> accounts.create(
-                        "weak-" + System.nanoTime() + "@staff.example", "Weak", Role.AUTHOR, null, "short"))
+        assertThatThrownBy(() -> accounts.create(Unique.email("weak"), "Weak", Role.AUTHOR, null, "short"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("at least 12");
-        assertThatThrownBy(() -> accounts.create(
-                        "weak2-" + System.nanoTime() + "@staff.example", "Weak", Role.AUTHOR, null, "aaaaaaaaaaaaaaaa"))
+        assertThatThrownBy(() -> accounts.create(Unique.email("weak"), "Weak", Role.AUTHOR, null, "aaaaaaaaaaaaaaaa"))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> accounts.create(
-                        "weak3-" + System.nanoTime() + "@staff.example",
-                        "Weak",
-                        Role.AUTHOR,
-                        null,
-                        "x".repeat(20) + "é".repeat(30)))
+                        Unique.email("weak"), "Weak", Role.AUTHOR, null, "x".repeat(20) + "é".repeat(30)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("72");
     }
 
     @Test
     void aDisabledAccountIsSignedOutAtOnceAndARoleChangeTakesEffectAtOnce() throws Exception {
-        StaffFixtures.Member editor = staff.create(Role.EDITOR);
+        StaffMembers.Member editor = staff.create(Role.EDITOR);
         RequestPostProcessor session = staff.signIn(editor);
-        assertThat(mvc.perform(get("/newsroom/users").with(session))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(403);
+        assertThat(site.get("/newsroom/users", session).getStatus()).isEqualTo(403);
 
         accounts.update(
                 staff.member(Role.ADMINISTRATOR).staff().id(),
@@ -298,28 +256,19 @@ class AccountTests {
                 Role.ADMINISTRATOR,
                 null,
                 true);
-        assertThat(mvc.perform(get("/newsroom/users").with(session))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(200);
+        assertThat(site.get("/newsroom/users", session).getStatus()).isEqualTo(200);
 
-        MvcResult disabled = mvc.perform(
-                        post("/newsroom/users/" + editor.staff().id())
-                                .param("name", editor.staff().name())
-                                .param("email", editor.email())
-                                .param("role", "editor")
-                                .param("author", "")
-                                .with(staff.as(Role.ADMINISTRATOR))
-                                .with(csrf()))
-                .andReturn();
+        MvcResult disabled =
+                site.exchange(post("/newsroom/users/" + editor.staff().id())
+                        .param("name", editor.staff().name())
+                        .param("email", editor.email())
+                        .param("role", "editor")
+                        .param("author", "")
+                        .with(staff.as(Role.ADMINISTRATOR))
+                        .with(csrf()));
         assertThat(disabled.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/users");
-        assertThat(mvc.perform(get("/newsroom").with(session))
-                        .andReturn()
-                        .getResponse()
-                        .getRedirectedUrl())
-                .isEqualTo("/newsroom/sign-in?ended");
-        assertThat(signIn(editor.email(), editor.password(), StaffFixtures.fromNewAddress())
+        assertThat(site.get("/newsroom", session).getRedirectedUrl()).isEqualTo("/newsroom/sign-in?ended");
+        assertThat(signIn(editor.email(), editor.password(), StaffMembers.fromNewAddress())
                         .getResponse()
                         .getStatus())
                 .isEqualTo(401);
@@ -327,15 +276,14 @@ class AccountTests {
 
     @Test
     void nobodyCanDisableThemselves() throws Exception {
-        StaffFixtures.Member admin = staff.create(Role.ADMINISTRATOR);
-        MvcResult self = mvc.perform(post("/newsroom/users/" + admin.staff().id())
-                        .param("name", "Me")
-                        .param("email", admin.email())
-                        .param("role", "administrator")
-                        .param("author", "")
-                        .with(staff.signIn(admin))
-                        .with(csrf()))
-                .andReturn();
+        StaffMembers.Member admin = staff.create(Role.ADMINISTRATOR);
+        MvcResult self = site.exchange(post("/newsroom/users/" + admin.staff().id())
+                .param("name", "Me")
+                .param("email", admin.email())
+                .param("role", "administrator")
+                .param("author", "")
+                .with(staff.signIn(admin))
+                .with(csrf()));
         assertThat(self.getResponse().getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(self.getResponse().getContentAsString())
                         .select("#enabled-error")
@@ -345,16 +293,15 @@ class AccountTests {
 
     @Test
     void anUntickedCanSignInBoxDisablesTheAccountWhateverTheRequestHeadersSay() throws Exception {
-        StaffFixtures.Member editor = staff.create(Role.EDITOR);
-        MvcResult saved = mvc.perform(post("/newsroom/users/" + editor.staff().id())
-                        .param("name", editor.staff().name())
-                        .param("email", editor.email())
-                        .param("role", "editor")
-                        .param("author", "")
-                        .header("enabled", "on")
-                        .with(staff.as(Role.ADMINISTRATOR))
-                        .with(csrf()))
-                .andReturn();
+        StaffMembers.Member editor = staff.create(Role.EDITOR);
+        MvcResult saved = site.exchange(post("/newsroom/users/" + editor.staff().id())
+                .param("name", editor.staff().name())
+                .param("email", editor.email())
+                .param("role", "editor")
+                .param("author", "")
+                .header("enabled", "on")
+                .with(staff.as(Role.ADMINISTRATOR))
+                .with(csrf()));
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/users");
         assertThat(accounts.findAccount(editor.staff().id()).orElseThrow().enabled())
                 .isFalse();
@@ -368,20 +315,18 @@ class AccountTests {
                 .query(String.class)
                 .optional()
                 .orElse("");
-        MvcResult control = mvc.perform(post("/newsroom/settings/site")
-                        .param("name", "Broad\u0000sheet")
-                        .param("tagline", "x")
-                        .with(staff.as(Role.ADMINISTRATOR))
-                        .with(csrf()))
-                .andReturn();
+        MvcResult control = site.exchange(post("/newsroom/settings/site")
+                .param("name", "Broad\u0000sheet")
+                .param("tagline", "x")
+                .with(staff.as(Role.ADMINISTRATOR))
+                .with(csrf()));
         assertThat(control.getResponse().getStatus()).isEqualTo(400);
 
-        MvcResult invalid = mvc.perform(post("/newsroom/settings/site")
-                        .contentType("application/x-www-form-urlencoded")
-                        .content("name=Broad%C3%28sheet&tagline=x".getBytes(StandardCharsets.ISO_8859_1))
-                        .with(staff.as(Role.ADMINISTRATOR))
-                        .with(csrf()))
-                .andReturn();
+        MvcResult invalid = site.exchange(post("/newsroom/settings/site")
+                .contentType("application/x-www-form-urlencoded")
+                .content("name=Broad%C3%28sheet&tagline=x".getBytes(StandardCharsets.ISO_8859_1))
+                .with(staff.as(Role.ADMINISTRATOR))
+                .with(csrf()));
         assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
         assertThat(jdbc.sql("select name from site_identity")
                         .query(String.class)
@@ -394,7 +339,7 @@ class AccountTests {
 
     @Test
     void theCreateAdminCommandMakesAnAdministratorWithAPasswordShownOnce() {
-        String email = "cli-" + System.nanoTime() + "@staff.example";
+        String email = Unique.email("cli");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = CreateAdminCommand.run(
@@ -428,11 +373,10 @@ class AccountTests {
     }
 
     private MvcResult signIn(String email, String password, RequestPostProcessor address) throws Exception {
-        return mvc.perform(post("/newsroom/sign-in")
-                        .param("email", email)
-                        .param("password", password)
-                        .with(csrf())
-                        .with(address))
-                .andReturn();
+        return site.exchange(post("/newsroom/sign-in")
+                .param("email", email)
+                .param("password", password)
+                .with(csrf())
+                .with(address));
     }
 }

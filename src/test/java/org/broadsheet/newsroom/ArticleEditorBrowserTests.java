@@ -2,15 +2,15 @@ package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDesk;
-import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.testkit.LiveSite;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,39 +23,37 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
-/** The editor's script in Chromium: the story-reference picker inserts at the cursor; the preview shows beside the form. */
+/**
+ * The editor's script in Chromium: the story-reference picker inserts at the cursor; the
+ * preview shows beside the form. A real server cannot roll back: the class signs in an editor
+ * of its own and writes drafts with headlines of their own, which readers never see.
+ */
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
 class ArticleEditorBrowserTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LiveSite live;
 
     @Autowired
-    MockMvc mvc;
+    StaffMembers staff;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    ArticleService articles;
+    Stories stories;
 
     @Autowired
     ArticleDesk desk;
 
     private BrowserSession browser;
-    private long editorId;
+    private StaffMembers.Member editor;
 
     @BeforeAll
     void signIn() {
-        StaffFixtures.Member editor = new StaffFixtures(mvc, accounts).member(Role.EDITOR);
-        editorId = editor.staff().id();
+        editor = staff.member(Role.EDITOR);
         browser = BrowserSession.open();
-        StaffFixtures.signInWithBrowser(browser.load(site("/newsroom/sign-in")), site("/"), editor);
+        StaffMembers.signInWithBrowser(browser.load(live.uri("/newsroom/sign-in")), live.uri("/"), editor);
     }
 
     @AfterAll
@@ -63,22 +61,25 @@ class ArticleEditorBrowserTests {
         BrowserSession.closeAll(browser);
     }
 
+    /** A draft of the editor's in Europe, without tags or standfirst. */
     private long article(String headline, String body) {
-        return articles.create(
-                        new ArticleForm(null, headline, "", body, "europe", List.of("daniel-reyes"), List.of(), null),
-                        editorId,
-                        List.of())
-                .id();
+        return stories.draft(
+                stories.form(headline)
+                        .withStandfirst("")
+                        .withBody(body)
+                        .withSection("europe")
+                        .withTags(List.of()),
+                editor);
     }
 
     @Test
     void thePickerInsertsAReferenceOnALineOfItsOwnAtTheCursor() {
-        String word = "pangolin" + System.nanoTime();
+        String word = Unique.word("pangolin");
         long target = article("Rescue of the " + word, "Text.\n");
         String slug = desk.forEditing(target).form().slug();
-        long id = article("A story with a reference", "Before.\nAfter.");
+        long id = article(Unique.name("A story with a reference"), "Before.\nAfter.");
 
-        WebDriver page = browser.load(site("/newsroom/articles/" + id));
+        WebDriver page = browser.load(live.uri("/newsroom/articles/" + id));
         WebElement body = page.findElement(By.id("body"));
         ((org.openqa.selenium.JavascriptExecutor) page)
                 .executeScript("arguments[0].setSelectionRange(7, 7);", body); // just after "Before."
@@ -96,8 +97,8 @@ class ArticleEditorBrowserTests {
 
     @Test
     void thePreviewShowsBesideTheFormWithWhatIsTyped() {
-        long id = article("Preview in place", "Saved text.\n");
-        WebDriver page = browser.load(site("/newsroom/articles/" + id));
+        long id = article(Unique.name("Preview in place"), "Saved text.\n");
+        WebDriver page = browser.load(live.uri("/newsroom/articles/" + id));
         WebElement body = page.findElement(By.id("body"));
         body.clear();
         body.sendKeys("Typed, *not saved*.");
@@ -108,9 +109,5 @@ class ArticleEditorBrowserTests {
         assertThat(emphasis.getText()).isEqualTo("not saved");
         assertThat(page.getWindowHandles()).hasSize(1);
         assertThat(page.findElements(By.cssSelector("h1"))).hasSize(1);
-    }
-
-    private URI site(String path) {
-        return URI.create("http://localhost:" + port).resolve(path);
     }
 }

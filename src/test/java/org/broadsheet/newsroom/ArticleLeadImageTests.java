@@ -14,54 +14,47 @@ import java.io.IOException;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDesk;
-import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaUploads;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The editor's lead image from the media library: chosen in the form or with the picker's
  * "Use this image", shown by reader pages with every rendition; unknown images refused beside
- * the field; removed; images given by address kept as they are; and who may choose.
+ * the field; removed; images given by address kept as they are; and who may choose. Each test
+ * rolls back: the story it publishes leads the front page only inside its own transaction.
  */
 @BroadsheetTest
+@Transactional
 class ArticleLeadImageTests {
 
     @Autowired
-    MockMvc mvc;
+    Site site;
 
     @Autowired
-    AccountService accounts;
+    StaffMembers staff;
 
     @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
+    Stories stories;
 
     @Autowired
     ArticleDesk desk;
-
-    @Autowired
-    ArticleReader reader;
 
     @Autowired
     MediaLibrary media;
@@ -69,37 +62,21 @@ class ArticleLeadImageTests {
     @Autowired
     MediaUploads uploads;
 
-    private StaffFixtures staff;
-    private ArticlesToTakeDown created;
-
-    @BeforeEach
-    void setUp() {
-        staff = new StaffFixtures(mvc, accounts);
-        created = new ArticlesToTakeDown(workflow);
-    }
-
-    /** Takes this test's articles off the site again, so reader-page tests sharing the database never see them. */
-    @AfterEach
-    void takeDown() {
-        created.takeDown();
-    }
-
     @Test
     void anImageChosenInTheFormIsPublishedWithItsRenditionsOnTheArticleAndTheFrontPage() throws Exception {
         MediaItem item = upload(
-                "harbour-" + System.nanoTime() + ".jpg",
+                Unique.slug("harbour") + ".jpg",
                 2400,
                 1600,
                 "Cranes over the harbour at dawn",
                 "The east quay before the strike",
                 "Photo: Lena Marsh");
-        String headline = "Dockers vote on the new contract " + System.nanoTime();
+        String headline = Unique.name("Dockers vote on the new contract");
 
-        MvcResult saved = mvc.perform(article(post("/newsroom/articles"), headline)
-                        .param("imageMediaId", Long.toString(item.id()))
-                        .param("action", "publish")
-                        .with(staff.as(Role.AUTHOR)))
-                .andReturn();
+        MvcResult saved = site.exchange(article(post("/newsroom/articles"), headline)
+                .param("imageMediaId", Long.toString(item.id()))
+                .param("action", "publish")
+                .with(staff.as(Role.AUTHOR)));
         assertThat(saved.getResponse().getStatus())
                 .as(saved.getResponse().getContentAsString())
                 .isEqualTo(303);
@@ -110,22 +87,17 @@ class ArticleLeadImageTests {
         assertThat(image.alt()).isEqualTo("Cranes over the harbour at dawn"); // blanks filled from the library
         assertThat(image.path()).isEqualTo(item.defaultRendition().url());
 
-        Document page =
-                Jsoup.parse(mvc.perform(get(reader.findById(id).orElseThrow().url()))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString());
+        Document page = site.page(stories.view(id).url());
         Element img = page.selectFirst("figure.lead-image img");
         assertOffersEveryRendition(img, item);
         assertThat(page.selectFirst("figure.lead-image .caption").text()).isEqualTo("The east quay before the strike");
         assertThat(page.selectFirst("figure.lead-image .credit").text()).isEqualTo("Photo: Lena Marsh");
 
-        Document front =
-                Jsoup.parse(mvc.perform(get("/")).andReturn().getResponse().getContentAsString());
+        Document front = site.page("/");
         assertThat(front.selectFirst(".lead-story-headline").text()).isEqualTo(headline);
         assertOffersEveryRendition(front.selectFirst(".lead-story img"), item);
 
-        Document editor = page(Role.AUTHOR, "/newsroom/articles/" + id);
+        Document editor = site.page("/newsroom/articles/" + id, staff.as(Role.AUTHOR));
         assertThat(editor.getElementById("image-media-id").val()).isEqualTo(Long.toString(item.id()));
         assertThat(editor.selectFirst("#lead-image-preview img").attr("src"))
                 .isEqualTo(item.thumbnail().url());
@@ -137,14 +109,14 @@ class ArticleLeadImageTests {
     void thePickersUseThisImageSetsTheLeadImageOfAnArticleItsWriterMayEdit() throws Exception {
         long id = draftBy(Role.CONTRIBUTOR, "Ferry timetable changes");
         MediaItem theirs = upload(
-                "ferry-" + System.nanoTime() + ".png",
+                Unique.slug("ferry") + ".png",
                 1200,
                 800,
                 "The evening ferry leaving port",
                 "Leaving port",
                 "Photo: Desk");
 
-        Document picker = page(Role.CONTRIBUTOR, "/newsroom/media/picker?article=" + id);
+        Document picker = site.page("/newsroom/media/picker?article=" + id, staff.as(Role.CONTRIBUTOR));
         Element entry = picker.selectFirst(".nr-media-picker li[data-media-id=" + theirs.id() + "]");
         Element use = entry.selectFirst("form[method=post]");
         assertThat(use.attr("action")).isEqualTo("/newsroom/articles/" + id + "/lead-image");
@@ -154,11 +126,10 @@ class ArticleLeadImageTests {
         assertThat(picker.select(".nr-media-picker button:contains(Use this image)"))
                 .hasSizeGreaterThanOrEqualTo(1);
 
-        MvcResult chosen = mvc.perform(post(use.attr("action"))
-                        .param("media", Long.toString(theirs.id()))
-                        .with(staff.as(Role.CONTRIBUTOR))
-                        .with(csrf()))
-                .andReturn();
+        MvcResult chosen = site.exchange(post(use.attr("action"))
+                .param("media", Long.toString(theirs.id()))
+                .with(staff.as(Role.CONTRIBUTOR))
+                .with(csrf()));
         assertThat(chosen.getResponse().getStatus()).isEqualTo(303);
         assertThat(chosen.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/articles/" + id + "#lead-image");
         assertThat(chosen.getFlashMap().get("flash").toString()).contains("Lead image set to " + theirs.filename());
@@ -168,24 +139,22 @@ class ArticleLeadImageTests {
         assertThat(image.credit()).isEqualTo("Photo: Desk");
         assertThat(desk.forEditing(id).version()).isEqualTo(2);
 
-        Document again = page(Role.CONTRIBUTOR, "/newsroom/media/picker?article=" + id);
+        Document again = site.page("/newsroom/media/picker?article=" + id, staff.as(Role.CONTRIBUTOR));
         assertThat(again.selectFirst("li[data-media-id=" + theirs.id() + "]").text())
                 .contains("The article's lead image now");
     }
 
     @Test
     void anUnknownOrDeletedImageIsAFieldErrorWithEverythingTypedKept() throws Exception {
-        MediaItem gone = upload("gone-" + System.nanoTime() + ".jpg", 800, 600, "Soon deleted", "", "");
+        MediaItem gone = upload(Unique.slug("gone") + ".jpg", 800, 600, "Soon deleted", "", "");
         media.delete(gone.id());
         for (String typed : List.of("987654321987", Long.toString(gone.id()), "twelve")) {
-            MockHttpServletResponse refused = mvc.perform(article(post("/newsroom/articles"), "Typed headline")
-                            .param("imageMediaId", typed)
-                            .param("imageAlt", "Alt I typed")
-                            .param("imageCaption", "My caption")
-                            .param("action", "save")
-                            .with(staff.as(Role.EDITOR)))
-                    .andReturn()
-                    .getResponse();
+            MockHttpServletResponse refused = site.perform(article(post("/newsroom/articles"), "Typed headline")
+                    .param("imageMediaId", typed)
+                    .param("imageAlt", "Alt I typed")
+                    .param("imageCaption", "My caption")
+                    .param("action", "save")
+                    .with(staff.as(Role.EDITOR)));
 
             assertThat(refused.getStatus()).as(typed).isEqualTo(422);
             Document page = Jsoup.parse(refused.getContentAsString());
@@ -200,12 +169,10 @@ class ArticleLeadImageTests {
         }
 
         long id = draftBy(Role.EDITOR, "Pier repairs");
-        MockHttpServletResponse picked = mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
-                        .param("media", Long.toString(gone.id()))
-                        .with(staff.as(Role.EDITOR))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse picked = site.perform(post("/newsroom/articles/" + id + "/lead-image")
+                .param("media", Long.toString(gone.id()))
+                .with(staff.as(Role.EDITOR))
+                .with(csrf()));
         assertThat(picked.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(picked.getContentAsString())
                         .select("[role=alert]")
@@ -216,42 +183,36 @@ class ArticleLeadImageTests {
 
     @Test
     void anImageWithoutAltTextIsRefusedByThePickerAndNeedsAltInTheForm() throws Exception {
-        MediaItem bare = upload("bare-" + System.nanoTime() + ".jpg", 640, 480, "", "", "");
+        MediaItem bare = upload(Unique.slug("bare") + ".jpg", 640, 480, "", "", "");
         long id = draftBy(Role.EDITOR, "Lighthouse keepers");
 
-        MockHttpServletResponse picked = mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
-                        .param("media", Long.toString(bare.id()))
-                        .with(staff.as(Role.EDITOR))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse picked = site.perform(post("/newsroom/articles/" + id + "/lead-image")
+                .param("media", Long.toString(bare.id()))
+                .with(staff.as(Role.EDITOR))
+                .with(csrf()));
         assertThat(picked.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(picked.getContentAsString())
                         .select("[role=alert]")
                         .text())
                 .contains("has no alt text");
 
-        Document editor = page(Role.EDITOR, "/newsroom/articles/" + id);
-        MockHttpServletResponse noAlt = mvc.perform(post("/newsroom/articles/" + id)
-                        .params(fields(editor, "imageMediaId", Long.toString(bare.id())))
-                        .param("action", "save")
-                        .with(staff.as(Role.EDITOR))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        Document editor = site.page("/newsroom/articles/" + id, staff.as(Role.EDITOR));
+        MockHttpServletResponse noAlt = site.perform(post("/newsroom/articles/" + id)
+                .params(fields(editor, "imageMediaId", Long.toString(bare.id())))
+                .param("action", "save")
+                .with(staff.as(Role.EDITOR))
+                .with(csrf()));
         assertThat(noAlt.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(noAlt.getContentAsString()).getElementById("image-alt-error"))
                 .isNotNull();
 
         var withAlt = fields(editor, "imageMediaId", Long.toString(bare.id()));
         withAlt.set("imageAlt", "A white tower on a rock");
-        assertThat(mvc.perform(post("/newsroom/articles/" + id)
+        assertThat(site.perform(post("/newsroom/articles/" + id)
                                 .params(withAlt)
                                 .param("action", "save")
                                 .with(staff.as(Role.EDITOR))
                                 .with(csrf()))
-                        .andReturn()
-                        .getResponse()
                         .getStatus())
                 .isEqualTo(303);
         assertThat(desk.forEditing(id).form().image().alt()).isEqualTo("A white tower on a rock");
@@ -259,59 +220,40 @@ class ArticleLeadImageTests {
 
     @Test
     void removeImageSavesTheArticleWithoutOne() throws Exception {
-        MediaItem item = upload("removed-" + System.nanoTime() + ".jpg", 1000, 700, "A flooded street", "", "");
+        MediaItem item = upload(Unique.slug("removed") + ".jpg", 1000, 700, "A flooded street", "", "");
         long id = draftBy(Role.AUTHOR, "Flood defences");
-        mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+        site.perform(post("/newsroom/articles/" + id + "/lead-image")
                 .param("media", Long.toString(item.id()))
                 .with(staff.as(Role.AUTHOR))
                 .with(csrf()));
-        Document editor = page(Role.AUTHOR, "/newsroom/articles/" + id);
+        Document editor = site.page("/newsroom/articles/" + id, staff.as(Role.AUTHOR));
         assertThat(editor.getElementById("image-remove-field").hasAttr("hidden"))
                 .isFalse();
 
-        MockHttpServletResponse saved = mvc.perform(post("/newsroom/articles/" + id)
-                        .params(fields(editor))
-                        .param("imageRemove", "true")
-                        .param("action", "publish")
-                        .with(staff.as(Role.AUTHOR))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse saved = site.perform(post("/newsroom/articles/" + id)
+                .params(fields(editor))
+                .param("imageRemove", "true")
+                .param("action", "publish")
+                .with(staff.as(Role.AUTHOR))
+                .with(csrf()));
 
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(desk.forEditing(id).form().image()).isNull();
-        Document page =
-                Jsoup.parse(mvc.perform(get(reader.findById(id).orElseThrow().url()))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString());
+        Document page = site.page(stories.view(id).url());
         assertThat(page.select("figure.lead-image")).isEmpty();
-        Document after = page(Role.AUTHOR, "/newsroom/articles/" + id);
+        Document after = site.page("/newsroom/articles/" + id, staff.as(Role.AUTHOR));
         assertThat(after.getElementById("image-remove-field").hasAttr("hidden")).isTrue();
         assertThat(after.selectFirst("#lead-image-preview").text()).isEqualTo("No lead image.");
     }
 
     @Test
     void anImageGivenByAddressIsShownReadOnlyAndKeptWhenSavedUnchanged() throws Exception {
-        long editor = staff.member(Role.EDITOR).staff().id();
         LeadImage byPath =
                 new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "A caption", "A credit", 1200, 675);
-        long id = articles.create(
-                        new ArticleForm(
-                                null,
-                                "Port by address " + System.nanoTime(),
-                                "Standfirst.",
-                                "Body.\n",
-                                "americas",
-                                List.of("daniel-reyes"),
-                                List.of(),
-                                byPath),
-                        editor,
-                        List.of())
-                .id();
-        created.add(id);
+        long id = stories.draft(
+                stories.form(Unique.name("Port by address")).withImage(byPath), staff.member(Role.EDITOR));
 
-        Document page = page(Role.EDITOR, "/newsroom/articles/" + id);
+        Document page = site.page("/newsroom/articles/" + id, staff.as(Role.EDITOR));
         assertThat(page.selectFirst("#lead-image-preview").text())
                 .contains("Image by address")
                 .contains("/assets/images/demo/port-cranes.svg");
@@ -319,13 +261,11 @@ class ArticleLeadImageTests {
                 .isEmpty();
         assertThat(page.getElementById("image-media-id").val()).isEmpty();
 
-        MockHttpServletResponse saved = mvc.perform(post("/newsroom/articles/" + id)
-                        .params(fields(page))
-                        .param("action", "save")
-                        .with(staff.as(Role.EDITOR))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse saved = site.perform(post("/newsroom/articles/" + id)
+                .params(fields(page))
+                .param("action", "save")
+                .with(staff.as(Role.EDITOR))
+                .with(csrf()));
 
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(desk.forEditing(id).form().image()).isEqualTo(byPath);
@@ -334,38 +274,20 @@ class ArticleLeadImageTests {
 
     @Test
     void theRevisionDiffNamesALibraryImageByIdAndFileNameAndAnImageByAddressByItsAddress() throws Exception {
-        long editor = staff.member(Role.EDITOR).staff().id();
-        long id = articles.create(
-                        new ArticleForm(
-                                null,
-                                "Diffed picture " + System.nanoTime(),
-                                "Standfirst.",
-                                "Body.\n",
-                                "americas",
-                                List.of("daniel-reyes"),
-                                List.of(),
-                                new LeadImage(
-                                        "/assets/images/demo/port-cranes.svg",
-                                        "Cranes",
-                                        "A caption",
-                                        "A credit",
-                                        1200,
-                                        675)),
-                        editor,
-                        List.of())
-                .id();
-        created.add(id);
-        MediaItem item = upload("quay-at-dusk-" + System.nanoTime() + ".jpg", 1200, 800, "The quay at dusk", "", "");
-        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+        LeadImage byPath =
+                new LeadImage("/assets/images/demo/port-cranes.svg", "Cranes", "A caption", "A credit", 1200, 675);
+        long id =
+                stories.draft(stories.form(Unique.name("Diffed picture")).withImage(byPath), staff.member(Role.EDITOR));
+        MediaItem item = upload(Unique.slug("quay-at-dusk") + ".jpg", 1200, 800, "The quay at dusk", "", "");
+        assertThat(site.perform(post("/newsroom/articles/" + id + "/lead-image")
                                 .param("media", Long.toString(item.id()))
                                 .with(staff.as(Role.EDITOR))
                                 .with(csrf()))
-                        .andReturn()
-                        .getResponse()
                         .getStatus())
                 .isEqualTo(303);
 
-        Document compare = page(Role.EDITOR, "/newsroom/articles/" + id + "/revisions/compare?from=1&to=2");
+        Document compare =
+                site.page("/newsroom/articles/" + id + "/revisions/compare?from=1&to=2", staff.as(Role.EDITOR));
         Element table = compare.select("table.nr-diff").stream()
                 .filter(t -> t.selectFirst("caption").text().equals("Lead image"))
                 .findFirst()
@@ -380,45 +302,37 @@ class ArticleLeadImageTests {
     @Test
     void aContributorMayNotChooseTheImageOfSomeoneElsesArticle() throws Exception {
         long id = draftBy(Role.EDITOR, "Council budget");
-        MediaItem item = upload("budget-" + System.nanoTime() + ".jpg", 800, 600, "The council chamber", "", "");
+        MediaItem item = upload(Unique.slug("budget") + ".jpg", 800, 600, "The council chamber", "", "");
 
-        assertThat(mvc.perform(get("/newsroom/media/picker?article=" + id).with(staff.as(Role.CONTRIBUTOR)))
-                        .andReturn()
-                        .getResponse()
+        assertThat(site.get("/newsroom/media/picker?article=" + id, staff.as(Role.CONTRIBUTOR))
                         .getStatus())
                 .isEqualTo(403);
-        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+        assertThat(site.perform(post("/newsroom/articles/" + id + "/lead-image")
                                 .param("media", Long.toString(item.id()))
                                 .with(staff.as(Role.CONTRIBUTOR))
                                 .with(csrf()))
-                        .andReturn()
-                        .getResponse()
                         .getStatus())
                 .isEqualTo(403);
         assertThat(desk.forEditing(id).form().image()).isNull();
-        assertThat(mvc.perform(get("/newsroom/media/picker?article=" + id).with(staff.as(Role.EDITOR)))
-                        .andReturn()
-                        .getResponse()
+        assertThat(site.get("/newsroom/media/picker?article=" + id, staff.as(Role.EDITOR))
                         .getStatus())
                 .isEqualTo(200);
     }
 
     @Test
     void thePickerWithoutAnArticleShowsIdsToTypeAndAnswersTheEditorsScriptInJson() throws Exception {
-        MediaItem item = upload("json-" + System.nanoTime() + ".jpg", 900, 600, "Market stalls", "Saturday", "Desk");
+        MediaItem item = upload(Unique.slug("json") + ".jpg", 900, 600, "Market stalls", "Saturday", "Desk");
 
-        Document picker = page(Role.CONTRIBUTOR, "/newsroom/media/picker?q=" + item.filename());
+        Document picker = site.page("/newsroom/media/picker?q=" + item.filename(), staff.as(Role.CONTRIBUTOR));
         assertThat(picker.selectFirst("li[data-media-id=" + item.id() + "] .nr-media-id")
                         .text())
                 .isEqualTo("Id " + item.id());
         assertThat(picker.select("li button")).isEmpty();
 
-        String json = mvc.perform(get("/newsroom/media/picker")
+        String json = site.perform(get("/newsroom/media/picker")
                         .param("q", item.filename())
                         .header("Accept", "application/json")
                         .with(staff.as(Role.CONTRIBUTOR)))
-                .andReturn()
-                .getResponse()
                 .getContentAsString();
         assertThat(json)
                 .contains(
@@ -453,35 +367,12 @@ class ArticleLeadImageTests {
 
     /** A draft created by the member of this role (so they own it); returns its id. */
     private long draftBy(Role role, String headline) {
-        long id = articles.create(
-                        new ArticleForm(
-                                null,
-                                headline + " " + System.nanoTime(),
-                                "Standfirst.",
-                                "Body.\n",
-                                "americas",
-                                List.of("daniel-reyes"),
-                                List.of(),
-                                null),
-                        staff.member(role).staff().id(),
-                        List.of())
-                .id();
-        created.add(id);
-        return id;
+        return stories.draft(stories.form(Unique.name(headline)), staff.member(role));
     }
 
     private long idFrom(MvcResult result) {
         String location = result.getResponse().getRedirectedUrl();
-        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        created.add(id);
-        return id;
-    }
-
-    private Document page(Role role, String path) throws Exception {
-        MockHttpServletResponse response =
-                mvc.perform(get(path).with(staff.as(role))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return Jsoup.parse(response.getContentAsString());
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
     /** The editor form's fields as a browser would send them, with one field changed. */

@@ -1,86 +1,71 @@
 package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.util.List;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
-import org.jsoup.Jsoup;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The dashboard shows each person their own drafts, what waits for review, and what was published. */
+/**
+ * The dashboard shows each person their own drafts, what waits for review, and what was
+ * published. The test's staff and stories roll back.
+ */
 @BroadsheetTest
+@Transactional
 class DashboardTests {
 
     @Autowired
-    MockMvc mvc;
+    Site site;
 
     @Autowired
-    AccountService accounts;
+    StaffMembers staff;
 
     @Autowired
-    ArticleService articles;
+    Stories stories;
 
     @Autowired
     ArticleWorkflow workflow;
 
     @Test
-    void draftsReviewAndPublishedStories() throws Exception {
-        StaffFixtures staff = new StaffFixtures(mvc, accounts);
-        StaffFixtures.Member contributor = staff.create(Role.CONTRIBUTOR);
-        long draft = articles.create(
-                        form("Harbour toll plan drafted"), contributor.staff().id(), List.of())
-                .id();
-        long submitted = articles.create(
-                        form("Ferry timetable review"), contributor.staff().id(), List.of())
-                .id();
+    void draftsReviewAndPublishedStories() {
+        StaffMembers.Member contributor = staff.create(Role.CONTRIBUTOR);
+        String drafted = Unique.name("Harbour toll plan drafted");
+        String inReview = Unique.name("Ferry timetable review");
+        long draft = stories.draft(stories.form(drafted), contributor);
+        long submitted = stories.draft(stories.form(inReview), contributor);
         workflow.submitForReview(submitted);
+        ArticleView published = stories.publish(stories.form(Unique.name("Quay reopens")), null);
 
-        Document mine = page(staff.signIn(contributor));
+        Document mine = site.page("/newsroom", staff.signIn(contributor));
         assertThat(mine.select("section[aria-labelledby=drafts-heading] a").eachText())
-                .contains("Harbour toll plan drafted");
+                .contains(drafted);
         assertThat(mine.select("section[aria-labelledby=drafts-heading] a[href=/newsroom/articles/" + draft + "]"))
                 .hasSize(1);
         assertThat(mine.select("section[aria-labelledby=review-heading] a").eachText())
-                .containsExactly("Ferry timetable review");
+                .containsExactly(inReview);
         assertThat(mine.select("#pending-heading"))
                 .as("contributors do not moderate")
                 .isEmpty();
 
-        Document editor = page(staff.as(Role.EDITOR));
+        Document editor = site.page("/newsroom", staff.as(Role.EDITOR));
         assertThat(editor.select("section[aria-labelledby=drafts-heading] a").eachText())
-                .doesNotContain("Harbour toll plan drafted");
+                .doesNotContain(drafted);
         assertThat(editor.select("section[aria-labelledby=review-heading] a").eachText())
-                .contains("Ferry timetable review");
+                .contains(inReview);
         assertThat(editor.select("section[aria-labelledby=published-heading] li"))
                 .isNotEmpty();
+        assertThat(editor.select("section[aria-labelledby=published-heading] a").eachText())
+                .as("the newest published story")
+                .contains(published.headline());
         assertThat(editor.select("#pending-heading").text()).isEqualTo("Comments waiting");
-    }
-
-    private Document page(org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
-        return Jsoup.parse(mvc.perform(get("/newsroom").with(who))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
-    }
-
-    private static ArticleForm form(String headline) {
-        return new ArticleForm(
-                "dash-" + System.nanoTime(),
-                headline,
-                "A standfirst.",
-                "Body text.",
-                "americas",
-                List.of("daniel-reyes"),
-                List.of(),
-                null);
     }
 }

@@ -5,158 +5,80 @@ import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentForm;
-import org.broadsheet.comment.CommentPolicies;
-import org.broadsheet.comment.CommentPolicy;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
-import org.broadsheet.comment.Moderation;
 import org.broadsheet.comment.Visitor;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The moderation queue through the newsroom's pages, as staff use it, and what readers then
- * see on the article page.
+ * see on the article page. Each test comments on a story of its own under the test site's open
+ * policy, and rolls back, so its held comments never wait in another test's queue.
  */
 @BroadsheetTest
+@Transactional
 class ModerationPagesTests {
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    @Autowired
+    Site site;
 
     @Autowired
-    MockMvc mvc;
+    StaffMembers staff;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
-
-    @Autowired
-    ArticleReader reader;
+    Comments commenting;
 
     @Autowired
     CommentService comments;
 
-    @Autowired
-    CommentPolicies policies;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private final List<Long> articleIds = new ArrayList<>();
-    private StaffFixtures staff;
-    private CommentPolicy saved;
-
-    @BeforeEach
-    void setUp() {
-        staff = new StaffFixtures(mvc, accounts);
-        saved = policies.current();
-        CommentPolicy d = policies.defaults();
-        policies.update(new CommentPolicy(
-                Moderation.NONE,
-                d.maxLinks(),
-                List.of(),
-                List.of(),
-                Duration.ZERO,
-                Duration.ZERO,
-                0,
-                0,
-                d.maxDepth(),
-                d.perPage(),
-                d.retainIpDays()));
-    }
-
-    /** This test's held comments would otherwise wait in every later test's queue and count. */
-    @AfterEach
-    void restorePolicyAndRemoveThisTestsComments() {
-        policies.update(saved);
-        jdbc.sql("delete from comment where article_id = any(?)")
-                .param(articleIds.toArray(Long[]::new))
-                .update();
-    }
-
-    private static String unique(String base) {
-        return base + Long.toString(System.nanoTime(), 36) + SEQUENCE.incrementAndGet();
-    }
-
     private ArticleView article() {
-        long id = articles.create(new ArticleForm(
-                        unique("moderated-story-"),
-                        "A story to moderate",
-                        "Standfirst.",
-                        "Body.\n",
-                        "africa",
-                        List.of("amara-okafor"),
-                        List.of("trade"),
-                        null))
-                .id();
-        workflow.publish(id, Instant.now().minusSeconds(600));
-        articleIds.add(id);
-        return reader.findById(id).orElseThrow();
+        return commenting.article("A story to moderate");
     }
 
     private long held(ArticleView article, String text) {
         return comments.importComment(
-                        article.id(),
-                        new CommentForm("Held Reader", unique("held") + "@example.org", null, text, null),
-                        CommentStatus.PENDING,
-                        Instant.now())
+                        article.id(), Comments.comment("Held Reader", text), CommentStatus.PENDING, Instant.now())
                 .id();
     }
 
     private long approved(ArticleView article, String text) {
         return comments.importComment(
-                        article.id(),
-                        new CommentForm("Public Reader", unique("pub") + "@example.org", null, text, null),
-                        CommentStatus.APPROVED,
-                        Instant.now())
+                        article.id(), Comments.comment("Public Reader", text), CommentStatus.APPROVED, Instant.now())
                 .id();
     }
 
     private String readerPage(ArticleView article) throws Exception {
-        MockHttpServletResponse response =
-                mvc.perform(get(article.url())).andReturn().getResponse();
+        MockHttpServletResponse response = site.get(article.url());
         assertThat(response.getStatus()).isEqualTo(200);
         return response.getContentAsString();
     }
 
-    private MockHttpServletResponse as(Role role, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(staff.as(role))).andReturn().getResponse();
+    private MockHttpServletResponse as(Role role, MockHttpServletRequestBuilder request) {
+        return site.perform(request.with(staff.as(role)));
     }
 
-    private MockHttpServletResponse act(Role role, long id, String action) throws Exception {
+    private MockHttpServletResponse act(Role role, long id, String action) {
         return as(role, post("/newsroom/comments/" + id + "/" + action).with(csrf()));
     }
 
     private Document staffPage(Role role, String url) throws Exception {
-        MockHttpServletResponse response = as(role, get(url));
+        MockHttpServletResponse response = site.get(url, staff.as(role));
         assertThat(response.getStatus()).as(url).isEqualTo(200);
         assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
         return Jsoup.parse(response.getContentAsString());
@@ -169,14 +91,12 @@ class ModerationPagesTests {
     @Test
     void approvedCommentAppearsOnTheArticlePage() throws Exception {
         ArticleView article = article();
-        String text = unique("Waiting to be seen ");
+        String text = Unique.name("Waiting to be seen");
         long id = held(article, text);
         assertThat(readerPage(article)).doesNotContain(text);
 
-        MvcResult done = mvc.perform(post("/newsroom/comments/" + id + "/approve")
-                        .with(csrf())
-                        .with(staff.as(Role.EDITOR)))
-                .andReturn();
+        MvcResult done = site.exchange(
+                post("/newsroom/comments/" + id + "/approve").with(csrf()).with(staff.as(Role.EDITOR)));
         assertThat(done.getResponse().getStatus()).isEqualTo(303);
         assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/comments");
         assertThat(done.getFlashMap().values()).containsExactly("Comment approved.");
@@ -186,7 +106,7 @@ class ModerationPagesTests {
     @Test
     void spamAndTrashTakeACommentOffTheArticlePageAndRestoreBringsItBack() throws Exception {
         ArticleView article = article();
-        String text = unique("Public for now ");
+        String text = Unique.name("Public for now");
         long id = approved(article, text);
         assertThat(readerPage(article)).contains(text);
 
@@ -204,7 +124,7 @@ class ModerationPagesTests {
     @Test
     void anActionLandsBackOnTheQueueAsItWas() throws Exception {
         ArticleView article = article();
-        long id = held(article, unique("Back to the tab "));
+        long id = held(article, Unique.name("Back to the tab"));
         MockHttpServletResponse done = as(
                 Role.EDITOR,
                 post("/newsroom/comments/" + id + "/trash")
@@ -229,7 +149,7 @@ class ModerationPagesTests {
     @Test
     void bulkActionsApplyToEveryTickedCommentOrToNone() throws Exception {
         ArticleView article = article();
-        String word = unique("bulkword");
+        String word = Unique.word("bulkword");
         long a = held(article, "First " + word);
         long b = held(article, "Second " + word);
         long c = held(article, "Third " + word);
@@ -276,9 +196,9 @@ class ModerationPagesTests {
     @Test
     void staffSeeEmailAndAddressThatReadersNeverSee() throws Exception {
         ArticleView article = article();
-        String word = unique("privateword");
-        String email = unique("private-") + "@example.org";
-        String ip = "10.99." + (SEQUENCE.get() % 250) + ".7";
+        String word = Unique.word("privateword");
+        String email = Comments.email();
+        String ip = Comments.ip();
         long id = comments.post(
                         article.id(),
                         new CommentForm(
@@ -306,7 +226,7 @@ class ModerationPagesTests {
     @Test
     void contributorsAndAuthorsCannotModerateEvenByDirectPost() throws Exception {
         ArticleView article = article();
-        long id = held(article, unique("Not for them "));
+        long id = held(article, Unique.name("Not for them"));
         for (Role role : new Role[] {Role.CONTRIBUTOR, Role.AUTHOR}) {
             assertThat(as(role, get("/newsroom/comments")).getStatus())
                     .as(role.key())
@@ -341,9 +261,7 @@ class ModerationPagesTests {
         }
         assertThat(comments.comment(id).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
         assertThat(comments.comment(id).orElseThrow().text()).startsWith("Not for them");
-        assertThat(mvc.perform(post("/newsroom/comments/" + id + "/approve").with(csrf()))
-                        .andReturn()
-                        .getResponse()
+        assertThat(site.perform(post("/newsroom/comments/" + id + "/approve").with(csrf()))
                         .getStatus())
                 .as("signed out")
                 .isIn(302, 401, 403);
@@ -353,7 +271,7 @@ class ModerationPagesTests {
     @Test
     void aCorrectionShowsOnTheArticleAndBadFieldsAreShownAgain() throws Exception {
         ArticleView article = article();
-        long id = approved(article, unique("Teh typo "));
+        long id = approved(article, Unique.name("Teh typo"));
         MockHttpServletResponse saved = as(
                 Role.EDITOR,
                 post("/newsroom/comments/" + id)
@@ -385,7 +303,7 @@ class ModerationPagesTests {
     @Test
     void aStaffReplyIsPublishedAtOnceAndApprovesWhatItAnswers() throws Exception {
         ArticleView article = article();
-        String question = unique("Will you follow up? ");
+        String question = Unique.name("Will you follow up?");
         long id = held(article, question);
         MockHttpServletResponse done = as(
                 Role.EDITOR,
@@ -411,7 +329,7 @@ class ModerationPagesTests {
     @Test
     void queueOpensOnHeldCommentsWithCountsInItsTabsAndPagesThrough() throws Exception {
         ArticleView article = article();
-        String word = unique("tabword");
+        String word = Unique.word("tabword");
         for (int i = 0; i < 3; i++) {
             held(article, "Held " + i + " " + word);
         }

@@ -2,25 +2,25 @@ package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDesk;
-import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.TermForm;
+import org.broadsheet.testkit.LiveSite;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The newsroom end to end in headless Chromium, as an author with a byline: sign in, write a
@@ -43,8 +41,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * at its own address; once with JavaScript on (the preview shows beside the form) and once with
  * it off (the preview opens in a new tab; every step is a page load). Also signing out from the
  * header, and the keyboard order of the sign-in page. Every browser starts each test without
- * cookies; each article has a headline of its own and is taken off the site again after its
- * test, so reader-page tests sharing the database never see it.
+ * cookies. A real server cannot roll back, so the class works on what no other test reads: its
+ * own section and byline, its own author, and a headline of its own for each article, which
+ * stays published.
  */
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,52 +54,41 @@ class NewsroomBrowserTests {
     private static final String SUBHEADING = "What the pilots want";
     private static final List<String> POINTS = List.of("A second pilot on night arrivals", "Rest between shifts");
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LiveSite live;
 
     @Autowired
-    MockMvc mvc;
+    StaffMembers staff;
 
     @Autowired
-    AccountService accounts;
+    SectionService sections;
 
     @Autowired
     AuthorService authors;
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
 
     @Autowired
     ArticleDesk desk;
 
     private BrowserSession withJs;
     private BrowserSession withoutJs;
-    private StaffFixtures.Member author;
+    private StaffMembers.Member author;
     private Author byline;
-    /** Articles this class published; unpublished after each test. */
-    private ArticlesToTakeDown published;
+    private Section section;
 
     @BeforeAll
     void openBrowsers() {
-        byline = authors.findBySlug("daniel-reyes").orElseThrow();
-        author = new StaffFixtures(mvc, accounts).create(Role.AUTHOR, byline.id());
+        section = sections.create(
+                TermForm.section(Unique.slug("harbour-desk"), Unique.name("Harbour desk"), "News from the ports."));
+        byline = authors.create(TermForm.author(
+                Unique.slug("ines-carvalho"), Unique.name("Ines Carvalho"), "Ports reporter", "Writes about ports."));
+        author = staff.create(Role.AUTHOR, byline.id());
         withJs = BrowserSession.open();
         withoutJs = BrowserSession.openWithoutJavaScript();
-        published = new ArticlesToTakeDown(workflow);
     }
 
     @AfterAll
     void closeBrowsers() {
         BrowserSession.closeAll(withJs, withoutJs);
-    }
-
-    /** Takes this test's articles off the site again, and nothing else. */
-    @AfterEach
-    void unpublishOwnArticles() {
-        published.takeDown();
     }
 
     @Test
@@ -116,7 +104,7 @@ class NewsroomBrowserTests {
                         By.cssSelector("#preview-content .article-body h2")));
         assertThat(page.getWindowHandles()).as("the preview stays in the page").hasSize(1);
         assertThat(page.getCurrentUrl())
-                .isEqualTo(site("/newsroom/articles/new").toString());
+                .isEqualTo(live.uri("/newsroom/articles/new").toString());
         assertPreview(preview);
         assertThat(preview.findElement(By.cssSelector(".nr-preview-headline")).getText())
                 .isEqualTo(headline);
@@ -146,7 +134,7 @@ class NewsroomBrowserTests {
                     .until(ExpectedConditions.presenceOfElementLocated(
                             By.cssSelector("#preview-article .article-body h2")));
             assertThat(page.getCurrentUrl())
-                    .isEqualTo(site("/newsroom/articles/preview").toString());
+                    .isEqualTo(live.uri("/newsroom/articles/preview").toString());
             WebElement article = page.findElement(By.id("preview-article"));
             assertThat(article.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
             assertThat(preview.getText()).isEqualTo(SUBHEADING);
@@ -172,16 +160,17 @@ class NewsroomBrowserTests {
                     .click();
             wait(page)
                     .until(ExpectedConditions.urlToBe(
-                            site("/newsroom/sign-in?signed-out").toString()));
+                            live.uri("/newsroom/sign-in?signed-out").toString()));
             assertThat(page.findElement(By.cssSelector(".nr-flash[role=status]"))
                             .getText())
                     .isEqualTo("You have signed out.");
             assertThat(page.findElements(By.cssSelector("form[action='/newsroom/sign-out']")))
                     .isEmpty();
 
-            page = browser.load(site("/newsroom"));
+            page = browser.load(live.uri("/newsroom"));
             wait(page)
-                    .until(ExpectedConditions.urlToBe(site("/newsroom/sign-in").toString()));
+                    .until(ExpectedConditions.urlToBe(
+                            live.uri("/newsroom/sign-in").toString()));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in to the newsroom");
             assertThat(page.findElements(By.linkText("Write a new article"))).isEmpty();
         }
@@ -195,7 +184,7 @@ class NewsroomBrowserTests {
     @Test
     void onTheSignInPageTabFromTheTopReachesTheSkipLinkThenTheForm() {
         withJs.clearCookies();
-        WebDriver page = withJs.load(site("/newsroom/sign-in"));
+        WebDriver page = withJs.load(live.uri("/newsroom/sign-in"));
         assertThat(focused(page)).as("autofocus").isEqualTo("input#email");
 
         List<String> backwards = new ArrayList<>();
@@ -236,9 +225,10 @@ class NewsroomBrowserTests {
     /** Opens the newsroom without cookies, is sent to sign in, signs in as the author, lands on the dashboard. */
     private WebDriver signIn(BrowserSession browser) {
         browser.clearCookies();
-        WebDriver page = browser.load(site("/newsroom"));
-        wait(page).until(ExpectedConditions.urlToBe(site("/newsroom/sign-in").toString()));
-        StaffFixtures.signInWithBrowser(page, site("/"), author);
+        WebDriver page = browser.load(live.uri("/newsroom"));
+        wait(page)
+                .until(ExpectedConditions.urlToBe(live.uri("/newsroom/sign-in").toString()));
+        StaffMembers.signInWithBrowser(page, live.uri("/"), author);
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         assertThat(page.findElement(By.cssSelector(".nr-who")).getText())
                 .startsWith(author.staff().name());
@@ -249,7 +239,8 @@ class NewsroomBrowserTests {
     private void writeNewArticle(WebDriver page, String headline) {
         page.findElement(By.linkText("Write a new article")).click();
         wait(page)
-                .until(ExpectedConditions.urlToBe(site("/newsroom/articles/new").toString()));
+                .until(ExpectedConditions.urlToBe(
+                        live.uri("/newsroom/articles/new").toString()));
         Select firstAuthor = new Select(page.findElement(By.id("author-1")));
         assertThat(firstAuthor.getFirstSelectedOption().getText())
                 .as("the author's own byline comes first")
@@ -260,7 +251,7 @@ class NewsroomBrowserTests {
         page.findElement(By.id("body"))
                 .sendKeys("The harbour pilots' union voted on Tuesday to stop work.\n\n## " + SUBHEADING + "\n\n- "
                         + POINTS.get(0) + "\n- " + POINTS.get(1) + "\n\nTalks resume on Friday.");
-        new Select(page.findElement(By.id("section"))).selectByVisibleText("Americas");
+        new Select(page.findElement(By.id("section"))).selectByVisibleText(section.name());
         firstAuthor.selectByVisibleText(byline.name());
     }
 
@@ -283,7 +274,6 @@ class NewsroomBrowserTests {
         Matcher matcher = EDITOR_URL.matcher(page.getCurrentUrl());
         assertThat(matcher.find()).isTrue();
         long id = Long.parseLong(matcher.group(1));
-        published.add(id);
         assertThat(page.findElement(By.cssSelector("main .nr-flash[role=status]"))
                         .getText())
                 .isEqualTo("Saved and published.");
@@ -294,7 +284,7 @@ class NewsroomBrowserTests {
     }
 
     private void assertOnTheFrontPage(WebDriver page, String headline, long id) {
-        String url = site(desk.forEditing(id).publicUrl()).toString();
+        String url = live.uri(desk.forEditing(id).publicUrl()).toString();
         page = load(page, "/");
         List<WebElement> links = page.findElements(By.linkText(headline));
         assertThat(links).as("a link to the new article on the front page").isNotEmpty();
@@ -305,11 +295,11 @@ class NewsroomBrowserTests {
     /** The section page lists the article; its link opens the article page with headline, subheading and byline. */
     private void assertInTheSectionAndOnItsPage(WebDriver page, String headline, long id) {
         String url = desk.forEditing(id).publicUrl();
-        page = load(page, "/americas");
+        page = load(page, "/" + section.slug());
         WebElement link = page.findElement(By.cssSelector(".teaser-list")).findElement(By.linkText(headline));
-        assertThat(link.getDomProperty("href")).isEqualTo(site(url).toString());
+        assertThat(link.getDomProperty("href")).isEqualTo(live.uri(url).toString());
         link.click();
-        wait(page).until(ExpectedConditions.urlToBe(site(url).toString()));
+        wait(page).until(ExpectedConditions.urlToBe(live.uri(url).toString()));
 
         assertThat(page.findElements(By.tagName("h1"))).hasSize(1);
         assertThat(page.findElement(By.cssSelector("h1#headline")).getText()).isEqualTo(headline);
@@ -322,7 +312,7 @@ class NewsroomBrowserTests {
         assertThat(by.getText()).isEqualTo(byline.name());
         assertThat(page.findElement(By.cssSelector(".byline")).getText()).isEqualTo("By " + byline.name());
         assertThat(page.findElement(By.cssSelector(".section-label")).getDomProperty("textContent"))
-                .isEqualTo("Americas");
+                .isEqualTo(section.name());
     }
 
     /** document.activeElement, as WebDriver sees it: "input#email", "a Skip to content", "body". */
@@ -341,16 +331,12 @@ class NewsroomBrowserTests {
     }
 
     private WebDriver load(WebDriver page, String path) {
-        page.get(site(path).toString());
+        page.get(live.uri(path).toString());
         return page;
     }
 
     private static String headline() {
-        return "Harbour pilots vote to strike " + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private URI site(String path) {
-        return URI.create("http://localhost:" + port).resolve(path);
+        return Unique.name("Harbour pilots vote to strike");
     }
 
     private static WebDriverWait wait(WebDriver page) {

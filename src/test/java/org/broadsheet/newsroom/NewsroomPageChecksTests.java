@@ -2,24 +2,44 @@ package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.broadsheet.web.TestCsrf.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleAutosaves;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.article.NoteKind;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaUploads;
+import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.TagService;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.LiveSite;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -30,27 +50,37 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every newsroom page type, checked by the Nu HTML Checker (the HTML the server sends) and by
  * axe-core in headless Chromium (WCAG 2.1 A/AA), as an administrator who sees every menu item.
- * Add each new newsroom page here with {@link #check(String, String)}.
+ * Add each new newsroom page here with {@link #check(String, String)}. A real server cannot
+ * roll back: the class signs in an administrator of its own, and each test writes articles,
+ * comments and images with names of their own, which it leaves as they are.
  */
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
 class NewsroomPageChecksTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LiveSite live;
 
     @Autowired
-    MockMvc mvc;
+    Site site;
+
+    @Autowired
+    StaffMembers staff;
+
+    @Autowired
+    Stories stories;
+
+    @Autowired
+    Comments commenting;
 
     @Autowired
     AccountService accounts;
@@ -58,48 +88,65 @@ class NewsroomPageChecksTests {
     @Autowired
     MediaUploads media;
 
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleWorkflow workflow;
+
+    @Autowired
+    ArticleAutosaves autosaves;
+
+    @Autowired
+    ArticleDesk desk;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    SectionService sections;
+
+    @Autowired
+    TagService tags;
+
+    @Autowired
+    AuthorService authors;
+
     private final PageChecks checks = new PageChecks();
-    private StaffFixtures staff;
+    private StaffMembers.Member admin;
     private BrowserSession browser;
+    private BrowserSession otherBrowser;
 
     @BeforeAll
     void signInInTheBrowser() {
-        staff = new StaffFixtures(mvc, accounts);
+        admin = staff.member(Role.ADMINISTRATOR);
         browser = BrowserSession.open();
-        StaffFixtures.Member admin = staff.member(Role.ADMINISTRATOR);
-        StaffFixtures.signInWithBrowser(browser.load(site("/newsroom/sign-in")), site("/"), admin);
+        StaffMembers.signInWithBrowser(browser.load(live.uri("/newsroom/sign-in")), live.uri("/"), admin);
     }
 
     @AfterAll
-    void closeBrowser() {
-        BrowserSession.closeAll(browser);
+    void closeBrowsers() {
+        BrowserSession.closeAll(browser, otherBrowser);
     }
 
     @Test
     void signInPages() throws Exception {
-        byte[] html =
-                mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getContentAsByteArray();
-        checks.assertPasses("sign-in page", html, fresh().load(site("/newsroom/sign-in")));
+        byte[] html = site.get("/newsroom/sign-in").getContentAsByteArray();
+        checks.assertPasses("sign-in page", html, signedOut().load(live.uri("/newsroom/sign-in")));
 
-        MockHttpServletResponse refused = mvc.perform(post("/newsroom/sign-in")
-                        .param("email", "nobody@staff.example")
-                        .param("password", "wrong-password-here")
-                        .with(csrf())
-                        .with(StaffFixtures.fromNewAddress()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse refused = site.perform(post("/newsroom/sign-in")
+                .param("email", "nobody@staff.example")
+                .param("password", "wrong-password-here")
+                .with(csrf())
+                .with(StaffMembers.fromNewAddress()));
         assertThat(refused.getStatus()).isEqualTo(401);
         assertThat(checks.htmlErrors("sign-in refused", refused.getContentAsByteArray()))
                 .isEmpty();
 
-        String token = accounts.invite(
-                        "invited-" + System.nanoTime() + "@staff.example", "Invited Person", Role.CONTRIBUTOR, null)
+        String token = accounts.invite(Unique.email("invited"), "Invited Person", Role.CONTRIBUTOR, null)
                 .token();
-        byte[] password = mvc.perform(get("/newsroom/password/" + token))
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
-        checks.assertPasses("password link page", password, fresh().load(site("/newsroom/password/" + token)));
+        byte[] password = site.get("/newsroom/password/" + token).getContentAsByteArray();
+        checks.assertPasses("password link page", password, signedOut().load(live.uri("/newsroom/password/" + token)));
     }
 
     @Test
@@ -114,11 +161,9 @@ class NewsroomPageChecksTests {
 
     @Test
     void theNotAllowedPage() throws Exception {
-        MockHttpServletResponse refused = mvc.perform(get("/newsroom/users").with(staff.as(Role.CONTRIBUTOR)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse refused = site.get("/newsroom/users", staff.as(Role.CONTRIBUTOR));
         assertThat(refused.getStatus()).isEqualTo(403);
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.getContentAsString());
+        Document page = Jsoup.parse(refused.getContentAsString());
         assertThat(page.select("h1").text()).isEqualTo("Not allowed");
         assertThat(page.select("main").text()).contains("Contributor").contains("Nothing was changed");
         assertThat(page.select("nav[aria-label=Newsroom] a").eachAttr("href")).contains("/newsroom/articles");
@@ -136,9 +181,9 @@ class NewsroomPageChecksTests {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(1100, 700, BufferedImage.TYPE_INT_RGB), "png", png);
         MediaItem item = media.upload(
-                "page-checks-" + System.nanoTime() + ".png",
+                Unique.slug("page-checks") + ".png",
                 new ByteArrayInputStream(png.toByteArray()),
-                staff.member(Role.ADMINISTRATOR).staff().id(),
+                admin.staff().id(),
                 "A grey test card",
                 "The caption",
                 "The credit");
@@ -148,17 +193,12 @@ class NewsroomPageChecksTests {
 
         for (String alt :
                 new String[] {"A text file", "x".repeat(301)}) { // refused for its type (415), for its alt (422)
-            MockHttpServletResponse refused = mvc.perform(multipart("/newsroom/media")
-                            .file(new MockMultipartFile(
-                                    "file",
-                                    "words.jpg",
-                                    "image/jpeg",
-                                    "not a picture".getBytes(StandardCharsets.UTF_8)))
-                            .param("alt", alt)
-                            .with(staff.as(Role.ADMINISTRATOR))
-                            .with(csrf()))
-                    .andReturn()
-                    .getResponse();
+            MockHttpServletResponse refused = site.perform(multipart("/newsroom/media")
+                    .file(new MockMultipartFile(
+                            "file", "words.jpg", "image/jpeg", "not a picture".getBytes(StandardCharsets.UTF_8)))
+                    .param("alt", alt)
+                    .with(staff.as(Role.ADMINISTRATOR))
+                    .with(csrf()));
             assertThat(refused.getStatus()).isIn(415, 422);
             assertThat(checks.htmlErrors("upload refused " + refused.getStatus(), refused.getContentAsByteArray()))
                     .isEmpty();
@@ -167,62 +207,30 @@ class NewsroomPageChecksTests {
 
     // ---- Articles (writing and publishing)
 
-    @Autowired
-    org.broadsheet.article.ArticleService articles;
-
-    @Autowired
-    org.broadsheet.article.ArticleWorkflow workflow;
-
-    @Autowired
-    org.broadsheet.article.ArticleAutosaves autosaves;
-
-    @Autowired
-    org.broadsheet.article.ArticleDesk desk;
-
-    /** An article with two revisions, published, with a correction: every part of the editor shows. */
+    /** A new article with two revisions, published, with a correction: every part of the editor shows. */
     private long articleWithHistory() {
-        long admin = staff.member(Role.ADMINISTRATOR).staff().id();
-        var form = new org.broadsheet.article.ArticleForm(
-                null,
-                "Checked article " + System.nanoTime(),
-                "A standfirst.",
-                "First paragraph.\n\nSecond paragraph.\n",
-                "europe",
-                java.util.List.of("daniel-reyes"),
-                java.util.List.of("diplomacy"),
-                null);
-        long id = articles.create(form, admin, java.util.List.of()).id();
-        var saved = desk.forEditing(id).form();
+        long id = stories.draft(
+                stories.form(Unique.name("Checked article"))
+                        .withStandfirst("A standfirst.")
+                        .withBody("First paragraph.\n\nSecond paragraph.\n")
+                        .withSection("europe"),
+                admin);
+        ArticleForm saved = desk.forEditing(id).form();
         articles.save(
                 id,
-                new org.broadsheet.article.ArticleForm(
-                        saved.slug(),
-                        saved.headline() + " revised",
-                        saved.standfirst(),
-                        "First paragraph, longer now.\n\nSecond paragraph.\n",
-                        saved.section(),
-                        saved.authors(),
-                        saved.tags(),
-                        null),
+                saved.withHeadline(saved.headline() + " revised")
+                        .withBody("First paragraph, longer now.\n\nSecond paragraph.\n"),
                 1,
-                admin,
-                java.util.List.of());
+                admin.staff().id(),
+                List.of());
         workflow.publish(id, null);
-        workflow.addNote(id, org.broadsheet.article.NoteKind.CORRECTION, "A name was misspelt.", null);
+        workflow.addNote(id, NoteKind.CORRECTION, "A name was misspelt.", null);
         return id;
     }
 
     @Test
     void articlePages() throws Exception {
         long id = articleWithHistory();
-        try {
-            checkArticlePages(id);
-        } finally {
-            workflow.unpublish(id); // reader-page tests sharing the database never see it
-        }
-    }
-
-    private void checkArticlePages(long id) throws Exception {
         check("article list", "/newsroom/articles");
         check("new article", "/newsroom/articles/new");
         check("article editor", "/newsroom/articles/" + id);
@@ -234,15 +242,7 @@ class NewsroomPageChecksTests {
     @Test
     void articlePreviewAndRefusedSaves() throws Exception {
         long id = articleWithHistory();
-        try {
-            checkPreviewAndRefusedSaves(id);
-        } finally {
-            workflow.unpublish(id);
-        }
-    }
-
-    private void checkPreviewAndRefusedSaves(long id) throws Exception {
-        byte[] preview = mvc.perform(post("/newsroom/articles/preview")
+        byte[] preview = site.perform(post("/newsroom/articles/preview")
                         .param("headline", "Preview")
                         .param(
                                 "body",
@@ -250,38 +250,32 @@ class NewsroomPageChecksTests {
                                         + desk.forEditing(id).form().slug() + "]]\n")
                         .with(csrf())
                         .with(staff.as(Role.ADMINISTRATOR)))
-                .andReturn()
-                .getResponse()
                 .getContentAsByteArray();
         PageChecks.failIfAny(checks.htmlErrors("preview", preview));
 
-        MockHttpServletResponse conflict = mvc.perform(post("/newsroom/articles/" + id)
-                        .param("headline", "Stale")
-                        .param("section", "europe")
-                        .param("authors", "daniel-reyes")
-                        .param("version", "1")
-                        .param("action", "save")
-                        .with(csrf())
-                        .with(staff.as(Role.ADMINISTRATOR)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse conflict = site.perform(post("/newsroom/articles/" + id)
+                .param("headline", "Stale")
+                .param("section", "europe")
+                .param("authors", "daniel-reyes")
+                .param("version", "1")
+                .param("action", "save")
+                .with(csrf())
+                .with(staff.as(Role.ADMINISTRATOR)));
         assertThat(conflict.getStatus()).isEqualTo(409);
         PageChecks.failIfAny(checks.htmlErrors("editor with an edit conflict", conflict.getContentAsByteArray()));
 
-        MockHttpServletResponse refused = mvc.perform(post("/newsroom/articles")
-                        .param("headline", "")
-                        .param("imageWidth", "x")
-                        .param("imageMediaId", "0")
-                        .param("action", "save")
-                        .with(csrf())
-                        .with(staff.as(Role.ADMINISTRATOR)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse refused = site.perform(post("/newsroom/articles")
+                .param("headline", "")
+                .param("imageWidth", "x")
+                .param("imageMediaId", "0")
+                .param("action", "save")
+                .with(csrf())
+                .with(staff.as(Role.ADMINISTRATOR)));
         assertThat(refused.getStatus()).isEqualTo(422);
         PageChecks.failIfAny(checks.htmlErrors("editor with field errors", refused.getContentAsByteArray()));
 
         // The script's preview beside the form, as the browser shows it.
-        WebDriver page = browser.load(site("/newsroom/articles/" + id));
+        WebDriver page = browser.load(live.uri("/newsroom/articles/" + id));
         page.findElement(By.id("preview-button")).click();
         new WebDriverWait(page, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-content .article-body")));
@@ -290,42 +284,39 @@ class NewsroomPageChecksTests {
 
     // ---- A new article left unsaved: the offer to restore or discard it, and the editor holding it
 
+    /**
+     * Unsaved work belongs to an administrator of this test's own, signed in to the second
+     * browser, so the class's administrator never has any ("new article" above is the blank
+     * editor) and nothing has to be discarded afterwards.
+     */
     @Test
     void unsavedNewArticle() throws Exception {
-        long admin = staff.member(Role.ADMINISTRATOR).staff().id();
+        StaffMembers.Member writer = staff.create(Role.ADMINISTRATOR);
+        RequestPostProcessor asWriter = staff.signIn(writer);
+        BrowserSession theirs = signedOut();
+        StaffMembers.signInWithBrowser(theirs.load(live.uri("/newsroom/sign-in")), live.uri("/"), writer);
         autosaves.autosaveNew(
-                admin,
-                new org.broadsheet.article.ArticleForm(
-                        null,
-                        "Unsaved page check",
-                        "A standfirst.",
-                        "Words typed before a crash.\n",
-                        "europe",
-                        java.util.List.of("daniel-reyes"),
-                        java.util.List.of(),
-                        null));
-        try {
-            check("new article with unsaved work offered", "/newsroom/articles/new");
+                writer.staff().id(),
+                stories.form("Unsaved page check")
+                        .withStandfirst("A standfirst.")
+                        .withBody("Words typed before a crash.\n")
+                        .withSection("europe")
+                        .withTags(List.of()));
 
-            MockHttpServletResponse restored = mvc.perform(post("/newsroom/articles/autosave/restore")
-                            .with(csrf())
-                            .with(staff.as(Role.ADMINISTRATOR)))
-                    .andReturn()
-                    .getResponse();
-            assertThat(restored.getStatus()).isEqualTo(200);
-            PageChecks.failIfAny(checks.htmlErrors("editor holding unsaved work", restored.getContentAsByteArray()));
+        check("new article with unsaved work offered", "/newsroom/articles/new", asWriter, theirs);
 
-            WebDriver page = browser.load(site("/newsroom/articles/new"));
-            page.findElement(By.cssSelector("form[action='/newsroom/articles/autosave/restore'] button"))
-                    .click();
-            new WebDriverWait(page, Duration.ofSeconds(10))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("article-editor")));
-            assertThat(page.findElement(By.id("headline")).getDomProperty("value"))
-                    .isEqualTo("Unsaved page check");
-            PageChecks.failIfAny(PageChecks.axeViolations("editor holding unsaved work", page));
-        } finally {
-            autosaves.discardNewAutosave(admin); // "new article" elsewhere in this class is the blank editor
-        }
+        MockHttpServletResponse restored = site.perform(
+                post("/newsroom/articles/autosave/restore").with(csrf()).with(asWriter));
+        assertThat(restored.getStatus()).isEqualTo(200);
+        PageChecks.failIfAny(checks.htmlErrors("editor holding unsaved work", restored.getContentAsByteArray()));
+
+        WebDriver page = theirs.load(live.uri("/newsroom/articles/new"));
+        page.findElement(By.cssSelector("form[action='/newsroom/articles/autosave/restore'] button"))
+                .click();
+        new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("article-editor")));
+        assertThat(page.findElement(By.id("headline")).getDomProperty("value")).isEqualTo("Unsaved page check");
+        PageChecks.failIfAny(PageChecks.axeViolations("editor holding unsaved work", page));
     }
 
     // ---- The lead image from the library: the picker for an article, the editor's preview and dialog
@@ -334,50 +325,39 @@ class NewsroomPageChecksTests {
     void leadImagePicker() throws Exception {
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(1300, 800, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
-        long admin = staff.member(Role.ADMINISTRATOR).staff().id();
         MediaItem item = media.upload(
-                "lead-checks-" + System.nanoTime() + ".jpg",
+                Unique.slug("lead-checks") + ".jpg",
                 new ByteArrayInputStream(jpeg.toByteArray()),
-                admin,
+                admin.staff().id(),
                 "A dark test card",
                 "",
                 "");
-        long id = articles.create(
-                        new org.broadsheet.article.ArticleForm(
-                                null,
-                                "Picked image " + System.nanoTime(),
-                                "A standfirst.",
-                                "Text.\n",
-                                "europe",
-                                java.util.List.of("daniel-reyes"),
-                                java.util.List.of(),
-                                null),
-                        admin,
-                        java.util.List.of())
-                .id();
+        long id = stories.draft(
+                stories.form(Unique.name("Picked image"))
+                        .withStandfirst("A standfirst.")
+                        .withBody("Text.\n")
+                        .withSection("europe")
+                        .withTags(List.of()),
+                admin);
         check("image picker for an article", "/newsroom/media/picker?article=" + id);
 
-        MockHttpServletResponse refused = mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
-                        .param("media", "999999999999")
-                        .with(csrf())
-                        .with(staff.as(Role.ADMINISTRATOR)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse refused = site.perform(post("/newsroom/articles/" + id + "/lead-image")
+                .param("media", "999999999999")
+                .with(csrf())
+                .with(staff.as(Role.ADMINISTRATOR)));
         assertThat(refused.getStatus()).isEqualTo(422);
         PageChecks.failIfAny(checks.htmlErrors("image picker refusing a choice", refused.getContentAsByteArray()));
 
-        assertThat(mvc.perform(post("/newsroom/articles/" + id + "/lead-image")
+        assertThat(site.perform(post("/newsroom/articles/" + id + "/lead-image")
                                 .param("media", Long.toString(item.id()))
                                 .with(csrf())
                                 .with(staff.as(Role.ADMINISTRATOR)))
-                        .andReturn()
-                        .getResponse()
                         .getStatus())
                 .isEqualTo(303);
         check("article editor with a library image", "/newsroom/articles/" + id);
 
         // The editor's script opens the picker in a dialog on the page.
-        WebDriver page = browser.load(site("/newsroom/articles/" + id));
+        WebDriver page = browser.load(live.uri("/newsroom/articles/" + id));
         page.findElement(By.id("choose-image")).click();
         new WebDriverWait(page, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#media-dialog li button")));
@@ -389,63 +369,19 @@ class NewsroomPageChecksTests {
         assertThat(page.findElement(By.id("media-dialog")).isDisplayed()).isFalse();
     }
 
-    /**
-     * Checks one page as the signed-in administrator: its HTML as sent (via MockMvc), and the
-     * page shown by the browser.
-     */
-    void check(String what, String path) throws Exception {
-        check(what, path, get(path));
-    }
-
-    void check(String what, String path, MockHttpServletRequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request.with(staff.as(Role.ADMINISTRATOR)))
-                .andReturn()
-                .getResponse();
-        assertThat(response.getStatus()).as("status of %s", path).isEqualTo(200);
-        checks.assertPasses(what, response.getContentAsByteArray(), browser.load(site(path)));
-    }
-
-    /** A browser without the administrator's session, for the signed-out pages. */
-    private BrowserSession fresh() {
-        BrowserSession signedOut =
-                signedOutBrowser == null ? (signedOutBrowser = BrowserSession.open()) : signedOutBrowser;
-        return signedOut;
-    }
-
-    private BrowserSession signedOutBrowser;
-
-    @AfterAll
-    void closeSignedOutBrowser() {
-        BrowserSession.closeAll(signedOutBrowser);
-    }
-
-    private URI site(String path) {
-        return URI.create("http://localhost:" + port).resolve(path);
-    }
-
     // ---- Moderation and site management: the comment queue, sections, tags, authors, settings
-
-    @Autowired
-    org.broadsheet.comment.CommentService moderatedComments;
-
-    @Autowired
-    org.broadsheet.taxonomy.SectionService managedSections;
-
-    @Autowired
-    org.broadsheet.taxonomy.TagService managedTags;
-
-    @Autowired
-    org.broadsheet.taxonomy.AuthorService managedAuthors;
 
     @Test
     void moderationPages() throws Exception {
+        ArticleView story = commenting.article(Unique.name("Checked comments"));
+        long id = comments.importComment(
+                        story.id(),
+                        Comments.comment("Held Reader", "A comment waiting for the page checks."),
+                        CommentStatus.PENDING,
+                        Instant.now())
+                .id();
         check("comment queue, all", "/newsroom/comments?status=all");
         check("comment queue, held", "/newsroom/comments");
-        long id = moderatedComments
-                .forStaff(new org.broadsheet.comment.StaffCommentQuery(null, null, 1))
-                .items()
-                .get(0)
-                .id();
         check("a comment", "/newsroom/comments/" + id);
         assertRefusedFormIsValidHtml(
                 "comment correction refused",
@@ -463,20 +399,16 @@ class NewsroomPageChecksTests {
         check(
                 "a section",
                 "/newsroom/sections/"
-                        + managedSections.findBySlug("americas").orElseThrow().id());
+                        + sections.findBySlug("americas").orElseThrow().id());
         check("tags", "/newsroom/tags");
         check(
                 "a tag",
-                "/newsroom/tags/"
-                        + managedTags.findBySlug("diplomacy").orElseThrow().id());
+                "/newsroom/tags/" + tags.findBySlug("diplomacy").orElseThrow().id());
         check("authors", "/newsroom/authors");
         check(
                 "an author",
                 "/newsroom/authors/"
-                        + managedAuthors
-                                .findBySlug("amara-okafor")
-                                .orElseThrow()
-                                .id());
+                        + authors.findBySlug("amara-okafor").orElseThrow().id());
         check("settings", "/newsroom/settings");
         assertRefusedFormIsValidHtml(
                 "section refused", post("/newsroom/sections").param("name", "").param("slug", "Not A Slug"));
@@ -489,11 +421,35 @@ class NewsroomPageChecksTests {
                 post("/newsroom/settings/comments").param("moderation", "").param("maxLinks", "many"));
     }
 
+    // ---- helpers
+
+    /**
+     * Checks one page as the signed-in administrator: its HTML as sent (via MockMvc), and the
+     * page shown by the browser.
+     */
+    void check(String what, String path) throws Exception {
+        check(what, path, staff.as(Role.ADMINISTRATOR), browser);
+    }
+
+    /** As {@link #check(String, String)}, as someone else, signed in to {@code shownIn} too. */
+    void check(String what, String path, RequestPostProcessor who, BrowserSession shownIn) throws Exception {
+        MockHttpServletResponse response = site.get(path, who);
+        assertThat(response.getStatus()).as("status of %s", path).isEqualTo(200);
+        checks.assertPasses(what, response.getContentAsByteArray(), shownIn.load(live.uri(path)));
+    }
+
     private void assertRefusedFormIsValidHtml(String what, MockHttpServletRequestBuilder request) throws Exception {
-        MockHttpServletResponse refused = mvc.perform(request.with(csrf()).with(staff.as(Role.ADMINISTRATOR)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse refused = site.perform(request.with(csrf()).with(staff.as(Role.ADMINISTRATOR)));
         assertThat(refused.getStatus()).as(what).isEqualTo(422);
         assertThat(checks.htmlErrors(what, refused.getContentAsByteArray())).isEmpty();
+    }
+
+    /** The second browser, without cookies: signed out, or ready for someone else to sign in. */
+    private BrowserSession signedOut() {
+        if (otherBrowser == null) {
+            otherBrowser = BrowserSession.open();
+        }
+        otherBrowser.clearCookies();
+        return otherBrowser;
     }
 }

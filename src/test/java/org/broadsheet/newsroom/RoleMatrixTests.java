@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -26,35 +25,42 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleAutosaves;
 import org.broadsheet.article.ArticleDesk;
-import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
-import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaUploads;
 import org.broadsheet.site.SiteIdentities;
 import org.broadsheet.taxonomy.SectionService;
-import org.junit.jupiter.api.BeforeAll;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.Unique;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.transaction.TestTransaction;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The role matrix: every newsroom action, tried by direct request (GET, and POST with a valid
  * CSRF token) by a stranger and by each role. Allowed: the action is done (2xx or a redirect
  * that is not to the sign-in page). Refused: 403, and for the actions that change something
- * the change did not happen. A stranger is sent to sign in. Each attempt makes its own data.
+ * the change did not happen. A stranger is sent to sign in. Each attempt makes its own data,
+ * and the whole matrix runs in the test factory's one transaction, which rolls back (checked
+ * from inside the dynamic tests, and after them).
  */
 @BroadsheetTest
+@Transactional
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixTests {
 
@@ -62,10 +68,15 @@ class RoleMatrixTests {
     private static final Set<Role> AUTHORS_UP = EnumSet.of(Role.AUTHOR, Role.EDITOR, Role.ADMINISTRATOR);
     private static final Set<Role> EDITORS = EnumSet.of(Role.EDITOR, Role.ADMINISTRATOR);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMINISTRATOR);
-    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     @Autowired
-    MockMvc mvc;
+    Site site;
+
+    @Autowired
+    StaffMembers staff;
+
+    @Autowired
+    Stories stories;
 
     @Autowired
     AccountService accounts;
@@ -100,22 +111,17 @@ class RoleMatrixTests {
     @Autowired
     org.broadsheet.taxonomy.TagService tags;
 
-    private StaffFixtures staff;
     /** The editor who owns the articles and uploads that other people act on. */
-    private StaffFixtures.Member owner;
+    private StaffMembers.Member owner;
 
-    @BeforeAll
-    void staff() {
-        staff = new StaffFixtures(mvc, accounts);
-        owner = staff.create(Role.EDITOR);
-        written = new ArticlesToTakeDown(workflow);
-    }
+    /** Every article the matrix wrote for its attempts: none may outlive its transaction. */
+    private final List<Long> written = new ArrayList<>();
 
     /**
      * One action: how to make its request (given who acts, so "own" data can be theirs), who
      * may do it, and, for a write, how to tell afterwards whether it happened.
      */
-    record Action(String name, Set<Role> allowed, Function<StaffFixtures.Member, Attempt> attempt) {}
+    record Action(String name, Set<Role> allowed, Function<StaffMembers.Member, Attempt> attempt) {}
 
     /** A request, and a check that is true once its change has been made (null for reads). */
     record Attempt(AbstractMockHttpServletRequestBuilder<?> request, Predicate<Void> happened) {
@@ -133,7 +139,7 @@ class RoleMatrixTests {
         list.add(new Action("article list", ALL, who -> Attempt.read(get("/newsroom/articles"))));
         list.add(new Action("new article page", ALL, who -> Attempt.read(get("/newsroom/articles/new"))));
         list.add(new Action("create a draft", ALL, who -> {
-            String headline = "Matrix draft " + SEQUENCE.incrementAndGet();
+            String headline = Unique.name("Matrix draft");
             return new Attempt(
                     articleForm(post("/newsroom/articles"), headline, "0", "save"),
                     v -> desk.lookup(headline, 5).stream()
@@ -201,7 +207,7 @@ class RoleMatrixTests {
             long id = draft(owner);
             articles.save(
                     id,
-                    form("Second version " + id),
+                    stories.form("Second version " + id),
                     desk.forEditing(id).version(),
                     owner.staff().id(),
                     List.of());
@@ -213,7 +219,7 @@ class RoleMatrixTests {
         }));
         // A new article before its first save: each person's own unsaved work.
         list.add(new Action("autosave a new article", ALL, who -> {
-            String headline = "Matrix unsaved " + SEQUENCE.incrementAndGet();
+            String headline = Unique.name("Matrix unsaved");
             return new Attempt(
                     articleForm(post("/newsroom/articles/autosave"), headline, "0", "save"),
                     v -> desk.newArticleAutosave(who.staff().id())
@@ -222,11 +228,11 @@ class RoleMatrixTests {
                             .equals(headline));
         }));
         list.add(new Action("restore an unsaved new article", ALL, who -> {
-            autosaves.autosaveNew(who.staff().id(), form("Matrix to restore " + SEQUENCE.incrementAndGet()));
+            autosaves.autosaveNew(who.staff().id(), stories.form(Unique.name("Matrix to restore")));
             return Attempt.read(post("/newsroom/articles/autosave/restore"));
         }));
         list.add(new Action("discard an unsaved new article", ALL, who -> {
-            autosaves.autosaveNew(who.staff().id(), form("Matrix to discard " + SEQUENCE.incrementAndGet()));
+            autosaves.autosaveNew(who.staff().id(), stories.form(Unique.name("Matrix to discard")));
             return new Attempt(
                     post("/newsroom/articles/autosave/discard"),
                     v -> desk.newArticleAutosave(who.staff().id()).isEmpty());
@@ -241,7 +247,7 @@ class RoleMatrixTests {
         // ---- media
         list.add(new Action("media library", ALL, who -> Attempt.read(get("/newsroom/media"))));
         list.add(new Action("upload an image", ALL, who -> {
-            String name = "matrix-" + SEQUENCE.incrementAndGet() + ".png";
+            String name = Unique.slug("matrix") + ".png";
             return new Attempt(
                     multipart("/newsroom/media")
                             .file(new MockMultipartFile("file", name, "image/png", png()))
@@ -284,7 +290,7 @@ class RoleMatrixTests {
         // ---- sections, tags, authors
         list.add(new Action("sections page", EDITORS, who -> Attempt.read(get("/newsroom/sections"))));
         list.add(new Action("create a section", EDITORS, who -> {
-            String slug = "matrix-section-" + SEQUENCE.incrementAndGet();
+            String slug = Unique.slug("matrix-section");
             return new Attempt(
                     post("/newsroom/sections")
                             .param("name", "Matrix " + slug)
@@ -294,7 +300,7 @@ class RoleMatrixTests {
         }));
         list.add(new Action("tags page", EDITORS, who -> Attempt.read(get("/newsroom/tags"))));
         list.add(new Action("create a tag", EDITORS, who -> {
-            String slug = "matrix-tag-" + SEQUENCE.incrementAndGet();
+            String slug = Unique.slug("matrix-tag");
             return new Attempt(
                     post("/newsroom/tags")
                             .param("name", "Matrix " + slug)
@@ -306,7 +312,7 @@ class RoleMatrixTests {
         // ---- users and settings
         list.add(new Action("users page", ADMINS, who -> Attempt.read(get("/newsroom/users"))));
         list.add(new Action("invite a user", ADMINS, who -> {
-            String email = "matrix-" + SEQUENCE.incrementAndGet() + "@staff.example";
+            String email = Unique.email("matrix");
             return new Attempt(
                     post("/newsroom/users")
                             .param("name", "Invited")
@@ -316,7 +322,7 @@ class RoleMatrixTests {
                     v -> accounts.list().stream().anyMatch(a -> a.email().equals(email)));
         }));
         list.add(new Action("make someone an administrator", ADMINS, who -> {
-            StaffFixtures.Member target = staff.create(Role.CONTRIBUTOR);
+            StaffMembers.Member target = staff.create(Role.CONTRIBUTOR);
             return new Attempt(
                     post("/newsroom/users/" + target.staff().id())
                             .param("name", "Promoted")
@@ -343,7 +349,13 @@ class RoleMatrixTests {
 
     @TestFactory
     Stream<DynamicTest> everyActionForEveryRole() {
+        owner = staff.create(Role.EDITOR);
         List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest(
+                "the matrix runs in the test's transaction",
+                () -> assertThat(TestTransaction.isActive())
+                        .as("a transaction that rolls back")
+                        .isTrue()));
         for (Action action : actions()) {
             tests.add(DynamicTest.dynamicTest(action.name() + " / stranger", () -> stranger(action)));
             for (Role role : Role.values()) {
@@ -354,14 +366,12 @@ class RoleMatrixTests {
     }
 
     private void tryAs(Action action, Role role) throws Exception {
-        StaffFixtures.Member who = staff.member(role);
+        StaffMembers.Member who = staff.member(role);
         Attempt attempt = action.attempt().apply(who);
         boolean write = attempt.happened() != null;
         // Every request carries a valid CSRF token (harmless on a GET), so only the role decides.
-        MockHttpServletResponse response = mvc.perform(
-                        attempt.request().with(staff.as(role)).with(csrf()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse response =
+                site.perform(attempt.request().with(staff.as(role)).with(csrf()));
         String what = action.name() + " by " + role.label() + " answered " + response.getStatus() + " "
                 + response.getRedirectedUrl();
         if (action.allowed().contains(role)) {
@@ -384,8 +394,7 @@ class RoleMatrixTests {
 
     private void stranger(Action action) throws Exception {
         Attempt attempt = action.attempt().apply(owner);
-        MockHttpServletResponse response =
-                mvc.perform(attempt.request().with(csrf())).andReturn().getResponse();
+        MockHttpServletResponse response = site.perform(attempt.request().with(csrf()));
         assertThat(response.getStatus()).as(action.name() + " by a stranger").isEqualTo(302);
         assertThat(response.getRedirectedUrl()).isEqualTo("/newsroom/sign-in");
         if (attempt.happened() != null) {
@@ -397,25 +406,23 @@ class RoleMatrixTests {
 
     // ---- data for one attempt
 
-    private long draft(StaffFixtures.Member who) {
-        long id = articles.create(
-                        form("Matrix story " + SEQUENCE.incrementAndGet()),
-                        who.staff().id(),
-                        List.of())
-                .id();
+    private long draft(StaffMembers.Member who) {
+        long id = stories.draft(stories.form(Unique.name("Matrix story")), who);
         written.add(id);
         return id;
     }
 
-    /** Every article this class wrote; none stays public, so reader-page tests see the front page they expect. */
-    private ArticlesToTakeDown written;
-
-    @org.junit.jupiter.api.AfterAll
-    void unpublishWhatWasPublished() {
-        written.takeDown();
+    /** The writes of every dynamic test were rolled back with the factory's transaction. */
+    @AfterAll
+    void nothingTheMatrixWroteOutlivesIt() {
+        assertThat(written).as("articles the matrix wrote").isNotEmpty();
+        assertThat(written)
+                .allSatisfy(id ->
+                        assertThat(workflow.status(id)).as("article %d", id).isEmpty());
+        assertThat(accounts.findStaff(owner.staff().id())).as("the owner").isEmpty();
     }
 
-    private long published(StaffFixtures.Member who) {
+    private long published(StaffMembers.Member who) {
         long id = draft(who);
         workflow.publish(id, null);
         return id;
@@ -425,20 +432,15 @@ class RoleMatrixTests {
         long article = published(owner);
         return comments.importComment(
                         article,
-                        new CommentForm(
-                                "Matrix Reader",
-                                "reader-" + SEQUENCE.incrementAndGet() + "@readers.example",
-                                null,
-                                "A comment waiting for a moderator.",
-                                null),
+                        Comments.comment("Matrix Reader", "A comment waiting for a moderator."),
                         CommentStatus.PENDING,
                         Instant.now())
                 .id();
     }
 
-    private long upload(StaffFixtures.Member who) {
+    private long upload(StaffMembers.Member who) {
         return uploads.upload(
-                        "matrix-own-" + SEQUENCE.incrementAndGet() + ".png",
+                        Unique.slug("matrix-own") + ".png",
                         new ByteArrayInputStream(png()),
                         who.staff().id(),
                         "A matrix test card",
@@ -449,18 +451,6 @@ class RoleMatrixTests {
 
     private String version(long id) {
         return Integer.toString(desk.forEditing(id).version());
-    }
-
-    private static ArticleForm form(String headline) {
-        return new ArticleForm(
-                "matrix-" + SEQUENCE.incrementAndGet(),
-                headline,
-                "A standfirst.",
-                "The body.",
-                "americas",
-                List.of("daniel-reyes"),
-                List.of(),
-                null);
     }
 
     private static MockHttpServletRequestBuilder articleForm(

@@ -8,21 +8,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.annotation.Transactional;
 
-/** A site started without the demo has no staff: the one-time set-up link creates the first administrator. */
+/**
+ * A site started without the demo has no staff: the one-time set-up link creates the first
+ * administrator. The site is an application context of its own; the test rolls back, so the
+ * site is left without staff again.
+ */
 @BroadsheetTest
 @TestPropertySource(properties = "broadsheet.demo=false")
+@Transactional
 class SetupLinkTests {
 
     @Autowired
-    MockMvc mvc;
+    Site site;
 
     @Autowired
     AccountService accounts;
@@ -37,11 +44,7 @@ class SetupLinkTests {
         String expired = accounts.setupLinkIfNoStaff().orElseThrow();
         jdbc.sql("update staff_token set expires_at = now() - interval '1 second' where purpose = 'setup'")
                 .update();
-        assertThat(mvc.perform(get("/newsroom/setup/" + expired))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(404);
+        assertThat(site.status("/newsroom/setup/" + expired)).isEqualTo(404);
 
         String token = accounts.setupLinkIfNoStaff().orElseThrow();
         assertThat(jdbc.sql(
@@ -49,7 +52,7 @@ class SetupLinkTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(24 * 3600);
-        MvcResult page = mvc.perform(get("/newsroom/setup/" + token)).andReturn();
+        MvcResult page = site.exchange(get("/newsroom/setup/" + token));
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         assertThat(Jsoup.parse(page.getResponse().getContentAsString())
                         .select("h1")
@@ -60,13 +63,12 @@ class SetupLinkTests {
                 .as("the Nu HTML checker (axe checks the same template as the password page)")
                 .isEmpty();
 
-        MvcResult weak = mvc.perform(post("/newsroom/setup/" + token)
-                        .param("name", "First Admin")
-                        .param("email", "first@staff.example")
-                        .param("password", "short")
-                        .param("confirm", "short")
-                        .with(csrf()))
-                .andReturn();
+        MvcResult weak = site.exchange(post("/newsroom/setup/" + token)
+                .param("name", "First Admin")
+                .param("email", "first@staff.example")
+                .param("password", "short")
+                .param("confirm", "short")
+                .with(csrf()));
         assertThat(weak.getResponse().getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(weak.getResponse().getContentAsString())
                         .select("input#email")
@@ -74,41 +76,31 @@ class SetupLinkTests {
                 .isEqualTo("first@staff.example");
         assertThat(accounts.hasStaff()).isFalse();
 
-        MvcResult created = mvc.perform(post("/newsroom/setup/" + token)
-                        .param("name", "First Admin")
-                        .param("email", "first@staff.example")
-                        .param("password", "the first admin's passphrase")
-                        .param("confirm", "the first admin's passphrase")
-                        .with(csrf()))
-                .andReturn();
+        MvcResult created = site.exchange(post("/newsroom/setup/" + token)
+                .param("name", "First Admin")
+                .param("email", "first@staff.example")
+                .param("password", "the first admin's passphrase")
+                .param("confirm", "the first admin's passphrase")
+                .with(csrf()));
         assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?password-set");
         assertThat(accounts.list()).singleElement().extracting(a -> a.role()).isEqualTo(Role.ADMINISTRATOR);
 
-        assertThat(mvc.perform(get("/newsroom/setup/" + token))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .as("used once")
-                .isEqualTo(404);
-        assertThat(mvc.perform(post("/newsroom/setup/" + token)
+        assertThat(site.status("/newsroom/setup/" + token)).as("used once").isEqualTo(404);
+        assertThat(site.perform(post("/newsroom/setup/" + token)
                                 .param("name", "Second")
                                 .param("email", "second@staff.example")
                                 .param("password", "another long passphrase")
                                 .param("confirm", "another long passphrase")
                                 .with(csrf()))
-                        .andReturn()
-                        .getResponse()
                         .getStatus())
                 .isEqualTo(404);
         assertThat(accounts.setupLinkIfNoStaff()).isEmpty();
 
-        assertThat(mvc.perform(post("/newsroom/sign-in")
+        assertThat(site.perform(post("/newsroom/sign-in")
                                 .param("email", "first@staff.example")
                                 .param("password", "the first admin's passphrase")
                                 .with(csrf())
-                                .with(StaffFixtures.fromNewAddress()))
-                        .andReturn()
-                        .getResponse()
+                                .with(StaffMembers.fromNewAddress()))
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom");
     }

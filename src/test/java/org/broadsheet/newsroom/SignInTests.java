@@ -7,48 +7,46 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import jakarta.servlet.http.Cookie;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
+import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.StaffMembers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Signing in and out of the newsroom through the real form, sessions, and the brute-force throttle. */
+/**
+ * Signing in and out of the newsroom through the real form, sessions, and the brute-force
+ * throttle. Each test signs in staff of its own and rolls back (sessions stay, see
+ * {@link AccountTests}).
+ */
 @BroadsheetTest
+@Transactional
 class SignInTests {
 
     @Autowired
-    MockMvc mvc;
+    Site site;
 
     @Autowired
-    AccountService accounts;
+    StaffMembers staff;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    StaffFixtures staff;
-
-    @BeforeEach
-    void setUp() {
-        staff = new StaffFixtures(mvc, accounts);
-    }
+    JdbcClient jdbc;
 
     @Test
     void newsroomPagesSendStrangersToTheSignInPage() throws Exception {
-        MvcResult result = mvc.perform(get("/newsroom/articles")).andReturn();
+        MvcResult result = site.exchange(get("/newsroom/articles"));
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl()).endsWith("/newsroom/sign-in");
         assertThat(result.getResponse().getCookie("SESSION"))
                 .as("no session before signing in")
                 .isNull();
 
-        Document page = Jsoup.parse(
-                mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getContentAsString());
+        Document page = site.page("/newsroom/sign-in");
         assertThat(page.select("h1").text()).isEqualTo("Sign in to the newsroom");
         assertThat(page.select("form[action=/newsroom/sign-in] input[name=_csrf]")
                         .attr("value"))
@@ -60,13 +58,12 @@ class SignInTests {
 
     @Test
     void signingInGivesASessionCookieAndTheDashboard() throws Exception {
-        StaffFixtures.Member editor = staff.create(Role.EDITOR);
-        MvcResult result = mvc.perform(post("/newsroom/sign-in")
-                        .param("email", editor.email().toUpperCase())
-                        .param("password", editor.password())
-                        .with(csrf())
-                        .with(StaffFixtures.fromNewAddress()))
-                .andReturn();
+        StaffMembers.Member editor = staff.create(Role.EDITOR);
+        MvcResult result = site.exchange(post("/newsroom/sign-in")
+                .param("email", editor.email().toUpperCase())
+                .param("password", editor.password())
+                .with(csrf())
+                .with(StaffMembers.fromNewAddress()));
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl())
                 .as(result.getResponse().getContentAsString())
@@ -90,7 +87,7 @@ class SignInTests {
                 .as("the session lives in PostgreSQL, so it survives a restart and a change of node")
                 .isEqualTo(1);
 
-        MvcResult dashboard = mvc.perform(get("/newsroom").cookie(session)).andReturn();
+        MvcResult dashboard = site.exchange(get("/newsroom").cookie(session));
         assertThat(dashboard.getResponse().getStatus()).isEqualTo(200);
         assertThat(dashboard.getResponse().getHeader("Cache-Control")).contains("no-store");
         assertThat(dashboard.getResponse().getHeader("X-Robots-Tag")).contains("noindex");
@@ -105,14 +102,13 @@ class SignInTests {
 
     @Test
     void overHttpsTheSessionCookieIsSecure() throws Exception {
-        StaffFixtures.Member editor = staff.create(Role.EDITOR);
-        MvcResult result = mvc.perform(post("/newsroom/sign-in")
-                        .secure(true)
-                        .param("email", editor.email())
-                        .param("password", editor.password())
-                        .with(csrf())
-                        .with(StaffFixtures.fromNewAddress()))
-                .andReturn();
+        StaffMembers.Member editor = staff.create(Role.EDITOR);
+        MvcResult result = site.exchange(post("/newsroom/sign-in")
+                .secure(true)
+                .param("email", editor.email())
+                .param("password", editor.password())
+                .with(csrf())
+                .with(StaffMembers.fromNewAddress()));
         assertThat(result.getResponse().getHeaders("Set-Cookie"))
                 .filteredOn(h -> h.startsWith("SESSION="))
                 .singleElement()
@@ -124,13 +120,12 @@ class SignInTests {
 
     @Test
     void aWrongPasswordIsRefusedWithTheEmailKept() throws Exception {
-        StaffFixtures.Member author = staff.create(Role.AUTHOR);
-        MvcResult result = mvc.perform(post("/newsroom/sign-in")
-                        .param("email", author.email())
-                        .param("password", "not-the-password")
-                        .with(csrf())
-                        .with(StaffFixtures.fromNewAddress()))
-                .andReturn();
+        StaffMembers.Member author = staff.create(Role.AUTHOR);
+        MvcResult result = site.exchange(post("/newsroom/sign-in")
+                .param("email", author.email())
+                .param("password", "not-the-password")
+                .with(csrf())
+                .with(StaffMembers.fromNewAddress()));
         assertThat(result.getResponse().getStatus()).isEqualTo(401);
         assertThat(result.getResponse().getCookie("SESSION")).isNull();
         Document page = Jsoup.parse(result.getResponse().getContentAsString());
@@ -142,18 +137,9 @@ class SignInTests {
     @Test
     void signOutEndsTheSession() throws Exception {
         RequestPostProcessor session = staff.signIn(staff.create(Role.CONTRIBUTOR));
-        assertThat(mvc.perform(get("/newsroom").with(session))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(200);
-        MvcResult out = mvc.perform(post("/newsroom/sign-out").with(session).with(csrf()))
-                .andReturn();
+        assertThat(site.get("/newsroom", session).getStatus()).isEqualTo(200);
+        MvcResult out = site.exchange(post("/newsroom/sign-out").with(session).with(csrf()));
         assertThat(out.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?signed-out");
-        assertThat(mvc.perform(get("/newsroom").with(session))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(302);
+        assertThat(site.get("/newsroom", session).getStatus()).isEqualTo(302);
     }
 }

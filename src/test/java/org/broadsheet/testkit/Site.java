@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -44,6 +45,15 @@ public class Site {
     public MockHttpServletResponse perform(RequestBuilder request) {
         try {
             return mvc.getObject().perform(request).andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole exchange, for what the response alone does not show: the flash attributes of a redirect. */
+    public MvcResult exchange(RequestBuilder request) {
+        try {
+            return mvc.getObject().perform(request).andReturn();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

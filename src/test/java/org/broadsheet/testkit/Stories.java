@@ -54,6 +54,14 @@ public class Stories {
         return articles.create(form).id();
     }
 
+    /**
+     * Writes the form as a draft owned by {@code owner}, as their first save does (which also
+     * drops their unsaved new article); returns its id.
+     */
+    public long draft(ArticleForm form, StaffMembers.Member owner) {
+        return articles.create(form, owner.staff().id(), List.of()).id();
+    }
+
     /** Writes and publishes the form, dated a minute ago; returns what readers see. */
     public ArticleView publish(ArticleForm form) {
         return publish(form, Instant.now().minusSeconds(60));

@@ -23,6 +23,11 @@ public final class Unique {
         return base + " " + RUN + SEQUENCE.incrementAndGet();
     }
 
+    /** {@code base} run together with a number no other word has, for searches: {@code narwhalk3x9a12}. */
+    public static String word(String base) {
+        return base + RUN + SEQUENCE.incrementAndGet();
+    }
+
     /** An address at the reserved example domain: {@code base-k3x9a-12@example.org}. */
     public static String email(String base) {
         return slug(base) + "@example.org";
