@@ -23,6 +23,7 @@ import org.broadsheet.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Files a crash left without their row are removed once older than the grace period (an hour
@@ -57,6 +58,9 @@ class OrphanedFileSweepTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path outside;
@@ -147,7 +151,8 @@ class OrphanedFileSweepTests {
         makeOld(orphans);
         makeOld(filesOf(owned));
         // The other node: its own store on the same directory, its own library, the same database.
-        MediaLibrary otherNode = new MediaLibrary(repository, new MediaFiles(new FileSystemMediaStorage(root())));
+        MediaLibrary otherNode =
+                new MediaLibrary(repository, new MediaFiles(new FileSystemMediaStorage(root())), transactions);
         OrphanedFileSweep otherSweep = new OrphanedFileSweep(otherNode, settings, clock);
 
         CompletableFuture<Integer> here = CompletableFuture.supplyAsync(sweep::sweep);
