@@ -240,29 +240,13 @@ class CommentRepository {
                and (cast(:q as text) is null or c.author_name ilike :q or c.author_email ilike :q or c.body ilike :q
                     or host(c.ip) ilike :q)""";
 
-    private static final RowMapper<StaffComment> STAFF = (rs, n) -> new StaffComment(
-            rs.getLong("id"),
-            rs.getLong("article_id"),
-            (Long) rs.getObject("parent_id", Long.class),
-            CommentStatus.fromDb(rs.getString("status")),
-            rs.getString("author_name"),
-            rs.getString("author_email"),
-            rs.getString("author_url"),
-            rs.getBoolean("staff"),
-            rs.getString("body"),
-            rs.getString("body_html"),
-            rs.getString("ip"),
-            rs.getString("user_agent"),
-            instant(rs, "created_at"),
-            instant(rs, "updated_at"),
-            rs.getString("reply_to_name"),
-            rs.getString("headline"),
-            null);
+    private static final RowMapper<StaffComment> STAFF = (rs, n) ->
+            new StaffComment(ROW.mapRow(rs, n), rs.getString("reply_to_name"), rs.getString("headline"), null);
 
     private static final String STAFF_SELECT = """
-            select c.id, c.article_id, c.parent_id, c.status, c.author_name, c.author_email, c.author_url, c.staff,
-                   c.body, c.body_html, host(c.ip) as ip, c.user_agent, c.created_at, c.updated_at,
-                   p.author_name as reply_to_name, a.headline
+            select c.id, c.article_id, c.parent_id, c.depth, c.status, c.restore_status, c.author_name,
+                   c.author_email, c.author_url, c.staff, c.body, c.body_html, host(c.ip) as ip, c.user_agent,
+                   c.created_at, c.updated_at, p.author_name as reply_to_name, a.headline
               from comment c
               join article a on a.id = c.article_id
               left join comment p on p.id = c.parent_id

@@ -55,14 +55,16 @@ class ModerationQueue {
         // Many comments on a page share an article: look each article up once.
         Map<Long, String> urls = new HashMap<>();
         List<StaffComment> comments = found.stream()
-                .map(c -> c.withArticleUrl(urls.computeIfAbsent(c.articleId(), this::publicUrl)))
+                .map(c -> c.withArticleUrl(urls.computeIfAbsent(c.comment().articleId(), this::publicUrl)))
                 .toList();
         return new ResultPage<>(
                 comments, repository.countForStaff(query.status(), pattern), query.page(), query.pageSize());
     }
 
     Optional<StaffComment> comment(long id) {
-        return repository.findForStaff(id).map(c -> c.withArticleUrl(publicUrl(c.articleId())));
+        return repository
+                .findForStaff(id)
+                .map(c -> c.withArticleUrl(publicUrl(c.comment().articleId())));
     }
 
     /**

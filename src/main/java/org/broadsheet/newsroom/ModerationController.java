@@ -7,6 +7,7 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentAction;
 import org.broadsheet.comment.CommentForm;
+import org.broadsheet.comment.CommentRow;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.StaffComment;
@@ -152,7 +153,10 @@ class ModerationController {
             page = comments.forStaff(new StaffCommentQuery(filter.commentStatus(), filter.search(), filter.page()));
         }
         List<ModerationQueueView.Row> rows = page.items().stream()
-                .map(c -> new ModerationQueueView.Row(c, dates.of(c.createdAt()), CommentAction.forStatus(c.status())))
+                .map(c -> new ModerationQueueView.Row(
+                        c,
+                        dates.of(c.comment().createdAt()),
+                        CommentAction.forStatus(c.comment().status())))
                 .toList();
         var view = new ModerationQueueView(filter, tabs(filter), rows, page, List.of(CommentAction.values()), problem);
         return pages.render(staff, "newsroom/comments/queue", "Comments", "comments", view);
@@ -181,15 +185,25 @@ class ModerationController {
 
     private ModelAndView commentPage(Staff staff, StaffComment comment, StaffForm form, StaffForm reply) {
         var view = new ModerationCommentView(
-                comment, dates.of(comment.createdAt()), CommentAction.forStatus(comment.status()), form, reply);
-        return pages.render(staff, "newsroom/comments/comment", "Comment by " + comment.name(), "comments", view);
+                comment,
+                dates.of(comment.comment().createdAt()),
+                CommentAction.forStatus(comment.comment().status()),
+                form,
+                reply);
+        return pages.render(
+                staff,
+                "newsroom/comments/comment",
+                "Comment by " + comment.comment().name(),
+                "comments",
+                view);
     }
 
     private StaffComment find(long id) {
         return comments.staffComment(id).orElseThrow(() -> new NotFoundException("No comment " + id));
     }
 
-    private static StaffForm formFor(StaffComment comment) {
+    private static StaffForm formFor(StaffComment staffComment) {
+        CommentRow comment = staffComment.comment();
         return StaffForm.of(new CommentFields(comment.name(), comment.email(), comment.website(), comment.text()));
     }
 

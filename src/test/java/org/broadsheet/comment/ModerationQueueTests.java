@@ -84,17 +84,17 @@ class ModerationQueueTests {
 
         ResultPage<StaffComment> all = comments.forStaff(new StaffCommentQuery(null, word, 1));
         assertThat(all.items())
-                .extracting(StaffComment::id)
+                .extracting(s -> s.comment().id())
                 .containsExactly(heldSecond, heldFirst, newApproved, oldApproved);
         assertThat(all.total()).isEqualTo(4);
 
         assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.PENDING, word, 1))
                         .items())
-                .extracting(StaffComment::id)
+                .extracting(s -> s.comment().id())
                 .containsExactly(heldSecond, heldFirst);
         assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.APPROVED, word, 1))
                         .items())
-                .extracting(StaffComment::id)
+                .extracting(s -> s.comment().id())
                 .containsExactly(newApproved, oldApproved);
         assertThat(comments.forStaff(new StaffCommentQuery(CommentStatus.SPAM, word, 1))
                         .items())
@@ -116,10 +116,10 @@ class ModerationQueueTests {
                 .id();
 
         StaffComment seen = comments.staffComment(id).orElseThrow();
-        assertThat(seen.email()).isEqualTo(email);
-        assertThat(seen.website()).isEqualTo("https://eve.example/blog");
-        assertThat(seen.ip()).isEqualTo(ip);
-        assertThat(seen.userAgent()).isEqualTo("Mozilla/5.0 (Queue test)");
+        assertThat(seen.comment().email()).isEqualTo(email);
+        assertThat(seen.comment().website()).isEqualTo("https://eve.example/blog");
+        assertThat(seen.comment().ip()).isEqualTo(ip);
+        assertThat(seen.comment().userAgent()).isEqualTo("Mozilla/5.0 (Queue test)");
         assertThat(seen.articleHeadline()).isEqualTo("Private details");
         assertThat(seen.articleUrl()).isEqualTo(article.url());
         assertThat(seen.replyToName()).isNull();
@@ -149,14 +149,14 @@ class ModerationQueueTests {
                 .id();
 
         assertThat(comments.forStaff(new StaffCommentQuery(null, word, 1)).items())
-                .extracting(StaffComment::id)
+                .extracting(s -> s.comment().id())
                 .containsExactlyInAnyOrder(byName, byEmail, byText);
         assertThat(comments.forStaff(new StaffCommentQuery(null, "  " + email.toUpperCase() + " ", 1))
                         .items())
-                .extracting(StaffComment::id)
+                .extracting(s -> s.comment().id())
                 .containsExactly(byEmail);
         assertThat(comments.forStaff(new StaffCommentQuery(null, ip, 1)).items())
-                .extracting(StaffComment::id)
+                .extracting(s -> s.comment().id())
                 .containsExactly(byIp);
     }
 
@@ -169,7 +169,7 @@ class ModerationQueueTests {
 
         assertThat(comments.forStaff(new StaffCommentQuery(null, word + " rose 5%", 1))
                         .items())
-                .extracting(StaffComment::id)
+                .extracting(s -> s.comment().id())
                 .containsExactly(percent);
         assertThat(comments.forStaff(new StaffCommentQuery(null, "%", 1)).total())
                 .as("a lone % matches only comments containing it")
@@ -197,7 +197,7 @@ class ModerationQueueTests {
         assertThat(third.pagination(n -> "?page=" + n).nextUrl()).isNull();
         List<Long> seen = new ArrayList<>();
         for (ResultPage<StaffComment> page : List.of(first, second, third)) {
-            page.items().forEach(c -> seen.add(c.id()));
+            page.items().forEach(c -> seen.add(c.comment().id()));
         }
         Collections.reverse(ids);
         assertThat(seen).as("newest first").containsExactlyElementsOf(ids);
