@@ -74,13 +74,9 @@ class ArticleStatusController {
         NoteKind kind = fields.noteKind();
         return pages.submit(
                 fields,
-                () -> {
-                    workflow.addNote(id, kind, fields.note(), null);
-                    return pages.redirect(
-                            NewsroomUrls.article(id) + "#notes-heading",
-                            (kind == NoteKind.CORRECTION ? "Correction" : "Update")
-                                    + " added; the article now shows it.");
-                },
+                () -> workflow.addNote(id, kind, fields.note(), null),
+                NewsroomUrls.article(id) + "#notes-heading",
+                (kind == NoteKind.CORRECTION ? "Correction" : "Update") + " added; the article now shows it.",
                 refused -> editor.noteRefused(staff, article, refused));
     }
 }

@@ -110,10 +110,9 @@ class MediaLibraryController {
         staff.require(Permission.UPLOAD_MEDIA, Permission.MANAGE_MEDIA, item.uploaderId());
         return pages.submit(
                 details,
-                () -> {
-                    media.updateDetails(id, details.alt(), details.caption(), details.credit());
-                    return pages.redirect(NewsroomUrls.media(id), "Saved the details of " + item.filename() + ".");
-                },
+                () -> media.updateDetails(id, details.alt(), details.caption(), details.credit()),
+                NewsroomUrls.media(id),
+                "Saved the details of " + item.filename() + ".",
                 refused -> itemPage(staff, item, refused));
     }
 

@@ -119,10 +119,9 @@ class ModerationController {
         StaffComment comment = find(id);
         return pages.submit(
                 fields,
-                () -> {
-                    comments.edit(id, fields.toForm());
-                    return pages.redirect(NewsroomUrls.comment(id), "Comment saved.");
-                },
+                () -> comments.edit(id, fields.toForm()),
+                NewsroomUrls.comment(id),
+                "Comment saved.",
                 refused -> commentPage(staff, comment, refused, StaffForm.empty()));
     }
 
@@ -133,10 +132,9 @@ class ModerationController {
         StaffComment comment = find(id);
         return pages.submit(
                 fields,
-                () -> {
-                    comments.replyAsStaff(id, staff.name(), staff.email(), fields.reply());
-                    return pages.redirect(NewsroomUrls.comment(id), "Reply published.");
-                },
+                () -> comments.replyAsStaff(id, staff.name(), staff.email(), fields.reply()),
+                NewsroomUrls.comment(id),
+                "Reply published.",
                 refused -> commentPage(
                         staff,
                         comment,

@@ -16,6 +16,7 @@ import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.Redirects;
 import org.broadsheet.web.SiteUrls;
 import org.broadsheet.web.ValidationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -64,6 +65,21 @@ public class NewsroomPages {
             page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             return page;
         }
+    }
+
+    /**
+     * Answers a posted form whose action answers nothing of its own: runs {@code action}, then
+     * 303s to {@code url} where the frame shows {@code done}; refused as {@link #submit}.
+     */
+    public ModelAndView submit(
+            Record typed, Runnable action, String url, @Nullable String done, Function<StaffForm, ModelAndView> again) {
+        return submit(
+                typed,
+                () -> {
+                    action.run();
+                    return redirect(url, done);
+                },
+                again);
     }
 
     /**

@@ -52,10 +52,9 @@ class SiteSettingsController {
         staff.require(Permission.MANAGE_SETTINGS);
         return pages.submit(
                 fields,
-                () -> {
-                    identities.update(fields.identity());
-                    return pages.redirect(NewsroomUrls.SETTINGS, "Site title and tagline saved.");
-                },
+                () -> identities.update(fields.identity()),
+                NewsroomUrls.SETTINGS,
+                "Site title and tagline saved.",
                 refused -> page(staff, refused, policyForm()));
     }
 
@@ -64,10 +63,9 @@ class SiteSettingsController {
         staff.require(Permission.MANAGE_SETTINGS);
         return pages.submit(
                 fields,
-                () -> {
-                    policies.update(fields.policy());
-                    return pages.redirect(NewsroomUrls.SETTINGS, "Comment policy saved.");
-                },
+                () -> policies.update(fields.policy()),
+                NewsroomUrls.SETTINGS,
+                "Comment policy saved.",
                 refused -> page(staff, siteForm(), refused));
     }
 

@@ -91,18 +91,16 @@ class UsersController {
         StaffAccount user = user(id);
         return pages.submit(
                 fields,
-                () -> {
-                    accounts.update(
-                            staff.id(),
-                            id,
-                            fields.email(),
-                            fields.name(),
-                            Role.fromKey(fields.role()),
-                            authorId(fields.author()),
-                            fields.canSignIn());
-                    return pages.redirect(
-                            NewsroomUrls.USERS, "Saved " + fields.name().strip() + ".");
-                },
+                () -> accounts.update(
+                        staff.id(),
+                        id,
+                        fields.email(),
+                        fields.name(),
+                        Role.fromKey(fields.role()),
+                        authorId(fields.author()),
+                        fields.canSignIn()),
+                NewsroomUrls.USERS,
+                "Saved " + fields.name().strip() + ".",
                 refused -> editPage(staff, user, refused, null));
     }
 
