@@ -44,7 +44,8 @@ rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 pg_pss_mb() {
   local total=0 pid
   for pid in $(pgrep -f "postgres -D .*$(basename "$DATA")/postgres" ; pgrep -P "$(pgrep -f "postgres -D .*$(basename "$DATA")/postgres" | head -1)" 2>/dev/null); do
-    [ -r "/proc/$pid/smaps_rollup" ] && total=$((total + $(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")))
+    v=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null) # gone meanwhile: 0
+    total=$((total + ${v:-0}))
   done
   echo $((total / 1024))
 }

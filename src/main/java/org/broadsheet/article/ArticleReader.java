@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.broadsheet.media.MediaImage;
@@ -100,6 +101,16 @@ public class ArticleReader {
         return cache.list(
                 List.of("author", authorId, page, size),
                 () -> slice(offset -> repository.findLatestByAuthor(authorId, size + 1, offset), page, size));
+    }
+
+    /**
+     * A view assembled from what this reader returns (the front page from its lists), kept as
+     * long as they are: forgotten with them on any change to public articles or taxonomies.
+     *
+     * @param key what the view is and depends on; equal keys are the same view
+     */
+    public <T> T assembled(Object key, Supplier<T> assembly) {
+        return cache.list(List.of("assembled", key), assembly);
     }
 
     /** The {@code count} newest public stories. */

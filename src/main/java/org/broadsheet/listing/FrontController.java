@@ -33,10 +33,12 @@ class FrontController {
     ModelAndView home() {
         var settings = layouts.settings();
         var layout = layouts.page(settings.name(), settings.tagline(), urls.home(), null);
-        var page = new HomePage(layout, settings.name() + ": top stories", front(), urls.archive(1));
+        FrontPage front = reader.assembled("front", this::front);
+        var page = new HomePage(layout, settings.name() + ": top stories", front, urls.archive(1));
         return new ModelAndView("listing/front", Map.of("page", page));
     }
 
+    /** Read anew only when the stories or the taxonomies change (see {@link ArticleReader#assembled}). */
     private FrontPage front() {
         List<Teaser> newest = reader.newest(TOP_STORIES + 1 + LEAD_CANDIDATES);
         if (newest.isEmpty()) {

@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,13 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The article page as a reader's browser receives it. Each test rolls back what it writes. */
 @BroadsheetTest
 @Transactional
-class ArticlePageTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    Stories stories;
+class ArticlePageTests extends SiteTest {
 
     @Autowired
     ArticleService articles;

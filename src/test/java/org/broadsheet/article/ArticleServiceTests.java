@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The rules of articles, on the real database; each test rolls back. */
 @BroadsheetTest
 @Transactional
-class ArticleServiceTests {
+class ArticleServiceTests extends SiteTest {
 
     @Autowired
     ArticleService articles;
@@ -29,9 +29,6 @@ class ArticleServiceTests {
 
     @Autowired
     ArticleReader reader;
-
-    @Autowired
-    Stories stories;
 
     private long published(ArticleForm form) {
         long id = articles.create(form).id();

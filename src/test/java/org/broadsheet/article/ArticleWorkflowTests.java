@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.taxonomy.TagService;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Pagination;
@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Writing and publishing in the newsroom: ownership, revisions, edit conflicts, review, autosaves. */
 @BroadsheetTest
 @Transactional
-class ArticleWorkflowTests {
+class ArticleWorkflowTests extends SiteTest {
 
     @Autowired
     ArticleService articles;
@@ -46,9 +46,6 @@ class ArticleWorkflowTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    Stories stories;
 
     long writer;
     long editor;

@@ -13,14 +13,14 @@ import static org.broadsheet.comment.CommentsInBrowser.waitFor;
 import java.net.URI;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.testkit.Browsers;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.BrowserSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class CommentBrowserTests {
+class CommentBrowserTests extends SiteTest {
 
     @LocalServerPort
     int port;
@@ -47,22 +47,11 @@ class CommentBrowserTests {
     @Autowired
     Comments commenting;
 
-    @Autowired
-    Stories stories;
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
-    private BrowserSession withJs;
-    private BrowserSession withoutJs;
-
-    @BeforeAll
-    void openBrowsers() {
-        withJs = BrowserSession.open();
-        withoutJs = BrowserSession.openWithoutJavaScript();
-    }
-
-    @AfterAll
-    void closeBrowsers() {
-        BrowserSession.closeAll(withJs, withoutJs);
-    }
+    private final BrowserSession withJs = browsers.withJavaScript();
+    private final BrowserSession withoutJs = browsers.withoutJavaScript();
 
     @Test
     void withoutJavaScriptACommentAndAReplyAreEachAPageLoadAway() {

@@ -8,8 +8,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,13 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Comments as rendered and kept in memory forget what a transaction showed them once it rolls back. */
 @BroadsheetTest
-class CommentCacheTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    Stories stories;
+class CommentCacheTests extends SiteTest {
 
     @Autowired
     ArticleService articles;

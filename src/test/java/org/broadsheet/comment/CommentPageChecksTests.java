@@ -14,7 +14,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
@@ -43,13 +43,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class CommentPageChecksTests {
+class CommentPageChecksTests extends SiteTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    Site site;
 
     @Autowired
     Comments commenting;

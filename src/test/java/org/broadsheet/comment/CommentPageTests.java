@@ -21,8 +21,7 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.TestCsrf;
 import org.jsoup.Jsoup;
@@ -42,16 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class CommentPageTests {
-
-    @Autowired
-    Site site;
+class CommentPageTests extends SiteTest {
 
     @Autowired
     Comments commenting;
-
-    @Autowired
-    Stories stories;
 
     @Autowired
     CommentService comments;

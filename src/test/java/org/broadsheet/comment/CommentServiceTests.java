@@ -15,7 +15,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The comment service as readers and moderators use it; each test rolls back, policy changes included. */
 @BroadsheetTest
 @Transactional
-class CommentServiceTests {
+class CommentServiceTests extends SiteTest {
 
     @Autowired
     CommentService comments;
@@ -36,9 +36,6 @@ class CommentServiceTests {
 
     @Autowired
     Comments commenting;
-
-    @Autowired
-    Stories stories;
 
     @Autowired
     ArticleWorkflow workflow;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class CommentXssTests {
+class CommentXssTests extends SiteTest {
 
     static List<String> payloads() {
         return List.of(
@@ -62,9 +62,6 @@ class CommentXssTests {
                 "javascript:alert(document.cookie)",
                 "<div style=\"background:url(javascript:alert(1))\">x</div>");
     }
-
-    @Autowired
-    Site site;
 
     @Autowired
     Comments commenting;

@@ -9,13 +9,13 @@ import static org.broadsheet.comment.CommentsInBrowser.text;
 
 import java.net.URI;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.testkit.Browsers;
 import org.broadsheet.testkit.Comments;
 import org.broadsheet.web.BrowserSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -41,19 +41,11 @@ class FirstCommentHeldBrowserTests {
     @Autowired
     CommentPolicies policies;
 
-    private BrowserSession withJs;
-    private BrowserSession withoutJs;
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
-    @BeforeAll
-    void openBrowsers() {
-        withJs = BrowserSession.open();
-        withoutJs = BrowserSession.openWithoutJavaScript();
-    }
-
-    @AfterAll
-    void closeBrowsers() {
-        BrowserSession.closeAll(withJs, withoutJs);
-    }
+    private final BrowserSession withJs = browsers.withJavaScript();
+    private final BrowserSession withoutJs = browsers.withoutJavaScript();
 
     @Test
     void heldCommentIsVisibleOnlyToItsAuthor() {

@@ -8,8 +8,7 @@ import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.LeadImage;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -23,15 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class FrontPageTests {
+class FrontPageTests extends SiteTest {
 
     private static final String PICTURE = "/assets/images/demo/container-ship.svg";
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    Stories stories;
 
     @Autowired
     ArticleService articles;

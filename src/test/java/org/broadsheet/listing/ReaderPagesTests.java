@@ -7,14 +7,12 @@ import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.LeadImage;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class ReaderPagesTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    Stories stories;
+class ReaderPagesTests extends SiteTest {
 
     @Test
     void frontPageHasALeadTopStoriesAndABlockPerSection() {

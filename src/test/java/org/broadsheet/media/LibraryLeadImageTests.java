@@ -14,9 +14,7 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.testkit.Images;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.StaffMembers;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -34,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class LibraryLeadImageTests {
+class LibraryLeadImageTests extends SiteTest {
 
     @Autowired
     MediaLibrary library;
@@ -49,16 +47,7 @@ class LibraryLeadImageTests {
     ArticleDesk desk;
 
     @Autowired
-    Stories stories;
-
-    @Autowired
     Images images;
-
-    @Autowired
-    StaffMembers staff;
-
-    @Autowired
-    Site site;
 
     @Test
     void articlePageOffersEveryRenditionWithSizesAndTheDefaultRenditionsDimensions() {

@@ -12,9 +12,8 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.testkit.Images;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
-import org.broadsheet.testkit.Stories;
 import org.broadsheet.testkit.TestImages;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
@@ -35,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class MediaLibraryTests {
+class MediaLibraryTests extends SiteTest {
 
     @Autowired
     MediaLibrary library;
@@ -44,16 +43,7 @@ class MediaLibraryTests {
     MediaUploads uploads;
 
     @Autowired
-    Stories stories;
-
-    @Autowired
     Images images;
-
-    @Autowired
-    StaffMembers staff;
-
-    @Autowired
-    Site site;
 
     @Test
     void contributorUploadsAnImageAndLandsOnItsPage() throws Exception {

@@ -17,6 +17,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
 import org.broadsheet.testkit.Images;
 import org.broadsheet.testkit.LiveSite;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.TestImages;
 import org.broadsheet.testkit.Unique;
@@ -34,16 +35,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * uploads under a unique name.
  */
 @BroadsheetTest
-class MediaUploadHttpTests {
+class MediaUploadHttpTests extends SiteTest {
 
     @Autowired
     MediaLibrary library;
 
     @Autowired
     Images images;
-
-    @Autowired
-    StaffMembers staff;
 
     @Autowired
     LiveSite live;

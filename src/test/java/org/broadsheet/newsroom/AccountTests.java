@@ -14,7 +14,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.CreateAdminCommand;
 import org.broadsheet.account.Role;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.ValidationException;
@@ -36,13 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class AccountTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
+class AccountTests extends SiteTest {
 
     @Autowired
     AccountService accounts;

@@ -8,8 +8,8 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.testkit.LiveSite;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
-import org.broadsheet.testkit.Stories;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.AfterAll;
@@ -32,16 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class ArticleEditorBrowserTests {
+class ArticleEditorBrowserTests extends SiteTest {
 
     @Autowired
     LiveSite live;
-
-    @Autowired
-    StaffMembers staff;
-
-    @Autowired
-    Stories stories;
 
     @Autowired
     ArticleDesk desk;

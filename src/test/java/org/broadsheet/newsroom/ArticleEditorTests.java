@@ -22,9 +22,7 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.testkit.LiveSite;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.StaffMembers;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,16 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class ArticleEditorTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
-
-    @Autowired
-    Stories stories;
+class ArticleEditorTests extends SiteTest {
 
     @Autowired
     LiveSite live;

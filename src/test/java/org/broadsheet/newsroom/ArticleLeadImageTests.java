@@ -20,9 +20,7 @@ import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaUploads;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.StaffMembers;
-import org.broadsheet.testkit.Stories;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -42,16 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class ArticleLeadImageTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
-
-    @Autowired
-    Stories stories;
+class ArticleLeadImageTests extends SiteTest {
 
     @Autowired
     ArticleDesk desk;

@@ -6,9 +6,8 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
-import org.broadsheet.testkit.Stories;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -21,16 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class DashboardTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
-
-    @Autowired
-    Stories stories;
+class DashboardTests extends SiteTest {
 
     @Autowired
     ArticleWorkflow workflow;

@@ -14,8 +14,7 @@ import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Visitor;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -33,13 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class ModerationPagesTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
+class ModerationPagesTests extends SiteTest {
 
     @Autowired
     Comments commenting;

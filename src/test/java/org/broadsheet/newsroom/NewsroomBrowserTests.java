@@ -16,15 +16,17 @@ import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TermForm;
+import org.broadsheet.testkit.Browsers;
 import org.broadsheet.testkit.LiveSite;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -48,7 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class NewsroomBrowserTests {
+class NewsroomBrowserTests extends SiteTest {
 
     private static final Pattern EDITOR_URL = Pattern.compile("/newsroom/articles/(\\d+)$");
     private static final String SUBHEADING = "What the pilots want";
@@ -56,9 +58,6 @@ class NewsroomBrowserTests {
 
     @Autowired
     LiveSite live;
-
-    @Autowired
-    StaffMembers staff;
 
     @Autowired
     SectionService sections;
@@ -69,26 +68,22 @@ class NewsroomBrowserTests {
     @Autowired
     ArticleDesk desk;
 
-    private BrowserSession withJs;
-    private BrowserSession withoutJs;
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
+
+    private final BrowserSession withJs = browsers.withJavaScript();
+    private final BrowserSession withoutJs = browsers.withoutJavaScript();
     private StaffMembers.Member author;
     private Author byline;
     private Section section;
 
     @BeforeAll
-    void openBrowsers() {
+    void makeTheDesk() {
         section = sections.create(
                 TermForm.section(Unique.slug("harbour-desk"), Unique.name("Harbour desk"), "News from the ports."));
         byline = authors.create(TermForm.author(
                 Unique.slug("ines-carvalho"), Unique.name("Ines Carvalho"), "Ports reporter", "Writes about ports."));
         author = staff.create(Role.AUTHOR, byline.id());
-        withJs = BrowserSession.open();
-        withoutJs = BrowserSession.openWithoutJavaScript();
-    }
-
-    @AfterAll
-    void closeBrowsers() {
-        BrowserSession.closeAll(withJs, withoutJs);
     }
 
     @Test

@@ -32,9 +32,8 @@ import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.testkit.Comments;
 import org.broadsheet.testkit.LiveSite;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
-import org.broadsheet.testkit.Stories;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
@@ -65,19 +64,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class NewsroomPageChecksTests {
+class NewsroomPageChecksTests extends SiteTest {
 
     @Autowired
     LiveSite live;
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
-
-    @Autowired
-    Stories stories;
 
     @Autowired
     Comments commenting;

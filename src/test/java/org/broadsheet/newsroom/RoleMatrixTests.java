@@ -35,9 +35,8 @@ import org.broadsheet.media.MediaUploads;
 import org.broadsheet.site.SiteIdentities;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
-import org.broadsheet.testkit.Stories;
 import org.broadsheet.testkit.Unique;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -62,21 +61,12 @@ import org.springframework.transaction.annotation.Transactional;
 @BroadsheetTest
 @Transactional
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoleMatrixTests {
+class RoleMatrixTests extends SiteTest {
 
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> AUTHORS_UP = EnumSet.of(Role.AUTHOR, Role.EDITOR, Role.ADMINISTRATOR);
     private static final Set<Role> EDITORS = EnumSet.of(Role.EDITOR, Role.ADMINISTRATOR);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMINISTRATOR);
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
-
-    @Autowired
-    Stories stories;
 
     @Autowired
     AccountService accounts;

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import jakarta.servlet.http.Cookie;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,13 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class SignInTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
+class SignInTests extends SiteTest {
 
     @Autowired
     JdbcClient jdbc;

@@ -19,8 +19,7 @@ import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.taxonomy.TermForm;
-import org.broadsheet.testkit.Site;
-import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -37,13 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class SiteManagementPagesTests {
-
-    @Autowired
-    Site site;
-
-    @Autowired
-    StaffMembers staff;
+class SiteManagementPagesTests extends SiteTest {
 
     @Autowired
     SectionService sections;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.broadsheet.BroadsheetTest;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.SiteIdentity;
 import org.broadsheet.web.ValidationException;
 import org.jsoup.nodes.Document;
@@ -19,16 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class SiteIdentityTests {
+class SiteIdentityTests extends SiteTest {
 
     @Autowired
     SiteIdentities identities;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    Site site;
 
     private Document page(String url) {
         return site.page(url);

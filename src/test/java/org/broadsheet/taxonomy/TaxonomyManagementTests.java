@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.testkit.Site;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Stories;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.NavLink;
@@ -38,16 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class TaxonomyManagementTests {
+class TaxonomyManagementTests extends SiteTest {
 
     @Autowired
     Taxonomies taxonomies;
-
-    @Autowired
-    Stories stories;
-
-    @Autowired
-    Site site;
 
     /** A new term of {@code taxonomy}, named after {@code name} and unique. */
     private Term create(Taxonomy taxonomy, String name) {
