@@ -53,8 +53,8 @@ class AccountController {
         return pages.submit(
                 fields.shown(),
                 () -> {
-                    StaffForm.requireConfirmed(fields.password(), fields.confirm());
-                    accounts.changePassword(staff.id(), fields.current(), fields.password());
+                    accounts.changePassword(
+                            staff.id(), fields.current(), StaffForm.confirmed(fields.password(), fields.confirm()));
                     signOut(request);
                     return pages.redirect(NewsroomUrls.SIGN_IN_PASSWORD_SET, null);
                 },

@@ -110,29 +110,16 @@ public record ArticleEditorForm(
     }
 
     ArticleEditorForm withVersion(int newVersion) {
-        return new ArticleEditorForm(
-                Integer.toString(newVersion),
-                headline,
-                slug,
-                standfirst,
-                body,
-                section,
-                authors,
-                tags,
-                imageMediaId,
-                imagePath,
-                imageAlt,
-                imageCaption,
-                imageCredit,
-                imageWidth,
-                imageHeight,
-                imageRemove,
-                publishAt);
+        return with(Integer.toString(newVersion), publishAt);
     }
 
     ArticleEditorForm withPublishAt(String localTime) {
+        return with(version, localTime);
+    }
+
+    private ArticleEditorForm with(String newVersion, String newPublishAt) {
         return new ArticleEditorForm(
-                version,
+                newVersion,
                 headline,
                 slug,
                 standfirst,
@@ -148,7 +135,7 @@ public record ArticleEditorForm(
                 imageWidth,
                 imageHeight,
                 imageRemove,
-                localTime);
+                newPublishAt);
     }
 
     /** The typed library image id, or null when none (or not a number). */

@@ -125,11 +125,10 @@ class SignInController {
         requireLink(token, "setup");
         return pages.submit(
                 fields.shown(),
-                () -> {
-                    StaffForm.requireConfirmed(fields.password(), fields.confirm());
-                    accounts.createFirstAdministrator(token, fields.email(), fields.name(), fields.password());
-                    return pages.redirect(NewsroomUrls.SIGN_IN_PASSWORD_SET, null);
-                },
+                () -> accounts.createFirstAdministrator(
+                        token, fields.email(), fields.name(), StaffForm.confirmed(fields.password(), fields.confirm())),
+                NewsroomUrls.SIGN_IN_PASSWORD_SET,
+                null,
                 refused -> setupPage(token, refused));
     }
 
@@ -144,11 +143,9 @@ class SignInController {
         requireLink(token, "password");
         return pages.submit(
                 fields.shown(),
-                () -> {
-                    StaffForm.requireConfirmed(fields.password(), fields.confirm());
-                    accounts.setPasswordWithLink(token, fields.password());
-                    return pages.redirect(NewsroomUrls.SIGN_IN_PASSWORD_SET, null);
-                },
+                () -> accounts.setPasswordWithLink(token, StaffForm.confirmed(fields.password(), fields.confirm())),
+                NewsroomUrls.SIGN_IN_PASSWORD_SET,
+                null,
                 refused -> passwordPage(token, refused));
     }
 

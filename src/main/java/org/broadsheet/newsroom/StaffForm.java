@@ -85,11 +85,11 @@ public record StaffForm(Map<String, String> values, Map<String, String> errors, 
     }
 
     /** Refuses a new password typed twice differently: an error on the form's "confirm" field. */
-    static void requireConfirmed(String password, String confirm) {
+    static String confirmed(String password, String confirm) {
         if (!Objects.requireNonNullElse(password, "").equals(Objects.requireNonNullElse(confirm, ""))) {
-            throw new ValidationException(
-                    List.of(new ValidationException.Problem("confirm", "The two passwords differ")));
+            throw ValidationException.of("confirm", "The two passwords differ");
         }
+        return password;
     }
 
     public StaffForm withProblem(String message) {

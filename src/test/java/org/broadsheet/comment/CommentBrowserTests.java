@@ -15,7 +15,6 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Browsers;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,13 +37,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class CommentBrowserTests extends SiteTest {
+class CommentBrowserTests extends CommentTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    Comments commenting;
 
     @RegisterExtension
     static final Browsers browsers = new Browsers();

@@ -33,19 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * it. Nothing here can roll back: each test writes its own article and leaves the policy alone.
  */
 @BroadsheetTest
-class CommentHttpTests {
+class CommentHttpTests extends CommentTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    Comments commenting;
-
-    @Autowired
-    CommentService comments;
-
-    @Autowired
-    CommentPolicies policies;
 
     @Autowired
     JdbcClient jdbc;

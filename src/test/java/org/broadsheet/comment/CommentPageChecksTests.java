@@ -14,7 +14,6 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
@@ -43,19 +42,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @BroadsheetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class CommentPageChecksTests extends SiteTest {
+class CommentPageChecksTests extends CommentTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    Comments commenting;
-
-    @Autowired
-    CommentService comments;
-
-    @Autowired
-    CommentPolicies policies;
 
     @Autowired
     ArticleWorkflow workflow;

@@ -21,7 +21,6 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.TestCsrf;
 import org.jsoup.Jsoup;
@@ -41,16 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class CommentPageTests extends SiteTest {
-
-    @Autowired
-    Comments commenting;
-
-    @Autowired
-    CommentService comments;
-
-    @Autowired
-    CommentPolicies policies;
+class CommentPageTests extends CommentTest {
 
     @Autowired
     CommentTokens tokens;

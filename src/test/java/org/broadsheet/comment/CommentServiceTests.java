@@ -15,7 +15,6 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -26,16 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The comment service as readers and moderators use it; each test rolls back, policy changes included. */
 @BroadsheetTest
 @Transactional
-class CommentServiceTests extends SiteTest {
-
-    @Autowired
-    CommentService comments;
-
-    @Autowired
-    CommentPolicies policies;
-
-    @Autowired
-    Comments commenting;
+class CommentServiceTests extends CommentTest {
 
     @Autowired
     ArticleWorkflow workflow;

@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -16,7 +15,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class CommentXssTests extends SiteTest {
+class CommentXssTests extends CommentTest {
 
     static List<String> payloads() {
         return List.of(
@@ -62,12 +60,6 @@ class CommentXssTests extends SiteTest {
                 "javascript:alert(document.cookie)",
                 "<div style=\"background:url(javascript:alert(1))\">x</div>");
     }
-
-    @Autowired
-    Comments commenting;
-
-    @Autowired
-    CommentService comments;
 
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("payloads")

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,16 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @FirstCommentHeldSite
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
-class FirstCommentHeldBrowserTests {
+class FirstCommentHeldBrowserTests extends CommentTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    Comments commenting;
-
-    @Autowired
-    CommentPolicies policies;
 
     @RegisterExtension
     static final Browsers browsers = new Browsers();

@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.testkit.Comments;
 import org.broadsheet.testkit.Unique;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,19 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @FirstCommentHeldSite
 @ExtendWith(OutputCaptureExtension.class)
-class FirstCommentHeldHttpTests {
+class FirstCommentHeldHttpTests extends CommentTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    Comments commenting;
-
-    @Autowired
-    CommentService comments;
-
-    @Autowired
-    CommentPolicies policies;
 
     @Test
     void commentersEmailsAppearInNoPageAndNoLogLine(CapturedOutput output) throws Exception {

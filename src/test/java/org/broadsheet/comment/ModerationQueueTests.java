@@ -26,22 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class ModerationQueueTests {
+class ModerationQueueTests extends CommentTest {
 
     /** The moderation word every test here sets: a comment containing it is held for a moderator. */
     private static final String HOLD = "hold-for-moderator";
 
     @Autowired
-    CommentService comments;
-
-    @Autowired
     CommentThreads threads;
-
-    @Autowired
-    CommentPolicies policies;
-
-    @Autowired
-    Comments commenting;
 
     @BeforeEach
     void holdCommentsWithTheModerationWord() {
