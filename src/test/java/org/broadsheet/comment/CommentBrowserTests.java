@@ -10,11 +10,11 @@ import static org.broadsheet.comment.CommentsInBrowser.text;
 import static org.broadsheet.comment.CommentsInBrowser.type;
 import static org.broadsheet.comment.CommentsInBrowser.waitFor;
 
-import java.net.URI;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Browsers;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A reader in headless Chromium leaves comments and replies through the "Leave a Reply"
@@ -39,8 +39,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 class CommentBrowserTests extends CommentTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LiveSite live;
 
     @RegisterExtension
     static final Browsers browsers = new Browsers();
@@ -60,7 +60,7 @@ class CommentBrowserTests extends CommentTest {
         fill(page, "Nadia Haddad", Comments.email(), "The dockers deserved this.");
         long id = submitAndLand(page);
 
-        assertThat(page.getCurrentUrl()).isEqualTo(site(article.url()) + "#comment-" + id);
+        assertThat(page.getCurrentUrl()).isEqualTo(live.uri(article.url()) + "#comment-" + id);
         assertThat(text(page, id)).isEqualTo("The dockers deserved this.");
         assertThat(comment(page, id)
                         .findElement(By.cssSelector(".comment-author"))
@@ -71,10 +71,10 @@ class CommentBrowserTests extends CommentTest {
         comment(page, id).findElement(By.linkText("Reply")).click();
         waitFor(page).until(ExpectedConditions.urlContains("replytocom=" + id));
 
-        assertThat(page.getCurrentUrl()).isEqualTo(site(article.url()) + "?replytocom=" + id + "#respond");
+        assertThat(page.getCurrentUrl()).isEqualTo(live.uri(article.url()) + "?replytocom=" + id + "#respond");
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Reply to Nadia Haddad Cancel reply");
         assertThat(page.findElement(By.id("cancel-reply")).getDomProperty("href"))
-                .isEqualTo(site(article.url()) + "#respond");
+                .isEqualTo(live.uri(article.url()) + "#respond");
         assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
                 .isEqualTo(String.valueOf(id));
 
@@ -164,7 +164,7 @@ class CommentBrowserTests extends CommentTest {
         fill(page, "Sami Laine", Comments.email(), "Two years late.");
         long id = submitAndLand(page);
 
-        page = withJs.load(site(article.url() + "?replytocom=" + id));
+        page = withJs.load(live.uri(article.url() + "?replytocom=" + id));
         waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("respond-home")));
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Reply to Sami Laine Cancel reply");
 
@@ -209,7 +209,7 @@ class CommentBrowserTests extends CommentTest {
         page.findElement(SUBMIT).click();
         waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
 
-        assertThat(page.getCurrentUrl()).isEqualTo(site("/comments") + "#respond");
+        assertThat(page.getCurrentUrl()).isEqualTo(live.uri("/comments") + "#respond");
         assertThat(script(
                         page,
                         "const r = document.querySelector('.form-problem').getBoundingClientRect();"
@@ -245,12 +245,8 @@ class CommentBrowserTests extends CommentTest {
         return stories.publish(stories.form(headline).withBody("A paragraph to scroll past.\n\n".repeat(40)));
     }
 
-    private URI site(String path) {
-        return URI.create("http://localhost:" + port).resolve(path);
-    }
-
     /** The article in a browser without cookies: no session, no remembered name, no held comments. */
     private WebDriver fresh(BrowserSession browser, ArticleView article) {
-        return CommentsInBrowser.fresh(browser, site(article.url()));
+        return CommentsInBrowser.fresh(browser, live.uri(article.url()));
     }
 }

@@ -3,7 +3,6 @@ package org.broadsheet.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +13,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
@@ -28,7 +28,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
@@ -44,8 +43,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @Tag("browser")
 class CommentPageChecksTests extends CommentTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LiveSite live;
 
     @Autowired
     ArticleWorkflow workflow;
@@ -81,7 +80,7 @@ class CommentPageChecksTests extends CommentTest {
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("5 Comments");
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Leave a Reply");
 
-        assertPassesChecks("threaded comments", html, browser.load(site(article.url())));
+        assertPassesChecks("threaded comments", html, browser.load(live.uri(article.url())));
     }
 
     @Test
@@ -95,7 +94,7 @@ class CommentPageChecksTests extends CommentTest {
         assertThat(doc.select("#comment-form, .comment-reply-link")).isEmpty();
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("5 Comments");
 
-        assertPassesChecks("comments closed", html, browser.load(site(article.url())));
+        assertPassesChecks("comments closed", html, browser.load(live.uri(article.url())));
     }
 
     @Test
@@ -114,7 +113,7 @@ class CommentPageChecksTests extends CommentTest {
         assertThat(doc.select(".comment-list > .comment .comment-text").text())
                 .isEqualTo("Top-level comment number " + count + ".");
 
-        assertPassesChecks("comment page 2", html, browser.load(site(path)));
+        assertPassesChecks("comment page 2", html, browser.load(live.uri(path)));
     }
 
     @Test
@@ -128,10 +127,10 @@ class CommentPageChecksTests extends CommentTest {
         assertThat(doc.selectFirst("#reply-title").text()).isEqualTo("Reply to Ines Duarte Cancel reply");
         assertThat(doc.selectFirst("#comment-parent").val()).isEqualTo(String.valueOf(parent));
 
-        assertPassesChecks("reply form (replytocom)", html, browser.load(site(path)));
+        assertPassesChecks("reply form (replytocom)", html, browser.load(live.uri(path)));
 
         // The same form moved under the comment by comments.js: the DOM changed, not the HTML.
-        WebDriver page = browser.load(site(article.url()));
+        WebDriver page = browser.load(live.uri(article.url()));
         page.findElement(By.cssSelector("#comment-" + parent + " .comment-reply-link"))
                 .click();
         wait(page)
@@ -162,7 +161,7 @@ class CommentPageChecksTests extends CommentTest {
         assertThat(doc.selectFirst("#email-error").text()).isEqualTo("Enter an email address like name@example.com");
         assertThat(doc.selectFirst("#comment").text()).isEqualTo("Evening opening matters to students.");
 
-        WebDriver page = browser.load(site(article.url()));
+        WebDriver page = browser.load(live.uri(article.url()));
         page.findElement(By.id("author")).sendKeys("   ");
         page.findElement(By.id("email")).sendKeys(Comments.email());
         page.findElement(By.id("comment")).sendKeys("Evening opening matters to students.");
@@ -218,13 +217,9 @@ class CommentPageChecksTests extends CommentTest {
 
     // ---- the site
 
-    private URI site(String path) {
-        return URI.create("http://localhost:" + port).resolve(path);
-    }
-
     /** The page as the server sends it to a reader's browser, after checking its status. */
     private byte[] get(String path, int status) {
-        HttpRequest request = HttpRequest.newBuilder(site(path))
+        HttpRequest request = HttpRequest.newBuilder(live.uri(path))
                 .header("Accept", "text/html")
                 .timeout(Duration.ofSeconds(30))
                 .GET()
@@ -242,7 +237,8 @@ class CommentPageChecksTests extends CommentTest {
     }
 
     private Document parse(byte[] html) {
-        return Jsoup.parse(new String(html, StandardCharsets.UTF_8), site("/").toString());
+        return Jsoup.parse(
+                new String(html, StandardCharsets.UTF_8), live.uri("/").toString());
     }
 
     private static WebDriverWait wait(WebDriver page) {

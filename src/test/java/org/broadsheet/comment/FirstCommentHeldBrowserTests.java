@@ -7,10 +7,10 @@ import static org.broadsheet.comment.CommentsInBrowser.fresh;
 import static org.broadsheet.comment.CommentsInBrowser.submitAndLand;
 import static org.broadsheet.comment.CommentsInBrowser.text;
 
-import java.net.URI;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Browsers;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A reader in headless Chromium on a site that holds a commenter's first comment
@@ -31,8 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 class FirstCommentHeldBrowserTests extends CommentTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LiveSite live;
 
     @RegisterExtension
     static final Browsers browsers = new Browsers();
@@ -44,7 +44,7 @@ class FirstCommentHeldBrowserTests extends CommentTest {
     void heldCommentIsVisibleOnlyToItsAuthor() {
         assertThat(policies.current().moderation()).isEqualTo(Moderation.FIRST);
         ArticleView article = commenting.article("Council budget vote");
-        WebDriver author = fresh(withoutJs, site(article.url()));
+        WebDriver author = fresh(withoutJs, live.uri(article.url()));
         fill(author, "Petra Kovac", Comments.email(), "My first word here.");
         long id = submitAndLand(author);
 
@@ -56,15 +56,11 @@ class FirstCommentHeldBrowserTests extends CommentTest {
                 .as("no replies to a held comment")
                 .isEmpty();
 
-        WebDriver stranger = fresh(withJs, site(article.url()));
+        WebDriver stranger = fresh(withJs, live.uri(article.url()));
         assertThat(stranger.findElements(By.id("comment-" + id))).isEmpty();
         assertThat(stranger.findElement(By.tagName("body")).getText())
                 .doesNotContain("My first word here.")
                 .doesNotContain("awaiting moderation");
         assertThat(stranger.findElement(By.id("comments-heading")).getText()).isEqualTo("Be the first to comment");
-    }
-
-    private URI site(String path) {
-        return URI.create("http://localhost:" + port).resolve(path);
     }
 }

@@ -27,10 +27,6 @@ class SiteIdentityTests extends SiteTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Document page(String url) {
-        return site.page(url);
-    }
-
     @Test
     void propertiesApplyUntilAnAdministratorSavesANameAndTagline() {
         assertThat(identities.defaults())
@@ -45,13 +41,13 @@ class SiteIdentityTests extends SiteTest {
                         .single())
                 .isEqualTo("The Morning Ledger");
 
-        Document front = page("/");
+        Document front = site.page("/");
         assertThat(front.title()).isEqualTo("The Morning Ledger");
         assertThat(front.selectFirst(".site-name").text()).isEqualTo("The Morning Ledger");
         assertThat(front.selectFirst("meta[name=description]").attr("content")).isEqualTo("News that keeps <its> word");
         assertThat(front.selectFirst(".site-footer p").text())
                 .isEqualTo("The Morning Ledger — News that keeps <its> word");
-        assertThat(page("/americas").title()).isEqualTo("Americas – The Morning Ledger");
+        assertThat(site.page("/americas").title()).isEqualTo("Americas – The Morning Ledger");
     }
 
     @Test
