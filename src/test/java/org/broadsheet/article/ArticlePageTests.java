@@ -12,7 +12,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,15 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @BroadsheetTest
 @Transactional
 class ArticlePageTests extends SiteTest {
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
-
-    @Autowired
-    ArticleReader reader;
 
     private ArticleForm fullArticle(String targetSlug) {
         return stories.form("Foreign minister visits Central Asia")

@@ -13,22 +13,12 @@ import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The rules of articles, on the real database; each test rolls back. */
 @BroadsheetTest
 @Transactional
 class ArticleServiceTests extends SiteTest {
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
-
-    @Autowired
-    ArticleReader reader;
 
     private long published(ArticleForm form) {
         long id = articles.create(form).id();

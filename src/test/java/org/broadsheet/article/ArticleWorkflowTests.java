@@ -27,21 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ArticleWorkflowTests extends SiteTest {
 
     @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
-
-    @Autowired
-    ArticleAutosaves autosaves;
-
-    @Autowired
-    ArticleDesk desk;
-
-    @Autowired
-    ArticleReader reader;
-
-    @Autowired
     TagService tags;
 
     @Autowired

@@ -6,7 +6,6 @@ import static org.broadsheet.testkit.Comments.visitor;
 
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
@@ -17,9 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Comments as rendered and kept in memory forget what a transaction showed them once it rolls back. */
 @BroadsheetTest
 class CommentCacheTests extends SiteTest {
-
-    @Autowired
-    ArticleService articles;
 
     @Autowired
     CommentService comments;

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
 import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.web.BrowserSession;
@@ -45,9 +44,6 @@ class CommentPageChecksTests extends CommentTest {
 
     @Autowired
     LiveSite live;
-
-    @Autowired
-    ArticleWorkflow workflow;
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

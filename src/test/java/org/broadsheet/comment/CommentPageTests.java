@@ -17,9 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.TestCsrf;
@@ -44,12 +42,6 @@ class CommentPageTests extends CommentTest {
 
     @Autowired
     CommentTokens tokens;
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
 
     @Autowired
     JdbcClient jdbc;

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.Comments;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
@@ -26,9 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @BroadsheetTest
 @Transactional
 class CommentServiceTests extends CommentTest {
-
-    @Autowired
-    ArticleWorkflow workflow;
 
     @Autowired
     CommentThreads threads;

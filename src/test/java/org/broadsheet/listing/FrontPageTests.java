@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.testkit.SiteTest;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 class FrontPageTests extends SiteTest {
 
     private static final String PICTURE = "/assets/images/demo/container-ship.svg";
-
-    @Autowired
-    ArticleService articles;
 
     private static ArticleForm withPicture(ArticleForm form, String caption, String credit) {
         return form.withImage(new LeadImage(PICTURE, "A ship at sea", caption, credit, 1200, 675));

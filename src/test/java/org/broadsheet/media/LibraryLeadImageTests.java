@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleReader;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.testkit.Images;
@@ -36,15 +33,6 @@ class LibraryLeadImageTests extends SiteTest {
 
     @Autowired
     MediaLibrary library;
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleReader reader;
-
-    @Autowired
-    ArticleDesk desk;
 
     @Autowired
     Images images;

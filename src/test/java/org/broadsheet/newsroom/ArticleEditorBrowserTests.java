@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
@@ -36,9 +35,6 @@ class ArticleEditorBrowserTests extends SiteTest {
 
     @Autowired
     LiveSite live;
-
-    @Autowired
-    ArticleDesk desk;
 
     private BrowserSession browser;
     private StaffMembers.Member editor;

@@ -16,8 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleDesk;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.taxonomy.TagService;
@@ -49,12 +47,6 @@ class ArticleEditorTests extends SiteTest {
 
     @Autowired
     LiveSite live;
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleDesk desk;
 
     @Autowired
     TagService tags;

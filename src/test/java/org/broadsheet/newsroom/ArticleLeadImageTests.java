@@ -15,7 +15,6 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaLibrary;
@@ -41,9 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @BroadsheetTest
 @Transactional
 class ArticleLeadImageTests extends SiteTest {
-
-    @Autowired
-    ArticleDesk desk;
 
     @Autowired
     MediaLibrary media;

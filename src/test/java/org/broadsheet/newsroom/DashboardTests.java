@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -21,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @BroadsheetTest
 @Transactional
 class DashboardTests extends SiteTest {
-
-    @Autowired
-    ArticleWorkflow workflow;
 
     @Test
     void draftsReviewAndPublishedStories() {

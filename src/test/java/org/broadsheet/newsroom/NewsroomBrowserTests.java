@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.Section;
@@ -64,9 +63,6 @@ class NewsroomBrowserTests extends SiteTest {
 
     @Autowired
     AuthorService authors;
-
-    @Autowired
-    ArticleDesk desk;
 
     @RegisterExtension
     static final Browsers browsers = new Browsers();

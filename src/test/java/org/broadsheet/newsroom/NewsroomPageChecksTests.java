@@ -5,35 +5,28 @@ import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleAutosaves;
-import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleForm;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.NoteKind;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.media.MediaUploads;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Images;
 import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
+import org.broadsheet.testkit.TestImages;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
@@ -76,19 +69,7 @@ class NewsroomPageChecksTests extends SiteTest {
     AccountService accounts;
 
     @Autowired
-    MediaUploads media;
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
-
-    @Autowired
-    ArticleAutosaves autosaves;
-
-    @Autowired
-    ArticleDesk desk;
+    Images images;
 
     @Autowired
     CommentService comments;
@@ -168,12 +149,9 @@ class NewsroomPageChecksTests extends SiteTest {
 
     @Test
     void mediaLibraryPages() throws Exception {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(1100, 700, BufferedImage.TYPE_INT_RGB), "png", png);
-        MediaItem item = media.upload(
+        MediaItem item = images.upload(
                 Unique.slug("page-checks") + ".png",
-                new ByteArrayInputStream(png.toByteArray()),
-                admin.staff().id(),
+                TestImages.png(1100, 700),
                 "A grey test card",
                 "The caption",
                 "The credit");
@@ -313,15 +291,7 @@ class NewsroomPageChecksTests extends SiteTest {
 
     @Test
     void leadImagePicker() throws Exception {
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(1300, 800, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
-        MediaItem item = media.upload(
-                Unique.slug("lead-checks") + ".jpg",
-                new ByteArrayInputStream(jpeg.toByteArray()),
-                admin.staff().id(),
-                "A dark test card",
-                "",
-                "");
+        MediaItem item = images.jpeg(1300, 800, "A dark test card");
         long id = stories.draft(
                 stories.form(Unique.name("Picked image"))
                         .withStandfirst("A standfirst.")

@@ -23,11 +23,7 @@ import javax.imageio.ImageIO;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleAutosaves;
-import org.broadsheet.article.ArticleDesk;
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.media.MediaLibrary;
@@ -70,18 +66,6 @@ class RoleMatrixTests extends SiteTest {
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    ArticleService articles;
-
-    @Autowired
-    ArticleWorkflow workflow;
-
-    @Autowired
-    ArticleAutosaves autosaves;
-
-    @Autowired
-    ArticleDesk desk;
 
     @Autowired
     CommentService comments;

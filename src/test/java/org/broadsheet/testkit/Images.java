@@ -75,6 +75,11 @@ public class Images {
         return upload(filename, bytes, alt, uploader());
     }
 
+    /** Uploads {@code bytes} by this fixture's {@link #uploader()}, with a caption and a credit. */
+    public MediaItem upload(String filename, byte[] bytes, String alt, String caption, String credit) {
+        return uploads.upload(filename, new ByteArrayInputStream(bytes), uploader(), alt, caption, credit);
+    }
+
     /** Uploads {@code bytes} by the staff member {@code uploaderId}, without caption or credit. */
     public MediaItem upload(String filename, byte[] bytes, String alt, long uploaderId) {
         return upload(filename, new ByteArrayInputStream(bytes), alt, uploaderId);

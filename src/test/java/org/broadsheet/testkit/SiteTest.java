@@ -1,10 +1,18 @@
 package org.broadsheet.testkit;
 
+import org.broadsheet.article.ArticleAutosaves;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleWorkflow;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What most tests of the running site start from: {@link Site} to fetch pages (as a reader, or
- * as staff), {@link StaffMembers} of the test's own, and {@link Stories} to write articles with.
+ * as staff), {@link StaffMembers} of the test's own, {@link Stories} to write articles with, and
+ * the article services themselves for what a test does to a story beyond that: {@code articles}
+ * (content and revisions), {@code workflow} (status, schedule, notes), {@code autosaves},
+ * {@code desk} (the newsroom's reads) and {@code reader} (what readers see).
  * Subclasses carry {@code @BroadsheetTest} (and {@code @Transactional} when they roll back).
  */
 public abstract class SiteTest {
@@ -17,4 +25,19 @@ public abstract class SiteTest {
 
     @Autowired
     protected Stories stories;
+
+    @Autowired
+    protected ArticleService articles;
+
+    @Autowired
+    protected ArticleWorkflow workflow;
+
+    @Autowired
+    protected ArticleAutosaves autosaves;
+
+    @Autowired
+    protected ArticleDesk desk;
+
+    @Autowired
+    protected ArticleReader reader;
 }
