@@ -13,15 +13,9 @@ import org.springframework.stereotype.Component;
  * retires the last one. There is no default account to fall back on.
  */
 @Component
-class SetupLinkAnnouncer {
+record SetupLinkAnnouncer(AccountService accounts) {
 
     private static final Logger log = LoggerFactory.getLogger(SetupLinkAnnouncer.class);
-
-    private final AccountService accounts;
-
-    SetupLinkAnnouncer(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     @EventListener
     void announce(ApplicationReadyEvent ready) {

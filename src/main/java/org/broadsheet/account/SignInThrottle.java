@@ -14,17 +14,7 @@ import org.springframework.stereotype.Component;
  * have aged out. Attempts live in PostgreSQL, so the limit holds across nodes.
  */
 @Component
-class SignInThrottle {
-
-    private final StaffRepository repository;
-    private final AccountSettings settings;
-    private final Clock clock;
-
-    SignInThrottle(StaffRepository repository, AccountSettings settings, Clock clock) {
-        this.repository = repository;
-        this.settings = settings;
-        this.clock = clock;
-    }
+record SignInThrottle(StaffRepository repository, AccountSettings settings, Clock clock) {
 
     /** When sign-in for this email from this address will be allowed again; empty if it is now. */
     Optional<Instant> lockedUntil(String email, String ip) {

@@ -27,32 +27,18 @@ import org.springframework.stereotype.Component;
  * {@link ValidationException}; nothing is written.
  */
 @Component
-class ArticleChecks {
+record ArticleChecks(
+        ArticleRepository repository,
+        SectionService sections,
+        AuthorService authors,
+        TagService tags,
+        MediaLibrary media) {
 
     /** The field error for a lead image that is neither a library image nor a path. */
     static final String CHOOSE_IMAGE = "Choose an image from the library";
 
     /** What the form's names resolved to, ready to write. */
     record Resolved(String slug, long sectionId, List<Long> authorIds, List<Long> tagIds) {}
-
-    private final ArticleRepository repository;
-    private final SectionService sections;
-    private final AuthorService authors;
-    private final TagService tags;
-    private final MediaLibrary media;
-
-    ArticleChecks(
-            ArticleRepository repository,
-            SectionService sections,
-            AuthorService authors,
-            TagService tags,
-            MediaLibrary media) {
-        this.repository = repository;
-        this.sections = sections;
-        this.authors = authors;
-        this.tags = tags;
-        this.media = media;
-    }
 
     /**
      * The form checked and its names resolved, for article {@code id} (null for a new one).

@@ -11,15 +11,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The article page. Any path that names an article by a current or former slug lands on its permalink. */
 @Controller
-class ArticleController {
-
-    private final ArticleReader reader;
-    private final ArticlePages pages;
-
-    ArticleController(ArticleReader reader, ArticlePages pages) {
-        this.reader = reader;
-        this.pages = pages;
-    }
+record ArticleController(ArticleReader reader, ArticlePages pages) {
 
     @GetMapping("/{section:[a-z0-9-]{1,120}}/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}")
     ModelAndView article(

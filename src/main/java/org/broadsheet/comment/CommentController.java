@@ -32,43 +32,21 @@ import org.springframework.web.servlet.view.RedirectView;
  * UTF-8, a filled-in honeypot, a forged form token) gets a 400 page and changes nothing.
  */
 @Controller
-class CommentController {
+record CommentController(
+        CommentService service,
+        CommentPolicies policies,
+        CommentTokens tokens,
+        CommentCookies cookies,
+        CommentThreads threads,
+        ArticleReader articles,
+        ArticlePages pages,
+        ErrorPages errorPages,
+        SiteUrls urls) {
 
     private static final Set<String> SINGLE_FIELDS =
             Set.of("article", "parent", "token", "name", "email", "website", "comment", "remember");
     /** A comment or article id as forms and links carry it. */
     static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
-
-    private final CommentService service;
-    private final CommentPolicies policies;
-    private final CommentTokens tokens;
-    private final CommentCookies cookies;
-    private final CommentThreads threads;
-    private final ArticleReader articles;
-    private final ArticlePages pages;
-    private final ErrorPages errorPages;
-    private final SiteUrls urls;
-
-    CommentController(
-            CommentService service,
-            CommentPolicies policies,
-            CommentTokens tokens,
-            CommentCookies cookies,
-            CommentThreads threads,
-            ArticleReader articles,
-            ArticlePages pages,
-            ErrorPages errorPages,
-            SiteUrls urls) {
-        this.service = service;
-        this.policies = policies;
-        this.tokens = tokens;
-        this.cookies = cookies;
-        this.threads = threads;
-        this.articles = articles;
-        this.pages = pages;
-        this.errorPages = errorPages;
-        this.urls = urls;
-    }
 
     /** One sending of the form: what the reader sent about which article, and the exchange to answer. */
     private record Submission(

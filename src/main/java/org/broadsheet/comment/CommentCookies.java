@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class CommentCookies {
+record CommentCookies(Signer signer) {
 
     static final String AUTHOR = "comment_author";
     static final String HELD = "comment_held";
@@ -34,12 +34,6 @@ class CommentCookies {
 
     /** What a reader asked the site to remember. */
     record Remembered(String name, String email, String website) {}
-
-    private final Signer signer;
-
-    CommentCookies(Signer signer) {
-        this.signer = signer;
-    }
 
     Optional<Remembered> remembered(HttpServletRequest request) {
         return value(request, AUTHOR).flatMap(value -> {

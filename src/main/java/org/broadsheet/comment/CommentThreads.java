@@ -19,22 +19,8 @@ import org.springframework.stereotype.Service;
  * than the policy's depth are shown at the deepest level, in the order they were written.
  */
 @Service
-class CommentThreads {
-
-    private final CommentRepository repository;
-    private final CommentCache cache;
-    private final Dates dates;
-    private final SiteUrls urls;
-    private final HtmlSanitizer sanitizer;
-
-    CommentThreads(
-            CommentRepository repository, CommentCache cache, Dates dates, SiteUrls urls, HtmlSanitizer sanitizer) {
-        this.repository = repository;
-        this.cache = cache;
-        this.dates = dates;
-        this.urls = urls;
-        this.sanitizer = sanitizer;
-    }
+record CommentThreads(
+        CommentRepository repository, CommentCache cache, Dates dates, SiteUrls urls, HtmlSanitizer sanitizer) {
 
     /** One page of threads; {@code pages} is at least 1. */
     record Page(int approvedCount, int pages, List<CommentsView.Node> roots) {}

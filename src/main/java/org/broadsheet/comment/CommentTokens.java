@@ -13,23 +13,13 @@ import org.springframework.stereotype.Component;
  * harvested once and replayed for ever.
  */
 @Component
-class CommentTokens {
+record CommentTokens(Signer signer, Clock clock, CommentSettings settings) {
 
     enum Check {
         VALID,
         FORGED,
         TOO_SOON,
         EXPIRED
-    }
-
-    private final Signer signer;
-    private final Clock clock;
-    private final CommentSettings settings;
-
-    CommentTokens(Signer signer, Clock clock, CommentSettings settings) {
-        this.signer = signer;
-        this.clock = clock;
-        this.settings = settings;
     }
 
     String issue(long articleId) {

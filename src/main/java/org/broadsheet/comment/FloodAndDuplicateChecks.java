@@ -16,15 +16,7 @@ import org.springframework.stereotype.Component;
  * wait for each other. Call it in the transaction that stores the comment.
  */
 @Component
-class FloodAndDuplicateChecks {
-
-    private final CommentRepository repository;
-    private final Clock clock;
-
-    FloodAndDuplicateChecks(CommentRepository repository, Clock clock) {
-        this.repository = repository;
-        this.clock = clock;
-    }
+record FloodAndDuplicateChecks(CommentRepository repository, Clock clock) {
 
     /**
      * @throws CommentRefused.Flood     the commenter posts too fast

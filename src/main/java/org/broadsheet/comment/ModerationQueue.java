@@ -24,15 +24,7 @@ import org.springframework.stereotype.Component;
  * acted on. Staff only: nothing here is for reader pages. {@link CommentService} offers it.
  */
 @Component
-class ModerationQueue {
-
-    private final CommentRepository repository;
-    private final ArticleReader articles;
-
-    ModerationQueue(CommentRepository repository, ArticleReader articles) {
-        this.repository = repository;
-        this.articles = articles;
-    }
+record ModerationQueue(CommentRepository repository, ArticleReader articles) {
 
     long pendingCount() {
         return repository.countByStatus(CommentStatus.PENDING);

@@ -13,19 +13,9 @@ import org.springframework.stereotype.Component;
  * at once, since erasing twice erases nothing more.
  */
 @Component
-class PersonalDataRetention {
+record PersonalDataRetention(CommentRepository repository, CommentPolicies policies, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataRetention.class);
-
-    private final CommentRepository repository;
-    private final CommentPolicies policies;
-    private final Clock clock;
-
-    PersonalDataRetention(CommentRepository repository, CommentPolicies policies, Clock clock) {
-        this.repository = repository;
-        this.policies = policies;
-        this.clock = clock;
-    }
 
     @Scheduled(fixedDelayString = "${broadsheet.comments.retention-check:1h}", initialDelayString = "1m")
     int eraseExpired() {

@@ -32,7 +32,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on the newest of them, written through {@link CommentService}. Deterministic for a given count.
  */
 @Component
-class GeneratedEdition {
+record GeneratedEdition(
+        ArticleService articles,
+        ArticleReader reader,
+        SectionService sections,
+        AuthorService authors,
+        TagService tags,
+        CommentService comments,
+        DemoSettings settings,
+        TransactionTemplate transactions) {
 
     private static final Logger log = LoggerFactory.getLogger(GeneratedEdition.class);
     private static final int BATCH = 250;
@@ -45,34 +53,6 @@ class GeneratedEdition {
 
     private static final int COMMENTERS = 80;
     private static final int COMMENT_DEPTH = 3;
-
-    private final ArticleService articles;
-    private final ArticleReader reader;
-    private final SectionService sections;
-    private final AuthorService authors;
-    private final TagService tags;
-    private final CommentService comments;
-    private final DemoSettings settings;
-    private final TransactionTemplate transactions;
-
-    GeneratedEdition(
-            ArticleService articles,
-            ArticleReader reader,
-            SectionService sections,
-            AuthorService authors,
-            TagService tags,
-            CommentService comments,
-            DemoSettings settings,
-            TransactionTemplate transactions) {
-        this.articles = articles;
-        this.reader = reader;
-        this.sections = sections;
-        this.authors = authors;
-        this.tags = tags;
-        this.comments = comments;
-        this.settings = settings;
-        this.transactions = transactions;
-    }
 
     /**
      * Generates articles until at least {@code target} exist. With {@code generate-comments},

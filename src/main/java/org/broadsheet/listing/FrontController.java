@@ -12,22 +12,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The front page: the lead story, the next top stories, and a block per section. */
 @Controller
-class FrontController {
+record FrontController(ArticleReader reader, Layouts layouts, SiteUrls urls) {
 
     static final int TOP_STORIES = 6;
     static final int PER_SECTION = 4;
     /** Stories read beyond the lead and the top ones, so a lead with a picture is usually among them. */
     private static final int LEAD_CANDIDATES = 10;
-
-    private final ArticleReader reader;
-    private final Layouts layouts;
-    private final SiteUrls urls;
-
-    FrontController(ArticleReader reader, Layouts layouts, SiteUrls urls) {
-        this.reader = reader;
-        this.layouts = layouts;
-        this.urls = urls;
-    }
 
     @GetMapping("/")
     ModelAndView home() {

@@ -16,15 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * browsers are told not to guess another. Anything else is a 404.
  */
 @Controller
-class MediaController {
+record MediaController(MediaFiles files) {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
-
-    private final MediaFiles files;
-
-    MediaController(MediaFiles files) {
-        this.files = files;
-    }
 
     @GetMapping("/media/{key:[a-z2-7]{26}}/{name}")
     void serve(@PathVariable String key, @PathVariable String name, HttpServletResponse response) throws IOException {

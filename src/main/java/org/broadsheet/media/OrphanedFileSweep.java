@@ -16,19 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication // the site sweeps; a command such as create-admin does not
-class OrphanedFileSweep {
+record OrphanedFileSweep(MediaLibrary library, MediaSettings settings, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanedFileSweep.class);
-
-    private final MediaLibrary library;
-    private final MediaSettings settings;
-    private final Clock clock;
-
-    OrphanedFileSweep(MediaLibrary library, MediaSettings settings, Clock clock) {
-        this.library = library;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Scheduled(fixedDelayString = "${broadsheet.media.orphan-sweep:1h}", initialDelayString = "5m")
     int sweep() {

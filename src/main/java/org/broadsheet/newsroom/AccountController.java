@@ -18,7 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * ends every session of theirs, this one included, so they sign in again with it.
  */
 @Controller
-class AccountController {
+record AccountController(NewsroomPages pages, AccountService accounts) {
 
     /** The password form: the current password and the new one, twice. */
     record PasswordChange(String current, String password, String confirm) {
@@ -33,14 +33,6 @@ class AccountController {
         PasswordChange shown() {
             return new PasswordChange("", "", "");
         }
-    }
-
-    private final NewsroomPages pages;
-    private final AccountService accounts;
-
-    AccountController(NewsroomPages pages, AccountService accounts) {
-        this.pages = pages;
-        this.accounts = accounts;
     }
 
     @GetMapping(NewsroomUrls.ACCOUNT)

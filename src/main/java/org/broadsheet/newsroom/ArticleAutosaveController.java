@@ -24,32 +24,16 @@ import org.springframework.web.servlet.ModelAndView;
  * discard it. Autosaves are never revisions and change nothing readers see.
  */
 @Controller
-class ArticleAutosaveController {
+record ArticleAutosaveController(
+        NewsroomPages pages,
+        ArticleEditorPages editor,
+        ArticleAutosaves autosaves,
+        ArticleDesk desk,
+        TagService tags,
+        Clock clock) {
 
     private static final String ARTICLE = NewsroomUrls.ARTICLES + "/" + NewsroomUrls.ID;
     private static final String NEW = NewsroomUrls.ARTICLES + "/autosave";
-
-    private final NewsroomPages pages;
-    private final ArticleEditorPages editor;
-    private final ArticleAutosaves autosaves;
-    private final ArticleDesk desk;
-    private final TagService tags;
-    private final Clock clock;
-
-    ArticleAutosaveController(
-            NewsroomPages pages,
-            ArticleEditorPages editor,
-            ArticleAutosaves autosaves,
-            ArticleDesk desk,
-            TagService tags,
-            Clock clock) {
-        this.pages = pages;
-        this.editor = editor;
-        this.autosaves = autosaves;
-        this.desk = desk;
-        this.tags = tags;
-        this.clock = clock;
-    }
 
     @PostMapping(ARTICLE + "/autosave")
     ResponseEntity<Map<String, String>> autosave(Staff staff, @PathVariable long id, ArticleEditorForm form) {

@@ -35,32 +35,14 @@ import org.springframework.web.servlet.ModelAndView;
  * again with the typed text kept (422), an edit over someone else's the other change too (409).
  */
 @Controller
-class ArticleEditorController {
-
-    private final NewsroomPages pages;
-    private final ArticleEditorPages editor;
-    private final ArticleService articles;
-    private final ArticleWorkflow workflow;
-    private final ArticleDesk desk;
-    private final AuthorService authors;
-    private final TagService tags;
-
-    ArticleEditorController(
-            NewsroomPages pages,
-            ArticleEditorPages editor,
-            ArticleService articles,
-            ArticleWorkflow workflow,
-            ArticleDesk desk,
-            AuthorService authors,
-            TagService tags) {
-        this.pages = pages;
-        this.editor = editor;
-        this.articles = articles;
-        this.workflow = workflow;
-        this.desk = desk;
-        this.authors = authors;
-        this.tags = tags;
-    }
+record ArticleEditorController(
+        NewsroomPages pages,
+        ArticleEditorPages editor,
+        ArticleService articles,
+        ArticleWorkflow workflow,
+        ArticleDesk desk,
+        AuthorService authors,
+        TagService tags) {
 
     /** A blank editor; or, when this person left a new article unsaved, the offer to restore or discard it. */
     @GetMapping(NewsroomUrls.NEW_ARTICLE)

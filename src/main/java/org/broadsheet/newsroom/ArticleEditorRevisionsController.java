@@ -19,19 +19,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** An article's revisions: the list, the difference between two, and restoring one. */
 @Controller
-class ArticleEditorRevisionsController {
+record ArticleEditorRevisionsController(NewsroomPages pages, ArticleService articles, ArticleDesk desk) {
 
     private static final String BASE = NewsroomUrls.ARTICLES + "/" + NewsroomUrls.ID + "/revisions";
-
-    private final NewsroomPages pages;
-    private final ArticleService articles;
-    private final ArticleDesk desk;
-
-    ArticleEditorRevisionsController(NewsroomPages pages, ArticleService articles, ArticleDesk desk) {
-        this.pages = pages;
-        this.articles = articles;
-        this.desk = desk;
-    }
 
     @GetMapping(BASE)
     ModelAndView list(Staff staff, @PathVariable long id) {

@@ -22,17 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
  * to paste; JSON for the editor's script).
  */
 @Controller
-class ArticleEditorToolsController {
+record ArticleEditorToolsController(NewsroomPages pages, ArticleDesk desk) {
 
     static final int LOOKUP_LIMIT = 20;
-
-    private final NewsroomPages pages;
-    private final ArticleDesk desk;
-
-    ArticleEditorToolsController(NewsroomPages pages, ArticleDesk desk) {
-        this.pages = pages;
-        this.desk = desk;
-    }
 
     /** One article found by the picker, for the editor's script. */
     record Found(long id, String headline, String slug, String status, String published) {}

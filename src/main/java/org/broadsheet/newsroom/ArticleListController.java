@@ -23,21 +23,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Everyone on the staff sees the list; each article opens only for those who may open it.
  */
 @Controller
-class ArticleListController {
+record ArticleListController(NewsroomPages pages, ArticleDesk desk, SectionService sections, AuthorService authors) {
 
     static final int PAGE_SIZE = 25;
-
-    private final NewsroomPages pages;
-    private final ArticleDesk desk;
-    private final SectionService sections;
-    private final AuthorService authors;
-
-    ArticleListController(NewsroomPages pages, ArticleDesk desk, SectionService sections, AuthorService authors) {
-        this.pages = pages;
-        this.desk = desk;
-        this.sections = sections;
-        this.authors = authors;
-    }
 
     /** The list's filters as the query string gives them; {@code mine} present means only the person's own. */
     record ListFields(String status, String section, String author, String q, String mine, String page) {

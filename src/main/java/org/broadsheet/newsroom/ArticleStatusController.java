@@ -18,7 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
  * a move the article's status does not allow goes back to the editor saying why.
  */
 @Controller
-class ArticleStatusController {
+record ArticleStatusController(
+        NewsroomPages pages, ArticleEditorPages editor, ArticleWorkflow workflow, ArticleDesk desk) {
 
     private static final String ARTICLE = NewsroomUrls.ARTICLES + "/" + NewsroomUrls.ID;
 
@@ -28,19 +29,6 @@ class ArticleStatusController {
         NoteKind noteKind() {
             return "update".equals(kind) ? NoteKind.UPDATE : "correction".equals(kind) ? NoteKind.CORRECTION : null;
         }
-    }
-
-    private final NewsroomPages pages;
-    private final ArticleEditorPages editor;
-    private final ArticleWorkflow workflow;
-    private final ArticleDesk desk;
-
-    ArticleStatusController(
-            NewsroomPages pages, ArticleEditorPages editor, ArticleWorkflow workflow, ArticleDesk desk) {
-        this.pages = pages;
-        this.editor = editor;
-        this.workflow = workflow;
-        this.desk = desk;
     }
 
     @PostMapping(ARTICLE + "/unpublish")

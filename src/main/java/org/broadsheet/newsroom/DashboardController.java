@@ -17,17 +17,9 @@ import org.springframework.web.servlet.ModelAndView;
  * the frame.
  */
 @Controller
-class DashboardController {
+record DashboardController(NewsroomPages pages, ArticleDesk desk) {
 
     static final int PER_LIST = 8;
-
-    private final NewsroomPages pages;
-    private final ArticleDesk desk;
-
-    DashboardController(NewsroomPages pages, ArticleDesk desk) {
-        this.pages = pages;
-        this.desk = desk;
-    }
 
     @GetMapping({NewsroomUrls.HOME, NewsroomUrls.HOME + "/"})
     ModelAndView dashboard(Staff staff) {

@@ -32,31 +32,15 @@ import org.springframework.web.servlet.ModelAndView;
  * anyone's. Choosing an image for an article is {@link MediaPickerController}'s.
  */
 @Controller
-class MediaLibraryController {
+record MediaLibraryController(
+        NewsroomPages pages,
+        MediaLibraryViews views,
+        MediaLibrary media,
+        MediaUploads uploads,
+        AccountService accounts,
+        Dates dates) {
 
     private static final String ITEM = NewsroomUrls.MEDIA + "/" + NewsroomUrls.ID;
-
-    private final NewsroomPages pages;
-    private final MediaLibraryViews views;
-    private final MediaLibrary media;
-    private final MediaUploads uploads;
-    private final AccountService accounts;
-    private final Dates dates;
-
-    MediaLibraryController(
-            NewsroomPages pages,
-            MediaLibraryViews views,
-            MediaLibrary media,
-            MediaUploads uploads,
-            AccountService accounts,
-            Dates dates) {
-        this.pages = pages;
-        this.views = views;
-        this.media = media;
-        this.uploads = uploads;
-        this.accounts = accounts;
-        this.dates = dates;
-    }
 
     @GetMapping(NewsroomUrls.MEDIA)
     ModelAndView library(

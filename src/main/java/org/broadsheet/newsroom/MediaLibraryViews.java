@@ -10,17 +10,9 @@ import org.springframework.stereotype.Component;
 
 /** A page of the library as the library page and the picker list it, with its search and pages. */
 @Component
-class MediaLibraryViews {
+record MediaLibraryViews(MediaLibrary media, MediaSettings settings) {
 
     static final int PAGE_SIZE = 24;
-
-    private final MediaLibrary media;
-    private final MediaSettings settings;
-
-    MediaLibraryViews(MediaLibrary media, MediaSettings settings) {
-        this.media = media;
-        this.settings = settings;
-    }
 
     /**
      * Page {@code page} (null: the first; not a number: 404) of the images matching {@code q},

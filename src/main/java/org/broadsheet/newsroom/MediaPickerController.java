@@ -32,7 +32,8 @@ import org.springframework.web.servlet.ModelAndView;
  * lead image for anyone who may edit the article, whoever uploaded the image.
  */
 @Controller
-class MediaPickerController {
+record MediaPickerController(
+        NewsroomPages pages, MediaLibraryViews views, MediaLibrary media, ArticleDesk desk, ArticleService articles) {
 
     /** One image in the picker, for the editor's script. */
     record Pick(
@@ -64,25 +65,6 @@ class MediaPickerController {
 
     /** A page of the picker, for the editor's script: newest first, as on the page. */
     record Picks(List<Pick> images, int page, boolean hasNewer, boolean hasOlder, String count) {}
-
-    private final NewsroomPages pages;
-    private final MediaLibraryViews views;
-    private final MediaLibrary media;
-    private final ArticleDesk desk;
-    private final ArticleService articles;
-
-    MediaPickerController(
-            NewsroomPages pages,
-            MediaLibraryViews views,
-            MediaLibrary media,
-            ArticleDesk desk,
-            ArticleService articles) {
-        this.pages = pages;
-        this.views = views;
-        this.media = media;
-        this.desk = desk;
-        this.articles = articles;
-    }
 
     /**
      * Images to choose an article's lead image from. With {@code article} (someone who may edit

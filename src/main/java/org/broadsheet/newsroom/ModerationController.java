@@ -31,17 +31,7 @@ import org.springframework.web.servlet.ModelAndView;
  * shown here and nowhere readers can see.
  */
 @Controller
-class ModerationController {
-
-    private final NewsroomPages pages;
-    private final CommentService comments;
-    private final Dates dates;
-
-    ModerationController(NewsroomPages pages, CommentService comments, Dates dates) {
-        this.pages = pages;
-        this.comments = comments;
-        this.dates = dates;
-    }
+record ModerationController(NewsroomPages pages, CommentService comments, Dates dates) {
 
     @GetMapping(NewsroomUrls.COMMENTS)
     ModelAndView queue(

@@ -17,13 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(basePackageClasses = NewsroomRefusals.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class NewsroomRefusals {
-
-    private final NewsroomPages pages;
-
-    NewsroomRefusals(NewsroomPages pages) {
-        this.pages = pages;
-    }
+record NewsroomRefusals(NewsroomPages pages) {
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden(Staff staff, AccessDeniedException refusal) {

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
  * administrator, and the one-time link that sets a password.
  */
 @Controller
-class SignInController {
+record SignInController(NewsroomPages pages, AccountService accounts, Clock clock) {
 
     private static final String SETUP_LINK = NewsroomUrls.SETUP + "/{token}";
     private static final String PASSWORD_LINK = NewsroomUrls.PASSWORD + "/{token}";
@@ -62,16 +62,6 @@ class SignInController {
         PasswordFields shown() {
             return new PasswordFields("", "");
         }
-    }
-
-    private final NewsroomPages pages;
-    private final AccountService accounts;
-    private final Clock clock;
-
-    SignInController(NewsroomPages pages, AccountService accounts, Clock clock) {
-        this.pages = pages;
-        this.accounts = accounts;
-        this.clock = clock;
     }
 
     @GetMapping(NewsroomUrls.SIGN_IN)

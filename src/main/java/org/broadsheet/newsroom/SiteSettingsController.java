@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * the {@code broadsheet.site.*} and {@code broadsheet.comments.*} properties.
  */
 @Controller
-class SiteSettingsController {
+record SiteSettingsController(NewsroomPages pages, SiteIdentities identities, CommentPolicies policies) {
 
     /** The site's name and tagline as typed. */
     record SiteFields(String name, String tagline) {
@@ -29,16 +29,6 @@ class SiteSettingsController {
         SiteIdentity identity() {
             return new SiteIdentity(name, tagline);
         }
-    }
-
-    private final NewsroomPages pages;
-    private final SiteIdentities identities;
-    private final CommentPolicies policies;
-
-    SiteSettingsController(NewsroomPages pages, SiteIdentities identities, CommentPolicies policies) {
-        this.pages = pages;
-        this.identities = identities;
-        this.policies = policies;
     }
 
     @GetMapping(NewsroomUrls.SETTINGS)

@@ -32,21 +32,11 @@ import org.springframework.web.servlet.ModelAndView;
  * deleting one no article uses. Readers see every change on their next page.
  */
 @Controller
-class TaxonomyController {
+record TaxonomyController(NewsroomPages pages, Taxonomies taxonomies, SectionService sections) {
 
     private static final String LIST = NewsroomUrls.HOME + "/{plural:sections|tags|authors}";
     private static final String TERM = LIST + "/" + NewsroomUrls.ID;
     private static final int PAGE_SIZE = 50;
-
-    private final NewsroomPages pages;
-    private final Taxonomies taxonomies;
-    private final SectionService sections;
-
-    TaxonomyController(NewsroomPages pages, Taxonomies taxonomies, SectionService sections) {
-        this.pages = pages;
-        this.taxonomies = taxonomies;
-        this.sections = sections;
-    }
 
     @GetMapping(LIST)
     ModelAndView list(

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
  * their own password there. Nobody ever sees or sets another person's password.
  */
 @Controller
-class UsersController {
+record UsersController(NewsroomPages pages, AccountService accounts, AuthorService authors) {
 
     private static final String USER = NewsroomUrls.USERS + "/" + NewsroomUrls.ID;
 
@@ -47,16 +47,6 @@ class UsersController {
         boolean canSignIn() {
             return enabled != null;
         }
-    }
-
-    private final NewsroomPages pages;
-    private final AccountService accounts;
-    private final AuthorService authors;
-
-    UsersController(NewsroomPages pages, AccountService accounts, AuthorService authors) {
-        this.pages = pages;
-        this.accounts = accounts;
-        this.authors = authors;
     }
 
     @GetMapping(NewsroomUrls.USERS)

@@ -14,13 +14,7 @@ import org.springframework.stereotype.Component;
  * pooled connection.
  */
 @Component
-class ClusterConnections {
-
-    private final HikariDataSource dataSource;
-
-    ClusterConnections(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+record ClusterConnections(HikariDataSource dataSource) {
 
     /** A new autocommit connection, named {@code applicationName} in {@code pg_stat_activity}. */
     Connection open(String applicationName) throws SQLException {

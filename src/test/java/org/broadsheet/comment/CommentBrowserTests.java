@@ -2,8 +2,10 @@ package org.broadsheet.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.broadsheet.comment.CommentsInBrowser.SUBMIT;
+import static org.broadsheet.comment.CommentsInBrowser.assertFormIsHome;
 import static org.broadsheet.comment.CommentsInBrowser.comment;
 import static org.broadsheet.comment.CommentsInBrowser.fill;
+import static org.broadsheet.comment.CommentsInBrowser.post;
 import static org.broadsheet.comment.CommentsInBrowser.script;
 import static org.broadsheet.comment.CommentsInBrowser.submitAndLand;
 import static org.broadsheet.comment.CommentsInBrowser.text;
@@ -12,19 +14,12 @@ import static org.broadsheet.comment.CommentsInBrowser.waitFor;
 
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.testkit.Browsers;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.LiveSite;
-import org.broadsheet.web.BrowserSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A reader in headless Chromium leaves comments and replies through the "Leave a Reply"
@@ -35,18 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@link FirstCommentHeldBrowserTests}.
  */
 @BroadsheetTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("browser")
-class CommentBrowserTests extends CommentTest {
-
-    @Autowired
-    LiveSite live;
-
-    @RegisterExtension
-    static final Browsers browsers = new Browsers();
-
-    private final BrowserSession withJs = browsers.withJavaScript();
-    private final BrowserSession withoutJs = browsers.withoutJavaScript();
+class CommentBrowserTests extends CommentBrowserTest {
 
     @Test
     void withoutJavaScriptACommentAndAReplyAreEachAPageLoadAway() {
@@ -57,8 +41,7 @@ class CommentBrowserTests extends CommentTest {
                 .isEmpty();
         assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
 
-        fill(page, "Nadia Haddad", Comments.email(), "The dockers deserved this.");
-        long id = submitAndLand(page);
+        long id = post(page, "Nadia Haddad", "The dockers deserved this.");
 
         assertThat(page.getCurrentUrl()).isEqualTo(live.uri(article.url()) + "#comment-" + id);
         assertThat(text(page, id)).isEqualTo("The dockers deserved this.");
@@ -78,8 +61,7 @@ class CommentBrowserTests extends CommentTest {
         assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
                 .isEqualTo(String.valueOf(id));
 
-        fill(page, "Owen Price", Comments.email(), "Only after three weeks.");
-        long reply = submitAndLand(page);
+        long reply = post(page, "Owen Price", "Only after three weeks.");
 
         assertThat(reply).isNotEqualTo(id);
         assertThat(page.findElements(By.cssSelector("#comment-" + id + " > ol.comment-replies > #comment-" + reply)))
@@ -96,26 +78,22 @@ class CommentBrowserTests extends CommentTest {
     void withoutJavaScriptCancelReplyGoesBackToANewComment() {
         ArticleView article = commenting.article("Ferry timetable changes");
         WebDriver page = fresh(withoutJs, article);
-        fill(page, "Iris Lund", Comments.email(), "Winter sailings are too few.");
-        long id = submitAndLand(page);
+        long id = post(page, "Iris Lund", "Winter sailings are too few.");
         comment(page, id).findElement(By.linkText("Reply")).click();
         waitFor(page).until(ExpectedConditions.urlContains("replytocom=" + id));
 
         page.findElement(By.linkText("Cancel reply")).click();
         waitFor(page).until(ExpectedConditions.not(ExpectedConditions.urlContains("replytocom")));
 
-        assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
         assertThat(page.findElements(By.id("cancel-reply"))).isEmpty();
-        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
-                .isEmpty();
+        assertFormIsHome(page);
     }
 
     @Test
     void withJavaScriptReplyMovesTheFormUnderTheCommentWithoutLeavingThePage() {
         ArticleView article = commenting.article("Tram line approved");
         WebDriver page = fresh(withJs, article);
-        fill(page, "Lena Vogel", Comments.email(), "Finally, a tram to the harbour.");
-        long id = submitAndLand(page);
+        long id = post(page, "Lena Vogel", "Finally, a tram to the harbour.");
         assertThat(text(page, id)).isEqualTo("Finally, a tram to the harbour.");
         waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("respond-home")));
         String url = page.getCurrentUrl();
@@ -140,15 +118,12 @@ class CommentBrowserTests extends CommentTest {
         waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#respond-home + #respond")));
 
         assertThat(page.findElements(underComment)).isEmpty();
-        assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
-        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
-                .isEmpty();
+        assertFormIsHome(page);
         assertThat(script(page, "return window.broadsheetTestMarker;")).isEqualTo("same page");
 
         comment(page, id).findElement(By.linkText("Reply")).click();
         waitFor(page).until(ExpectedConditions.presenceOfElementLocated(underComment));
-        fill(page, "Marek Nowak", Comments.email(), "It will take five years.");
-        long reply = submitAndLand(page);
+        long reply = post(page, "Marek Nowak", "It will take five years.");
 
         assertThat(page.findElements(By.cssSelector("#comment-" + id + " > ol.comment-replies > #comment-" + reply)))
                 .as("the reply is nested under its parent")
@@ -161,8 +136,7 @@ class CommentBrowserTests extends CommentTest {
     void withJavaScriptAReplyFormLoadedByItsAddressCancelsInPlace() {
         ArticleView article = commenting.article("Bridge reopens");
         WebDriver page = fresh(withJs, article);
-        fill(page, "Sami Laine", Comments.email(), "Two years late.");
-        long id = submitAndLand(page);
+        long id = post(page, "Sami Laine", "Two years late.");
 
         page = withJs.load(live.uri(article.url() + "?replytocom=" + id));
         waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("respond-home")));
@@ -243,10 +217,5 @@ class CommentBrowserTests extends CommentTest {
     /** A public article long enough that its comment form starts well below the first screen. */
     private ArticleView longArticle(String headline) {
         return stories.publish(stories.form(headline).withBody("A paragraph to scroll past.\n\n".repeat(40)));
-    }
-
-    /** The article in a browser without cookies: no session, no remembered name, no held comments. */
-    private WebDriver fresh(BrowserSession browser, ArticleView article) {
-        return CommentsInBrowser.fresh(browser, live.uri(article.url()));
     }
 }

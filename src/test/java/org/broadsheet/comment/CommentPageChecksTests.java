@@ -139,16 +139,11 @@ class CommentPageChecksTests extends CommentTest {
         ArticleView article = commenting.article("Library hours cut");
         MockHttpServletResponse response = site.perform(commenting.form(
                 article,
-                "name",
-                "",
-                "email",
-                "not-an-address",
-                "website",
-                "",
-                "parent",
-                "",
-                "comment",
-                "Evening opening matters to students."));
+                "name=",
+                "email=not-an-address",
+                "website=",
+                "parent=",
+                "comment=Evening opening matters to students."));
 
         assertThat(response.getStatus()).isEqualTo(422);
         byte[] html = response.getContentAsByteArray();

@@ -158,7 +158,7 @@ class CommentPageTests extends CommentTest {
                 .isNull();
 
         MockHttpServletResponse twice = site.perform(commenting
-                .form(article, "name", "Two", "email", Comments.email(), "comment", "Two names")
+                .form(article, "name=Two", "email=" + Comments.email(), "comment=Two names")
                 .param("name", "Other"));
         assertThat(twice.getStatus()).as("a field sent twice").isEqualTo(400);
     }
@@ -228,11 +228,7 @@ class CommentPageTests extends CommentTest {
         assertThat(third.selectFirst(".comment-date a").attr("href"))
                 .isEqualTo(article.url() + "?comment-page=3#comment-" + ids[4]);
 
-        for (String bad : List.of("4", "0", "-1", "abc", "99999999999")) {
-            assertThat(site.get(article.url() + "?comment-page=" + bad).getStatus())
-                    .as(bad)
-                    .isEqualTo(404);
-        }
+        assertNotFound(article.url() + "?comment-page=", List.of("4", "0", "-1", "abc", "99999999999"));
     }
 
     @Test
@@ -250,11 +246,7 @@ class CommentPageTests extends CommentTest {
         assertThat(doc.selectFirst("#comment-parent").attr("value")).isEqualTo(String.valueOf(id));
 
         long held = jdbc.sql("select max(id) from comment").query(Long.class).single() + 1000;
-        for (String bad : List.of(String.valueOf(held), "abc", "0", "-3")) {
-            assertThat(site.get(article.url() + "?replytocom=" + bad).getStatus())
-                    .as(bad)
-                    .isEqualTo(404);
-        }
+        assertNotFound(article.url() + "?replytocom=", List.of(String.valueOf(held), "abc", "0", "-3"));
     }
 
     @Test
@@ -289,7 +281,7 @@ class CommentPageTests extends CommentTest {
     void postedCommentRedirectsToItsAnchorAndAppears() throws Exception {
         ArticleView article = commenting.article("Post and see");
         MockHttpServletResponse posted = site.perform(
-                commenting.form(article, "name", "Fay", "email", Comments.email(), "comment", "Visible at once"));
+                commenting.form(article, "name=Fay", "email=" + Comments.email(), "comment=Visible at once"));
         assertThat(posted.getStatus()).isEqualTo(303);
         long id = jdbc.sql("select max(id) from comment where article_id = ?")
                 .param(article.id())
@@ -312,7 +304,7 @@ class CommentPageTests extends CommentTest {
         ArticleView article = commenting.article("Redirect to page");
         comments.post(article.id(), comment("G", "Page one"), visitor());
         MockHttpServletResponse posted =
-                site.perform(commenting.form(article, "name", "H", "email", Comments.email(), "comment", "Page two"));
+                site.perform(commenting.form(article, "name=H", "email=" + Comments.email(), "comment=Page two"));
         assertThat(posted.getHeader("Location")).startsWith(article.url() + "?comment-page=2#comment-");
     }
 
@@ -321,7 +313,7 @@ class CommentPageTests extends CommentTest {
         policies.update(policy(policies.current(), Moderation.FIRST, Duration.ZERO, Duration.ZERO, 0));
         ArticleView article = commenting.article("Held for moderation");
         MockHttpServletResponse posted = site.perform(
-                commenting.form(article, "name", "Hal", "email", Comments.email(), "comment", "Waiting my turn"));
+                commenting.form(article, "name=Hal", "email=" + Comments.email(), "comment=Waiting my turn"));
         assertThat(posted.getStatus()).isEqualTo(303);
         Cookie held = posted.getCookie(CommentCookies.HELD);
         assertThat(held).isNotNull();
@@ -359,14 +351,10 @@ class CommentPageTests extends CommentTest {
         ArticleView article = commenting.article("Errors beside fields");
         MockHttpServletResponse result = site.perform(commenting.form(
                 article,
-                "name",
-                "  ",
-                "email",
-                "not-an-email",
-                "website",
-                "javascript:alert(1)",
-                "comment",
-                "My careful\nthoughts"));
+                "name=  ",
+                "email=not-an-email",
+                "website=javascript:alert(1)",
+                "comment=My careful\nthoughts"));
         assertThat(result.getStatus()).isEqualTo(422);
         Document doc = html(result);
         assertThat(doc.selectFirst("h1").text()).isEqualTo(article.headline());
@@ -394,16 +382,11 @@ class CommentPageTests extends CommentTest {
         String email = Comments.email();
         MockHttpServletResponse posted = site.perform(commenting.form(
                 article,
-                "name",
-                "Ida",
-                "email",
-                email,
-                "website",
-                "https://ida.example",
-                "comment",
-                "Remember me",
-                "remember",
-                "yes"));
+                "name=Ida",
+                "email=" + email,
+                "website=https://ida.example",
+                "comment=Remember me",
+                "remember=yes"));
         Cookie author = posted.getCookie(CommentCookies.AUTHOR);
         assertThat(author).isNotNull();
         assertThat(author.isHttpOnly()).isTrue();
@@ -414,7 +397,7 @@ class CommentPageTests extends CommentTest {
         assertThat(doc.selectFirst("#remember").hasAttr("checked")).isTrue();
 
         MockHttpServletResponse unticked = site.perform(commenting
-                .form(article, "name", "Ida", "email", email, "comment", "Forget me now")
+                .form(article, "name=Ida", "email=" + email, "comment=Forget me now")
                 .cookie(author));
         Cookie cleared = unticked.getCookie(CommentCookies.AUTHOR);
         assertThat(cleared.getMaxAge()).isZero();
@@ -434,7 +417,7 @@ class CommentPageTests extends CommentTest {
                 .param("comment", "Forged"));
         assertThat(result.getStatus()).isEqualTo(403);
         MockHttpServletResponse wrong = site.perform(commenting
-                .form(article, "name", "Jan", "email", Comments.email(), "comment", "Forged too")
+                .form(article, "name=Jan", "email=" + Comments.email(), "comment=Forged too")
                 .with(TestCsrf.wrongToken()));
         assertThat(wrong.getStatus()).isEqualTo(403);
         assertThat(count(article)).isZero();
@@ -444,7 +427,7 @@ class CommentPageTests extends CommentTest {
     void filledHoneypotIsRefused() throws Exception {
         ArticleView article = commenting.article("Honeypot");
         MockHttpServletResponse result = site.perform(commenting.form(
-                article, "name", "Bot", "email", Comments.email(), "comment", "Buy now", "subject", "Great offer"));
+                article, "name=Bot", "email=" + Comments.email(), "comment=Buy now", "subject=Great offer"));
         assertThat(result.getStatus()).isEqualTo(400);
         assertThat(html(result).selectFirst("h1").text()).isEqualTo("Comment not accepted");
         assertThat(count(article)).isZero();
@@ -459,28 +442,20 @@ class CommentPageTests extends CommentTest {
 
         MockHttpServletResponse quick = site.perform(commenting.form(
                 article,
-                "name",
-                "Kim",
-                "email",
-                email,
-                "comment",
-                "Typed very fast",
-                "token",
-                tokens.issue(article.id(), Instant.now())));
+                "name=Kim",
+                "email=" + email,
+                "comment=Typed very fast",
+                "token=" + tokens.issue(article.id(), Instant.now())));
         assertThat(quick.getStatus()).isEqualTo(422);
         assertThat(html(quick).selectFirst(".form-problem").text()).contains("quicker than we allow");
         assertThat(html(quick).selectFirst("textarea#comment").wholeText()).isEqualTo("Typed very fast");
 
         MockHttpServletResponse stale = site.perform(commenting.form(
                 article,
-                "name",
-                "Kim",
-                "email",
-                email,
-                "comment",
-                "Left open",
-                "token",
-                tokens.issue(article.id(), Instant.now().minus(Duration.ofDays(2)))));
+                "name=Kim",
+                "email=" + email,
+                "comment=Left open",
+                "token=" + tokens.issue(article.id(), Instant.now().minus(Duration.ofDays(2)))));
         assertThat(stale.getStatus()).isEqualTo(422);
         assertThat(html(stale).selectFirst(".form-problem").text()).contains("open for too long");
 
@@ -493,7 +468,7 @@ class CommentPageTests extends CommentTest {
                         + tokens.issue(article.id(), Instant.now().minusSeconds(10))
                                 .split("\\.")[1])) {
             MockHttpServletResponse forged = site.perform(commenting.form(
-                    article, "name", "Kim", "email", email, "comment", "Forged " + token, "token", token));
+                    article, "name=Kim", "email=" + email, "comment=Forged " + token, "token=" + token));
             assertThat(forged.getStatus()).as(token).isEqualTo(400);
         }
         assertThat(count(article)).isZero();
@@ -511,7 +486,7 @@ class CommentPageTests extends CommentTest {
             {"website", "https://x.example/\u001b"}
         }) {
             MockHttpServletResponse result = site.perform(commenting.form(
-                    article, "name", "Lee", "email", Comments.email(), "comment", "Fine text", field[0], field[1]));
+                    article, "name=Lee", "email=" + Comments.email(), "comment=Fine text", field[0] + "=" + field[1]));
             assertThat(result.getStatus()).as(field[0]).isEqualTo(400);
         }
         byte[] invalid = ("article=" + article.id() + "&name=Lee&email=lee%40example.org&comment=caf%C3%28")
@@ -530,12 +505,12 @@ class CommentPageTests extends CommentTest {
         ArticleView article = commenting.article("Flood page");
         String ip = Comments.ip();
         assertThat(site.perform(commenting
-                                .form(article, "name", "Mo", "email", Comments.email(), "comment", "First")
+                                .form(article, "name=Mo", "email=" + Comments.email(), "comment=First")
                                 .with(from(ip)))
                         .getStatus())
                 .isEqualTo(303);
         MockHttpServletResponse flood = site.perform(commenting
-                .form(article, "name", "Mo", "email", Comments.email(), "comment", "Second, too soon")
+                .form(article, "name=Mo", "email=" + Comments.email(), "comment=Second, too soon")
                 .with(from(ip)));
         assertThat(flood.getStatus()).isEqualTo(429);
         assertThat(Integer.parseInt(flood.getHeader("Retry-After"))).isBetween(1, 15);
@@ -549,9 +524,9 @@ class CommentPageTests extends CommentTest {
     void duplicateIsAnswered409WithALinkToTheFirst() throws Exception {
         ArticleView article = commenting.article("Duplicate page");
         String email = Comments.email();
-        site.perform(commenting.form(article, "name", "Ned", "email", email, "comment", "Same"));
+        site.perform(commenting.form(article, "name=Ned", "email=" + email, "comment=Same"));
         MockHttpServletResponse again =
-                site.perform(commenting.form(article, "name", "Ned", "email", email, "comment", "Same"));
+                site.perform(commenting.form(article, "name=Ned", "email=" + email, "comment=Same"));
         assertThat(again.getStatus()).isEqualTo(409);
         long id = jdbc.sql("select max(id) from comment where article_id = ?")
                 .param(article.id())
@@ -568,28 +543,31 @@ class CommentPageTests extends CommentTest {
         ArticleView article = commenting.article("Closed for posting");
         workflow.setCommentsOpen(article.id(), false);
         MockHttpServletResponse closed =
-                site.perform(commenting.form(article, "name", "Ola", "email", Comments.email(), "comment", "Too late"));
+                site.perform(commenting.form(article, "name=Ola", "email=" + Comments.email(), "comment=Too late"));
         assertThat(closed.getStatus()).isEqualTo(403);
         assertThat(html(closed).text()).contains("Comments are closed");
         assertThat(count(article)).isZero();
 
         MockHttpServletResponse missing = site.perform(commenting.form(
-                article, "name", "Ola", "email", Comments.email(), "comment", "Nowhere", "article", "987654321"));
+                article, "name=Ola", "email=" + Comments.email(), "comment=Nowhere", "article=987654321"));
         assertThat(missing.getStatus()).isEqualTo(404);
         for (String bad : List.of("", "abc", "-1", "1e3")) {
             assertThat(site.perform(commenting.form(
                                     article,
-                                    "name",
-                                    "Ola",
-                                    "email",
-                                    Comments.email(),
-                                    "comment",
-                                    "Bad id",
-                                    "article",
-                                    bad))
+                                    "name=Ola",
+                                    "email=" + Comments.email(),
+                                    "comment=Bad id",
+                                    "article=" + bad))
                             .getStatus())
                     .as(bad)
                     .isEqualTo(400);
+        }
+    }
+
+    /** Asserts that each of {@code values} after {@code prefix} is an address readers get 404 for. */
+    private void assertNotFound(String prefix, List<String> values) {
+        for (String value : values) {
+            assertThat(site.status(prefix + value)).as(value).isEqualTo(404);
         }
     }
 }

@@ -65,8 +65,8 @@ class CommentXssTests extends CommentTest {
     @MethodSource("payloads")
     void payloadInNameAndTextIsShownAsTextOnThePage(String payload) throws Exception {
         ArticleView article = commenting.article(Unique.name("Inert"));
-        MockHttpServletResponse posted =
-                site.perform(commenting.form(article, "name", payload, "email", Comments.email(), "comment", payload));
+        MockHttpServletResponse posted = site.perform(
+                commenting.form(article, "name=" + payload, "email=" + Comments.email(), "comment=" + payload));
         assertThat(posted.getStatus()).isEqualTo(303);
         long id = comments.post(
                         article.id(), Comments.comment("Second " + payload, "Again: " + payload), Comments.visitor())
@@ -87,8 +87,8 @@ class CommentXssTests extends CommentTest {
     @MethodSource("payloads")
     void payloadInEveryFieldIsInertInTheFormShownAgain(String payload) throws Exception {
         ArticleView article = commenting.article(Unique.name("Inert form"));
-        MockHttpServletResponse result = site.perform(
-                commenting.form(article, "name", payload, "email", payload, "website", payload, "comment", payload));
+        MockHttpServletResponse result = site.perform(commenting.form(
+                article, "name=" + payload, "email=" + payload, "website=" + payload, "comment=" + payload));
         assertThat(result.getStatus())
                 .as("the email and website cannot be valid")
                 .isEqualTo(422);

@@ -1,7 +1,10 @@
 package org.broadsheet.comment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.time.Duration;
+import org.broadsheet.testkit.Comments;
 import org.broadsheet.web.BrowserSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,6 +37,19 @@ final class CommentsInBrowser {
         if (!value.isEmpty()) {
             field.sendKeys(value);
         }
+    }
+
+    /** Fills the form as a commenter with a fresh address, posts it and returns the new comment's id. */
+    static long post(WebDriver page, String name, String text) {
+        fill(page, name, Comments.email(), text);
+        return submitAndLand(page);
+    }
+
+    /** Asserts that the form is back in its place under the comments, answering nobody. */
+    static void assertFormIsHome(WebDriver page) {
+        assertThat(page.findElement(By.id("reply-title")).getText()).isEqualTo("Leave a Reply");
+        assertThat(page.findElement(By.id("comment-parent")).getDomProperty("value"))
+                .isEmpty();
     }
 
     /** Posts the form and waits for the page the reader lands on; returns the comment id in its address. */

@@ -113,12 +113,8 @@ class AccountTests extends SiteTest {
         Cookie first = signIn(editor.email(), editor.password(), StaffMembers.fromNewAddress())
                 .getResponse()
                 .getCookie("SESSION");
-        MvcResult again = site.exchange(post("/newsroom/sign-in")
-                .param("email", editor.email())
-                .param("password", editor.password())
-                .cookie(first)
-                .with(csrf())
-                .with(StaffMembers.fromNewAddress()));
+        MvcResult again = site.exchange(
+                StaffMembers.signInForm(editor.email(), editor.password()).cookie(first));
         Cookie second = again.getResponse().getCookie("SESSION");
         assertThat(second).isNotNull();
         assertThat(second.getValue()).isNotEqualTo(first.getValue());
@@ -367,10 +363,6 @@ class AccountTests extends SiteTest {
     }
 
     private MvcResult signIn(String email, String password, RequestPostProcessor address) throws Exception {
-        return site.exchange(post("/newsroom/sign-in")
-                .param("email", email)
-                .param("password", password)
-                .with(csrf())
-                .with(address));
+        return site.exchange(StaffMembers.signInForm(email, password).with(address));
     }
 }

@@ -5,14 +5,8 @@ import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.LeadImage;
@@ -20,6 +14,7 @@ import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaUploads;
 import org.broadsheet.testkit.SiteTest;
+import org.broadsheet.testkit.TestImages;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -30,6 +25,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The editor's lead image from the media library: chosen in the form or with the picker's
@@ -154,15 +151,9 @@ class ArticleLeadImageTests extends SiteTest {
         }
 
         long id = draftBy(Role.EDITOR, "Pier repairs");
-        MockHttpServletResponse picked = site.perform(post("/newsroom/articles/" + id + "/lead-image")
-                .param("media", Long.toString(gone.id()))
-                .with(staff.as(Role.EDITOR))
-                .with(csrf()));
+        MockHttpServletResponse picked = pick(Role.EDITOR, id, gone);
         assertThat(picked.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(picked.getContentAsString())
-                        .select("[role=alert]")
-                        .text())
-                .contains("no longer in the library");
+        assertThat(problem(picked)).contains("no longer in the library");
         assertThat(desk.forEditing(id).form().image()).isNull();
     }
 
@@ -171,35 +162,20 @@ class ArticleLeadImageTests extends SiteTest {
         MediaItem bare = upload(Unique.slug("bare") + ".jpg", 640, 480, "", "", "");
         long id = draftBy(Role.EDITOR, "Lighthouse keepers");
 
-        MockHttpServletResponse picked = site.perform(post("/newsroom/articles/" + id + "/lead-image")
-                .param("media", Long.toString(bare.id()))
-                .with(staff.as(Role.EDITOR))
-                .with(csrf()));
+        MockHttpServletResponse picked = pick(Role.EDITOR, id, bare);
         assertThat(picked.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(picked.getContentAsString())
-                        .select("[role=alert]")
-                        .text())
-                .contains("has no alt text");
+        assertThat(problem(picked)).contains("has no alt text");
 
         Document editor = site.page("/newsroom/articles/" + id, staff.as(Role.EDITOR));
-        MockHttpServletResponse noAlt = site.perform(post("/newsroom/articles/" + id)
-                .params(fields(editor, "imageMediaId", Long.toString(bare.id())))
-                .param("action", "save")
-                .with(staff.as(Role.EDITOR))
-                .with(csrf()));
+        MockHttpServletResponse noAlt =
+                save(Role.EDITOR, id, fields(editor, "imageMediaId", Long.toString(bare.id())), "action=save");
         assertThat(noAlt.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(noAlt.getContentAsString()).getElementById("image-alt-error"))
                 .isNotNull();
 
         var withAlt = fields(editor, "imageMediaId", Long.toString(bare.id()));
         withAlt.set("imageAlt", "A white tower on a rock");
-        assertThat(site.perform(post("/newsroom/articles/" + id)
-                                .params(withAlt)
-                                .param("action", "save")
-                                .with(staff.as(Role.EDITOR))
-                                .with(csrf()))
-                        .getStatus())
-                .isEqualTo(303);
+        assertThat(save(Role.EDITOR, id, withAlt, "action=save").getStatus()).isEqualTo(303);
         assertThat(desk.forEditing(id).form().image().alt()).isEqualTo("A white tower on a rock");
     }
 
@@ -207,20 +183,12 @@ class ArticleLeadImageTests extends SiteTest {
     void removeImageSavesTheArticleWithoutOne() throws Exception {
         MediaItem item = upload(Unique.slug("removed") + ".jpg", 1000, 700, "A flooded street", "", "");
         long id = draftBy(Role.AUTHOR, "Flood defences");
-        site.perform(post("/newsroom/articles/" + id + "/lead-image")
-                .param("media", Long.toString(item.id()))
-                .with(staff.as(Role.AUTHOR))
-                .with(csrf()));
+        pick(Role.AUTHOR, id, item);
         Document editor = site.page("/newsroom/articles/" + id, staff.as(Role.AUTHOR));
         assertThat(editor.getElementById("image-remove-field").hasAttr("hidden"))
                 .isFalse();
 
-        MockHttpServletResponse saved = site.perform(post("/newsroom/articles/" + id)
-                .params(fields(editor))
-                .param("imageRemove", "true")
-                .param("action", "publish")
-                .with(staff.as(Role.AUTHOR))
-                .with(csrf()));
+        MockHttpServletResponse saved = save(Role.AUTHOR, id, fields(editor), "imageRemove=true", "action=publish");
 
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(desk.forEditing(id).form().image()).isNull();
@@ -246,11 +214,7 @@ class ArticleLeadImageTests extends SiteTest {
                 .isEmpty();
         assertThat(page.getElementById("image-media-id").val()).isEmpty();
 
-        MockHttpServletResponse saved = site.perform(post("/newsroom/articles/" + id)
-                .params(fields(page))
-                .param("action", "save")
-                .with(staff.as(Role.EDITOR))
-                .with(csrf()));
+        MockHttpServletResponse saved = save(Role.EDITOR, id, fields(page), "action=save");
 
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(desk.forEditing(id).form().image()).isEqualTo(byPath);
@@ -264,12 +228,7 @@ class ArticleLeadImageTests extends SiteTest {
         long id =
                 stories.draft(stories.form(Unique.name("Diffed picture")).withImage(byPath), staff.member(Role.EDITOR));
         MediaItem item = upload(Unique.slug("quay-at-dusk") + ".jpg", 1200, 800, "The quay at dusk", "", "");
-        assertThat(site.perform(post("/newsroom/articles/" + id + "/lead-image")
-                                .param("media", Long.toString(item.id()))
-                                .with(staff.as(Role.EDITOR))
-                                .with(csrf()))
-                        .getStatus())
-                .isEqualTo(303);
+        assertThat(pick(Role.EDITOR, id, item).getStatus()).isEqualTo(303);
 
         Document compare =
                 site.page("/newsroom/articles/" + id + "/revisions/compare?from=1&to=2", staff.as(Role.EDITOR));
@@ -292,12 +251,7 @@ class ArticleLeadImageTests extends SiteTest {
         assertThat(site.get("/newsroom/media/picker?article=" + id, staff.as(Role.CONTRIBUTOR))
                         .getStatus())
                 .isEqualTo(403);
-        assertThat(site.perform(post("/newsroom/articles/" + id + "/lead-image")
-                                .param("media", Long.toString(item.id()))
-                                .with(staff.as(Role.CONTRIBUTOR))
-                                .with(csrf()))
-                        .getStatus())
-                .isEqualTo(403);
+        assertThat(pick(Role.CONTRIBUTOR, id, item).getStatus()).isEqualTo(403);
         assertThat(desk.forEditing(id).form().image()).isNull();
         assertThat(site.get("/newsroom/media/picker?article=" + id, staff.as(Role.EDITOR))
                         .getStatus())
@@ -350,6 +304,28 @@ class ArticleLeadImageTests extends SiteTest {
                 .with(csrf());
     }
 
+    /** Chooses {@code item} as the lead image of article {@code id}, as the picker's form does. */
+    private MockHttpServletResponse pick(Role role, long id, MediaItem item) {
+        return site.submit("/newsroom/articles/" + id + "/lead-image", staff.as(role), "media=" + item.id());
+    }
+
+    /** Posts the editor's {@code fields} for article {@code id}, with {@code more} as name=value. */
+    private MockHttpServletResponse save(Role role, long id, MultiValueMap<String, String> fields, String... more) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>(fields);
+        for (String field : more) {
+            int equals = field.indexOf('=');
+            form.add(field.substring(0, equals), field.substring(equals + 1));
+        }
+        return site.perform(post("/newsroom/articles/" + id)
+                .params(form)
+                .with(staff.as(role))
+                .with(csrf()));
+    }
+
+    private static String problem(MockHttpServletResponse refused) throws Exception {
+        return Jsoup.parse(refused.getContentAsString()).select("[role=alert]").text();
+    }
+
     /** A draft created by the member of this role (so they own it); returns its id. */
     private long draftBy(Role role, String headline) {
         return stories.draft(stories.form(Unique.name(headline)), staff.member(role));
@@ -361,18 +337,17 @@ class ArticleLeadImageTests extends SiteTest {
     }
 
     /** The editor form's fields as a browser would send them, with one field changed. */
-    private static org.springframework.util.MultiValueMap<String, String> fields(
-            Document editor, String name, String value) {
+    private static MultiValueMap<String, String> fields(Document editor, String name, String value) {
         var values = fields(editor);
         values.set(name, value);
         return values;
     }
 
     /** The editor form's fields as a browser would send them (without the action buttons). */
-    private static org.springframework.util.MultiValueMap<String, String> fields(Document editor) {
-        var values = new org.springframework.util.LinkedMultiValueMap<String, String>();
+    private static MultiValueMap<String, String> fields(Document editor) {
+        var values = new LinkedMultiValueMap<String, String>();
         for (Element field : editor.select(
-                "#article-editor input[name], #article-editor textarea[name], " + "#article-editor select[name]")) {
+                "#article-editor input[name], #article-editor textarea[name], #article-editor select[name]")) {
             String name = field.attr("name");
             if (name.equals("_csrf") || field.attr("type").equals("checkbox") && !field.hasAttr("checked")) {
                 continue;
@@ -387,20 +362,11 @@ class ArticleLeadImageTests extends SiteTest {
         return values;
     }
 
-    private MediaItem upload(String filename, int width, int height, String alt, String caption, String credit)
-            throws IOException {
-        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = picture.createGraphics();
-        g.setColor(new Color(0x3d5a80));
-        g.fillRect(0, 0, width, height);
-        g.setColor(new Color(0xee6c4d));
-        g.fillRect(width / 3, height / 3, width / 3, height / 3);
-        g.dispose();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(picture, filename.endsWith(".png") ? "png" : "jpeg", bytes);
+    private MediaItem upload(String filename, int width, int height, String alt, String caption, String credit) {
+        byte[] bytes = filename.endsWith(".png") ? TestImages.png(width, height) : TestImages.jpeg(width, height);
         return uploads.upload(
                 filename,
-                new ByteArrayInputStream(bytes.toByteArray()),
+                new ByteArrayInputStream(bytes),
                 staff.member(Role.EDITOR).staff().id(),
                 alt,
                 caption,

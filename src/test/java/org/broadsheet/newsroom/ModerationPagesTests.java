@@ -66,8 +66,12 @@ class ModerationPagesTests extends SiteTest {
         return site.perform(request.with(staff.as(role)));
     }
 
+    private MockHttpServletResponse submit(Role role, String url, String... fields) {
+        return site.submit(url, staff.as(role), fields);
+    }
+
     private MockHttpServletResponse act(Role role, long id, String action) {
-        return as(role, post("/newsroom/comments/" + id + "/" + action).with(csrf()));
+        return submit(role, "/newsroom/comments/" + id + "/" + action);
     }
 
     private Document staffPage(Role role, String url) throws Exception {
@@ -118,19 +122,10 @@ class ModerationPagesTests extends SiteTest {
     void anActionLandsBackOnTheQueueAsItWas() throws Exception {
         ArticleView article = article();
         long id = held(article, Unique.name("Back to the tab"));
-        MockHttpServletResponse done = as(
-                Role.EDITOR,
-                post("/newsroom/comments/" + id + "/trash")
-                        .with(csrf())
-                        .param("status", "all")
-                        .param("q", "tab words")
-                        .param("page", "2"));
+        MockHttpServletResponse done =
+                submit(Role.EDITOR, "/newsroom/comments/" + id + "/trash", "status=all", "q=tab words", "page=2");
         assertThat(done.getRedirectedUrl()).isEqualTo("/newsroom/comments?status=all&q=tab%20words&page=2");
-        assertThat(as(
-                                Role.EDITOR,
-                                post("/newsroom/comments/" + id + "/restore")
-                                        .with(csrf())
-                                        .param("back", "comment"))
+        assertThat(submit(Role.EDITOR, "/newsroom/comments/" + id + "/restore", "back=comment")
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom/comments/" + id);
         assertThat(act(Role.EDITOR, id, "publish").getStatus())
@@ -147,22 +142,14 @@ class ModerationPagesTests extends SiteTest {
         long b = held(article, "Second " + word);
         long c = held(article, "Third " + word);
 
-        MockHttpServletResponse done = as(
-                Role.EDITOR,
-                post("/newsroom/comments/bulk")
-                        .with(csrf())
-                        .param("action", "approve")
-                        .param("ids", String.valueOf(a), String.valueOf(b)));
+        MockHttpServletResponse done =
+                submit(Role.EDITOR, "/newsroom/comments/bulk", "action=approve", "ids=" + a, "ids=" + b);
         assertThat(done.getStatus()).isEqualTo(303);
         String page = readerPage(article);
         assertThat(page).contains("First " + word, "Second " + word).doesNotContain("Third " + word);
 
-        MockHttpServletResponse refused = as(
-                Role.EDITOR,
-                post("/newsroom/comments/bulk")
-                        .with(csrf())
-                        .param("action", "trash")
-                        .param("ids", String.valueOf(a), String.valueOf(c), "987654321"));
+        MockHttpServletResponse refused =
+                submit(Role.EDITOR, "/newsroom/comments/bulk", "action=trash", "ids=" + a, "ids=" + c, "ids=987654321");
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(refused.getContentAsString())
                         .selectFirst(".nr-problem[role=alert]")
@@ -171,17 +158,11 @@ class ModerationPagesTests extends SiteTest {
         assertThat(status(a)).isEqualTo(CommentStatus.APPROVED);
         assertThat(status(c)).isEqualTo(CommentStatus.PENDING);
 
-        MockHttpServletResponse noAction = as(
-                Role.EDITOR,
-                post("/newsroom/comments/bulk").with(csrf()).param("action", "").param("ids", String.valueOf(c)));
+        MockHttpServletResponse noAction = submit(Role.EDITOR, "/newsroom/comments/bulk", "action=", "ids=" + c);
         assertThat(noAction.getStatus()).isEqualTo(422);
         assertThat(noAction.getContentAsString()).contains("Choose what to do with the selected comments");
-        MockHttpServletResponse notAnId = as(
-                Role.EDITOR,
-                post("/newsroom/comments/bulk")
-                        .with(csrf())
-                        .param("action", "spam")
-                        .param("ids", "12; drop table comment"));
+        MockHttpServletResponse notAnId =
+                submit(Role.EDITOR, "/newsroom/comments/bulk", "action=spam", "ids=12; drop table comment");
         assertThat(notAnId.getStatus()).isEqualTo(422);
         assertThat(status(c)).isEqualTo(CommentStatus.PENDING);
     }
@@ -227,28 +208,13 @@ class ModerationPagesTests extends SiteTest {
             assertThat(as(role, get("/newsroom/comments/" + id)).getStatus()).isEqualTo(403);
             assertThat(act(role, id, "approve").getStatus()).isEqualTo(403);
             assertThat(act(role, id, "delete").getStatus()).isEqualTo(403);
-            assertThat(as(
-                                    role,
-                                    post("/newsroom/comments/bulk")
-                                            .with(csrf())
-                                            .param("action", "approve")
-                                            .param("ids", String.valueOf(id)))
+            assertThat(submit(role, "/newsroom/comments/bulk", "action=approve", "ids=" + id)
                             .getStatus())
                     .isEqualTo(403);
-            assertThat(as(
-                                    role,
-                                    post("/newsroom/comments/" + id)
-                                            .with(csrf())
-                                            .param("name", "X")
-                                            .param("email", "x@example.org")
-                                            .param("comment", "Changed"))
+            assertThat(submit(role, "/newsroom/comments/" + id, "name=X", "email=x@example.org", "comment=Changed")
                             .getStatus())
                     .isEqualTo(403);
-            assertThat(as(
-                                    role,
-                                    post("/newsroom/comments/" + id + "/reply")
-                                            .with(csrf())
-                                            .param("reply", "Hi"))
+            assertThat(submit(role, "/newsroom/comments/" + id + "/reply", "reply=Hi")
                             .getStatus())
                     .isEqualTo(403);
         }
@@ -265,25 +231,23 @@ class ModerationPagesTests extends SiteTest {
     void aCorrectionShowsOnTheArticleAndBadFieldsAreShownAgain() throws Exception {
         ArticleView article = article();
         long id = approved(article, Unique.name("Teh typo"));
-        MockHttpServletResponse saved = as(
+        MockHttpServletResponse saved = submit(
                 Role.EDITOR,
-                post("/newsroom/comments/" + id)
-                        .with(csrf())
-                        .param("name", "Public Reader")
-                        .param("email", "fixed@example.org")
-                        .param("website", "")
-                        .param("comment", "The typo, corrected by the desk."));
+                "/newsroom/comments/" + id,
+                "name=Public Reader",
+                "email=fixed@example.org",
+                "website=",
+                "comment=The typo, corrected by the desk.");
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(readerPage(article)).contains("The typo, corrected by the desk.");
 
-        MockHttpServletResponse refused = as(
+        MockHttpServletResponse refused = submit(
                 Role.EDITOR,
-                post("/newsroom/comments/" + id)
-                        .with(csrf())
-                        .param("name", "Public Reader")
-                        .param("email", "not an email")
-                        .param("website", "")
-                        .param("comment", "Kept as typed"));
+                "/newsroom/comments/" + id,
+                "name=Public Reader",
+                "email=not an email",
+                "website=",
+                "comment=Kept as typed");
         assertThat(refused.getStatus()).isEqualTo(422);
         Document form = Jsoup.parse(refused.getContentAsString());
         assertThat(form.selectFirst("#email").attr("aria-invalid")).isEqualTo("true");
@@ -298,9 +262,8 @@ class ModerationPagesTests extends SiteTest {
         ArticleView article = article();
         String question = Unique.name("Will you follow up?");
         long id = held(article, question);
-        MockHttpServletResponse done = as(
-                Role.EDITOR,
-                post("/newsroom/comments/" + id + "/reply").with(csrf()).param("reply", "Yes, next week."));
+        MockHttpServletResponse done =
+                submit(Role.EDITOR, "/newsroom/comments/" + id + "/reply", "reply=Yes, next week.");
         assertThat(done.getStatus()).isEqualTo(303);
         Document page = Jsoup.parse(readerPage(article));
         assertThat(page.text())
@@ -309,9 +272,7 @@ class ModerationPagesTests extends SiteTest {
                         "Yes, next week.",
                         staff.member(Role.EDITOR).staff().name());
 
-        MockHttpServletResponse empty = as(
-                Role.EDITOR,
-                post("/newsroom/comments/" + id + "/reply").with(csrf()).param("reply", " "));
+        MockHttpServletResponse empty = submit(Role.EDITOR, "/newsroom/comments/" + id + "/reply", "reply= ");
         assertThat(empty.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(empty.getContentAsString())
                         .selectFirst("#reply-error")

@@ -105,11 +105,8 @@ class NewsroomPageChecksTests extends SiteTest {
         byte[] html = site.get("/newsroom/sign-in").getContentAsByteArray();
         checks.assertPasses("sign-in page", html, signedOut().load(live.uri("/newsroom/sign-in")));
 
-        MockHttpServletResponse refused = site.perform(post("/newsroom/sign-in")
-                .param("email", "nobody@staff.example")
-                .param("password", "wrong-password-here")
-                .with(csrf())
-                .with(StaffMembers.fromNewAddress()));
+        MockHttpServletResponse refused =
+                site.perform(StaffMembers.signInForm("nobody@staff.example", "wrong-password-here"));
         assertThat(refused.getStatus()).isEqualTo(401);
         assertThat(checks.htmlErrors("sign-in refused", refused.getContentAsByteArray()))
                 .isEmpty();

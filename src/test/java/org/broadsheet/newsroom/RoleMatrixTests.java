@@ -31,6 +31,7 @@ import org.broadsheet.media.MediaUploads;
 import org.broadsheet.site.SiteIdentities;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.Site;
 import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.Unique;
@@ -162,15 +163,16 @@ class RoleMatrixTests extends SiteTest {
         list.add(new Action("add a correction", EDITORS, who -> {
             long id = published(owner);
             return new Attempt(
-                    post("/newsroom/articles/" + id + "/notes")
-                            .param("kind", "correction")
-                            .param("note", "An earlier version misspelt a name."),
+                    Site.form(
+                            "/newsroom/articles/" + id + "/notes",
+                            "kind=correction",
+                            "note=An earlier version misspelt a name."),
                     v -> desk.forEditing(id).notes().size() == 1);
         }));
         list.add(new Action("close comments on someone else's article", EDITORS, who -> {
             long id = published(owner);
             return new Attempt(
-                    post("/newsroom/articles/" + id + "/comments").param("open", "false"),
+                    Site.form("/newsroom/articles/" + id + "/comments", "open=false"),
                     v -> !desk.forEditing(id).commentsOpen());
         }));
         list.add(new Action(
@@ -187,8 +189,7 @@ class RoleMatrixTests extends SiteTest {
                     List.of());
             int before = desk.forEditing(id).version();
             return new Attempt(
-                    post("/newsroom/articles/" + id + "/revisions/1/restore")
-                            .param("version", Integer.toString(before)),
+                    Site.form("/newsroom/articles/" + id + "/revisions/1/restore", "version=" + before),
                     v -> desk.forEditing(id).version() > before);
         }));
         // A new article before its first save: each person's own unsaved work.
@@ -214,10 +215,8 @@ class RoleMatrixTests extends SiteTest {
         list.add(new Action(
                 "preview",
                 ALL,
-                who -> Attempt.read(post("/newsroom/articles/preview")
-                        .param("headline", "Preview")
-                        .param("standfirst", "")
-                        .param("body", "Some *text*."))));
+                who -> Attempt.read(Site.form(
+                        "/newsroom/articles/preview", "headline=Preview", "standfirst=", "body=Some *text*."))));
         // ---- media
         list.add(new Action("media library", ALL, who -> Attempt.read(get("/newsroom/media"))));
         list.add(new Action("upload an image", ALL, who -> {
@@ -252,13 +251,13 @@ class RoleMatrixTests extends SiteTest {
         list.add(new Action("bulk spam", EDITORS, who -> {
             long id = pendingComment();
             return new Attempt(
-                    post("/newsroom/comments/bulk").param("action", "spam").param("ids", Long.toString(id)),
+                    Site.form("/newsroom/comments/bulk", "action=spam", "ids=" + id),
                     v -> comments.comment(id).orElseThrow().status() == CommentStatus.SPAM);
         }));
         list.add(new Action("reply as staff", EDITORS, who -> {
             long id = pendingComment();
             return new Attempt(
-                    post("/newsroom/comments/" + id + "/reply").param("reply", "Thank you for writing."),
+                    Site.form("/newsroom/comments/" + id + "/reply", "reply=Thank you for writing."),
                     v -> comments.comment(id).orElseThrow().status() == CommentStatus.APPROVED);
         }));
         // ---- sections, tags, authors
@@ -266,20 +265,14 @@ class RoleMatrixTests extends SiteTest {
         list.add(new Action("create a section", EDITORS, who -> {
             String slug = Unique.slug("matrix-section");
             return new Attempt(
-                    post("/newsroom/sections")
-                            .param("name", "Matrix " + slug)
-                            .param("slug", slug)
-                            .param("description", ""),
+                    Site.form("/newsroom/sections", "name=Matrix " + slug, "slug=" + slug, "description="),
                     v -> sections.findBySlug(slug).isPresent());
         }));
         list.add(new Action("tags page", EDITORS, who -> Attempt.read(get("/newsroom/tags"))));
         list.add(new Action("create a tag", EDITORS, who -> {
             String slug = Unique.slug("matrix-tag");
             return new Attempt(
-                    post("/newsroom/tags")
-                            .param("name", "Matrix " + slug)
-                            .param("slug", slug)
-                            .param("kind", "topic"),
+                    Site.form("/newsroom/tags", "name=Matrix " + slug, "slug=" + slug, "kind=topic"),
                     v -> tags.findBySlug(slug).isPresent());
         }));
         list.add(new Action("authors page", EDITORS, who -> Attempt.read(get("/newsroom/authors"))));
@@ -288,22 +281,19 @@ class RoleMatrixTests extends SiteTest {
         list.add(new Action("invite a user", ADMINS, who -> {
             String email = Unique.email("matrix");
             return new Attempt(
-                    post("/newsroom/users")
-                            .param("name", "Invited")
-                            .param("email", email)
-                            .param("role", "administrator")
-                            .param("author", ""),
+                    Site.form("/newsroom/users", "name=Invited", "email=" + email, "role=administrator", "author="),
                     v -> accounts.list().stream().anyMatch(a -> a.email().equals(email)));
         }));
         list.add(new Action("make someone an administrator", ADMINS, who -> {
             StaffMembers.Member target = staff.create(Role.CONTRIBUTOR);
             return new Attempt(
-                    post("/newsroom/users/" + target.staff().id())
-                            .param("name", "Promoted")
-                            .param("email", target.email())
-                            .param("role", "administrator")
-                            .param("author", "")
-                            .param("enabled", "on"),
+                    Site.form(
+                            "/newsroom/users/" + target.staff().id(),
+                            "name=Promoted",
+                            "email=" + target.email(),
+                            "role=administrator",
+                            "author=",
+                            "enabled=on"),
                     v -> accounts.findAccount(target.staff().id()).orElseThrow().role() == Role.ADMINISTRATOR);
         }));
         list.add(new Action("settings page", ADMINS, who -> Attempt.read(get("/newsroom/settings"))));
@@ -313,9 +303,7 @@ class RoleMatrixTests extends SiteTest {
                     ? current.tagline().substring(0, current.tagline().length() - 1)
                     : current.tagline() + ".";
             return new Attempt(
-                    post("/newsroom/settings/site")
-                            .param("name", current.name())
-                            .param("tagline", tagline),
+                    Site.form("/newsroom/settings/site", "name=" + current.name(), "tagline=" + tagline),
                     v -> identities.current().tagline().equals(tagline));
         }));
         return list;

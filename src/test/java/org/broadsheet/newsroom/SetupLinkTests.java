@@ -96,11 +96,7 @@ class SetupLinkTests {
                 .isEqualTo(404);
         assertThat(accounts.setupLinkIfNoStaff()).isEmpty();
 
-        assertThat(site.perform(post("/newsroom/sign-in")
-                                .param("email", "first@staff.example")
-                                .param("password", "the first admin's passphrase")
-                                .with(csrf())
-                                .with(StaffMembers.fromNewAddress()))
+        assertThat(site.perform(StaffMembers.signInForm("first@staff.example", "the first admin's passphrase"))
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom");
     }

@@ -53,11 +53,7 @@ class SignInTests extends SiteTest {
     @Test
     void signingInGivesASessionCookieAndTheDashboard() throws Exception {
         StaffMembers.Member editor = staff.create(Role.EDITOR);
-        MvcResult result = site.exchange(post("/newsroom/sign-in")
-                .param("email", editor.email().toUpperCase())
-                .param("password", editor.password())
-                .with(csrf())
-                .with(StaffMembers.fromNewAddress()));
+        MvcResult result = site.exchange(StaffMembers.signInForm(editor.email().toUpperCase(), editor.password()));
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl())
                 .as(result.getResponse().getContentAsString())
@@ -97,12 +93,8 @@ class SignInTests extends SiteTest {
     @Test
     void overHttpsTheSessionCookieIsSecure() throws Exception {
         StaffMembers.Member editor = staff.create(Role.EDITOR);
-        MvcResult result = site.exchange(post("/newsroom/sign-in")
-                .secure(true)
-                .param("email", editor.email())
-                .param("password", editor.password())
-                .with(csrf())
-                .with(StaffMembers.fromNewAddress()));
+        MvcResult result = site.exchange(
+                StaffMembers.signInForm(editor.email(), editor.password()).secure(true));
         assertThat(result.getResponse().getHeaders("Set-Cookie"))
                 .filteredOn(h -> h.startsWith("SESSION="))
                 .singleElement()
@@ -115,11 +107,7 @@ class SignInTests extends SiteTest {
     @Test
     void aWrongPasswordIsRefusedWithTheEmailKept() throws Exception {
         StaffMembers.Member author = staff.create(Role.AUTHOR);
-        MvcResult result = site.exchange(post("/newsroom/sign-in")
-                .param("email", author.email())
-                .param("password", "not-the-password")
-                .with(csrf())
-                .with(StaffMembers.fromNewAddress()));
+        MvcResult result = site.exchange(StaffMembers.signInForm(author.email(), "not-the-password"));
         assertThat(result.getResponse().getStatus()).isEqualTo(401);
         assertThat(result.getResponse().getCookie("SESSION")).isNull();
         Document page = Jsoup.parse(result.getResponse().getContentAsString());

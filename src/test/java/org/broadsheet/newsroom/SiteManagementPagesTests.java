@@ -1,10 +1,9 @@
 package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
@@ -57,6 +56,23 @@ class SiteManagementPagesTests extends SiteTest {
         return site.perform(request.with(staff.as(role)));
     }
 
+    private MockHttpServletResponse submit(Role role, String url, String... fields) {
+        return site.submit(url, staff.as(role), fields);
+    }
+
+    /** Saves the comment policy with {@code fields} and the usual limits for the rest. */
+    private MockHttpServletResponse savePolicy(String... fields) {
+        List<String> form = new ArrayList<>(List.of(fields));
+        form.addAll(List.of(
+                "minFormTime=2",
+                "floodInterval=20",
+                "floodPerHour=5",
+                "closeAfterDays=14",
+                "perPage=30",
+                "retainIpDays=45"));
+        return submit(Role.ADMINISTRATOR, "/newsroom/settings/comments", form.toArray(String[]::new));
+    }
+
     private List<String> readerNavigation() {
         return site.page("/").select("nav.site-nav a").eachText();
     }
@@ -65,13 +81,12 @@ class SiteManagementPagesTests extends SiteTest {
     void renamedSectionIsInTheReaderNavigationAtOnceAndItsOldAddressRedirects() throws Exception {
         Section section = sections.create(TermForm.section(Unique.slug("islands"), "Islands", ""));
         String newSlug = Unique.slug("archipelagos");
-        MockHttpServletResponse saved = as(
+        MockHttpServletResponse saved = submit(
                 Role.EDITOR,
-                post("/newsroom/sections/" + section.id())
-                        .with(csrf())
-                        .param("name", "Archipelagos")
-                        .param("slug", newSlug)
-                        .param("description", "Scattered lands."));
+                "/newsroom/sections/" + section.id(),
+                "name=Archipelagos",
+                "slug=" + newSlug,
+                "description=Scattered lands.");
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(saved.getRedirectedUrl()).isEqualTo("/newsroom/sections");
 
@@ -87,14 +102,11 @@ class SiteManagementPagesTests extends SiteTest {
         Section first = sections.create(TermForm.section(Unique.slug("reef"), "Reef desk", ""));
         Section second = sections.create(TermForm.section(Unique.slug("lagoon"), "Lagoon desk", ""));
         assertThat(readerNavigation()).endsWith("Reef desk", "Lagoon desk");
-        assertThat(as(
-                                Role.EDITOR,
-                                post("/newsroom/sections/" + second.id() + "/move-up")
-                                        .with(csrf()))
+        assertThat(submit(Role.EDITOR, "/newsroom/sections/" + second.id() + "/move-up")
                         .getStatus())
                 .isEqualTo(303);
         assertThat(readerNavigation()).endsWith("Lagoon desk", "Reef desk");
-        as(Role.EDITOR, post("/newsroom/sections/" + second.id() + "/move-down").with(csrf()));
+        submit(Role.EDITOR, "/newsroom/sections/" + second.id() + "/move-down");
         assertThat(readerNavigation()).endsWith("Reef desk", "Lagoon desk");
 
         Document list = Jsoup.parse(as(Role.EDITOR, get("/newsroom/sections")).getContentAsString());
@@ -105,13 +117,8 @@ class SiteManagementPagesTests extends SiteTest {
 
     @Test
     void sectionFormsShowEachProblemBesideItsField() throws Exception {
-        MockHttpServletResponse refused = as(
-                Role.EDITOR,
-                post("/newsroom/sections")
-                        .with(csrf())
-                        .param("name", "")
-                        .param("slug", "newsroom")
-                        .param("description", "Kept"));
+        MockHttpServletResponse refused =
+                submit(Role.EDITOR, "/newsroom/sections", "name=", "slug=newsroom", "description=Kept");
         assertThat(refused.getStatus()).isEqualTo(422);
         Document page = Jsoup.parse(refused.getContentAsString());
         assertThat(page.selectFirst("#slug").attr("aria-invalid")).isEqualTo("true");
@@ -121,9 +128,7 @@ class SiteManagementPagesTests extends SiteTest {
         assertThat(page.selectFirst("#description").text()).isEqualTo("Kept");
 
         Section americas = sections.findBySlug("americas").orElseThrow();
-        MockHttpServletResponse delete = as(
-                Role.EDITOR,
-                post("/newsroom/sections/" + americas.id() + "/delete").with(csrf()));
+        MockHttpServletResponse delete = submit(Role.EDITOR, "/newsroom/sections/" + americas.id() + "/delete");
         assertThat(delete.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(delete.getContentAsString())
                         .selectFirst(".nr-problem[role=alert]")
@@ -135,13 +140,7 @@ class SiteManagementPagesTests extends SiteTest {
     @Test
     void newSectionGetsASlugFromItsName() throws Exception {
         String name = Unique.name("Polar Desk");
-        assertThat(as(
-                                Role.EDITOR,
-                                post("/newsroom/sections")
-                                        .with(csrf())
-                                        .param("name", name)
-                                        .param("slug", "")
-                                        .param("description", ""))
+        assertThat(submit(Role.EDITOR, "/newsroom/sections", "name=" + name, "slug=", "description=")
                         .getStatus())
                 .isEqualTo(303);
         Section made = sections.all().stream()
@@ -150,10 +149,7 @@ class SiteManagementPagesTests extends SiteTest {
                 .orElseThrow();
         assertThat(made.slug()).isEqualTo(org.broadsheet.web.Slugs.from(name));
         assertThat(readerNavigation()).contains(name);
-        assertThat(as(
-                                Role.EDITOR,
-                                post("/newsroom/sections/" + made.id() + "/delete")
-                                        .with(csrf()))
+        assertThat(submit(Role.EDITOR, "/newsroom/sections/" + made.id() + "/delete")
                         .getStatus())
                 .isEqualTo(303);
         assertThat(readerNavigation()).doesNotContain(name);
@@ -163,13 +159,7 @@ class SiteManagementPagesTests extends SiteTest {
     void tagsAndAuthorsAreEditedFromTheirPages() throws Exception {
         Tag tag = tags.create(TermForm.tag(Unique.slug("tide"), "Tide", "topic"));
         String tagSlug = Unique.slug("tides");
-        assertThat(as(
-                                Role.EDITOR,
-                                post("/newsroom/tags/" + tag.id())
-                                        .with(csrf())
-                                        .param("name", "Tides")
-                                        .param("slug", tagSlug)
-                                        .param("kind", "place"))
+        assertThat(submit(Role.EDITOR, "/newsroom/tags/" + tag.id(), "name=Tides", "slug=" + tagSlug, "kind=place")
                         .getStatus())
                 .isEqualTo(303);
         assertThat(tags.findById(tag.id()).orElseThrow()).isEqualTo(new Tag(tag.id(), tagSlug, "Tides", "place"));
@@ -179,15 +169,14 @@ class SiteManagementPagesTests extends SiteTest {
         assertThat(found.select(".nr-table tbody tr")).hasSize(1);
 
         Author author = authors.create(TermForm.author(Unique.slug("writer"), "Wren Writer", "", ""));
-        assertThat(as(
+        assertThat(submit(
                                 Role.EDITOR,
-                                post("/newsroom/authors/" + author.id())
-                                        .with(csrf())
-                                        .param("name", "Wren Writer")
-                                        .param("slug", author.slug())
-                                        .param("title", "Islands Correspondent")
-                                        .param("bio", "Writes about islands.")
-                                        .param("photo", "/assets/images/demo/port-cranes.svg"))
+                                "/newsroom/authors/" + author.id(),
+                                "name=Wren Writer",
+                                "slug=" + author.slug(),
+                                "title=Islands Correspondent",
+                                "bio=Writes about islands.",
+                                "photo=/assets/images/demo/port-cranes.svg")
                         .getStatus())
                 .isEqualTo(303);
         Document page = site.page("/author/" + author.slug());
@@ -195,13 +184,12 @@ class SiteManagementPagesTests extends SiteTest {
         assertThat(page.select(".list-header img.list-photo").attr("src"))
                 .isEqualTo("/assets/images/demo/port-cranes.svg");
         assertThat(page.select(".list-header img.list-photo").attr("width")).isEqualTo("96");
-        MockHttpServletResponse badPhoto = as(
+        MockHttpServletResponse badPhoto = submit(
                 Role.EDITOR,
-                post("/newsroom/authors/" + author.id())
-                        .with(csrf())
-                        .param("name", "Wren Writer")
-                        .param("slug", author.slug())
-                        .param("photo", "javascript:alert(1)"));
+                "/newsroom/authors/" + author.id(),
+                "name=Wren Writer",
+                "slug=" + author.slug(),
+                "photo=javascript:alert(1)");
         assertThat(badPhoto.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(badPhoto.getContentAsString()).selectFirst("#photo-error"))
                 .isNotNull();
@@ -214,22 +202,13 @@ class SiteManagementPagesTests extends SiteTest {
             assertThat(as(role, get("/newsroom/sections")).getStatus()).isEqualTo(403);
             assertThat(as(role, get("/newsroom/tags")).getStatus()).isEqualTo(403);
             assertThat(as(role, get("/newsroom/authors")).getStatus()).isEqualTo(403);
-            assertThat(as(
-                                    role,
-                                    post("/newsroom/sections/" + section.id())
-                                            .with(csrf())
-                                            .param("name", "Taken")
-                                            .param("slug", section.slug()))
+            assertThat(submit(role, "/newsroom/sections/" + section.id(), "name=Taken", "slug=" + section.slug())
                             .getStatus())
                     .isEqualTo(403);
-            assertThat(as(
-                                    role,
-                                    post("/newsroom/sections/" + section.id() + "/delete")
-                                            .with(csrf()))
+            assertThat(submit(role, "/newsroom/sections/" + section.id() + "/delete")
                             .getStatus())
                     .isEqualTo(403);
-            assertThat(as(role, post("/newsroom/tags").with(csrf()).param("name", "Sneaky"))
-                            .getStatus())
+            assertThat(submit(role, "/newsroom/tags", "name=Sneaky").getStatus())
                     .isEqualTo(403);
         }
         assertThat(sections.findById(section.id()).orElseThrow().name()).isEqualTo("Guarded desk");
@@ -238,21 +217,19 @@ class SiteManagementPagesTests extends SiteTest {
 
     @Test
     void newSiteTitleAndTaglineShowOnTheFrontPageAtOnce() throws Exception {
-        MockHttpServletResponse saved = as(
+        MockHttpServletResponse saved = submit(
                 Role.ADMINISTRATOR,
-                post("/newsroom/settings/site")
-                        .with(csrf())
-                        .param("name", "The Evening Ledger")
-                        .param("tagline", "Late news, checked twice"));
+                "/newsroom/settings/site",
+                "name=The Evening Ledger",
+                "tagline=Late news, checked twice");
         assertThat(saved.getStatus()).isEqualTo(303);
         Document front = site.page("/");
         assertThat(front.title()).isEqualTo("The Evening Ledger");
         assertThat(front.selectFirst(".site-name").text()).isEqualTo("The Evening Ledger");
         assertThat(front.selectFirst("meta[name=description]").attr("content")).isEqualTo("Late news, checked twice");
 
-        MockHttpServletResponse refused = as(
-                Role.ADMINISTRATOR,
-                post("/newsroom/settings/site").with(csrf()).param("name", "").param("tagline", "Kept"));
+        MockHttpServletResponse refused =
+                submit(Role.ADMINISTRATOR, "/newsroom/settings/site", "name=", "tagline=Kept");
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(refused.getContentAsString())
                         .selectFirst("#name-error")
@@ -263,21 +240,12 @@ class SiteManagementPagesTests extends SiteTest {
 
     @Test
     void commentPolicyIsSavedFromTheSettingsPage() throws Exception {
-        MockHttpServletResponse saved = as(
-                Role.ADMINISTRATOR,
-                post("/newsroom/settings/comments")
-                        .with(csrf())
-                        .param("moderation", "all")
-                        .param("maxLinks", "1")
-                        .param("moderationWords", "lottery\r\n  jackpot \n")
-                        .param("blocklist", "spam.example")
-                        .param("minFormTime", "2")
-                        .param("floodInterval", "20")
-                        .param("floodPerHour", "5")
-                        .param("closeAfterDays", "14")
-                        .param("maxDepth", "2")
-                        .param("perPage", "30")
-                        .param("retainIpDays", "45"));
+        MockHttpServletResponse saved = savePolicy(
+                "moderation=all",
+                "maxLinks=1",
+                "maxDepth=2",
+                "moderationWords=lottery\r\n  jackpot \n",
+                "blocklist=spam.example");
         assertThat(saved.getStatus()).isEqualTo(303);
         CommentPolicy now = policies.current();
         assertThat(now.moderation()).isEqualTo(Moderation.ALL);
@@ -286,19 +254,7 @@ class SiteManagementPagesTests extends SiteTest {
         assertThat(now.closeAfterDays()).isEqualTo(14);
         assertThat(now.floodInterval().toSeconds()).isEqualTo(20);
 
-        MockHttpServletResponse refused = as(
-                Role.ADMINISTRATOR,
-                post("/newsroom/settings/comments")
-                        .with(csrf())
-                        .param("moderation", "first")
-                        .param("maxLinks", "lots")
-                        .param("minFormTime", "2")
-                        .param("floodInterval", "20")
-                        .param("floodPerHour", "5")
-                        .param("closeAfterDays", "14")
-                        .param("maxDepth", "11")
-                        .param("perPage", "30")
-                        .param("retainIpDays", "45"));
+        MockHttpServletResponse refused = savePolicy("moderation=first", "maxLinks=lots", "maxDepth=11");
         assertThat(refused.getStatus()).isEqualTo(422);
         Document page = Jsoup.parse(refused.getContentAsString());
         assertThat(page.selectFirst("#maxLinks-error").text()).isEqualTo("Enter a whole number");
@@ -307,17 +263,10 @@ class SiteManagementPagesTests extends SiteTest {
         assertThat(policies.current().moderation()).isEqualTo(Moderation.ALL);
 
         assertThat(as(Role.EDITOR, get("/newsroom/settings")).getStatus()).isEqualTo(403);
-        assertThat(as(
-                                Role.EDITOR,
-                                post("/newsroom/settings/comments").with(csrf()).param("moderation", "none"))
+        assertThat(submit(Role.EDITOR, "/newsroom/settings/comments", "moderation=none")
                         .getStatus())
                 .isEqualTo(403);
-        assertThat(as(
-                                Role.EDITOR,
-                                post("/newsroom/settings/site")
-                                        .with(csrf())
-                                        .param("name", "Taken over")
-                                        .param("tagline", "x"))
+        assertThat(submit(Role.EDITOR, "/newsroom/settings/site", "name=Taken over", "tagline=x")
                         .getStatus())
                 .isEqualTo(403);
         assertThat(identities.current().name()).isNotEqualTo("Taken over");

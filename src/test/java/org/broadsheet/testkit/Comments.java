@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * <pre>
  * ArticleView article = commenting.article("Port strike ends");
  * comments.post(article.id(), comment("Ana", "Well reported."), visitor());
- * site.perform(commenting.form(article, "name", "Ben", "email", Comments.email(), "comment", "Agreed."));
+ * site.perform(commenting.form(article, "name=Ben", "email=" + Comments.email(), "comment=Agreed."));
  * policies.update(Comments.withPaging(policies.current(), 3, 2));
  * </pre>
  */
@@ -102,21 +102,22 @@ public class Comments {
     /**
      * The comment form as a browser posts it to {@code /comments}: shown ten seconds ago (a
      * valid token), with a valid CSRF token, an empty honeypot, from a new {@link #ip()}.
-     * {@code fields} are name/value pairs ({@code name}, {@code email}, {@code website},
+     * {@code fields} are written {@code name=value} ({@code name}, {@code email}, {@code website},
      * {@code comment}, {@code parent}, {@code remember}); one given again replaces the
      * default, so a test may also set {@code article}, {@code token} or {@code subject}.
      * Add {@link #from} to send it from a given address.
      */
     public MockHttpServletRequestBuilder form(ArticleView article, String... fields) {
-        if (fields.length % 2 != 0) {
-            throw new IllegalArgumentException("fields are name/value pairs");
-        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("article", String.valueOf(article.id()));
         values.put("token", tokens.issue(article.id(), Instant.now().minusSeconds(10)));
         values.put("subject", "");
-        for (int i = 0; i < fields.length; i += 2) {
-            values.put(fields[i], fields[i + 1]);
+        for (String field : fields) {
+            int equals = field.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("a field is name=value, not " + field);
+            }
+            values.put(field.substring(0, equals), field.substring(equals + 1));
         }
         MockHttpServletRequestBuilder request = post("/comments").with(csrf()).with(from(ip()));
         values.forEach(request::param);

@@ -1,6 +1,7 @@
 package org.broadsheet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.web.TestCsrf.csrf;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -39,6 +41,30 @@ public class Site {
     /** The answer to a GET made as someone ({@link StaffMembers#as}). */
     public MockHttpServletResponse get(String url, RequestPostProcessor who) {
         return perform(MockMvcRequestBuilders.get(url).with(who));
+    }
+
+    /**
+     * The answer to a form posted as someone, with its CSRF token and the fields given as
+     * name, value, name, value.
+     * <pre>
+     * site.submit("/newsroom/tags", staff.as(Role.EDITOR), "name", "Tides", "kind", "place");
+     * </pre>
+     */
+    public MockHttpServletResponse submit(String url, RequestPostProcessor who, String... fields) {
+        return perform(form(url, fields).with(csrf()).with(who));
+    }
+
+    /** A POST of a form whose fields are written {@code name=value}, as {@link #submit} sends, without a CSRF token. */
+    public static MockHttpServletRequestBuilder form(String url, String... fields) {
+        MockHttpServletRequestBuilder form = MockMvcRequestBuilders.post(url);
+        for (String field : fields) {
+            int equals = field.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("a field is name=value, not " + field);
+            }
+            form.param(field.substring(0, equals), field.substring(equals + 1));
+        }
+        return form;
     }
 
     /** The answer to any request. */

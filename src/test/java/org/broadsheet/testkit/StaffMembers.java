@@ -1,7 +1,6 @@
 package org.broadsheet.testkit;
 
 import static org.broadsheet.web.TestCsrf.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
@@ -24,6 +23,7 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -117,15 +117,17 @@ public class StaffMembers {
         };
     }
 
+    /** The sign-in form as a browser posts it, with a valid CSRF token, from a {@link #fromNewAddress new address}. */
+    public static MockHttpServletRequestBuilder signInForm(String email, String password) {
+        return Site.form(NewsroomUrls.SIGN_IN, "email=" + email, "password=" + password)
+                .with(csrf())
+                .with(fromNewAddress());
+    }
+
     private Cookie sessionCookie(String email, String password) {
         try {
-            MvcResult result = mvc.getObject()
-                    .perform(post(NewsroomUrls.SIGN_IN)
-                            .param("email", email)
-                            .param("password", password)
-                            .with(csrf())
-                            .with(fromNewAddress()))
-                    .andReturn();
+            MvcResult result =
+                    mvc.getObject().perform(signInForm(email, password)).andReturn();
             Cookie cookie = result.getResponse().getCookie("SESSION");
             if (cookie == null) {
                 throw new IllegalStateException(
