@@ -20,14 +20,9 @@ PORT=${PORT:-8095}
 PORT_B=${PORT_B:-8096}
 SAMPLES=${SAMPLES:-100}
 DATA=${DATA:-bench/data/cluster}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}
 TTL=(--broadsheet.articles.cache-ttl=10m --broadsheet.comments.cache-ttl=10m --broadsheet.site.cache-ttl=10m)
-BASE="http://127.0.0.1:$PORT"
 BASE_B="http://127.0.0.1:$PORT_B"
 . bench/lib.sh
-
-JAR=${JAR:-target/broadsheet.jar}
-[ -f "$JAR" ] || mvn -B -q package -DskipTests
 
 create_admin
 start_broadsheet "${TTL[@]}"

@@ -34,20 +34,16 @@ POST_WARMUP=${POST_WARMUP:-5s}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-20s}
 DATA=${DATA:-bench/data/comments}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}
 COMMENT_ARGS="--broadsheet.comments.flood-interval=0 --broadsheet.comments.flood-per-hour=0 \
 --broadsheet.comments.moderation=none --broadsheet.comments.close-after-days=0"
-BASE="http://127.0.0.1:$PORT"
 
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-JAR=${JAR:-target/broadsheet.jar}
-[ -f "$JAR" ] || mvn -B -q package -DskipTests
 
 curl -s -o /dev/null "$BASE/" && { echo "Something already answers on port $PORT: choose another PORT" >&2; exit 1; }
 echo "Starting Broadsheet on port $PORT with $N articles, $COMMENTS comments on the newest (data in $DATA;"
 echo "  JVM: $JAVA_OPTS; args: $COMMENT_ARGS ${APP_ARGS:-})"
-# shellcheck source=bench/lib.sh
-. bench/lib.sh
 # shellcheck disable=SC2086
 start_broadsheet --broadsheet.generate-comments="$COMMENTS" $COMMENT_ARGS ${APP_ARGS:-}
 grep "Generated\|Benchmark" "$LOG" | sed 's/.*\(Generated\|Benchmark\)/  \1/'

@@ -1,8 +1,14 @@
-# Shared by the benchmark scripts: starts Broadsheet from $JAR (default target/broadsheet.jar) with generated
-# data and waits until the data is ready. Expects JAVA_OPTS, PORT, DATA and N to be set;
-# the arguments are extra application arguments. Sets JAVA_PID and LOG, and stops the server
-# when the calling script exits.
+# Shared by the benchmark scripts, sourced after they set PORT, DATA and N: the JVM options
+# (JAVA_OPTS, a small fixed heap unless given), the jar (JAR, built when missing), BASE, and the
+# functions that start Broadsheet and make an administrator.
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}
+BASE="http://127.0.0.1:$PORT"
 JAR=${JAR:-target/broadsheet.jar}
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
+
+# Starts Broadsheet from $JAR with generated data and waits until the data is ready; the
+# arguments are extra application arguments. Sets JAVA_PID and LOG, and stops the server when
+# the calling script exits.
 
 start_broadsheet() {
   mkdir -p "$DATA"

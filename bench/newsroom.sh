@@ -21,12 +21,7 @@ SAMPLES=${SAMPLES:-300}
 WARMUP=${WARMUP:-200}
 SCHEDULED=${SCHEDULED:-3}
 DATA=${DATA:-bench/data/newsroom}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}
-BASE="http://127.0.0.1:$PORT"
 . bench/lib.sh
-
-JAR=${JAR:-target/broadsheet.jar}
-[ -f "$JAR" ] || mvn -B -q package -DskipTests
 
 create_admin
 start_broadsheet

@@ -21,16 +21,12 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-30s}
 DATA=${DATA:-bench/data}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}
-BASE="http://127.0.0.1:$PORT"
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-JAR=${JAR:-target/broadsheet.jar}
-[ -f "$JAR" ] || mvn -B -q package -DskipTests
-
-echo "Starting Broadsheet on port $PORT with $N articles (data in $DATA; JVM: $JAVA_OPTS; args: ${APP_ARGS:-none})"
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+echo "Starting Broadsheet on port $PORT with $N articles (data in $DATA; JVM: $JAVA_OPTS; args: ${APP_ARGS:-none})"
 # shellcheck disable=SC2086
 start_broadsheet ${APP_ARGS:-}
 grep "Generated\|Benchmark data ready" "$LOG" | sed 's/.*: /  /'

@@ -18,9 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CommentCacheTests extends SiteTest {
 
     @Autowired
-    CommentService comments;
-
-    @Autowired
     TransactionTemplate transaction;
 
     @Test

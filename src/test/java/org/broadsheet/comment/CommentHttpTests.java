@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.SiteTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * it. Nothing here can roll back: each test writes its own article and leaves the policy alone.
  */
 @BroadsheetTest
-class CommentHttpTests extends CommentTest {
+class CommentHttpTests extends SiteTest {
 
     @LocalServerPort
     int port;

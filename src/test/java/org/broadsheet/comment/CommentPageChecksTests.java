@@ -11,22 +11,17 @@ import java.time.Duration;
 import java.time.Instant;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.testkit.BrowserTest;
 import org.broadsheet.testkit.Comments;
-import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.web.BrowserSession;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
@@ -38,27 +33,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * a later page, enough comments to fill the first) and leaves the policy alone.
  */
 @BroadsheetTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("browser")
-class CommentPageChecksTests extends CommentTest {
-
-    @Autowired
-    LiveSite live;
+class CommentPageChecksTests extends BrowserTest {
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final PageChecks checks = new PageChecks();
-    private BrowserSession browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = BrowserSession.open();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        BrowserSession.closeAll(browser);
-    }
+    private final BrowserSession browser = browsers.withJavaScript();
 
     @Test
     void threadedCommentsWithAStaffReplyAndAWebsitePassTheChecks() {

@@ -19,6 +19,7 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.TestCsrf;
 import org.jsoup.Jsoup;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class CommentPageTests extends CommentTest {
+class CommentPageTests extends SiteTest {
 
     @Autowired
     CommentTokens tokens;

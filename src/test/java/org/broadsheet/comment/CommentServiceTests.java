@@ -14,6 +14,7 @@ import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The comment service as readers and moderators use it; each test rolls back, policy changes included. */
 @BroadsheetTest
 @Transactional
-class CommentServiceTests extends CommentTest {
+class CommentServiceTests extends SiteTest {
 
     @Autowired
     CommentThreads threads;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class CommentXssTests extends CommentTest {
+class CommentXssTests extends SiteTest {
 
     static List<String> payloads() {
         return List.of(

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @FirstCommentHeldSite
 @ExtendWith(OutputCaptureExtension.class)
-class FirstCommentHeldHttpTests extends CommentTest {
+class FirstCommentHeldHttpTests extends SiteTest {
 
     @LocalServerPort
     int port;

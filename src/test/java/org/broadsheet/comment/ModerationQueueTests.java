@@ -11,6 +11,7 @@ import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.ResultPage;
 import org.broadsheet.web.ValidationException;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @BroadsheetTest
 @Transactional
-class ModerationQueueTests extends CommentTest {
+class ModerationQueueTests extends SiteTest {
 
     /** The moderation word every test here sets: a comment containing it is held for a moderator. */
     private static final String HOLD = "hold-for-moderator";

@@ -6,22 +6,17 @@ import java.time.Duration;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
-import org.broadsheet.testkit.LiveSite;
-import org.broadsheet.testkit.SiteTest;
+import org.broadsheet.testkit.BrowserTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The editor's script in Chromium: the story-reference picker inserts at the cursor; the
@@ -29,26 +24,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * of its own and writes drafts with headlines of their own, which readers never see.
  */
 @BroadsheetTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("browser")
-class ArticleEditorBrowserTests extends SiteTest {
+class ArticleEditorBrowserTests extends BrowserTest {
 
-    @Autowired
-    LiveSite live;
-
-    private BrowserSession browser;
+    private final BrowserSession browser = browsers.withJavaScript();
     private StaffMembers.Member editor;
 
     @BeforeAll
     void signIn() {
         editor = staff.member(Role.EDITOR);
-        browser = BrowserSession.open();
         StaffMembers.signInWithBrowser(browser.load(live.uri("/newsroom/sign-in")), live.uri("/"), editor);
-    }
-
-    @AfterAll
-    void close() {
-        BrowserSession.closeAll(browser);
     }
 
     /** A draft of the editor's in Europe, without tags or standfirst. */

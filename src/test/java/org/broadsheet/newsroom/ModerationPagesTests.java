@@ -10,7 +10,6 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.comment.CommentForm;
-import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Visitor;
 import org.broadsheet.testkit.Comments;
@@ -19,7 +18,6 @@ import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -33,12 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @BroadsheetTest
 @Transactional
 class ModerationPagesTests extends SiteTest {
-
-    @Autowired
-    Comments commenting;
-
-    @Autowired
-    CommentService comments;
 
     private ArticleView article() {
         return commenting.article("A story to moderate");

@@ -15,17 +15,12 @@ import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TermForm;
-import org.broadsheet.testkit.Browsers;
-import org.broadsheet.testkit.LiveSite;
-import org.broadsheet.testkit.SiteTest;
+import org.broadsheet.testkit.BrowserTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -47,25 +42,17 @@ import org.springframework.beans.factory.annotation.Autowired;
  * stays published.
  */
 @BroadsheetTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("browser")
-class NewsroomBrowserTests extends SiteTest {
+class NewsroomBrowserTests extends BrowserTest {
 
     private static final Pattern EDITOR_URL = Pattern.compile("/newsroom/articles/(\\d+)$");
     private static final String SUBHEADING = "What the pilots want";
     private static final List<String> POINTS = List.of("A second pilot on night arrivals", "Rest between shifts");
 
     @Autowired
-    LiveSite live;
-
-    @Autowired
     SectionService sections;
 
     @Autowired
     AuthorService authors;
-
-    @RegisterExtension
-    static final Browsers browsers = new Browsers();
 
     private final BrowserSession withJs = browsers.withJavaScript();
     private final BrowserSession withoutJs = browsers.withoutJavaScript();

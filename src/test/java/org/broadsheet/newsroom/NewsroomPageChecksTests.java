@@ -9,34 +9,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.NoteKind;
-import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.media.MediaItem;
-import org.broadsheet.taxonomy.AuthorService;
-import org.broadsheet.taxonomy.SectionService;
-import org.broadsheet.taxonomy.TagService;
+import org.broadsheet.taxonomy.Taxonomies;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.broadsheet.testkit.BrowserTest;
 import org.broadsheet.testkit.Comments;
 import org.broadsheet.testkit.Images;
-import org.broadsheet.testkit.LiveSite;
-import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.StaffMembers;
 import org.broadsheet.testkit.TestImages;
 import org.broadsheet.testkit.Unique;
 import org.broadsheet.web.BrowserSession;
+import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.PageChecks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,15 +51,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * comments and images with names of their own, which it leaves as they are.
  */
 @BroadsheetTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("browser")
-class NewsroomPageChecksTests extends SiteTest {
-
-    @Autowired
-    LiveSite live;
-
-    @Autowired
-    Comments commenting;
+class NewsroomPageChecksTests extends BrowserTest {
 
     @Autowired
     AccountService accounts;
@@ -72,32 +60,16 @@ class NewsroomPageChecksTests extends SiteTest {
     Images images;
 
     @Autowired
-    CommentService comments;
-
-    @Autowired
-    SectionService sections;
-
-    @Autowired
-    TagService tags;
-
-    @Autowired
-    AuthorService authors;
+    Taxonomies taxonomies;
 
     private final PageChecks checks = new PageChecks();
     private StaffMembers.Member admin;
-    private BrowserSession browser;
-    private BrowserSession otherBrowser;
+    private final BrowserSession browser = browsers.withJavaScript();
 
     @BeforeAll
     void signInInTheBrowser() {
         admin = staff.member(Role.ADMINISTRATOR);
-        browser = BrowserSession.open();
         StaffMembers.signInWithBrowser(browser.load(live.uri("/newsroom/sign-in")), live.uri("/"), admin);
-    }
-
-    @AfterAll
-    void closeBrowsers() {
-        BrowserSession.closeAll(browser, otherBrowser);
     }
 
     @Test
@@ -352,20 +324,18 @@ class NewsroomPageChecksTests extends SiteTest {
 
     @Test
     void siteManagementPages() throws Exception {
-        check("sections", "/newsroom/sections");
-        check(
-                "a section",
-                "/newsroom/sections/"
-                        + sections.findBySlug("americas").orElseThrow().id());
-        check("tags", "/newsroom/tags");
-        check(
-                "a tag",
-                "/newsroom/tags/" + tags.findBySlug("diplomacy").orElseThrow().id());
-        check("authors", "/newsroom/authors");
-        check(
-                "an author",
-                "/newsroom/authors/"
-                        + authors.findBySlug("amara-okafor").orElseThrow().id());
+        for (var example : Map.of(
+                        Taxonomy.SECTION, "americas", Taxonomy.TAG, "diplomacy", Taxonomy.AUTHOR, "amara-okafor")
+                .entrySet()) {
+            Taxonomy taxonomy = example.getKey();
+            long id = taxonomies
+                    .of(taxonomy)
+                    .findBySlug(example.getValue())
+                    .orElseThrow()
+                    .id();
+            check(taxonomy.plural(), NewsroomUrls.terms(taxonomy.plural()));
+            check("a " + taxonomy.label(), NewsroomUrls.term(taxonomy.plural(), id));
+        }
         check("settings", "/newsroom/settings");
         assertRefusedFormIsValidHtml(
                 "section refused", post("/newsroom/sections").param("name", "").param("slug", "Not A Slug"));
@@ -403,10 +373,8 @@ class NewsroomPageChecksTests extends SiteTest {
 
     /** The second browser, without cookies: signed out, or ready for someone else to sign in. */
     private BrowserSession signedOut() {
-        if (otherBrowser == null) {
-            otherBrowser = BrowserSession.open();
-        }
-        otherBrowser.clearCookies();
-        return otherBrowser;
+        BrowserSession other = browsers.second();
+        other.clearCookies();
+        return other;
     }
 }

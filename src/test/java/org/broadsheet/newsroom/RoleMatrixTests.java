@@ -24,7 +24,6 @@ import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaUploads;
@@ -67,9 +66,6 @@ class RoleMatrixTests extends SiteTest {
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    CommentService comments;
 
     @Autowired
     SectionService sections;

@@ -63,12 +63,7 @@ class SetupLinkTests {
                 .as("the Nu HTML checker (axe checks the same template as the password page)")
                 .isEmpty();
 
-        MvcResult weak = site.exchange(post("/newsroom/setup/" + token)
-                .param("name", "First Admin")
-                .param("email", "first@staff.example")
-                .param("password", "short")
-                .param("confirm", "short")
-                .with(csrf()));
+        MvcResult weak = setUp(token, "short");
         assertThat(weak.getResponse().getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(weak.getResponse().getContentAsString())
                         .select("input#email")
@@ -76,12 +71,7 @@ class SetupLinkTests {
                 .isEqualTo("first@staff.example");
         assertThat(accounts.hasStaff()).isFalse();
 
-        MvcResult created = site.exchange(post("/newsroom/setup/" + token)
-                .param("name", "First Admin")
-                .param("email", "first@staff.example")
-                .param("password", "the first admin's passphrase")
-                .param("confirm", "the first admin's passphrase")
-                .with(csrf()));
+        MvcResult created = setUp(token, "the first admin's passphrase");
         assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?password-set");
         assertThat(accounts.list()).singleElement().extracting(a -> a.role()).isEqualTo(Role.ADMINISTRATOR);
 
@@ -99,5 +89,16 @@ class SetupLinkTests {
         assertThat(site.perform(StaffMembers.signInForm("first@staff.example", "the first admin's passphrase"))
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom");
+    }
+
+    /** Posts the set-up form for the first administrator with {@code password} typed twice. */
+    private MvcResult setUp(String token, String password) {
+        return site.exchange(Site.form(
+                        "/newsroom/setup/" + token,
+                        "name=First Admin",
+                        "email=first@staff.example",
+                        "password=" + password,
+                        "confirm=" + password)
+                .with(csrf()));
     }
 }

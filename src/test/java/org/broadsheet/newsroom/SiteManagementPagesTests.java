@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
-import org.broadsheet.comment.CommentPolicies;
 import org.broadsheet.comment.CommentPolicy;
 import org.broadsheet.comment.Moderation;
 import org.broadsheet.site.SiteIdentities;
@@ -48,9 +47,6 @@ class SiteManagementPagesTests extends SiteTest {
 
     @Autowired
     SiteIdentities identities;
-
-    @Autowired
-    CommentPolicies policies;
 
     private MockHttpServletResponse as(Role role, MockHttpServletRequestBuilder request) {
         return site.perform(request.with(staff.as(role)));

@@ -26,13 +26,7 @@ class EmbeddedPostgresServerTests {
             s.execute("create table kept (word text)");
             s.execute("insert into kept values ('still here')");
         }
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir);
-                Connection c = connect(server);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select word from kept")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("still here");
-        }
+        assertThat(keptWordAfterAStart()).isEqualTo("still here");
     }
 
     @Test
@@ -69,12 +63,17 @@ class EmbeddedPostgresServerTests {
         }
         crashing.destroyForcibly().waitFor();
 
+        assertThat(keptWordAfterAStart()).isEqualTo("survived");
+    }
+
+    /** Starts a server on {@link #dataDir} and reads the word a test kept there before. */
+    private String keptWordAfterAStart() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir);
                 Connection c = connect(server);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select word from kept")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("survived");
+            assertThat(rs.next()).as("the kept row").isTrue();
+            return rs.getString(1);
         }
     }
 

@@ -18,23 +18,13 @@ import org.springframework.stereotype.Component;
  * </pre>
  */
 @Component
-public class Stories {
+public record Stories(ArticleService articles, ArticleWorkflow workflow, ArticleReader reader) {
 
     /** The demo edition's section, byline and tag every new form starts with. */
     public static final String SECTION = "americas";
 
     public static final String AUTHOR = "daniel-reyes";
     public static final String TAG = "diplomacy";
-
-    private final ArticleService articles;
-    private final ArticleWorkflow workflow;
-    private final ArticleReader reader;
-
-    Stories(ArticleService articles, ArticleWorkflow workflow, ArticleReader reader) {
-        this.articles = articles;
-        this.workflow = workflow;
-        this.reader = reader;
-    }
 
     /** A draft's form: this headline, a unique slug, a standfirst and a one-line body. */
     public ArticleForm form(String headline) {

@@ -7,13 +7,14 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.testkit.Browsers;
 import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.web.ReaderPages.ReaderPage;
 import org.broadsheet.web.ReaderPages.Site;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.WebDriver;
@@ -30,23 +31,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("browser")
 class AccessibilityTests {
 
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
+
     @Autowired
     LiveSite live;
 
-    private BrowserSession browser;
+    private final BrowserSession browser = browsers.withJavaScript();
     private Site site;
 
     @BeforeAll
     void openBrowser() {
         site = new Site(live);
-        browser = BrowserSession.open();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,16 +7,19 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.broadsheet.testkit.Browsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The checker behind {@link AccessibilityTests} really finds violations, and says where. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
 class BrowserAxeTests {
+
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
     private static final String ACCESSIBLE = """
             <!DOCTYPE html>
@@ -27,19 +30,7 @@ class BrowserAxeTests {
             </html>
             """;
 
-    private BrowserSession browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = BrowserSession.open();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private final BrowserSession browser = browsers.withJavaScript();
 
     @Test
     void accessiblePageHasNoViolations() {
