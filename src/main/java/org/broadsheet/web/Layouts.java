@@ -1,5 +1,7 @@
 package org.broadsheet.web;
 
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Builds the {@link Layout} of a page; controllers call it once per request. */
@@ -18,17 +20,42 @@ public class Layouts {
         this.urls = urls;
     }
 
-    public Layout page(String title, String description, String canonicalPath, String currentSection) {
+    /**
+     * The frame of a page whose canonical URL is {@code canonicalPath} (made absolute; null for
+     * none), offering the site's feeds; controllers add their own feeds and metadata with
+     * {@link Layout#withFeeds} and {@link Layout#withMeta}.
+     */
+    public Layout page(
+            String title, String description, @Nullable String canonicalPath, @Nullable String currentSection) {
         SiteIdentity site = identities.current();
         return new Layout(
                 site.name(),
                 site.tagline(),
                 title,
                 description,
-                canonicalPath,
+                canonicalPath == null ? null : urls.absolute(canonicalPath),
                 navigation.sections(),
                 currentSection,
-                urls.stylesheet());
+                urls.stylesheet(),
+                settings.language(),
+                siteFeeds(site.name()),
+                PageMetadata.WEBSITE);
+    }
+
+    private List<FeedLink> siteFeeds(String siteName) {
+        return List.of(
+                new FeedLink(FeedFormat.RSS, siteName + " (RSS)", urls.feed(FeedFormat.RSS)),
+                new FeedLink(FeedFormat.ATOM, siteName + " (Atom)", urls.feed(FeedFormat.ATOM)),
+                new FeedLink(FeedFormat.JSON, siteName + " (JSON Feed)", urls.feed(FeedFormat.JSON)));
+    }
+
+    /** The feeds of a list of stories ({@code listUrl}, its first page), titled with its name. */
+    public List<FeedLink> listFeeds(String name, String listUrl) {
+        String siteName = identities.current().name();
+        return List.of(
+                new FeedLink(FeedFormat.RSS, name + " – " + siteName + " (RSS)", urls.feed(listUrl, FeedFormat.RSS)),
+                new FeedLink(
+                        FeedFormat.ATOM, name + " – " + siteName + " (Atom)", urls.feed(listUrl, FeedFormat.ATOM)));
     }
 
     /**
@@ -37,6 +64,12 @@ public class Layouts {
     public SiteSettings settings() {
         SiteIdentity site = identities.current();
         return new SiteSettings(
-                site.name(), site.tagline(), settings.timeZone(), settings.pageSize(), settings.cacheTtl());
+                site.name(),
+                site.tagline(),
+                settings.timeZone(),
+                settings.pageSize(),
+                settings.cacheTtl(),
+                settings.url(),
+                settings.language());
     }
 }

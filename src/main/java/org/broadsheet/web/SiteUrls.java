@@ -1,9 +1,13 @@
 package org.broadsheet.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The one owner of URL shapes. Templates and feeds ask it; nobody concatenates paths elsewhere.
@@ -14,15 +18,52 @@ import org.springframework.stereotype.Component;
  * <li>section: {@code /{section}}, then {@code /{section}/page/{n}};</li>
  * <li>tag: {@code /tag/{slug}}; author: {@code /author/{slug}}; archive: {@code /page/{n}};</li>
  * <li>comments: {@code {article}?comment-page={n}#comment-{id}}, posted to {@code /comments}.</li>
+ * <li>feeds: {@code /feed} (RSS 2.0), {@code /feed/atom} and {@code /feed.json} for the site;
+ *     {@code {list}/feed} and {@code {list}/feed/atom} for a section, tag or author;
+ *     {@code /comments/feed} and {@code {article}/feed} for comments;</li>
+ * <li>search: {@code /search?q=}; sitemaps: {@code /sitemap.xml}, {@code /robots.txt}.</li>
  * </ul>
+ *
+ * <p>Paths are relative to the site; {@link #absolute} puts one on the site's public address.
  */
 @Component
 public class SiteUrls {
 
     private final ZoneId zone;
+    private final @Nullable String origin;
 
     public SiteUrls(SiteSettings settings) {
         this.zone = settings.timeZone();
+        this.origin = settings.url() == null
+                ? null
+                : withoutTrailingSlash(settings.url().toString());
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * {@code path} on the site's public address ({@code broadsheet.site.url}), or, when that is
+     * not set, on the scheme, host and port of the request being answered.
+     */
+    public String absolute(String path) {
+        return path.startsWith("https://") || path.startsWith("http://") ? path : origin() + path;
+    }
+
+    /** The site's public address without a trailing slash: {@code https://news.example}. */
+    public String origin() {
+        if (origin != null) {
+            return origin;
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            String scheme = request.getScheme();
+            int port = request.getServerPort();
+            boolean usual = port <= 0 || port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https");
+            return scheme + "://" + request.getServerName() + (usual ? "" : ":" + port);
+        }
+        return "http://localhost";
     }
 
     public String home() {
@@ -95,5 +136,36 @@ public class SiteUrls {
 
     public String stylesheet() {
         return "/assets/site.css";
+    }
+
+    /** The site's feed of stories in {@code format}. */
+    public String feed(FeedFormat format) {
+        return "/" + format.path();
+    }
+
+    /**
+     * The feed of a list of stories (a section, tag or author page, its first page's URL) in
+     * {@code format}; {@link FeedFormat#JSON} is offered for the whole site only.
+     */
+    public String feed(String listUrl, FeedFormat format) {
+        return listUrl.equals(home()) ? feed(format) : listUrl + "/" + format.path();
+    }
+
+    /** The feed of the site's newest approved comments. */
+    public String commentsFeed(FeedFormat format) {
+        return "/comments/" + format.path();
+    }
+
+    /** The feed of one article's approved comments. */
+    public String commentsFeed(String articleUrl, FeedFormat format) {
+        return articleUrl + "/" + format.path();
+    }
+
+    public String search() {
+        return "/search";
+    }
+
+    public String sitemapIndex() {
+        return "/sitemap.xml";
     }
 }
