@@ -21,15 +21,18 @@ public class ArticlePages {
     private final ArticleReader reader;
     private final Layouts layouts;
     private final List<ArticleSlot> slots;
+    private final ArticleMetadata metadata;
 
-    ArticlePages(ArticleReader reader, Layouts layouts, List<ArticleSlot> slots) {
+    ArticlePages(ArticleReader reader, Layouts layouts, List<ArticleSlot> slots, ArticleMetadata metadata) {
         this.reader = reader;
         this.layouts = layouts;
         this.slots = slots;
+        this.metadata = metadata;
     }
 
     public ModelAndView render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
-        var layout = layouts.page(article.headline(), article.standfirst(), article.url(), article.sectionSlug());
+        var plain = layouts.page(article.headline(), article.standfirst(), article.url(), article.sectionSlug());
+        var layout = plain.withMeta(metadata.of(article, plain));
         List<Content> filled = slots.stream()
                 .map(slot -> slot.render(article, request, response))
                 .toList();

@@ -159,6 +159,7 @@ public class ArticleReader {
                 withSources(row.image(), libraryImages(Collections.singletonList(row.image()))),
                 dates.of(row.publishedAt()),
                 updated,
+                row.updatedAt(),
                 notes,
                 body(row.bodyHtml()),
                 row.commentsOpen());

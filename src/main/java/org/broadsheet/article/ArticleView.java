@@ -1,5 +1,6 @@
 package org.broadsheet.article;
 
+import java.time.Instant;
 import java.util.List;
 import org.broadsheet.web.DisplayDate;
 
@@ -7,6 +8,7 @@ import org.broadsheet.web.DisplayDate;
  * A public article as its page shows it.
  *
  * @param updated the "Updated" date, or null when the article did not change well after publication
+ * @param modifiedAt when the article last changed in a way readers can see (for metadata, always set)
  * @param body    the body in reading order: sanitised HTML and resolved story references
  * @param commentsOpen whether staff left comments open on this article (comments also close
  *                     some days after publication; the comment package decides that)
@@ -26,6 +28,7 @@ public record ArticleView(
         LeadImage image,
         DisplayDate published,
         DisplayDate updated,
+        Instant modifiedAt,
         List<Note> notes,
         List<BodyPart> body,
         boolean commentsOpen) {

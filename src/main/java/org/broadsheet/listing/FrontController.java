@@ -1,10 +1,13 @@
 package org.broadsheet.listing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.Teaser;
+import org.broadsheet.web.JsonLd;
 import org.broadsheet.web.Layouts;
+import org.broadsheet.web.PageMetadata;
 import org.broadsheet.web.SiteUrls;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +25,32 @@ record FrontController(ArticleReader reader, Layouts layouts, SiteUrls urls) {
     @GetMapping("/")
     ModelAndView home() {
         var settings = layouts.settings();
-        var layout = layouts.page(settings.name(), settings.tagline(), urls.home(), null);
+        var layout = layouts.page(settings.name(), settings.tagline(), urls.home(), null)
+                .withMeta(PageMetadata.website(List.of(JsonLd.of(webSite(settings.name())))));
         FrontPage front = reader.assembled("front", this::front);
         var page = new HomePage(layout, settings.name() + ": top stories", front, urls.archive(1));
         return new ModelAndView("listing/front", Map.of("page", page));
+    }
+
+    /** The site for search engines: its name, address, and how to search it. */
+    private Map<String, Object> webSite(String name) {
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("@context", "https://schema.org");
+        site.put("@type", "WebSite");
+        site.put("name", name);
+        site.put("url", urls.absolute(urls.home()));
+        site.put(
+                "potentialAction",
+                Map.of(
+                        "@type", "SearchAction",
+                        "target",
+                                Map.of(
+                                        "@type",
+                                        "EntryPoint",
+                                        "urlTemplate",
+                                        urls.absolute(urls.search()) + "?q={search_term_string}"),
+                        "query-input", "required name=search_term_string"));
+        return site;
     }
 
     /** Read anew only when the stories or the taxonomies change (see {@link ArticleReader#assembled}). */

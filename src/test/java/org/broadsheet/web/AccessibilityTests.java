@@ -49,7 +49,11 @@ class AccessibilityTests {
     @MethodSource("org.broadsheet.web.ReaderPages#all")
     void readerPageHasNoWcag21AaViolations(ReaderPage page) {
         String path = page.path(site);
+        browser.consoleMessages(); // forget the previous page's
         WebDriver driver = browser.load(site.uri(path));
+        assertThat(browser.consoleMessages())
+                .as("the console of %s (%s): the CSP refuses nothing, JSON-LD included", page, path)
+                .noneMatch(message -> message.contains("Content Security Policy"));
         assertThat(BrowserAxe.unloadedStylesheets(driver))
                 .as(
                         "stylesheets of %s (%s) that did not load; colour contrast cannot be judged without them",

@@ -47,9 +47,28 @@ class BrowserAxeTests {
         assertThat(BrowserAxe.describe(violations)).contains("image-alt (critical)", "  - img", "html: <img");
     }
 
+    /** The reader-page checks rely on this: what the CSP refuses shows in the console they read. */
+    @Test
+    void theConsoleShowsWhatTheCspRefusedAndNotJsonLd() {
+        browser.consoleMessages();
+        String guarded = ACCESSIBLE.replace(
+                "<head>",
+                "<head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'\">"
+                        + "<script type=\"application/ld+json\">{\"@type\": \"Thing\"}</script>");
+        browser.load(dataUri(guarded));
+        assertThat(browser.consoleMessages())
+                .as("JSON-LD is data: the CSP does not apply")
+                .isEmpty();
+        browser.load(dataUri(guarded.replace("</main>", "<script>document.title = 'x';</script></main>")));
+        assertThat(browser.consoleMessages()).anyMatch(message -> message.contains("Content Security Policy"));
+    }
+
     private List<Rule> violations(String html) {
-        URI page = URI.create("data:text/html;charset=utf-8,"
+        return BrowserAxe.analyze(browser.load(dataUri(html))).getViolations();
+    }
+
+    private static URI dataUri(String html) {
+        return URI.create("data:text/html;charset=utf-8,"
                 + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20"));
-        return BrowserAxe.analyze(browser.load(page)).getViolations();
     }
 }

@@ -16,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A headless Chromium driven by Selenium, from the machine's packages (Debian's
@@ -101,6 +102,13 @@ public final class BrowserSession implements AutoCloseable {
         return driver;
     }
 
+    /** The console messages logged since the last call (each read once), as "LEVEL message". */
+    public List<String> consoleMessages() {
+        return driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                .toList();
+    }
+
     /** Forgets every cookie of every site, as a browser that never visited before. */
     public void clearCookies() {
         ((ChromeDriver) driver()).executeCdpCommand("Network.clearBrowserCookies", Map.of());
@@ -154,6 +162,8 @@ public final class BrowserSession implements AutoCloseable {
                 // No smooth scrolling: WebDriver clicks where an element is once scrolled to.
                 "--force-prefers-reduced-motion",
                 "--user-data-dir=" + profile);
+        // The console, so tests can see what the page's CSP refused.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (!javaScript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
