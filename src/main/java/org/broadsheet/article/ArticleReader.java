@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,7 +163,36 @@ public class ArticleReader {
                 row.updatedAt(),
                 notes,
                 body(row.bodyHtml()),
-                row.commentsOpen());
+                row.commentsOpen(),
+                topics(tags, row.tagKinds()));
+    }
+
+    /** The kinds in the order the page shows them, with their plural labels. */
+    private static final Map<String, String> TOPIC_GROUPS = topicGroups();
+
+    private static Map<String, String> topicGroups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put("place", "Places");
+        groups.put("person", "People");
+        groups.put("organisation", "Organisations");
+        groups.put("topic", "Topics");
+        return groups;
+    }
+
+    static List<ArticleView.TopicGroup> topics(List<ArticleView.Link> tags, List<String> kinds) {
+        List<ArticleView.TopicGroup> groups = new ArrayList<>();
+        TOPIC_GROUPS.forEach((kind, label) -> {
+            List<ArticleView.Link> ofKind = new ArrayList<>();
+            for (int i = 0; i < tags.size() && i < kinds.size(); i++) {
+                if (kinds.get(i).equals(kind)) {
+                    ofKind.add(tags.get(i));
+                }
+            }
+            if (!ofKind.isEmpty()) {
+                groups.add(new ArticleView.TopicGroup(kind, label, List.copyOf(ofKind)));
+            }
+        });
+        return List.copyOf(groups);
     }
 
     private static List<ArticleView.Link> zip(List<String> names, List<String> slugs, Function<String, String> url) {

@@ -33,6 +33,8 @@ class ArticleRepository {
                   where at.article_id = a.id order by at.position) as tag_slugs,
             array(select t.name from article_tag at join tag t on t.id = at.tag_id
                   where at.article_id = a.id order by at.position) as tag_names,
+            array(select t.kind from article_tag at join tag t on t.id = at.tag_id
+                  where at.article_id = a.id order by at.position) as tag_kinds,
             array(select n.kind from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_kinds,
             array(select n.noted_at from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_times,
             array(select n.body from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_bodies
@@ -66,6 +68,7 @@ class ArticleRepository {
             strings(rs.getArray("author_names")),
             strings(rs.getArray("tag_slugs")),
             strings(rs.getArray("tag_names")),
+            strings(rs.getArray("tag_kinds")),
             notes(rs),
             rs.getBoolean("comments_open"));
 

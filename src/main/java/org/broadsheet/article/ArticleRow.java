@@ -24,5 +24,6 @@ record ArticleRow(
         List<String> authorNames,
         List<String> tagSlugs,
         List<String> tagNames,
+        List<String> tagKinds,
         List<NoteRow> notes,
         boolean commentsOpen) {}

@@ -10,6 +10,7 @@ import org.broadsheet.web.DisplayDate;
  * @param updated the "Updated" date, or null when the article did not change well after publication
  * @param modifiedAt when the article last changed in a way readers can see (for metadata, always set)
  * @param body    the body in reading order: sanitised HTML and resolved story references
+ * @param topics  the tags grouped by kind (places, people, organisations, then topics)
  * @param commentsOpen whether staff left comments open on this article (comments also close
  *                     some days after publication; the comment package decides that)
  */
@@ -31,7 +32,15 @@ public record ArticleView(
         Instant modifiedAt,
         List<Note> notes,
         List<BodyPart> body,
-        boolean commentsOpen) {
+        boolean commentsOpen,
+        List<TopicGroup> topics) {
+
+    /**
+     * The article's tags of one kind, for the topics at the foot of its page.
+     *
+     * @param label what they are, in the plural: "Places", "People", "Organisations", "Topics"
+     */
+    public record TopicGroup(String kind, String label, List<Link> tags) {}
 
     /** A name that links somewhere (an author's page, a tag's page). */
     public record Link(String name, String url) {}

@@ -84,8 +84,8 @@ class DemoEditionLoader {
         for (String[] f : table("demo/authors.txt", 4)) {
             authors.create(TermForm.author(f[0], f[1], f[2], f[3]));
         }
-        for (String[] f : table("demo/tags.txt", 3)) {
-            tags.create(TermForm.tag(f[0], f[1], f[2]));
+        for (String[] f : table("demo/tags.txt", 4)) {
+            tags.create(TermForm.tag(f[0], f[1], f[2], f.length > 3 ? f[3] : ""));
         }
         List<DemoArticle> edition = readArticles();
         // Oldest first, in two passes, so that every story reference finds its target.

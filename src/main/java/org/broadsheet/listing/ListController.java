@@ -87,9 +87,10 @@ class ListController {
     private ModelAndView tagPage(String slug, int n) {
         Tag tag = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("No tag " + slug));
         Slice slice = reader.latestWithTag(tag.id(), n, pageSize);
-        Layout layout =
-                layouts.page(titled(tag.name(), n), "Stories about " + tag.name() + ".", urls.tag(slug, n), null);
-        return list(layout, ListPage.Heading.of("Topic", tag.name()), slice, n, p -> urls.tag(slug, p), true);
+        String description = tag.description().isBlank() ? "Stories about " + tag.name() + "." : tag.description();
+        Layout layout = layouts.page(titled(tag.name(), n), description, urls.tag(slug, n), null);
+        var heading = new ListPage.Heading(tag.kindLabel(), tag.name(), null, blankToNull(tag.description()), null);
+        return list(layout, heading, slice, n, p -> urls.tag(slug, p), true);
     }
 
     @GetMapping({"/author/" + SLUG, "/author/" + SLUG + "/page/{page}"})

@@ -162,13 +162,15 @@ public enum TermScreen {
                 List.of(FormField.textarea("description", "Description", 3, TermForm.DESCRIPTION_MAX)
                         .hint("One or two sentences, shown at the top of the section's page and to search engines."));
             case TAGS ->
-                List.of(FormField.select(
-                        "kind",
-                        "Kind",
-                        Tag.KINDS.stream()
-                                .map(k -> new FormField.Option(
-                                        k, k.substring(0, 1).toUpperCase() + k.substring(1)))
-                                .toList()));
+                List.of(
+                        FormField.select(
+                                "kind",
+                                "Kind",
+                                Tag.KINDS.stream()
+                                        .map(k -> new FormField.Option(k, Tag.label(k)))
+                                        .toList()),
+                        FormField.textarea("description", "Description", 3, TermForm.DESCRIPTION_MAX)
+                                .hint("One or two sentences, shown at the top of the tag's page."));
             case AUTHORS ->
                 List.of(
                         FormField.text("title", "Job title", TermForm.TITLE_MAX),

@@ -11,8 +11,10 @@ class TagRepository extends TermRepository<Tag> {
         super(
                 jdbc,
                 Taxonomy.TAG,
-                "t.id, t.slug, t.name, t.kind",
+                "t.id, t.slug, t.name, t.kind, t.description",
                 Tag.class,
-                List.of(Column.of("kind", TermForm::kind)));
+                List.of(
+                        Column.of("kind", TermForm::kind),
+                        Column.of("description", f -> TermForm.text(f.description()))));
     }
 }

@@ -47,13 +47,13 @@ public class TagService extends TermService<Tag> {
     @Override
     TermForm normalised(TermForm form) {
         String kind = form.kind() == null || form.kind().isBlank() ? "topic" : form.kind();
-        return TermForm.tag(form.slug(), form.name(), kind);
+        return TermForm.tag(form.slug(), form.name(), kind, form.description());
     }
 
     @Override
     void checkOwn(TermForm form, Problems problems) {
-        problems.require(
-                Tag.KINDS.contains(form.kind()), "kind", "Kind must be one of " + String.join(", ", Tag.KINDS));
+        problems.require(Tag.KINDS.contains(form.kind()), "kind", "Kind must be one of " + String.join(", ", Tag.KINDS))
+                .maxLength(form.description(), "description", "Description", TermForm.DESCRIPTION_MAX);
     }
 
     @Override

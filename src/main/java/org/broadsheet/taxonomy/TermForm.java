@@ -34,7 +34,12 @@ public record TermForm(
     }
 
     public static TermForm tag(@Nullable String slug, @Nullable String name, @Nullable String kind) {
-        return new TermForm(slug, name, null, kind, null, null, null);
+        return tag(slug, name, kind, "");
+    }
+
+    public static TermForm tag(
+            @Nullable String slug, @Nullable String name, @Nullable String kind, @Nullable String description) {
+        return new TermForm(slug, name, description, kind, null, null, null);
     }
 
     public static TermForm author(

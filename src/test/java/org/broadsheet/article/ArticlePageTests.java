@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.taxonomy.TagService;
+import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.testkit.SiteTest;
+import org.broadsheet.testkit.Stories;
 import org.broadsheet.testkit.Unique;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @BroadsheetTest
 @Transactional
 class ArticlePageTests extends SiteTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TagService tags;
 
     private ArticleForm fullArticle(String targetSlug) {
         return stories.form("Foreign minister visits Central Asia")
@@ -183,7 +189,12 @@ class ArticlePageTests extends SiteTest {
         Document doc = Jsoup.parse(html);
 
         assertThat(html).doesNotContain("<script>");
-        assertThat(doc.select("script").not("[src^=/assets/]"))
+        assertThat(doc.select("script[type=application/ld+json]").eachAttr("type"))
+                .as("JSON-LD data blocks, whose text holds no markup")
+                .hasSize(2);
+        assertThat(doc.select("script[type=application/ld+json]").stream().map(Element::data))
+                .noneMatch(json -> json.contains("<"));
+        assertThat(doc.select("script").not("[src^=/assets/], [type=application/ld+json]"))
                 .as("only the site's own scripts")
                 .isEmpty();
         assertThat(doc.selectFirst("h1").text()).isEqualTo("Headline " + evil);
@@ -232,5 +243,27 @@ class ArticlePageTests extends SiteTest {
         assertThat(site.status(live)).isEqualTo(200);
         workflow.unpublish(id);
         assertThat(site.status(live)).isEqualTo(404);
+    }
+
+    @Test
+    void topicsAreGroupedByKindPlacesFirst() {
+        String place = tags.create(TermForm.tag(Unique.slug("steppe-town"), "Steppe Town", "place"))
+                .slug();
+        String person = tags.create(TermForm.tag(Unique.slug("ada-envoy"), "Ada Envoy", "person"))
+                .slug();
+        String organisation = tags.create(TermForm.tag(Unique.slug("grain-board"), "Grain Board", "organisation"))
+                .slug();
+        ArticleView article = stories.publish(
+                stories.form("Envoy visits the steppe").withTags(List.of(Stories.TAG, organisation, person, place)));
+
+        Document doc = site.page(article.url());
+        assertThat(doc.select(".article-footer .topic-kind").eachText())
+                .containsExactly("Places", "People", "Organisations", "Topics");
+        assertThat(doc.select(".article-footer .topic-group").stream()
+                        .map(group -> group.select(".tags a").eachText())
+                        .toList())
+                .containsExactly(
+                        List.of("Steppe Town"), List.of("Ada Envoy"), List.of("Grain Board"), List.of("Diplomacy"));
+        assertThat(doc.select("#topics-place + ul.tags a").attr("href")).isEqualTo("/tag/" + place);
     }
 }

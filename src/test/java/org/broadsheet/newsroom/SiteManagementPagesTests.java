@@ -155,10 +155,30 @@ class SiteManagementPagesTests extends SiteTest {
     void tagsAndAuthorsAreEditedFromTheirPages() throws Exception {
         Tag tag = tags.create(TermForm.tag(Unique.slug("tide"), "Tide", "topic"));
         String tagSlug = Unique.slug("tides");
-        assertThat(submit(Role.EDITOR, "/newsroom/tags/" + tag.id(), "name=Tides", "slug=" + tagSlug, "kind=place")
+        assertThat(submit(
+                                Role.EDITOR,
+                                "/newsroom/tags/" + tag.id(),
+                                "name=Tides",
+                                "slug=" + tagSlug,
+                                "kind=place",
+                                "description=Where the sea rises & falls <twice> a day.")
                         .getStatus())
                 .isEqualTo(303);
-        assertThat(tags.findById(tag.id()).orElseThrow()).isEqualTo(new Tag(tag.id(), tagSlug, "Tides", "place"));
+        assertThat(tags.findById(tag.id()).orElseThrow())
+                .isEqualTo(new Tag(tag.id(), tagSlug, "Tides", "place", "Where the sea rises & falls <twice> a day."));
+        Document tagPage = site.page("/tag/" + tagSlug);
+        assertThat(tagPage.selectFirst(".list-header .kicker").text()).isEqualTo("Place");
+        assertThat(tagPage.selectFirst(".list-header .intro").text())
+                .isEqualTo("Where the sea rises & falls <twice> a day.");
+        assertThat(submit(
+                                Role.EDITOR,
+                                "/newsroom/tags/" + tag.id(),
+                                "name=Tides",
+                                "slug=" + tagSlug,
+                                "kind=place",
+                                "description=" + "x".repeat(TermForm.DESCRIPTION_MAX + 1))
+                        .getStatus())
+                .isEqualTo(422);
         assertThat(site.get("/tag/" + tag.slug()).getRedirectedUrl()).isEqualTo("/tag/" + tagSlug);
         Document found =
                 Jsoup.parse(as(Role.EDITOR, get("/newsroom/tags?q=" + tagSlug)).getContentAsString());

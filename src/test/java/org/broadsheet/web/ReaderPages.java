@@ -32,7 +32,10 @@ public final class ReaderPages {
                 new ReaderPage("comment form replying to a comment", Site::replyForm, 200),
                 new ReaderPage("article with comments closed", Site::closedCommentsArticle, 200),
                 page("section page", "/americas"),
-                page("tag page", "/tag/diplomacy"),
+                page("topic page", "/tag/diplomacy"),
+                page("place page with a description", "/tag/central-asia"),
+                page("person page", "/tag/kenji-arakawa"),
+                page("organisation page", "/tag/united-nations"),
                 page("author page", "/author/amara-okafor"),
                 page("archive page", "/page/1"),
                 new ReaderPage("not-found page", site -> "/no-such-page/at/all", 404));
