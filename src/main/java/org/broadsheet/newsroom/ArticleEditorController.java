@@ -15,6 +15,8 @@ import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.Place;
+import org.broadsheet.taxonomy.PlaceSuggestions;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.web.NewsroomUrls;
@@ -42,7 +44,8 @@ record ArticleEditorController(
         ArticleWorkflow workflow,
         ArticleDesk desk,
         AuthorService authors,
-        TagService tags) {
+        TagService tags,
+        PlaceSuggestions places) {
 
     /** A blank editor; or, when this person left a new article unsaved, the offer to restore or discard it. */
     @GetMapping(NewsroomUrls.NEW_ARTICLE)
@@ -98,11 +101,13 @@ record ArticleEditorController(
     ModelAndView save(
             Staff staff,
             @PathVariable long id,
-            ArticleEditorForm form,
-            @RequestParam(defaultValue = "save") String action) {
+            ArticleEditorForm typed,
+            @RequestParam(defaultValue = "save") String action,
+            @RequestParam(required = false) String place) {
         EditableArticle article = desk.forEditing(id);
         ArticleEditorAccess can = ArticleEditorAccess.of(staff, article);
         requireAction(can, action);
+        ArticleEditorForm form = withPlace(id, can, typed, place);
         List<Tag> all = tags.all();
         return pages.submit(
                 form,
@@ -142,6 +147,31 @@ record ArticleEditorController(
                 staff, desk.forEditing(article.id()), form.withVersion(e.currentVersion()), problem, theirs);
         page.setStatus(HttpStatus.CONFLICT);
         return page;
+    }
+
+    /**
+     * The form as typed, with the place a person accepted among its tags (its place tag made if
+     * need be), or with the place they dismissed remembered for this article.
+     */
+    private ArticleEditorForm withPlace(long id, ArticleEditorAccess can, ArticleEditorForm form, String choice) {
+        if (choice == null) {
+            return form;
+        }
+        int colon = choice.indexOf(':');
+        Place place = places.place(choice.substring(colon + 1))
+                .orElseThrow(() -> new NotFoundException("No place " + choice));
+        switch (colon < 0 ? "" : choice.substring(0, colon)) {
+            case "dismiss" -> {
+                places.dismiss(id, place.slug());
+                return form;
+            }
+            case "accept" -> {
+                ArticleEditorAccess.require(
+                        can.createTags() || tags.findBySlug(place.slug()).isPresent(), "create tags");
+                return form.withTag(places.accept(place).name());
+            }
+            default -> throw new NotFoundException("No place choice " + choice);
+        }
     }
 
     private static List<String> newTags(ArticleEditorAccess can, ArticleEditorForm form, List<Tag> all) {

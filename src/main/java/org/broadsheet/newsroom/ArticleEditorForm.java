@@ -113,6 +113,33 @@ public record ArticleEditorForm(
         return with(Integer.toString(newVersion), publishAt);
     }
 
+    /** This form with {@code name} among its tags (once). */
+    ArticleEditorForm withTag(String name) {
+        if (tags.stream().anyMatch(t -> t.equalsIgnoreCase(name))) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(tags);
+        more.add(name);
+        return new ArticleEditorForm(
+                version,
+                headline,
+                slug,
+                standfirst,
+                body,
+                section,
+                authors,
+                List.copyOf(more),
+                imageMediaId,
+                imagePath,
+                imageAlt,
+                imageCaption,
+                imageCredit,
+                imageWidth,
+                imageHeight,
+                imageRemove,
+                publishAt);
+    }
+
     ArticleEditorForm withPublishAt(String localTime) {
         return with(version, localTime);
     }

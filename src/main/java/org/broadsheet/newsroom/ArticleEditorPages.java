@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import java.time.ZoneId;
+import java.util.List;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.Autosave;
@@ -9,6 +10,7 @@ import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.PlaceSuggestions;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.web.SiteSettings;
@@ -28,6 +30,7 @@ class ArticleEditorPages {
     private final AuthorService authors;
     private final TagService tags;
     private final MediaLibrary media;
+    private final PlaceSuggestions places;
     private final ZoneId zone;
 
     ArticleEditorPages(
@@ -37,6 +40,7 @@ class ArticleEditorPages {
             AuthorService authors,
             TagService tags,
             MediaLibrary media,
+            PlaceSuggestions places,
             SiteSettings site) {
         this.pages = pages;
         this.desk = desk;
@@ -44,7 +48,22 @@ class ArticleEditorPages {
         this.authors = authors;
         this.tags = tags;
         this.media = media;
+        this.places = places;
         this.zone = site.timeZone();
+    }
+
+    /** Places the text names that the article is not tagged with, for saved articles the person may change. */
+    private List<PlaceSuggestions.Suggestion> suggestions(
+            EditableArticle article, ArticleEditorAccess can, ArticleEditorForm form) {
+        if (article == null || !can.edit()) {
+            return List.of();
+        }
+        String text = String.join("\n", nonNull(form.headline()), nonNull(form.standfirst()), nonNull(form.body()));
+        return places.suggest(article.id(), text, form.tags());
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
     /** The newsroom's zone, in which the editor shows and reads times. */
@@ -113,7 +132,8 @@ class ArticleEditorPages {
                 shown.restored() != null,
                 shown.conflict(),
                 zone.getId(),
-                libraryImage);
+                libraryImage,
+                suggestions(article, can, shown.form()));
         String title =
                 article == null ? "New article" : "Edit: " + article.form().headline();
         return pages.render(staff, "newsroom/articles/editor", title, "articles", view);

@@ -9,6 +9,7 @@ import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.media.MediaItem;
 import org.broadsheet.taxonomy.Author;
+import org.broadsheet.taxonomy.PlaceSuggestions;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.web.NewsroomUrls;
@@ -40,7 +41,8 @@ public record ArticleEditorView(
         boolean fromAutosave,
         RevisionDiff conflict,
         String zone,
-        MediaItem libraryImage) {
+        MediaItem libraryImage,
+        List<PlaceSuggestions.Suggestion> places) {
 
     public boolean isNew() {
         return article == null;

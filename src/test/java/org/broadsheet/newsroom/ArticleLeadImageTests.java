@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.newsroom.EditorForm.fields;
 import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -334,32 +335,6 @@ class ArticleLeadImageTests extends SiteTest {
     private long idFrom(MvcResult result) {
         String location = result.getResponse().getRedirectedUrl();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    /** The editor form's fields as a browser would send them, with one field changed. */
-    private static MultiValueMap<String, String> fields(Document editor, String name, String value) {
-        var values = fields(editor);
-        values.set(name, value);
-        return values;
-    }
-
-    /** The editor form's fields as a browser would send them (without the action buttons). */
-    private static MultiValueMap<String, String> fields(Document editor) {
-        var values = new LinkedMultiValueMap<String, String>();
-        for (Element field : editor.select(
-                "#article-editor input[name], #article-editor textarea[name], #article-editor select[name]")) {
-            String name = field.attr("name");
-            if (name.equals("_csrf") || field.attr("type").equals("checkbox") && !field.hasAttr("checked")) {
-                continue;
-            }
-            if (field.tagName().equals("select")) {
-                Element selected = field.selectFirst("option[selected]");
-                values.add(name, selected == null ? "" : selected.val());
-            } else {
-                values.add(name, field.tagName().equals("textarea") ? field.wholeText() : field.val());
-            }
-        }
-        return values;
     }
 
     private MediaItem upload(String filename, int width, int height, String alt, String caption, String credit) {

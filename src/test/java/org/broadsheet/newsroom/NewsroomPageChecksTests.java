@@ -174,6 +174,12 @@ class NewsroomPageChecksTests extends BrowserTest {
         check("revisions", "/newsroom/articles/" + id + "/revisions");
         check("revision comparison", "/newsroom/articles/" + id + "/revisions/compare?from=1&to=2");
         check("story-reference picker", "/newsroom/articles/lookup?q=Checked");
+        long places = stories.draft(
+                stories.form(Unique.name("Checked places"))
+                        .withBody("Ministers from Kazakhstan and Uzbekistan met in Astana.\n")
+                        .withTags(List.of()),
+                admin);
+        check("article editor with place suggestions", "/newsroom/articles/" + places);
     }
 
     @Test
