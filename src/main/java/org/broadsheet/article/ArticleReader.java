@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -77,6 +78,16 @@ public class ArticleReader {
                 List.of("more-from", article.id()),
                 () -> teasers(repository.findLatest(
                         article.sectionId(), List.of(article.id()), settings.moreFromSection(), 0)));
+    }
+
+    /** The public ones among {@code ids}, as teasers, in the order given (read afresh, not kept). */
+    public List<Teaser> visibleTeasers(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Teaser> found =
+                teasers(repository.findVisibleByIds(ids)).stream().collect(Collectors.toMap(Teaser::id, t -> t));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** Page {@code page} (from 1) of every public story. */

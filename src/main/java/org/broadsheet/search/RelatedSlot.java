@@ -1,0 +1,28 @@
+package org.broadsheet.search;
+
+import gg.jte.Content;
+import gg.jte.TemplateEngine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import org.broadsheet.article.ArticleSlot;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.Teaser;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The "Related" list on an article page, after "More from" and before the comments. */
+@Component
+@Order(50)
+record RelatedSlot(RelatedStories related, TemplateEngine templates) implements ArticleSlot {
+
+    @Override
+    public Content render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
+        List<Teaser> stories = related.of(article);
+        if (stories.isEmpty()) {
+            return output -> {};
+        }
+        return output -> templates.render("search/related.jte", Map.of("stories", stories), output);
+    }
+}

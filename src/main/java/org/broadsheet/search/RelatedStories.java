@@ -1,0 +1,115 @@
+package org.broadsheet.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.broadsheet.article.ArticleEvents;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.Teaser;
+import org.broadsheet.platform.ClusterEventsResumed;
+import org.broadsheet.taxonomy.TaxonomyChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The stories shown as "Related" on an article page: up to {@link #COUNT} public stories
+ * chosen by shared tags (weighted by kind and rarity) and text similarity
+ * ({@link RelatedRepository}), never the article itself, one already in its "More from" list,
+ * or anything unpublished.
+ *
+ * <p>Each article's list is worked out once and kept. A change to a story forgets only the
+ * lists it can alter: the story's own, those that show it, and those of stories sharing a tag
+ * with it (a new story may now rank among them). A change to tags forgets all.
+ */
+@Component
+public class RelatedStories {
+
+    static final int COUNT = 4;
+
+    /** An article's related stories, and what a change must touch to forget them. */
+    private record Kept(List<Teaser> stories, Set<Long> shown, Set<Long> tags) {}
+
+    private final RelatedRepository repository;
+    private final ArticleReader reader;
+    private final Cache<Long, Kept> kept =
+            Caffeine.newBuilder().maximumSize(20_000).build();
+
+    RelatedStories(RelatedRepository repository, ArticleReader reader) {
+        this.repository = repository;
+        this.reader = reader;
+    }
+
+    public List<Teaser> of(ArticleView article) {
+        return kept.get(article.id(), id -> load(article)).stories();
+    }
+
+    private Kept load(ArticleView article) {
+        Set<Long> exclude = new HashSet<>();
+        reader.moreFromSection(article).forEach(t -> exclude.add(t.id()));
+        List<Teaser> stories = reader.visibleTeasers(repository.related(article.id(), exclude, COUNT));
+        Set<Long> shown = new HashSet<>();
+        stories.forEach(t -> shown.add(t.id()));
+        shown.addAll(exclude); // a change to "More from" can free a place
+        return new Kept(stories, shown, Set.copyOf(repository.tagIds(article.id())));
+    }
+
+    @EventListener({
+        ArticleEvents.ArticlePublished.class,
+        ArticleEvents.ArticleChanged.class,
+        ArticleEvents.ArticleUnpublished.class
+    })
+    void onStoryChanged(Object event) {
+        forgetAround(articleId(event));
+    }
+
+    @TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMPLETION,
+            classes = {
+                ArticleEvents.ArticlePublished.class,
+                ArticleEvents.ArticleChanged.class,
+                ArticleEvents.ArticleUnpublished.class
+            })
+    void afterStoryChanged(Object event) {
+        forgetAround(articleId(event));
+    }
+
+    @EventListener({TaxonomyChanged.class, ClusterEventsResumed.class})
+    void onTagsChanged() {
+        kept.invalidateAll();
+    }
+
+    private static long articleId(Object event) {
+        if (event instanceof ArticleEvents.ArticlePublished e) {
+            return e.articleId();
+        }
+        if (event instanceof ArticleEvents.ArticleChanged e) {
+            return e.articleId();
+        }
+        if (event instanceof ArticleEvents.ArticleUnpublished e) {
+            return e.articleId();
+        }
+        throw new IllegalArgumentException("Not a story change: " + event);
+    }
+
+    /** Forgets the lists a change to story {@code id} can alter. */
+    void forgetAround(long id) {
+        Set<Long> tags = Set.copyOf(repository.tagIds(id));
+        List<Long> stale = new ArrayList<>();
+        kept.asMap().forEach((articleId, list) -> {
+            if (articleId == id || list.shown().contains(id) || !disjoint(list.tags(), tags)) {
+                stale.add(articleId);
+            }
+        });
+        kept.invalidateAll(stale);
+    }
+
+    private static boolean disjoint(Set<Long> a, Set<Long> b) {
+        return a.stream().noneMatch(b::contains);
+    }
+}

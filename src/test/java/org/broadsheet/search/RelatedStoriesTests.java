@@ -1,0 +1,86 @@
+package org.broadsheet.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.taxonomy.TagService;
+import org.broadsheet.taxonomy.TermForm;
+import org.broadsheet.testkit.SiteTest;
+import org.broadsheet.testkit.Unique;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The "Related" list on an article page: stories sharing its tags (rarer tags and people
+ * weigh more) and its words, never the article itself, a story already in "More from", or
+ * anything unpublished; and kept until a change could alter it.
+ */
+@BroadsheetTest
+@Transactional
+class RelatedStoriesTests extends SiteTest {
+
+    @Autowired
+    TagService tags;
+
+    private String tag(String name, String kind) {
+        return tags.create(TermForm.tag(Unique.slug(name.toLowerCase().replace(' ', '-')), name, kind))
+                .slug();
+    }
+
+    private ArticleView publish(String headline, String section, List<String> tagSlugs) {
+        return stories.publish(stories.form(headline).withSection(section).withTags(tagSlugs));
+    }
+
+    private List<String> related(ArticleView article) {
+        Document page = site.page(article.url());
+        return page.select(".related .teaser-headline a").eachText();
+    }
+
+    @Test
+    void neverTheArticleItselfAStoryInMoreFromOrAnythingUnpublished() {
+        String topic = tag("Lighthouse keeping", "topic");
+        ArticleView article = publish("Keepers return to the northern light", "europe", List.of(topic));
+        ArticleView sameSection = publish("Keepers train on the southern light", "europe", List.of(topic));
+        ArticleView elsewhere = publish("Keepers wanted on a far coast", "asia", List.of(topic));
+        stories.draft(stories.form("Keepers in a draft").withSection("asia").withTags(List.of(topic)));
+
+        Document page = site.page(article.url());
+        assertThat(page.select(".more-from a").eachText()).contains(sameSection.headline());
+        assertThat(related(article))
+                .contains(elsewhere.headline())
+                .doesNotContain(article.headline(), sameSection.headline(), "Keepers in a draft");
+        assertThat(page.select(".related h2").text()).isEqualTo("Related");
+    }
+
+    @Test
+    void aRarePersonOutranksACommonTopicAndAtMostFourAreShown() {
+        String common = tag("Harbour news", "topic");
+        String person = tag("Mira Quell", "person");
+        for (int i = 0; i < 6; i++) {
+            publish("Harbour note " + i + " " + Unique.name("x"), "asia", List.of(common));
+        }
+        ArticleView withPerson = publish("An interview in the harbour office", "africa", List.of(common, person));
+        ArticleView article = publish("Mira Quell opens the harbour season", "europe", List.of(common, person));
+
+        List<String> related = related(article);
+        assertThat(related).hasSize(RelatedStories.COUNT);
+        assertThat(related.get(0)).isEqualTo(withPerson.headline());
+    }
+
+    @Test
+    void aNewStoryRankingHigherIsShownOnTheNextView() {
+        String place = tag("Quayside", "place");
+        ArticleView article = publish("Quayside market moves indoors", "europe", List.of(place));
+        assertThat(related(article)).isEmpty();
+
+        ArticleView newer = publish("Quayside traders vote on the move", "asia", List.of(place));
+        assertThat(related(article)).containsExactly(newer.headline());
+
+        workflow.unpublish(newer.id());
+        assertThat(related(article)).isEmpty();
+    }
+}
