@@ -1,9 +1,8 @@
 package org.broadsheet.feed;
 
-import java.time.Duration;
 import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.SiteUrls;
-import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,7 +24,7 @@ record RobotsController(SiteUrls urls) {
         String body = robotsTxt();
         return ResponseEntity.ok()
                 .contentType(TEXT)
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .header(HttpHeaders.CACHE_CONTROL, SitemapController.CACHE_CONTROL)
                 .eTag(Integer.toHexString(body.hashCode()))
                 .body(body);
     }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.broadsheet.article.ArticleEvents;
@@ -16,17 +15,16 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Validators for conditional GETs of sitemaps: a weak ETag that changes whenever what sitemaps
- * list may have changed. Sitemaps are written as they are read, so there is no body to hash
- * before sending; and a {@code Last-Modified} taken from the articles would miss a story taken
- * down (status changes leave no time behind). Instead this node counts the changes it hears of
- * — a story published, changed or taken down, a section, tag or author changed — at once and
- * again when the writing transaction ends (so a sitemap read before the commit never keeps the
- * tag of the one after), and after its event-bus connection came back (it may have missed some).
- *
- * <p>The tag is this node's start, the count, and a digest of whatever else the sitemap depends
- * on (the site's address and name, the page size). Another node answers with another tag, which
- * costs a full answer, never a stale one.
+ * Validators for conditional GETs of sitemaps: weak ETags. A sitemap held in memory before it is
+ * written (the index, a sitemap of sections, tags or authors, the news sitemap: all small) is
+ * tagged by a digest of what it lists ({@link #ofContent}). The articles sitemaps are written as
+ * they are read, so there is no body to digest first; and a {@code Last-Modified} taken from the
+ * articles would miss a story taken down (status changes leave no time behind) and answer 304
+ * over a stale list. They are tagged by the changes this node has heard of ({@link #ofChanges})
+ * — a story published, changed or taken down, a section, tag or author changed — counted at once
+ * and again when the writing transaction ends (so a sitemap read before the commit never keeps
+ * the tag of one read after), and after the event bus came back (it may have missed some). That
+ * tag carries this node's start too: another node answers with a full 200, never a stale 304.
  */
 @Component
 class SitemapVersion {
@@ -62,22 +60,24 @@ class SitemapVersion {
         return changes.get();
     }
 
-    /**
-     * A weak ETag for a sitemap read after {@code changes} changes, given everything else its
-     * bytes depend on.
-     */
-    String etag(long changes, List<?> dependsOn) {
-        StringBuilder all = new StringBuilder();
-        for (Object part : dependsOn) {
-            all.append(part).append('\u0000');
-        }
-        return "W/\"" + node + "-" + changes + "-" + digest(all.toString()) + "\"";
+    /** The tag of a sitemap read after {@code changes} changes, with whatever else its bytes depend on. */
+    String ofChanges(long changes, Object... dependsOn) {
+        return "W/\"" + node + "-" + changes + "-" + digest(dependsOn) + "\"";
     }
 
-    private static String digest(String text) {
+    /** The tag of a sitemap that lists exactly {@code content} (records, lists and strings, by their text). */
+    String ofContent(Object... content) {
+        return "W/\"" + digest(content) + "\"";
+    }
+
+    private static String digest(Object... parts) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) {
+                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java has SHA-256", e);
         }

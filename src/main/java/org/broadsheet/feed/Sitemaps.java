@@ -13,7 +13,6 @@ import org.broadsheet.taxonomy.Taxonomies;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.broadsheet.taxonomy.Term;
 import org.broadsheet.taxonomy.TermService;
-import org.broadsheet.web.SiteIdentitySource;
 import org.broadsheet.web.SiteSettings;
 import org.broadsheet.web.SiteUrls;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +30,7 @@ import org.springframework.stereotype.Component;
  * so that paging can be seen with a handful of stories.
  */
 @Component
-record Sitemaps(
-        ArticleCatalogue articles,
-        Taxonomies taxonomies,
-        SiteUrls urls,
-        SiteIdentitySource identities,
-        SiteSettings site,
-        Clock clock) {
+record Sitemaps(ArticleCatalogue articles, Taxonomies taxonomies, SiteUrls urls, SiteSettings site, Clock clock) {
 
     /** The most URLs the sitemap protocol allows in one sitemap (and sitemaps in one index). */
     static final int MAX_URLS = 50_000;
@@ -75,25 +68,23 @@ record Sitemaps(
         return sitemaps;
     }
 
-    /** Whether the sitemap {@code name} lists anything: its page is one of its kind's pages. */
-    boolean exists(SitemapName name, int pageSize) {
-        Taxonomy taxonomy = name.kind().taxonomy();
-        int pages = taxonomy == null
-                ? articles.pages(pageSize).size()
-                : pages(terms(taxonomy).size(), pageSize);
-        return name.page() <= pages;
+    /** How many sitemaps of {@code pageSize} articles there are. */
+    int articlePages(int pageSize) {
+        return articles.pages(pageSize).size();
     }
 
-    /** Writes the URLs of sitemap {@code name}, read in batches as they are written. */
-    void write(SitemapName name, int pageSize, SitemapXml xml) {
-        Taxonomy taxonomy = name.kind().taxonomy();
-        if (taxonomy == null) {
-            articles.forEachOnPage(
-                    name.page(), pageSize, article -> xml.url(urls.absolute(article.url()), article.lastModified()));
-        } else {
-            onPage(terms(taxonomy), name.page(), pageSize)
-                    .forEach(term -> xml.url(urls.absolute(term.path()), term.lastModified()));
-        }
+    /** Writes page {@code page} of the articles, read in batches as they are written. */
+    void writeArticles(int page, int pageSize, SitemapXml xml) {
+        articles.forEachOnPage(
+                page, pageSize, article -> xml.url(urls.absolute(article.url()), article.lastModified()));
+    }
+
+    /**
+     * The list pages on page {@code page} of the sitemaps of {@code taxonomy}'s terms; none past
+     * the last page (and none at all when no term holds a public story).
+     */
+    List<Listed> terms(Taxonomy taxonomy, int page, int pageSize) {
+        return onPage(terms(taxonomy), page, pageSize);
     }
 
     /** The stories the news sitemap lists now: published in the last {@link #NEWS_WINDOW}, newest first. */
@@ -101,9 +92,8 @@ record Sitemaps(
         return articles.publishedAfter(clock.instant().minus(NEWS_WINDOW), NEWS_MAX);
     }
 
-    /** Writes {@code stories} as a news sitemap of the site's publication (its current name). */
-    void writeNews(List<ArticleCatalogue.Entry> stories, SitemapXml xml) {
-        String publication = identities.current().name();
+    /** Writes {@code stories} as a news sitemap of the publication called {@code publication}. */
+    void writeNews(List<ArticleCatalogue.Entry> stories, String publication, SitemapXml xml) {
         String language = SitemapXml.newsLanguage(site.language());
         for (ArticleCatalogue.Entry story : stories) {
             xml.newsUrl(urls.absolute(story.url()), publication, language, story.publishedAt(), story.headline());
@@ -137,7 +127,7 @@ record Sitemaps(
     }
 
     private static List<Listed> onPage(List<Listed> all, int page, int pageSize) {
-        int from = (int) Math.min(all.size(), (long) (page - 1) * pageSize);
+        int from = (int) Math.min(all.size(), (long) Math.max(0, page - 1) * pageSize);
         return all.subList(from, Math.min(all.size(), from + pageSize));
     }
 
