@@ -47,6 +47,12 @@ public class ArticleCatalogue {
         return cache.list(List.of("catalogue-pages", pageSize), () -> repository.findPageChanges(pageSize));
     }
 
+    /** Whether page {@code page} (from 1) of {@code pageSize} public articles has any: one short index walk. */
+    public boolean hasPage(int page, int pageSize) {
+        checkSize(pageSize);
+        return page >= 1 && repository.existsAt((long) (page - 1) * pageSize);
+    }
+
     /**
      * Hands {@code each} the public articles of page {@code page} (from 1) of {@code pageSize},
      * oldest first. A page past the last hands over nothing.

@@ -94,6 +94,14 @@ class CatalogueRepository {
                 .list();
     }
 
+    /** Whether there are more than {@code offset} public articles (read from the index alone). */
+    boolean existsAt(long offset) {
+        return jdbc.sql("select exists (" + NTH + ")")
+                .param("offset", offset)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Oldest first, up to {@code limit} public articles that come after {@code last} in that order. */
     List<Row> findAfter(Row last, int limit) {
         return jdbc.sql(ROWS + " and (a.published_at, a.id) > (:at, :id)" + OLDEST_FIRST)

@@ -69,7 +69,7 @@ record SitemapController(
     /** Articles are read as they are written: their tag counts changes, read before the articles. */
     private void articles(int page, ServletWebRequest request, HttpServletResponse response) throws IOException {
         int pageSize = settings.pageSize();
-        if (page > sitemaps.articlePages(pageSize)) {
+        if (!sitemaps.hasArticlePage(page, pageSize)) {
             throw notFound("articles-" + page);
         }
         String etag = version.ofChanges(version.changes(), urls.origin(), pageSize, page);

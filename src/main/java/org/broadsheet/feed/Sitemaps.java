@@ -68,9 +68,9 @@ record Sitemaps(ArticleCatalogue articles, Taxonomies taxonomies, SiteUrls urls,
         return sitemaps;
     }
 
-    /** How many sitemaps of {@code pageSize} articles there are. */
-    int articlePages(int pageSize) {
-        return articles.pages(pageSize).size();
+    /** Whether there is a sitemap {@code page} of {@code pageSize} articles. */
+    boolean hasArticlePage(int page, int pageSize) {
+        return articles.hasPage(page, pageSize);
     }
 
     /** Writes page {@code page} of the articles, read in batches as they are written. */

@@ -175,7 +175,9 @@ class SitemapTests extends SiteTest {
         }
         assertThat(paged).isEqualTo(all);
         assertThat(index.get(pages).path()).isEqualTo("/sitemaps/sections-1.xml");
-        assertThat(sitemaps.articlePages(size)).isEqualTo(pages);
+        assertThat(sitemaps.hasArticlePage(pages, size)).isTrue();
+        assertThat(sitemaps.hasArticlePage(pages + 1, size)).isFalse();
+        assertThat(sitemaps.hasArticlePage(0, size)).isFalse();
         assertThat(articlesPage(pages + 1, size).locs()).isEmpty();
 
         int tagCount = listed("tags").locs().size();
