@@ -21,7 +21,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <li>feeds: {@code /feed} (RSS 2.0), {@code /feed/atom} and {@code /feed.json} for the site;
  *     {@code {list}/feed} and {@code {list}/feed/atom} for a section, tag or author;
  *     {@code /comments/feed} and {@code {article}/feed} for comments;</li>
- * <li>search: {@code /search?q=}; sitemaps: {@code /sitemap.xml}, {@code /robots.txt}.</li>
+ * <li>search: {@code /search?q=}; sitemaps: the index {@code /sitemap.xml}, the sitemaps it lists
+ *     {@code /sitemaps/{kind}-{n}.xml} (articles, sections, tags, authors) and the news sitemap
+ *     {@code /sitemaps/news.xml}; {@code /robots.txt}.</li>
  * </ul>
  *
  * <p>Paths are relative to the site; {@link #absolute} puts one on the site's public address.
@@ -167,5 +169,19 @@ public class SiteUrls {
 
     public String sitemapIndex() {
         return "/sitemap.xml";
+    }
+
+    /** Page {@code page} (from 1) of the sitemap of one kind of page ({@code articles}, {@code tags}…). */
+    public String sitemap(String kind, int page) {
+        return "/sitemaps/" + kind + "-" + page + ".xml";
+    }
+
+    /** The Google News sitemap: the stories of the last two days. */
+    public String newsSitemap() {
+        return "/sitemaps/news.xml";
+    }
+
+    public String robots() {
+        return "/robots.txt";
     }
 }
