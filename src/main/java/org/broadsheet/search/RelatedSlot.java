@@ -9,12 +9,17 @@ import java.util.Map;
 import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.Teaser;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The "Related" list on an article page, after "More from" and before the comments. */
+/**
+ * The "Related" list on an article page, after "More from" and before the comments. Off
+ * with {@code broadsheet.related.enabled=false} (for measuring what it costs, say).
+ */
 @Component
 @Order(50)
+@ConditionalOnProperty(name = "broadsheet.related.enabled", havingValue = "true", matchIfMissing = true)
 record RelatedSlot(RelatedStories related, TemplateEngine templates) implements ArticleSlot {
 
     @Override
