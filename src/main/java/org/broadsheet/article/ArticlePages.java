@@ -29,7 +29,8 @@ public class ArticlePages {
     }
 
     public ModelAndView render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
-        var layout = layouts.page(article.headline(), article.standfirst(), article.url(), article.sectionSlug());
+        var layout = layouts.page(article.headline(), article.standfirst(), article.url(), article.sectionSlug())
+                .withFeeds(layouts.commentFeeds(article.headline(), article.url()));
         List<Content> filled = slots.stream()
                 .map(slot -> slot.render(article, request, response))
                 .toList();

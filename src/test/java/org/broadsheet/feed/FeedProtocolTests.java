@@ -222,6 +222,32 @@ class FeedProtocolTests extends SiteTest {
                 .isEqualTo("All the news at dusk");
     }
 
+    @Test
+    void listAndArticlePagesOfferTheirFeedsForDiscovery() {
+        ArticleView story = newest("Harbour master speaks");
+        assertThat(alternates("/")).containsExactly("/feed", "/feed/atom", "/feed.json");
+        assertThat(alternates("/americas"))
+                .containsExactly("/americas/feed", "/americas/feed/atom", "/feed", "/feed/atom", "/feed.json");
+        assertThat(alternates("/tag/diplomacy")).startsWith("/tag/diplomacy/feed", "/tag/diplomacy/feed/atom");
+        assertThat(alternates("/author/daniel-reyes"))
+                .startsWith("/author/daniel-reyes/feed", "/author/daniel-reyes/feed/atom");
+        assertThat(alternates(story.url())).startsWith(story.url() + "/feed", story.url() + "/feed/atom");
+        Document page = site.page(story.url());
+        assertThat(page.selectFirst("link[rel=alternate][href=" + story.url() + "/feed]")
+                        .attr("title"))
+                .isEqualTo("Comments on Harbour master speaks – Broadsheet (RSS)");
+        assertThat(page.selectFirst("link[rel=alternate][href=" + story.url() + "/feed/atom]")
+                        .attr("type"))
+                .isEqualTo("application/atom+xml");
+        for (String feed : alternates(story.url())) {
+            assertThat(site.status(feed)).as(feed).isEqualTo(200);
+        }
+    }
+
+    private java.util.List<String> alternates(String url) {
+        return site.page(url).select("head link[rel=alternate]").eachAttr("href");
+    }
+
     private static byte[] gunzip(byte[] bytes) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return in.readAllBytes();
