@@ -2,6 +2,7 @@ package org.broadsheet.article;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,9 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.broadsheet.media.MediaImage;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.taxonomy.Author;
+import org.broadsheet.taxonomy.Tag;
+import org.broadsheet.taxonomy.Term;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.HtmlSanitizer;
 import org.broadsheet.web.SiteUrls;
@@ -139,6 +143,40 @@ public class ArticleReader {
         return cache.list(
                 List.of("per-section", left, perSection),
                 () -> teasers(repository.findLatestPerSection(left, perSection)));
+    }
+
+    /**
+     * The {@code count} newest public stories in full, newest first, for feeds: of the whole site
+     * ({@code of} null), or of one section, tag or author. Read afresh on every call (two
+     * queries, and one more for each article with story references or a library image), never
+     * from this reader's cache: a feed keeps what it makes of them and forgets it on the same
+     * events, so it must not pick up a list this cache has yet to forget.
+     */
+    public List<ArticleEntry> newestInFull(Term of, int count) {
+        List<SummaryRow> newest;
+        if (of instanceof Tag tag) {
+            newest = repository.findLatestByTag(tag.id(), count, 0);
+        } else if (of instanceof Author author) {
+            newest = repository.findLatestByAuthor(author.id(), count, 0);
+        } else {
+            newest = repository.findLatest(of == null ? null : of.id(), List.of(), count, 0);
+        }
+        Map<Long, ArticleRow> rows = repository
+                .findVisibleInFull(newest.stream().map(SummaryRow::id).toList())
+                .stream()
+                .collect(Collectors.toMap(ArticleRow::id, row -> row));
+        return newest.stream()
+                .map(summary -> rows.get(summary.id()))
+                .filter(Objects::nonNull)
+                .map(row -> new ArticleEntry(view(row), row.createdAt(), modified(row)))
+                .toList();
+    }
+
+    private static Instant modified(ArticleRow row) {
+        Instant latest = row.updatedAt() != null && row.updatedAt().isAfter(row.publishedAt())
+                ? row.updatedAt()
+                : row.publishedAt();
+        return latest.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private Slice slice(Function<Long, List<SummaryRow>> query, int page, int size) {

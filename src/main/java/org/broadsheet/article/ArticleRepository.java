@@ -22,7 +22,7 @@ class ArticleRepository {
 
     private static final String ARTICLE_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, a.section_id,
-            s.slug as section_slug, s.name as section_name, a.status, a.published_at, a.updated_at,
+            s.slug as section_slug, s.name as section_name, a.status, a.published_at, a.updated_at, a.created_at,
             a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height, a.image_media_id,
             a.comments_open,
             array(select au.slug from article_author aa join author au on au.id = aa.author_id
@@ -63,6 +63,7 @@ class ArticleRepository {
             ArticleStatus.fromDb(rs.getString("status")),
             instant(rs, "published_at"),
             instant(rs, "updated_at"),
+            instant(rs, "created_at"),
             image(rs),
             strings(rs.getArray("author_slugs")),
             strings(rs.getArray("author_names")),
@@ -115,6 +116,15 @@ class ArticleRepository {
                         + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)
                 .param(ids.toArray(Long[]::new))
                 .query(SUMMARY)
+                .list();
+    }
+
+    /** The public articles of {@code ids} in full (in no particular order), for feeds. */
+    List<ArticleRow> findVisibleInFull(Collection<Long> ids) {
+        return jdbc.sql("select " + READER_ARTICLE_COLUMNS
+                        + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)
+                .param(ids.toArray(Long[]::new))
+                .query(ARTICLE)
                 .list();
     }
 

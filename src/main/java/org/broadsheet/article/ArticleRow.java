@@ -5,6 +5,7 @@ import java.util.List;
 
 /** An article as stored, with its section, byline, tags and notes (oldest first).
  *
+ * @param createdAt    when the article was first saved; it never changes
  * @param commentsOpen the article's own switch; comments also close a while after publication */
 record ArticleRow(
         long id,
@@ -19,6 +20,7 @@ record ArticleRow(
         ArticleStatus status,
         Instant publishedAt,
         Instant updatedAt,
+        Instant createdAt,
         LeadImage image,
         List<String> authorSlugs,
         List<String> authorNames,

@@ -74,7 +74,8 @@ class ListController {
     private ModelAndView sectionPage(String slug, int n) {
         Section section = sections.findBySlug(slug).orElseThrow(() -> new NotFoundException("No section " + slug));
         Slice slice = reader.latestInSection(section.id(), n, pageSize);
-        Layout layout = layouts.page(titled(section.name(), n), section.description(), urls.section(slug, n), slug);
+        Layout layout = layouts.page(titled(section.name(), n), section.description(), urls.section(slug, n), slug)
+                .withFeeds(layouts.listFeeds(section.name(), urls.section(slug)));
         var heading = new ListPage.Heading("Section", section.name(), null, section.description(), null);
         return list(layout, heading, slice, n, p -> urls.section(slug, p), false);
     }
@@ -88,7 +89,8 @@ class ListController {
         Tag tag = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("No tag " + slug));
         Slice slice = reader.latestWithTag(tag.id(), n, pageSize);
         String description = tag.description().isBlank() ? "Stories about " + tag.name() + "." : tag.description();
-        Layout layout = layouts.page(titled(tag.name(), n), description, urls.tag(slug, n), null);
+        Layout layout = layouts.page(titled(tag.name(), n), description, urls.tag(slug, n), null)
+                .withFeeds(layouts.listFeeds(tag.name(), urls.tag(slug)));
         var heading = new ListPage.Heading(tag.kindLabel(), tag.name(), null, blankToNull(tag.description()), null);
         return list(layout, heading, slice, n, p -> urls.tag(slug, p), true);
     }
@@ -102,7 +104,8 @@ class ListController {
         Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
         Slice slice = reader.latestByAuthor(author.id(), n, pageSize);
         String description = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
-        Layout layout = layouts.page(titled(author.name(), n), description, urls.author(slug, n), null);
+        Layout layout = layouts.page(titled(author.name(), n), description, urls.author(slug, n), null)
+                .withFeeds(layouts.listFeeds(author.name(), urls.author(slug)));
         var heading = new ListPage.Heading(
                 "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()), author.photo());
         return list(layout, heading, slice, n, p -> urls.author(slug, p), true);

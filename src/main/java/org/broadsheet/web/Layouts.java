@@ -58,6 +58,14 @@ public class Layouts {
                         FeedFormat.ATOM, name + " – " + siteName + " (Atom)", urls.feed(listUrl, FeedFormat.ATOM)));
     }
 
+    /** The feeds of an article's comments, titled with its headline. */
+    public List<FeedLink> commentFeeds(String headline, String articleUrl) {
+        String title = "Comments on " + headline + " – " + identities.current().name();
+        return List.of(
+                new FeedLink(FeedFormat.RSS, title + " (RSS)", urls.commentsFeed(articleUrl, FeedFormat.RSS)),
+                new FeedLink(FeedFormat.ATOM, title + " (Atom)", urls.commentsFeed(articleUrl, FeedFormat.ATOM)));
+    }
+
     /**
      * The site's settings in force: the name and tagline an administrator stored, the rest from {@code broadsheet.site.*}.
      */

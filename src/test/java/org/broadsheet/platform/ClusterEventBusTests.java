@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two nodes, A and B, on one PostgreSQL, each with reader caches that would otherwise hold
+ * Two nodes, A and B, on one PostgreSQL, each with reader caches (and feeds) that would otherwise hold
  * data for 10 minutes: what changes on A shows on B as soon as A's transaction commits,
  * through {@code LISTEN/NOTIFY}, and only then.
  */
@@ -102,6 +102,35 @@ class ClusterEventBusTests {
 
         assertThat(eventually(() -> get(b, article.url()).statusCode() == 404))
                 .as("B stops serving the article taken down on A")
+                .isTrue();
+    }
+
+    @Test
+    void aStoryPublishedAndACommentApprovedOnOneNodeShowInTheOtherNodesFeeds() throws Exception {
+        assertThat(get(b, "/feed").body()).doesNotContain("Published on node A for the feeds");
+        assertThat(get(b, "/comments/feed/atom").statusCode()).isEqualTo(200);
+        Stories stories = a.getBean(Stories.class);
+
+        ArticleView article = stories.publish(
+                stories.form("Published on node A for the feeds"), Instant.now().minusSeconds(1));
+        assertThat(eventually(() -> get(b, "/feed").body().contains("Published on node A for the feeds")))
+                .as("B's kept site feed lists the story published on A")
+                .isTrue();
+
+        a.getBean(CommentService.class)
+                .importComment(
+                        article.id(),
+                        new org.broadsheet.comment.CommentForm(
+                                "Feed reader", "reader@example.org", null, "Seen on node B.", null),
+                        org.broadsheet.comment.CommentStatus.APPROVED,
+                        Instant.now());
+        assertThat(eventually(() -> get(b, "/comments/feed/atom").body().contains("Seen on node B.")))
+                .as("B's kept comment feed lists the comment approved on A")
+                .isTrue();
+
+        a.getBean(ArticleWorkflow.class).unpublish(article.id());
+        assertThat(eventually(() -> !get(b, "/feed").body().contains("Published on node A for the feeds")))
+                .as("B's kept site feed drops the story taken down on A")
                 .isTrue();
     }
 
@@ -209,7 +238,8 @@ class ClusterEventBusTests {
                 "--spring.datasource.username=postgres",
                 "--broadsheet.articles.cache-ttl=10m",
                 "--broadsheet.comments.cache-ttl=10m",
-                "--broadsheet.site.cache-ttl=10m");
+                "--broadsheet.site.cache-ttl=10m",
+                "--broadsheet.feeds.cache-ttl=10m");
     }
 
     private static long listeningConnections() {

@@ -1,0 +1,94 @@
+package org.broadsheet.feed;
+
+import org.broadsheet.article.ArticleEvents;
+import org.broadsheet.comment.CommentEvents;
+import org.broadsheet.platform.ClusterEventsResumed;
+import org.broadsheet.taxonomy.TaxonomyChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Which kept feeds a change makes wrong, heard at once (so the writer's own next request is
+ * fresh) and again when the writing transaction ends (so nothing read inside a transaction that
+ * rolled back survives). Other nodes' changes arrive as the same events through the cluster bus.
+ *
+ * <ul>
+ * <li>A story published, changed or taken down: every feed of stories (it may be in the site's,
+ * its section's, its tags' and authors', and in those it just left), and the comment feeds that
+ * name it: the site's and its own.</li>
+ * <li>A comment approved, changed or hidden: the site's comment feed and its article's.</li>
+ * <li>A section, tag or author created, renamed or deleted: every feed of stories (names,
+ * categories and bylines); for a section, whose slug is in every permalink, every comment feed.</li>
+ * <li>The comment policy: every comment feed (comments per page decide each comment's link).</li>
+ * <li>The site's name is part of each written feed's key (see {@link KeptFeeds}).</li>
+ * </ul>
+ */
+@Component
+record FeedChanges(KeptFeeds kept) {
+
+    @EventListener({
+        ArticleEvents.ArticlePublished.class,
+        ArticleEvents.ArticleChanged.class,
+        ArticleEvents.ArticleUnpublished.class,
+        CommentEvents.CommentApproved.class,
+        CommentEvents.CommentChanged.class,
+        CommentEvents.CommentPolicyChanged.class,
+        TaxonomyChanged.class
+    })
+    void onChange(Object event) {
+        forget(event);
+    }
+
+    @TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMPLETION,
+            classes = {
+                ArticleEvents.ArticlePublished.class,
+                ArticleEvents.ArticleChanged.class,
+                ArticleEvents.ArticleUnpublished.class,
+                CommentEvents.CommentApproved.class,
+                CommentEvents.CommentChanged.class,
+                CommentEvents.CommentPolicyChanged.class,
+                TaxonomyChanged.class
+            })
+    void afterChangeCompleted(Object event) {
+        forget(event);
+    }
+
+    @EventListener(ClusterEventsResumed.class)
+    void onResumed() {
+        kept.forgetAll();
+    }
+
+    private void forget(Object event) {
+        if (event instanceof ArticleEvents.ArticlePublished e) {
+            story(e.articleId());
+        } else if (event instanceof ArticleEvents.ArticleChanged e) {
+            story(e.articleId());
+        } else if (event instanceof ArticleEvents.ArticleUnpublished e) {
+            story(e.articleId());
+        } else if (event instanceof CommentEvents.CommentApproved e) {
+            comments(e.articleId());
+        } else if (event instanceof CommentEvents.CommentChanged e) {
+            comments(e.articleId());
+        } else if (event instanceof CommentEvents.CommentPolicyChanged) {
+            kept.forgetComments();
+        } else if (event instanceof TaxonomyChanged e) {
+            kept.forgetStories();
+            if (e.changesPermalinks()) {
+                kept.forgetComments();
+            }
+        }
+    }
+
+    private void story(long articleId) {
+        kept.forgetStories();
+        comments(articleId);
+    }
+
+    private void comments(long articleId) {
+        kept.forget(FeedSource.COMMENTS);
+        kept.forget(FeedSource.articleComments(articleId));
+    }
+}
