@@ -17,7 +17,8 @@ class RelatedRepository {
      * its section; each scores, for every tag it shares, the tag kind's weight times the tag's
      * rarity ({@code ln(1 + public stories / stories with the tag)}), plus twice how closely its
      * headline and standfirst match the article's ({@code ts_rank} over the article's words,
-     * any of them).
+     * any of them). A candidate that scores nothing (a section's story with no tag or word in
+     * common) is not related.
      */
     private static final String RELATED =
             """
@@ -45,13 +46,15 @@ class RelatedRepository {
                 (select a.id, 0::float8 from article a, me
                  where a.section_id = me.section_id and %1$s
                  order by a.published_at desc limit 200))
-            select a.id
-            from (select id, sum(score) as score from candidates group by id) c
-            join article a on a.id = c.id, me
-            where %1$s and a.id <> :id and a.id <> all(:exclude)
-            order by c.score + 2 * case when me.words = '' then 0 else ts_rank(
-                         to_tsvector('english', a.headline || ' ' || a.standfirst), me.words::tsquery) end desc,
-                     a.published_at desc, a.id desc
+            select id from (
+                select a.id, a.published_at,
+                       c.score + 2 * case when me.words = '' then 0 else ts_rank(
+                           to_tsvector('english', a.headline || ' ' || a.standfirst), me.words::tsquery) end as score
+                from (select id, sum(score) as score from candidates group by id) c
+                join article a on a.id = c.id, me
+                where %1$s and a.id <> :id and a.id <> all(:exclude)) scored
+            where score > 0
+            order by score desc, published_at desc, id desc
             limit :limit
             """.formatted("a.status = 'published' and a.published_at <= statement_timestamp()");
 
