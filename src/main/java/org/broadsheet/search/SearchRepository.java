@@ -310,15 +310,25 @@ class SearchRepository {
         return jdbc.sql("select config from search_index").query(String.class).single();
     }
 
-    /** Makes every article's vector again with {@code configuration}, which writes use from now on. */
+    /**
+     * Makes every article's vector again with {@code configuration}, which writes use from now
+     * on. The GIN index is dropped meanwhile and built again from its own definition: building
+     * it at once is many times faster than entering every story's words anew.
+     */
     long reindex(String configuration) {
         jdbc.sql("update search_index set config = ?, built_at = now()")
                 .param(configuration)
                 .update();
-        return jdbc.sql("""
+        String index = jdbc.sql("select pg_get_indexdef('article_search_idx'::regclass)")
+                .query(String.class)
+                .single();
+        jdbc.sql("drop index article_search_idx").update();
+        long count = jdbc.sql("""
                         update article a
                            set search_vector = search_document(?, a.headline, a.standfirst, search_tag_names(a.id),
                                                                a.body_html)""").param(configuration).update();
+        jdbc.sql(index).update();
+        return count;
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
