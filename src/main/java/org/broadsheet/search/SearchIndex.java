@@ -32,16 +32,20 @@ class SearchIndex implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        buildWith(settings.configuration());
+        buildWith(settings.language());
     }
 
     /**
-     * Makes every stored vector one of {@code configuration} (a configuration V9 made), unless
-     * they already are; returns how many articles were indexed again (0 when none needed it).
+     * Makes every stored vector one in {@code language} (one V9 made a configuration for),
+     * unless they already are; returns how many articles were indexed again (0 when none needed
+     * it).
+     *
+     * @throws IllegalStateException for a language there is no configuration for
      */
-    long buildWith(String configuration) {
+    long buildWith(String language) {
+        String configuration = SearchSettings.configuration(language);
         if (!repository.configurationExists(configuration)) {
-            throw new IllegalStateException("broadsheet.search.language=" + settings.language()
+            throw new IllegalStateException("broadsheet.search.language=" + language
                     + " is not a language this PostgreSQL can search in; choose one of "
                     + String.join(", ", repository.languages()));
         }

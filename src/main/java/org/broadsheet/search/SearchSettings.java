@@ -40,6 +40,10 @@ public record SearchSettings(
 
     /** The text-search configuration that V9 made for the language: accent-insensitive, stemming. */
     String configuration() {
+        return configuration(language);
+    }
+
+    static String configuration(String language) {
         return "broadsheet_" + language;
     }
 }

@@ -1,6 +1,7 @@
 package org.broadsheet.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -244,11 +245,35 @@ class SearchTests extends SiteTest {
         ArticleView story = publish("Harbour", "The " + stem + "elections were held.");
 
         // in a transaction of the test's, rolled back with it: the next test finds English again
-        assertThat(index.buildWith("broadsheet_simple")).isGreaterThan(0);
-        assertThat(index.buildWith("broadsheet_simple")).isZero();
+        assertThat(index.buildWith("simple")).isGreaterThan(0);
+        assertThat(index.buildWith("simple")).isZero();
         assertThat(vector(story.id())).contains("'" + stem + "elections'");
-        assertThat(index.buildWith("broadsheet_english")).isGreaterThan(0);
+        assertThat(index.buildWith("english")).isGreaterThan(0);
         assertThat(vector(story.id())).contains("'" + stem + "elect'");
+        assertThatThrownBy(() -> index.buildWith("klingon"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("klingon")
+                .hasMessageContaining("french");
+    }
+
+    @Test
+    void moreMatchesThanAreRankedAreCountedAsMore() {
+        String w = word("multa");
+        ArticleForm form = stories.form("Story " + w).withStandfirst("A standfirst.");
+        for (int i = 0; i <= SearchService.MAX_RESULTS; i++) {
+            stories.publish(form.withSlug(Unique.slug("many")), Instant.now().minus(Duration.ofMinutes(i + 1)));
+        }
+        SearchResults first = search.search(SearchQuery.of(w));
+        assertThat(first.total()).isEqualTo(SearchService.MAX_RESULTS);
+        assertThat(first.capped()).isTrue();
+        assertThat(first.pages()).isEqualTo(SearchService.MAX_RESULTS / 10);
+        int last = first.pages();
+        assertThat(search.search(new SearchQuery(SearchText.of(w), null, null, null, last))
+                        .hits())
+                .hasSize(10);
+        assertThat(search.search(new SearchQuery(SearchText.of(w), null, null, null, last + 1))
+                        .hits())
+                .isEmpty();
     }
 
     @Autowired
