@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGStatement;
@@ -48,11 +49,10 @@ class SearchRepository {
      * common words or a phrase is, so those are looked for among the {@link #RECENT_STORIES}
      * newest stories first, and else in the whole archive, a phrase through the GIN index alone
      * (the second {@code %s} makes the order one the date index cannot give): the stories holding
-     * all its words, each checked. Ranking
-     * reads only the candidates' vectors, after the cut. Snippets are made for the page's rows
-     * only, from the standfirst and about {@code :window} characters of the body's HTML around
-     * the first place one of {@code :prefixes} appears, made plain text (ts_headline's cost grows
-     * with the text it reads).
+     * all its words, each checked. Ranking reads only the candidates' vectors, after the cut.
+     * Snippets are made for the page's rows only, from the standfirst and about {@code :window}
+     * characters of the body's HTML around the first place one of {@code :prefixes} appears, made
+     * plain text (ts_headline's cost grows with the text it reads).
      */
     private static final String SEARCH = """
             with hits as materialized (
@@ -217,69 +217,35 @@ class SearchRepository {
 
     List<HitRow> search(
             String configuration, ParsedQuery query, List<String> prefixes, Filters filters, Window window) {
-        StringBuilder where = new StringBuilder();
-        if (filters.sectionId() != null) {
-            where.append(" and a.section_id = :section");
-        }
-        if (filters.from() != null) {
-            where.append(" and a.published_at >= :from");
-        }
-        if (filters.to() != null) {
-            where.append(" and a.published_at < :to");
-        }
+        String where = (filters.sectionId() == null ? "" : " and a.section_id = :section")
+                + (filters.from() == null ? "" : " and a.published_at >= :from")
+                + (filters.to() == null ? "" : " and a.published_at < :to");
+        BiFunction<String, String, List<HitRow>> run =
+                (condition, order) -> searches.sql(SEARCH.formatted(condition, order, WEIGHTS, HEADLINE_OPTIONS))
+                        .param("query", query.tsquery())
+                        .param("config", configuration)
+                        .param("prefixes", prefixes.toArray(String[]::new))
+                        .param("section", filters.sectionId())
+                        .param("from", timestamp(filters.from()))
+                        .param("to", timestamp(filters.to()))
+                        .param("recent", RECENT_STORIES)
+                        .param("candidates", window.candidates())
+                        .param("limit", window.limit())
+                        .param("offset", window.offset())
+                        .param("halfLife", window.halfLifeSeconds())
+                        .param("lead", 200)
+                        .param("window", 700)
+                        .query(HIT)
+                        .list();
         if (!query.phrase() && !query.allOf()) {
-            return search(
-                    SEARCH.formatted(where, "", WEIGHTS, HEADLINE_OPTIONS),
-                    configuration,
-                    query,
-                    prefixes,
-                    filters,
-                    window);
+            return run.apply(where, "");
         }
-        List<HitRow> recent = search(
-                SEARCH.formatted(where + RECENT, "", WEIGHTS, HEADLINE_OPTIONS),
-                configuration,
-                query,
-                prefixes,
-                filters,
-                window);
+        List<HitRow> recent = run.apply(where + RECENT, "");
         if (!recent.isEmpty() && recent.get(0).total() > window.candidates()) {
             return recent;
         }
         // For a phrase, an order the date index cannot give: PostgreSQL then reads the GIN index.
-        String order = query.phrase() ? " + interval '0'" : "";
-        return search(
-                SEARCH.formatted(where, order, WEIGHTS, HEADLINE_OPTIONS),
-                configuration,
-                query,
-                prefixes,
-                filters,
-                window);
-    }
-
-    private List<HitRow> search(
-            String sql,
-            String configuration,
-            ParsedQuery query,
-            List<String> prefixes,
-            Filters filters,
-            Window window) {
-        return searches.sql(sql)
-                .param("query", query.tsquery())
-                .param("config", configuration)
-                .param("prefixes", prefixes.toArray(String[]::new))
-                .param("section", filters.sectionId())
-                .param("from", timestamp(filters.from()))
-                .param("to", timestamp(filters.to()))
-                .param("recent", RECENT_STORIES)
-                .param("candidates", window.candidates())
-                .param("limit", window.limit())
-                .param("offset", window.offset())
-                .param("halfLife", window.halfLifeSeconds())
-                .param("lead", 200)
-                .param("window", 700)
-                .query(HIT)
-                .list();
+        return run.apply(where, query.phrase() ? " + interval '0'" : "");
     }
 
     // ---- the index
