@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes benchmark data: articles of realistic shape (subheadings, lists, quotes, story
+ * Makes benchmark data: articles of realistic shape and wording (text from {@link GeneratedText}) (subheadings, lists, quotes, story
  * references, tags, lead images) spread over sections, authors and two years, written
  * through {@link ArticleService} like any other article; and, if asked, threaded comments
  * on the newest of them, written through {@link CommentService}. Deterministic for a given count.
@@ -71,6 +71,7 @@ record GeneratedEdition(
         List<String> authorSlugs = authors.all().stream().map(Author::slug).toList();
         long started = System.nanoTime();
         Random random = new Random(target);
+        GeneratedText text = GeneratedText.fromDemoArticles();
         Instant newest = Instant.now().minus(Duration.ofHours(1));
         for (long n = existing; n < target; n += BATCH) {
             long from = n;
@@ -78,8 +79,8 @@ record GeneratedEdition(
             transactions.executeWithoutResult(tx -> {
                 for (long i = from; i < to; i++) {
                     Instant published = newest.minus(Duration.ofMinutes((target - i) * 97 % (2 * 365 * 24 * 60)));
-                    ArticleSaved saved =
-                            articles.importPublished(form(i, random, sectionSlugs, authorSlugs), published, published);
+                    ArticleSaved saved = articles.importPublished(
+                            form(i, random, text, sectionSlugs, authorSlugs), published, published);
                     if (i == target - 1 && settings.generateComments() > 0) {
                         generateComments(saved.id(), published, settings.generateComments());
                     }
@@ -190,15 +191,15 @@ record GeneratedEdition(
         }
     }
 
-    private static ArticleForm form(long i, Random random, List<String> sectionSlugs, List<String> authorSlugs) {
-        String headline = capitalise(words(random, 6 + random.nextInt(6))) + " " + i;
-        String standfirst = capitalise(words(random, 18 + random.nextInt(12))) + ".";
-        String body = body(i, random);
+    private static ArticleForm form(
+            long i, Random random, GeneratedText text, List<String> sectionSlugs, List<String> authorSlugs) {
+        String headline = text.words(random, 6 + random.nextInt(6)) + " " + i;
+        String standfirst = text.sentence(random, 18 + random.nextInt(12));
         return new ArticleForm(
                 "generated-story-" + i,
                 headline,
                 standfirst,
-                body,
+                body(i, random, text),
                 sectionSlugs.get((int) (i % sectionSlugs.size())),
                 List.of(authorSlugs.get((int) (i % authorSlugs.size()))),
                 tagSlugs(i),
@@ -206,24 +207,24 @@ record GeneratedEdition(
     }
 
     /** Eight paragraphs, with a subheading, a quote, a list and story references to older stories. */
-    private static String body(long i, Random random) {
+    private static String body(long i, Random random, GeneratedText text) {
         StringBuilder body = new StringBuilder();
         for (int p = 0; p < 8; p++) {
             if (p == 3) {
-                body.append("## ").append(capitalise(words(random, 3))).append("\n\n");
+                body.append("## ").append(text.words(random, 3)).append("\n\n");
             }
             if (p == 5) {
-                body.append("> ").append(capitalise(words(random, 20))).append(".\n\n");
+                body.append("> ").append(text.sentence(random, 20)).append("\n\n");
                 body.append("- ")
-                        .append(words(random, 6))
+                        .append(text.words(random, 6))
                         .append("\n- ")
-                        .append(words(random, 7))
+                        .append(text.words(random, 7))
                         .append("\n\n");
             }
             if (p == 4 && i > 10) {
                 body.append("[[related: generated-story-").append(i / 2).append("]]\n\n");
             }
-            body.append(capitalise(words(random, 60 + random.nextInt(40)))).append(".\n\n");
+            body.append(text.paragraph(random, 60 + random.nextInt(40))).append("\n\n");
         }
         if (i > 3) {
             body.append("[[read-more: generated-story-").append(i - 2).append("]]\n");

@@ -21,7 +21,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <li>feeds: {@code /feed} (RSS 2.0), {@code /feed/atom} and {@code /feed.json} for the site;
  *     {@code {list}/feed} and {@code {list}/feed/atom} for a section, tag or author;
  *     {@code /comments/feed} and {@code {article}/feed} for comments;</li>
- * <li>search: {@code /search?q=}; sitemaps: the index {@code /sitemap.xml}, the sitemaps it lists
+ * <li>search: {@code /search?q=…&section=…&from=yyyy-mm-dd&to=…&page=n}; sitemaps: the index {@code /sitemap.xml}, the sitemaps it lists
  *     {@code /sitemaps/{kind}-{n}.xml} (articles, sections, tags, authors) and the news sitemap
  *     {@code /sitemaps/news.xml}; {@code /robots.txt}.</li>
  * </ul>
@@ -165,6 +165,28 @@ public class SiteUrls {
 
     public String search() {
         return "/search";
+    }
+
+    /**
+     * Page {@code page} of the results of a search for {@code q} with its filters (a section's
+     * slug, {@code yyyy-mm-dd} days); blank filters and page 1 are left out of the address.
+     */
+    public String search(String q, String section, String from, String to, int page) {
+        StringBuilder url = new StringBuilder(search()).append("?q=").append(queryValue(q));
+        appendParameter(url, "section", section);
+        appendParameter(url, "from", from);
+        appendParameter(url, "to", to);
+        return page <= 1 ? url.toString() : url.append("&page=").append(page).toString();
+    }
+
+    private static void appendParameter(StringBuilder url, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            url.append('&').append(name).append('=').append(queryValue(value));
+        }
+    }
+
+    private static String queryValue(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String sitemapIndex() {

@@ -38,6 +38,11 @@ public final class ReaderPages {
                 page("organisation page", "/tag/united-nations"),
                 page("author page", "/author/amara-okafor"),
                 page("archive page", "/page/1"),
+                page("search results", "/search?q=peru+earthquake"),
+                page("search results, page 2, filtered", "/search?q=said&from=2020-01-01&page=2"),
+                page("search without results", "/search?q=zzyzx+quokka&section=asia"),
+                page("search with nothing to search for", "/search?q=the"),
+                page("search form, with notes on what was typed", "/search?q=%3Cb%3E&from=31-12-2025&section=nowhere"),
                 new ReaderPage("not-found page", site -> "/no-such-page/at/all", 404));
     }
 
