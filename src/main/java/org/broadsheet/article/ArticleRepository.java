@@ -1,12 +1,12 @@
 package org.broadsheet.article;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static org.broadsheet.article.ArticleColumns.image;
+import static org.broadsheet.article.ArticleColumns.instant;
+import static org.broadsheet.article.ArticleColumns.notes;
+import static org.broadsheet.article.ArticleColumns.strings;
+
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -366,43 +366,5 @@ class ArticleRepository {
         jdbc.sql("insert into article_note (article_id, kind, noted_at, body) values (?, ?, ?, ?)")
                 .params(id, kind.db(), Timestamp.from(at), text.strip())
                 .update();
-    }
-
-    // ---- mapping helpers
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
-    }
-
-    private static LeadImage image(ResultSet rs) throws SQLException {
-        String path = rs.getString("image_path");
-        if (path == null) {
-            return null;
-        }
-        return new LeadImage(
-                path,
-                rs.getString("image_alt"),
-                rs.getString("image_caption"),
-                rs.getString("image_credit"),
-                (Integer) rs.getObject("image_width"),
-                (Integer) rs.getObject("image_height"),
-                (Long) rs.getObject("image_media_id"),
-                null);
-    }
-
-    private static List<NoteRow> notes(ResultSet rs) throws SQLException {
-        List<String> kinds = strings(rs.getArray("note_kinds"));
-        Timestamp[] times = (Timestamp[]) rs.getArray("note_times").getArray();
-        List<String> bodies = strings(rs.getArray("note_bodies"));
-        List<NoteRow> notes = new ArrayList<>(kinds.size());
-        for (int i = 0; i < kinds.size(); i++) {
-            notes.add(new NoteRow(NoteKind.fromDb(kinds.get(i)), times[i].toInstant(), bodies.get(i)));
-        }
-        return notes;
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 }
