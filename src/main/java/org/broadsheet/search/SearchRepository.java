@@ -210,7 +210,8 @@ class SearchRepository {
      */
     static final int RECENT_STORIES = 4_000;
 
-    private static final String RECENT = """
+    /** The text block loses its leading spaces, so the condition starts with one of its own. */
+    private static final String RECENT = " " + """
              and a.published_at >= (select r.published_at from article r
                                      where r.status = 'published' and r.published_at <= statement_timestamp()
                                      order by r.published_at desc, r.id desc offset :recent limit 1)""";
