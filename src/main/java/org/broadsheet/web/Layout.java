@@ -47,22 +47,15 @@ public record Layout(
     public Layout withFeeds(List<FeedLink> more) {
         List<FeedLink> all = new ArrayList<>(more);
         all.addAll(feeds);
-        return new Layout(
-                siteName,
-                tagline,
-                title,
-                description,
-                canonicalUrl,
-                sections,
-                currentSection,
-                stylesheet,
-                language,
-                List.copyOf(all),
-                meta);
+        return with(List.copyOf(all), meta);
     }
 
     /** This layout saying {@code meta} about the page. */
     public Layout withMeta(PageMetadata meta) {
+        return with(feeds, meta);
+    }
+
+    private Layout with(List<FeedLink> feeds, PageMetadata meta) {
         return new Layout(
                 siteName,
                 tagline,
