@@ -240,7 +240,7 @@ class SearchRepository {
         if (!query.phrase() && !query.allOf()) {
             return run.apply(where, "");
         }
-        List<HitRow> recent = run.apply(where + RECENT, "");
+        List<HitRow> recent = run.apply(where + " " + RECENT, "");
         if (!recent.isEmpty() && recent.get(0).total() > window.candidates()) {
             return recent;
         }

@@ -185,6 +185,10 @@ class SearchTests extends SiteTest {
                 .containsExactlyInAnyOrder(americas.url(), europe.url());
         assertThat(urls(new SearchQuery(SearchText.of(w), europeId, june15.plusDays(1), null, 1)))
                 .containsExactly(later.url());
+        assertThat(urls(new SearchQuery(SearchText.of(w + " Europe"), europeId, june15, june15, 1)))
+                .containsExactly(europe.url());
+        assertThat(urls(new SearchQuery(SearchText.of("\"Later " + w + "\""), europeId, june15, null, 1)))
+                .containsExactly(later.url());
     }
 
     private List<String> urls(SearchQuery query) {
