@@ -244,6 +244,16 @@ class SearchTests extends SiteTest {
     }
 
     @Test
+    void snippetComesFromAroundTheWordNotFromInsideAnother() {
+        String w = word("mole");
+        String filler = ("The pre" + w + "x quay was quiet and the cranes stood still over the water. ").repeat(30);
+        publish("Harbour", filler + "\n\nThen the " + w + " arrived.");
+
+        Snippet snippet = search.search(SearchQuery.of(w)).hits().get(0).snippet();
+        assertThat(snippet.parts()).contains(new Snippet.Part(w, true));
+    }
+
+    @Test
     void languageChangeRebuildsEveryVectorOnce() {
         String stem = word("zaphod");
         ArticleView story = publish("Harbour", "The " + stem + "elections were held.");
