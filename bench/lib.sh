@@ -39,10 +39,14 @@ create_admin() {
     || { echo "create-admin failed; see $DATA/create-admin.log" >&2; tail -20 "$DATA/create-admin.log" >&2; exit 1; }
 }
 
-# Form helpers over a saved page: the CSRF token, a field's value, a select's chosen option
-# (its first option with a value when none is chosen).
+# Form helpers over a saved page: the CSRF token, a field's value (its HTML character references
+# decoded, so that posting it back keeps the text), a select's chosen option (its first option
+# with a value when none is chosen).
 token() { grep -o 'name="_csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
-field() { grep -o "name=\"$2\"[^>]*value=\"[^\"]*\"" "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
+field() {
+  grep -o "name=\"$2\"[^>]*value=\"[^\"]*\"" "$1" | head -1 | sed 's/.*value="//;s/"$//' |
+    sed "s/&#39;/'/g; s/&#34;/\"/g; s/&quot;/\"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g"
+}
 choice() {
   local options
   options=$(sed -n "/<select id=\"$2\"/,/<\/select>/p" "$1" | grep -o '<option value="[a-z0-9-]\+"[^>]*>')

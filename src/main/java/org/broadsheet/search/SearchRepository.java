@@ -28,12 +28,12 @@ class SearchRepository {
     private static final String WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
 
     /**
-     * ts_headline's options: up to two fragments of 10–20 words, the words found between U+0001
+     * ts_headline's options: up to two fragments of 12–24 words, the words found between U+0001
      * and U+0002. The text it reads never holds those (they, U+0003 and U+0004 become spaces
      * first), and its {@code <} and {@code >} are given as U+0003 and U+0004, since ts_headline
      * drops whatever looks like a tag ("<b>" in a story about HTML); {@link Snippet} turns them back.
      */
-    private static final String HEADLINE_OPTIONS = "'MaxFragments=2, MaxWords=20, MinWords=10, ShortWord=3, "
+    private static final String HEADLINE_OPTIONS = "'MaxFragments=2, MaxWords=24, MinWords=12, ShortWord=3, "
             + "FragmentDelimiter=\" … \", StartSel=' || chr(1) || ', StopSel=' || chr(2)";
 
     /**
@@ -51,7 +51,7 @@ class SearchRepository {
      * (the second {@code %s} makes the order one the date index cannot give): the stories holding
      * all its words, each checked. Ranking reads only the candidates' vectors, after the cut.
      * Snippets are made for the page's rows only, from the standfirst and about {@code :window}
-     * characters of the body's HTML around the first place one of {@code :prefixes} appears, made
+     * characters of the body's HTML around the first word that starts with one of {@code :prefixes}, made
      * plain text (ts_headline's cost grows with the text it reads).
      */
     private static final String SEARCH = """
@@ -86,18 +86,19 @@ class SearchRepository {
               join article a on a.id = r.id
               join section s on s.id = a.section_id
               cross join lateral (
-                  select coalesce(min(least(nullif(strpos(a.body_html, p.prefix), 0),
-                                            nullif(strpos(a.body_html, initcap(p.prefix)), 0))), 0) as at
-                    from unnest(cast(:prefixes as text[])) p (prefix)) m
+                  select coalesce(min(nullif(strpos(a.body_html, w.start), 0)) + 1, 0) as at
+                    from unnest(cast(:prefixes as text[])) p (prefix),
+                         unnest(array[' ' || p.prefix, '>' || p.prefix, ' ' || initcap(p.prefix),
+                                      '>' || initcap(p.prefix)]) w (start)) m
               cross join lateral (
-                  select greatest(m.at - :lead, 1) as start) w
+                  select greatest(m.at - :lead, 1) as start) x
               cross join lateral (
-                  select search_plain_text(regexp_replace(regexp_replace(substr(a.body_html, w.start, :window),
+                  select search_plain_text(regexp_replace(regexp_replace(substr(a.body_html, x.start, :window),
                                                                          '^[^<>]*>', ''), '<[^>]*$', '')) as text) t
               cross join lateral (
-                  select case when w.start > 1 then regexp_replace(t.text, '^\\S*\\s+', '') else t.text end as text) u
+                  select case when x.start > 1 then regexp_replace(t.text, '^\\S*\\s+', '') else t.text end as text) u
               cross join lateral (
-                  select case when length(a.body_html) >= w.start + :window
+                  select case when length(a.body_html) >= x.start + :window
                               then regexp_replace(u.text, '\\s+\\S*$', '') else u.text end as excerpt) e
              order by r.score desc, r.published_at desc, r.id desc""";
 

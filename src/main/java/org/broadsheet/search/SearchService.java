@@ -132,8 +132,8 @@ public class SearchService {
     /**
      * The beginnings of the words the query looks for (not those it leaves out): a stem
      * ("countri") less its last letter also starts the word's other forms ("country"). Used only
-     * to choose which part of a long body the snippet is made from, where one of them (or it
-     * capitalised) first appears.
+     * to choose which part of a long body the snippet is made from: around the first word that
+     * starts with one of them (or one of them capitalised).
      */
     static List<String> prefixes(String tsquery) {
         List<String> prefixes = new ArrayList<>();

@@ -185,6 +185,10 @@ class SearchTests extends SiteTest {
                 .containsExactlyInAnyOrder(americas.url(), europe.url());
         assertThat(urls(new SearchQuery(SearchText.of(w), europeId, june15.plusDays(1), null, 1)))
                 .containsExactly(later.url());
+        assertThat(urls(new SearchQuery(SearchText.of(w + " Europe"), europeId, june15, june15, 1)))
+                .containsExactly(europe.url());
+        assertThat(urls(new SearchQuery(SearchText.of("\"Later " + w + "\""), europeId, june15, null, 1)))
+                .containsExactly(later.url());
     }
 
     private List<String> urls(SearchQuery query) {
@@ -234,6 +238,16 @@ class SearchTests extends SiteTest {
         String w = word("farther");
         String filler = "The quay was quiet and the cranes stood still over the water. ".repeat(40);
         publish("Harbour", filler + "\n\nThen the " + w + " arrived.\n\n" + filler);
+
+        Snippet snippet = search.search(SearchQuery.of(w)).hits().get(0).snippet();
+        assertThat(snippet.parts()).contains(new Snippet.Part(w, true));
+    }
+
+    @Test
+    void snippetComesFromAroundTheWordNotFromInsideAnother() {
+        String w = word("mole");
+        String filler = ("The pre" + w + "x quay was quiet and the cranes stood still over the water. ").repeat(30);
+        publish("Harbour", filler + "\n\nThen the " + w + " arrived.");
 
         Snippet snippet = search.search(SearchQuery.of(w)).hits().get(0).snippet();
         assertThat(snippet.parts()).contains(new Snippet.Part(w, true));
