@@ -6,23 +6,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.broadsheet.platform.ClusterEventsResumed;
-import org.broadsheet.taxonomy.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What reader pages read from the database, kept in memory for a short while: article
  * views, "More from" lists, the front page and list pages. Not a page cache: pages are
  * still rendered on every request.
  *
- * <p>Any change to a public article, and any change to sections, tags or authors
- * ({@link TaxonomyChanged}: names, slugs, the navigation order), empties it at once (so
- * the writer's own next read is fresh) and again when the writing transaction ends (so nothing read from a transaction
- * that then rolled back survives). The same events from other nodes arrive through the
- * cross-node event bus once their transactions commit; {@code broadsheet.articles.cache-ttl}
+ * <p>Any change readers can see ({@link ReaderChange}: a public article, or sections, tags or
+ * authors' names, slugs and order) empties it, at once and again when the writing transaction
+ * ends, on every node; {@code broadsheet.articles.cache-ttl}
  * bounds what a node that missed one (its bus connection was down) can serve stale. A TTL of
  * zero turns caching off.
  */
@@ -72,24 +66,8 @@ class ArticleCache {
         lists.invalidateAll();
     }
 
-    @EventListener({
-        ArticleEvents.ArticlePublished.class,
-        ArticleEvents.ArticleChanged.class,
-        ArticleEvents.ArticleUnpublished.class,
-        TaxonomyChanged.class,
-        ClusterEventsResumed.class
-    })
-    void onChange() {
-        clear();
-    }
-
-    @TransactionalEventListener(
-            phase = TransactionPhase.AFTER_COMPLETION,
-            classes = {
-                ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
-                ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class
-            })
-    void afterChangeCompleted() {
+    @EventListener
+    void onChange(ReaderChange change) {
         clear();
     }
 }

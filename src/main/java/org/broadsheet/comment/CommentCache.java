@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-import org.broadsheet.article.ArticleEvents;
-import org.broadsheet.platform.ClusterEventsResumed;
+import org.broadsheet.article.ReaderChange;
 import org.broadsheet.render.RenderedHtml;
-import org.broadsheet.taxonomy.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -18,9 +16,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The approved comments of recently read articles, and their pages as rendered for readers
  * with no held comment of their own, in memory. A change to an article's public comments,
- * or to the article, forgets that article's entries at once and again when the writing
- * transaction ends (as {@code ArticleCache} does); other nodes' changes arrive as the same
- * events through the cross-node event bus, and {@code broadsheet.comments.cache-ttl} bounds
+ * or to the article ({@link ReaderChange}), forgets that article's entries at once and again
+ * when the writing transaction ends; other nodes' changes arrive as the same events through the
+ * cross-node event bus, and {@code broadsheet.comments.cache-ttl} bounds
  * what a node that missed one can serve stale.
  */
 @Component
@@ -69,55 +67,33 @@ class CommentCache {
         forget(event);
     }
 
-    /** Rendered comments carry the article's permalink: a new slug or section must not wait for the TTL. */
-    @EventListener({ArticleEvents.ArticleChanged.class, ArticleEvents.ArticleUnpublished.class})
-    void onArticleChange(Object event) {
-        forget(event);
-    }
-
-    @TransactionalEventListener(
-            phase = TransactionPhase.AFTER_COMPLETION,
-            classes = {ArticleEvents.ArticleChanged.class, ArticleEvents.ArticleUnpublished.class})
-    void afterArticleChangeCompleted(Object event) {
-        forget(event);
-    }
-
-    /** A section's new slug changes the permalinks in every rendered page of its articles' comments. */
+    /**
+     * Rendered comments carry the article's permalink: a new slug, or a section's, must not wait
+     * for the TTL. Names of tags and authors are not in them.
+     */
     @EventListener
-    void onTaxonomyChange(TaxonomyChanged event) {
-        forgetRendered(event);
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
-    void afterTaxonomyChangeCompleted(TaxonomyChanged event) {
-        forgetRendered(event);
-    }
-
-    @EventListener
-    void onResumed(ClusterEventsResumed event) {
-        approved.invalidateAll();
-        rendered.invalidateAll();
-    }
-
-    private void forgetRendered(TaxonomyChanged event) {
-        if (event.changesPermalinks()) {
+    void onReaderChange(ReaderChange change) {
+        if (change instanceof ReaderChange.Story story) {
+            forget(story.articleId());
+        } else if (change instanceof ReaderChange.Terms terms) {
+            if (terms.permalinks()) {
+                rendered.invalidateAll();
+            }
+        } else {
+            approved.invalidateAll();
             rendered.invalidateAll();
         }
     }
 
     private void forget(Object event) {
-        long articleId;
         if (event instanceof CommentEvents.CommentApproved e) {
-            articleId = e.articleId();
+            forget(e.articleId());
         } else if (event instanceof CommentEvents.CommentChanged e) {
-            articleId = e.articleId();
-        } else if (event instanceof ArticleEvents.ArticleChanged e) {
-            articleId = e.articleId();
-        } else if (event instanceof ArticleEvents.ArticleUnpublished e) {
-            articleId = e.articleId();
-        } else {
-            return;
+            forget(e.articleId());
         }
+    }
+
+    private void forget(long articleId) {
         approved.invalidate(articleId);
         rendered.asMap().keySet().removeIf(key -> key.articleId() == articleId);
     }

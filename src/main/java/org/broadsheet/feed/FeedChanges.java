@@ -1,9 +1,7 @@
 package org.broadsheet.feed;
 
-import org.broadsheet.article.ArticleEvents;
+import org.broadsheet.article.ReaderChange;
 import org.broadsheet.comment.CommentEvents;
-import org.broadsheet.platform.ClusterEventsResumed;
-import org.broadsheet.taxonomy.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -28,57 +26,47 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 record FeedChanges(KeptFeeds kept) {
 
+    @EventListener
+    void onChange(ReaderChange change) {
+        if (change instanceof ReaderChange.Story story) {
+            story(story.articleId());
+        } else if (change instanceof ReaderChange.Terms terms) {
+            kept.forgetStories();
+            if (terms.permalinks()) {
+                kept.forgetComments();
+            }
+        } else {
+            kept.forgetAll();
+        }
+    }
+
     @EventListener({
-        ArticleEvents.ArticlePublished.class,
-        ArticleEvents.ArticleChanged.class,
-        ArticleEvents.ArticleUnpublished.class,
         CommentEvents.CommentApproved.class,
         CommentEvents.CommentChanged.class,
-        CommentEvents.CommentPolicyChanged.class,
-        TaxonomyChanged.class
+        CommentEvents.CommentPolicyChanged.class
     })
-    void onChange(Object event) {
+    void onCommentChange(Object event) {
         forget(event);
     }
 
     @TransactionalEventListener(
             phase = TransactionPhase.AFTER_COMPLETION,
             classes = {
-                ArticleEvents.ArticlePublished.class,
-                ArticleEvents.ArticleChanged.class,
-                ArticleEvents.ArticleUnpublished.class,
                 CommentEvents.CommentApproved.class,
                 CommentEvents.CommentChanged.class,
-                CommentEvents.CommentPolicyChanged.class,
-                TaxonomyChanged.class
+                CommentEvents.CommentPolicyChanged.class
             })
-    void afterChangeCompleted(Object event) {
+    void afterCommentChangeCompleted(Object event) {
         forget(event);
     }
 
-    @EventListener(ClusterEventsResumed.class)
-    void onResumed() {
-        kept.forgetAll();
-    }
-
     private void forget(Object event) {
-        if (event instanceof ArticleEvents.ArticlePublished e) {
-            story(e.articleId());
-        } else if (event instanceof ArticleEvents.ArticleChanged e) {
-            story(e.articleId());
-        } else if (event instanceof ArticleEvents.ArticleUnpublished e) {
-            story(e.articleId());
-        } else if (event instanceof CommentEvents.CommentApproved e) {
+        if (event instanceof CommentEvents.CommentApproved e) {
             comments(e.articleId());
         } else if (event instanceof CommentEvents.CommentChanged e) {
             comments(e.articleId());
         } else if (event instanceof CommentEvents.CommentPolicyChanged) {
             kept.forgetComments();
-        } else if (event instanceof TaxonomyChanged e) {
-            kept.forgetStories();
-            if (e.changesPermalinks()) {
-                kept.forgetComments();
-            }
         }
     }
 

@@ -6,13 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.broadsheet.article.ArticleEvents;
-import org.broadsheet.platform.ClusterEventsResumed;
-import org.broadsheet.taxonomy.TaxonomyChanged;
+import org.broadsheet.article.ReaderChange;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Validators for conditional GETs of sitemaps: weak ETags. A sitemap held in memory before it is
@@ -32,26 +28,8 @@ class SitemapVersion {
     private final String node = Long.toString(UUID.randomUUID().getMostSignificantBits() >>> 1, 36);
     private final AtomicLong changes = new AtomicLong();
 
-    @EventListener({
-        ArticleEvents.ArticlePublished.class,
-        ArticleEvents.ArticleChanged.class,
-        ArticleEvents.ArticleUnpublished.class,
-        TaxonomyChanged.class,
-        ClusterEventsResumed.class
-    })
-    void onChange() {
-        changes.incrementAndGet();
-    }
-
-    @TransactionalEventListener(
-            phase = TransactionPhase.AFTER_COMPLETION,
-            classes = {
-                ArticleEvents.ArticlePublished.class,
-                ArticleEvents.ArticleChanged.class,
-                ArticleEvents.ArticleUnpublished.class,
-                TaxonomyChanged.class
-            })
-    void afterChangeCompleted() {
+    @EventListener
+    void onChange(ReaderChange change) {
         changes.incrementAndGet();
     }
 

@@ -6,16 +6,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.broadsheet.article.ArticleEvents;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ReaderChange;
 import org.broadsheet.article.Teaser;
-import org.broadsheet.platform.ClusterEventsResumed;
-import org.broadsheet.taxonomy.TaxonomyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The stories shown as "Related" on an article page: up to {@link #COUNT} public stories
@@ -59,42 +55,13 @@ public class RelatedStories {
         return new Kept(stories, shown, Set.copyOf(repository.tagIds(article.id())));
     }
 
-    @EventListener({
-        ArticleEvents.ArticlePublished.class,
-        ArticleEvents.ArticleChanged.class,
-        ArticleEvents.ArticleUnpublished.class
-    })
-    void onStoryChanged(Object event) {
-        forgetAround(articleId(event));
-    }
-
-    @TransactionalEventListener(
-            phase = TransactionPhase.AFTER_COMPLETION,
-            classes = {
-                ArticleEvents.ArticlePublished.class,
-                ArticleEvents.ArticleChanged.class,
-                ArticleEvents.ArticleUnpublished.class
-            })
-    void afterStoryChanged(Object event) {
-        forgetAround(articleId(event));
-    }
-
-    @EventListener({TaxonomyChanged.class, ClusterEventsResumed.class})
-    void onTagsChanged() {
-        kept.invalidateAll();
-    }
-
-    private static long articleId(Object event) {
-        if (event instanceof ArticleEvents.ArticlePublished e) {
-            return e.articleId();
+    @EventListener
+    void onChange(ReaderChange change) {
+        if (change instanceof ReaderChange.Story story) {
+            forgetAround(story.articleId());
+        } else {
+            kept.invalidateAll();
         }
-        if (event instanceof ArticleEvents.ArticleChanged e) {
-            return e.articleId();
-        }
-        if (event instanceof ArticleEvents.ArticleUnpublished e) {
-            return e.articleId();
-        }
-        throw new IllegalArgumentException("Not a story change: " + event);
     }
 
     /** Forgets the lists a change to story {@code id} can alter. */

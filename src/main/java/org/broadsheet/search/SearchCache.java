@@ -5,23 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.function.Function;
-import org.broadsheet.article.ArticleEvents;
-import org.broadsheet.platform.ClusterEventsResumed;
+import org.broadsheet.article.ReaderChange;
 import org.broadsheet.search.SearchRepository.ParsedQuery;
-import org.broadsheet.taxonomy.TaxonomyChanged;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Pages of search results kept in memory for {@code broadsheet.search.cache-ttl}, keyed by the
  * query as PostgreSQL reads it (so "Elections" and "election" share one entry), the filters and
  * the page. Results depend on public stories (their text, tags, section and byline) and on
- * section, tag and author names, so any such change, on this node or another (through the event
- * bus), forgets them all at once and again when the changing transaction ends, as
- * {@code ArticleCache} does; the time to live bounds the drift of the recency bonus and what a
+ * section, tag and author names, so any such change ({@link ReaderChange}), on this node or
+ * another, forgets them all; the time to live bounds the drift of the recency bonus and what a
  * node that missed an event serves. It also keeps how texts read as queries, which never changes
  * while the node runs.
  */
@@ -58,24 +53,8 @@ class SearchCache {
         return parsed.get(text, parse);
     }
 
-    @EventListener({
-        ArticleEvents.ArticlePublished.class,
-        ArticleEvents.ArticleChanged.class,
-        ArticleEvents.ArticleUnpublished.class,
-        TaxonomyChanged.class,
-        ClusterEventsResumed.class
-    })
-    void onChange() {
-        results.invalidateAll();
-    }
-
-    @TransactionalEventListener(
-            phase = TransactionPhase.AFTER_COMPLETION,
-            classes = {
-                ArticleEvents.ArticlePublished.class, ArticleEvents.ArticleChanged.class,
-                ArticleEvents.ArticleUnpublished.class, TaxonomyChanged.class
-            })
-    void afterChangeCompleted() {
+    @EventListener
+    void onChange(ReaderChange change) {
         results.invalidateAll();
     }
 }
