@@ -1,6 +1,13 @@
 package org.broadsheet;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.broadsheet.account.CreateAdminCommand;
+import org.broadsheet.platform.JarCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,31 +17,53 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class BroadsheetApplication {
 
+    /** The commands of the jar; with none named (no argument, or only options) the site starts. */
+    static final List<JarCommand> COMMANDS = List.of(new CreateAdminCommand());
+
     public static void main(String[] args) {
-        if (CreateAdminCommand.isRequested(args)) {
-            // No web server and no demo edition: only the database and the account service.
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadsheetApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .logStartupInfo(false)
-                    .run(springArguments(args));
-            int code = CreateAdminCommand.run(context, args, System.out, System.err);
-            System.exit(SpringApplication.exit(context, () -> code));
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            Optional<JarCommand> command = command(args[0]);
+            if (command.isEmpty()) {
+                System.err.println(unknown(args[0]));
+                System.exit(JarCommand.USAGE);
+            }
+            System.exit(run(command.get(), args, System.out, System.err));
         }
         SpringApplication.run(BroadsheetApplication.class, args);
     }
 
+    static Optional<JarCommand> command(String name) {
+        return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** What an unknown command gets on standard error: the commands there are. */
+    static String unknown(String name) {
+        return "Unknown command '" + name + "'. The commands are:\n"
+                + COMMANDS.stream().map(c -> "  " + c.usage()).collect(Collectors.joining("\n"))
+                + "\nWith no command, java -jar broadsheet.jar starts the site.";
+    }
+
+    /** Starts a context without the web, runs {@code command} in it and closes it; returns the exit code. */
+    static int run(JarCommand command, String[] args, PrintStream out, PrintStream err) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadsheetApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(springArguments(command, args));
+        int code = command.run(context, args, out, err);
+        return SpringApplication.exit(context, () -> code);
+    }
+
     /**
-     * Only the {@code --name=value} options are Spring's; the command's own are left out. The
+     * Only the {@code --name=value} options that are not the command's own are Spring's. The
      * demo edition is never loaded by a command (an argument, so it outranks the properties file).
      */
-    private static String[] springArguments(String[] args) {
-        return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of("--broadsheet.demo=false"),
-                        java.util.Arrays.stream(args)
-                                .filter(a -> a.startsWith("--")
-                                        && a.contains("=")
-                                        && !a.startsWith("--email=")
-                                        && !a.startsWith("--name=")))
+    static String[] springArguments(JarCommand command, String[] args) {
+        return Stream.concat(
+                        Stream.of("--broadsheet.demo=false"),
+                        Arrays.stream(args)
+                                .skip(1)
+                                .filter(a -> a.startsWith("--") && a.contains("="))
+                                .filter(a -> !command.ownOptions().contains(a.substring(2, a.indexOf('=')))))
                 .toArray(String[]::new);
     }
 }

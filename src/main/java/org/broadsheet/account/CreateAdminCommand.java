@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import org.broadsheet.platform.JarCommand;
 import org.broadsheet.web.ValidationException;
 import org.springframework.context.ApplicationContext;
 
@@ -15,17 +17,22 @@ import org.springframework.context.ApplicationContext;
  * creates an administrator without a browser. The password is read from standard input with
  * {@code --password-stdin}; otherwise a random one is printed, once.
  */
-public final class CreateAdminCommand {
+public final class CreateAdminCommand implements JarCommand {
 
     public static final String NAME = "create-admin";
 
-    private CreateAdminCommand() {}
-
-    public static boolean isRequested(String[] args) {
-        return args.length > 0 && NAME.equals(args[0]);
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    public static String usage() {
+    @Override
+    public Set<String> ownOptions() {
+        return Set.of("email", "name");
+    }
+
+    @Override
+    public String usage() {
         return "usage: java -jar broadsheet.jar create-admin --email EMAIL --name NAME [--password-stdin]"
                 + " [--broadsheet.data-dir=DIR]";
     }
@@ -58,15 +65,15 @@ public final class CreateAdminCommand {
         return options;
     }
 
-    /** Runs the command; returns the process exit code. */
-    public static int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err) {
+    @Override
+    public int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options;
         try {
             options = options(args);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(usage());
-            return 2;
+            return USAGE;
         }
         AccountService accounts = context.getBean(AccountService.class);
         boolean fromStdin = options.containsKey("password-stdin");
@@ -77,19 +84,19 @@ public final class CreateAdminCommand {
                     : accounts.randomPassword();
         } catch (IOException e) {
             err.println("Could not read the password: " + e.getMessage());
-            return 1;
+            return FAILED;
         }
         try {
             accounts.create(options.get("email"), options.get("name"), Role.ADMINISTRATOR, null, password);
         } catch (ValidationException e) {
             e.problems().forEach(p -> err.println(p.field() + ": " + p.message()));
-            return 1;
+            return FAILED;
         }
         out.println("Administrator " + options.get("email").strip() + " created.");
         if (!fromStdin) {
             out.println("Password (shown once; change it after signing in): " + password);
         }
         out.println("Sign in at /newsroom/sign-in");
-        return 0;
+        return OK;
     }
 }

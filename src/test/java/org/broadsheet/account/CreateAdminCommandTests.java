@@ -29,11 +29,12 @@ class CreateAdminCommandTests {
                 .run("--broadsheet.demo=false", "--broadsheet.data-dir=" + data, "--spring.main.banner-mode=off")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = CreateAdminCommand.run(
-                    context,
-                    new String[] {"create-admin", "--email", "ops@staff.example", "--name", "Ops Person"},
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = new CreateAdminCommand()
+                    .run(
+                            context,
+                            new String[] {"create-admin", "--email", "ops@staff.example", "--name", "Ops Person"},
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
             AccountService accounts = context.getBean(AccountService.class);
             assertThat(accounts.list()).singleElement().satisfies(a -> {

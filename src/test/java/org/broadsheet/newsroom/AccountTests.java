@@ -332,11 +332,12 @@ class AccountTests extends SiteTest {
         String email = Unique.email("cli");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CreateAdminCommand.run(
-                context,
-                new String[] {"create-admin", "--email", email, "--name", "Cli Admin"},
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = new CreateAdminCommand()
+                .run(
+                        context,
+                        new String[] {"create-admin", "--email", email, "--name", "Cli Admin"},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("Administrator " + email + " created.");
@@ -347,18 +348,20 @@ class AccountTests extends SiteTest {
                 .replaceAll(".*: ", "");
         assertThat(password).hasSize(20);
 
-        int again = CreateAdminCommand.run(
-                context,
-                new String[] {"create-admin", "--email", email, "--name", "Again"},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int again = new CreateAdminCommand()
+                .run(
+                        context,
+                        new String[] {"create-admin", "--email", email, "--name", "Again"},
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(again).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Another staff member has that email");
-        assertThat(CreateAdminCommand.run(
-                        context,
-                        new String[] {"create-admin", "--name", "No Email"},
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        assertThat(new CreateAdminCommand()
+                        .run(
+                                context,
+                                new String[] {"create-admin", "--name", "No Email"},
+                                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
                 .isEqualTo(2);
     }
 

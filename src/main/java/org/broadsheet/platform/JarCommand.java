@@ -1,0 +1,37 @@
+package org.broadsheet.platform;
+
+import java.io.PrintStream;
+import java.util.Set;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A command of the jar, {@code java -jar broadsheet.jar NAME [options]}: it runs in an
+ * application context with the database and the services but no web server, no schedules and
+ * no demo edition, does its job, and its result is the process's exit code ({@link #OK},
+ * {@link #FAILED}, {@link #USAGE}).
+ */
+public interface JarCommand {
+
+    int OK = 0;
+
+    /** The command ran and did not do its job (the reason is on standard error). */
+    int FAILED = 1;
+
+    /** The command line was wrong: an unknown command or option, a missing value. */
+    int USAGE = 2;
+
+    /** The first argument that names this command. */
+    String name();
+
+    /** One line: how the command is called. */
+    String usage();
+
+    /**
+     * The command's own {@code --option=value} options, which are not Spring properties (every
+     * other {@code --name=value} is given to Spring, such as {@code --broadsheet.data-dir=DIR}).
+     */
+    Set<String> ownOptions();
+
+    /** Runs the command with the whole command line ({@code args[0]} is its name); returns the exit code. */
+    int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err);
+}
