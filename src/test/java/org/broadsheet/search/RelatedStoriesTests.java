@@ -2,16 +2,22 @@ package org.broadsheet.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.testkit.Unique;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -82,5 +88,38 @@ class RelatedStoriesTests extends SiteTest {
 
         workflow.unpublish(newer.id());
         assertThat(related(article)).isEmpty();
+    }
+
+    @Test
+    void theKeptSectionIsSentCompressedAsKeptToGzipClients() throws Exception {
+        String place = tag("Ferry pier", "place");
+        List<String> headlines = new java.util.ArrayList<>();
+        for (int i = 0; i < RelatedStories.COUNT; i++) { // long enough together to be worth compressing
+            headlines.add(publish(
+                            "Ferry pier story " + i + ": " + "the timetable, the fares and the repairs ".repeat(4),
+                            "asia",
+                            List.of(place))
+                    .headline());
+        }
+        ArticleView article = publish("Ferry pier timetable grows", "europe", List.of(place));
+
+        MockHttpServletResponse plain = site.perform(MockMvcRequestBuilders.get(article.url()));
+        MockHttpServletResponse gzip =
+                site.perform(MockMvcRequestBuilders.get(article.url()).header("Accept-Encoding", "gzip"));
+
+        assertThat(gzip.getHeader("Content-Encoding")).isEqualTo("gzip");
+        String unzipped;
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip.getContentAsByteArray()))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Document zipped = Jsoup.parse(unzipped);
+        // The rest of the page differs in per-request tokens (the comment form's).
+        assertThat(zipped.select(".related").outerHtml())
+                .isEqualTo(Jsoup.parse(plain.getContentAsString(StandardCharsets.UTF_8))
+                        .select(".related")
+                        .outerHtml());
+        assertThat(zipped.select(".related .teaser-headline a").eachText())
+                .containsExactlyInAnyOrderElementsOf(headlines);
+        assertThat(zipped.selectFirst("footer.site-footer")).isNotNull();
     }
 }
