@@ -48,7 +48,8 @@ record ApiFilters(SectionService sections, TagService tags, AuthorService author
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            // A "+" left unencoded in a query arrives as a space: read it as the offset it meant.
+            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badParameter(
                     parameter, "Give an ISO-8601 date and time with an offset, such as 2026-11-27T14:05:00Z");
