@@ -1,5 +1,10 @@
 package org.broadsheet.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The API's web set-up: an {@code ETag} on every successful answer (a 304 to a matching
  * {@code If-None-Match}), request parameters checked before any handler reads them, and CORS for
- * the public reads from the configured origins.
+ * the public reads from the configured origins; and the OpenAPI description's naming.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSettings.class)
@@ -33,6 +38,25 @@ class ApiConfiguration {
         registration.setName("apiRequestGuard");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * springdoc reads the JSON shapes with Jackson 2, which does not see the Jackson 3
+     * {@code @JsonNaming} of {@link ApiJson}: name their properties snake_case here too, as
+     * the answers do ({@code ApiDescriptionTests} compares the two).
+     */
+    @Bean
+    ModelResolver apiModelResolver() {
+        return new ModelResolver(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    @Bean
+    OpenAPI apiDescription() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Broadsheet API")
+                        .version("v1")
+                        .description("Public, read-only JSON views of what readers can see. Guide: docs/api.md."));
     }
 
     @Bean
