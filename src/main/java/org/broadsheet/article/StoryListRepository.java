@@ -3,6 +3,7 @@ package org.broadsheet.article;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +22,17 @@ class StoryListRepository {
      * (null: from the newest). Each condition is this class's own SQL; values are bound.
      */
     List<StoryKey> find(StoryFilter filter, StoryKey after, int limit) {
+        Statement statement = statement(filter, after, limit);
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query((rs, n) -> new StoryKey(rs.getTimestamp("published_at").toInstant(), rs.getLong("id")))
+                .list();
+    }
+
+    /** The query {@link #find} runs, and its values. */
+    record Statement(String sql, Map<String, Object> params) {}
+
+    Statement statement(StoryFilter filter, StoryKey after, int limit) {
         StringBuilder sql = new StringBuilder("select a.id, a.published_at from article a");
         List<String> where =
                 new ArrayList<>(List.of("a.status = 'published'", "a.published_at <= statement_timestamp()"));
@@ -50,10 +62,7 @@ class StoryListRepository {
         sql.append(" where ").append(String.join(" and ", where));
         sql.append(" order by a.published_at desc, a.id desc limit :limit");
         statement.put("limit", limit);
-        return jdbc.sql(sql.toString())
-                .params(statement)
-                .query((rs, n) -> new StoryKey(rs.getTimestamp("published_at").toInstant(), rs.getLong("id")))
-                .list();
+        return new Statement(sql.toString(), statement);
     }
 
     private static void condition(
