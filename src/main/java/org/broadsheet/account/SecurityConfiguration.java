@@ -28,13 +28,14 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who may do what, and the security headers every response carries. Two filter chains:
+ * Who may do what, and the security headers every response carries. Three filter chains:
  * <ul>
  *   <li>the newsroom ({@code /newsroom/**}): staff sign in with a form; the session lives in
  *   PostgreSQL (Spring Session JDBC), its id changes at sign-in, and its cookie is
  *   {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} over HTTPS and sent only to
  *   {@code /newsroom}. Pages are {@code no-store} and never indexed. What each role may do is
  *   checked by the handlers through {@link Staff#require}.</li>
+ *   <li>the JSON API ({@code /api/**}): stateless, and no cookie authenticates there, so no CSRF.</li>
  *   <li>everything else, the reader site: public, and it never reads or makes a session.</li>
  * </ul>
  * Both keep the CSRF token in a cookie rather than a session, so nobody gets a session before
@@ -59,6 +60,9 @@ class SecurityConfiguration {
 
     /** Everything the newsroom's filter chain covers; the reader site's chain takes the rest. */
     private static final String NEWSROOM = NewsroomUrls.HOME + "/**";
+
+    /** The JSON API's filter chain covers these. */
+    private static final String API = "/api/**";
 
     /** Pages anyone may reach in the newsroom: signing in, and the one-time links. */
     static final String[] NEWSROOM_PUBLIC = {
@@ -137,8 +141,30 @@ class SecurityConfiguration {
         headers.addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex, nofollow"));
     }
 
+    /**
+     * The JSON API ({@code /api/**}): no session and no cookie ever authenticates a request
+     * there, so cross-site request forgery has nothing to borrow and CSRF tokens do not apply;
+     * the security headers stay. Answers keep their own caching (public reads are cacheable).
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher(API)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .headers(headers -> common(headers).cacheControl(cache -> cache.disable()))
+                .csrf(csrf -> csrf.disable())
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain readerSite(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()

@@ -161,12 +161,18 @@ public class ArticleReader {
         } else {
             newest = repository.findLatest(of == null ? null : of.id(), List.of(), count, 0);
         }
-        Map<Long, ArticleRow> rows = repository
-                .findVisibleInFull(newest.stream().map(SummaryRow::id).toList())
-                .stream()
-                .collect(Collectors.toMap(ArticleRow::id, row -> row));
-        return newest.stream()
-                .map(summary -> rows.get(summary.id()))
+        return inFull(newest.stream().map(SummaryRow::id).toList());
+    }
+
+    /** The public ones among {@code ids} in full, in the order given, read afresh (two queries, and more for references). */
+    List<ArticleEntry> inFull(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleRow> rows =
+                repository.findVisibleInFull(ids).stream().collect(Collectors.toMap(ArticleRow::id, row -> row));
+        return ids.stream()
+                .map(rows::get)
                 .filter(Objects::nonNull)
                 .map(row -> new ArticleEntry(view(row), row.createdAt(), modified(row)))
                 .toList();

@@ -1,0 +1,78 @@
+package org.broadsheet.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The API's web set-up: an {@code ETag} on every successful answer (a 304 to a matching
+ * {@code If-None-Match}), request parameters checked before any handler reads them, and CORS for
+ * the public reads from the configured origins; and the OpenAPI description's naming.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSettings.class)
+class ApiConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
+        var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns(ApiPaths.ROOT + "/*");
+        registration.setName("apiEtags");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiRequestGuard> apiRequestGuard() {
+        var registration = new FilterRegistrationBean<>(new ApiRequestGuard());
+        registration.addUrlPatterns("/api/*");
+        registration.setName("apiRequestGuard");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * springdoc reads the JSON shapes with Jackson 2, which does not see the Jackson 3
+     * {@code @JsonNaming} of {@link ApiJson}: name their properties snake_case here too, as
+     * the answers do ({@code ApiDescriptionTests} compares the two).
+     */
+    @Bean
+    ModelResolver apiModelResolver() {
+        return new ModelResolver(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    @Bean
+    OpenAPI apiDescription() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Broadsheet API")
+                        .version("v1")
+                        .description("Public, read-only JSON views of what readers can see. Guide: docs/api.md."));
+    }
+
+    @Bean
+    WebMvcConfigurer apiCors(ApiSettings settings) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                if (!settings.corsOrigins().isEmpty()) {
+                    registry.addMapping(ApiPaths.ROOT + "/**")
+                            .allowedOrigins(settings.corsOrigins().toArray(String[]::new))
+                            .allowedMethods("GET", "HEAD")
+                            .exposedHeaders("Link", "ETag")
+                            .allowCredentials(false)
+                            .maxAge(3600);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.broadsheet.api;
+
+import java.util.List;
+import org.broadsheet.web.ValidationException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the API refuses, with the status it belongs to and what to tell the client;
+ * {@link ApiProblems} answers it as {@code application/problem+json}.
+ */
+class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final List<ValidationException.Problem> fields;
+
+    ApiException(HttpStatus status, String detail, List<ValidationException.Problem> fields) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.fields = List.copyOf(fields);
+    }
+
+    static ApiException notFound(String detail) {
+        return new ApiException(HttpStatus.NOT_FOUND, detail, List.of());
+    }
+
+    /** A query parameter that cannot be understood: 400, naming the parameter. */
+    static ApiException badParameter(String parameter, String message) {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "The parameter " + parameter + " is not valid",
+                List.of(new ValidationException.Problem(parameter, message)));
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    List<ValidationException.Problem> fields() {
+        return fields;
+    }
+}

@@ -1,0 +1,113 @@
+package org.broadsheet.api;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The shapes of the API's JSON: stable snake_case names, absolute URLs, ISO-8601 dates with
+ * offsets. Built only from what readers may see: no email, IP address or user agent has a
+ * field here.
+ */
+final class ApiJson {
+
+    private ApiJson() {}
+
+    /** A list page: its items, and the URL of the next page (also in the {@code Link} header), or null. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Page<T>(List<T> items, @Nullable String next) {}
+
+    /**
+     * A public story. {@code body_html} (the rendered, sanitised body, story references as links)
+     * is present on a single story and null in lists.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Article(
+            long id,
+            String slug,
+            String url,
+            String headline,
+            String standfirst,
+            SectionRef section,
+            List<Link> authors,
+            List<TagRef> tags,
+            @Nullable Image image,
+            String publishedAt,
+            String modifiedAt,
+            @Nullable String updatedAt,
+            List<Note> notes,
+            boolean commentsOpen,
+            String commentsUrl,
+            @Nullable String bodyHtml) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SectionRef(long id, String slug, String name, String url) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Link(String name, String url) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TagRef(String name, String kind, String url) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Image(
+            String url,
+            String alt,
+            String caption,
+            String credit,
+            @Nullable Integer width,
+            @Nullable Integer height) {}
+
+    /** A dated correction or update note; {@code kind} is "correction" or "update". */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Note(String kind, String date, String text) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Section(long id, String slug, String name, String description, String url, String articlesUrl) {}
+
+    /** A tag; {@code kind} is one of topic, person, place, organisation. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Tag(long id, String slug, String name, String kind, String description, String url, String articlesUrl) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Author(
+            long id,
+            String slug,
+            String name,
+            String title,
+            String bio,
+            @Nullable String photoUrl,
+            String url,
+            String articlesUrl) {}
+
+    /** An approved comment: the name and website its writer chose to publish, never more. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Comment(
+            long id,
+            String url,
+            String authorName,
+            @Nullable String authorUrl,
+            boolean staff,
+            String html,
+            String createdAt) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SearchHit(
+            long id,
+            String url,
+            String headline,
+            String section,
+            List<String> authors,
+            String publishedAt,
+            String snippet) {}
+
+    /** Search results; {@code outcome} says whether the text gave anything to look for. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SearchResults(
+            String outcome,
+            int total,
+            boolean capped,
+            List<SearchHit> items,
+            @Nullable String next) {}
+}

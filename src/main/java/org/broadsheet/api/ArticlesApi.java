@@ -1,0 +1,100 @@
+package org.broadsheet.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.PublicStories;
+import org.broadsheet.article.StoryFilter;
+import org.broadsheet.article.StoryKey;
+import org.broadsheet.article.StoryPage;
+import org.broadsheet.comment.ApprovedComments;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public stories: the filtered newest-first list (cursor pages), one by id or by slug, and its comments. */
+@RestController
+record ArticlesApi(
+        PublicStories stories,
+        ArticleReader reader,
+        ApprovedComments comments,
+        ApiFilters filters,
+        ApiViews views,
+        ApiLinks links) {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_COMMENTS = 100;
+
+    @GetMapping(ApiPaths.ARTICLES)
+    ApiJson.Page<ApiJson.Article> list(
+            @RequestParam(required = false) @Nullable String section,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String author,
+            @RequestParam(name = "published_since", required = false) @Nullable String publishedSince,
+            @RequestParam(name = "published_before", required = false) @Nullable String publishedBefore,
+            @RequestParam(name = "modified_since", required = false) @Nullable String modifiedSince,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        StoryFilter filter = new StoryFilter(
+                filters.section(section),
+                filters.tag(tag),
+                filters.author(author),
+                ApiFilters.instant("published_since", publishedSince),
+                ApiFilters.instant("published_before", publishedBefore),
+                ApiFilters.instant("modified_since", modifiedSince));
+        int size = ApiFilters.limit(limit, DEFAULT_LIMIT, PublicStories.MAX_PAGE);
+        StoryKey after = ApiCursor.decode(cursor);
+        StoryPage page = stories.page(filter, after, size);
+        String next =
+                page.next() == null ? null : links.next(request, response, "cursor", ApiCursor.encode(page.next()));
+        return new ApiJson.Page<>(
+                page.entries().stream().map(e -> views.article(e, false)).toList(), next);
+    }
+
+    @GetMapping(ApiPaths.ARTICLE)
+    ApiJson.Article byId(@PathVariable String id) {
+        return stories.byId(publicId(id))
+                .map(e -> views.article(e, true))
+                .orElseThrow(() -> ApiException.notFound("No public article has the id " + id));
+    }
+
+    @GetMapping(ApiPaths.ARTICLE_BY_SLUG)
+    ApiJson.Article bySlug(@PathVariable String slug) {
+        return reader.findBySlug(slug)
+                .flatMap(view -> stories.byId(view.id()))
+                .map(e -> views.article(e, true))
+                .orElseThrow(() -> ApiException.notFound("No public article has the slug " + slug));
+    }
+
+    /** The newest approved comments of a public article, newest first (at most {@value #MAX_COMMENTS}). */
+    @GetMapping(ApiPaths.ARTICLE_COMMENTS)
+    ApiJson.Page<ApiJson.Comment> listComments(
+            @PathVariable String id, @RequestParam(required = false) @Nullable String limit) {
+        long articleId = publicId(id);
+        int size = ApiFilters.limit(limit, MAX_COMMENTS, MAX_COMMENTS);
+        if (reader.findById(articleId).isEmpty()) {
+            throw ApiException.notFound("No public article has the id " + id);
+        }
+        List<ApiJson.Comment> found =
+                comments.newestOn(articleId, size).stream().map(views::comment).toList();
+        return new ApiJson.Page<>(found, null);
+    }
+
+    /** An article id as a path gives it: anything but a positive number names no article. */
+    private static long publicId(String id) {
+        try {
+            long parsed = Long.parseLong(id);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 404
+        }
+        throw ApiException.notFound("No public article has the id " + id);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The JSON REST API under {@code /api/v1}: public, read-only views of stories, sections, tags,
+ * authors, approved comments and search, with cursor pagination, ETags and RFC 9457 problems.
+ * It may use every service and nothing depends on it.
+ */
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"article", "taxonomy", "comment", "search", "web"})
+package org.broadsheet.api;
