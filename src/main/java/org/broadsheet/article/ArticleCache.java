@@ -3,7 +3,10 @@ package org.broadsheet.article;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
@@ -11,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What reader pages read from the database, kept in memory for a short while: article
- * views, "More from" lists, the front page and list pages. Not a page cache: pages are
+ * views, "More from" lists, the front page and list pages, and (for the API's lists) public
+ * stories without their bodies, by id. Not a page cache: pages are
  * still rendered on every request.
  *
  * <p>Any change readers can see ({@link ReaderChange}: a public article, or sections, tags or
@@ -28,6 +32,7 @@ class ArticleCache {
     private final boolean enabled;
     private final Cache<String, ArticleView> views;
     private final Cache<Object, Object> lists;
+    private final Cache<Long, ArticleEntry> entries;
 
     ArticleCache(ArticleSettings settings) {
         Duration ttl = settings.cacheTtl();
@@ -45,6 +50,10 @@ class ArticleCache {
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumSize(2_000)
                 .build();
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+                .maximumSize(10_000)
+                .build();
     }
 
     Optional<ArticleView> view(String slug, Function<String, Optional<ArticleView>> loader) {
@@ -61,9 +70,18 @@ class ArticleCache {
         return enabled ? (T) lists.get(key, k -> loader.get()) : loader.get();
     }
 
+    /** Public stories without their bodies, by id: those kept, and the others read with {@code loader} in one go. */
+    Map<Long, ArticleEntry> entries(List<Long> ids, Function<Set<Long>, Map<Long, ArticleEntry>> loader) {
+        if (!enabled) {
+            return loader.apply(Set.copyOf(ids));
+        }
+        return entries.getAll(ids, missing -> loader.apply(Set.copyOf(missing)));
+    }
+
     void clear() {
         views.invalidateAll();
         lists.invalidateAll();
+        entries.invalidateAll();
     }
 
     @EventListener

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +180,20 @@ public class ArticleReader {
                 .toList();
     }
 
+    /**
+     * The public ones among {@code ids}, keyed by id, without their bodies (for lists of whole
+     * stories), read afresh: one query, and one more when some have a library image.
+     */
+    Map<Long, ArticleEntry> inBrief(Collection<Long> ids) {
+        List<ArticleRow> rows = repository.findVisibleInBrief(ids);
+        Map<Long, MediaImage> images =
+                libraryImages(rows.stream().map(ArticleRow::image).toList());
+        Map<Long, ArticleEntry> found = new HashMap<>();
+        rows.forEach(
+                row -> found.put(row.id(), new ArticleEntry(view(row, images, false), row.createdAt(), modified(row))));
+        return found;
+    }
+
     private static Instant modified(ArticleRow row) {
         Instant latest = row.updatedAt() != null && row.updatedAt().isAfter(row.publishedAt())
                 ? row.updatedAt()
@@ -192,6 +208,10 @@ public class ArticleReader {
     }
 
     private ArticleView view(ArticleRow row) {
+        return view(row, libraryImages(Collections.singletonList(row.image())), true);
+    }
+
+    private ArticleView view(ArticleRow row, Map<Long, MediaImage> images, boolean withBody) {
         var notes = row.notes().stream()
                 .map(n -> new ArticleView.Note(n.kind(), dates.of(n.notedAt()), n.body()))
                 .toList();
@@ -212,12 +232,12 @@ public class ArticleReader {
                 urls.section(row.sectionSlug()),
                 authors,
                 tags,
-                withSources(row.image(), libraryImages(Collections.singletonList(row.image()))),
+                withSources(row.image(), images),
                 dates.of(row.publishedAt()),
                 updated,
                 row.updatedAt(),
                 notes,
-                body(row.bodyHtml()),
+                withBody ? body(row.bodyHtml()) : List.of(),
                 row.commentsOpen(),
                 topics(tags, row.tagKinds()));
     }

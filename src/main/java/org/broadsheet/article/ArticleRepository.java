@@ -128,6 +128,15 @@ class ArticleRepository {
                 .list();
     }
 
+    /** As {@link #findVisibleInFull}, without the bodies. */
+    List<ArticleRow> findVisibleInBrief(Collection<Long> ids) {
+        return jdbc.sql("select " + READER_ARTICLE_COLUMNS.replace("a.body_html,", "'' as body_html,")
+                        + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)
+                .param(ids.toArray(Long[]::new))
+                .query(ARTICLE)
+                .list();
+    }
+
     /** Newest first; {@code excludeIds} are left out (the article being read, stories already shown). */
     List<SummaryRow> findLatest(Long sectionId, Collection<Long> excludeIds, int limit, long offset) {
         String sectionFilter = sectionId == null ? "" : " and a.section_id = :section";

@@ -1,6 +1,8 @@
 package org.broadsheet.article;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Service;
  * does; and one story in full by id or slug. Only published stories whose time has come.
  *
  * <p>First pages are kept by the reader cache (forgotten on any change readers can see, on
- * every node); deeper pages are read afresh: one index walk and one query for the stories.
+ * every node); deeper pages walk the index afresh (one index-only scan from the cursor) and take
+ * the stories, without their bodies, from the same cache by id, reading only those it lacks.
  * Thread-safe.
  */
 @Service
@@ -48,8 +51,10 @@ public class PublicStories {
         List<StoryKey> keys = list.find(filter, after, size + 1);
         boolean more = keys.size() > size;
         List<StoryKey> shown = more ? keys.subList(0, size) : keys;
+        List<Long> ids = shown.stream().map(StoryKey::id).toList();
+        Map<Long, ArticleEntry> found = cache.entries(ids, reader::inBrief);
         List<ArticleEntry> entries =
-                reader.inFull(shown.stream().map(StoryKey::id).toList());
+                ids.stream().map(found::get).filter(Objects::nonNull).toList();
         return new StoryPage(entries, more ? shown.get(size - 1) : null);
     }
 
