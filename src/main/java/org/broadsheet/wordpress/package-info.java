@@ -1,0 +1,11 @@
+/**
+ * WordPress migration: {@code import-wxr} reads a WordPress eXtended RSS export (WXR 1.1 and
+ * 1.2, gzip or not) with a StAX reader that accepts no DTD and no external entity, item by
+ * item, and writes each item in its own transaction through the article, taxonomy and comment
+ * services. What each WordPress item became is kept ({@code wordpress_item}), so a second run
+ * updates rather than duplicates, and old WordPress addresses answer 301.
+ */
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"article", "taxonomy", "comment", "web", "platform"})
+package org.broadsheet.wordpress;
