@@ -28,6 +28,7 @@ final class ImportRun {
     private final Set<Long> pending = new HashSet<>();
     private final Progress progress;
     private final WxrComments comments;
+    private final WxrAttachments attachments;
 
     ImportRun(
             WordPressImporter importer,
@@ -43,6 +44,7 @@ final class ImportRun {
         this.progress = progress;
         this.terms = new WxrTerms(importer.sections(), importer.tags(), importer.authors(), report, options.dryRun());
         this.comments = new WxrComments(importer, report, options.dryRun());
+        this.attachments = new WxrAttachments(importer, report, options.uploads(), options.dryRun());
     }
 
     void unit(WxrNode node) {
@@ -74,7 +76,7 @@ final class ImportRun {
                     post(item, ImportedItems.Kind.PAGE, options.pagesSection());
                 }
             }
-            case "attachment" -> attachment(item);
+            case "attachment" -> attachments.attachment(item);
             default -> report.count(type.isBlank() ? "other" : type, ImportReport.Outcome.SKIPPED);
         }
     }
@@ -148,7 +150,7 @@ final class ImportRun {
                 section,
                 List.of(author(item)),
                 tags,
-                null);
+                attachments.leadImage(item, WxrPost.headline(item), () -> pending.add(WxrPost.id(item, "wp:post_id"))));
     }
 
     /** A post's categories but the first (all of them for a page), then its tags, as tag slugs. */
@@ -177,16 +179,6 @@ final class ImportRun {
         report.note(
                 "post " + describe(item) + ": author '" + login + "' is not in the file; credited to 'Unknown author'");
         return terms.unknownAuthor(UNKNOWN_AUTHOR);
-    }
-
-    private void attachment(WxrNode item) {
-        long wpId = WxrPost.id(item, "wp:post_id");
-        String url = item.text("wp:attachment_url").strip();
-        if (!options.dryRun()) {
-            importer.items().record(ImportedItems.Kind.ATTACHMENT, wpId, item.text("guid"), null, null, url);
-        }
-        report.count("attachment", ImportReport.Outcome.SKIPPED);
-        report.note("attachment " + wpId + ": kept as its URL " + url + " (media files are not copied yet)");
     }
 
     static String describe(WxrNode node) {

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@code java -jar broadsheet.jar import-wxr FILE.xml [--dry-run] [--pages SECTION]}: imports a
- * WordPress export. Exit 0 when every item came in, 1 when the file was refused or an item
+ * WordPress export ({@code --uploads DIR}: a copy of its {@code wp-content/uploads}). Exit 0 when every item came in, 1 when the file was refused or an item
  * failed (the report says which and why), 2 for a wrong command line. The report is printed and
  * written beside the data directory ({@code wordpress-import-<time>.txt}).
  */
@@ -25,7 +25,11 @@ public final class ImportWxrCommand implements JarCommand {
     public static final String NAME = "import-wxr";
 
     /** The command line, read. */
-    record Arguments(Path file, boolean dryRun, @Nullable String pages) {}
+    record Arguments(
+            Path file,
+            boolean dryRun,
+            @Nullable String pages,
+            @Nullable Path uploads) {}
 
     @Override
     public String name() {
@@ -34,19 +38,20 @@ public final class ImportWxrCommand implements JarCommand {
 
     @Override
     public String usage() {
-        return "usage: java -jar broadsheet.jar import-wxr FILE.xml [--dry-run] [--pages SECTION]"
+        return "usage: java -jar broadsheet.jar import-wxr FILE.xml [--dry-run] [--uploads DIR] [--pages SECTION]"
                 + " [--broadsheet.data-dir=DIR]";
     }
 
     @Override
     public Set<String> ownOptions() {
-        return Set.of("pages");
+        return Set.of("pages", "uploads");
     }
 
     static Arguments arguments(String[] args) {
         Path file = null;
         boolean dryRun = false;
         String pages = null;
+        Path uploads = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--dry-run")) {
@@ -56,6 +61,13 @@ public final class ImportWxrCommand implements JarCommand {
                     throw new IllegalArgumentException("--pages needs a section slug");
                 }
                 pages = args[++i];
+            } else if (arg.equals("--uploads")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--uploads needs a directory");
+                }
+                uploads = Path.of(args[++i]);
+            } else if (arg.startsWith("--uploads=")) {
+                uploads = Path.of(arg.substring("--uploads=".length()));
             } else if (arg.startsWith("--pages=")) {
                 pages = arg.substring("--pages=".length());
             } else if (arg.startsWith("--") && arg.contains("=")) {
@@ -69,7 +81,7 @@ public final class ImportWxrCommand implements JarCommand {
         if (file == null) {
             throw new IllegalArgumentException("Name the WXR file to import");
         }
-        return new Arguments(file, dryRun, pages);
+        return new Arguments(file, dryRun, pages, uploads);
     }
 
     @Override
@@ -82,19 +94,17 @@ public final class ImportWxrCommand implements JarCommand {
             err.println(usage());
             return USAGE;
         }
-        if (!Files.isRegularFile(arguments.file()) || !Files.isReadable(arguments.file())) {
-            err.println("No readable file " + arguments.file());
-            return FAILED;
-        }
         WordPressImporter importer = context.getBean(WordPressImporter.class);
-        if (arguments.pages() != null
-                && importer.sections().findBySlug(arguments.pages()).isEmpty()) {
-            err.println("No section '" + arguments.pages() + "' for --pages: create it first");
+        String refusal = refusal(arguments, importer);
+        if (refusal != null) {
+            err.println(refusal);
             return FAILED;
         }
         try {
             ImportReport report = importer.run(
-                    arguments.file(), new WordPressImporter.Options(arguments.dryRun(), arguments.pages()), out);
+                    arguments.file(),
+                    new WordPressImporter.Options(arguments.dryRun(), arguments.pages(), arguments.uploads()),
+                    out);
             out.print(report.text());
             Path written = write(report, context);
             out.println("Report written to " + written);
@@ -107,6 +117,21 @@ public final class ImportWxrCommand implements JarCommand {
                     "Could not read " + arguments.file() + ": " + e.getClass().getSimpleName());
             return FAILED;
         }
+    }
+
+    /** Why the named file, directory or section cannot be used, or null. */
+    private static @Nullable String refusal(Arguments arguments, WordPressImporter importer) {
+        if (!Files.isRegularFile(arguments.file()) || !Files.isReadable(arguments.file())) {
+            return "No readable file " + arguments.file();
+        }
+        if (arguments.uploads() != null && !Files.isDirectory(arguments.uploads())) {
+            return "No directory " + arguments.uploads() + " for --uploads";
+        }
+        if (arguments.pages() != null
+                && importer.sections().findBySlug(arguments.pages()).isEmpty()) {
+            return "No section '" + arguments.pages() + "' for --pages: create it first";
+        }
+        return null;
     }
 
     private static Path write(ImportReport report, ApplicationContext context) throws IOException {

@@ -14,6 +14,8 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.media.MediaUploads;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TagService;
@@ -37,14 +39,20 @@ record WordPressImporter(
         TagService tags,
         AuthorService authors,
         ImportedItems items,
+        MediaUploads uploads,
+        MediaLibrary library,
         TransactionTemplate transactions,
         Clock clock) {
 
     /**
      * @param dryRun       read and report, write nothing
      * @param pagesSection the section pages become articles in, or null to skip pages
+     * @param uploads      a local copy of {@code wp-content/uploads}, or null
      */
-    record Options(boolean dryRun, @Nullable String pagesSection) {}
+    record Options(
+            boolean dryRun,
+            @Nullable String pagesSection,
+            @Nullable Path uploads) {}
 
     /** Imports {@code file}; {@code progress} gets the progress line (null: none). */
     ImportReport run(Path file, Options options, @Nullable PrintStream progress) throws WxrRefused, IOException {

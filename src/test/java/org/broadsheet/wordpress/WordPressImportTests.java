@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.testkit.SiteTest;
+import org.broadsheet.testkit.TestImages;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +62,7 @@ class WordPressImportTests extends SiteTest {
     }
 
     ImportReport run(Path file) throws Exception {
-        return importer.run(file, new WordPressImporter.Options(false, null), null);
+        return importer.run(file, new WordPressImporter.Options(false, null, null), null);
     }
 
     long article(Fixture f, int n) {
@@ -152,6 +154,23 @@ class WordPressImportTests extends SiteTest {
     }
 
     @Test
+    void aFeaturedImageFromTheUploadsBecomesTheLeadImageAndPagesGoToTheirSection() throws Exception {
+        Fixture f = fixture();
+        Path uploads = Files.createDirectories(dir.resolve("uploads-" + f.u()));
+        Files.write(uploads.resolve("crab.jpg"), TestImages.jpeg(800, 600));
+        importer.sections().create(TermForm.section(f.u() + "pages", "Pages " + f.u(), ""));
+
+        ImportReport report =
+                importer.run(f.file(), new WordPressImporter.Options(false, f.u() + "pages", uploads), null);
+
+        assertThat(report.counted("attachment", ImportReport.Outcome.IMPORTED)).isEqualTo(1);
+        Document page = site.page(reader.findById(article(f, 1)).orElseThrow().url());
+        assertThat(page.select("img[src^=/media/]")).isNotEmpty();
+        long about = importer.items().target(ImportedItems.Kind.PAGE, f.wp(8)).orElseThrow();
+        assertThat(reader.findById(about).orElseThrow().url()).startsWith("/" + f.u() + "pages/");
+    }
+
+    @Test
     void duplicateSlugsGetTheirOwnArticles() throws Exception {
         Fixture f = fixture();
         run(f.file());
@@ -198,7 +217,7 @@ class WordPressImportTests extends SiteTest {
     void aDryRunWritesNothing() throws Exception {
         Fixture f = fixture();
         long before = articles.count();
-        ImportReport report = importer.run(f.file(), new WordPressImporter.Options(true, null), null);
+        ImportReport report = importer.run(f.file(), new WordPressImporter.Options(true, null, null), null);
         assertThat(articles.count()).isEqualTo(before);
         assertThat(importer.items().known(ImportedItems.Kind.POST, f.wp(1))).isFalse();
         assertThat(importer.sections().findBySlug(f.u() + "harbour")).isEmpty();

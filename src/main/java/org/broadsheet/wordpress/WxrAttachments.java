@@ -1,0 +1,138 @@
+package org.broadsheet.wordpress;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.broadsheet.article.LeadImage;
+import org.broadsheet.media.MediaLibrary;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Attachments: with a local copy of {@code wp-content/uploads} ({@code --uploads DIR}) each
+ * image is stored in the media library, in a transaction of its own; otherwise (or when its
+ * file is missing, or not an image) the original URL is kept in {@code wordpress_item} and
+ * reported. A post's {@code _thumbnail_id} becomes its lead image once its attachment is in.
+ */
+final class WxrAttachments {
+
+    private final WordPressImporter importer;
+    private final ImportReport report;
+    private final @Nullable Path uploads;
+    private final boolean dryRun;
+
+    WxrAttachments(WordPressImporter importer, ImportReport report, @Nullable Path uploads, boolean dryRun) {
+        this.importer = importer;
+        this.report = report;
+        this.uploads = uploads == null ? null : uploads.toAbsolutePath().normalize();
+        this.dryRun = dryRun;
+    }
+
+    void attachment(WxrNode item) {
+        long wpId = WxrPost.id(item, "wp:post_id");
+        String url = item.text("wp:attachment_url").strip();
+        if (dryRun
+                || importer.items().target(ImportedItems.Kind.ATTACHMENT, wpId).isPresent()) {
+            report.count("attachment", dryRun ? ImportReport.Outcome.IMPORTED : ImportReport.Outcome.SKIPPED);
+            return;
+        }
+        Path file = local(url);
+        if (file == null) {
+            keep(item, wpId, url);
+            report.count("attachment", ImportReport.Outcome.SKIPPED);
+            report.note("attachment " + wpId + ": kept as its URL " + url + " (no local copy of the file)");
+            return;
+        }
+        try {
+            store(item, wpId, url, file);
+            report.count("attachment", ImportReport.Outcome.IMPORTED);
+        } catch (IOException e) {
+            keep(item, wpId, url);
+            report.failed(
+                    "attachment",
+                    wpId + " " + url,
+                    "kept as its URL: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            keep(item, wpId, url);
+            report.failed("attachment", wpId + " " + url, "kept as its URL: " + ImportRun.reason(e));
+        }
+    }
+
+    private void store(WxrNode item, long wpId, String url, Path file) throws IOException {
+        String caption = WxrPost.cut(WxrBodies.plain(item.text("excerpt:encoded")), 500);
+        try (InputStream in = Files.newInputStream(file)) {
+            importer.transactions().executeWithoutResult(s -> {
+                String name = file.getFileName().toString();
+                long id = importer.uploads()
+                        .upload(name, in, null, alt(item), caption, "")
+                        .id();
+                importer.items().record(ImportedItems.Kind.ATTACHMENT, wpId, guid(item), id, null, url);
+            });
+        }
+    }
+
+    private void keep(WxrNode item, long wpId, String url) {
+        importer.items().record(ImportedItems.Kind.ATTACHMENT, wpId, guid(item), null, null, url);
+    }
+
+    private static String guid(WxrNode item) {
+        return item.text("guid").strip();
+    }
+
+    /** The file under {@code --uploads} for an uploads URL, or null (none given, outside it, missing). */
+    @Nullable
+    Path local(String url) {
+        if (uploads == null) {
+            return null;
+        }
+        try {
+            String path = URI.create(url).getPath();
+            int at = path == null ? -1 : path.indexOf("/uploads/");
+            if (at < 0) {
+                return null;
+            }
+            Path file =
+                    uploads.resolve(path.substring(at + "/uploads/".length())).normalize();
+            return file.startsWith(uploads) && Files.isRegularFile(file) ? file : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The lead image of a post from its {@code _thumbnail_id}; null when it has none or its
+     * attachment is not in the library. {@code pending} is told when the attachment may come later.
+     */
+    @Nullable
+    LeadImage leadImage(WxrNode item, String headline, Runnable pending) {
+        long thumbnail = -1;
+        for (WxrNode meta : item.all("wp:postmeta")) {
+            if (meta.text("wp:meta_key").equals("_thumbnail_id")) {
+                thumbnail = WxrPost.id(meta, "wp:meta_value");
+            }
+        }
+        if (thumbnail < 0 || dryRun) {
+            return null;
+        }
+        if (!importer.items().known(ImportedItems.Kind.ATTACHMENT, thumbnail)) {
+            pending.run();
+            return null;
+        }
+        MediaLibrary library = importer.library();
+        return importer.items()
+                .target(ImportedItems.Kind.ATTACHMENT, thumbnail)
+                .flatMap(library::image)
+                .map(image -> LeadImage.fromLibrary(image, image.alt().isBlank() ? headline : "", "", ""))
+                .orElse(null);
+    }
+
+    private static String alt(WxrNode item) {
+        for (WxrNode meta : item.all("wp:postmeta")) {
+            if (meta.text("wp:meta_key").equals("_wp_attachment_image_alt")) {
+                return WxrPost.cut(meta.text("wp:meta_value").strip(), 300);
+            }
+        }
+        return "";
+    }
+}
