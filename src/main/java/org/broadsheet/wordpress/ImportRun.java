@@ -94,7 +94,7 @@ final class ImportRun {
             return;
         }
         ArticleForm form = form(item, section); // terms first, each committed: a failed post keeps them usable
-        Long id = importer.transactions().execute(s -> importer.save(item, kind, wpId, form, report));
+        Long id = importer.inTransaction(() -> importer.save(item, kind, wpId, form, report));
         if (id != null) {
             comments.of(item, id);
         }
@@ -115,7 +115,7 @@ final class ImportRun {
                 node.text("wp:post_type").equals("page") ? ImportedItems.Kind.PAGE : ImportedItems.Kind.POST;
         try {
             ArticleForm form = form(node, kind == ImportedItems.Kind.PAGE ? options.pagesSection() : null);
-            importer.transactions().execute(s -> importer.save(node, kind, wpId, form, new ImportReport(false)));
+            importer.inTransaction(() -> importer.save(node, kind, wpId, form, new ImportReport(false)));
         } catch (RuntimeException e) {
             report.note("post " + describe(node) + ": its links to later posts could not be rewritten: " + reason(e));
         }

@@ -20,6 +20,11 @@ record ImportedItems(JdbcClient jdbc) {
         }
     }
 
+    /** This transaction's commit does not wait for its write-ahead log to reach the disk. */
+    void commitWithoutWaiting() {
+        jdbc.sql("set local synchronous_commit = off").update();
+    }
+
     /** What the item became, when an earlier run imported it. */
     Optional<Long> target(Kind kind, long wpId) {
         return jdbc.sql("select target_id from wordpress_item where kind = ? and wp_id = ? and target_id is not null")

@@ -83,6 +83,19 @@ record WordPressImporter(
                         id, reader.findById(id).map(ArticleView::url).orElse(null)));
     }
 
+    /**
+     * Runs {@code work} in a transaction of its own whose commit does not wait for the disk
+     * ({@code synchronous_commit = off}, for this transaction only): a crash may lose the last
+     * few items, which are in {@code wordpress_item} only if they are in the database, so the
+     * next run imports them again. Waiting for each commit's flush made an import disk-bound.
+     */
+    <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return transactions.execute(s -> {
+            items.commitWithoutWaiting();
+            return work.get();
+        });
+    }
+
     /** Creates or updates the article of one post; in the caller's transaction. Returns its id. */
     long save(WxrNode item, ImportedItems.Kind kind, long wpId, ArticleForm form, ImportReport report) {
         String oldPath = WxrPost.oldPath(item.text("link"));

@@ -62,12 +62,13 @@ final class WxrAttachments {
     private void store(WxrNode item, long wpId, String url, Path file) throws IOException {
         String caption = WxrPost.cut(WxrBodies.plain(item.text("excerpt:encoded")), 500);
         try (InputStream in = Files.newInputStream(file)) {
-            importer.transactions().executeWithoutResult(s -> {
+            importer.inTransaction(() -> {
                 String name = file.getFileName().toString();
                 long id = importer.uploads()
                         .upload(name, in, null, alt(item), caption, "")
                         .id();
                 importer.items().record(ImportedItems.Kind.ATTACHMENT, wpId, guid(item), id, null, url);
+                return id;
             });
         }
     }

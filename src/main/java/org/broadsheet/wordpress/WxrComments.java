@@ -69,7 +69,7 @@ final class WxrComments {
                 }
                 return;
             }
-            Long id = importer.transactions().execute(s -> {
+            Long id = importer.inTransaction(() -> {
                 long newId = importer.comments()
                         .importComment(
                                 articleId,
