@@ -3,19 +3,29 @@ package org.broadsheet.wordpress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaLibrary;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Attachments: with a local copy of {@code wp-content/uploads} ({@code --uploads DIR}) each
- * image is stored in the media library, in a transaction of its own; otherwise (or when its
- * file is missing, or not an image) the original URL is kept in {@code wordpress_item} and
- * reported. A post's {@code _thumbnail_id} becomes its lead image once its attachment is in.
+ * Attachments: each image is stored in the media library, in a transaction of its own, from
+ * the local copy of {@code wp-content/uploads} ({@code --uploads DIR}) when it has the file,
+ * else fetched from its URL when that answers; otherwise (or when it is not an image) the
+ * original URL is kept in {@code wordpress_item} and reported. A post's {@code _thumbnail_id} becomes its lead image once its attachment is in.
  */
 final class WxrAttachments {
+
+    private static final long MAX_BYTES = 50L * 1024 * 1024;
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     private final WordPressImporter importer;
     private final ImportReport report;
@@ -38,13 +48,16 @@ final class WxrAttachments {
             return;
         }
         Path file = local(url);
-        if (file == null) {
-            keep(item, wpId, url);
-            report.count("attachment", ImportReport.Outcome.SKIPPED);
-            report.note("attachment " + wpId + ": kept as its URL " + url + " (no local copy of the file)");
-            return;
-        }
         try {
+            if (file == null) {
+                file = fetched(url);
+            }
+            if (file == null) {
+                keep(item, wpId, url);
+                report.count("attachment", ImportReport.Outcome.SKIPPED);
+                report.note("attachment " + wpId + ": kept as its URL " + url + " (no local copy, not reachable)");
+                return;
+            }
             store(item, wpId, url, file);
             report.count("attachment", ImportReport.Outcome.IMPORTED);
         } catch (IOException e) {
@@ -56,6 +69,53 @@ final class WxrAttachments {
         } catch (RuntimeException e) {
             keep(item, wpId, url);
             report.failed("attachment", wpId + " " + url, "kept as its URL: " + ImportRun.reason(e));
+        } finally {
+            if (file != null && !file.startsWith(uploadsOrNone())) {
+                deleteQuietly(file);
+            }
+        }
+    }
+
+    private Path uploadsOrNone() {
+        return uploads == null ? Path.of("/nonexistent-uploads") : uploads;
+    }
+
+    /**
+     * The file at {@code url} (http or https) in a temporary file, or null when it cannot be had:
+     * unreachable, slow (5 s to connect, 30 s in all), not 200, or larger than 50 MB.
+     */
+    @Nullable
+    Path fetched(String url) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            return null;
+        }
+        Path file = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
+            file = Files.createTempFile("broadsheet-wxr-", ".download");
+            HttpResponse<Path> response = HTTP.send(request, HttpResponse.BodyHandlers.ofFile(file));
+            if (response.statusCode() == 200 && Files.size(file) <= MAX_BYTES) {
+                return file;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // unreachable: the URL is kept and reported
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (file != null) {
+            deleteQuietly(file);
+        }
+        return null;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file: the system cleans its temporary directory
         }
     }
 

@@ -2,8 +2,11 @@ package org.broadsheet.wordpress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,6 +171,38 @@ class WordPressImportTests extends SiteTest {
         assertThat(page.select("img[src^=/media/]")).isNotEmpty();
         long about = importer.items().target(ImportedItems.Kind.PAGE, f.wp(8)).orElseThrow();
         assertThat(reader.findById(about).orElseThrow().url()).startsWith("/" + f.u() + "pages/");
+    }
+
+    @Test
+    void anAttachmentReachableAtItsUrlIsFetchedIntoTheLibrary() throws Exception {
+        byte[] jpeg = TestImages.jpeg(640, 480);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/wp-content/uploads/crab.jpg", exchange -> {
+            exchange.sendResponseHeaders(200, jpeg.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(jpeg);
+            }
+        });
+        server.start();
+        try {
+            Fixture f = fixture();
+            Files.writeString(
+                    f.file(),
+                    Files.readString(f.file())
+                            .replace(
+                                    "127.0.0.1:9/",
+                                    "127.0.0.1:" + server.getAddress().getPort() + "/"));
+
+            ImportReport report = run(f.file());
+
+            assertThat(report.counted("attachment", ImportReport.Outcome.IMPORTED))
+                    .isEqualTo(1);
+            Document page =
+                    site.page(reader.findById(article(f, 1)).orElseThrow().url());
+            assertThat(page.select("img[src^=/media/]")).isNotEmpty();
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
