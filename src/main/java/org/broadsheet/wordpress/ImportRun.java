@@ -42,7 +42,13 @@ final class ImportRun {
         this.index = index;
         this.links = new WxrLinks(index.hosts(), index::wpIdAt, importer::target);
         this.progress = progress;
-        this.terms = new WxrTerms(importer.sections(), importer.tags(), importer.authors(), report, options.dryRun());
+        this.terms = new WxrTerms(
+                importer.sections(),
+                importer.tags(),
+                importer.authors(),
+                importer.accounts(),
+                report,
+                options.dryRun());
         this.comments = new WxrComments(importer, report, options.dryRun());
         this.attachments = new WxrAttachments(importer, report, options.uploads(), options.dryRun());
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.broadsheet.account.AccountService;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
@@ -38,6 +39,7 @@ record WordPressImporter(
         SectionService sections,
         TagService tags,
         AuthorService authors,
+        AccountService accounts,
         ImportedItems items,
         MediaUploads uploads,
         MediaLibrary library,

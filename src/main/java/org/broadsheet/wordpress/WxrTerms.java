@@ -2,11 +2,14 @@ package org.broadsheet.wordpress;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.web.Slugs;
+import org.broadsheet.web.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +25,7 @@ final class WxrTerms {
     private final SectionService sections;
     private final TagService tags;
     private final AuthorService authors;
+    private final AccountService accounts;
     private final ImportReport report;
     private final boolean dryRun;
     private final Map<String, Named> categories = new HashMap<>();
@@ -30,7 +34,14 @@ final class WxrTerms {
     private final Map<String, String> sectionSlugs = new HashMap<>();
     private final Map<String, String> tagSlugs = new HashMap<>();
 
-    WxrTerms(SectionService sections, TagService tags, AuthorService authors, ImportReport report, boolean dryRun) {
+    WxrTerms(
+            SectionService sections,
+            TagService tags,
+            AuthorService authors,
+            AccountService accounts,
+            ImportReport report,
+            boolean dryRun) {
+        this.accounts = accounts;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
@@ -65,8 +76,23 @@ final class WxrTerms {
             report.count("author", ImportReport.Outcome.SKIPPED);
             return;
         }
-        authors.create(TermForm.author(slug, name, "", ""));
+        long id = authors.create(TermForm.author(slug, name, "", "")).id();
         report.count("author", ImportReport.Outcome.IMPORTED);
+        staff(node.text("wp:author_email").strip(), name, id);
+    }
+
+    /** A disabled staff account (no password) for an imported author with an email, as a contributor. */
+    private void staff(String email, String name, long authorId) {
+        if (email.isEmpty()) {
+            return;
+        }
+        try {
+            accounts.importDisabled(email, WxrPost.cut(name, AccountService.NAME_MAX), Role.CONTRIBUTOR, authorId);
+            report.count("staff", ImportReport.Outcome.IMPORTED);
+        } catch (ValidationException e) {
+            report.count("staff", ImportReport.Outcome.SKIPPED);
+            report.note("author '" + name + "': no staff account made (" + ImportRun.reason(e) + ")");
+        }
     }
 
     /** The author's slug, or null when the file names no such author. */

@@ -7,5 +7,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"article", "taxonomy", "comment", "media", "web", "platform"})
+        allowedDependencies = {"article", "taxonomy", "comment", "media", "account", "web", "platform"})
 package org.broadsheet.wordpress;

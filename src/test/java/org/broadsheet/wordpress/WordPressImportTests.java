@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.testkit.SiteTest;
@@ -40,6 +42,9 @@ class WordPressImportTests extends SiteTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccountService accounts;
 
     @TempDir
     Path dir;
@@ -94,6 +99,14 @@ class WordPressImportTests extends SiteTest {
         assertThat(truce.url()).startsWith("/" + f.u() + "harbour/2024/03/01/");
         assertThat(page.select("a[href*=/tag/" + f.u() + "]").eachText())
                 .contains("Moorings", "Weather & tides", "Octopus");
+        assertThat(accounts.list())
+                .filteredOn(a -> a.email().equals(f.u() + "ann@old.example"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.enabled()).isFalse();
+                    assertThat(a.role()).isEqualTo(Role.CONTRIBUTOR);
+                    assertThat(a.name()).isEqualTo("Ann Quayside");
+                });
         assertThat(report.lines())
                 .anyMatch(l -> l.contains("'Moorings' was under '" + f.u() + "harbour': flattened"))
                 .anyMatch(l -> l.contains("shortcodes left as text: ") && l.contains("poll"))
