@@ -33,6 +33,20 @@ record ImportedItems(JdbcClient jdbc) {
                 .optional();
     }
 
+    /** What each of {@code wpIds} became, for those an earlier run imported: one query for a post's comments. */
+    java.util.Map<Long, Long> targets(Kind kind, java.util.List<Long> wpIds) {
+        if (wpIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, Long> targets = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select wp_id, target_id from wordpress_item
+                         where kind = ? and wp_id = any(?) and target_id is not null""").params(kind.db(), wpIds.toArray(Long[]::new)).query(rs -> {
+            targets.put(rs.getLong(1), rs.getLong(2));
+        });
+        return targets;
+    }
+
     boolean known(Kind kind, long wpId) {
         return jdbc.sql("select exists (select 1 from wordpress_item where kind = ? and wp_id = ?)")
                 .params(kind.db(), wpId)

@@ -42,7 +42,14 @@ final class WxrComments {
         for (int i = 0; i < others; i++) {
             report.count("comment", ImportReport.Outcome.SKIPPED);
         }
-        Map<Long, Long> made = new HashMap<>();
+        Map<Long, Long> made = new HashMap<>(
+                dryRun
+                        ? Map.of()
+                        : importer.items()
+                                .targets(
+                                        ImportedItems.Kind.COMMENT,
+                                        waiting.stream().map(WxrComments::id).toList()));
+        Map<Long, Long> known = Map.copyOf(made);
         boolean progress = true;
         while (!waiting.isEmpty() && progress) {
             progress = waiting.removeIf(c -> {
@@ -50,17 +57,17 @@ final class WxrComments {
                 if (parent > 0 && !made.containsKey(parent) && waiting.stream().anyMatch(w -> id(w) == parent)) {
                     return false; // its parent comes first
                 }
-                one(c, articleId, parent > 0 ? made.get(parent) : null, made);
+                one(c, articleId, parent > 0 ? made.get(parent) : null, made, known);
                 return true;
             });
         }
     }
 
-    private void one(WxrNode comment, long articleId, @Nullable Long parentId, Map<Long, Long> made) {
+    private void one(
+            WxrNode comment, long articleId, @Nullable Long parentId, Map<Long, Long> made, Map<Long, Long> known) {
         long wpId = id(comment);
         try {
-            Long existing =
-                    importer.items().target(ImportedItems.Kind.COMMENT, wpId).orElse(null);
+            Long existing = known.get(wpId);
             if (existing != null || dryRun) {
                 report.count(
                         "comment", existing != null ? ImportReport.Outcome.SKIPPED : ImportReport.Outcome.IMPORTED);
