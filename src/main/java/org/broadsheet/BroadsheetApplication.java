@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.broadsheet.account.CreateAdminCommand;
 import org.broadsheet.platform.JarCommand;
 import org.broadsheet.wordpress.ExportWxrCommand;
+import org.broadsheet.wordpress.ImportWxrCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class BroadsheetApplication {
 
     /** The commands of the jar; with none named (no argument, or only options) the site starts. */
-    static final List<JarCommand> COMMANDS = List.of(new CreateAdminCommand(), new ExportWxrCommand());
+    static final List<JarCommand> COMMANDS =
+            List.of(new CreateAdminCommand(), new ImportWxrCommand(), new ExportWxrCommand());
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {

@@ -113,6 +113,19 @@ public class AccountService {
         return new Invitation(id, issueToken("password", id, PASSWORD_LINK_LIFETIME));
     }
 
+    /**
+     * Adds a staff member brought in by an import (a WordPress author): disabled, with no
+     * password anyone knows, until an administrator enables them and sends a password link
+     * ({@link #passwordLink}). Refused like {@link #invite} (an email already taken, say).
+     */
+    @Transactional
+    public long importDisabled(String email, String name, Role role, Long authorId) {
+        validateProfile(email, name, role, null).throwIfAny();
+        long id = insert(email, name, role, authorId, encoder.encode(randomToken()));
+        repository.updateProfile(id, email.strip(), name.strip(), role, authorId, false);
+        return id;
+    }
+
     /** A new one-time link for a staff member who forgot their password; earlier links stop working. */
     @Transactional
     public String passwordLink(long staffId) {

@@ -207,8 +207,15 @@ public class CommentService {
     /** As {@link #importComment(long, CommentForm, CommentStatus, Instant)}, marked as the newsroom's when {@code staff}. */
     @Transactional
     public Posted importComment(long articleId, CommentForm form, CommentStatus status, boolean staff, Instant at) {
+        return importComment(articleId, form, status, staff, at, new Visitor(null, null));
+    }
+
+    /** As {@link #importComment(long, CommentForm, CommentStatus, boolean, Instant)}, keeping who sent it (a WordPress import). */
+    @Transactional
+    public Posted importComment(
+            long articleId, CommentForm form, CommentStatus status, boolean staff, Instant at, Visitor visitor) {
         articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId));
-        NewComment comment = CommentFields.check(form, new Visitor(null, null));
+        NewComment comment = CommentFields.check(form, visitor);
         Reply reply = replyTo(articleId, form.parentId(), Integer.MAX_VALUE);
         long id = insert(articleId, reply, status, comment, staff, at);
         if (status == CommentStatus.APPROVED) {

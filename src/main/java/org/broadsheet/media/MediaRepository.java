@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,7 +55,7 @@ class MediaRepository {
             String alt,
             String caption,
             String credit,
-            long uploadedBy) {
+            @Nullable Long uploadedBy) {
         return jdbc.sql("""
                         insert into media (storage_key, filename, type, width, height, bytes, rendition_type,
                                            rendition_widths, rendition_heights, alt, caption, credit, uploaded_by)

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -52,6 +53,7 @@ public class MediaUploads {
      * Checks and stores an uploaded image. {@code content} is read to its end (not closed).
      *
      * @param originalFilename the name the file had on the uploader's computer; only shown to people
+     * @param uploaderId       the staff member uploading it, or null for an import
      * @param alt              may be blank here; an article using the image must then supply one
      * @return the new image, as {@link MediaLibrary#get} gives it
      * @throws org.broadsheet.web.ValidationException for alt, caption or credit that are too long
@@ -59,7 +61,12 @@ public class MediaUploads {
      * @throws MediaRefused                          413, 415, 422 or 400 as described above
      */
     public MediaItem upload(
-            String originalFilename, InputStream content, long uploaderId, String alt, String caption, String credit) {
+            String originalFilename,
+            InputStream content,
+            @Nullable Long uploaderId,
+            String alt,
+            String caption,
+            String credit) {
         MediaDetails details = MediaDetails.checked(alt, caption, credit);
         String filename = filename(originalFilename);
         Path work = null;
@@ -131,7 +138,8 @@ public class MediaUploads {
     }
 
     /** Files first, the row last: a crash in between leaves only files, which the orphan sweep removes. */
-    private MediaItem store(String filename, ImageProcessor.Prepared image, long uploaderId, MediaDetails details)
+    private MediaItem store(
+            String filename, ImageProcessor.Prepared image, @Nullable Long uploaderId, MediaDetails details)
             throws IOException {
         String key = files.newKey();
         List<String> stored = new ArrayList<>();

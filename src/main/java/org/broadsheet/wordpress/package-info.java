@@ -1,7 +1,12 @@
 /**
- * WordPress migration: WXR import and export ({@code import-wxr}, {@code export-wxr}).
+ * WordPress migration: {@code export-wxr} writes the whole site as WXR 1.2 (streamed from one
+ * snapshot), and {@code import-wxr} reads a WordPress eXtended RSS export (WXR 1.1 and
+ * 1.2, gzip or not) with a StAX reader that accepts no DTD and no external entity, item by
+ * item, and writes each item in its own transaction through the article, taxonomy and comment
+ * services. What each WordPress item became is kept ({@code wordpress_item}), so a second run
+ * updates rather than duplicates, and old WordPress addresses answer 301.
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"article", "taxonomy", "comment", "media", "web", "platform"})
+        allowedDependencies = {"article", "taxonomy", "comment", "media", "account", "web", "platform"})
 package org.broadsheet.wordpress;

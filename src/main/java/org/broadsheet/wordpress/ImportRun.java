@@ -1,0 +1,238 @@
+package org.broadsheet.wordpress;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.web.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One import: handed each unit of the file in order, it makes the terms when the head names
+ * them and each post, page and comment in a transaction of its own, remembering in
+ * {@code wordpress_item} what each became. Not thread-safe; one per run.
+ */
+final class ImportRun {
+
+    static final String UNKNOWN_AUTHOR = "wordpress-unknown-author";
+
+    private final WordPressImporter importer;
+    private final WordPressImporter.Options options;
+    private final ImportReport report;
+    private final WxrTerms terms;
+    private final WxrIndex index;
+    private final WxrLinks links;
+    private final Set<Long> pending = new HashSet<>();
+    private final Progress progress;
+    private final WxrComments comments;
+    private final WxrAttachments attachments;
+
+    ImportRun(
+            WordPressImporter importer,
+            WordPressImporter.Options options,
+            ImportReport report,
+            WxrIndex index,
+            Progress progress) {
+        this.importer = importer;
+        this.options = options;
+        this.report = report;
+        this.index = index;
+        this.links = new WxrLinks(index.hosts(), index::wpIdAt, importer::target);
+        this.progress = progress;
+        this.terms = new WxrTerms(
+                importer.sections(),
+                importer.tags(),
+                importer.authors(),
+                importer.accounts(),
+                report,
+                options.dryRun());
+        this.comments = new WxrComments(importer, report, options.dryRun());
+        this.attachments = new WxrAttachments(importer, report, options.uploads(), options.dryRun());
+    }
+
+    void unit(WxrNode node) {
+        try {
+            switch (node.name()) {
+                case "wp:author" -> terms.author(node);
+                case "wp:category" -> terms.category(node);
+                case "wp:tag" -> terms.tag(node);
+                case "item" -> item(node);
+                default -> {} // the site's addresses, navigation menu terms
+            }
+        } catch (RuntimeException e) {
+            report.failed(node.name().replace("wp:", ""), describe(node), reason(e));
+        }
+        if (node.name().equals("item")) {
+            progress.itemDone();
+        }
+    }
+
+    private void item(WxrNode item) {
+        String type = item.text("wp:post_type");
+        switch (type) {
+            case "post" -> post(item, ImportedItems.Kind.POST, null);
+            case "page" -> {
+                if (options.pagesSection() == null) {
+                    report.count("page", ImportReport.Outcome.SKIPPED);
+                    report.note("page " + describe(item) + " skipped (no --pages SECTION)");
+                } else {
+                    post(item, ImportedItems.Kind.PAGE, options.pagesSection());
+                }
+            }
+            case "attachment" -> attachments.attachment(item);
+            default -> report.count(type.isBlank() ? "other" : type, ImportReport.Outcome.SKIPPED);
+        }
+    }
+
+    private void post(WxrNode item, ImportedItems.Kind kind, @Nullable String section) {
+        long wpId = WxrPost.id(item, "wp:post_id");
+        String label = kind.db();
+        if (wpId < 0) {
+            report.failed(label, describe(item), "no wp:post_id");
+            return;
+        }
+        if (options.dryRun()) {
+            boolean known = importer.items().known(kind, wpId);
+            report.count(label, known ? ImportReport.Outcome.UPDATED : ImportReport.Outcome.IMPORTED);
+            return;
+        }
+        ArticleForm form = form(item, section); // terms first, each committed: a failed post keeps them usable
+        Long id = importer.inTransaction(() -> importer.save(item, kind, wpId, form, report));
+        if (id != null) {
+            comments.of(item, id);
+        }
+    }
+
+    /** The posts whose bodies link to posts that had no article yet when they were written. */
+    Set<Long> pending() {
+        return pending;
+    }
+
+    /** Writes a pending post's body again, now that every post has its article. */
+    void relink(WxrNode node) {
+        long wpId = WxrPost.id(node, "wp:post_id");
+        if (!node.name().equals("item") || !pending.contains(wpId)) {
+            return;
+        }
+        ImportedItems.Kind kind =
+                node.text("wp:post_type").equals("page") ? ImportedItems.Kind.PAGE : ImportedItems.Kind.POST;
+        try {
+            ArticleForm form = form(node, kind == ImportedItems.Kind.PAGE ? options.pagesSection() : null);
+            importer.inTransaction(() -> importer.save(node, kind, wpId, form, new ImportReport(false)));
+        } catch (RuntimeException e) {
+            report.note("post " + describe(node) + ": its links to later posts could not be rewritten: " + reason(e));
+        }
+    }
+
+    private ArticleForm form(WxrNode item, @Nullable String pagesSection) {
+        List<WxrNode> categories = item.all("category").stream()
+                .filter(c -> c.attribute("domain").equals("category"))
+                .toList();
+        String section = pagesSection != null
+                ? pagesSection
+                : categories.isEmpty()
+                        ? terms.section("uncategorized", "Uncategorized")
+                        : terms.section(
+                                categories.get(0).attribute("nicename"),
+                                categories.get(0).text());
+        List<String> tags = tags(item, categories, pagesSection != null);
+        WxrBodies.Body body = WxrBodies.convert(item.text("content:encoded"), index::attachmentUrl);
+        WxrLinks.Converted linked = links.convert(body.text());
+        if (linked.pending()) {
+            pending.add(WxrPost.id(item, "wp:post_id"));
+        }
+        if (!body.unknownShortcodes().isEmpty()) {
+            report.note("post " + describe(item) + ": shortcodes left as text: "
+                    + String.join(", ", body.unknownShortcodes()));
+        }
+        return new ArticleForm(
+                WxrTerms.slug(item.text("wp:post_name"), WxrPost.headline(item)),
+                WxrPost.headline(item),
+                WxrPost.standfirst(item),
+                linked.text(),
+                section,
+                List.of(author(item)),
+                tags,
+                attachments.leadImage(item, WxrPost.headline(item), () -> pending.add(WxrPost.id(item, "wp:post_id"))));
+    }
+
+    /** A post's categories but the first (all of them for a page), then its tags, as tag slugs. */
+    private List<String> tags(WxrNode item, List<WxrNode> categories, boolean page) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (int i = page ? 0 : 1; i < categories.size(); i++) {
+            tags.add(terms.tag(
+                    categories.get(i).attribute("nicename"), categories.get(i).text(), true));
+        }
+        item.all("category").stream()
+                .filter(c -> c.attribute("domain").equals("post_tag"))
+                .forEach(c -> tags.add(terms.tag(c.attribute("nicename"), c.text(), false)));
+        if (tags.size() > ArticleForm.MAX_TAGS) {
+            report.note("post " + describe(item) + ": " + tags.size() + " tags, the first " + ArticleForm.MAX_TAGS
+                    + " kept");
+        }
+        return tags.stream().limit(ArticleForm.MAX_TAGS).toList();
+    }
+
+    private String author(WxrNode item) {
+        String login = item.text("dc:creator").strip();
+        String slug = terms.authorSlug(login);
+        if (slug != null) {
+            return slug;
+        }
+        report.note(
+                "post " + describe(item) + ": author '" + login + "' is not in the file; credited to 'Unknown author'");
+        return terms.unknownAuthor(UNKNOWN_AUTHOR);
+    }
+
+    static String describe(WxrNode node) {
+        String id = node.text("wp:post_id");
+        String title = node.text("title").isEmpty() ? node.text("wp:author_login") : node.text("title");
+        return (id.isEmpty() ? "" : id + " ") + "'" + WxrPost.cut(title, 60) + "'";
+    }
+
+    static String reason(RuntimeException e) {
+        if (e instanceof ValidationException invalid) {
+            return invalid.problems().stream()
+                    .map(p -> p.field() + ": " + p.message())
+                    .collect(Collectors.joining("; "));
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + WxrPost.cut(e.getMessage(), 200));
+    }
+
+    /** The terminal's progress line: items done, rate, time left; at most once a second. */
+    static final class Progress {
+
+        private final @Nullable PrintStream out;
+        private final int total;
+        private final long started = System.nanoTime();
+        private long shown;
+        private int done;
+
+        Progress(@Nullable PrintStream out, int total) {
+            this.out = out;
+            this.total = total;
+        }
+
+        void itemDone() {
+            done++;
+            long now = System.nanoTime();
+            if (out != null && (now - shown > 1_000_000_000L || done == total)) {
+                shown = now;
+                double seconds = Math.max((now - started) / 1e9, 0.001);
+                double rate = done / seconds;
+                long left = rate <= 0 ? 0 : Math.round((total - done) / rate);
+                out.printf("\r%d/%d items, %.0f/s, %d:%02d left ", done, total, rate, left / 60, left % 60);
+                out.flush();
+            }
+        }
+
+        void end() {
+            if (out != null && total > 0) {
+                out.println();
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.broadsheet.wordpress;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.media.MediaUploads;
+import org.broadsheet.taxonomy.AuthorService;
+import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.TagService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a WXR file. The whole file is read once first, writing nothing, so a malformed,
+ * truncated or hostile file is refused before anything changes (and the count of items gives
+ * the progress line its end); then it is read again and each item written in a transaction of
+ * its own. Memory holds one item, the terms, and the attachments' URLs (for galleries).
+ */
+@Component
+record WordPressImporter(
+        ArticleService articles,
+        ArticleWorkflow workflow,
+        ArticleReader reader,
+        CommentService comments,
+        SectionService sections,
+        TagService tags,
+        AuthorService authors,
+        AccountService accounts,
+        ImportedItems items,
+        MediaUploads uploads,
+        MediaLibrary library,
+        TransactionTemplate transactions,
+        Clock clock) {
+
+    /**
+     * @param dryRun       read and report, write nothing
+     * @param pagesSection the section pages become articles in, or null to skip pages
+     * @param uploads      a local copy of {@code wp-content/uploads}, or null
+     */
+    record Options(
+            boolean dryRun,
+            @Nullable String pagesSection,
+            @Nullable Path uploads) {}
+
+    /** Imports {@code file}; {@code progress} gets the progress line (null: none). */
+    ImportReport run(Path file, Options options, @Nullable PrintStream progress) throws WxrRefused, IOException {
+        WxrIndex index = new WxrIndex();
+        read(file, index::add);
+        ImportReport report = new ImportReport(options.dryRun());
+        ImportRun.Progress line = new ImportRun.Progress(progress, index.items());
+        ImportRun run = new ImportRun(this, options, report, index, line);
+        read(file, run::unit);
+        line.end();
+        if (!run.pending().isEmpty()) {
+            read(file, run::relink); // links to posts that came later in the file
+        }
+        return report;
+    }
+
+    private static void read(Path file, java.util.function.Consumer<WxrNode> units) throws WxrRefused, IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            WxrReader.read(in, units);
+        }
+    }
+
+    /** The article WordPress post or page {@code wpId} became, with its public address when it has one. */
+    Optional<WxrLinks.Target> target(long wpId) {
+        return items.target(ImportedItems.Kind.POST, wpId)
+                .or(() -> items.target(ImportedItems.Kind.PAGE, wpId))
+                .map(id -> new WxrLinks.Target(
+                        id, reader.findById(id).map(ArticleView::url).orElse(null)));
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own whose commit does not wait for the disk
+     * ({@code synchronous_commit = off}, for this transaction only): a crash may lose the last
+     * few items, which are in {@code wordpress_item} only if they are in the database, so the
+     * next run imports them again. Waiting for each commit's flush made an import disk-bound.
+     */
+    <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return transactions.execute(s -> {
+            items.commitWithoutWaiting();
+            return work.get();
+        });
+    }
+
+    /** Creates or updates the article of one post; in the caller's transaction. Returns its id. */
+    long save(WxrNode item, ImportedItems.Kind kind, long wpId, ArticleForm form, ImportReport report) {
+        String oldPath = WxrPost.oldPath(item.text("link"));
+        Long existing = items.target(kind, wpId).orElse(null);
+        long id;
+        if (existing != null) {
+            id = articles.update(existing, form.withSlug(freeSlug(form.slug(), existing)))
+                    .id();
+            report.count(kind.db(), ImportReport.Outcome.UPDATED);
+        } else {
+            id = create(item, form.withSlug(freeSlug(form.slug(), null)));
+            report.count(kind.db(), ImportReport.Outcome.IMPORTED);
+        }
+        items.record(kind, wpId, item.text("guid").strip(), id, oldPath, null);
+        return id;
+    }
+
+    /** A new article in the post's status: {@code private} and {@code trash} come in published, then unpublished. */
+    private long create(WxrNode item, ArticleForm form) {
+        Instant date = WxrPost.date(item, "wp:post_date_gmt", "wp:post_date");
+        String status = item.text("wp:status").strip();
+        if (date == null
+                || !(status.equals("publish")
+                        || status.equals("private")
+                        || status.equals("trash")
+                        || status.equals("future"))) {
+            long id = articles.create(form).id();
+            if (status.equals("pending")) {
+                workflow.submitForReview(id);
+            }
+            return id;
+        }
+        if (status.equals("future")) {
+            long id = articles.create(form).id();
+            workflow.publish(id, date); // scheduled when still ahead, published when its time has passed
+            return id;
+        }
+        long id = articles.importPublished(form, date, WxrPost.date(item, "wp:post_modified_gmt", "wp:post_modified"))
+                .id();
+        if (!status.equals("publish")) {
+            workflow.unpublish(id);
+        }
+        return id;
+    }
+
+    /** {@code slug}, or it with "-2", "-3"... when another article has it (WordPress repeats slugs across statuses). */
+    private String freeSlug(String slug, @Nullable Long own) {
+        String candidate = slug;
+        for (int n = 2; ; n++) {
+            Long owner = items.slugOwner(candidate).orElse(null);
+            if (owner == null || owner.equals(own)) {
+                return candidate;
+            }
+            candidate = WxrPost.cut(slug, 110) + "-" + n;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.broadsheet.wordpress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.broadsheet.comment.CommentForm;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.Visitor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A post's comments, each in its own transaction, parents before their replies so threading
+ * ({@code wp:comment_parent}) carries over. Pingbacks and trackbacks are skipped. A comment
+ * already imported is left as it is.
+ */
+final class WxrComments {
+
+    /** Where WordPress has no address (anonymous comments allowed): a reserved domain, never mailed. */
+    static final String NO_EMAIL = "unknown@wordpress.invalid";
+
+    private static final Pattern IP = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
+    private final WordPressImporter importer;
+    private final ImportReport report;
+    private final boolean dryRun;
+
+    WxrComments(WordPressImporter importer, ImportReport report, boolean dryRun) {
+        this.importer = importer;
+        this.report = report;
+        this.dryRun = dryRun;
+    }
+
+    void of(WxrNode item, long articleId) {
+        List<WxrNode> waiting = new ArrayList<>(item.all("wp:comment").stream()
+                .filter(c -> c.text("wp:comment_type").isEmpty()
+                        || c.text("wp:comment_type").equals("comment"))
+                .toList());
+        int others = item.all("wp:comment").size() - waiting.size();
+        for (int i = 0; i < others; i++) {
+            report.count("comment", ImportReport.Outcome.SKIPPED);
+        }
+        Map<Long, Long> made = new HashMap<>(
+                dryRun
+                        ? Map.of()
+                        : importer.items()
+                                .targets(
+                                        ImportedItems.Kind.COMMENT,
+                                        waiting.stream().map(WxrComments::id).toList()));
+        Map<Long, Long> known = Map.copyOf(made);
+        boolean progress = true;
+        while (!waiting.isEmpty() && progress) {
+            progress = waiting.removeIf(c -> {
+                long parent = WxrPost.id(c, "wp:comment_parent");
+                if (parent > 0 && !made.containsKey(parent) && waiting.stream().anyMatch(w -> id(w) == parent)) {
+                    return false; // its parent comes first
+                }
+                one(c, articleId, parent > 0 ? made.get(parent) : null, made, known);
+                return true;
+            });
+        }
+    }
+
+    private void one(
+            WxrNode comment, long articleId, @Nullable Long parentId, Map<Long, Long> made, Map<Long, Long> known) {
+        long wpId = id(comment);
+        try {
+            Long existing = known.get(wpId);
+            if (existing != null || dryRun) {
+                report.count(
+                        "comment", existing != null ? ImportReport.Outcome.SKIPPED : ImportReport.Outcome.IMPORTED);
+                if (existing != null) {
+                    made.put(wpId, existing);
+                }
+                return;
+            }
+            Long id = importer.inTransaction(() -> {
+                long newId = importer.comments()
+                        .importComment(
+                                articleId,
+                                form(comment, parentId),
+                                status(comment),
+                                false,
+                                date(comment),
+                                visitor(comment))
+                        .id();
+                importer.items().record(ImportedItems.Kind.COMMENT, wpId, "", newId, null, null);
+                return newId;
+            });
+            made.put(wpId, id);
+            report.count("comment", ImportReport.Outcome.IMPORTED);
+        } catch (RuntimeException e) {
+            report.failed("comment", Long.toString(wpId), ImportRun.reason(e));
+        }
+    }
+
+    static CommentForm form(WxrNode comment, @Nullable Long parentId) {
+        String name = comment.text("wp:comment_author").strip();
+        String email = comment.text("wp:comment_author_email").strip();
+        String url = comment.text("wp:comment_author_url").strip();
+        boolean webAddress =
+                (url.startsWith("http://") || url.startsWith("https://")) && url.length() <= CommentForm.WEBSITE_MAX;
+        return new CommentForm(
+                WxrPost.cut(name.isEmpty() ? "Anonymous" : name, CommentForm.NAME_MAX),
+                email.isEmpty() || email.length() > CommentForm.EMAIL_MAX ? NO_EMAIL : email,
+                webAddress ? url : null,
+                WxrPost.cut(comment.text("wp:comment_content"), CommentForm.TEXT_MAX),
+                parentId);
+    }
+
+    static CommentStatus status(WxrNode comment) {
+        return switch (comment.text("wp:comment_approved").strip()) {
+            case "1" -> CommentStatus.APPROVED;
+            case "spam" -> CommentStatus.SPAM;
+            case "trash", "post-trashed" -> CommentStatus.TRASH;
+            default -> CommentStatus.PENDING;
+        };
+    }
+
+    static Visitor visitor(WxrNode comment) {
+        String ip = comment.text("wp:comment_author_IP").strip();
+        String agent = comment.text("wp:comment_agent").strip();
+        return new Visitor(IP.matcher(ip).matches() && ip.length() <= 45 ? ip : null, agent.isEmpty() ? null : agent);
+    }
+
+    private static Instant date(WxrNode comment) {
+        Instant at = WxrPost.date(comment, "wp:comment_date_gmt", "wp:comment_date");
+        return at == null ? Instant.EPOCH : at;
+    }
+
+    private static long id(WxrNode comment) {
+        return WxrPost.id(comment, "wp:comment_id");
+    }
+}

@@ -1,0 +1,80 @@
+package org.broadsheet.wordpress;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.broadsheet.article.ArticleForm;
+import org.jspecify.annotations.Nullable;
+
+/** What Broadsheet needs from a WXR item, string in, string out: its dates, status, old address, texts. */
+final class WxrPost {
+
+    private static final DateTimeFormatter WORDPRESS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private WxrPost() {}
+
+    static long id(WxrNode item, String field) {
+        try {
+            return Long.parseLong(item.text(field).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The GMT date of {@code gmtField}, else the local one read as UTC (drafts have no GMT date), else null. */
+    static @Nullable Instant date(WxrNode node, String gmtField, String localField) {
+        Instant gmt = parse(node.text(gmtField));
+        return gmt != null ? gmt : parse(node.text(localField));
+    }
+
+    static @Nullable Instant parse(String text) {
+        if (text.isBlank() || text.startsWith("0000")) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip(), WORDPRESS).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The item's old address as a path without trailing slash ({@code /2024/03/slug},
+     * {@code /slug}), or {@code /?p=ID} for a site without pretty permalinks; null for none.
+     */
+    static @Nullable String oldPath(String link) {
+        try {
+            URI uri = URI.create(link.strip());
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            String query = uri.getRawQuery();
+            if ((path.isEmpty() || path.equals("/")) && query != null && query.matches("(page_id|p)=[0-9]+")) {
+                return "/?p=" + query.substring(query.indexOf('=') + 1);
+            }
+            String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            return trimmed.isEmpty() ? null : trimmed;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String headline(WxrNode item) {
+        String title = WxrBodies.unescape(item.text("title")).strip();
+        return cut(title.isEmpty() ? "(untitled)" : title, ArticleForm.HEADLINE_MAX);
+    }
+
+    static String standfirst(WxrNode item) {
+        return cut(WxrBodies.plain(item.text("excerpt:encoded")), ArticleForm.STANDFIRST_MAX);
+    }
+
+    /** At most {@code max} characters, never splitting a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+}

@@ -1,0 +1,315 @@
+package org.broadsheet.wordpress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.taxonomy.TermForm;
+import org.broadsheet.testkit.SiteTest;
+import org.broadsheet.testkit.TestImages;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * Imports of the hand-written fixture {@code wordpress/quirks.xml}, each test with WordPress IDs
+ * and slugs of its own, asserting what readers then see (and, for what readers never see:
+ * held comments, drafts, what a comment keeps for moderation, what the database holds).
+ */
+@BroadsheetTest
+class WordPressImportTests extends SiteTest {
+
+    private static final AtomicInteger RUN = new AtomicInteger((int) (System.nanoTime() % 9000) + 1000);
+
+    @Autowired
+    WordPressImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountService accounts;
+
+    @TempDir
+    Path dir;
+
+    record Fixture(String u, String id, Path file) {
+
+        long wp(int n) {
+            return Long.parseLong(id + n);
+        }
+    }
+
+    Fixture fixture() throws IOException {
+        int n = RUN.incrementAndGet();
+        String u = "wx" + n;
+        String id = Integer.toString(n);
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/wordpress/quirks.xml")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path file = dir.resolve(u + ".xml");
+        Files.writeString(file, text.replace("{{u}}", u).replace("{{id}}", id), StandardCharsets.UTF_8);
+        return new Fixture(u, id, file);
+    }
+
+    ImportReport run(Path file) throws Exception {
+        return importer.run(file, new WordPressImporter.Options(false, null, null), null);
+    }
+
+    long article(Fixture f, int n) {
+        return importer.items().target(ImportedItems.Kind.POST, f.wp(n)).orElseThrow();
+    }
+
+    @Test
+    void importsAPublishedPostAsReadersSeeIt() throws Exception {
+        Fixture f = fixture();
+        ImportReport report = run(f.file());
+
+        ArticleView truce = reader.findBySlug(f.u() + "-truce").orElseThrow();
+        assertThat(truce.headline()).isEqualTo("Octopus & crab agree a truce \uD83D\uDC19");
+        Document page = site.page(truce.url());
+        String body = page.select("article").html();
+        assertThat(page.text())
+                .contains("a[i]]>b")
+                .contains("\u201C\uD835\uDD38-shaped\u201D")
+                .contains("Two old rivals settle the matter of the pier.")
+                .contains("Ann Quayside")
+                .doesNotContain("wp:paragraph")
+                .doesNotContain("[caption")
+                .doesNotContain("[embed]");
+        assertThat(body).contains("<figcaption>The crab, before the talks</figcaption>");
+        assertThat(page.select("a[href=https://video.example/watch/tide]")).isNotEmpty();
+        assertThat(truce.url()).startsWith("/" + f.u() + "harbour/2024/03/01/");
+        assertThat(page.select("a[href*=/tag/" + f.u() + "]").eachText())
+                .contains("Moorings", "Weather & tides", "Octopus");
+        assertThat(accounts.list())
+                .filteredOn(a -> a.email().equals(f.u() + "ann@old.example"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.enabled()).isFalse();
+                    assertThat(a.role()).isEqualTo(Role.CONTRIBUTOR);
+                    assertThat(a.name()).isEqualTo("Ann Quayside");
+                });
+        assertThat(report.lines())
+                .anyMatch(l -> l.contains("'Moorings' was under '" + f.u() + "harbour': flattened"))
+                .anyMatch(l -> l.contains("shortcodes left as text: ") && l.contains("poll"))
+                .anyMatch(l -> l.contains("page") && l.contains("About the Gazette") && l.contains("skipped"))
+                .anyMatch(l -> l.contains("127.0.0.1:9/wp-content/uploads/crab.jpg"));
+    }
+
+    @Test
+    void keepsEveryStatusOfPostsAndComments() throws Exception {
+        Fixture f = fixture();
+        ImportReport report = run(f.file());
+
+        assertThat(status(article(f, 2))).isEqualTo("draft");
+        assertThat(status(article(f, 3))).isEqualTo("published");
+        assertThat(status(article(f, 4))).isEqualTo("in_review");
+        assertThat(status(article(f, 5))).isEqualTo("scheduled");
+        assertThat(status(article(f, 6))).isEqualTo("unpublished");
+        assertThat(report.lines()).anyMatch(l -> l.contains("author '" + f.u() + "ghost' is not in the file"));
+
+        List<Map<String, Object>> threads =
+                jdbc.sql("""
+                        select c.status, c.depth, c.author_name, c.author_email, host(c.ip) as ip, c.user_agent
+                          from comment c where c.article_id = ? order by c.created_at""").param(article(f, 1)).query().listOfRows();
+        assertThat(threads)
+                .extracting(r -> r.get("status") + "/" + r.get("depth"))
+                .containsExactly("approved/1", "approved/2", "pending/3", "spam/1", "trash/1", "approved/1");
+        assertThat(threads.get(0)).containsEntry("ip", "192.0.2.10").containsEntry("user_agent", "TestBrowser/1.0");
+        assertThat(threads.get(5))
+                .containsEntry("author_name", "Anonymous")
+                .containsEntry("author_email", WxrComments.NO_EMAIL);
+        assertThat(report.counted("comment", ImportReport.Outcome.SKIPPED)).isEqualTo(1); // the pingback
+
+        Document page = site.page(reader.findById(article(f, 1)).orElseThrow().url());
+        assertThat(page.text())
+                .contains("Peace at last on the pier.", "it will not last the summer", "still welcome")
+                .doesNotContain("three deep", "Buy nets", "Thrown away", "pat@mail.example", "192.0.2.10");
+    }
+
+    @Test
+    void linksBetweenPostsBecomeStoryReferencesAndNewAddresses() throws Exception {
+        Fixture f = fixture();
+        run(f.file());
+        String truce = reader.findById(article(f, 1)).orElseThrow().url();
+
+        Document page = site.page(reader.findById(article(f, 10)).orElseThrow().url());
+
+        assertThat(page.text()).doesNotContain("[[");
+        assertThat(page.select("p.read-more a").attr("href"))
+                .isEqualTo(reader.findById(article(f, 3)).orElseThrow().url());
+        assertThat(references(article(f, 10)))
+                .containsExactlyInAnyOrder("related:" + article(f, 1), "read-more:" + article(f, 3));
+        assertThat(page.select("a:containsOwn(we reported)").attr("href")).isEqualTo(truce);
+        assertThat(references(article(f, 2))).containsExactly("related:" + article(f, 10)); // a post further on
+    }
+
+    private List<String> references(long id) {
+        return jdbc.sql("select kind || ':' || target_id from article_reference where article_id = ?")
+                .param(id)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void aFeaturedImageFromTheUploadsBecomesTheLeadImageAndPagesGoToTheirSection() throws Exception {
+        Fixture f = fixture();
+        Path uploads = Files.createDirectories(dir.resolve("uploads-" + f.u()));
+        Files.write(uploads.resolve("crab.jpg"), TestImages.jpeg(800, 600));
+        importer.sections().create(TermForm.section(f.u() + "pages", "Pages " + f.u(), ""));
+
+        ImportReport report =
+                importer.run(f.file(), new WordPressImporter.Options(false, f.u() + "pages", uploads), null);
+
+        assertThat(report.counted("attachment", ImportReport.Outcome.IMPORTED)).isEqualTo(1);
+        Document page = site.page(reader.findById(article(f, 1)).orElseThrow().url());
+        assertThat(page.select("img[src^=/media/]")).isNotEmpty();
+        long about = importer.items().target(ImportedItems.Kind.PAGE, f.wp(8)).orElseThrow();
+        assertThat(reader.findById(about).orElseThrow().url()).startsWith("/" + f.u() + "pages/");
+    }
+
+    @Test
+    void anAttachmentReachableAtItsUrlIsFetchedIntoTheLibrary() throws Exception {
+        byte[] jpeg = TestImages.jpeg(640, 480);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/wp-content/uploads/crab.jpg", exchange -> {
+            exchange.sendResponseHeaders(200, jpeg.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(jpeg);
+            }
+        });
+        server.start();
+        try {
+            Fixture f = fixture();
+            Files.writeString(
+                    f.file(),
+                    Files.readString(f.file())
+                            .replace(
+                                    "127.0.0.1:9/",
+                                    "127.0.0.1:" + server.getAddress().getPort() + "/"));
+
+            ImportReport report = run(f.file());
+
+            assertThat(report.counted("attachment", ImportReport.Outcome.IMPORTED))
+                    .isEqualTo(1);
+            Document page =
+                    site.page(reader.findById(article(f, 1)).orElseThrow().url());
+            assertThat(page.select("img[src^=/media/]")).isNotEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void duplicateSlugsGetTheirOwnArticles() throws Exception {
+        Fixture f = fixture();
+        run(f.file());
+        assertThat(reader.findById(article(f, 3)).orElseThrow().url()).endsWith("/" + f.u() + "-same-2");
+    }
+
+    @Test
+    void aSecondImportUpdatesInsteadOfDuplicating() throws Exception {
+        Fixture f = fixture();
+        run(f.file());
+        long before = articles.count();
+        long comments = commentCount();
+
+        ImportReport again = run(f.file());
+
+        assertThat(articles.count()).isEqualTo(before);
+        assertThat(commentCount()).isEqualTo(comments);
+        assertThat(again.counted("post", ImportReport.Outcome.UPDATED)).isEqualTo(7);
+        assertThat(again.counted("post", ImportReport.Outcome.IMPORTED)).isZero();
+        assertThat(again.failures()).isZero();
+        assertThat(reader.findById(article(f, 3)).orElseThrow().url()).endsWith("/" + f.u() + "-same-2");
+    }
+
+    @Test
+    void anImportStoppedHalfWayFinishesOnTheNextRun() throws Exception {
+        Fixture f = fixture();
+        String whole = Files.readString(f.file());
+        int cut = whole.indexOf("\t<item>", whole.indexOf("<wp:post_id>" + f.wp(3)));
+        Path half = dir.resolve("half.xml");
+        Files.writeString(half, whole.substring(0, cut) + "</channel></rss>");
+        run(half);
+        assertThat(importer.items().target(ImportedItems.Kind.POST, f.wp(4))).isEmpty();
+        long before = articles.count();
+
+        ImportReport rest = run(f.file());
+
+        assertThat(articles.count()).isEqualTo(before + 4);
+        assertThat(rest.counted("post", ImportReport.Outcome.UPDATED)).isEqualTo(3);
+        assertThat(rest.counted("post", ImportReport.Outcome.IMPORTED)).isEqualTo(4);
+        assertThat(rest.counted("comment", ImportReport.Outcome.IMPORTED)).isZero();
+    }
+
+    @Test
+    void aDryRunWritesNothing() throws Exception {
+        Fixture f = fixture();
+        long before = articles.count();
+        ImportReport report = importer.run(f.file(), new WordPressImporter.Options(true, null, null), null);
+        assertThat(articles.count()).isEqualTo(before);
+        assertThat(importer.items().known(ImportedItems.Kind.POST, f.wp(1))).isFalse();
+        assertThat(importer.sections().findBySlug(f.u() + "harbour")).isEmpty();
+        assertThat(report.counted("post", ImportReport.Outcome.IMPORTED)).isEqualTo(7);
+        assertThat(report.text()).startsWith("WordPress import (dry run: nothing written)");
+    }
+
+    @Test
+    void oldAddressesAnswer301InEachPermalinkStructure() throws Exception {
+        Fixture f = fixture();
+        run(f.file());
+        String truce = reader.findById(article(f, 1)).orElseThrow().url();
+        String same = reader.findById(article(f, 3)).orElseThrow().url();
+        String links = reader.findById(article(f, 10)).orElseThrow().url();
+
+        assertThat(moved("/2024/03/" + f.u() + "-truce/")).isEqualTo(truce);
+        assertThat(moved("/2024/03/" + f.u() + "-truce")).isEqualTo(truce);
+        assertThat(moved("/" + f.u() + "-links/")).isEqualTo(links);
+        assertThat(moved("/?p=" + f.wp(3))).isEqualTo(same);
+        assertThat(moved("/?p=" + f.wp(1))).isEqualTo(truce);
+        assertThat(moved("/category/" + f.u() + "harbour/")).isEqualTo("/" + f.u() + "harbour");
+        assertThat(moved("/category/" + f.u() + "harbour/" + f.u() + "moorings/"))
+                .isEqualTo("/tag/" + f.u() + "moorings");
+        assertThat(moved("/tag/" + f.u() + "octopus/")).isEqualTo("/tag/" + f.u() + "octopus");
+        assertThat(moved("/author/" + f.u() + "ann/")).isEqualTo("/author/" + f.u() + "ann");
+        assertThat(moved("/feed/")).isEqualTo("/feed");
+        assertThat(site.status("/" + f.u() + "-private/")).isEqualTo(404); // not shown, so not redirected
+        assertThat(site.status("/?p=99999999999")).isEqualTo(200); // the front page, as before
+    }
+
+    private String moved(String path) {
+        MockHttpServletResponse response = site.get(path);
+        assertThat(response.getStatus()).as(path).isEqualTo(301);
+        return response.getHeader("Location");
+    }
+
+    private String status(long id) {
+        return jdbc.sql("select status from article where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+    }
+
+    private long commentCount() {
+        return jdbc.sql("select count(*) from comment").query(Long.class).single();
+    }
+}
