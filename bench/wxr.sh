@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# WordPress import and export at scale: generates a WXR file of POSTS posts and COMMENTS comments
+# (defaults 100,000 and 300,000; kept in bench/data/wxr and reused), imports it into an empty data
+# directory with `import-wxr` under HEAP (default -Xmx512m), then exports it with `export-wxr`.
+# Prints for each the time, posts/s, the peak Java heap (from the GC log: the most in use before
+# a collection) and the peak resident memory of the Java process.
+#
+#   bench/wxr.sh
+#   POSTS=20000 COMMENTS=60000 bench/wxr.sh
+#
+# Needs: Java 17+, Maven (the jar), python3. Loopback only; nothing is fetched (the generated
+# attachments are none, and --uploads is not needed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+POSTS=${POSTS:-100000}
+COMMENTS=${COMMENTS:-300000}
+HEAP=${HEAP:--Xmx512m}
+WORK=${WORK:-bench/data/wxr}
+JAR=${JAR:-target/broadsheet.jar}
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
+mkdir -p "$WORK"
+
+FILE="$WORK/generated-$POSTS-$COMMENTS.xml"
+if [ ! -s "$FILE" ]; then
+  started=$(date +%s.%N)
+  python3 bench/wxr-generate.py "$FILE.part" "$POSTS" "$COMMENTS" && mv "$FILE.part" "$FILE"
+  printf 'generated %s (%s MB) in %.0f s\n' "$FILE" "$(($(stat -c %s "$FILE") / 1048576))" "$(awk -v a="$(date +%s.%N)" -v b="$started" 'BEGIN {print a - b}')"
+fi
+
+# Runs the jar with a command, sampling the process's resident memory; prints seconds, peak RSS
+# (MB) and peak heap before a collection (MB, from the GC log).
+measure() { # name args...
+  local name=$1; shift
+  local gclog="$WORK/$name-gc.log" rss=0 started ended pid
+  started=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  java $HEAP -Xlog:gc:file="$gclog" -jar "$JAR" "$@" >"$WORK/$name.out" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    now=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    [ "${now:-0}" -gt "$rss" ] && rss=$now
+    sleep 0.5
+  done
+  wait "$pid" || { echo "$name failed; see $WORK/$name.out" >&2; tail -20 "$WORK/$name.out" >&2; exit 1; }
+  ended=$(date +%s.%N)
+  heap=$(grep -o '[0-9]*M->' "$gclog" | tr -d 'M->' | sort -n | tail -1)
+  echo "$(awk -v a="$ended" -v b="$started" 'BEGIN {print a - b}') $((rss / 1024)) ${heap:-0}"
+}
+
+DATA="$WORK/site"
+rm -rf "$DATA"
+read -r secs rss heap < <(measure import import-wxr "$FILE" --broadsheet.data-dir="$DATA")
+printf '\nimport of %s posts, %s comments (%s MB): %.0f s, %.0f posts/s; peak RSS %s MB, peak heap %s MB (%s)\n' \
+  "$POSTS" "$COMMENTS" "$(($(stat -c %s "$FILE") / 1048576))" "$secs" "$(awk -v a="$POSTS" -v b="$secs" 'BEGIN {print a / b}')" "$rss" "$heap" "$HEAP"
+tail -15 "$WORK/import.out" | sed 's/^/  | /'
+
+read -r secs rss heap < <(measure export export-wxr "$WORK/exported.xml" --broadsheet.data-dir="$DATA")
+printf '\nexport: %.0f s, %s MB written; peak RSS %s MB, peak heap %s MB\n' "$secs" "$(($(stat -c %s "$WORK/exported.xml") / 1048576))" "$rss" "$heap"
+printf 'Machine: %s cores, %s, load average %s\n' "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
