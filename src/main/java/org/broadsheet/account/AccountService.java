@@ -188,13 +188,14 @@ public class AccountService {
     }
 
     /**
-     * On a site with no staff at all, makes a set-up link (earlier ones stop working) and
-     * returns its token; empty once anyone exists.
+     * On a site where no administrator can sign in (none yet, or only the disabled accounts an
+     * import made), makes a set-up link (earlier ones stop working) and returns its token; empty
+     * once an enabled administrator exists.
      */
     @Transactional
-    public Optional<String> setupLinkIfNoStaff() {
+    public Optional<String> setupLinkIfNoAdministrator() {
         repository.lockStaffTable();
-        if (repository.count() > 0) {
+        if (repository.countEnabledAdministrators() > 0) {
             return Optional.empty();
         }
         repository.retireTokens("setup", null, clock.instant());
@@ -210,7 +211,10 @@ public class AccountService {
                 .orElseThrow(() -> new NotFoundException("No such set-up link"));
         Problems problems = validateProfile(email, name, Role.ADMINISTRATOR, null);
         validatePassword(password, email, "password", problems);
-        problems.require(repository.count() == 0, "email", "An administrator already exists; sign in instead");
+        problems.require(
+                repository.countEnabledAdministrators() == 0,
+                "email",
+                "An administrator already exists; sign in instead");
         problems.throwIfAny();
         long id = insert(email, name, Role.ADMINISTRATOR, null, encoder.encode(password));
         repository.markTokenUsed(hash(token), clock.instant());

@@ -22,7 +22,7 @@ record SetupLinkAnnouncer(AccountService accounts) {
         if (!(ready.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return; // a command such as create-admin, not the site
         }
-        accounts.setupLinkIfNoStaff()
+        accounts.setupLinkIfNoAdministrator()
                 .ifPresent(token -> log.warn("""
 
                 No staff account exists yet. Create the first administrator within 24 hours at:

@@ -182,7 +182,7 @@ class AccountTests extends SiteTest {
     @Test
     void aSetUpLinkIsMadeOnlyWhileNoStaffExist() {
         staff.create(Role.CONTRIBUTOR);
-        assertThat(accounts.setupLinkIfNoStaff()).isEmpty();
+        assertThat(accounts.setupLinkIfNoAdministrator()).isEmpty();
     }
 
     // ---- passwords, roles and disabled accounts

@@ -41,12 +41,12 @@ class SetupLinkTests {
     void theSetUpLinkExpiresAfterADayWorksOnceAndThenNoMoreAreMade() throws Exception {
         assertThat(accounts.hasStaff()).isFalse();
 
-        String expired = accounts.setupLinkIfNoStaff().orElseThrow();
+        String expired = accounts.setupLinkIfNoAdministrator().orElseThrow();
         jdbc.sql("update staff_token set expires_at = now() - interval '1 second' where purpose = 'setup'")
                 .update();
         assertThat(site.status("/newsroom/setup/" + expired)).isEqualTo(404);
 
-        String token = accounts.setupLinkIfNoStaff().orElseThrow();
+        String token = accounts.setupLinkIfNoAdministrator().orElseThrow();
         assertThat(jdbc.sql(
                                 "select extract(epoch from expires_at - created_at)::int from staff_token where used_at is null and purpose = 'setup'")
                         .query(Integer.class)
@@ -84,11 +84,26 @@ class SetupLinkTests {
                                 .with(csrf()))
                         .getStatus())
                 .isEqualTo(404);
-        assertThat(accounts.setupLinkIfNoStaff()).isEmpty();
+        assertThat(accounts.setupLinkIfNoAdministrator()).isEmpty();
 
         assertThat(site.perform(StaffMembers.signInForm("first@staff.example", "the first admin's passphrase"))
                         .getRedirectedUrl())
                 .isEqualTo("/newsroom");
+    }
+
+    @Test
+    void aSiteWhoseOnlyStaffAreDisabledImportedAccountsStillOffersTheSetUpLink() throws Exception {
+        accounts.importDisabled("writer@imported.example", "Imported Writer", Role.CONTRIBUTOR, null);
+        assertThat(accounts.hasStaff()).isTrue();
+
+        String token = accounts.setupLinkIfNoAdministrator().orElseThrow();
+        MvcResult created = setUp(token, "the first admin's passphrase");
+        assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?password-set");
+
+        assertThat(accounts.setupLinkIfNoAdministrator()).isEmpty();
+        assertThat(accounts.list())
+                .extracting(a -> a.role())
+                .containsExactlyInAnyOrder(Role.CONTRIBUTOR, Role.ADMINISTRATOR);
     }
 
     /** Posts the set-up form for the first administrator with {@code password} typed twice. */
