@@ -4,5 +4,5 @@
  * every other package; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"account", "article", "comment", "taxonomy", "media", "site", "web"})
+        allowedDependencies = {"account", "article", "comment", "taxonomy", "media", "site", "wordpress", "web"})
 package org.broadsheet.newsroom;

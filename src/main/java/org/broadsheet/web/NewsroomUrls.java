@@ -34,6 +34,7 @@ public final class NewsroomUrls {
     public static final String SETTINGS = HOME + "/settings";
     public static final String SETTINGS_SITE = SETTINGS + "/site";
     public static final String SETTINGS_COMMENTS = SETTINGS + "/comments";
+    public static final String WORDPRESS_IMPORT = SETTINGS + "/wordpress-import";
     /** After a user's address: the action that makes them a new one-time password link. */
     public static final String PASSWORD_LINK = "/password-link";
     /** A numeric id in a mapped path: at most 18 digits, so it always fits a {@code long}. */
@@ -99,5 +100,9 @@ public final class NewsroomUrls {
 
     public static String term(String plural, long id) {
         return terms(plural) + "/" + id;
+    }
+
+    public static String wordpressImport(String id) {
+        return WORDPRESS_IMPORT + "/" + id;
     }
 }

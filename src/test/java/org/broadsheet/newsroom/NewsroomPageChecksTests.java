@@ -142,6 +142,32 @@ class NewsroomPageChecksTests extends BrowserTest {
         }
     }
 
+    @Test
+    void wordpressImportPages() throws Exception {
+        check("WordPress import", NewsroomUrls.WORDPRESS_IMPORT);
+        MockHttpServletResponse started = site.perform(multipart(NewsroomUrls.WORDPRESS_IMPORT)
+                .file(new MockMultipartFile(
+                        "file",
+                        "not-an-export.xml",
+                        "application/xml",
+                        "<rss><channel>".getBytes(StandardCharsets.UTF_8)))
+                .param("dryRun", "true")
+                .with(staff.as(Role.ADMINISTRATOR))
+                .with(csrf()));
+        assertThat(started.getStatus()).isEqualTo(303);
+        String job = started.getRedirectedUrl();
+        for (int i = 0; i < 100 && site.get(job, staff.as(Role.ADMINISTRATOR)).getHeader("Refresh") != null; i++) {
+            Thread.sleep(100);
+        }
+        check("WordPress import report", job);
+        MockHttpServletResponse refused = site.perform(multipart(NewsroomUrls.WORDPRESS_IMPORT)
+                .with(staff.as(Role.ADMINISTRATOR))
+                .with(csrf()));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(checks.htmlErrors("WordPress import without a file", refused.getContentAsByteArray()))
+                .isEmpty();
+    }
+
     // ---- Articles (writing and publishing)
 
     /** A new article with two revisions, published, with a correction: every part of the editor shows. */
