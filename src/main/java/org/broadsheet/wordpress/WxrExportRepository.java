@@ -102,28 +102,19 @@ class WxrExportRepository {
     }
 
     void sections(Rows<TermRow> rows) {
-        each(
-                "select id, slug, name, description from section order by position, id",
-                rows,
-                rs -> new TermRow(
-                        rs.getLong("id"),
-                        rs.getString("slug"),
-                        rs.getString("name"),
-                        rs.getString("description"),
-                        null));
+        each("select id, slug, name, description, null as kind from section order by position, id", rows, TERM);
     }
 
     void tags(Rows<TermRow> rows) {
-        each(
-                "select id, slug, name, description, kind from tag order by id",
-                rows,
-                rs -> new TermRow(
-                        rs.getLong("id"),
-                        rs.getString("slug"),
-                        rs.getString("name"),
-                        rs.getString("description"),
-                        rs.getString("kind")));
+        each("select id, slug, name, description, kind from tag order by id", rows, TERM);
     }
+
+    private static final RowReader<TermRow> TERM = rs -> new TermRow(
+            rs.getLong("id"),
+            rs.getString("slug"),
+            rs.getString("name"),
+            rs.getString("description"),
+            rs.getString("kind"));
 
     void media(Rows<MediaRow> rows) {
         String sql = "select id, storage_key, type, filename, alt, caption, credit, created_at from media order by id";
