@@ -14,6 +14,10 @@ final class ApiJson {
 
     private ApiJson() {}
 
+    /** Who an API token acts as: never their email. {@code role} is the role's key, e.g. "editor". */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Me(long id, String name, String role) {}
+
     /** A list page: its items, and the URL of the next page (also in the {@code Link} header), or null. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Page<T>(List<T> items, @Nullable String next) {}

@@ -12,6 +12,7 @@ final class ApiPaths {
     static final String TAGS = ROOT + "/tags";
     static final String AUTHORS = ROOT + "/authors";
     static final String SEARCH = ROOT + "/search";
+    static final String ME = ROOT + "/me";
 
     private ApiPaths() {}
 

@@ -1,0 +1,13 @@
+package org.broadsheet.api;
+
+import org.broadsheet.account.Staff;
+
+/**
+ * The staff member whose API token authenticated this request, as they are now (role included).
+ * A handler that declares a {@code TokenHolder} parameter needs a token: without one the client
+ * gets 401 with {@code WWW-Authenticate: Bearer}. {@link ApiTokenFilter} finds it; no cookie ever does.
+ */
+record TokenHolder(Staff staff) {
+
+    static final String ATTRIBUTE = TokenHolder.class.getName();
+}
