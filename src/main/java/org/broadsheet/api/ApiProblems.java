@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,6 +63,11 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
             if (refused.status() == HttpStatus.UNAUTHORIZED) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ApiTokenFilter.CHALLENGE);
             }
+            if (refused.retryAfter() != null) {
+                response.setHeader(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+            }
             ProblemJson.write(response, refused.status(), refused.getMessage(), path, refused.fields());
         } else if (e instanceof ValidationException invalid) {
             ProblemJson.write(
@@ -97,7 +103,9 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
             HttpStatus.BAD_REQUEST, "A parameter or the body is missing or not valid");
 
     private static HttpStatus statusOf(Exception e) {
-        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+        if (e instanceof NoResourceFoundException
+                || e instanceof NoHandlerFoundException
+                || e instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;
         }
         if (e instanceof HttpMediaTypeNotSupportedException) {

@@ -75,6 +75,9 @@ class ApiDescriptionTests extends SiteTest {
         var author = Bearer.of(staff, tokens, Role.AUTHOR);
         List<String> checked = new ArrayList<>();
         description.get("paths").propertyNames().forEach(path -> {
+            if (!description.get("paths").get(path).has("get")) {
+                return; // writes: ApiWriteTests checks their answers
+            }
             String url = path.replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug());
             JsonNode answer = json(site.get(url + (url.endsWith("/search") ? "?q=described" : ""), author));
             JsonNode schema =
