@@ -24,7 +24,8 @@ final class ApiJson {
 
     /**
      * A public story. {@code body_html} (the rendered, sanitised body, story references as links)
-     * is present on a single story and null in lists.
+     * is present on a single story and null in lists; {@code body_markdown} (the source as the
+     * editor holds it) only on a single story asked for with a staff token, null otherwise.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Article(
@@ -43,7 +44,31 @@ final class ApiJson {
             List<Note> notes,
             boolean commentsOpen,
             String commentsUrl,
-            @Nullable String bodyHtml) {}
+            @Nullable String bodyHtml,
+            @Nullable String bodyMarkdown) {
+
+        /** The same story with its Markdown source, for a staff token's answer. */
+        Article withMarkdown(String markdown) {
+            return new Article(
+                    id,
+                    slug,
+                    url,
+                    headline,
+                    standfirst,
+                    section,
+                    authors,
+                    tags,
+                    image,
+                    publishedAt,
+                    modifiedAt,
+                    updatedAt,
+                    notes,
+                    commentsOpen,
+                    commentsUrl,
+                    bodyHtml,
+                    markdown);
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record SectionRef(long id, String slug, String name, String url) {}

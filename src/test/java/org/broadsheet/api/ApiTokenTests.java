@@ -205,6 +205,28 @@ class ApiTokenTests extends SiteTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void onlyAStaffTokenSeesTheMarkdownSourceAndThatAnswerIsPrivate() {
+        var story = commenting.article("Markdown for staff");
+        String source = desk.forEditing(story.id()).form().body();
+        assertThat(source).isNotBlank();
+        String url = "/api/v1/articles/" + story.id();
+
+        MockHttpServletResponse anonymous = site.get(url);
+        assertThat(json(anonymous).get("body_markdown").isNull()).isTrue();
+        assertThat(anonymous.getHeader("Cache-Control")).startsWith("public");
+        assertThat(anonymous.getHeaders("Vary")).anyMatch(v -> v.contains("Authorization"));
+
+        String token = tokens.create(staff.create(Role.CONTRIBUTOR).staff(), "Reader app");
+        MockHttpServletResponse staffAnswer = site.get(url, Bearer.token(token));
+        assertThat(json(staffAnswer).get("body_markdown").asString()).isEqualTo(source);
+        assertThat(staffAnswer.getHeader("Cache-Control")).startsWith("private");
+        var bySlug = json(site.get("/api/v1/articles/by-slug/" + story.slug(), Bearer.token(token)));
+        assertThat(bySlug.get("body_markdown").asString()).isEqualTo(source);
+        var list = json(site.get("/api/v1/articles", Bearer.token(token)));
+        assertThat(list.get("items").get(0).get("body_markdown").isNull()).isTrue();
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor fromAddress() {
         String ip = "10.77." + (ADDRESSES.get() / 250) + "." + (ADDRESSES.incrementAndGet() % 250 + 1);
         String unique = ip + "." + System.nanoTime() % 1000; // another run's failures stay in the table
