@@ -28,6 +28,12 @@ record SignInThrottle(StaffRepository repository, AccountSettings settings, Cloc
         return byEmail.isPresent() ? byEmail : byIp;
     }
 
+    /** When this address may try again, counting its failures only (API tokens have no email). */
+    Optional<Instant> lockedUntilForIp(String ip) {
+        Instant since = clock.instant().minus(settings.failureWindow());
+        return until(repository.recentFailuresForIp(ip, since), settings.failuresPerIp());
+    }
+
     void record(String email, String ip, boolean succeeded) {
         repository.recordAttempt(email, ip, succeeded, clock.instant());
     }

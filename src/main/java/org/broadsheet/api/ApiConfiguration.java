@@ -3,14 +3,21 @@ package org.broadsheet.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Clock;
+import java.util.List;
+import org.broadsheet.account.ApiTokens;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -22,6 +29,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSettings.class)
 class ApiConfiguration {
+
+    /** The name of the token scheme in the OpenAPI description; routes that need a token name it. */
+    static final String BEARER = "bearer";
+
+    static {
+        // Filled from the Authorization header, not a parameter the description should list.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(TokenHolder.class);
+    }
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
@@ -40,6 +55,26 @@ class ApiConfiguration {
         return registration;
     }
 
+    /** After Spring Security's chain (order -100), so that its headers are on refusals too. */
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiTokens tokens, Clock clock) {
+        var registration = new FilterRegistrationBean<>(new ApiTokenFilter(tokens, clock));
+        registration.addUrlPatterns("/api/*");
+        registration.setName("apiTokenFilter");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer apiTokenHolders() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new TokenHolderResolver());
+            }
+        };
+    }
+
     /**
      * springdoc reads the JSON shapes with Jackson 2, which does not see the Jackson 3
      * {@code @JsonNaming} of {@link ApiJson}: name their properties snake_case here too, as
@@ -53,10 +88,19 @@ class ApiConfiguration {
     @Bean
     OpenAPI apiDescription() {
         return new OpenAPI()
-                .info(new Info()
-                        .title("Broadsheet API")
-                        .version("v1")
-                        .description("Public, read-only JSON views of what readers can see. Guide: docs/api.md."));
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("An API token made in the newsroom (Your account → API tokens)")))
+                .info(
+                        new Info()
+                                .title("Broadsheet API")
+                                .version("v1")
+                                .description(
+                                        "JSON views of what readers can see, and writes with staff API tokens. Guide: docs/api.md."));
     }
 
     @Bean

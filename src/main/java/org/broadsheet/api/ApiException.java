@@ -1,7 +1,9 @@
 package org.broadsheet.api;
 
+import java.time.Duration;
 import java.util.List;
 import org.broadsheet.web.ValidationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,6 +14,7 @@ class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final List<ValidationException.Problem> fields;
+    private @Nullable Duration retryAfter;
 
     ApiException(HttpStatus status, String detail, List<ValidationException.Problem> fields) {
         super(detail, null, false, false);
@@ -29,6 +32,17 @@ class ApiException extends RuntimeException {
                 HttpStatus.BAD_REQUEST,
                 "The parameter " + parameter + " is not valid",
                 List.of(new ValidationException.Problem(parameter, message)));
+    }
+
+    /** The same refusal, telling the client when to try again ({@code Retry-After}). */
+    ApiException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    @Nullable
+    Duration retryAfter() {
+        return retryAfter;
     }
 
     HttpStatus status() {

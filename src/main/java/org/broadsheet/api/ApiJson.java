@@ -14,13 +14,18 @@ final class ApiJson {
 
     private ApiJson() {}
 
+    /** Who an API token acts as: never their email. {@code role} is the role's key, e.g. "editor". */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Me(long id, String name, String role) {}
+
     /** A list page: its items, and the URL of the next page (also in the {@code Link} header), or null. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Page<T>(List<T> items, @Nullable String next) {}
 
     /**
      * A public story. {@code body_html} (the rendered, sanitised body, story references as links)
-     * is present on a single story and null in lists.
+     * is present on a single story and null in lists; {@code body_markdown} (the source as the
+     * editor holds it) only on a single story asked for with a staff token, null otherwise.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Article(
@@ -39,7 +44,31 @@ final class ApiJson {
             List<Note> notes,
             boolean commentsOpen,
             String commentsUrl,
-            @Nullable String bodyHtml) {}
+            @Nullable String bodyHtml,
+            @Nullable String bodyMarkdown) {
+
+        /** The same story with its Markdown source, for a staff token's answer. */
+        Article withMarkdown(String markdown) {
+            return new Article(
+                    id,
+                    slug,
+                    url,
+                    headline,
+                    standfirst,
+                    section,
+                    authors,
+                    tags,
+                    image,
+                    publishedAt,
+                    modifiedAt,
+                    updatedAt,
+                    notes,
+                    commentsOpen,
+                    commentsUrl,
+                    bodyHtml,
+                    markdown);
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record SectionRef(long id, String slug, String name, String url) {}

@@ -12,6 +12,9 @@ final class ApiPaths {
     static final String TAGS = ROOT + "/tags";
     static final String AUTHORS = ROOT + "/authors";
     static final String SEARCH = ROOT + "/search";
+    static final String ME = ROOT + "/me";
+    static final String MEDIA = ROOT + "/media";
+    static final String COMMENT_MODERATION = ROOT + "/comments/{id}/{action}";
 
     private ApiPaths() {}
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -58,6 +60,14 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
     private void answer(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
         String path = request.getRequestURI();
         if (e instanceof ApiException refused) {
+            if (refused.status() == HttpStatus.UNAUTHORIZED) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ApiTokenFilter.CHALLENGE);
+            }
+            if (refused.retryAfter() != null) {
+                response.setHeader(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+            }
             ProblemJson.write(response, refused.status(), refused.getMessage(), path, refused.fields());
         } else if (e instanceof ValidationException invalid) {
             ProblemJson.write(
@@ -89,10 +99,13 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
             HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This content type is not accepted here",
             HttpStatus.NOT_ACCEPTABLE, "The API answers application/json only",
             HttpStatus.CONTENT_TOO_LARGE, "What was sent is larger than the API accepts",
+            HttpStatus.FORBIDDEN, "The token's owner may not do that",
             HttpStatus.BAD_REQUEST, "A parameter or the body is missing or not valid");
 
     private static HttpStatus statusOf(Exception e) {
-        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+        if (e instanceof NoResourceFoundException
+                || e instanceof NoHandlerFoundException
+                || e instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;
         }
         if (e instanceof HttpMediaTypeNotSupportedException) {
@@ -100,6 +113,9 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
         }
         if (e instanceof HttpMediaTypeNotAcceptableException) {
             return HttpStatus.NOT_ACCEPTABLE;
+        }
+        if (e instanceof AccessDeniedException) {
+            return HttpStatus.FORBIDDEN;
         }
         if (e instanceof MaxUploadSizeExceededException) {
             return HttpStatus.CONTENT_TOO_LARGE;

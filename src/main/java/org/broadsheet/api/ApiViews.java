@@ -52,7 +52,8 @@ record ApiViews(SiteUrls urls, Dates dates) {
                         .toList(),
                 view.commentsOpen(),
                 urls.absolute(ApiPaths.articleComments(view.id())),
-                withBody ? bodyHtml(view) : null);
+                withBody ? bodyHtml(view) : null,
+                null);
     }
 
     private List<ApiJson.TagRef> tags(ArticleView view) {

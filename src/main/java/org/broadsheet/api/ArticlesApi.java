@@ -3,13 +3,16 @@ package org.broadsheet.api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.PublicStories;
 import org.broadsheet.article.StoryFilter;
 import org.broadsheet.article.StoryKey;
 import org.broadsheet.article.StoryPage;
 import org.broadsheet.comment.ApprovedComments;
+import org.broadsheet.web.HttpCaching;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +26,8 @@ record ArticlesApi(
         ApprovedComments comments,
         ApiFilters filters,
         ApiViews views,
-        ApiLinks links) {
+        ApiLinks links,
+        ArticleDesk desk) {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_COMMENTS = 100;
@@ -57,18 +61,37 @@ record ArticlesApi(
     }
 
     @GetMapping(ApiPaths.ARTICLE)
-    ApiJson.Article byId(@PathVariable String id) {
-        return stories.byId(publicId(id))
-                .map(e -> views.article(e, true))
-                .orElseThrow(() -> ApiException.notFound("No public article has the id " + id));
+    ApiJson.Article byId(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        return forWhom(
+                stories.byId(publicId(id))
+                        .map(e -> views.article(e, true))
+                        .orElseThrow(() -> ApiException.notFound("No public article has the id " + id)),
+                request,
+                response);
     }
 
     @GetMapping(ApiPaths.ARTICLE_BY_SLUG)
-    ApiJson.Article bySlug(@PathVariable String slug) {
-        return reader.findBySlug(slug)
-                .flatMap(view -> stories.byId(view.id()))
-                .map(e -> views.article(e, true))
-                .orElseThrow(() -> ApiException.notFound("No public article has the slug " + slug));
+    ApiJson.Article bySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) {
+        return forWhom(
+                reader.findBySlug(slug)
+                        .flatMap(view -> stories.byId(view.id()))
+                        .map(e -> views.article(e, true))
+                        .orElseThrow(() -> ApiException.notFound("No public article has the slug " + slug)),
+                request,
+                response);
+    }
+
+    /**
+     * A staff token also gets the Markdown source; that answer is the token holder's own, so no
+     * shared cache may keep it, and every answer varies with {@code Authorization}.
+     */
+    private ApiJson.Article forWhom(ApiJson.Article article, HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        if (TokenHolder.of(request) == null) {
+            return article;
+        }
+        HttpCaching.privateToReader(response);
+        return article.withMarkdown(desk.forEditing(article.id()).form().body());
     }
 
     /** The newest approved comments of a public article, newest first (at most {@value #MAX_COMMENTS}). */

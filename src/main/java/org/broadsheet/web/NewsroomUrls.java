@@ -25,6 +25,13 @@ public final class NewsroomUrls {
     public static final String PASSWORD = HOME + "/password";
     public static final String ACCOUNT = HOME + "/account";
     public static final String ACCOUNT_PASSWORD = ACCOUNT + "/password";
+    public static final String ACCOUNT_TOKENS = ACCOUNT + "/tokens";
+
+    /** Where one of your API tokens is revoked (POST). */
+    public static String revokeToken(long id) {
+        return ACCOUNT_TOKENS + "/" + id + "/revoke";
+    }
+
     public static final String ARTICLES = HOME + "/articles";
     public static final String NEW_ARTICLE = ARTICLES + "/new";
     public static final String MEDIA = HOME + "/media";

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.ApiTokens;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.Comments;
 import org.broadsheet.testkit.SiteTest;
@@ -26,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  */
 @BroadsheetTest
 class ApiDescriptionTests extends SiteTest {
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -67,10 +72,14 @@ class ApiDescriptionTests extends SiteTest {
         var posted = comments.post(story.id(), Comments.comment("Ada", "Well put."), Comments.visitor());
         comments.approve(posted.id());
         JsonNode description = description();
+        var author = Bearer.of(staff, tokens, Role.AUTHOR);
         List<String> checked = new ArrayList<>();
         description.get("paths").propertyNames().forEach(path -> {
+            if (!description.get("paths").get(path).has("get")) {
+                return; // writes: ApiWriteTests checks their answers
+            }
             String url = path.replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug());
-            JsonNode answer = json(site.get(url + (url.endsWith("/search") ? "?q=described" : "")));
+            JsonNode answer = json(site.get(url + (url.endsWith("/search") ? "?q=described" : ""), author));
             JsonNode schema =
                     responseSchema(description, description.get("paths").get(path));
             assertSameFields(description, schema, answer, path);

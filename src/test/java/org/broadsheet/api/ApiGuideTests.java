@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.ApiTokens;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.testkit.LiveSite;
 import org.broadsheet.testkit.SiteTest;
@@ -21,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The examples of {@code docs/api.md} work: every {@code curl} line of its shell blocks is run
  * with the real {@code curl} against the running test site (its address in place of
- * {@code https://news.example}, and a story of this test's own for {@code EXAMPLE_ID} and
+ * {@code https://news.example}, an editor's token for {@code EXAMPLE_TOKEN}, and a story of this test's own for {@code EXAMPLE_ID} and
  * {@code EXAMPLE_SLUG}), and gets the answer the guide promises.
  */
 @BroadsheetTest
@@ -31,6 +33,9 @@ class ApiGuideTests extends SiteTest {
 
     @Autowired
     LiveSite live;
+
+    @Autowired
+    ApiTokens tokens;
 
     static List<String> examples() throws IOException {
         String guide = Files.readString(Path.of("docs/api.md"), StandardCharsets.UTF_8);
@@ -50,12 +55,14 @@ class ApiGuideTests extends SiteTest {
     void everyCurlExampleOfTheGuideRunsAndGetsItsAnswer() throws Exception {
         ArticleView story = commenting.article("The harbour reopens");
         String origin = live.uri("").toString();
+        String token = tokens.create(staff.create(Role.EDITOR).staff(), "Guide");
         List<String> commands = examples();
         assertThat(commands).hasSizeGreaterThanOrEqualTo(10);
         for (String example : commands) {
             String command = example.replace("https://news.example", origin)
                     .replace("EXAMPLE_ID", String.valueOf(story.id()))
-                    .replace("EXAMPLE_SLUG", story.slug());
+                    .replace("EXAMPLE_SLUG", story.slug())
+                    .replace("EXAMPLE_TOKEN", token);
             String out = run(command);
             if (example.contains("If-None-Match")) {
                 assertThat(out).as(example).isEqualTo("200\n");

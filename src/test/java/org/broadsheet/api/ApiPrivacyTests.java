@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.account.ApiTokens;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.Visitor;
@@ -33,6 +35,9 @@ class ApiPrivacyTests extends SiteTest {
     private static final Pattern IPV4 = Pattern.compile("\\b10\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b");
 
     @Autowired
+    ApiTokens tokens;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -49,6 +54,7 @@ class ApiPrivacyTests extends SiteTest {
         comments.approve(posted.id());
         comments.replyAsStaff(posted.id(), "The desk", Unique.email("desk"), "Thank you.");
 
+        var editor = Bearer.of(staff, tokens, Role.EDITOR);
         List<String> fetched = new ArrayList<>();
         for (String route : apiGetRoutes()) {
             String url = route.replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug());
@@ -56,12 +62,14 @@ class ApiPrivacyTests extends SiteTest {
                     .as("a route with a variable this test does not fill")
                     .doesNotContain("{");
             url += url.endsWith("/search") ? "?q=" + word : "";
-            MockHttpServletResponse response = site.get(url);
-            assertThat(response.getStatus()).as(url).isEqualTo(200);
-            String body = ApiJsonResponses.body(response);
-            assertThat(EMAIL.matcher(body).find()).as(url + " " + body).isFalse();
-            assertThat(IPV4.matcher(body).find()).as(url).isFalse();
-            assertThat(body).as(url).doesNotContain(userAgent, Comments.USER_AGENT);
+            for (boolean withToken : new boolean[] {false, true}) {
+                MockHttpServletResponse response = withToken ? site.get(url, editor) : site.get(url);
+                assertThat(response.getStatus()).as(url).isEqualTo(withToken || !url.endsWith("/me") ? 200 : 401);
+                String body = ApiJsonResponses.body(response);
+                assertThat(EMAIL.matcher(body).find()).as(url + " " + body).isFalse();
+                assertThat(IPV4.matcher(body).find()).as(url).isFalse();
+                assertThat(body).as(url).doesNotContain(userAgent, Comments.USER_AGENT);
+            }
             fetched.add(url);
         }
         assertThat(fetched).anyMatch(url -> url.endsWith("/comments"));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.AccountService;
+import org.broadsheet.account.ApiTokens;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleView;
@@ -60,6 +61,9 @@ class NewsroomPageChecksTests extends BrowserTest {
     Images images;
 
     @Autowired
+    ApiTokens tokens;
+
+    @Autowired
     Taxonomies taxonomies;
 
     private final PageChecks checks = new PageChecks();
@@ -97,6 +101,18 @@ class NewsroomPageChecksTests extends BrowserTest {
     @Test
     void accountPage() throws Exception {
         check("your account", "/newsroom/account");
+    }
+
+    @Test
+    void apiTokensPage() throws Exception {
+        tokens.create(admin.staff(), "Checked " + Unique.slug("token"));
+        check("API tokens", "/newsroom/account/tokens");
+        MockHttpServletResponse made = site.perform(post("/newsroom/account/tokens")
+                .param("name", "Shown once")
+                .with(staff.signIn(admin))
+                .with(csrf()));
+        assertThat(made.getContentAsString()).contains("bst_");
+        PageChecks.failIfAny(checks.htmlErrors("a new API token", made.getContentAsByteArray()));
     }
 
     @Test
