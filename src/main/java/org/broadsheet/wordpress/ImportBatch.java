@@ -82,7 +82,11 @@ final class ImportBatch {
         try {
             report.merge(importer.inTransaction(() -> write(batch)));
         } catch (RuntimeException e) {
-            log.warn("A batch of {} posts was rolled back ({}); writing them one by one", batch.size(), e.toString());
+            log.warn(
+                    "A batch of {} posts was rolled back ({}); writing them one by one",
+                    batch.size(),
+                    org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
+                            .toString());
             batch.forEach(oneByOne::write); // rolled back as a whole: one item per transaction
         }
     }
