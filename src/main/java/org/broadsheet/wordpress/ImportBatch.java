@@ -34,6 +34,9 @@ final class ImportBatch {
     /** Comments per transaction (a post with thousands of comments ends its batch). */
     static final int MAX_COMMENTS = 2_000;
 
+    /** The report's note when a batch had to be written again one item at a time. */
+    static final String FELL_BACK = "a batch was rolled back and written again one item per transaction";
+
     record Post(WxrNode item, ImportedItems.Kind kind, long wpId, ArticleForm form) {}
 
     /** Writes one post the old way, each in its own transaction. */
@@ -82,11 +85,10 @@ final class ImportBatch {
         try {
             report.merge(importer.inTransaction(() -> write(batch)));
         } catch (RuntimeException e) {
-            log.warn(
-                    "A batch of {} posts was rolled back ({}); writing them one by one",
-                    batch.size(),
-                    org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
-                            .toString());
+            String cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
+                    .toString();
+            log.warn("A batch of {} posts was rolled back ({}); writing them one by one", batch.size(), cause);
+            report.note(FELL_BACK + " (" + batch.size() + " posts): " + cause);
             batch.forEach(oneByOne::write); // rolled back as a whole: one item per transaction
         }
     }
