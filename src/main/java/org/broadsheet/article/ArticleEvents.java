@@ -19,6 +19,12 @@ public final class ArticleEvents {
     /** An article was scheduled: it is to become public at {@code at}. */
     public record ArticleScheduled(long articleId, java.time.Instant at) implements ClusterEvent {}
 
+    /**
+     * Many articles came in at once ({@link ArticleImports}): whatever is kept from any story
+     * may be wrong. One for a whole batch, instead of one event per article.
+     */
+    public record ArticlesImported() implements ClusterEvent {}
+
     /** A public article was taken down. */
     public record ArticleUnpublished(long articleId) implements ClusterEvent {}
 }

@@ -198,7 +198,7 @@ public class ArticleService {
     }
 
     /** The form as it is stored: the slug it got, text stripped as the article keeps it. */
-    private static ArticleForm stored(ArticleForm form, String slug) {
+    static ArticleForm stored(ArticleForm form, String slug) {
         return new ArticleForm(
                 slug,
                 form.headline().strip(),

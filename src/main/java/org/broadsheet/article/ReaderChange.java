@@ -39,6 +39,14 @@ public sealed interface ReaderChange {
         }
     }
 
+    /** Many stories came in at once (an import): anything kept from any story may be wrong. */
+    record Stories() implements ReaderChange {
+        @Override
+        public boolean everything() {
+            return true;
+        }
+    }
+
     /** The event bus came back after a break: changes made on other nodes meanwhile were not heard. */
     record Missed() implements ReaderChange {
         @Override

@@ -20,6 +20,7 @@ record ReaderChanges(ApplicationEventPublisher events) {
         ArticleEvents.ArticlePublished.class,
         ArticleEvents.ArticleChanged.class,
         ArticleEvents.ArticleUnpublished.class,
+        ArticleEvents.ArticlesImported.class,
         TaxonomyChanged.class,
         ClusterEventsResumed.class
     })
@@ -33,6 +34,7 @@ record ReaderChanges(ApplicationEventPublisher events) {
                 ArticleEvents.ArticlePublished.class,
                 ArticleEvents.ArticleChanged.class,
                 ArticleEvents.ArticleUnpublished.class,
+                ArticleEvents.ArticlesImported.class,
                 TaxonomyChanged.class
             })
     void afterChangeCompleted(Object event) {
@@ -48,6 +50,9 @@ record ReaderChanges(ApplicationEventPublisher events) {
         }
         if (event instanceof ArticleEvents.ArticleUnpublished e) {
             return new ReaderChange.Story(e.articleId());
+        }
+        if (event instanceof ArticleEvents.ArticlesImported) {
+            return new ReaderChange.Stories();
         }
         if (event instanceof TaxonomyChanged e) {
             return new ReaderChange.Terms(e.changesPermalinks());

@@ -55,14 +55,22 @@ class CommentCache {
         return enabled ? approved.get(articleId, loader::apply) : loader.apply(articleId);
     }
 
-    @EventListener({CommentEvents.CommentApproved.class, CommentEvents.CommentChanged.class})
+    @EventListener({
+        CommentEvents.CommentApproved.class,
+        CommentEvents.CommentChanged.class,
+        CommentEvents.CommentsImported.class
+    })
     void onChange(Object event) {
         forget(event);
     }
 
     @TransactionalEventListener(
             phase = TransactionPhase.AFTER_COMPLETION,
-            classes = {CommentEvents.CommentApproved.class, CommentEvents.CommentChanged.class})
+            classes = {
+                CommentEvents.CommentApproved.class,
+                CommentEvents.CommentChanged.class,
+                CommentEvents.CommentsImported.class
+            })
     void afterChangeCompleted(Object event) {
         forget(event);
     }
@@ -90,6 +98,9 @@ class CommentCache {
             forget(e.articleId());
         } else if (event instanceof CommentEvents.CommentChanged e) {
             forget(e.articleId());
+        } else if (event instanceof CommentEvents.CommentsImported) {
+            approved.invalidateAll();
+            rendered.invalidateAll();
         }
     }
 

@@ -16,6 +16,12 @@ public final class CommentEvents {
     /** A comment became public (posted approved, or approved by a moderator). */
     public record CommentApproved(long articleId, long commentId) implements ClusterEvent {}
 
+    /**
+     * Many comments came in at once ({@link CommentImports}), on any articles: one for a whole
+     * batch, instead of one {@link CommentApproved} per comment.
+     */
+    public record CommentsImported() implements ClusterEvent {}
+
     /** The site's comment policy was changed by an administrator. */
     public record CommentPolicyChanged() implements ClusterEvent {}
 

@@ -43,7 +43,8 @@ record FeedChanges(KeptFeeds kept) {
     @EventListener({
         CommentEvents.CommentApproved.class,
         CommentEvents.CommentChanged.class,
-        CommentEvents.CommentPolicyChanged.class
+        CommentEvents.CommentPolicyChanged.class,
+        CommentEvents.CommentsImported.class
     })
     void onCommentChange(Object event) {
         forget(event);
@@ -54,7 +55,8 @@ record FeedChanges(KeptFeeds kept) {
             classes = {
                 CommentEvents.CommentApproved.class,
                 CommentEvents.CommentChanged.class,
-                CommentEvents.CommentPolicyChanged.class
+                CommentEvents.CommentPolicyChanged.class,
+                CommentEvents.CommentsImported.class
             })
     void afterCommentChangeCompleted(Object event) {
         forget(event);
@@ -65,7 +67,8 @@ record FeedChanges(KeptFeeds kept) {
             comments(e.articleId());
         } else if (event instanceof CommentEvents.CommentChanged e) {
             comments(e.articleId());
-        } else if (event instanceof CommentEvents.CommentPolicyChanged) {
+        } else if (event instanceof CommentEvents.CommentPolicyChanged
+                || event instanceof CommentEvents.CommentsImported) {
             kept.forgetComments();
         }
     }

@@ -37,6 +37,13 @@ final class ImportReport {
         lines.add(line);
     }
 
+    /** Adds what {@code staged} counted and noted (a batch of items, once it is committed). */
+    void merge(ImportReport staged) {
+        staged.counts.forEach((kind, c) -> c.forEach((outcome, n) ->
+                counts.computeIfAbsent(kind, k -> new EnumMap<>(Outcome.class)).merge(outcome, n, Integer::sum)));
+        lines.addAll(staged.lines);
+    }
+
     int counted(String kind, Outcome outcome) {
         EnumMap<Outcome, Integer> of = counts.get(kind);
         return of == null ? 0 : of.getOrDefault(outcome, 0);

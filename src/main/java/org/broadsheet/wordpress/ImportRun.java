@@ -29,6 +29,7 @@ final class ImportRun {
     private final Progress progress;
     private final WxrComments comments;
     private final WxrAttachments attachments;
+    private final ImportBatch batch;
 
     ImportRun(
             WordPressImporter importer,
@@ -40,7 +41,13 @@ final class ImportRun {
         this.options = options;
         this.report = report;
         this.index = index;
-        this.links = new WxrLinks(index.hosts(), index::wpIdAt, importer::target);
+        this.batch = new ImportBatch(importer, report, this::oneByOne);
+        this.links = new WxrLinks(index.hosts(), index::wpIdAt, wpId -> {
+            if (batch.holds(wpId)) {
+                batch.flush(); // a link to a post of this batch: its article first
+            }
+            return importer.target(wpId);
+        });
         this.progress = progress;
         this.terms = new WxrTerms(
                 importer.sections(),
@@ -100,9 +107,21 @@ final class ImportRun {
             return;
         }
         ArticleForm form = form(item, section); // terms first, each committed: a failed post keeps them usable
-        Long id = importer.inTransaction(() -> importer.save(item, kind, wpId, form, report));
-        if (id != null) {
-            comments.of(item, id);
+        batch.add(new ImportBatch.Post(item, kind, wpId, form));
+    }
+
+    /** Writes the posts still waiting in the batch. */
+    void flush() {
+        batch.flush();
+    }
+
+    /** A post and its comments as before batches: the post in a transaction, then each comment in its own. */
+    private void oneByOne(ImportBatch.Post p) {
+        try {
+            long id = importer.inTransaction(() -> importer.save(p.item(), p.kind(), p.wpId(), p.form(), report));
+            comments.of(p.item(), id);
+        } catch (RuntimeException e) {
+            report.failed("item", describe(p.item()), reason(e));
         }
     }
 

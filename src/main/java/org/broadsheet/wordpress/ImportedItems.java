@@ -63,6 +63,30 @@ record ImportedItems(JdbcClient jdbc) {
                         """).params(kind.db(), wpId, guid, target, oldPath, url).update();
     }
 
+    /** What one item became, for {@link #recordAll}. */
+    record Made(
+            long wpId, String guid, long target, @Nullable String oldPath) {}
+
+    /** As {@link #record} for many items of one kind (none an attachment), in one statement. */
+    void recordAll(Kind kind, java.util.List<Made> made) {
+        if (made.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into wordpress_item (kind, wp_id, guid, target_id, old_path)
+                        select ?, * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[])
+                        on conflict (kind, wp_id) do update set guid = excluded.guid, target_id = excluded.target_id,
+                            old_path = excluded.old_path, url = null, imported_at = now()
+                        """)
+                .params(
+                        kind.db(),
+                        made.stream().map(Made::wpId).toArray(Long[]::new),
+                        made.stream().map(Made::guid).toArray(String[]::new),
+                        made.stream().map(Made::target).toArray(Long[]::new),
+                        made.stream().map(Made::oldPath).toArray(String[]::new))
+                .update();
+    }
+
     /** The article an old WordPress path (no trailing slash) or {@code ?p=} ID belonged to. */
     Optional<Long> articleAt(String oldPath) {
         return jdbc.sql("""

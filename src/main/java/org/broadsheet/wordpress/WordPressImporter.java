@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.comment.CommentImports;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaUploads;
@@ -34,8 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 record WordPressImporter(
         ArticleService articles,
         ArticleWorkflow workflow,
+        ArticleImports articleImports,
         ArticleReader reader,
         CommentService comments,
+        CommentImports commentImports,
         SectionService sections,
         TagService tags,
         AuthorService authors,
@@ -64,6 +68,7 @@ record WordPressImporter(
         ImportRun.Progress line = new ImportRun.Progress(progress, index.items());
         ImportRun run = new ImportRun(this, options, report, index, line);
         read(file, run::unit);
+        run.flush();
         line.end();
         if (!run.pending().isEmpty()) {
             read(file, run::relink); // links to posts that came later in the file
@@ -115,6 +120,41 @@ record WordPressImporter(
         return id;
     }
 
+    /**
+     * Runs {@code work} in a savepoint of the caller's transaction: when it throws, what it
+     * wrote is undone and the rest of the transaction goes on.
+     */
+    <T> T inSavepoint(java.util.function.Supplier<T> work) {
+        TransactionTemplate nested = new TransactionTemplate(transactions.getTransactionManager());
+        nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        return nested.execute(s -> work.get());
+    }
+
+    /** How a new article of the post's status arrives, as {@link #create} would make it. */
+    static ArticleImports.Incoming arrival(WxrNode item, ArticleForm form) {
+        Instant date = WxrPost.date(item, "wp:post_date_gmt", "wp:post_date");
+        String status = item.text("wp:status").strip();
+        if (date == null
+                || !(status.equals("publish")
+                        || status.equals("private")
+                        || status.equals("trash")
+                        || status.equals("future"))) {
+            return new ArticleImports.Incoming(
+                    form,
+                    status.equals("pending") ? ArticleImports.Arrival.IN_REVIEW : ArticleImports.Arrival.DRAFT,
+                    null,
+                    null);
+        }
+        if (status.equals("future")) {
+            return new ArticleImports.Incoming(form, ArticleImports.Arrival.SCHEDULED, date, null);
+        }
+        return new ArticleImports.Incoming(
+                form,
+                status.equals("publish") ? ArticleImports.Arrival.PUBLISHED : ArticleImports.Arrival.UNPUBLISHED,
+                date,
+                WxrPost.date(item, "wp:post_modified_gmt", "wp:post_modified"));
+    }
+
     /** A new article in the post's status: {@code private} and {@code trash} come in published, then unpublished. */
     private long create(WxrNode item, ArticleForm form) {
         Instant date = WxrPost.date(item, "wp:post_date_gmt", "wp:post_date");
@@ -145,9 +185,16 @@ record WordPressImporter(
 
     /** {@code slug}, or it with "-2", "-3"... when another article has it (WordPress repeats slugs across statuses). */
     private String freeSlug(String slug, @Nullable Long own) {
+        return freeSlug(slug, own, java.util.Set.of());
+    }
+
+    /** As {@link #freeSlug(String, Long)}, also avoiding {@code claimed} (slugs of a batch not written yet). */
+    String freeSlug(String slug, @Nullable Long own, java.util.Set<String> claimed) {
         String candidate = slug;
         for (int n = 2; ; n++) {
-            Long owner = items.slugOwner(candidate).orElse(null);
+            Long owner = claimed.contains(candidate)
+                    ? Long.valueOf(-1)
+                    : items.slugOwner(candidate).orElse(null);
             if (owner == null || owner.equals(own)) {
                 return candidate;
             }

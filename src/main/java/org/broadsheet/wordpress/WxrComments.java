@@ -33,7 +33,26 @@ final class WxrComments {
         this.dryRun = dryRun;
     }
 
+    /** Writes one comment (its checks passed or thrown); returns its id. */
+    interface Writer {
+        long write(long wpId, long articleId, CommentForm form, CommentStatus status, Instant at, Visitor visitor);
+    }
+
+    /** The post's comments, each in a transaction of its own. */
     void of(WxrNode item, long articleId) {
+        of(item, articleId, this::inOwnTransaction, null);
+    }
+
+    /** The WordPress IDs of the post's comments (those imported as comments). */
+    static List<Long> ids(WxrNode item) {
+        return item.all("wp:comment").stream().map(WxrComments::id).toList();
+    }
+
+    /**
+     * The post's comments through {@code writer}; {@code imported} holds what comments of an
+     * earlier run became (null: look them up).
+     */
+    void of(WxrNode item, long articleId, Writer writer, java.util.@Nullable Map<Long, Long> imported) {
         List<WxrNode> waiting = new ArrayList<>(item.all("wp:comment").stream()
                 .filter(c -> c.text("wp:comment_type").isEmpty()
                         || c.text("wp:comment_type").equals("comment"))
@@ -42,13 +61,18 @@ final class WxrComments {
         for (int i = 0; i < others; i++) {
             report.count("comment", ImportReport.Outcome.SKIPPED);
         }
-        Map<Long, Long> made = new HashMap<>(
-                dryRun
-                        ? Map.of()
-                        : importer.items()
-                                .targets(
-                                        ImportedItems.Kind.COMMENT,
-                                        waiting.stream().map(WxrComments::id).toList()));
+        Map<Long, Long> made = new HashMap<>();
+        if (imported != null) {
+            waiting.stream()
+                    .map(WxrComments::id)
+                    .filter(imported::containsKey)
+                    .forEach(i -> made.put(i, imported.get(i)));
+        } else if (!dryRun) {
+            made.putAll(importer.items()
+                    .targets(
+                            ImportedItems.Kind.COMMENT,
+                            waiting.stream().map(WxrComments::id).toList()));
+        }
         Map<Long, Long> known = Map.copyOf(made);
         boolean progress = true;
         while (!waiting.isEmpty() && progress) {
@@ -57,14 +81,19 @@ final class WxrComments {
                 if (parent > 0 && !made.containsKey(parent) && waiting.stream().anyMatch(w -> id(w) == parent)) {
                     return false; // its parent comes first
                 }
-                one(c, articleId, parent > 0 ? made.get(parent) : null, made, known);
+                one(c, articleId, parent > 0 ? made.get(parent) : null, made, known, writer);
                 return true;
             });
         }
     }
 
     private void one(
-            WxrNode comment, long articleId, @Nullable Long parentId, Map<Long, Long> made, Map<Long, Long> known) {
+            WxrNode comment,
+            long articleId,
+            @Nullable Long parentId,
+            Map<Long, Long> made,
+            Map<Long, Long> known,
+            Writer writer) {
         long wpId = id(comment);
         try {
             Long existing = known.get(wpId);
@@ -76,24 +105,24 @@ final class WxrComments {
                 }
                 return;
             }
-            Long id = importer.inTransaction(() -> {
-                long newId = importer.comments()
-                        .importComment(
-                                articleId,
-                                form(comment, parentId),
-                                status(comment),
-                                false,
-                                date(comment),
-                                visitor(comment))
-                        .id();
-                importer.items().record(ImportedItems.Kind.COMMENT, wpId, "", newId, null, null);
-                return newId;
-            });
+            long id = writer.write(
+                    wpId, articleId, form(comment, parentId), status(comment), date(comment), visitor(comment));
             made.put(wpId, id);
             report.count("comment", ImportReport.Outcome.IMPORTED);
         } catch (RuntimeException e) {
             report.failed("comment", Long.toString(wpId), ImportRun.reason(e));
         }
+    }
+
+    private long inOwnTransaction(
+            long wpId, long articleId, CommentForm form, CommentStatus status, Instant at, Visitor visitor) {
+        return importer.inTransaction(() -> {
+            long newId = importer.comments()
+                    .importComment(articleId, form, status, false, at, visitor)
+                    .id();
+            importer.items().record(ImportedItems.Kind.COMMENT, wpId, "", newId, null, null);
+            return newId;
+        });
     }
 
     static CommentForm form(WxrNode comment, @Nullable Long parentId) {

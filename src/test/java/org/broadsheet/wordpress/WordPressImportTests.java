@@ -115,6 +115,15 @@ class WordPressImportTests extends SiteTest {
     }
 
     @Test
+    void postsAndCommentsAreWrittenInBatchesNotOneByOne() throws Exception {
+        Fixture f = fixture();
+        ImportReport report = run(f.file());
+
+        assertThat(report.lines()).noneMatch(l -> l.contains(ImportBatch.FELL_BACK));
+        assertThat(report.counted("post", ImportReport.Outcome.IMPORTED)).isEqualTo(7);
+    }
+
+    @Test
     void keepsEveryStatusOfPostsAndComments() throws Exception {
         Fixture f = fixture();
         ImportReport report = run(f.file());

@@ -1,0 +1,177 @@
+package org.broadsheet.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.broadsheet.web.ValidationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Brings in many new articles at once (the WordPress import). Each is checked by the rules
+ * every save meets ({@link ArticleChecks}) and rendered as {@link ArticleService} renders it;
+ * those that pass are written together, a few statements for all of them
+ * ({@link ImportRepository}), each with its revision 1 as {@link ArticleService#create} or
+ * {@link ArticleService#importPublished} would have made it. Instead of an event per article,
+ * one {@link ArticleEvents.ArticlesImported} for the call (and an
+ * {@link ArticleEvents.ArticleScheduled} for each scheduled one, for the scheduler).
+ */
+@Service
+public class ArticleImports {
+
+    /** Where an imported article arrives in its life. */
+    public enum Arrival {
+        /** A draft, as {@link ArticleService#create}. */
+        DRAFT,
+        /** A draft submitted for review. */
+        IN_REVIEW,
+        /** Created, then published at its time ({@link ArticleWorkflow#publish}): scheduled while that is ahead. */
+        SCHEDULED,
+        /** Published elsewhere already, as {@link ArticleService#importPublished}. */
+        PUBLISHED,
+        /** As {@link #PUBLISHED}, then taken down. */
+        UNPUBLISHED
+    }
+
+    /**
+     * One article to bring in.
+     *
+     * @param publishedAt its publication time (needed but for drafts and reviews)
+     * @param updatedAt   its last change, for {@code PUBLISHED} and {@code UNPUBLISHED} (null: publication)
+     */
+    public record Incoming(
+            ArticleForm form,
+            Arrival arrival,
+            @Nullable Instant publishedAt,
+            @Nullable Instant updatedAt) {}
+
+    /** The id of the article made, or why it was refused ({@link ValidationException}). */
+    public record Outcome(@Nullable Long id, @Nullable RuntimeException refusal) {}
+
+    /** An article checked and rendered, ready to write. */
+    record Checked(
+            ArticleForm form,
+            ArticleChecks.Resolved resolved,
+            RenderedBody body,
+            ArticleStatus status,
+            @Nullable Instant publishedAt,
+            Instant updatedAt,
+            RevisionKind revision) {}
+
+    private final ArticleChecks checks;
+    private final ArticleService service;
+    private final ImportRepository repository;
+    private final Revisions revisions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ArticleImports(
+            ArticleChecks checks,
+            ArticleService service,
+            ImportRepository repository,
+            Revisions revisions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.checks = checks;
+        this.service = service;
+        this.repository = repository;
+        this.revisions = revisions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks and writes {@code incoming}, in the caller's transaction; returns an outcome for
+     * each, in order. An article the checks refuse is left out and the others are written; an
+     * error of the database (a slug taken meanwhile) is thrown, and the caller's transaction
+     * should then be rolled back.
+     */
+    @Transactional
+    public List<Outcome> importAll(List<Incoming> incoming) {
+        Instant now = clock.instant();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Checked> accepted = new ArrayList<>();
+        Set<String> slugs = new HashSet<>();
+        for (Incoming article : incoming) {
+            try {
+                Checked c = check(article, now);
+                if (!slugs.add(c.resolved().slug())) {
+                    throw ArticleChecks.slugTaken(c.resolved().slug());
+                }
+                accepted.add(c);
+                outcomes.add(new Outcome(-1L, null));
+            } catch (ValidationException e) {
+                outcomes.add(new Outcome(null, e));
+            }
+        }
+        List<Long> ids = repository.write(
+                accepted,
+                a -> revisions.toJson(
+                        ArticleService.stored(a.form(), a.resolved().slug())),
+                now);
+        announce(accepted, ids);
+        int next = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).refusal() == null) {
+                outcomes.set(i, new Outcome(ids.get(next++), null));
+            }
+        }
+        return outcomes;
+    }
+
+    private Checked check(Incoming article, Instant now) {
+        ArticleForm form = checks.withLibraryImage(article.form(), null);
+        ArticleChecks.Resolved resolved = checks.validate(form, null);
+        RenderedBody body = service.render(form.body(), null);
+        Instant at = article.publishedAt();
+        return switch (article.arrival()) {
+            case DRAFT -> new Checked(form, resolved, body, ArticleStatus.DRAFT, null, now, RevisionKind.CREATED);
+            case IN_REVIEW ->
+                new Checked(form, resolved, body, ArticleStatus.IN_REVIEW, null, now, RevisionKind.CREATED);
+            case SCHEDULED ->
+                new Checked(
+                        form,
+                        resolved,
+                        body,
+                        required(at).isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED,
+                        at,
+                        now,
+                        RevisionKind.CREATED);
+            case PUBLISHED, UNPUBLISHED ->
+                new Checked(
+                        form,
+                        resolved,
+                        body,
+                        article.arrival() == Arrival.PUBLISHED ? ArticleStatus.PUBLISHED : ArticleStatus.UNPUBLISHED,
+                        required(at),
+                        Optional.ofNullable(article.updatedAt()).orElse(at),
+                        RevisionKind.IMPORTED);
+        };
+    }
+
+    private static Instant required(@Nullable Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException("A publication time is needed");
+        }
+        return at;
+    }
+
+    private void announce(List<Checked> written, List<Long> ids) {
+        if (written.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < written.size(); i++) {
+            Checked c = written.get(i);
+            if (c.status() == ArticleStatus.SCHEDULED && c.publishedAt() != null) {
+                events.publishEvent(new ArticleEvents.ArticleScheduled(ids.get(i), c.publishedAt()));
+            }
+        }
+        events.publishEvent(new ArticleEvents.ArticlesImported());
+    }
+}

@@ -1,0 +1,189 @@
+package org.broadsheet.wordpress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleImports;
+import org.broadsheet.comment.CommentForm;
+import org.broadsheet.comment.CommentImports;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.Visitor;
+
+/**
+ * Posts (and pages) waiting to be written, with their comments, many in one transaction:
+ * new articles and comments through the bulk paths ({@link ArticleImports},
+ * {@link CommentImports}), which check each under the services' rules and leave out those
+ * refused; articles of an earlier run through {@code ArticleService.update}, each in a
+ * savepoint. The report hears of a batch once it is committed. Should the transaction fail
+ * (an error of the database: a slug another writer took meanwhile, say), the batch is
+ * written again one item per transaction, as before, so one bad item spoils nothing else.
+ * Not thread-safe; one per run.
+ */
+final class ImportBatch {
+
+    /** Posts per transaction. */
+    static final int MAX_POSTS = 200;
+
+    /** Comments per transaction (a post with thousands of comments ends its batch). */
+    static final int MAX_COMMENTS = 2_000;
+
+    /** The report's note when a batch had to be written again one item at a time. */
+    static final String FELL_BACK = "a batch was rolled back and written again one item per transaction";
+
+    record Post(WxrNode item, ImportedItems.Kind kind, long wpId, ArticleForm form) {}
+
+    /** Writes one post the old way, each in its own transaction. */
+    interface OneByOne {
+        void write(Post post);
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportBatch.class);
+
+    private final WordPressImporter importer;
+    private final ImportReport report;
+    private final OneByOne oneByOne;
+    private final List<Post> posts = new ArrayList<>();
+    private final Set<Long> held = new HashSet<>();
+    private int comments;
+
+    ImportBatch(WordPressImporter importer, ImportReport report, OneByOne oneByOne) {
+        this.importer = importer;
+        this.report = report;
+        this.oneByOne = oneByOne;
+    }
+
+    void add(Post post) {
+        posts.add(post);
+        held.add(post.wpId());
+        comments += post.item().all("wp:comment").size();
+        if (posts.size() >= MAX_POSTS || comments >= MAX_COMMENTS) {
+            flush();
+        }
+    }
+
+    /** Whether WordPress post {@code wpId} waits here (its article not made yet). */
+    boolean holds(long wpId) {
+        return held.contains(wpId);
+    }
+
+    /** Writes what waits. */
+    void flush() {
+        if (posts.isEmpty()) {
+            return;
+        }
+        List<Post> batch = List.copyOf(posts);
+        posts.clear();
+        held.clear();
+        comments = 0;
+        try {
+            report.merge(importer.inTransaction(() -> write(batch)));
+        } catch (RuntimeException e) {
+            String cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
+                    .toString();
+            log.warn("A batch of {} posts was rolled back ({}); writing them one by one", batch.size(), cause);
+            report.note(FELL_BACK + " (" + batch.size() + " posts): " + cause);
+            batch.forEach(oneByOne::write); // rolled back as a whole: one item per transaction
+        }
+    }
+
+    private ImportReport write(List<Post> batch) {
+        ImportReport staged = new ImportReport(false);
+        Map<Post, Long> made = new IdentityHashMap<>();
+        Map<ImportedItems.Kind, Map<Long, Long>> earlier = new EnumMap<>(ImportedItems.Kind.class);
+        for (ImportedItems.Kind kind : List.of(ImportedItems.Kind.POST, ImportedItems.Kind.PAGE)) {
+            earlier.put(
+                    kind,
+                    importer.items()
+                            .targets(
+                                    kind,
+                                    batch.stream()
+                                            .filter(p -> p.kind() == kind)
+                                            .map(Post::wpId)
+                                            .toList()));
+        }
+        List<Post> fresh = new ArrayList<>();
+        for (Post p : batch) {
+            if (earlier.get(p.kind()).containsKey(p.wpId())) {
+                update(p, staged, made);
+            } else {
+                fresh.add(p);
+            }
+        }
+        create(fresh, staged, made);
+        comments(batch, made, staged);
+        return staged;
+    }
+
+    /** An article of an earlier run: its content replaced, in a savepoint. */
+    private void update(Post p, ImportReport staged, Map<Post, Long> made) {
+        try {
+            made.put(p, importer.inSavepoint(() -> importer.save(p.item(), p.kind(), p.wpId(), p.form(), staged)));
+        } catch (RuntimeException e) {
+            staged.failed("item", ImportRun.describe(p.item()), ImportRun.reason(e));
+        }
+    }
+
+    private void create(List<Post> fresh, ImportReport staged, Map<Post, Long> made) {
+        Set<String> claimed = new HashSet<>();
+        List<ArticleImports.Incoming> incoming = new ArrayList<>();
+        for (Post p : fresh) {
+            String slug = importer.freeSlug(p.form().slug(), null, claimed);
+            claimed.add(slug);
+            incoming.add(WordPressImporter.arrival(p.item(), p.form().withSlug(slug)));
+        }
+        List<ArticleImports.Outcome> outcomes = importer.articleImports().importAll(incoming);
+        Map<ImportedItems.Kind, List<ImportedItems.Made>> records = new HashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            Post p = fresh.get(i);
+            ArticleImports.Outcome outcome = outcomes.get(i);
+            if (outcome.refusal() != null) {
+                staged.failed("item", ImportRun.describe(p.item()), ImportRun.reason(outcome.refusal()));
+                continue;
+            }
+            long id = java.util.Objects.requireNonNull(outcome.id());
+            made.put(p, id);
+            records.computeIfAbsent(p.kind(), k -> new ArrayList<>())
+                    .add(new ImportedItems.Made(
+                            p.wpId(),
+                            p.item().text("guid").strip(),
+                            id,
+                            WxrPost.oldPath(p.item().text("link"))));
+            staged.count(p.kind().db(), ImportReport.Outcome.IMPORTED);
+        }
+        records.forEach((kind, rows) -> importer.items().recordAll(kind, rows));
+    }
+
+    /** The comments of the posts that have their article, checked and written together. */
+    private void comments(List<Post> batch, Map<Post, Long> made, ImportReport staged) {
+        CommentImports.Batch written = importer.commentImports().batch(made.values());
+        Map<Long, Long> earlier = importer.items()
+                .targets(
+                        ImportedItems.Kind.COMMENT,
+                        batch.stream()
+                                .flatMap(p -> WxrComments.ids(p.item()).stream())
+                                .toList());
+        List<ImportedItems.Made> records = new ArrayList<>();
+        WxrComments.Writer writer =
+                (long wpId, long articleId, CommentForm form, CommentStatus status, Instant at, Visitor visitor) -> {
+                    long id = written.add(articleId, form, status, false, at, visitor);
+                    records.add(new ImportedItems.Made(wpId, "", id, null));
+                    return id;
+                };
+        WxrComments comments = new WxrComments(importer, staged, false);
+        for (Post p : batch) {
+            Long id = made.get(p);
+            if (id != null) {
+                comments.of(p.item(), id, writer, earlier);
+            }
+        }
+        written.write();
+        importer.items().recordAll(ImportedItems.Kind.COMMENT, records);
+    }
+}
