@@ -10,13 +10,11 @@ import org.broadsheet.article.ReaderChange;
 import org.broadsheet.render.RenderedHtml;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The approved comments of recently read articles, and their pages as rendered for readers
  * with no held comment of their own, in memory. A change to an article's public comments,
- * or to the article ({@link ReaderChange}), forgets that article's entries at once and again
+ * ({@link CommentChange}) or to the article ({@link ReaderChange}), forgets that article's entries at once and again
  * when the writing transaction ends; other nodes' changes arrive as the same events through the
  * cross-node event bus, and {@code broadsheet.comments.cache-ttl} bounds
  * what a node that missed one can serve stale.
@@ -55,24 +53,14 @@ class CommentCache {
         return enabled ? approved.get(articleId, loader::apply) : loader.apply(articleId);
     }
 
-    @EventListener({
-        CommentEvents.CommentApproved.class,
-        CommentEvents.CommentChanged.class,
-        CommentEvents.CommentsImported.class
-    })
-    void onChange(Object event) {
-        forget(event);
-    }
-
-    @TransactionalEventListener(
-            phase = TransactionPhase.AFTER_COMPLETION,
-            classes = {
-                CommentEvents.CommentApproved.class,
-                CommentEvents.CommentChanged.class,
-                CommentEvents.CommentsImported.class
-            })
-    void afterChangeCompleted(Object event) {
-        forget(event);
+    @EventListener
+    void onChange(CommentChange change) {
+        if (change instanceof CommentChange.Article article) {
+            forget(article.articleId());
+        } else {
+            approved.invalidateAll();
+            rendered.invalidateAll();
+        }
     }
 
     /**
@@ -88,17 +76,6 @@ class CommentCache {
                 rendered.invalidateAll();
             }
         } else {
-            approved.invalidateAll();
-            rendered.invalidateAll();
-        }
-    }
-
-    private void forget(Object event) {
-        if (event instanceof CommentEvents.CommentApproved e) {
-            forget(e.articleId());
-        } else if (event instanceof CommentEvents.CommentChanged e) {
-            forget(e.articleId());
-        } else if (event instanceof CommentEvents.CommentsImported) {
             approved.invalidateAll();
             rendered.invalidateAll();
         }

@@ -1,11 +1,9 @@
 package org.broadsheet.feed;
 
 import org.broadsheet.article.ReaderChange;
-import org.broadsheet.comment.CommentEvents;
+import org.broadsheet.comment.CommentChange;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Which kept feeds a change makes wrong, heard at once (so the writer's own next request is
@@ -40,35 +38,11 @@ record FeedChanges(KeptFeeds kept) {
         }
     }
 
-    @EventListener({
-        CommentEvents.CommentApproved.class,
-        CommentEvents.CommentChanged.class,
-        CommentEvents.CommentPolicyChanged.class,
-        CommentEvents.CommentsImported.class
-    })
-    void onCommentChange(Object event) {
-        forget(event);
-    }
-
-    @TransactionalEventListener(
-            phase = TransactionPhase.AFTER_COMPLETION,
-            classes = {
-                CommentEvents.CommentApproved.class,
-                CommentEvents.CommentChanged.class,
-                CommentEvents.CommentPolicyChanged.class,
-                CommentEvents.CommentsImported.class
-            })
-    void afterCommentChangeCompleted(Object event) {
-        forget(event);
-    }
-
-    private void forget(Object event) {
-        if (event instanceof CommentEvents.CommentApproved e) {
-            comments(e.articleId());
-        } else if (event instanceof CommentEvents.CommentChanged e) {
-            comments(e.articleId());
-        } else if (event instanceof CommentEvents.CommentPolicyChanged
-                || event instanceof CommentEvents.CommentsImported) {
+    @EventListener
+    void onCommentChange(CommentChange change) {
+        if (change instanceof CommentChange.Article article) {
+            comments(article.articleId());
+        } else {
             kept.forgetComments();
         }
     }
