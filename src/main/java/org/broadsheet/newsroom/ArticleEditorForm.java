@@ -110,7 +110,7 @@ public record ArticleEditorForm(
     }
 
     ArticleEditorForm withVersion(int newVersion) {
-        return with(Integer.toString(newVersion), publishAt);
+        return with(Integer.toString(newVersion), tags, publishAt);
     }
 
     /** This form with {@code name} among its tags (once). */
@@ -120,31 +120,14 @@ public record ArticleEditorForm(
         }
         List<String> more = new java.util.ArrayList<>(tags);
         more.add(name);
-        return new ArticleEditorForm(
-                version,
-                headline,
-                slug,
-                standfirst,
-                body,
-                section,
-                authors,
-                List.copyOf(more),
-                imageMediaId,
-                imagePath,
-                imageAlt,
-                imageCaption,
-                imageCredit,
-                imageWidth,
-                imageHeight,
-                imageRemove,
-                publishAt);
+        return with(version, List.copyOf(more), publishAt);
     }
 
     ArticleEditorForm withPublishAt(String localTime) {
-        return with(version, localTime);
+        return with(version, tags, localTime);
     }
 
-    private ArticleEditorForm with(String newVersion, String newPublishAt) {
+    private ArticleEditorForm with(String newVersion, List<String> newTags, String newPublishAt) {
         return new ArticleEditorForm(
                 newVersion,
                 headline,
@@ -153,7 +136,7 @@ public record ArticleEditorForm(
                 body,
                 section,
                 authors,
-                tags,
+                newTags,
                 imageMediaId,
                 imagePath,
                 imageAlt,
