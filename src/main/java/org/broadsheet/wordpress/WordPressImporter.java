@@ -157,30 +157,29 @@ record WordPressImporter(
 
     /** A new article in the post's status: {@code private} and {@code trash} come in published, then unpublished. */
     private long create(WxrNode item, ArticleForm form) {
-        Instant date = WxrPost.date(item, "wp:post_date_gmt", "wp:post_date");
-        String status = item.text("wp:status").strip();
-        if (date == null
-                || !(status.equals("publish")
-                        || status.equals("private")
-                        || status.equals("trash")
-                        || status.equals("future"))) {
-            long id = articles.create(form).id();
-            if (status.equals("pending")) {
+        ArticleImports.Incoming incoming = arrival(item, form);
+        return switch (incoming.arrival()) {
+            case DRAFT -> articles.create(form).id();
+            case IN_REVIEW -> {
+                long id = articles.create(form).id();
                 workflow.submitForReview(id);
+                yield id;
             }
-            return id;
-        }
-        if (status.equals("future")) {
-            long id = articles.create(form).id();
-            workflow.publish(id, date); // scheduled when still ahead, published when its time has passed
-            return id;
-        }
-        long id = articles.importPublished(form, date, WxrPost.date(item, "wp:post_modified_gmt", "wp:post_modified"))
-                .id();
-        if (!status.equals("publish")) {
-            workflow.unpublish(id);
-        }
-        return id;
+            case SCHEDULED -> {
+                long id = articles.create(form).id();
+                workflow.publish(id, incoming.publishedAt()); // scheduled when still ahead, published when past
+                yield id;
+            }
+            case PUBLISHED ->
+                articles.importPublished(form, incoming.publishedAt(), incoming.updatedAt())
+                        .id();
+            case UNPUBLISHED -> {
+                long id = articles.importPublished(form, incoming.publishedAt(), incoming.updatedAt())
+                        .id();
+                workflow.unpublish(id);
+                yield id;
+            }
+        };
     }
 
     /** {@code slug}, or it with "-2", "-3"... when another article has it (WordPress repeats slugs across statuses). */
