@@ -5,5 +5,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"account", "article", "taxonomy", "comment", "media", "search", "web"})
+        allowedDependencies = {"access", "account", "article", "taxonomy", "comment", "media", "search", "web"})
 package org.broadsheet.api;
