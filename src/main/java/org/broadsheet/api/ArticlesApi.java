@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.PublicStories;
 import org.broadsheet.article.StoryFilter;
 import org.broadsheet.article.StoryKey;
@@ -82,7 +83,7 @@ record ArticlesApi(
     }
 
     /**
-     * A staff token also gets the Markdown source; that answer is the token holder's own, so no
+     * A staff token also gets the Markdown source and the version; that answer is the token holder's own, so no
      * shared cache may keep it, and every answer varies with {@code Authorization}.
      */
     private ApiJson.Article forWhom(ApiJson.Article article, HttpServletRequest request, HttpServletResponse response) {
@@ -91,7 +92,8 @@ record ArticlesApi(
             return article;
         }
         HttpCaching.privateToReader(response);
-        return article.withMarkdown(desk.forEditing(article.id()).form().body());
+        EditableArticle source = desk.forEditing(article.id());
+        return article.withSource(source.form().body(), source.version());
     }
 
     /** The newest approved comments of a public article, newest first (at most {@value #MAX_COMMENTS}). */
@@ -108,16 +110,7 @@ record ArticlesApi(
         return new ApiJson.Page<>(found, null);
     }
 
-    /** An article id as a path gives it: anything but a positive number names no article. */
     private static long publicId(String id) {
-        try {
-            long parsed = Long.parseLong(id);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the 404
-        }
-        throw ApiException.notFound("No public article has the id " + id);
+        return ApiPaths.articleId(id);
     }
 }
