@@ -3,6 +3,7 @@ package org.broadsheet.api;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.account.Staff;
@@ -90,11 +91,12 @@ record ArticleWritesApi(
             return views.source(desk.forEditing(article.id()), saved.warnings());
         } catch (ArticleEditConflict conflict) {
             throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "The article is at version " + conflict.currentVersion() + ", not "
-                            + conflict.baseVersion() + ": someone saved it since you read it. Nothing was "
-                            + "changed; read its source again, apply your change and send that version",
-                    List.of());
+                            HttpStatus.CONFLICT,
+                            "The article is at version " + conflict.currentVersion() + ", not "
+                                    + conflict.baseVersion() + ": someone saved it since you read it. Nothing was "
+                                    + "changed; read its source again, apply your change and send that version",
+                            List.of())
+                    .with(Map.of("current_version", conflict.currentVersion()));
         }
     }
 

@@ -214,6 +214,7 @@ class ArticleWritesApiTests extends SiteTest {
 
         JsonNode conflict = problem(update(id, with(content("Harbour dues fall"), "version", read), editor), 409);
         assertThat(conflict.get("detail").asString()).contains("version " + (read + 1));
+        assertThat(conflict.get("current_version").asInt()).isEqualTo(read + 1);
         assertThat(desk.forEditing(id).form().headline()).isEqualTo("Harbour dues rise");
         assertThat(desk.forEditing(id).version()).isEqualTo(read + 1);
     }
@@ -245,6 +246,10 @@ class ArticleWritesApiTests extends SiteTest {
                         tokenOf(staff.create(Role.AUTHOR))),
                 422);
         assertThat(fields(newTag)).containsExactly("tags");
+        Map<String, Object> noSuchImage = Map.of("media_id", 999_999_999L, "alt", "Nothing");
+        JsonNode image = problem(
+                update(id, with(with(content("Pictured"), "image", noSuchImage), "version", version), editor), 422);
+        assertThat(fields(image)).containsExactly("image.media_id");
         assertThat(desk.forEditing(id).form().headline()).isEqualTo("Left alone");
         assertThat(desk.forEditing(id).version()).isEqualTo(version);
     }
