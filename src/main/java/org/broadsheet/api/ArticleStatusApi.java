@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleStatus;
@@ -102,7 +103,7 @@ record ArticleStatusApi(ArticleWorkflow workflow, ArticleDesk desk, ApiViews vie
     }
 
     private ApiJson.Source now(EditableArticle before) {
-        return views.source(desk.forEditing(before.id()), java.util.List.of());
+        return views.source(desk.forEditing(before.id()), List.of());
     }
 
     /** An ISO-8601 time with its offset; a 422 on {@code publish_at} otherwise. */
