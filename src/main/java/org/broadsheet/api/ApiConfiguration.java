@@ -103,6 +103,14 @@ class ApiConfiguration {
                                         "JSON views of what readers can see, and writes with staff API tokens. Guide: docs/api.md."));
     }
 
+    /**
+     * The request headers another origin's page may send: what public reads use (conditional
+     * requests and content negotiation), and never {@code Authorization}, so that a preflight
+     * asking for it is refused and no page of another site can make a token's request and read
+     * the answer, even with a token it was handed.
+     */
+    static final String[] CORS_REQUEST_HEADERS = {"Accept", "Accept-Language", "If-None-Match", "If-Modified-Since"};
+
     @Bean
     WebMvcConfigurer apiCors(ApiSettings settings) {
         return new WebMvcConfigurer() {
@@ -112,6 +120,7 @@ class ApiConfiguration {
                     registry.addMapping(ApiPaths.ROOT + "/**")
                             .allowedOrigins(settings.corsOrigins().toArray(String[]::new))
                             .allowedMethods("GET", "HEAD")
+                            .allowedHeaders(CORS_REQUEST_HEADERS)
                             .exposedHeaders("Link", "ETag")
                             .allowCredentials(false)
                             .maxAge(3600);

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 final class ApiCursor {
 
     private static final Pattern SHAPE = Pattern.compile("v1\\.(-?\\d{1,19})\\.(\\d{1,19})");
+    private static final Pattern COMMENT_SHAPE = Pattern.compile("c1\\.(\\d{1,19})");
     private static final int MAX_LENGTH = 80;
 
     private ApiCursor() {}
@@ -49,6 +50,32 @@ final class ApiCursor {
                 throw new IllegalArgumentException("out of range");
             }
             return new StoryKey(at, Long.parseLong(m.group(2)));
+        } catch (IllegalArgumentException e) { // NumberFormatException is one
+            throw ApiException.badParameter("cursor", "Use the cursor of a Link header as it was given");
+        }
+    }
+
+    /** The cursor of a page of comments: the id of the last comment already given. */
+    static String encodeComment(long lastId) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("c1." + lastId).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The comment id a comments cursor names (the next page starts after it); null for none given. */
+    static @Nullable Long decodeComment(@Nullable String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            if (cursor.length() > MAX_LENGTH) {
+                throw new IllegalArgumentException("too long");
+            }
+            var m = COMMENT_SHAPE.matcher(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a comments cursor");
+            }
+            return Long.parseLong(m.group(1));
         } catch (IllegalArgumentException e) { // NumberFormatException is one
             throw ApiException.badParameter("cursor", "Use the cursor of a Link header as it was given");
         }

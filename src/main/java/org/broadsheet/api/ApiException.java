@@ -2,6 +2,7 @@ package org.broadsheet.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.broadsheet.web.ValidationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final List<ValidationException.Problem> fields;
     private @Nullable Duration retryAfter;
+    private Map<String, Object> members = Map.of();
 
     ApiException(HttpStatus status, String detail, List<ValidationException.Problem> fields) {
         super(detail, null, false, false);
@@ -38,6 +40,16 @@ class ApiException extends RuntimeException {
     ApiException retryAfter(Duration wait) {
         this.retryAfter = wait;
         return this;
+    }
+
+    /** The same refusal with more members of the problem for clients to read (an RFC 9457 extension). */
+    ApiException with(Map<String, Object> extra) {
+        this.members = Map.copyOf(extra);
+        return this;
+    }
+
+    Map<String, Object> members() {
+        return members;
     }
 
     @Nullable

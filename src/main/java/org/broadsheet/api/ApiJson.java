@@ -25,7 +25,8 @@ final class ApiJson {
     /**
      * A public story. {@code body_html} (the rendered, sanitised body, story references as links)
      * is present on a single story and null in lists; {@code body_markdown} (the source as the
-     * editor holds it) only on a single story asked for with a staff token, null otherwise.
+     * editor holds it) and {@code version} (what an update names, see {@link Source}) only on a
+     * single story asked for with a staff token, null otherwise.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Article(
@@ -45,10 +46,11 @@ final class ApiJson {
             boolean commentsOpen,
             String commentsUrl,
             @Nullable String bodyHtml,
-            @Nullable String bodyMarkdown) {
+            @Nullable String bodyMarkdown,
+            @Nullable Integer version) {
 
-        /** The same story with its Markdown source, for a staff token's answer. */
-        Article withMarkdown(String markdown) {
+        /** The same story with its Markdown source and version, for a staff token's answer. */
+        Article withSource(String markdown, int sourceVersion) {
             return new Article(
                     id,
                     slug,
@@ -66,9 +68,52 @@ final class ApiJson {
                     commentsOpen,
                     commentsUrl,
                     bodyHtml,
-                    markdown);
+                    markdown,
+                    sourceVersion);
         }
     }
+
+    /**
+     * An article as its editors hold it, in any status: what staff tokens read before an update
+     * and what every article write answers. {@code section}, {@code authors} and {@code tags}
+     * are slugs, as a write sends them; {@code version} is what the next update must name;
+     * {@code url} is the permalink while readers can see it, else null; {@code published_at}
+     * the publication (or scheduled) time, else null; {@code warnings} what the write that
+     * answered warns of (story references that name no public story), empty on reads.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Source(
+            long id,
+            String slug,
+            String status,
+            int version,
+            String headline,
+            String standfirst,
+            String bodyMarkdown,
+            String section,
+            List<String> authors,
+            List<String> tags,
+            @Nullable SourceImage image,
+            @Nullable String publishedAt,
+            @Nullable String url,
+            boolean commentsOpen,
+            List<Note> notes,
+            String sourceUrl,
+            List<String> warnings) {}
+
+    /**
+     * A lead image as a write gives it: a library image by {@code media_id} (its address and size
+     * come from the library), or a picture on this site by {@code path} with its size.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SourceImage(
+            @Nullable Long mediaId,
+            @Nullable String path,
+            @Nullable String alt,
+            @Nullable String caption,
+            @Nullable String credit,
+            @Nullable Integer width,
+            @Nullable Integer height) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record SectionRef(long id, String slug, String name, String url) {}

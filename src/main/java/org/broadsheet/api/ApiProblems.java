@@ -68,7 +68,8 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
                         HttpHeaders.RETRY_AFTER,
                         Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
             }
-            ProblemJson.write(response, refused.status(), refused.getMessage(), path, refused.fields());
+            ProblemJson.write(
+                    response, refused.status(), refused.getMessage(), path, refused.fields(), refused.members());
         } else if (e instanceof ValidationException invalid) {
             ProblemJson.write(
                     response,

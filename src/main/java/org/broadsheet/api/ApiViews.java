@@ -5,8 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.broadsheet.article.ArticleEntry;
+import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.comment.ApprovedComment;
 import org.broadsheet.taxonomy.Author;
@@ -44,16 +47,50 @@ record ApiViews(SiteUrls urls, Dates dates) {
                 view.published().iso(),
                 date(entry.modified()),
                 view.updated() == null ? null : view.updated().iso(),
-                view.notes().stream()
-                        .map(n -> new ApiJson.Note(
-                                n.kind().name().toLowerCase(Locale.ROOT),
-                                n.date().iso(),
-                                n.text()))
-                        .toList(),
+                view.notes().stream().map(this::note).toList(),
                 view.commentsOpen(),
                 urls.absolute(ApiPaths.articleComments(view.id())),
                 withBody ? bodyHtml(view) : null,
+                null,
                 null);
+    }
+
+    /** An article as its editors hold it, with what the write that answers warns of. */
+    ApiJson.Source source(EditableArticle article, List<String> warnings) {
+        ArticleForm form = article.form();
+        LeadImage image = form.image();
+        return new ApiJson.Source(
+                article.id(),
+                form.slug(),
+                article.status().key(),
+                article.version(),
+                form.headline(),
+                Objects.requireNonNullElse(form.standfirst(), ""),
+                Objects.requireNonNullElse(form.body(), ""),
+                form.section(),
+                form.authors(),
+                form.tags(),
+                image == null
+                        ? null
+                        : new ApiJson.SourceImage(
+                                image.mediaId(),
+                                image.hasMediaId() ? null : image.path(),
+                                image.alt(),
+                                image.caption(),
+                                image.credit(),
+                                image.hasMediaId() ? null : image.width(),
+                                image.hasMediaId() ? null : image.height()),
+                article.published() == null ? null : article.published().iso(),
+                article.publicUrl() == null ? null : urls.absolute(article.publicUrl()),
+                article.commentsOpen(),
+                article.notes().stream().map(this::note).toList(),
+                urls.absolute(ApiPaths.articleSource(article.id())),
+                List.copyOf(warnings));
+    }
+
+    private ApiJson.Note note(ArticleView.Note note) {
+        return new ApiJson.Note(
+                note.kind().name().toLowerCase(Locale.ROOT), note.date().iso(), note.text());
     }
 
     private List<ApiJson.TagRef> tags(ArticleView view) {

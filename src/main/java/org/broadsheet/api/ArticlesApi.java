@@ -5,10 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleReader;
+import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.PublicStories;
 import org.broadsheet.article.StoryFilter;
 import org.broadsheet.article.StoryKey;
 import org.broadsheet.article.StoryPage;
+import org.broadsheet.comment.ApprovedComment;
 import org.broadsheet.comment.ApprovedComments;
 import org.broadsheet.web.HttpCaching;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +84,7 @@ record ArticlesApi(
     }
 
     /**
-     * A staff token also gets the Markdown source; that answer is the token holder's own, so no
+     * A staff token also gets the Markdown source and the version; that answer is the token holder's own, so no
      * shared cache may keep it, and every answer varies with {@code Authorization}.
      */
     private ApiJson.Article forWhom(ApiJson.Article article, HttpServletRequest request, HttpServletResponse response) {
@@ -91,33 +93,42 @@ record ArticlesApi(
             return article;
         }
         HttpCaching.privateToReader(response);
-        return article.withMarkdown(desk.forEditing(article.id()).form().body());
+        EditableArticle source = desk.forEditing(article.id());
+        return article.withSource(source.form().body(), source.version());
     }
 
-    /** The newest approved comments of a public article, newest first (at most {@value #MAX_COMMENTS}). */
+    /**
+     * The approved comments of a public article, newest first, {@code limit} to a page (at most
+     * {@value #MAX_COMMENTS}), later pages by the cursor of the {@code Link} header.
+     */
     @GetMapping(ApiPaths.ARTICLE_COMMENTS)
     ApiJson.Page<ApiJson.Comment> listComments(
-            @PathVariable String id, @RequestParam(required = false) @Nullable String limit) {
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         long articleId = publicId(id);
         int size = ApiFilters.limit(limit, MAX_COMMENTS, MAX_COMMENTS);
+        Long after = ApiCursor.decodeComment(cursor);
         if (reader.findById(articleId).isEmpty()) {
             throw ApiException.notFound("No public article has the id " + id);
         }
-        List<ApiJson.Comment> found =
-                comments.newestOn(articleId, size).stream().map(views::comment).toList();
-        return new ApiJson.Page<>(found, null);
+        // One more than the page holds: whether it is there says whether a next page is.
+        List<ApprovedComment> found =
+                after == null ? comments.newestOn(articleId, size + 1) : comments.olderOn(articleId, after, size + 1);
+        List<ApprovedComment> page = found.subList(0, Math.min(size, found.size()));
+        String next = found.size() > size
+                ? links.next(
+                        request,
+                        response,
+                        "cursor",
+                        ApiCursor.encodeComment(page.get(page.size() - 1).id()))
+                : null;
+        return new ApiJson.Page<>(page.stream().map(views::comment).toList(), next);
     }
 
-    /** An article id as a path gives it: anything but a positive number names no article. */
     private static long publicId(String id) {
-        try {
-            long parsed = Long.parseLong(id);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the 404
-        }
-        throw ApiException.notFound("No public article has the id " + id);
+        return ApiPaths.articleId(id);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -43,6 +44,7 @@ record CommentsWriteApi(CommentService comments) {
     record Posted(long id, String status) {}
 
     @PostMapping(ApiPaths.ARTICLE_COMMENTS)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Posted> post(@PathVariable long id, @RequestBody NewComment body, HttpServletRequest request) {
         var form = new CommentForm(body.name(), body.email(), body.website(), body.text(), body.parentId());
         var visitor = new Visitor(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));

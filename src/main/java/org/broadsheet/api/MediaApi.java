@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -34,6 +35,7 @@ record MediaApi(MediaUploads uploads, SiteUrls urls) {
     record Uploaded(long id, String filename, int width, int height, String alt, String url, List<String> renditions) {}
 
     @PostMapping(ApiPaths.MEDIA)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Uploaded> upload(
             TokenHolder holder,
             @RequestParam(required = false) @Nullable MultipartFile file,

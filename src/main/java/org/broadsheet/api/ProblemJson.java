@@ -30,6 +30,18 @@ final class ProblemJson {
             String instance,
             List<ValidationException.Problem> fields)
             throws IOException {
+        write(response, status, detail, instance, fields, Map.of());
+    }
+
+    /** The same, with extension members after the standard ones ({@code current_version} of a conflict). */
+    static void write(
+            HttpServletResponse response,
+            HttpStatus status,
+            String detail,
+            String instance,
+            List<ValidationException.Problem> fields,
+            Map<String, Object> members)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
@@ -43,6 +55,7 @@ final class ProblemJson {
                             .map(p -> Map.of("field", p.field(), "message", p.message()))
                             .toList());
         }
+        problem.putAll(members);
         byte[] body = JSON.writeValueAsBytes(problem);
         response.resetBuffer();
         response.setStatus(status.value());

@@ -1,6 +1,7 @@
 package org.broadsheet.article;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArticleWorkflow {
 
     public static final int NOTE_MAX = 2000;
+    /** How far ahead an article may be scheduled: further is a typing slip (a year 20260), not an embargo. */
+    public static final Duration SCHEDULE_AHEAD_MAX = Duration.ofDays(5 * 366);
+
     static final int PUBLISH_BATCH = 100;
 
     private final ArticleRepository repository;
@@ -65,8 +69,8 @@ public class ArticleWorkflow {
     }
 
     /**
-     * Schedules an article for {@code at}, which must be in the future (a validation error on
-     * field "publishAt" otherwise): {@link ScheduledPublishing} publishes it within a minute of then.
+     * Schedules an article for {@code at}, which must be in the future and within
+     * {@link #SCHEDULE_AHEAD_MAX} (a validation error on field "publishAt" otherwise): {@link ScheduledPublishing} publishes it within a minute of then.
      */
     @Transactional
     public void schedule(long id, Instant at) {
@@ -79,6 +83,10 @@ public class ArticleWorkflow {
         new Problems()
                 .require(at != null, "publishAt", "Choose when to publish")
                 .require(at == null || at.isAfter(clock.instant()), "publishAt", "Choose a time in the future")
+                .require(
+                        at == null || !at.isAfter(clock.instant().plus(SCHEDULE_AHEAD_MAX)),
+                        "publishAt",
+                        "Choose a time within the next five years")
                 .throwIfAny();
     }
 

@@ -62,8 +62,16 @@ class ApprovedCommentRepository {
 
     /** The newest approved comments of one article, newest first; none when the article is not public. */
     List<Row> findNewestOn(long articleId, int limit) {
-        return jdbc.sql(SELECT + " and c.article_id = ? order by c.id desc limit ?")
-                .params(articleId, limit)
+        return findOlderOn(articleId, Long.MAX_VALUE, limit);
+    }
+
+    /**
+     * The newest approved comments of one article older than comment {@code beforeId} (a keyset:
+     * one walk of {@code comment_article_approved_idx} however deep the page), newest first.
+     */
+    List<Row> findOlderOn(long articleId, long beforeId, int limit) {
+        return jdbc.sql(SELECT + " and c.article_id = ? and c.id < ? order by c.id desc limit ?")
+                .params(articleId, beforeId, limit)
                 .query(ROW)
                 .list();
     }

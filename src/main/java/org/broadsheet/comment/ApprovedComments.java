@@ -46,6 +46,14 @@ public class ApprovedComments {
         return comments(repository.findNewestOn(articleId, count));
     }
 
+    /**
+     * The next {@code count} approved comments of article {@code articleId} after comment
+     * {@code beforeId} in the newest-first order (a page after the first); none unless it is public.
+     */
+    public List<ApprovedComment> olderOn(long articleId, long beforeId, int count) {
+        return comments(repository.findOlderOn(articleId, beforeId, count));
+    }
+
     private List<ApprovedComment> comments(List<ApprovedCommentRepository.Row> rows) {
         CommentPolicy policy = policies.current();
         return rows.stream().map(row -> comment(row, policy)).toList();

@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleAutosaves;
 import org.broadsheet.article.ArticleDesk;
@@ -38,14 +39,14 @@ record ArticleAutosaveController(
     @PostMapping(ARTICLE + "/autosave")
     ResponseEntity<Map<String, String>> autosave(Staff staff, @PathVariable long id, ArticleEditorForm form) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).edit(), "edit");
+        ArticleAccess.require(ArticleAccess.of(staff, article).edit(), "edit");
         return autosaved(() -> autosaves.autosave(id, staff.id(), form.baseVersion(), form.toArticleForm(tags.all())));
     }
 
     @PostMapping(ARTICLE + "/autosave/discard")
     ModelAndView discard(Staff staff, @PathVariable long id) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).open(), "open");
+        ArticleAccess.require(ArticleAccess.of(staff, article).open(), "open");
         autosaves.discardAutosave(id, staff.id());
         return pages.redirect(NewsroomUrls.article(id), "Autosaved changes discarded.");
     }
@@ -53,14 +54,14 @@ record ArticleAutosaveController(
     /** A new article before its first save: kept per person, not as an article. */
     @PostMapping(NEW)
     ResponseEntity<Map<String, String>> autosaveNew(Staff staff, ArticleEditorForm form) {
-        ArticleEditorAccess.forNew(staff);
+        ArticleAccess.forNew(staff);
         return autosaved(() -> autosaves.autosaveNew(staff.id(), form.toArticleForm(tags.all())));
     }
 
     /** The editor holding the new article this person left unsaved; nothing is written. */
     @PostMapping(NEW + "/restore")
     ModelAndView restoreNew(Staff staff) {
-        ArticleEditorAccess.forNew(staff);
+        ArticleAccess.forNew(staff);
         Optional<Autosave> unsaved = desk.newArticleAutosave(staff.id());
         if (unsaved.isEmpty()) {
             return pages.redirect(NewsroomUrls.NEW_ARTICLE, "There is no unsaved article to restore.");
@@ -71,7 +72,7 @@ record ArticleAutosaveController(
 
     @PostMapping(NEW + "/discard")
     ModelAndView discardNew(Staff staff) {
-        ArticleEditorAccess.forNew(staff);
+        ArticleAccess.forNew(staff);
         autosaves.discardNewAutosave(staff.id());
         return pages.redirect(NewsroomUrls.NEW_ARTICLE, "Unsaved article discarded.");
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleEditConflict;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The article editor: writing a new article and editing one, saved as revisions, with the
  * button's next step (submit for review, publish, schedule) taken after the save. Every
- * handler checks {@link ArticleEditorAccess} on the server. A refused save shows the form
+ * handler checks {@link ArticleAccess} on the server. A refused save shows the form
  * again with the typed text kept (422), an edit over someone else's the other change too (409).
  */
 @Controller
@@ -50,7 +51,7 @@ record ArticleEditorController(
     /** A blank editor; or, when this person left a new article unsaved, the offer to restore or discard it. */
     @GetMapping(NewsroomUrls.NEW_ARTICLE)
     ModelAndView newArticle(Staff staff) {
-        ArticleEditorAccess.forNew(staff);
+        ArticleAccess.forNew(staff);
         Optional<Autosave> unsaved = desk.newArticleAutosave(staff.id());
         if (unsaved.isPresent()) {
             return pages.render(
@@ -70,7 +71,7 @@ record ArticleEditorController(
 
     @PostMapping(NewsroomUrls.ARTICLES)
     ModelAndView create(Staff staff, ArticleEditorForm form, @RequestParam(defaultValue = "save") String action) {
-        ArticleEditorAccess can = ArticleEditorAccess.forNew(staff);
+        ArticleAccess can = ArticleAccess.forNew(staff);
         requireAction(can, action);
         List<Tag> all = tags.all();
         return pages.submit(
@@ -86,8 +87,8 @@ record ArticleEditorController(
     @GetMapping(NewsroomUrls.ARTICLES + "/" + NewsroomUrls.ID)
     ModelAndView edit(Staff staff, @PathVariable long id, @RequestParam(required = false) String autosave) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess can = ArticleEditorAccess.of(staff, article);
-        ArticleEditorAccess.require(can.open(), "open");
+        ArticleAccess can = ArticleAccess.of(staff, article);
+        ArticleAccess.require(can.open(), "open");
         Optional<Autosave> kept = autosave != null && can.edit() ? desk.autosave(id, staff.id()) : Optional.empty();
         if (kept.isPresent()) {
             ArticleEditorForm form =
@@ -105,7 +106,7 @@ record ArticleEditorController(
             @RequestParam(defaultValue = "save") String action,
             @RequestParam(required = false) String place) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess can = ArticleEditorAccess.of(staff, article);
+        ArticleAccess can = ArticleAccess.of(staff, article);
         requireAction(can, action);
         ArticleEditorForm form = withPlace(id, can, typed, place);
         List<Tag> all = tags.all();
@@ -153,7 +154,7 @@ record ArticleEditorController(
      * The form as typed, with the place a person accepted among its tags (its place tag made if
      * need be), or with the place they dismissed remembered for this article.
      */
-    private ArticleEditorForm withPlace(long id, ArticleEditorAccess can, ArticleEditorForm form, String choice) {
+    private ArticleEditorForm withPlace(long id, ArticleAccess can, ArticleEditorForm form, String choice) {
         if (choice == null) {
             return form;
         }
@@ -166,7 +167,7 @@ record ArticleEditorController(
                 return form;
             }
             case "accept" -> {
-                ArticleEditorAccess.require(
+                ArticleAccess.require(
                         can.createTags() || tags.findBySlug(place.slug()).isPresent(), "create tags");
                 return form.withTag(places.accept(place).name());
             }
@@ -174,15 +175,15 @@ record ArticleEditorController(
         }
     }
 
-    private static List<String> newTags(ArticleEditorAccess can, ArticleEditorForm form, List<Tag> all) {
+    private static List<String> newTags(ArticleAccess can, ArticleEditorForm form, List<Tag> all) {
         return can.createTags() ? form.newTags(all) : List.of();
     }
 
-    private static void requireAction(ArticleEditorAccess can, String action) {
+    private static void requireAction(ArticleAccess can, String action) {
         switch (action) {
-            case "save" -> ArticleEditorAccess.require(can.edit(), "edit");
-            case "submit" -> ArticleEditorAccess.require(can.edit() && can.submit(), "submit");
-            case "publish", "schedule" -> ArticleEditorAccess.require(can.publish(), action);
+            case "save" -> ArticleAccess.require(can.edit(), "edit");
+            case "submit" -> ArticleAccess.require(can.edit() && can.submit(), "submit");
+            case "publish", "schedule" -> ArticleAccess.require(can.publish(), action);
             default -> throw new NotFoundException("No action " + action);
         }
     }

@@ -2,6 +2,7 @@ package org.broadsheet.newsroom;
 
 import java.time.ZoneId;
 import java.util.List;
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.Autosave;
@@ -54,7 +55,7 @@ class ArticleEditorPages {
 
     /** Places the text names that the article is not tagged with, for saved articles the person may change. */
     private List<PlaceSuggestions.Suggestion> suggestions(
-            EditableArticle article, ArticleEditorAccess can, ArticleEditorForm form) {
+            EditableArticle article, ArticleAccess can, ArticleEditorForm form) {
         if (article == null || !can.edit()) {
             return List.of();
         }
@@ -111,8 +112,7 @@ class ArticleEditorPages {
     /** When the form holds no autosave, one of the article this person may restore is offered. */
     private ModelAndView page(Staff staff, Shown shown) {
         EditableArticle article = shown.article();
-        ArticleEditorAccess can =
-                article == null ? ArticleEditorAccess.forNew(staff) : ArticleEditorAccess.of(staff, article);
+        ArticleAccess can = article == null ? ArticleAccess.forNew(staff) : ArticleAccess.of(staff, article);
         Autosave offer = shown.restored() != null || article == null || !can.edit()
                 ? shown.restored()
                 : desk.autosave(article.id(), staff.id()).orElse(null);

@@ -1,5 +1,6 @@
 package org.broadsheet.newsroom;
 
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleEditConflict;
@@ -56,7 +57,7 @@ record ArticleEditorRevisionsController(NewsroomPages pages, ArticleService arti
     @PostMapping(BASE + "/{number:[0-9]{1,6}}/restore")
     ModelAndView restore(Staff staff, @PathVariable long id, @PathVariable int number, RestoreFields fields) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).edit(), "edit");
+        ArticleAccess.require(ArticleAccess.of(staff, article).edit(), "edit");
         return pages.submit(
                 fields,
                 () -> {
@@ -90,13 +91,13 @@ record ArticleEditorRevisionsController(NewsroomPages pages, ArticleService arti
 
     private EditableArticle opened(Staff staff, long id) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).open(), "open");
+        ArticleAccess.require(ArticleAccess.of(staff, article).open(), "open");
         return article;
     }
 
     private ModelAndView page(Staff staff, EditableArticle article, StaffForm problem, RevisionDiff diff) {
         ArticleEditorRevisionsView view = new ArticleEditorRevisionsView(
-                article, desk.revisions(article.id()), ArticleEditorAccess.of(staff, article), problem, diff);
+                article, desk.revisions(article.id()), ArticleAccess.of(staff, article), problem, diff);
         String title = diff == null
                 ? "Revisions: " + article.form().headline()
                 : "Revisions " + diff.from().number() + " and " + diff.to().number() + ": "

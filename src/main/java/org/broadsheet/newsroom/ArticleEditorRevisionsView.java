@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.article.EditableArticle;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.article.RevisionSummary;
@@ -15,7 +16,7 @@ import org.broadsheet.article.RevisionSummary;
 public record ArticleEditorRevisionsView(
         EditableArticle article,
         List<RevisionSummary> revisions,
-        ArticleEditorAccess can,
+        ArticleAccess can,
         StaffForm problem,
         RevisionDiff diff) {
 

@@ -2,6 +2,7 @@ package org.broadsheet.newsroom;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Autosave;
@@ -33,7 +34,7 @@ public record ArticleEditorView(
         ArticleEditorForm form,
         StaffForm errors,
         StaffForm noteForm,
-        ArticleEditorAccess can,
+        ArticleAccess can,
         List<Section> sections,
         List<Author> authors,
         List<Tag> tags,

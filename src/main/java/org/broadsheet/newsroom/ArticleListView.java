@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleSummary;
@@ -33,7 +34,6 @@ public record ArticleListView(
 
     /** Whether the signed-in person may open this article in the editor. */
     public boolean canOpen(ArticleSummary article) {
-        return ArticleEditorAccess.of(staff, article.status(), article.createdBy())
-                .open();
+        return ArticleAccess.of(staff, article.status(), article.createdBy()).open();
     }
 }

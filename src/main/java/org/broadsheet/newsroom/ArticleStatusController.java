@@ -1,5 +1,6 @@
 package org.broadsheet.newsroom;
 
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleWorkflow;
@@ -14,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The editor's actions on a saved article besides saving it: unpublish, back to draft, comments
- * on or off, and dated corrections and update notes. Each checks {@link ArticleEditorAccess};
+ * on or off, and dated corrections and update notes. Each checks {@link ArticleAccess};
  * a move the article's status does not allow goes back to the editor saying why.
  */
 @Controller
@@ -34,7 +35,7 @@ record ArticleStatusController(
     @PostMapping(ARTICLE + "/unpublish")
     ModelAndView unpublish(Staff staff, @PathVariable long id) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).unpublish(), "unpublish");
+        ArticleAccess.require(ArticleAccess.of(staff, article).unpublish(), "unpublish");
         return pages.change(
                 () -> workflow.unpublish(id), NewsroomUrls.article(id), "Unpublished: readers no longer see it.");
     }
@@ -42,14 +43,14 @@ record ArticleStatusController(
     @PostMapping(ARTICLE + "/draft")
     ModelAndView returnToDraft(Staff staff, @PathVariable long id) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).returnToDraft(), "return to draft");
+        ArticleAccess.require(ArticleAccess.of(staff, article).returnToDraft(), "return to draft");
         return pages.change(() -> workflow.returnToDraft(id), NewsroomUrls.article(id), "Back to draft.");
     }
 
     @PostMapping(ARTICLE + "/comments")
     ModelAndView comments(Staff staff, @PathVariable long id, @RequestParam(defaultValue = "") String open) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).comments(), "open or close comments on");
+        ArticleAccess.require(ArticleAccess.of(staff, article).comments(), "open or close comments on");
         boolean opening = open.equals("true");
         workflow.setCommentsOpen(id, opening);
         return pages.redirect(NewsroomUrls.article(id), opening ? "Comments are open." : "Comments are closed.");
@@ -58,7 +59,7 @@ record ArticleStatusController(
     @PostMapping(ARTICLE + "/notes")
     ModelAndView addNote(Staff staff, @PathVariable long id, NoteFields fields) {
         EditableArticle article = desk.forEditing(id);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).notes(), "add notes to");
+        ArticleAccess.require(ArticleAccess.of(staff, article).notes(), "add notes to");
         NoteKind kind = fields.noteKind();
         return pages.submit(
                 fields,

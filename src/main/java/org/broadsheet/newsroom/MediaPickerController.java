@@ -2,6 +2,7 @@ package org.broadsheet.newsroom;
 
 import java.util.List;
 import java.util.Optional;
+import org.broadsheet.access.ArticleAccess;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleDesk;
@@ -148,7 +149,7 @@ record MediaPickerController(
 
     private EditableArticle editable(Staff staff, long articleId) {
         EditableArticle article = desk.forEditing(articleId);
-        ArticleEditorAccess.require(ArticleEditorAccess.of(staff, article).edit(), "edit");
+        ArticleAccess.require(ArticleAccess.of(staff, article).edit(), "edit");
         return article;
     }
 

@@ -4,5 +4,15 @@
  * every other package; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"account", "article", "comment", "taxonomy", "media", "site", "wordpress", "web"})
+        allowedDependencies = {
+            "access",
+            "account",
+            "article",
+            "comment",
+            "taxonomy",
+            "media",
+            "site",
+            "wordpress",
+            "web"
+        })
 package org.broadsheet.newsroom;

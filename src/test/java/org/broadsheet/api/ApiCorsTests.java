@@ -12,7 +12,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /**
  * Pages of the configured origin ({@code https://app.example} in the test site) may read the
  * public API from a browser; other origins may not, writes are never open to any, and reader
- * pages send no CORS headers at all. The API keeps the site's security headers and sets no cookie.
+ * pages send no CORS headers at all. A preflight may ask for the headers public reads need,
+ * never for {@code Authorization}. The API keeps the site's security headers and sets no cookie.
  */
 @BroadsheetTest
 class ApiCorsTests extends SiteTest {
@@ -42,6 +43,29 @@ class ApiCorsTests extends SiteTest {
                 options("/api/v1/articles").header("Origin", ALLOWED).header("Access-Control-Request-Method", "POST"));
         assertThat(response.getHeader("Access-Control-Allow-Origin")).isNull();
         assertThat(response.getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void aPreflightForAConditionalReadIsAllowed() {
+        MockHttpServletResponse response = site.perform(options("/api/v1/articles")
+                .header("Origin", ALLOWED)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "if-none-match"));
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo(ALLOWED);
+        assertThat(response.getHeader("Access-Control-Allow-Headers")).containsIgnoringCase("if-none-match");
+    }
+
+    /** A page of another site may not send a token: it could read what the token's holder may. */
+    @Test
+    void aPreflightAskingToSendAuthorizationIsRefused() {
+        MockHttpServletResponse response = site.perform(options("/api/v1/articles/1")
+                .header("Origin", ALLOWED)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization"));
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getHeader("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.getHeader("Access-Control-Allow-Headers")).isNull();
     }
 
     @Test

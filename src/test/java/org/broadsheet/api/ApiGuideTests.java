@@ -24,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The examples of {@code docs/api.md} work: every {@code curl} line of its shell blocks is run
  * with the real {@code curl} against the running test site (its address in place of
  * {@code https://news.example}, an editor's token for {@code EXAMPLE_TOKEN}, and a story of this test's own for {@code EXAMPLE_ID} and
- * {@code EXAMPLE_SLUG}), and gets the answer the guide promises.
+ * {@code EXAMPLE_SLUG}, its version as it is before each line for {@code EXAMPLE_VERSION}), and
+ * gets the answer the guide promises; the writes of the guide are then seen on the site.
  */
 @BroadsheetTest
 class ApiGuideTests extends SiteTest {
@@ -57,12 +58,15 @@ class ApiGuideTests extends SiteTest {
         String origin = live.uri("").toString();
         String token = tokens.create(staff.create(Role.EDITOR).staff(), "Guide");
         List<String> commands = examples();
-        assertThat(commands).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(15);
         for (String example : commands) {
             String command = example.replace("https://news.example", origin)
                     .replace("EXAMPLE_ID", String.valueOf(story.id()))
                     .replace("EXAMPLE_SLUG", story.slug())
-                    .replace("EXAMPLE_TOKEN", token);
+                    .replace("EXAMPLE_TOKEN", token)
+                    .replace(
+                            "EXAMPLE_VERSION",
+                            String.valueOf(desk.forEditing(story.id()).version()));
             String out = run(command);
             if (example.contains("If-None-Match")) {
                 assertThat(out).as(example).isEqualTo("200\n");
@@ -74,6 +78,11 @@ class ApiGuideTests extends SiteTest {
                 assertThat(out).as(example).startsWith("{").doesNotContain("\"status\":4");
             }
         }
+        assertThat(desk.lookup("Ferries run late into the night", 1)).hasSize(1);
+        var written = desk.forEditing(story.id());
+        assertThat(written.form().headline()).isEqualTo("The harbour reopens at dawn");
+        assertThat(written.notes()).hasSize(1);
+        assertThat(site.page(written.publicUrl()).select("h1").text()).isEqualTo("The harbour reopens at dawn");
     }
 
     /** What {@code command} (a curl line of the guide, single quotes only) prints, run by sh. */

@@ -181,6 +181,41 @@ class ApiReadTests extends SiteTest {
     }
 
     @Test
+    void commentPagesWalkEveryApprovedCommentNewestFirstByCursor() {
+        ArticleView story = commenting.article("Much discussed");
+        List<Long> posted = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            var comment =
+                    comments.post(story.id(), Comments.comment("Reader " + i, "Point number " + i), Comments.visitor());
+            comments.approve(comment.id());
+            posted.add(0, comment.id()); // newest first
+        }
+        List<Long> walked = new ArrayList<>();
+        String url = "/api/v1/articles/" + story.id() + "/comments?limit=2";
+        int pages = 0;
+        while (url != null) {
+            MockHttpServletResponse response = site.perform(get(URI.create(url)));
+            JsonNode page = json(response);
+            page.get("items").forEach(item -> walked.add(item.get("id").asLong()));
+            url = page.get("next").isNull() ? null : page.get("next").asString();
+            assertThat(response.getHeader("Link")).isEqualTo(url == null ? null : "<" + url + ">; rel=\"next\"");
+            pages++;
+        }
+        assertThat(walked).isEqualTo(posted);
+        assertThat(pages).isEqualTo(3);
+
+        String storyCursor =
+                json(site.get("/api/v1/articles?limit=1")).get("next").asString();
+        String foreign = storyCursor.substring(storyCursor.indexOf("cursor=") + "cursor=".length());
+        assertThat(site.get("/api/v1/articles/" + story.id() + "/comments?cursor=" + foreign)
+                        .getStatus())
+                .isEqualTo(400);
+        assertThat(site.get("/api/v1/articles/" + story.id() + "/comments?cursor=bm9wZQ")
+                        .getStatus())
+                .isEqualTo(400);
+    }
+
+    @Test
     void searchFindsPublicStoriesThroughTheSearchService() {
         Section desk = desk();
         String word = "quorvex" + Unique.word("").replaceAll("\\d", "");

@@ -1,16 +1,18 @@
-package org.broadsheet.newsroom;
+package org.broadsheet.access;
 
 import java.util.Set;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.EditableArticle;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
  * What one staff member may do with one article: the role matrix of the writing workflow,
- * checked by every article handler on the server (and used by templates to show only the
- * buttons that work).
+ * checked on the server by every article handler, the newsroom's and the API's (and used by
+ * the newsroom's templates to show only the buttons that work). One source of truth: it lives
+ * here, not in either of them, because {@code api} may not use {@code newsroom}.
  *
  * <table>
  * <caption>Who may do what ("own": articles they created)</caption>
@@ -30,7 +32,7 @@ import org.springframework.security.access.AccessDeniedException;
  * WordPress): changes to a public article are an editor's (or its author's) call.
  * Imported articles have no owner, so only editors work on them.
  */
-public record ArticleEditorAccess(
+public record ArticleAccess(
         boolean open,
         boolean edit,
         boolean submit,
@@ -43,13 +45,14 @@ public record ArticleEditorAccess(
 
     private static final Set<ArticleStatus> CONTRIBUTOR_EDITS = Set.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
 
-    static ArticleEditorAccess of(Staff staff, ArticleStatus status, Long owner) {
+    /** What {@code staff} may do with an article in {@code status} created by {@code owner} (null: imported). */
+    public static ArticleAccess of(Staff staff, ArticleStatus status, @Nullable Long owner) {
         boolean own = owner != null && owner == staff.id();
         boolean open = staff.can(Permission.WRITE_OWN, Permission.EDIT_ANY, owner);
         boolean publish = staff.can(Permission.PUBLISH_OWN, Permission.PUBLISH_ANY, owner);
         boolean edit = staff.can(Permission.EDIT_ANY)
                 || own && staff.can(Permission.WRITE_OWN) && (CONTRIBUTOR_EDITS.contains(status) || publish);
-        return new ArticleEditorAccess(
+        return new ArticleAccess(
                 open,
                 edit,
                 edit && (status == ArticleStatus.DRAFT || status == ArticleStatus.UNPUBLISHED),
@@ -62,18 +65,18 @@ public record ArticleEditorAccess(
     }
 
     /** What {@code staff} may do with {@code article}. */
-    static ArticleEditorAccess of(Staff staff, EditableArticle article) {
+    public static ArticleAccess of(Staff staff, EditableArticle article) {
         return of(staff, article.status(), article.createdBy());
     }
 
     /** For an article not yet written: its writer will own it. */
-    static ArticleEditorAccess forNew(Staff staff) {
+    public static ArticleAccess forNew(Staff staff) {
         staff.require(Permission.WRITE_OWN);
         return of(staff, ArticleStatus.DRAFT, staff.id());
     }
 
     /** Throws {@link AccessDeniedException} (403) unless {@code allowed}. */
-    static void require(boolean allowed, String what) {
+    public static void require(boolean allowed, String what) {
         if (!allowed) {
             throw new AccessDeniedException("You may not " + what + " this article");
         }
