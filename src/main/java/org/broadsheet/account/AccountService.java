@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,7 @@ public class AccountService {
 
     private final StaffRepository repository;
     private final PasswordEncoder encoder;
+    private volatile @Nullable String unusableHash;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -121,9 +123,23 @@ public class AccountService {
     @Transactional
     public long importDisabled(String email, String name, Role role, Long authorId) {
         validateProfile(email, name, role, null).throwIfAny();
-        long id = insert(email, name, role, authorId, encoder.encode(randomToken()));
+        long id = insert(email, name, role, authorId, unusableHash());
         repository.updateProfile(id, email.strip(), name.strip(), role, authorId, false);
         return id;
+    }
+
+    /**
+     * The hash of a random token nobody ever sees, made once per process: an import of many
+     * authors would otherwise spend a bcrypt round (tens of milliseconds) on each account that
+     * nobody can sign in to anyway.
+     */
+    private String unusableHash() {
+        String hash = unusableHash;
+        if (hash == null) {
+            hash = encoder.encode(randomToken());
+            unusableHash = hash;
+        }
+        return hash;
     }
 
     /** A new one-time link for a staff member who forgot their password; earlier links stop working. */

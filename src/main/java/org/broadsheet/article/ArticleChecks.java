@@ -29,10 +29,79 @@ import org.springframework.stereotype.Component;
 @Component
 record ArticleChecks(
         ArticleRepository repository,
+        ImportRepository imports,
         SectionService sections,
         AuthorService authors,
         TagService tags,
         MediaLibrary media) {
+
+    /** Where {@link #validate} looks up the article slugs, authors and tags a form names. */
+    interface Names {
+        Optional<Long> slugOwner(String slug);
+
+        List<? extends Term> authors(List<String> slugs);
+
+        List<? extends Term> tags(List<String> slugs);
+    }
+
+    /** The database, a query for each look-up. */
+    Names live() {
+        return new Names() {
+            @Override
+            public Optional<Long> slugOwner(String slug) {
+                return repository.findIdBySlug(slug);
+            }
+
+            @Override
+            public List<? extends Term> authors(List<String> slugs) {
+                return authors.findBySlugs(slugs);
+            }
+
+            @Override
+            public List<? extends Term> tags(List<String> slugs) {
+                return tags.findBySlugs(slugs);
+            }
+        };
+    }
+
+    /** Every name {@code forms} use, read at once (three queries): for a batch of imports. */
+    Names prefetched(List<ArticleForm> forms) {
+        Map<String, Long> owners = imports.findIdsBySlugs(forms.stream()
+                .map(f -> Slugs.orFrom(f.slug(), f.headline()))
+                .filter(Slugs::isValid)
+                .distinct()
+                .toList());
+        Map<String, Term> byAuthor = bySlug(authors.findBySlugs(
+                forms.stream().flatMap(f -> f.authors().stream()).distinct().toList()));
+        Map<String, Term> byTag = bySlug(tags.findBySlugs(
+                forms.stream().flatMap(f -> f.tags().stream()).distinct().toList()));
+        return new Names() {
+            @Override
+            public Optional<Long> slugOwner(String slug) {
+                return Optional.ofNullable(owners.get(slug));
+            }
+
+            @Override
+            public List<? extends Term> authors(List<String> slugs) {
+                return slugs.stream()
+                        .map(byAuthor::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+            }
+
+            @Override
+            public List<? extends Term> tags(List<String> slugs) {
+                return slugs.stream()
+                        .map(byTag::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+            }
+        };
+    }
+
+    private static Map<String, Term> bySlug(List<? extends Term> terms) {
+        return terms.stream().collect(Collectors.toMap(Term::slug, t -> t, (a, b) -> a));
+    }
 
     /** The field error for a lead image that is neither a library image nor a path. */
     static final String CHOOSE_IMAGE = "Choose an image from the library";
@@ -46,19 +115,24 @@ record ArticleChecks(
      * @throws ValidationException with every problem found
      */
     Resolved validate(ArticleForm form, Long id) {
+        return validate(form, id, live());
+    }
+
+    /** As {@link #validate(ArticleForm, Long)}, looking the form's names up in {@code names}. */
+    Resolved validate(ArticleForm form, Long id, Names names) {
         Problems problems = new Problems();
         checkLengths(form, problems);
-        String slug = slug(form, id, problems);
+        String slug = slug(form, id, names, problems);
         Optional<Long> section = sections.findBySlug(form.section() == null ? "" : form.section())
                 .map(Term::id);
         problems.require(
                 section.isPresent(),
                 "section",
                 form.section() == null || form.section().isBlank() ? "Section is required" : "Unknown section");
-        List<Long> authorIds = resolveAll(
-                form.authors(), authors::findBySlugs, "authors", "author", ArticleForm.MAX_AUTHORS, problems);
+        List<Long> authorIds =
+                resolveAll(form.authors(), names::authors, "authors", "author", ArticleForm.MAX_AUTHORS, problems);
         problems.require(!form.authors().isEmpty(), "authors", "At least one author is required");
-        List<Long> tagIds = resolveAll(form.tags(), tags::findBySlugs, "tags", "tag", ArticleForm.MAX_TAGS, problems);
+        List<Long> tagIds = resolveAll(form.tags(), names::tags, "tags", "tag", ArticleForm.MAX_TAGS, problems);
         checkImage(form.image(), problems);
         problems.throwIfAny();
         return new Resolved(slug, section.get(), authorIds, tagIds);
@@ -130,7 +204,7 @@ record ArticleChecks(
     }
 
     /** The slug the article will have: as given, or made from the headline; one no other article has or had. */
-    private String slug(ArticleForm form, Long id, Problems problems) {
+    private String slug(ArticleForm form, Long id, Names names, Problems problems) {
         String slug = Slugs.orFrom(form.slug(), form.headline());
         if (!Slugs.isValid(slug)) {
             problems.require(
@@ -139,7 +213,7 @@ record ArticleChecks(
                     "Slug must be lower-case letters and digits joined by hyphens, at most " + Slugs.MAX_LENGTH
                             + " characters");
         } else {
-            Optional<Long> owner = repository.findIdBySlug(slug);
+            Optional<Long> owner = names.slugOwner(slug);
             problems.require(owner.isEmpty() || owner.get().equals(id), "slug", slugTakenMessage(slug));
         }
         return slug;

@@ -98,9 +98,11 @@ public class ArticleImports {
         List<Outcome> outcomes = new ArrayList<>();
         List<Checked> accepted = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
+        ArticleChecks.Names names =
+                checks.prefetched(incoming.stream().map(Incoming::form).toList());
         for (Incoming article : incoming) {
             try {
-                Checked c = check(article, now);
+                Checked c = check(article, now, names);
                 if (!slugs.add(c.resolved().slug())) {
                     throw ArticleChecks.slugTaken(c.resolved().slug());
                 }
@@ -125,9 +127,9 @@ public class ArticleImports {
         return outcomes;
     }
 
-    private Checked check(Incoming article, Instant now) {
+    private Checked check(Incoming article, Instant now, ArticleChecks.Names names) {
         ArticleForm form = checks.withLibraryImage(article.form(), null);
-        ArticleChecks.Resolved resolved = checks.validate(form, null);
+        ArticleChecks.Resolved resolved = checks.validate(form, null, names);
         RenderedBody body = service.render(form.body(), null);
         Instant at = article.publishedAt();
         return switch (article.arrival()) {

@@ -85,6 +85,11 @@ public class ArticleReader {
         return repository.findVisibleSlug(id).flatMap(this::findBySlug).filter(view -> view.id() == id);
     }
 
+    /** The address of public article {@code id}, read afresh (one small query; no view is built). */
+    public Optional<String> publicUrl(long id) {
+        return repository.findVisibleAddress(id).map(a -> urls.article(a.section(), a.publishedAt(), a.slug()));
+    }
+
     /** The newest other public stories of the article's section ("More from {Section}"). */
     public List<Teaser> moreFromSection(ArticleView article) {
         return cache.list(

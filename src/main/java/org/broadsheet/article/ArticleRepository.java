@@ -111,6 +111,18 @@ class ArticleRepository {
                 .optional();
     }
 
+    /** The section slug, publication time and slug of public article {@code id}: what its address is made of. */
+    Optional<Address> findVisibleAddress(long id) {
+        return jdbc.sql("select s.slug, a.published_at, a.slug from article a join section s on s.id = a.section_id"
+                        + " where a.id = ? and " + VISIBLE)
+                .param(id)
+                .query((rs, n) ->
+                        new Address(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+                .optional();
+    }
+
+    record Address(String section, Instant publishedAt, String slug) {}
+
     List<SummaryRow> findVisibleByIds(Collection<Long> ids) {
         return jdbc.sql("select " + SUMMARY_COLUMNS
                         + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)

@@ -2,8 +2,11 @@ package org.broadsheet.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,8 +14,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Writes checked articles in bulk ({@link ArticleImports}): ids taken from the table's
  * sequence in one query, then one statement per table for all of them, their values passed
- * as arrays ({@code unnest}). One statement for all their tags also means the search vectors
- * of their stories are made again once (V12's statement trigger), not once per article.
+ * as arrays ({@code unnest}). Their search vectors are not made here but by
+ * {@code search.SearchCatchUp} on another connection (V15), so the import does not wait for them.
  */
 @Repository
 class ImportRepository {
@@ -21,6 +24,17 @@ class ImportRepository {
 
     ImportRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The articles that use or used each of {@code slugs}, by slug (those none has are left out). */
+    Map<String, Long> findIdsBySlugs(Collection<String> slugs) {
+        return jdbc
+                .sql("select slug, article_id from article_slug where slug = any(?)")
+                .param(slugs.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Writes the articles with their slugs, authors, tags, references and revision 1; returns their ids, in order. */
@@ -33,12 +47,18 @@ class ImportRepository {
                 .param(articles.size())
                 .query(Long.class)
                 .list();
+        // The stories' search vectors are left to search.SearchCatchUp (V15), for these statements only.
+        jdbc.sql("select set_config('broadsheet.search_deferred', 'on', true)")
+                .query(String.class)
+                .single();
         insertArticles(articles, ids, now);
         jdbc.sql("insert into article_slug (slug, article_id) select * from unnest(?::text[], ?::bigint[])")
                 .params(column(articles, a -> a.resolved().slug()), ids.toArray(Long[]::new))
                 .update();
         links(articles, ids);
-        fillText(articles, ids);
+        jdbc.sql("select set_config('broadsheet.search_deferred', 'off', true)")
+                .query(String.class)
+                .single();
         String[] contents = column(articles, revision);
         String[] kinds = column(articles, a -> a.revision().db());
         jdbc.sql("""
@@ -55,37 +75,13 @@ class ImportRepository {
                                              published_at, created_at, updated_at, image_path, image_alt, image_caption,
                                              image_credit, image_width, image_height, image_media_id)
                         overriding system value
-                        select t.id, t.slug, '', '', '', '', t.section, t.status, t.published,
+                        select t.id, t.slug, t.headline, t.standfirst, t.body, t.html, t.section, t.status, t.published,
                                ?, t.updated, t.path, t.alt, t.caption, t.credit, t.width, t.height, t.media
                           from unnest(?::bigint[], ?::text[], ?::bigint[],
                                       ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
-                                      ?::text[], ?::int[], ?::int[], ?::bigint[])
+                                      ?::text[], ?::int[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
                                t (id, slug, section, status, published, updated, path,
-                                  alt, caption, credit, width, height, media)""").params(columns(a, ids, now)).update();
-    }
-
-    /**
-     * The rows go in without their words, and get them once their tags are in: V12's triggers
-     * make each story's search vector once (about 0.7 ms a story), not at the insert and again
-     * for the tags.
-     */
-    private void fillText(List<ArticleImports.Checked> a, List<Long> ids) {
-        jdbc.sql("""
-                        update article a set headline = t.headline, standfirst = t.standfirst, body_markdown = t.body,
-                                             body_html = t.html
-                          from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) t (id, headline, standfirst, body, html)
-                         where a.id = t.id""")
-                .params(
-                        ids.toArray(Long[]::new),
-                        column(a, c -> c.form().headline().strip()),
-                        column(
-                                a,
-                                c -> c.form().standfirst() == null
-                                        ? ""
-                                        : c.form().standfirst().strip()),
-                        column(a, c -> c.form().body() == null ? "" : c.form().body()),
-                        column(a, c -> c.body().html()))
-                .update();
+                                  alt, caption, credit, width, height, media, headline, standfirst, body, html)""").params(columns(a, ids, now)).update();
     }
 
     private static Object[] columns(List<ArticleImports.Checked> a, List<Long> ids, Instant now) {
@@ -108,6 +104,12 @@ class ImportRepository {
         columns.add(a.stream()
                 .map(c -> image(c) == null ? null : image(c).mediaId())
                 .toArray(Long[]::new));
+        columns.add(column(a, c -> c.form().headline().strip()));
+        columns.add(column(
+                a,
+                c -> c.form().standfirst() == null ? "" : c.form().standfirst().strip()));
+        columns.add(column(a, c -> c.form().body() == null ? "" : c.form().body()));
+        columns.add(column(a, c -> c.body().html()));
         return columns.toArray();
     }
 
@@ -115,7 +117,7 @@ class ImportRepository {
         return c.form().image();
     }
 
-    /** Authors, tags (one statement: one search re-index for all) and story references. */
+    /** Authors, tags and story references. */
     private void links(List<ArticleImports.Checked> articles, List<Long> ids) {
         List<Long[]> authors = new ArrayList<>();
         List<Long[]> tags = new ArrayList<>();

@@ -299,6 +299,21 @@ class SearchRepository {
         return count;
     }
 
+    /**
+     * Makes the vectors of up to {@code limit} stories that have none (written by an import,
+     * V15), in the current configuration; returns how many. Rows another catch-up holds are
+     * skipped, and a row indexed meanwhile is left alone.
+     */
+    int indexWaiting(int limit) {
+        return jdbc.sql("""
+                        update article a
+                           set search_vector = search_document((select config from search_index), a.headline,
+                                                               a.standfirst, search_tag_names(a.id), a.body_html)
+                         where a.id in (select w.id from article w where w.search_vector is null
+                                         order by w.id limit ? for update skip locked)
+                           and a.search_vector is null""").param(limit).update();
+    }
+
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

@@ -51,7 +51,13 @@ final class ImportBatch {
     private final OneByOne oneByOne;
     private final List<Post> posts = new ArrayList<>();
     private final Set<Long> held = new HashSet<>();
+    /** What the posts written by this run became, by WordPress ID: links to them need no query. */
+    private final Map<Long, WxrLinks.Target> targets = new HashMap<>();
+    /** Those of the batch being written, kept once its transaction commits. */
+    private final Map<Long, WxrLinks.Target> uncommitted = new HashMap<>();
+
     private int comments;
+    private int written;
 
     ImportBatch(WordPressImporter importer, ImportReport report, OneByOne oneByOne) {
         this.importer = importer;
@@ -73,6 +79,11 @@ final class ImportBatch {
         return held.contains(wpId);
     }
 
+    /** The article post {@code wpId} became in this run, if this batch wrote it. */
+    java.util.Optional<WxrLinks.Target> made(long wpId) {
+        return java.util.Optional.ofNullable(targets.get(wpId));
+    }
+
     /** Writes what waits. */
     void flush() {
         if (posts.isEmpty()) {
@@ -82,8 +93,13 @@ final class ImportBatch {
         posts.clear();
         held.clear();
         comments = 0;
+        uncommitted.clear();
         try {
             report.merge(importer.inTransaction(() -> write(batch)));
+            targets.putAll(uncommitted);
+            if (Integer.bitCount(++written) == 1) {
+                importer.items().analyze(); // after batches 1, 2, 4, 8…: the tables doubled
+            }
         } catch (RuntimeException e) {
             String cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
                     .toString();
@@ -117,7 +133,7 @@ final class ImportBatch {
             }
         }
         create(fresh, staged, made);
-        comments(batch, made, staged);
+        comments(batch, fresh, made, staged);
         return staged;
     }
 
@@ -133,8 +149,10 @@ final class ImportBatch {
     private void create(List<Post> fresh, ImportReport staged, Map<Post, Long> made) {
         Set<String> claimed = new HashSet<>();
         List<ArticleImports.Incoming> incoming = new ArrayList<>();
+        var owners = importer.items()
+                .slugOwners(fresh.stream().map(p -> p.form().slug()).distinct().toList());
         for (Post p : fresh) {
-            String slug = importer.freeSlug(p.form().slug(), null, claimed);
+            String slug = importer.freeSlug(p.form().slug(), null, claimed, owners);
             claimed.add(slug);
             incoming.add(WordPressImporter.arrival(p.item(), p.form().withSlug(slug)));
         }
@@ -149,6 +167,7 @@ final class ImportBatch {
             }
             long id = java.util.Objects.requireNonNull(outcome.id());
             made.put(p, id);
+            uncommitted.put(p.wpId(), new WxrLinks.Target(id, publicUrl(incoming.get(i))));
             records.computeIfAbsent(p.kind(), k -> new ArrayList<>())
                     .add(new ImportedItems.Made(
                             p.wpId(),
@@ -160,13 +179,34 @@ final class ImportBatch {
         records.forEach((kind, rows) -> importer.items().recordAll(kind, rows));
     }
 
-    /** The comments of the posts that have their article, checked and written together. */
-    private void comments(List<Post> batch, Map<Post, Long> made, ImportReport staged) {
+    /** The address of a new article that is public at once (published, at a time that has come), else null. */
+    private @org.jspecify.annotations.Nullable String publicUrl(ArticleImports.Incoming article) {
+        Instant at = article.publishedAt();
+        boolean published = article.arrival() == ArticleImports.Arrival.PUBLISHED
+                || article.arrival() == ArticleImports.Arrival.SCHEDULED;
+        String section = article.form().section();
+        return published
+                        && at != null
+                        && section != null
+                        && !at.isAfter(importer.clock().instant())
+                ? importer.urls().article(section, at, article.form().slug())
+                : null;
+    }
+
+    /**
+     * The comments of the posts that have their article, checked and written together. Only
+     * the comments of posts imported before ({@code batch} less {@code fresh}) can have been
+     * imported before: a post and its comments are written in one transaction.
+     */
+    private void comments(List<Post> batch, List<Post> fresh, Map<Post, Long> made, ImportReport staged) {
         CommentImports.Batch written = importer.commentImports().batch(made.values());
+        Set<Post> isNew = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        isNew.addAll(fresh);
         Map<Long, Long> earlier = importer.items()
                 .targets(
                         ImportedItems.Kind.COMMENT,
                         batch.stream()
+                                .filter(p -> !isNew.contains(p))
                                 .flatMap(p -> WxrComments.ids(p.item()).stream())
                                 .toList());
         List<ImportedItems.Made> records = new ArrayList<>();

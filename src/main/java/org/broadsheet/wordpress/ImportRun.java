@@ -46,7 +46,7 @@ final class ImportRun {
             if (batch.holds(wpId)) {
                 batch.flush(); // a link to a post of this batch: its article first
             }
-            return importer.target(wpId);
+            return batch.made(wpId).or(() -> importer.target(wpId));
         });
         this.progress = progress;
         this.terms = new WxrTerms(

@@ -13,7 +13,6 @@ import org.broadsheet.article.ArticleForm;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentImports;
 import org.broadsheet.comment.CommentService;
@@ -48,6 +47,7 @@ record WordPressImporter(
         MediaUploads uploads,
         MediaLibrary library,
         TransactionTemplate transactions,
+        org.broadsheet.web.SiteUrls urls,
         Clock clock) {
 
     /**
@@ -86,8 +86,7 @@ record WordPressImporter(
     Optional<WxrLinks.Target> target(long wpId) {
         return items.target(ImportedItems.Kind.POST, wpId)
                 .or(() -> items.target(ImportedItems.Kind.PAGE, wpId))
-                .map(id -> new WxrLinks.Target(
-                        id, reader.findById(id).map(ArticleView::url).orElse(null)));
+                .map(id -> new WxrLinks.Target(id, reader.publicUrl(id).orElse(null)));
     }
 
     /**
@@ -184,16 +183,23 @@ record WordPressImporter(
 
     /** {@code slug}, or it with "-2", "-3"... when another article has it (WordPress repeats slugs across statuses). */
     private String freeSlug(String slug, @Nullable Long own) {
-        return freeSlug(slug, own, java.util.Set.of());
+        return freeSlug(slug, own, java.util.Set.of(), items::slugOwner);
     }
 
-    /** As {@link #freeSlug(String, Long)}, also avoiding {@code claimed} (slugs of a batch not written yet). */
-    String freeSlug(String slug, @Nullable Long own, java.util.Set<String> claimed) {
+    /**
+     * As {@link #freeSlug(String, Long)}, also avoiding {@code claimed} (slugs of a batch not
+     * written yet), with the owners of slugs found by {@code owner} (a batch's, read at once).
+     */
+    String freeSlug(
+            String slug,
+            @Nullable Long own,
+            java.util.Set<String> claimed,
+            java.util.function.Function<String, Optional<Long>> owners) {
         String candidate = slug;
         for (int n = 2; ; n++) {
             Long owner = claimed.contains(candidate)
                     ? Long.valueOf(-1)
-                    : items.slugOwner(candidate).orElse(null);
+                    : owners.apply(candidate).orElse(null);
             if (owner == null || owner.equals(own)) {
                 return candidate;
             }
