@@ -72,13 +72,6 @@ public class ArticleReader {
         return cache.view(slug, key -> repository.findVisibleBySlug(key).map(this::view));
     }
 
-    /** Which of {@code ids} are public articles now (one query; for imports of many comments). */
-    public java.util.Set<Long> visibleAmong(java.util.Collection<Long> ids) {
-        return ids.isEmpty()
-                ? java.util.Set.of()
-                : repository.findVisibleByIds(ids).stream().map(SummaryRow::id).collect(Collectors.toSet());
-    }
-
     /** The public article with this id (for forms posted about it); empty for anything else. */
     public Optional<ArticleView> findById(long id) {
         // A cheap look-up of the current slug, then the (usually cached) view by slug.

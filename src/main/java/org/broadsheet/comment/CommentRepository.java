@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -117,6 +119,26 @@ class CommentRepository {
                             union all
                             select c.id, c.parent_id, c.depth from comment c join up on c.id = up.parent_id)
                         select id from up where depth <= ? order by depth desc limit 1""").params(id, depth).query(Long.class).single();
+    }
+
+    /** Of {@code ids}, those that name an article, whatever its status (imports bring comments to drafts too). */
+    Set<Long> existingArticles(Collection<Long> ids) {
+        return ids.isEmpty()
+                ? Set.of()
+                : Set.copyOf(jdbc.sql("select id from article where id = any(?)")
+                        .param(ids.toArray(Long[]::new))
+                        .query(Long.class)
+                        .list());
+    }
+
+    /** The parent (null for none) of each comment of the article that readers do not see: held, spam or trash. */
+    Map<Long, Long> hiddenParents(long articleId) {
+        Map<Long, Long> parents = new HashMap<>();
+        jdbc.sql("select id, parent_id from comment where article_id = ? and status <> 'approved'")
+                .param(articleId)
+                .query((rs, n) -> parents.put(rs.getLong(1), (Long) rs.getObject(2, Long.class)))
+                .list();
+        return parents;
     }
 
     boolean hasApproved(String email) {
