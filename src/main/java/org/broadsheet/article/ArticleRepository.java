@@ -371,6 +371,25 @@ class ArticleRepository {
         }
     }
 
+    /** As {@link #insertNote}, unless the article already has that note; returns whether it was added. */
+    boolean insertNoteOnce(long id, NoteKind kind, Instant at, String text) {
+        return jdbc.sql("""
+                        insert into article_note (article_id, kind, noted_at, body) select ?, ?, ?, ?
+                         where not exists (select 1 from article_note where article_id = ? and kind = ? and noted_at = ?
+                                              and body = ?)""")
+                        .params(
+                                id,
+                                kind.db(),
+                                Timestamp.from(at),
+                                text.strip(),
+                                id,
+                                kind.db(),
+                                Timestamp.from(at),
+                                text.strip())
+                        .update()
+                > 0;
+    }
+
     void insertNote(long id, NoteKind kind, Instant at, String text) {
         jdbc.sql("insert into article_note (article_id, kind, noted_at, body) values (?, ?, ?, ?)")
                 .params(id, kind.db(), Timestamp.from(at), text.strip())
