@@ -150,6 +150,7 @@ final class ImportBatch {
             long id = java.util.Objects.requireNonNull(outcome.id());
             made.put(p, id);
             importer.notes(p.item(), id, staged);
+            importer.closeComments(p.item(), id);
             records.computeIfAbsent(p.kind(), k -> new ArrayList<>())
                     .add(new ImportedItems.Made(
                             p.wpId(),

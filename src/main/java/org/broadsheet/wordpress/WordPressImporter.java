@@ -117,11 +117,19 @@ record WordPressImporter(
             report.count(kind.db(), ImportReport.Outcome.UPDATED);
         } else {
             id = create(item, form.withSlug(freeSlug(form.slug(), null)));
+            closeComments(item, id);
             report.count(kind.db(), ImportReport.Outcome.IMPORTED);
         }
         items.record(kind, wpId, item.text("guid").strip(), id, oldPath, null);
         notes(item, id, report);
         return id;
+    }
+
+    /** A new article of a post whose comments WordPress closed is closed to new comments too. */
+    void closeComments(WxrNode item, long articleId) {
+        if (item.text("wp:comment_status").strip().equals("closed")) {
+            workflow.setCommentsOpen(articleId, false);
+        }
     }
 
     /**

@@ -176,6 +176,7 @@ class WxrRoundTripTests {
                 .id();
         workflow.addNote(gone, NoteKind.CORRECTION, "The quota is per boat, not per crew.", null);
         workflow.unpublish(gone);
+        workflow.setCommentsOpen(earlier.id(), false);
     }
 
     private static CommentForm comment(String name, String text, Long parent) {
@@ -188,6 +189,7 @@ class WxrRoundTripTests {
 
     private static final String ARTICLES = """
             select a.slug, a.headline, a.standfirst, a.status, a.body_markdown, a.body_html, s.slug as section,
+                   a.comments_open,
                    to_char(date_trunc('second', a.published_at) at time zone 'UTC', %1$s) as published,
                    case when a.status in ('published', 'unpublished')
                         then to_char(date_trunc('second', a.updated_at) at time zone 'UTC', %1$s) end as updated,
@@ -264,6 +266,7 @@ class WxrRoundTripTests {
                 .contains("published", "draft", "in_review", "scheduled", "unpublished");
         assertThat(before.values()).anyMatch(r -> r.get("notes").toString().contains("correction"));
         assertThat(before.values()).anyMatch(r -> r.get("byline").toString().contains(","));
+        assertThat(before.values()).anyMatch(r -> Boolean.FALSE.equals(r.get("comments_open")));
     }
 
     @Test
