@@ -36,6 +36,7 @@ class WxrExtrasImportTests extends SiteTest {
     Path dir;
 
     private String u;
+    private Path file;
     private ImportReport report;
 
     private void importExtras() throws Exception {
@@ -45,7 +46,7 @@ class WxrExtrasImportTests extends SiteTest {
         try (InputStream in = getClass().getResourceAsStream("/wordpress/extras.xml")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path file = dir.resolve(u + ".xml");
+        file = dir.resolve(u + ".xml");
         Files.writeString(file, text.replace("{{u}}", u).replace("{{id}}", "7" + n), StandardCharsets.UTF_8);
         report = importer.run(file, new WordPressImporter.Options(false, null, null), null);
     }
@@ -105,5 +106,30 @@ class WxrExtrasImportTests extends SiteTest {
         assertThat(reader.findBySlug(u + "-elsewhere")).isEmpty();
         assertThat(report.lines()).anyMatch(l -> l.contains("A lead image from elsewhere") && l.contains("image.path"));
         assertThat(report.counted("post", ImportReport.Outcome.IMPORTED)).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondImportAddsNoNoteCommentOrTermTwice() throws Exception {
+        importExtras();
+        long id = herons().id();
+        String before = counts(id);
+
+        ImportReport again = importer.run(file, new WordPressImporter.Options(false, null, null), null);
+
+        assertThat(counts(id)).isEqualTo(before).startsWith("1 notes, 2 comments");
+        assertThat(again.counted("post", ImportReport.Outcome.UPDATED)).isEqualTo(2);
+        assertThat(site.page(herons().url()).select(".note-correction")).hasSize(1);
+    }
+
+    private String counts(long articleId) {
+        return jdbc.sql("""
+                        select (select count(*) from article_note where article_id = :id) || ' notes, '
+                               || (select count(*) from comment where article_id = :id) || ' comments, '
+                               || (select count(*) from section where slug like :u) || ' sections, '
+                               || (select count(*) from tag where slug like :u) || ' tags'""")
+                .param("id", articleId)
+                .param("u", u + "%")
+                .query(String.class)
+                .single();
     }
 }
