@@ -44,14 +44,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Export, then import into an empty site, gives back the same content. The source is a site of
  * its own (the demo edition, plus stories in every status with a byline of two, notes, story
- * references by slug and by ID, and comments in every status with a staff reply and replies to
- * hidden comments); the target is a second site on a second embedded PostgreSQL, empty, which
+ * references by slug, by ID and to a later story, a lead image from the library, comments closed
+ * on one story, and comments in every status with a staff reply and replies to hidden comments),
+ * serving at the address it exports, so the import fetches its images as from a live site; the target is a second site on a second embedded PostgreSQL, empty, which
  * imports the file through {@code import-wxr}. Both are then read with the same SQL, field by
  * field, and some of their reader pages compared. Times are compared to the second (WXR's).
  */
 class WxrRoundTripTests {
-
-    private static final String URL = "https://news.example";
 
     @TempDir
     static Path dir;
@@ -64,8 +63,14 @@ class WxrRoundTripTests {
 
     @BeforeAll
     static void exportAndImportIntoAnEmptySite() throws Exception {
-        source = site(dir.resolve("source"), true);
-        target = site(dir.resolve("target"), false);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        // The source's address is its own: the import fetches the library's images from it, as from a live site.
+        String url = "http://127.0.0.1:" + port;
+        source = site(dir.resolve("source"), true, port, url);
+        target = site(dir.resolve("target"), false, 0, url);
         write(source);
         Path file = dir.resolve("site.xml");
         assertThat(command(source, new ExportWxrCommand(), "export-wxr", file.toString()))
@@ -82,13 +87,13 @@ class WxrRoundTripTests {
         }
     }
 
-    private static ConfigurableApplicationContext site(Path dataDir, boolean demo) {
+    private static ConfigurableApplicationContext site(Path dataDir, boolean demo, int port, String url) {
         return new SpringApplication(BroadsheetApplication.class)
                 .run(
-                        "--server.port=0",
+                        "--server.port=" + port,
                         "--broadsheet.data-dir=" + dataDir,
                         "--broadsheet.demo=" + demo,
-                        "--broadsheet.site.url=" + URL,
+                        "--broadsheet.site.url=" + url,
                         "--logging.level.org.broadsheet.demo=ERROR");
     }
 
@@ -122,6 +127,10 @@ class WxrRoundTripTests {
                         + earlier.id() + "]]\n\nThe *council* meets again in March.\n")
                 .withAuthors(List.of(Stories.AUTHOR, "amara-okafor"))
                 .withTags(List.of(Stories.TAG, "fog-banks"));
+        org.broadsheet.media.MediaItem photo =
+                site.getBean(org.broadsheet.testkit.Images.class).jpeg(800, 600, "Library alt text");
+        form = form.withImage(new org.broadsheet.article.LeadImage(
+                null, "The ferry at the quay", "The last boat, at dusk", "Harbour desk", null, null, photo.id(), null));
         ArticleView ferry = stories.publish(form, Instant.now().minus(Duration.ofHours(5)));
         // A reference to a story further on in the file: it resolves on the import's third reading.
         ArticleView later = stories.publish(
@@ -189,7 +198,8 @@ class WxrRoundTripTests {
 
     private static final String ARTICLES = """
             select a.slug, a.headline, a.standfirst, a.status, a.body_markdown, a.body_html, s.slug as section,
-                   a.comments_open,
+                   a.comments_open, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
+                   a.image_media_id is not null as from_library,
                    to_char(date_trunc('second', a.published_at) at time zone 'UTC', %1$s) as published,
                    case when a.status in ('published', 'unpublished')
                         then to_char(date_trunc('second', a.updated_at) at time zone 'UTC', %1$s) end as updated,
@@ -267,6 +277,7 @@ class WxrRoundTripTests {
         assertThat(before.values()).anyMatch(r -> r.get("notes").toString().contains("correction"));
         assertThat(before.values()).anyMatch(r -> r.get("byline").toString().contains(","));
         assertThat(before.values()).anyMatch(r -> Boolean.FALSE.equals(r.get("comments_open")));
+        assertThat(before.values()).anyMatch(r -> Boolean.TRUE.equals(r.get("from_library")));
     }
 
     @Test
@@ -318,6 +329,7 @@ class WxrRoundTripTests {
         return main.html()
                 .replaceAll("comment-\\d+", "comment-N")
                 .replaceAll("replytocom=\\d+", "replytocom=N")
+                .replaceAll("/media/[A-Za-z0-9_-]+/", "/media/K/")
                 .replaceAll("data-reply-to=\"\\d+\"", "data-reply-to=\"N\"");
     }
 }
