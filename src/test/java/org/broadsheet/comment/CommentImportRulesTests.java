@@ -39,6 +39,12 @@ class CommentImportRulesTests extends SiteTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CommentThreads threads;
+
+    @Autowired
+    org.broadsheet.web.SiteUrls urls;
+
     /** Imports one comment through one of the two paths; returns its id. */
     interface Path {
         long add(long articleId, CommentForm form, CommentStatus status);
@@ -187,5 +193,29 @@ class CommentImportRulesTests extends SiteTest {
                 .contains("Approved under spam", "Approved under a held root")
                 .doesNotContain("Spam in the middle", "A held root");
         assertThat(row(underSpam)).as("stored as it was, a reply to the spam").isEqualTo("approved/3/" + spam);
+    }
+
+    @Test
+    void aCommentLinkNamesThePageThatShowsItWhenAThreadStartsUnderAHiddenComment() {
+        policies.update(org.broadsheet.testkit.Comments.withPaging(policies.current(), 3, 1));
+        ArticleView article = commenting.article("One thread a page");
+        long a = article.id();
+        Path path = oneByOne();
+        long first = path.add(a, comment("Ana", "First thread"), CommentStatus.APPROVED);
+        long hidden = path.add(a, comment("Bo", "A held root"), CommentStatus.PENDING);
+        long orphan = path.add(a, reply("Cy", "Second thread, under the held root", hidden), CommentStatus.APPROVED);
+        path.add(a, reply("Dee", "In the first thread", first), CommentStatus.APPROVED);
+        long last = path.add(a, comment("Ed", "Third thread"), CommentStatus.APPROVED);
+
+        assertThat(List.of(first, orphan, last))
+                .extracting(id -> threads.pageOf(a, id, policies.current()))
+                .containsExactly(1, 2, 3);
+        for (long id : List.of(orphan, last)) {
+            int page = threads.pageOf(a, id, policies.current());
+            String url = urls.comment(article.url(), page, id);
+            assertThat(site.page(url.substring(0, url.indexOf('#'))).getElementById("comment-" + id))
+                    .as("comment %d on page %d", id, page)
+                    .isNotNull();
+        }
     }
 }
