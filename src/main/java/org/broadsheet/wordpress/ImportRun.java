@@ -171,7 +171,7 @@ final class ImportRun {
                 WxrTerms.slug(item.text("wp:post_name"), WxrPost.headline(item)),
                 WxrPost.headline(item),
                 WxrPost.standfirst(item),
-                linked.text(),
+                HtmlMarkdown.convert(linked.text()),
                 section,
                 List.of(author(item)),
                 tags,
