@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.broadsheet.article.ArticleForm;
 import org.broadsheet.web.HtmlSanitizer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -36,8 +37,17 @@ final class HtmlMarkdown {
 
     private HtmlMarkdown() {}
 
-    /** {@code body} as Markdown, with HTML blocks where Markdown would lose something. */
+    /**
+     * {@code body} as Markdown, with HTML blocks where Markdown would lose something; the body
+     * as it came when the result would be longer than an article's body may be (sanitised
+     * HTML spells some characters as references) and the body itself is not.
+     */
     static String convert(String body) {
+        String converted = markdown(body);
+        return converted.length() > ArticleForm.BODY_MAX && body.length() <= ArticleForm.BODY_MAX ? body : converted;
+    }
+
+    private static String markdown(String body) {
         Document document = Jsoup.parseBodyFragment(body);
         document.outputSettings().prettyPrint(false);
         List<HtmlBlocks.Block> blocks = HtmlBlocks.of(document.body());

@@ -161,6 +161,13 @@ class HtmlMarkdownTests {
     }
 
     @Test
+    void aBodyThatWouldGrowPastTheLimitIsKeptAsItCame() {
+        String body = "<table><tr><td>" + "=+".repeat(60_000) + "</td></tr></table>";
+
+        assertThat(HtmlMarkdown.convert(body)).isEqualTo(body);
+    }
+
+    @Test
     void anEmptyBodyStaysEmpty() {
         assertThat(HtmlMarkdown.convert("")).isEmpty();
         assertThat(HtmlMarkdown.convert("  \n\n<!-- note -->\n")).isEmpty();
