@@ -95,7 +95,7 @@ final class HtmlBlocks {
                 paragraphs(run, blocks);
                 run.clear();
                 Element block = (Element) child;
-                if (block.normalName().equals("blockquote")) {
+                if (block.normalName().equals("blockquote") && loose(block)) {
                     paragraphsIn(block);
                 }
                 blocks.add(new Block(block, false));
@@ -107,7 +107,10 @@ final class HtmlBlocks {
         return blocks;
     }
 
-    /** WordPress makes paragraphs inside a quote too: its content becomes blocks, in place. */
+    /**
+     * WordPress's {@code wpautop} makes paragraphs inside a quote of loose text too: its content
+     * becomes blocks, in place. A quote of blocks (and the block editor's {@code cite}) is left.
+     */
     private static void paragraphsIn(Element quote) {
         List<Block> inner = of(quote);
         quote.empty();
@@ -162,6 +165,14 @@ final class HtmlBlocks {
         }
         lines.add(line);
         return lines;
+    }
+
+    private static boolean loose(Element quote) {
+        return quote.childNodes().stream()
+                .anyMatch(n -> (n instanceof TextNode t && !t.isBlank())
+                        || (n instanceof Element e
+                                && !isBlock(e)
+                                && !e.normalName().equals("cite")));
     }
 
     private static void add(@Nullable Element paragraph, List<Block> blocks) {

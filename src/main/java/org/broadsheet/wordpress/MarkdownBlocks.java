@@ -67,12 +67,17 @@ final class MarkdownBlocks {
         return "#".repeat(level) + (text.isEmpty() ? "" : " " + text);
     }
 
-    /** A quote's content is blocks already ({@link HtmlBlocks#of} made paragraphs of its text). */
+    /** A quote of blocks ({@link HtmlBlocks#of} made paragraphs of a quote of loose text). */
     private static String quote(Element quote) {
         List<String> parts = new ArrayList<>();
-        List<HtmlBlocks.Block> blocks = quote.children().stream()
-                .map(e -> new HtmlBlocks.Block(e, false))
-                .toList();
+        List<HtmlBlocks.Block> blocks = new ArrayList<>();
+        for (Node child : quote.childNodes()) {
+            if (HtmlBlocks.isBlock(child)) {
+                blocks.add(new HtmlBlocks.Block((Element) child, false));
+            } else if (child instanceof Element || (child instanceof TextNode t && !t.isBlank())) {
+                throw new Unconvertible("text beside blocks in a quote");
+            }
+        }
         for (String part : of(blocks)) {
             if (part == null) {
                 throw new Unconvertible("a block in a quote");

@@ -51,6 +51,84 @@ class HtmlMarkdownTests {
                         "First line\nsecond line.\n\nNext <b>paragraph</b>.",
                         "First line\\\nsecond line.\n\nNext **paragraph**."),
                 new Case(
+                        "a block-editor body: what has a Markdown form becomes Markdown, figures and"
+                                + " quotes with a citation stay HTML",
+                        """
+                        <h2 class="wp-block-heading" id="tides">Tides &amp; times</h2>
+
+                        <p class="has-text-align-center">The <a href="https://tides.example/today" \
+                        target="_blank" rel="noreferrer">table</a> for today.</p>
+
+                        <figure class="wp-block-image size-large"><img src="/up/pier.jpg" alt="The pier" \
+                        class="wp-image-12"/><figcaption class="wp-element-caption">At dawn</figcaption></figure>
+
+                        <ul class="wp-block-list">
+                        <li>First</li>
+
+                        <li>Second <strong>bold</strong></li>
+                        </ul>
+
+                        <blockquote class="wp-block-quote"><p>Never again.</p><cite>The mayor</cite></blockquote>
+
+                        <pre class="wp-block-code"><code>if (tide &lt; 2) {
+                            stay();
+                        }</code></pre>
+
+                        <hr class="wp-block-separator has-alpha-channel-opacity"/>
+
+                        <div class="wp-block-buttons"><div class="wp-block-button">\
+                        <a class="wp-block-button__link" href="/subscribe">Subscribe</a></div></div>""",
+                        """
+                        ## Tides & times
+
+                        The [table](https://tides.example/today) for today.
+
+                        <figure><img src="/up/pier.jpg" alt="The pier" /><figcaption>At dawn</figcaption></figure>
+
+                        - First
+                        - Second **bold**
+
+                        <blockquote><p>Never again.</p><cite>The mayor</cite></blockquote>
+
+                        ```
+                        if (tide < 2) {
+                            stay();
+                        }
+                        ```
+
+                        ---
+
+                        <div><a href="/subscribe">Subscribe</a></div>"""),
+                new Case("a classic-editor body: paragraphs made as WordPress makes them", """
+                        <img class="alignright wp-image-5" src="/up/boat.jpg" alt="" width="300" height="200" />Boats.
+                        Nobody was <em>surprised</em>.
+
+                        <strong>Update:</strong> they left again.
+
+                        <ol>
+                         	<li>One</li>
+                         	<li>Two</li>
+                        </ol>
+                        &nbsp;
+                        <blockquote>As the harbour master said, "tides wait".</blockquote>
+                        <h3>After</h3>
+                        1. Not a list.""", """
+                        <p><img src="/up/boat.jpg" alt="" width="300" height="200" />Boats.<br />Nobody was \
+                        <em>surprised</em>.</p>
+
+                        **Update:** they left again.
+
+                        1. One
+                        2. Two
+
+                        &nbsp;
+
+                        > As the harbour master said, "tides wait".
+
+                        ### After
+
+                        1\\. Not a list."""),
+                new Case(
                         "links keep their titles, images their alt text and title",
                         "<p><a href=\"https://example.org/a?b=1&amp;c=2\" title=\"The &quot;other&quot; site\">x</a>"
                                 + " <img src=\"/media/crab.jpg\" alt=\"A [crab]\" title=\"Crab\"></p>",
