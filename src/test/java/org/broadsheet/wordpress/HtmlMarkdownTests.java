@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.broadsheet.web.HtmlSanitizer;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -243,6 +244,17 @@ class HtmlMarkdownTests {
         String body = "<table><tr><td>" + "=+".repeat(60_000) + "</td></tr></table>";
 
         assertThat(HtmlMarkdown.convert(body)).isEqualTo(body);
+    }
+
+    @Test
+    void deeplyNestedMarkupIsConvertedWithoutOverflowing() {
+        String body = "<p>" + "<em><span>".repeat(20_000) + "deep" + "</span></em>".repeat(20_000) + "</p>"
+                + "<blockquote>".repeat(5_000) + "quoted" + "</blockquote>".repeat(5_000);
+
+        String markdown = HtmlMarkdown.convert(body);
+
+        assertThat(Jsoup.parse(rendered(markdown)).text())
+                .isEqualTo(Jsoup.parse(rendered(body)).text()); // what the renderer made of it before
     }
 
     @Test
