@@ -199,7 +199,8 @@ final class ImportRun {
                 report.note("post " + describe(item) + ": shortcodes left as text: "
                         + String.join(", ", body.unknownShortcodes()));
             }
-            linked = links.convert(body.text());
+            WxrLinks.Converted html = links.convert(body.text());
+            linked = new WxrLinks.Converted(HtmlMarkdown.convert(html.text()), html.pending());
         }
         if (linked.pending()) {
             pending.add(WxrPost.id(item, "wp:post_id"));

@@ -235,6 +235,34 @@ class WordPressImportTests extends SiteTest {
         assertThat(references(article(f, 2))).containsExactly("related:" + article(f, 10)); // a post further on
     }
 
+    @Test
+    void bodiesArriveAsMarkdownWhereThatLosesNothingAndAsHtmlElsewhere() throws Exception {
+        Fixture f = fixture();
+        run(f.file());
+
+        assertThat(markdown(article(f, 1)))
+                .startsWith("The truce was signed at low tide. Code in the log read `a[i]]>b`, which")
+                .contains("\n\nMathematicians call the pier \u201C\uD835\uDD38-shaped\u201D; the octopus \uD83D\uDC19")
+                .contains("\n\n<figure><img src=\"https://old.example/wp-content/uploads/crab.jpg\"")
+                .contains("\n\n[https://video.example/watch/tide](https://video.example/watch/tide)\n\n")
+                .doesNotContain("<p>");
+        assertThat(markdown(article(f, 10)))
+                .isEqualTo("The story so far.\n\n[[related: " + article(f, 1) + "]]\n\n[[read-more: " + article(f, 3)
+                        + "]]\n\nAs [we reported]("
+                        + reader.findById(article(f, 1)).orElseThrow().url()
+                        + "), the pier is calm.");
+        Document page = site.page(reader.findById(article(f, 1)).orElseThrow().url());
+        assertThat(page.select("article code").text()).isEqualTo("a[i]]>b");
+        assertThat(page.select("article figure img[width=300]")).hasSize(1);
+    }
+
+    private String markdown(long id) {
+        return jdbc.sql("select body_markdown from article where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+    }
+
     private List<String> references(long id) {
         return jdbc.sql("select kind || ':' || target_id from article_reference where article_id = ?")
                 .param(id)
