@@ -72,13 +72,6 @@ public class ArticleReader {
         return cache.view(slug, key -> repository.findVisibleBySlug(key).map(this::view));
     }
 
-    /** Which of {@code ids} are public articles now (one query; for imports of many comments). */
-    public java.util.Set<Long> visibleAmong(java.util.Collection<Long> ids) {
-        return ids.isEmpty()
-                ? java.util.Set.of()
-                : repository.findVisibleByIds(ids).stream().map(SummaryRow::id).collect(Collectors.toSet());
-    }
-
     /** The public article with this id (for forms posted about it); empty for anything else. */
     public Optional<ArticleView> findById(long id) {
         // A cheap look-up of the current slug, then the (usually cached) view by slug.
@@ -87,7 +80,9 @@ public class ArticleReader {
 
     /** The address of public article {@code id}, read afresh (one small query; no view is built). */
     public Optional<String> publicUrl(long id) {
-        return repository.findVisibleAddress(id).map(a -> urls.article(a.section(), a.publishedAt(), a.slug()));
+        return repository.findVisibleByIds(List.of(id)).stream()
+                .findFirst()
+                .map(row -> urls.article(row.sectionSlug(), row.publishedAt(), row.slug()));
     }
 
     /** The newest other public stories of the article's section ("More from {Section}"). */

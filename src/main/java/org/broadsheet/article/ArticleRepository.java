@@ -111,18 +111,6 @@ class ArticleRepository {
                 .optional();
     }
 
-    /** The section slug, publication time and slug of public article {@code id}: what its address is made of. */
-    Optional<Address> findVisibleAddress(long id) {
-        return jdbc.sql("select s.slug, a.published_at, a.slug from article a join section s on s.id = a.section_id"
-                        + " where a.id = ? and " + VISIBLE)
-                .param(id)
-                .query((rs, n) ->
-                        new Address(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
-                .optional();
-    }
-
-    record Address(String section, Instant publishedAt, String slug) {}
-
     List<SummaryRow> findVisibleByIds(Collection<Long> ids) {
         return jdbc.sql("select " + SUMMARY_COLUMNS
                         + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)
@@ -381,6 +369,25 @@ class ArticleRepository {
                     .params(id, ref.targetId(), ref.kind().token)
                     .update();
         }
+    }
+
+    /** As {@link #insertNote}, unless the article already has that note; returns whether it was added. */
+    boolean insertNoteOnce(long id, NoteKind kind, Instant at, String text) {
+        return jdbc.sql("""
+                        insert into article_note (article_id, kind, noted_at, body) select ?, ?, ?, ?
+                         where not exists (select 1 from article_note where article_id = ? and kind = ? and noted_at = ?
+                                              and body = ?)""")
+                        .params(
+                                id,
+                                kind.db(),
+                                Timestamp.from(at),
+                                text.strip(),
+                                id,
+                                kind.db(),
+                                Timestamp.from(at),
+                                text.strip())
+                        .update()
+                > 0;
     }
 
     void insertNote(long id, NoteKind kind, Instant at, String text) {

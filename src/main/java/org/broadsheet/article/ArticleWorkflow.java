@@ -181,6 +181,29 @@ public class ArticleWorkflow {
     }
 
     /**
+     * Brings in a note written elsewhere (an import) with its own time, whatever the article's
+     * status now (a story taken down keeps its corrections), without moving its "updated" time
+     * (the import brings that too). A note the article already has (same kind, time and text) is
+     * not added again, so an import can be run twice.
+     *
+     * @throws NotFoundException   there is no such article
+     * @throws org.broadsheet.web.ValidationException the text is empty or too long, or the kind is missing
+     */
+    @Transactional
+    public void importNote(long id, NoteKind kind, String text, Instant at) {
+        if (!repository.exists(id)) {
+            throw new NotFoundException("No article " + id);
+        }
+        new Problems()
+                .requireText(text, "note", "Note", NOTE_MAX)
+                .require(kind != null && at != null, "kind", "Kind and time are required")
+                .throwIfAny();
+        if (repository.insertNoteOnce(id, kind, at, text) && repository.isVisible(id)) {
+            events.publishEvent(new ArticleEvents.ArticleChanged(id));
+        }
+    }
+
+    /**
      * Publishes up to {@link #PUBLISH_BATCH} scheduled articles whose time has come and
      * announces each; returns how many. Safe to run on several nodes at once: each article is
      * published and announced by exactly one of them (rows another node is publishing are

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.broadsheet.article.ArticleReader;
 import org.broadsheet.web.HtmlSanitizer;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
@@ -21,11 +20,14 @@ import org.springframework.stereotype.Service;
 /**
  * Brings in many comments at once (the WordPress import), under exactly the rules of
  * {@link CommentService#importComment(long, CommentForm, CommentStatus, boolean, Instant, Visitor)}:
- * a public article, the fields checked ({@link CommentFields}), a reply only to an approved
- * comment of the same article; no flood, duplicate or closing rule (those are for readers
- * posting now). Each comment is checked when added, in memory (its parent may be one added
- * before it); the batch is then written in one statement, in the caller's transaction, and
- * announced with one {@link CommentEvents.CommentsImported} rather than one event per comment.
+ * an article of any status (WordPress keeps comments on drafts, private and trashed posts too),
+ * the fields checked ({@link CommentFields}), a reply only to a comment of the same article,
+ * whatever that comment's status (a reply to a held or spam comment stays its reply; readers see
+ * it under its nearest approved ancestor, see {@code CommentThreads}); no flood, duplicate or
+ * closing rule (those are for readers posting now). Each comment is checked when added, in
+ * memory (its parent may be one added before it); the batch is then written in one statement,
+ * in the caller's transaction, and announced with one {@link CommentEvents.CommentsImported}
+ * rather than one event per comment.
  */
 @Service
 public class CommentImports {
@@ -33,27 +35,21 @@ public class CommentImports {
     private static final int IDS_AT_ONCE = 256;
 
     private final CommentRepository repository;
-    private final ArticleReader articles;
     private final HtmlSanitizer sanitizer;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
     CommentImports(
-            CommentRepository repository,
-            ArticleReader articles,
-            HtmlSanitizer sanitizer,
-            JdbcClient jdbc,
-            ApplicationEventPublisher events) {
+            CommentRepository repository, HtmlSanitizer sanitizer, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.repository = repository;
-        this.articles = articles;
         this.sanitizer = sanitizer;
         this.jdbc = jdbc;
         this.events = events;
     }
 
-    /** A batch of comments on {@code articleIds} (whose visibility is read once, now). */
+    /** A batch of comments on {@code articleIds} (whose existence is read once, now). */
     public Batch batch(Collection<Long> articleIds) {
-        return new Batch(articles.visibleAmong(articleIds));
+        return new Batch(repository.existingArticles(articleIds));
     }
 
     private record Row(
@@ -69,24 +65,24 @@ public class CommentImports {
     /** Comments checked and waiting to be written. Not thread-safe. */
     public final class Batch {
 
-        private final Set<Long> visible;
+        private final Set<Long> articles;
         private final Map<Long, Row> rows = new HashMap<>();
         private final List<Row> order = new ArrayList<>();
         private final Deque<Long> ids = new ArrayDeque<>();
 
-        private Batch(Set<Long> visible) {
-            this.visible = visible;
+        private Batch(Set<Long> articles) {
+            this.articles = articles;
         }
 
         /**
          * Checks a comment and keeps it for {@link #write}; returns the id it will have.
          *
-         * @throws NotFoundException   the article is not public
-         * @throws ValidationException a field is missing or malformed, or the parent is not an approved comment of the article
+         * @throws NotFoundException   there is no such article
+         * @throws ValidationException a field is missing or malformed, or the parent is not a comment of the article
          */
         public long add(
                 long articleId, CommentForm form, CommentStatus status, boolean staff, Instant at, Visitor visitor) {
-            if (!visible.contains(articleId)) {
+            if (!articles.contains(articleId)) {
                 throw new NotFoundException("No article " + articleId);
             }
             NewComment comment = CommentFields.check(form, visitor);
@@ -107,28 +103,20 @@ public class CommentImports {
             return row.id();
         }
 
-        /** As {@code CommentService.replyTo} with no depth limit: the parent's depth. */
+        /** As {@code CommentService.replyTo} for imports: the parent's depth, whatever its status. */
         private int parentDepth(long articleId, long parentId) {
             Row kept = rows.get(parentId);
-            boolean approved;
-            int depth;
-            long article;
-            if (kept != null) {
-                approved = kept.status() == CommentStatus.APPROVED;
-                depth = kept.depth();
-                article = kept.articleId();
-            } else {
-                CommentRow stored = repository.findById(parentId).orElse(null);
-                approved = stored != null && stored.status() == CommentStatus.APPROVED;
-                depth = stored == null ? 0 : stored.depth();
-                article = stored == null ? -1 : stored.articleId();
+            if (kept != null && kept.articleId() == articleId) {
+                return kept.depth();
             }
-            if (!approved || article != articleId) {
+            CommentRow stored =
+                    kept != null ? null : repository.findById(parentId).orElse(null);
+            if (stored == null || stored.articleId() != articleId) {
                 throw new ValidationException(List.of(new ValidationException.Problem(
                         "parent",
                         "The comment you are replying to is no longer available. Post your reply as a new comment.")));
             }
-            return depth;
+            return stored.depth();
         }
 
         /** Writes the comments added, in one statement; returns how many. */

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -84,16 +86,24 @@ class CommentRepository {
                 .list();
     }
 
-    /** How many approved top-level comments of the article come before the thread that holds {@code commentId}. */
+    /** How many threads readers see before {@code commentId}'s: approved comments with no approved ancestor (as {@code CommentThreads} shows them). */
     int countRootsBefore(long articleId, long commentId) {
         return jdbc.sql("""
                         with recursive up as (
-                            select id, parent_id from comment where id = :id
+                            select id, parent_id, status from comment where id = :id
                             union all
-                            select c.id, c.parent_id from comment c join up on c.id = up.parent_id)
-                        select count(*) from comment
-                        where article_id = :article and status = 'approved' and parent_id is null
-                          and id < (select min(id) from up where parent_id is null)""")
+                            select c.id, c.parent_id, c.status from comment c join up on c.id = up.parent_id),
+                        climb as (
+                            select c.id as start, c.parent_id as at from comment c
+                             where c.article_id = :article and c.status = 'approved' and c.parent_id is not null
+                            union all
+                            select climb.start, p.parent_id from climb join comment p on p.id = climb.at
+                             where p.status <> 'approved' and p.parent_id is not null)
+                        select count(*) from comment c
+                         where c.article_id = :article and c.status = 'approved'
+                           and c.id < (select min(id) from up where status = 'approved' or id = :id)
+                           and not exists (select 1 from climb join comment p on p.id = climb.at
+                                            where climb.start = c.id and p.status = 'approved')""")
                 .param("id", commentId)
                 .param("article", articleId)
                 .query(Integer.class)
@@ -117,6 +127,23 @@ class CommentRepository {
                             union all
                             select c.id, c.parent_id, c.depth from comment c join up on c.id = up.parent_id)
                         select id from up where depth <= ? order by depth desc limit 1""").params(id, depth).query(Long.class).single();
+    }
+
+    /** Of {@code ids}, those that name an article, whatever its status (imports bring comments to drafts too). */
+    Set<Long> existingArticles(Collection<Long> ids) {
+        String sql = "select id from article where id = any(?)";
+        return Set.copyOf(
+                jdbc.sql(sql).param(ids.toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    /** The parent (null for none) of each comment of the article that readers do not see: held, spam or trash. */
+    Map<Long, Long> hiddenParents(long articleId) {
+        Map<Long, Long> parents = new HashMap<>();
+        jdbc.sql("select id, parent_id from comment where article_id = ? and status <> 'approved'")
+                .param(articleId)
+                .query((rs, n) -> parents.put(rs.getLong(1), (Long) rs.getObject(2, Long.class)))
+                .list();
+        return parents;
     }
 
     boolean hasApproved(String email) {

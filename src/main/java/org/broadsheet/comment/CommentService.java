@@ -89,7 +89,7 @@ public class CommentService {
             throw new CommentRefused.Closed();
         }
         NewComment comment = CommentFields.check(form, visitor);
-        Reply reply = replyTo(articleId, form.parentId(), policy.maxDepth());
+        Reply reply = replyTo(articleId, form.parentId(), policy.maxDepth(), true);
         floodAndDuplicates.check(articleId, policy, comment);
         // Only the "first comment" rule needs to know the commenter: spare the query otherwise.
         boolean known = policy.moderation() == Moderation.FIRST && repository.hasApproved(comment.email());
@@ -188,7 +188,7 @@ public class CommentService {
         if (parent.status() != CommentStatus.APPROVED) {
             approve(parentId);
         }
-        Reply at = replyTo(parent.articleId(), parentId, policies.current().maxDepth());
+        Reply at = replyTo(parent.articleId(), parentId, policies.current().maxDepth(), true);
         long id = insert(parent.articleId(), at, CommentStatus.APPROVED, reply, true, clock.instant());
         events.publishEvent(new CommentEvents.CommentPosted(parent.articleId(), id, CommentStatus.APPROVED));
         events.publishEvent(new CommentEvents.CommentApproved(parent.articleId(), id));
@@ -197,7 +197,13 @@ public class CommentService {
 
     /**
      * Brings in a comment written elsewhere (an import, the demo edition) with its own time
-     * and status, without the reader-facing checks (flood, duplicates, closing).
+     * and status, without the reader-facing checks (flood, duplicates, closing). Nothing the
+     * other site kept is refused for where it sits: the article may have any status, and a
+     * reply may answer a comment of any status (readers see an approved reply to a comment they
+     * cannot see under that comment's nearest approved ancestor).
+     *
+     * @throws NotFoundException   there is no such article
+     * @throws ValidationException a field is missing or malformed, or the parent is not a comment of the article
      */
     @Transactional
     public Posted importComment(long articleId, CommentForm form, CommentStatus status, Instant at) {
@@ -214,9 +220,11 @@ public class CommentService {
     @Transactional
     public Posted importComment(
             long articleId, CommentForm form, CommentStatus status, boolean staff, Instant at, Visitor visitor) {
-        articles.findById(articleId).orElseThrow(() -> new NotFoundException("No article " + articleId));
+        if (repository.existingArticles(List.of(articleId)).isEmpty()) {
+            throw new NotFoundException("No article " + articleId);
+        }
         NewComment comment = CommentFields.check(form, visitor);
-        Reply reply = replyTo(articleId, form.parentId(), Integer.MAX_VALUE);
+        Reply reply = replyTo(articleId, form.parentId(), Integer.MAX_VALUE, false);
         long id = insert(articleId, reply, status, comment, staff, at);
         if (status == CommentStatus.APPROVED) {
             events.publishEvent(new CommentEvents.CommentApproved(articleId, id));
@@ -314,14 +322,17 @@ public class CommentService {
 
     private record Reply(Long parentId, int depth) {}
 
-    /** Where a reply goes: under its parent, or beside it when the parent is at the deepest level. */
-    private Reply replyTo(long articleId, Long parentId, int maxDepth) {
+    /**
+     * Where a reply goes: under its parent, or beside it when the parent is at the deepest level.
+     * Readers reply only to approved comments; an import keeps replies to comments of any status.
+     */
+    private Reply replyTo(long articleId, Long parentId, int maxDepth, boolean approvedOnly) {
         if (parentId == null) {
             return new Reply(null, 1);
         }
         CommentRow parent = repository
                 .findById(parentId)
-                .filter(p -> p.articleId() == articleId && p.status() == CommentStatus.APPROVED)
+                .filter(p -> p.articleId() == articleId && (!approvedOnly || p.status() == CommentStatus.APPROVED))
                 .orElseThrow(() -> new ValidationException(List.of(new ValidationException.Problem(
                         "parent",
                         "The comment you are replying to is no longer available. Post your reply as a new comment."))));

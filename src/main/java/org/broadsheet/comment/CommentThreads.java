@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.Dates;
 import org.broadsheet.web.HtmlSanitizer;
 import org.broadsheet.web.SiteUrls;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,7 +29,36 @@ record CommentThreads(
     record Page(int approvedCount, int pages, List<CommentsView.Node> roots) {}
 
     List<PublicComment> approved(long articleId) {
-        return cache.approved(articleId, repository::findApproved);
+        return cache.approved(articleId, this::shown);
+    }
+
+    /**
+     * The approved comments, each reply under its nearest approved ancestor: an approved reply to
+     * a comment readers cannot see (held, spam, trash: a WordPress import keeps such threads, and
+     * a moderator may hide a comment that has replies) takes the hidden comment's place in the
+     * thread, or starts a thread of its own when no ancestor is approved. One more query, only
+     * for articles that have such a reply.
+     */
+    private List<PublicComment> shown(long articleId) {
+        List<PublicComment> approved = repository.findApproved(articleId);
+        Set<Long> ids = approved.stream().map(PublicComment::id).collect(Collectors.toSet());
+        if (approved.stream().allMatch(c -> c.parentId() == null || ids.contains(c.parentId()))) {
+            return approved;
+        }
+        Map<Long, Long> hidden = repository.hiddenParents(articleId);
+        return approved.stream()
+                .map(c -> c.parentId() == null || ids.contains(c.parentId())
+                        ? c
+                        : c.under(nearestShown(c.parentId(), ids, hidden)))
+                .toList();
+    }
+
+    private static @Nullable Long nearestShown(Long parentId, Set<Long> shown, Map<Long, Long> hidden) {
+        Long at = parentId;
+        for (int steps = 0; at != null && !shown.contains(at) && steps <= hidden.size(); steps++) {
+            at = hidden.get(at);
+        }
+        return at != null && shown.contains(at) ? at : null;
     }
 
     /** An approved comment of the article (the one a reader replies to). */

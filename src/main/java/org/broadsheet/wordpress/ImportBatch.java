@@ -168,6 +168,8 @@ final class ImportBatch {
             long id = java.util.Objects.requireNonNull(outcome.id());
             made.put(p, id);
             uncommitted.put(p.wpId(), new WxrLinks.Target(id, publicUrl(incoming.get(i))));
+            importer.notes(p.item(), id, staged);
+            importer.closeComments(p.item(), id);
             records.computeIfAbsent(p.kind(), k -> new ArrayList<>())
                     .add(new ImportedItems.Made(
                             p.wpId(),
@@ -211,8 +213,14 @@ final class ImportBatch {
                                 .toList());
         List<ImportedItems.Made> records = new ArrayList<>();
         WxrComments.Writer writer =
-                (long wpId, long articleId, CommentForm form, CommentStatus status, Instant at, Visitor visitor) -> {
-                    long id = written.add(articleId, form, status, false, at, visitor);
+                (long wpId,
+                        long articleId,
+                        CommentForm form,
+                        CommentStatus status,
+                        boolean staff,
+                        Instant at,
+                        Visitor visitor) -> {
+                    long id = written.add(articleId, form, status, staff, at, visitor);
                     records.add(new ImportedItems.Made(wpId, "", id, null));
                     return id;
                 };

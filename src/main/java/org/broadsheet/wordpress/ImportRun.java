@@ -19,6 +19,9 @@ final class ImportRun {
 
     static final String UNKNOWN_AUTHOR = "wordpress-unknown-author";
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final WordPressImporter importer;
     private final WordPressImporter.Options options;
     private final ImportReport report;
@@ -42,12 +45,7 @@ final class ImportRun {
         this.report = report;
         this.index = index;
         this.batch = new ImportBatch(importer, report, this::oneByOne);
-        this.links = new WxrLinks(index.hosts(), index::wpIdAt, wpId -> {
-            if (batch.holds(wpId)) {
-                batch.flush(); // a link to a post of this batch: its article first
-            }
-            return batch.made(wpId).or(() -> importer.target(wpId));
-        });
+        this.links = new WxrLinks(index.hosts(), index::wpIdAt, this::target);
         this.progress = progress;
         this.terms = new WxrTerms(
                 importer.sections(),
@@ -58,6 +56,13 @@ final class ImportRun {
                 options.dryRun());
         this.comments = new WxrComments(importer, report, options.dryRun());
         this.attachments = new WxrAttachments(importer, report, options.uploads(), options.dryRun());
+    }
+
+    private java.util.Optional<WxrLinks.Target> target(long wpId) {
+        if (batch.holds(wpId)) {
+            batch.flush(); // a link to a post of this batch: its article first
+        }
+        return batch.made(wpId).or(() -> importer.target(wpId));
     }
 
     void unit(WxrNode node) {
@@ -139,6 +144,13 @@ final class ImportRun {
         ImportedItems.Kind kind =
                 node.text("wp:post_type").equals("page") ? ImportedItems.Kind.PAGE : ImportedItems.Kind.POST;
         try {
+            Long own = importer.items().target(kind, wpId).orElse(null);
+            if (own != null
+                    && !WxrPost.meta(node, "wp:postmeta", WxrItems.MARKDOWN).isEmpty()) {
+                // Our own export: the source stays as it is; its references resolve now, and its times stay.
+                importer.inTransaction(() -> importer.articles().rerender(own));
+                return;
+            }
             ArticleForm form = form(node, kind == ImportedItems.Kind.PAGE ? options.pagesSection() : null);
             importer.inTransaction(() -> importer.save(node, kind, wpId, form, new ImportReport(false)));
         } catch (RuntimeException e) {
@@ -158,24 +170,60 @@ final class ImportRun {
                                 categories.get(0).attribute("nicename"),
                                 categories.get(0).text());
         List<String> tags = tags(item, categories, pagesSection != null);
-        WxrBodies.Body body = WxrBodies.convert(item.text("content:encoded"), index::attachmentUrl);
-        WxrLinks.Converted linked = links.convert(body.text());
-        if (linked.pending()) {
-            pending.add(WxrPost.id(item, "wp:post_id"));
-        }
-        if (!body.unknownShortcodes().isEmpty()) {
-            report.note("post " + describe(item) + ": shortcodes left as text: "
-                    + String.join(", ", body.unknownShortcodes()));
-        }
         return new ArticleForm(
                 WxrTerms.slug(item.text("wp:post_name"), WxrPost.headline(item)),
                 WxrPost.headline(item),
                 WxrPost.standfirst(item),
-                linked.text(),
+                body(item),
                 section,
-                List.of(author(item)),
+                byline(item),
                 tags,
                 attachments.leadImage(item, WxrPost.headline(item), () -> pending.add(WxrPost.id(item, "wp:post_id"))));
+    }
+
+    /**
+     * The body as Markdown: the source our own exports carry ({@code _broadsheet_markdown}, story
+     * references keyed by slug), as it is; else WordPress's HTML converted.
+     */
+    private String body(WxrNode item) {
+        List<String> source = WxrPost.meta(item, "wp:postmeta", WxrItems.MARKDOWN);
+        WxrLinks.Converted linked;
+        if (!source.isEmpty()) {
+            // References name their targets by slug; one further on in the file resolves on the third reading.
+            boolean later = WxrLinks.referenceKeys(source.get(0)).stream()
+                    .anyMatch(slug -> importer.items().slugOwner(slug).isEmpty());
+            linked = new WxrLinks.Converted(source.get(0), later);
+        } else {
+            WxrBodies.Body body = WxrBodies.convert(item.text("content:encoded"), index::attachmentUrl);
+            if (!body.unknownShortcodes().isEmpty()) {
+                report.note("post " + describe(item) + ": shortcodes left as text: "
+                        + String.join(", ", body.unknownShortcodes()));
+            }
+            WxrLinks.Converted html = links.convert(body.text());
+            linked = new WxrLinks.Converted(HtmlMarkdown.convert(html.text()), html.pending());
+        }
+        if (linked.pending()) {
+            pending.add(WxrPost.id(item, "wp:post_id"));
+        }
+        return linked.text();
+    }
+
+    /** The byline our own exports carry ({@code _broadsheet_byline}: several authors' logins), else the post's author. */
+    private List<String> byline(WxrNode item) {
+        List<String> logins = new java.util.ArrayList<>();
+        for (String json : WxrPost.meta(item, "wp:postmeta", WxrItems.BYLINE)) {
+            try {
+                JSON.readTree(json).forEach(login -> logins.add(login.asString()));
+            } catch (tools.jackson.core.JacksonException e) {
+                report.note("post " + describe(item) + ": its byline could not be read");
+            }
+        }
+        List<String> byline = logins.stream()
+                .map(terms::authorSlug)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        return byline.isEmpty() ? List.of(author(item)) : byline;
     }
 
     /** A post's categories but the first (all of them for a page), then its tags, as tag slugs. */

@@ -50,6 +50,9 @@ record WordPressImporter(
         org.broadsheet.web.SiteUrls urls,
         Clock clock) {
 
+    private static final tools.jackson.databind.json.JsonMapper NOTES =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     /**
      * @param dryRun       read and report, write nothing
      * @param pagesSection the section pages become articles in, or null to skip pages
@@ -114,10 +117,44 @@ record WordPressImporter(
             report.count(kind.db(), ImportReport.Outcome.UPDATED);
         } else {
             id = create(item, form.withSlug(freeSlug(form.slug(), null)));
+            closeComments(item, id);
             report.count(kind.db(), ImportReport.Outcome.IMPORTED);
         }
         items.record(kind, wpId, item.text("guid").strip(), id, oldPath, null);
+        notes(item, id, report);
         return id;
+    }
+
+    /** A new article of a post whose comments WordPress closed is closed to new comments too. */
+    void closeComments(WxrNode item, long articleId) {
+        if (item.text("wp:comment_status").strip().equals("closed")) {
+            workflow.setCommentsOpen(articleId, false);
+        }
+    }
+
+    /**
+     * The corrections and updates our own exports carry ({@code _broadsheet_note}), each added
+     * once with its own time; in the caller's transaction. One that cannot be read is reported.
+     */
+    void notes(WxrNode item, long articleId, ImportReport report) {
+        for (String json : WxrPost.meta(item, "wp:postmeta", WxrItems.NOTE)) {
+            try {
+                // Read and checked here: a refusal thrown through the workflow's transaction would spoil the caller's.
+                tools.jackson.databind.JsonNode note = NOTES.readTree(json);
+                var kind = org.broadsheet.article.NoteKind.valueOf(
+                        note.get("kind").asString().toUpperCase(java.util.Locale.ROOT));
+                String body = note.get("body").asString();
+                Instant at = java.time.OffsetDateTime.parse(note.get("noted_at").asString())
+                        .toInstant();
+                if (body.isBlank() || body.length() > ArticleWorkflow.NOTE_MAX) {
+                    throw new IllegalArgumentException(
+                            "a note must have 1 to " + ArticleWorkflow.NOTE_MAX + " characters");
+                }
+                workflow.importNote(articleId, kind, body, at);
+            } catch (RuntimeException e) {
+                report.note("post " + ImportRun.describe(item) + ": a note was left out: " + ImportRun.reason(e));
+            }
+        }
     }
 
     /**

@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaLibrary;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Attachments: each image is stored in the media library, in a transaction of its own, from
@@ -28,6 +31,8 @@ final class WxrAttachments {
             .build();
 
     private final WordPressImporter importer;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final ImportReport report;
     private final @Nullable Path uploads;
     private final boolean dryRun;
@@ -173,8 +178,12 @@ final class WxrAttachments {
                 thumbnail = WxrPost.id(meta, "wp:meta_value");
             }
         }
-        if (thumbnail < 0 || dryRun) {
+        LeadImage own = own(item);
+        if (dryRun) {
             return null;
+        }
+        if (thumbnail < 0) {
+            return own; // a picture by path (our own exports'), or none
         }
         if (!importer.items().known(ImportedItems.Kind.ATTACHMENT, thumbnail)) {
             pending.run();
@@ -184,8 +193,31 @@ final class WxrAttachments {
         return importer.items()
                 .target(ImportedItems.Kind.ATTACHMENT, thumbnail)
                 .flatMap(library::image)
-                .map(image -> LeadImage.fromLibrary(image, image.alt().isBlank() ? headline : "", "", ""))
+                .map(image -> own != null
+                        ? LeadImage.fromLibrary(image, own.alt(), own.caption(), own.credit())
+                        : LeadImage.fromLibrary(image, image.alt().isBlank() ? headline : "", "", ""))
                 .orElse(null);
+    }
+
+    /** The lead image our own exports describe ({@code _broadsheet_image}), or null; the article's rules check it. */
+    private @Nullable LeadImage own(WxrNode item) {
+        List<String> json = WxrPost.meta(item, "wp:postmeta", WxrItems.IMAGE);
+        if (json.isEmpty()) {
+            return null;
+        }
+        try {
+            JsonNode image = JSON.readTree(json.get(0));
+            return new LeadImage(
+                    image.path("path").asString(""),
+                    image.path("alt").asString(""),
+                    image.path("caption").asString(""),
+                    image.path("credit").asString(""),
+                    image.path("width").isInt() ? image.get("width").asInt() : null,
+                    image.path("height").isInt() ? image.get("height").asInt() : null);
+        } catch (tools.jackson.core.JacksonException e) {
+            report.note("post " + ImportRun.describe(item) + ": its lead image could not be read");
+            return null;
+        }
     }
 
     private static String alt(WxrNode item) {

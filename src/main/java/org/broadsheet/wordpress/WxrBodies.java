@@ -10,9 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A WordPress post's content as a Broadsheet body: block-editor comments and {@code <!--more-->}
  * removed, {@code [caption]}, {@code [gallery]} and {@code [embed]} turned into HTML, other
- * shortcodes left as text and named in {@link Body#unknownShortcodes}. The HTML stays HTML in
- * the Markdown body (CommonMark passes it through, and the site's renderer sanitises it);
- * WordPress's paragraphs are already blank-line separated, which Markdown reads the same way.
+ * shortcodes left as text and named in {@link Body#unknownShortcodes}. The result is still
+ * HTML: {@link WxrLinks} reads its links, then {@link HtmlMarkdown} makes Markdown of it.
  */
 final class WxrBodies {
 

@@ -21,6 +21,9 @@ final class WxrComments {
     /** Where WordPress has no address (anonymous comments allowed): a reserved domain, never mailed. */
     static final String NO_EMAIL = "unknown@wordpress.invalid";
 
+    /** Comment meta of our own exports: a reply in the newsroom's name. */
+    static final String STAFF = "_broadsheet_staff";
+
     private static final Pattern IP = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private final WordPressImporter importer;
@@ -35,7 +38,14 @@ final class WxrComments {
 
     /** Writes one comment (its checks passed or thrown); returns its id. */
     interface Writer {
-        long write(long wpId, long articleId, CommentForm form, CommentStatus status, Instant at, Visitor visitor);
+        long write(
+                long wpId,
+                long articleId,
+                CommentForm form,
+                CommentStatus status,
+                boolean staff,
+                Instant at,
+                Visitor visitor);
     }
 
     /** The post's comments, each in a transaction of its own. */
@@ -106,7 +116,13 @@ final class WxrComments {
                 return;
             }
             long id = writer.write(
-                    wpId, articleId, form(comment, parentId), status(comment), date(comment), visitor(comment));
+                    wpId,
+                    articleId,
+                    form(comment, parentId),
+                    status(comment),
+                    staff(comment),
+                    date(comment),
+                    visitor(comment));
             made.put(wpId, id);
             report.count("comment", ImportReport.Outcome.IMPORTED);
         } catch (RuntimeException e) {
@@ -115,10 +131,16 @@ final class WxrComments {
     }
 
     private long inOwnTransaction(
-            long wpId, long articleId, CommentForm form, CommentStatus status, Instant at, Visitor visitor) {
+            long wpId,
+            long articleId,
+            CommentForm form,
+            CommentStatus status,
+            boolean staff,
+            Instant at,
+            Visitor visitor) {
         return importer.inTransaction(() -> {
             long newId = importer.comments()
-                    .importComment(articleId, form, status, false, at, visitor)
+                    .importComment(articleId, form, status, staff, at, visitor)
                     .id();
             importer.items().record(ImportedItems.Kind.COMMENT, wpId, "", newId, null, null);
             return newId;
@@ -146,6 +168,11 @@ final class WxrComments {
             case "trash", "post-trashed" -> CommentStatus.TRASH;
             default -> CommentStatus.PENDING;
         };
+    }
+
+    /** Our own exports mark the newsroom's replies with comment meta {@code _broadsheet_staff}. */
+    static boolean staff(WxrNode comment) {
+        return WxrPost.meta(comment, "wp:commentmeta", STAFF).contains("1");
     }
 
     static Visitor visitor(WxrNode comment) {

@@ -44,6 +44,7 @@ class WxrExportRepository {
             String headline,
             String standfirst,
             String bodyHtml,
+            String bodyMarkdown,
             String status,
             @Nullable Instant publishedAt,
             Instant createdAt,
@@ -52,6 +53,7 @@ class WxrExportRepository {
             String sectionSlug,
             String sectionName,
             @Nullable Long imageMediaId,
+            @Nullable String image,
             List<String> authors,
             List<String> tagSlugs,
             List<String> tagNames,
@@ -62,8 +64,12 @@ class WxrExportRepository {
     private static final int FETCH = 500;
 
     private static final String ARTICLES = """
-            select a.id, a.slug, a.headline, a.standfirst, a.body_html, a.status, a.published_at, a.created_at,
+            select a.id, a.slug, a.headline, a.standfirst, a.body_html, a.body_markdown, a.status, a.published_at, a.created_at,
                    a.updated_at, a.comments_open, s.slug as section_slug, s.name as section_name, a.image_media_id,
+                   case when a.image_path is not null
+                        then json_build_object('path', a.image_path, 'alt', a.image_alt, 'caption', a.image_caption,
+                                               'credit', a.image_credit, 'width', a.image_width,
+                                               'height', a.image_height) end as image,
                    array(select au.slug from article_author aa join author au on au.id = aa.author_id
                           where aa.article_id = a.id order by aa.position) as authors,
                    array(select t.slug from article_tag at join tag t on t.id = at.tag_id
@@ -75,7 +81,9 @@ class WxrExportRepository {
                              from article_note n where n.article_id = a.id), '[]') as notes,
                    coalesce((select json_agg(json_build_object('kind', r.kind, 'id', t.id, 'slug', t.slug,
                                                                'headline', t.headline, 'status', t.status,
-                                                               'published_at', t.published_at, 'section', ts.slug))
+                                                               'published_at', t.published_at, 'section', ts.slug,
+                                                               'slugs', array(select o.slug from article_slug o
+                                                                               where o.article_id = t.id)))
                              from article_reference r join article t on t.id = r.target_id
                              join section ts on ts.id = t.section_id where r.article_id = a.id), '[]') as refs,
                    coalesce((select json_agg(json_build_object('id', c.id, 'parent', c.parent_id, 'status', c.status,
@@ -150,6 +158,7 @@ class WxrExportRepository {
                 rs.getString("headline"),
                 rs.getString("standfirst"),
                 rs.getString("body_html"),
+                rs.getString("body_markdown"),
                 rs.getString("status"),
                 rs.getTimestamp("published_at") == null ? null : instant(rs, "published_at"),
                 instant(rs, "created_at"),
@@ -158,6 +167,7 @@ class WxrExportRepository {
                 rs.getString("section_slug"),
                 rs.getString("section_name"),
                 rs.wasNull() || image == 0 ? null : image,
+                rs.getString("image"),
                 strings(rs.getArray("authors")),
                 strings(rs.getArray("tag_slugs")),
                 strings(rs.getArray("tag_names")),

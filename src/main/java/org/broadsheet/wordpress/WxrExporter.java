@@ -117,6 +117,7 @@ class WxrExporter {
         wxr.wpCdata("category_parent", "");
         wxr.wpCdata("cat_name", section.name());
         wxr.wpCdata("category_description", section.description());
+        wxr.meta("termmeta", WxrTerms.SECTION, Long.toString(n));
         wxr.end();
     }
 
@@ -126,7 +127,7 @@ class WxrExporter {
         wxr.wpCdata("tag_slug", tag.slug());
         wxr.wpCdata("tag_name", tag.name());
         wxr.wpCdata("tag_description", tag.description());
-        wxr.meta("termmeta", "_broadsheet_kind", tag.kind() == null ? "topic" : tag.kind());
+        wxr.meta("termmeta", WxrTerms.KIND, tag.kind() == null ? "topic" : tag.kind());
         wxr.end();
     }
 }

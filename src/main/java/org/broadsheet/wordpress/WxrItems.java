@@ -24,6 +24,20 @@ record WxrItems(SiteUrls urls) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern MARKER = Pattern.compile("<!--ref:(related|read-more):(\\d+)-->");
+    private static final Pattern REFERENCE = Pattern.compile(
+            "(?m)^([ \\t]*)\\[\\[\\s*(related|read-more)\\s*:\\s*([A-Za-z0-9-]{1,120})\\s*]]([ \\t]*)$");
+
+    /** Post meta holding the article's Markdown source, story references keyed by their target's slug. */
+    static final String MARKDOWN = "_broadsheet_markdown";
+
+    /** Post meta: the lead image as the article shows it ({@code path, alt, caption, credit, width, height}). */
+    static final String IMAGE = "_broadsheet_image";
+
+    /** Post meta: a byline of several authors, their logins as a JSON array. */
+    static final String BYLINE = "_broadsheet_byline";
+
+    /** Post meta, one per note: {@code {"kind", "noted_at", "body"}} as JSON. */
+    static final String NOTE = "_broadsheet_note";
 
     void attachment(WxrWriter wxr, MediaRow media, long postId) throws XMLStreamException {
         String url = urls.absolute(media.url());
@@ -84,10 +98,14 @@ record WxrItems(SiteUrls urls) {
             wxr.meta("postmeta", "_thumbnail_id", Long.toString(firstMedia + a.imageMediaId()));
         }
         if (a.authors().size() > 1) {
-            wxr.meta("postmeta", "_broadsheet_byline", JSON.writeValueAsString(a.authors()));
+            wxr.meta("postmeta", BYLINE, JSON.writeValueAsString(a.authors()));
         }
+        if (a.image() != null) {
+            wxr.meta("postmeta", IMAGE, a.image());
+        }
+        wxr.meta("postmeta", MARKDOWN, markdown(a.bodyMarkdown(), a.references()));
         for (JsonNode note : JSON.readTree(a.notes())) {
-            wxr.meta("postmeta", "_broadsheet_note", JSON.writeValueAsString(note));
+            wxr.meta("postmeta", NOTE, JSON.writeValueAsString(note));
         }
     }
 
@@ -112,7 +130,7 @@ record WxrItems(SiteUrls urls) {
                     c.get("parent").isNull() ? 0 : c.get("parent").asLong());
             wxr.wp("comment_user_id", 0);
             if (c.get("staff").asBoolean()) {
-                wxr.meta("commentmeta", "_broadsheet_staff", "1");
+                wxr.meta("commentmeta", WxrComments.STAFF, "1");
             }
             wxr.end();
             count++;
@@ -147,6 +165,25 @@ record WxrItems(SiteUrls urls) {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The Markdown source with each story reference keyed by its target's slug now, whether the
+     * editor typed it, a former slug (the import does not bring those) or the ID (which the import
+     * does not keep). A reference that names no article is left as typed.
+     */
+    static String markdown(String markdown, String referencesJson) {
+        Map<String, String> slugs = new HashMap<>();
+        for (JsonNode ref : JSON.readTree(referencesJson)) {
+            String slug = ref.get("slug").asString();
+            slugs.put(Long.toString(ref.get("id").asLong()), slug);
+            ref.get("slugs").forEach(former -> slugs.put(former.asString(), slug));
+        }
+        return REFERENCE.matcher(markdown).replaceAll(m -> {
+            String slug = slugs.get(m.group(3).toLowerCase(java.util.Locale.ROOT));
+            return Matcher.quoteReplacement(
+                    slug == null ? m.group() : m.group(1) + "[[" + m.group(2) + ": " + slug + "]]" + m.group(4));
+        });
     }
 
     /** Where the story is read: its permalink when public, else WordPress's {@code /?p=ID}. */

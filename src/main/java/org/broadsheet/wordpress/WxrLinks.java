@@ -68,6 +68,18 @@ final class WxrLinks {
         return new Converted(text, pending[0]);
     }
 
+    private static final Pattern REFERENCE =
+            Pattern.compile("(?m)^[ \\t]*\\[\\[\\s*(?:related|read-more)\\s*:\\s*([A-Za-z0-9-]{1,120})\\s*]][ \\t]*$");
+
+    /** The keys (slugs, as our own exports write them) of the story references of a Markdown body. */
+    static java.util.List<String> referenceKeys(String markdown) {
+        return REFERENCE
+                .matcher(markdown)
+                .results()
+                .map(m -> m.group(1).toLowerCase(java.util.Locale.ROOT))
+                .toList();
+    }
+
     private Optional<Long> wpId(String href) {
         try {
             URI uri = URI.create(WxrBodies.unescape(href).strip());

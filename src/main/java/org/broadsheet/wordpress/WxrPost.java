@@ -69,6 +69,17 @@ final class WxrPost {
         return cut(WxrBodies.plain(item.text("excerpt:encoded")), ArticleForm.STANDFIRST_MAX);
     }
 
+    /**
+     * The values of {@code key} among the node's {@code element} entries ({@code wp:postmeta},
+     * {@code wp:termmeta}, {@code wp:commentmeta}), in the file's order.
+     */
+    static java.util.List<String> meta(WxrNode node, String element, String key) {
+        return node.all(element).stream()
+                .filter(m -> m.text("wp:meta_key").strip().equals(key))
+                .map(m -> m.text("wp:meta_value"))
+                .toList();
+    }
+
     /** At most {@code max} characters, never splitting a surrogate pair. */
     static String cut(String text, int max) {
         if (text.length() <= max) {

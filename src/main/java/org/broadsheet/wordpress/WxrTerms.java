@@ -1,11 +1,13 @@
 package org.broadsheet.wordpress;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.SectionService;
+import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.web.Slugs;
@@ -22,6 +24,11 @@ final class WxrTerms {
 
     record Named(String slug, String name, String description) {}
 
+    /** Term meta of our own exports: a category that is a section (its position), a tag's kind. */
+    static final String SECTION = "_broadsheet_section";
+
+    static final String KIND = "_broadsheet_kind";
+
     private final SectionService sections;
     private final TagService tags;
     private final AuthorService authors;
@@ -33,6 +40,7 @@ final class WxrTerms {
     private final Map<String, String> authorSlugs = new HashMap<>();
     private final Map<String, String> sectionSlugs = new HashMap<>();
     private final Map<String, String> tagSlugs = new HashMap<>();
+    private final Map<String, String> tagKinds = new HashMap<>();
 
     WxrTerms(
             SectionService sections,
@@ -57,12 +65,21 @@ final class WxrTerms {
         if (!parent.isBlank()) {
             report.note("category '" + name + "' was under '" + parent + "': flattened (it stands alone now)");
         }
+        if (!WxrPost.meta(node, "wp:termmeta", SECTION).isEmpty()) {
+            section(nicename, name); // one of our sections: made now, in the file's order, posts or not
+        }
     }
 
     void tag(WxrNode node) {
         String slug = node.text("wp:tag_slug");
         String name = WxrBodies.unescape(node.text("wp:tag_name"));
         wpTags.put(slug, new Named(slug(slug, name), name, node.text("wp:tag_description")));
+        List<String> kind = WxrPost.meta(node, "wp:termmeta", KIND);
+        if (!kind.isEmpty()) {
+            tagKinds.put(
+                    slug, Tag.KINDS.contains(kind.get(0).strip()) ? kind.get(0).strip() : "topic");
+            tag(slug, name, false); // one of our tags: made now, with its kind, posts or not
+        }
     }
 
     /** Makes the author (or finds the one of the same slug, from an earlier run). */
@@ -76,7 +93,8 @@ final class WxrTerms {
             report.count("author", ImportReport.Outcome.SKIPPED);
             return;
         }
-        long id = authors.create(TermForm.author(slug, name, "", "")).id();
+        String bio = WxrPost.cut(node.text("wp:author_description").strip(), TermForm.BIO_MAX);
+        long id = authors.create(TermForm.author(slug, name, "", bio)).id();
         report.count("author", ImportReport.Outcome.IMPORTED);
         staff(node.text("wp:author_email").strip(), name, id);
     }
@@ -129,7 +147,8 @@ final class WxrTerms {
             Named term = (category ? categories : wpTags)
                     .getOrDefault(nicename, new Named(slug(nicename, name), WxrBodies.unescape(name), ""));
             if (!dryRun && tags.findBySlug(term.slug()).isEmpty()) {
-                tags.create(TermForm.tag(term.slug(), term.name(), "topic", term.description()));
+                String kind = category ? "topic" : tagKinds.getOrDefault(nicename, "topic");
+                tags.create(TermForm.tag(term.slug(), term.name(), kind, term.description()));
                 report.count("tag", ImportReport.Outcome.IMPORTED);
             }
             return term.slug();

@@ -1,0 +1,103 @@
+package org.broadsheet.wordpress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.web.HtmlSanitizer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A WordPress body (HTML, after {@link WxrBodies} and {@link WxrLinks}) as the site's Markdown
+ * wherever that loses nothing, block by block, and as sanitised HTML elsewhere.
+ *
+ * <p>The body is cut into top-level blocks as WordPress shows them ({@link HtmlBlocks}: loose
+ * text becomes paragraphs, a story reference line stays a line of its own, untouched). Each
+ * block is written as Markdown when it can be ({@link MarkdownBlocks}), and that Markdown is
+ * kept only if readers would see the same: rendered and sanitised as the site renders bodies,
+ * it must equal the block's own HTML sanitised ({@link SameRendering}). Other blocks (tables,
+ * figures, sized images, anything unknown) are kept as their sanitised HTML, written so that
+ * CommonMark reads each as one HTML block. The whole body is checked once more at the end; if
+ * the pieces did not add up, every block is kept as HTML. So a hostile body loses its scripts,
+ * handlers and {@code javascript:} links here already, exactly as the renderer would drop them.
+ * Thread-safe.
+ */
+final class HtmlMarkdown {
+
+    private static final SameRendering RENDERING = new SameRendering(new HtmlSanitizer());
+    /** Tags that open a CommonMark HTML block of kind 6 (which lasts until a blank line). */
+    private static final Pattern HTML_BLOCK_START = Pattern.compile(
+            "<(?:p|h[1-6]|blockquote|ul|ol|li|hr|figure|figcaption|table|caption|thead|tbody|tfoot|tr|td|th|dl|dt|dd"
+                    + "|div)[\\s/>]");
+
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n(?=[ \\t]*\\n)");
+
+    private HtmlMarkdown() {}
+
+    /**
+     * {@code body} as Markdown, with HTML blocks where Markdown would lose something; the body
+     * as it came when the result would be longer than an article's body may be (sanitised
+     * HTML spells some characters as references) and the body itself is not.
+     */
+    static String convert(String body) {
+        String converted = markdown(body);
+        return converted.length() > ArticleForm.BODY_MAX && body.length() <= ArticleForm.BODY_MAX ? body : converted;
+    }
+
+    private static String markdown(String body) {
+        Document document = Jsoup.parseBodyFragment(body);
+        document.outputSettings().prettyPrint(false);
+        List<HtmlBlocks.Block> blocks = HtmlBlocks.of(document.body());
+        StringBuilder whole = new StringBuilder();
+        document.body().empty();
+        for (HtmlBlocks.Block block : blocks) {
+            document.body().appendChild(block.html()); // paragraphs made from text join the document
+            whole.append(block.html().outerHtml());
+        }
+        String expected = RENDERING.ofHtml(whole.toString());
+        List<@Nullable String> markdown = MarkdownBlocks.of(blocks);
+        if (markdown.stream().allMatch(Objects::nonNull)) {
+            String text = join(markdown);
+            if (RENDERING.ofMarkdown(text).equals(expected)) {
+                return text;
+            }
+        }
+        List<String> mixed = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            String html = blocks.get(i).html().outerHtml();
+            String md = markdown.get(i);
+            boolean same = md != null && RENDERING.ofMarkdown(md).equals(RENDERING.ofHtml(html));
+            mixed.add(same ? md : htmlBlock(html));
+        }
+        String text = join(mixed);
+        if (RENDERING.ofMarkdown(text).equals(expected)) {
+            return text;
+        }
+        return join(blocks.stream()
+                .map(b -> b.reference() ? b.html().text() : htmlBlock(b.html().outerHtml()))
+                .toList());
+    }
+
+    /**
+     * A block kept as its sanitised HTML, shaped so that CommonMark passes it through as one
+     * HTML block: no blank line inside (a line break there is written as a character
+     * reference, which reads the same), and opened by a block tag ({@code div}, which the
+     * sanitiser then drops, when the HTML starts otherwise).
+     */
+    private static String htmlBlock(String html) {
+        String sanitised = RENDERING.sanitised(html).strip();
+        if (sanitised.isEmpty()) {
+            return "";
+        }
+        sanitised = BLANK_LINE.matcher(sanitised).replaceAll("&#10;");
+        return HTML_BLOCK_START.matcher(sanitised).lookingAt() ? sanitised : "<div>" + sanitised + "</div>";
+    }
+
+    private static String join(List<@Nullable String> parts) {
+        return String.join(
+                "\n\n", parts.stream().filter(p -> p != null && !p.isEmpty()).toList());
+    }
+}
