@@ -100,9 +100,10 @@ public class ArticleImports {
         Set<String> slugs = new HashSet<>();
         ArticleChecks.Names names =
                 checks.prefetched(incoming.stream().map(Incoming::form).toList());
+        java.util.function.LongPredicate exists = existence(incoming);
         for (Incoming article : incoming) {
             try {
-                Checked c = check(article, now, names);
+                Checked c = check(article, now, names, exists);
                 if (!slugs.add(c.resolved().slug())) {
                     throw ArticleChecks.slugTaken(c.resolved().slug());
                 }
@@ -127,10 +128,22 @@ public class ArticleImports {
         return outcomes;
     }
 
-    private Checked check(Incoming article, Instant now, ArticleChecks.Names names) {
+    /** Whether an article id the bodies' references name is an article: one query for the batch. */
+    private java.util.function.LongPredicate existence(List<Incoming> incoming) {
+        Set<Long> referenced = new HashSet<>();
+        incoming.forEach(a -> BodyRenderer.referencedIds(
+                        a.form().body() == null ? "" : a.form().body())
+                .forEach(referenced::add));
+        Set<Long> existing = repository.existing(referenced);
+        return id -> existing.contains(id)
+                || !referenced.contains(id) && !repository.existing(List.of(id)).isEmpty();
+    }
+
+    private Checked check(
+            Incoming article, Instant now, ArticleChecks.Names names, java.util.function.LongPredicate exists) {
         ArticleForm form = checks.withLibraryImage(article.form(), null);
         ArticleChecks.Resolved resolved = checks.validate(form, null, names);
-        RenderedBody body = service.render(form.body(), null);
+        RenderedBody body = service.render(form.body(), null, exists);
         Instant at = article.publishedAt();
         return switch (article.arrival()) {
             case DRAFT -> new Checked(form, resolved, body, ArticleStatus.DRAFT, null, now, RevisionKind.CREATED);

@@ -247,9 +247,14 @@ public class ArticleService {
     // ---- body and links
 
     RenderedBody render(String markdown, Long selfId) {
+        return render(markdown, selfId, repository::exists);
+    }
+
+    /** As {@link #render(String, Long)}, asking {@code exists} whether an article id names one. */
+    RenderedBody render(String markdown, Long selfId, java.util.function.LongPredicate exists) {
         return renderer.render(markdown, ref -> {
             Optional<Long> target =
-                    ref.isId() ? parseId(ref.key()).filter(repository::exists) : repository.findIdBySlug(ref.key());
+                    ref.isId() ? parseId(ref.key()).filter(exists::test) : repository.findIdBySlug(ref.key());
             return target.filter(t -> !t.equals(selfId));
         });
     }

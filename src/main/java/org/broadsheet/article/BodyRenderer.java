@@ -41,6 +41,16 @@ class BodyRenderer {
         this.sanitizer = sanitizer;
     }
 
+    /** The article ids {@code markdown}'s references may name (a superset: code blocks are not told apart). */
+    static java.util.stream.LongStream referencedIds(String markdown) {
+        return REFERENCE
+                .matcher(markdown)
+                .results()
+                .map(m -> m.group(2))
+                .filter(key -> key.length() <= 18 && key.chars().allMatch(Character::isDigit))
+                .mapToLong(Long::parseLong);
+    }
+
     static String marker(StoryReference.Kind kind, long targetId) {
         return "<!--ref:" + kind.token + ":" + targetId + "-->";
     }

@@ -37,6 +37,16 @@ class ImportRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Which of {@code ids} are articles (one query). */
+    java.util.Set<Long> existing(Collection<Long> ids) {
+        return ids.isEmpty()
+                ? java.util.Set.of()
+                : java.util.Set.copyOf(jdbc.sql("select id from article where id = any(?)")
+                        .param(ids.toArray(Long[]::new))
+                        .query(Long.class)
+                        .list());
+    }
+
     /** Writes the articles with their slugs, authors, tags, references and revision 1; returns their ids, in order. */
     List<Long> write(
             List<ArticleImports.Checked> articles, Function<ArticleImports.Checked, String> revision, Instant now) {

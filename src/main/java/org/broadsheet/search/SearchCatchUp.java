@@ -103,10 +103,14 @@ class SearchCatchUp implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        long started = System.nanoTime();
         worker.execute(() -> {
             long indexed = round();
             if (indexed > 0) {
-                log.info("Search catch-up: the last {} imported stories indexed", indexed);
+                log.info(
+                        "Search catch-up: the last {} imported stories indexed, {} ms after stopping began",
+                        indexed,
+                        (System.nanoTime() - started) / 1_000_000);
             }
         });
         worker.shutdown();

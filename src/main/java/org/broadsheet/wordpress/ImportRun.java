@@ -274,13 +274,15 @@ final class ImportRun {
 
         private final @Nullable PrintStream out;
         private final int total;
-        private final long started = System.nanoTime();
+        private final long started;
         private long shown;
         private int done;
 
-        Progress(@Nullable PrintStream out, int total) {
+        /** @param started when the run began ({@link System#nanoTime}), before the file's first reading */
+        Progress(@Nullable PrintStream out, int total, long started) {
             this.out = out;
             this.total = total;
+            this.started = started;
         }
 
         void itemDone() {
@@ -296,9 +298,11 @@ final class ImportRun {
             }
         }
 
+        /** Ends the progress line with the time the items took (since the run began, the first reading of the file included). */
         void end() {
             if (out != null && total > 0) {
-                out.println();
+                double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
+                out.printf("%n%d items written in %.1f s, %.0f/s%n", done, seconds, done / seconds);
             }
         }
     }

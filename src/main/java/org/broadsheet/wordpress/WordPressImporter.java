@@ -65,10 +65,11 @@ record WordPressImporter(
 
     /** Imports {@code file}; {@code progress} gets the progress line (null: none). */
     ImportReport run(Path file, Options options, @Nullable PrintStream progress) throws WxrRefused, IOException {
+        long started = System.nanoTime();
         WxrIndex index = new WxrIndex();
         read(file, index::add);
         ImportReport report = new ImportReport(options.dryRun());
-        ImportRun.Progress line = new ImportRun.Progress(progress, index.items());
+        ImportRun.Progress line = new ImportRun.Progress(progress, index.items(), started);
         ImportRun run = new ImportRun(this, options, report, index, line);
         read(file, run::unit);
         run.flush();
