@@ -50,16 +50,22 @@ final class ContainerErrorValve extends ErrorReportValve {
             status = response.getStatus() < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String path = request.getRequestURI();
+        boolean api = path != null && (path.equals(API) || path.startsWith(API + "/"));
+        byte[] body;
         try {
-            boolean api = path != null && (path.equals(API) || path.startsWith(API + "/"));
-            byte[] body = api ? problem(status, path) : pages.apply(status);
+            body = api ? problem(status, path) : pages.apply(status);
+        } catch (RuntimeException e) { // the status alone, still without Tomcat's report
+            log.warn("Could not make the error answer for {}", status, e);
+            body = new byte[0];
+        }
+        try {
             response.resetBuffer();
             SecurityHeaders.apply(response);
             response.setContentType(api ? "application/problem+json" : "text/html;charset=UTF-8");
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             response.finishResponse();
-        } catch (IOException | RuntimeException e) { // the client went away, or the page could not be made
+        } catch (IOException | RuntimeException e) { // the client went away
             log.debug("Could not write the error answer for {}", status, e);
         }
     }
