@@ -102,7 +102,25 @@ public class WordPressImports {
         this.importer = importer;
         this.jobs = jobs;
         this.directory = platform.dataDir().resolve("wordpress-imports");
+        deleteLeftovers(directory);
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Uploads left by this data directory's last run, whose jobs were stopped with it (one node
+     * holds a data directory at a time, so none of them belongs to a job still running).
+     */
+    private static void deleteLeftovers(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(directory, "*.wxr")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete the WordPress uploads left in {}: {}", directory, e.toString());
+        }
     }
 
     /** Saves {@code upload} and queues its import on this node; returns the job. */
@@ -150,7 +168,7 @@ public class WordPressImports {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // a file left behind is only disk space; the next start of the directory holds it
+                // a file left behind is only disk space; the next start deletes it
             }
         }
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,8 +136,14 @@ class WordPressImportNodesTests extends SiteTest {
     }
 
     @Test
-    void aNodeThatShutsDownMarksItsUnfinishedImportsStopped() throws Exception {
+    void aNodeThatShutsDownMarksItsUnfinishedImportsStoppedAndItsNextStartDeletesTheirFiles() throws Exception {
+        Path leftover = dataC.resolve("wordpress-imports").resolve(UUID.randomUUID() + ".wxr");
+        Files.createDirectories(leftover.getParent());
+        Files.writeString(leftover, "<rss/>");
         ConfigurableApplicationContext c = node(dataC);
+        assertThat(leftover)
+                .as("an upload left by the last run of this data directory")
+                .doesNotExist();
         String nodeC = c.getBean(WordPressImports.class).node();
         String id = UUID.randomUUID().toString();
         jdbc.sql("insert into wordpress_import_job (id, filename, dry_run, state, progress, node)"
