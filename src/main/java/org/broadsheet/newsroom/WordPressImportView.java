@@ -5,8 +5,8 @@ import org.broadsheet.taxonomy.Section;
 import org.broadsheet.wordpress.WordPressImports;
 
 /**
- * The WordPress import page: the upload form, the sections pages may go into, and this server's
- * imports (newest first).
+ * The WordPress import page: the upload form, the sections pages may go into, and the recent
+ * imports of every server (newest first).
  *
  * @param maxUploadSize "20 MB", for the form's hint
  */

@@ -9,6 +9,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 public class ErrorPages {
 
+    /** The template of every error page. */
+    static final String VIEW = "error/error";
+
     private final Layouts layouts;
 
     public ErrorPages(Layouts layouts) {
@@ -16,6 +19,11 @@ public class ErrorPages {
     }
 
     public ModelAndView render(HttpStatus status) {
+        return view(page(status));
+    }
+
+    /** The error page of {@code status}: its heading and message, in the site's layout. */
+    ErrorPage page(HttpStatus status) {
         String heading;
         String message;
         switch (status) {
@@ -46,15 +54,17 @@ public class ErrorPages {
                 }
             }
         }
-        return render(status, heading, message);
+        return new ErrorPage(layouts.page(heading, message, null, null), status.value(), heading, message);
     }
 
     /** An error page with its own heading and message, for refusals that need explaining. */
     public ModelAndView render(HttpStatus status, String heading, String message) {
-        Layout layout = layouts.page(heading, message, null, null);
-        ModelAndView view = new ModelAndView(
-                "error/error", Map.of("page", new ErrorPage(layout, status.value(), heading, message)));
-        view.setStatus(status);
+        return view(new ErrorPage(layouts.page(heading, message, null, null), status.value(), heading, message));
+    }
+
+    private static ModelAndView view(ErrorPage page) {
+        ModelAndView view = new ModelAndView(VIEW, Map.of("page", page));
+        view.setStatus(HttpStatus.valueOf(page.status()));
         return view;
     }
 }
