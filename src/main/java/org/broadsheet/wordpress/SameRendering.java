@@ -52,7 +52,6 @@ final class SameRendering {
             "dt",
             "dd",
             "br");
-    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f]+");
     private static final Pattern LEADING_BREAKS = Pattern.compile("(<(?:p|li|h[1-6])>)(?:<br>)+");
     private static final Pattern TRAILING_BREAKS = Pattern.compile("(?:<br>)+(</(?:p|li|h[1-6])>)");
     private static final Pattern PRE_START = Pattern.compile("(<pre>(?:<code[^>]*>)?)&#10;");
@@ -107,19 +106,20 @@ final class SameRendering {
 
         void write(Node node, boolean inPre) {
             if (node instanceof TextNode t) {
-                text(escape(t.getWholeText()), inPre);
+                text(t.getWholeText(), inPre);
             } else if (node instanceof Element element) {
                 element(element, inPre);
             }
         }
 
-        private void text(String escaped, boolean inPre) {
+        private void text(String raw, boolean inPre) {
             if (inPre) {
-                text.append(escaped.replace("\n", "&#10;").replace(" ", "&#32;").replace("\t", "&#9;"));
+                text.append(
+                        escape(raw).replace("\n", "&#10;").replace(" ", "&#32;").replace("\t", "&#9;"));
                 besideBlock = false;
                 return;
             }
-            String collapsed = WHITESPACE.matcher(escaped).replaceAll(" ");
+            String collapsed = escapeCollapsed(raw);
             boolean afterSpace = besideBlock || (!text.isEmpty() && text.charAt(text.length() - 1) == ' ');
             if (afterSpace && collapsed.startsWith(" ")) {
                 collapsed = collapsed.substring(1);
@@ -161,7 +161,7 @@ final class SameRendering {
                         .toList();
             }
             for (Attribute attribute : attributes) {
-                String value = WHITESPACE.matcher(escape(attribute.getValue())).replaceAll(" ");
+                String value = escapeCollapsed(attribute.getValue());
                 text.append(' ').append(attribute.getKey()).append("=\"");
                 text.append(value.replace("\"", "&quot;")).append('"');
             }
@@ -174,6 +174,34 @@ final class SameRendering {
                 text.setLength(text.length() - 1);
             }
         }
+    }
+
+    /**
+     * {@link #escape}, with each run of HTML white space made one space: in one pass, as this
+     * runs on every text of every imported body (twice), where the regular expression and the
+     * three replaces were a tenth of the import's time.
+     */
+    static String escapeCollapsed(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                if (!space) {
+                    out.append(' ');
+                    space = true;
+                }
+                continue;
+            }
+            space = false;
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String escape(String text) {
