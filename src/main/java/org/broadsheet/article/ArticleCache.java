@@ -32,6 +32,13 @@ class ArticleCache {
     private final boolean enabled;
     private final Cache<String, ArticleView> views;
     private final Cache<Object, Object> lists;
+    /**
+     * Views assembled from lists (the front page), apart from the lists: the loader of an entry
+     * reads other entries, and Caffeine (a ConcurrentHashMap underneath) refuses a computation
+     * that starts another in the same map ("Recursive update", when two keys share a bin).
+     */
+    private final Cache<Object, Object> assembled;
+
     private final Cache<Long, ArticleEntry> entries;
 
     ArticleCache(ArticleSettings settings) {
@@ -49,6 +56,10 @@ class ArticleCache {
         this.lists = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumSize(2_000)
+                .build();
+        this.assembled = Caffeine.newBuilder()
+                .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
+                .maximumSize(100)
                 .build();
         this.entries = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
@@ -70,6 +81,12 @@ class ArticleCache {
         return enabled ? (T) lists.get(key, k -> loader.get()) : loader.get();
     }
 
+    /** A view put together from {@link #list lists}; kept apart from them (see {@link #assembled}). */
+    @SuppressWarnings("unchecked")
+    <T> T assembled(Object key, Supplier<T> assembly) {
+        return enabled ? (T) assembled.get(key, k -> assembly.get()) : assembly.get();
+    }
+
     /** Public stories without their bodies, by id: those kept, and the others read with {@code loader} in one go. */
     Map<Long, ArticleEntry> entries(List<Long> ids, Function<Set<Long>, Map<Long, ArticleEntry>> loader) {
         if (!enabled) {
@@ -81,6 +98,7 @@ class ArticleCache {
     void clear() {
         views.invalidateAll();
         lists.invalidateAll();
+        assembled.invalidateAll();
         entries.invalidateAll();
     }
 

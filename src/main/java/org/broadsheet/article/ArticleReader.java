@@ -135,7 +135,7 @@ public class ArticleReader {
      * @param key what the view is and depends on; equal keys are the same view
      */
     public <T> T assembled(Object key, Supplier<T> assembly) {
-        return cache.list(List.of("assembled", key), assembly);
+        return cache.assembled(key, assembly);
     }
 
     /** The {@code count} newest public stories. */
