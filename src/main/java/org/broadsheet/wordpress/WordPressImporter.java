@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its own. Memory holds one item, the terms, and the attachments' URLs (for galleries).
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(WordPressSettings.class)
 record WordPressImporter(
         ArticleService articles,
         ArticleWorkflow workflow,
@@ -48,6 +49,7 @@ record WordPressImporter(
         MediaLibrary library,
         TransactionTemplate transactions,
         org.broadsheet.web.SiteUrls urls,
+        WordPressSettings settings,
         Clock clock) {
 
     private static final tools.jackson.databind.json.JsonMapper NOTES =

@@ -3,12 +3,8 @@ package org.broadsheet.wordpress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.media.MediaLibrary;
@@ -23,12 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * original URL is kept in {@code wordpress_item} and reported. A post's {@code _thumbnail_id} becomes its lead image once its attachment is in.
  */
 final class WxrAttachments {
-
-    private static final long MAX_BYTES = 50L * 1024 * 1024;
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
 
     private final WordPressImporter importer;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,33 +77,18 @@ final class WxrAttachments {
 
     /**
      * The file at {@code url} (http or https) in a temporary file, or null when it cannot be had:
-     * unreachable, slow (5 s to connect, 30 s in all), not 200, or larger than 50 MB.
+     * unreachable, slow (5 s to connect, 30 s in all), not 200, larger than 50 MB, or at an
+     * address only this server can reach ({@link AttachmentFetch}).
      */
     @Nullable
     Path fetched(String url) {
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            return null;
-        }
-        Path file = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(30))
-                    .GET()
-                    .build();
-            file = Files.createTempFile("broadsheet-wxr-", ".download");
-            HttpResponse<Path> response = HTTP.send(request, HttpResponse.BodyHandlers.ofFile(file));
-            if (response.statusCode() == 200 && Files.size(file) <= MAX_BYTES) {
-                return file;
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // unreachable: the URL is kept and reported
+            return new AttachmentFetch(importer.settings().fetchPrivateAddresses(), AttachmentFetch.MAX_BYTES)
+                    .fetch(url);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return null;
         }
-        if (file != null) {
-            deleteQuietly(file);
-        }
-        return null;
     }
 
     private static void deleteQuietly(Path file) {

@@ -94,6 +94,8 @@ class WxrRoundTripTests {
                         "--broadsheet.data-dir=" + dataDir,
                         "--broadsheet.demo=" + demo,
                         "--broadsheet.site.url=" + url,
+                        // the source site's media are fetched from its loopback address
+                        "--broadsheet.wordpress.fetch-private-addresses=true",
                         "--logging.level.org.broadsheet.demo=ERROR");
     }
 
