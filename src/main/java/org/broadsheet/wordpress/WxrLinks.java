@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 final class WxrLinks {
 
     private static final Pattern ONLY_LINK = Pattern.compile(
-            "(?im)^[ \\t]*(?:<p>)?[ \\t]*(read more:[ \\t]*)?<a\\s+href=\"([^\"]+)\"[^>]*>[^<]*</a>[ \\t]*(?:</p>)?[ \\t]*$");
+            "(?im)^[ \\t]*(?:<p(?:\\s[^>]*)?>)?[ \\t]*(read more:[ \\t]*)?<a\\s+href=\"([^\"]+)\"[^>]*>[^<]*</a>[ \\t]*(?:</p>)?[ \\t]*$");
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
 
     /** Where an imported post is now: its article's id, and its public address when it has one. */
