@@ -2,6 +2,7 @@ package org.broadsheet.newsroom;
 
 import java.util.List;
 import org.broadsheet.account.Staff;
+import org.broadsheet.web.Assets;
 
 /**
  * What every newsroom page's frame needs: the title, the signed-in person (null on the
@@ -12,6 +13,8 @@ import org.broadsheet.account.Staff;
  *
  * @param nav   the menu item to mark as current
  * @param flash a message from the action just done ("Article saved."), or null
+ * @param assets the static files, for their addresses; a page's {@code script} is named by its
+ *     file name ({@code newsroom-editor.js})
  */
 public record NewsroomFrame(
         String siteName,
@@ -24,7 +27,8 @@ public record NewsroomFrame(
         String csrfParameter,
         String csrfHeader,
         String csrfToken,
-        String flash) {
+        String flash,
+        Assets assets) {
 
     /** One entry of the newsroom menu. */
     public record NavItem(String key, String label, String url) {}

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.broadsheet.account.Permission;
 import org.broadsheet.account.Staff;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.web.Assets;
 import org.broadsheet.web.Layouts;
 import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.Redirects;
@@ -39,8 +40,10 @@ public class NewsroomPages {
     private final Layouts layouts;
     private final CommentService comments;
     private final SiteUrls urls;
+    private final Assets assets;
 
-    NewsroomPages(Layouts layouts, CommentService comments, SiteUrls urls) {
+    NewsroomPages(Layouts layouts, CommentService comments, SiteUrls urls, Assets assets) {
+        this.assets = assets;
         this.layouts = layouts;
         this.comments = comments;
         this.urls = urls;
@@ -136,7 +139,8 @@ public class NewsroomPages {
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "X-XSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "" : csrf.getToken(),
-                flash instanceof String s ? s : null);
+                flash instanceof String s ? s : null,
+                assets);
     }
 
     /** The menu items this person may use. */

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param description    for {@code <meta name="description">} and link previews
  * @param canonicalUrl   this page's canonical URL, absolute, or null (error pages)
  * @param currentSection slug of the section to mark with aria-current, or null
+ * @param assets         the site's static files, for their addresses ({@code assets.url("site.css")})
  * @param language       the site's language, for {@code <html lang>}
  * @param feeds          the feeds offered for autodiscovery
  * @param meta           Open Graph, Twitter card and JSON-LD data
@@ -25,7 +26,7 @@ public record Layout(
         @Nullable String canonicalUrl,
         List<NavLink> sections,
         @Nullable String currentSection,
-        String stylesheet,
+        Assets assets,
         String language,
         List<FeedLink> feeds,
         PageMetadata meta) {
@@ -64,7 +65,7 @@ public record Layout(
                 canonicalUrl,
                 sections,
                 currentSection,
-                stylesheet,
+                assets,
                 language,
                 feeds,
                 meta);

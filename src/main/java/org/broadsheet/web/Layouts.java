@@ -12,12 +12,19 @@ public class Layouts {
     private final SiteIdentitySource identities;
     private final SiteNavigation navigation;
     private final SiteUrls urls;
+    private final Assets assets;
 
-    public Layouts(SiteSettings settings, SiteIdentitySource identities, SiteNavigation navigation, SiteUrls urls) {
+    public Layouts(
+            SiteSettings settings,
+            SiteIdentitySource identities,
+            SiteNavigation navigation,
+            SiteUrls urls,
+            Assets assets) {
         this.settings = settings;
         this.identities = identities;
         this.navigation = navigation;
         this.urls = urls;
+        this.assets = assets;
     }
 
     /**
@@ -36,7 +43,7 @@ public class Layouts {
                 canonicalPath == null ? null : urls.absolute(canonicalPath),
                 navigation.sections(),
                 currentSection,
-                urls.stylesheet(),
+                assets,
                 settings.language(),
                 siteFeeds(site.name()),
                 PageMetadata.WEBSITE);

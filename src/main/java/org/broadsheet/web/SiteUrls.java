@@ -33,8 +33,10 @@ public class SiteUrls {
 
     private final ZoneId zone;
     private final @Nullable String origin;
+    private final Assets assets;
 
-    public SiteUrls(SiteSettings settings) {
+    public SiteUrls(SiteSettings settings, Assets assets) {
+        this.assets = assets;
         this.zone = settings.timeZone();
         this.origin = settings.url() == null
                 ? null
@@ -132,12 +134,9 @@ public class SiteUrls {
         return "/comments";
     }
 
+    /** The comment form's script, at its fingerprinted address. */
     public String commentScript() {
-        return "/assets/comments.js";
-    }
-
-    public String stylesheet() {
-        return "/assets/site.css";
+        return assets.url("comments.js");
     }
 
     /** The site's feed of stories in {@code format}. */

@@ -154,7 +154,7 @@ class ArticleMetadataTests extends SiteTest {
                 java.time.Duration.ofMinutes(1),
                 java.net.URI.create("https://news.example/"),
                 "en");
-        var urls = new org.broadsheet.web.SiteUrls(settings);
+        var urls = new org.broadsheet.web.SiteUrls(settings, new org.broadsheet.web.Assets());
         assertThat(urls.absolute("/americas")).isEqualTo("https://news.example/americas");
         assertThat(urls.absolute("https://elsewhere.example/x")).isEqualTo("https://elsewhere.example/x");
         assertThat(urls.origin()).isEqualTo("https://news.example");

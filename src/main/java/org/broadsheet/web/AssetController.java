@@ -1,0 +1,109 @@
+package org.broadsheet.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+/**
+ * Serves {@link Assets} from memory. The current fingerprinted address is kept for a year
+ * ({@code immutable}); the plain address, and a fingerprint that is not the current one (a page
+ * of an earlier deploy, or a node not yet updated), get the current bytes with {@code no-cache}:
+ * nothing may keep them under that address without asking again. Text types go gzipped, made
+ * once at start-up, to a client that accepts it; each variant has its own ETag, and a matching
+ * {@code If-None-Match} gets 304. Only names read at start-up are served, so no path can reach a
+ * file outside {@code static/}.
+ */
+@Controller
+record AssetController(Assets assets) {
+
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String REVALIDATE = "no-cache";
+
+    @RequestMapping(
+            path = "/assets/{*path}",
+            method = {RequestMethod.GET, RequestMethod.HEAD})
+    void serve(@PathVariable String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Assets.Lookup lookup = assets.find(path.startsWith("/") ? path.substring(1) : path)
+                .orElseThrow(() -> new NotFoundException("No static file " + path));
+        StaticAsset asset = lookup.asset();
+        boolean gzip = asset.gzip() != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? asset.gzipEtag() : asset.etag();
+        response.setHeader(HttpHeaders.CACHE_CONTROL, lookup.current() ? IMMUTABLE : REVALIDATE);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        if (asset.gzip() != null) {
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] gzipped = asset.gzip();
+        byte[] body = gzip && gzipped != null ? gzipped : asset.bytes();
+        response.setContentType(asset.contentType());
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** Whether {@code If-None-Match} names {@code etag} (weakly compared, as RFC 9110 asks for GET). */
+    static boolean matches(@Nullable String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code Accept-Encoding} allows gzip: named, or {@code *}, with a quality above 0. */
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Boolean star = null;
+        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+            String[] fields = part.trim().split(";");
+            String coding = fields[0].trim();
+            boolean allowed = quality(fields) > 0;
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                return allowed;
+            }
+            if (coding.equals("*")) {
+                star = allowed;
+            }
+        }
+        return Boolean.TRUE.equals(star);
+    }
+
+    private static double quality(String[] fields) {
+        for (int i = 1; i < fields.length; i++) {
+            String field = fields[i].trim();
+            if (field.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(field.substring(2).trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}
