@@ -12,8 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A page of the API's story list after a cursor is one walk of a publication index, in its
  * order, stopping at the page's end: PostgreSQL's plan has an index scan and no sort, so page
- * 500 costs what page 1 does. (Sequential scans are turned off for the check, as the test
- * database is too small for the planner to prefer an index on its own.)
+ * 500 costs what page 1 does. (Sequential and bitmap scans, and sorts, are made dear for the
+ * check, as the test database is too small for the planner to prefer an ordered index walk on its
+ * own, more so once its statistics are fresh, as an import's analyses make them. A sort that
+ * cannot be avoided still shows in the plan, so the check still fails for a query no index can
+ * serve in order.)
  */
 @BroadsheetTest
 @Transactional
@@ -26,7 +29,10 @@ class StoryListPlanTests {
     JdbcClient jdbc;
 
     private String plan(StoryFilter filter) {
+        jdbc.sql("analyze article").update(); // fresh statistics, as after an import: the case that made sorts cheap
         jdbc.sql("set local enable_seqscan = off").update();
+        jdbc.sql("set local enable_bitmapscan = off").update();
+        jdbc.sql("set local enable_sort = off").update();
         var statement = repository.statement(filter, new StoryKey(Instant.parse("2026-01-01T00:00:00Z"), 42), 21);
         return String.join(
                 "\n",
