@@ -128,6 +128,11 @@ public class ArticleImports {
         return outcomes;
     }
 
+    /** The articles that use or used each of {@code slugs} (one query; slugs no article has are left out). */
+    public java.util.Map<String, Long> slugOwners(java.util.Collection<String> slugs) {
+        return repository.findIdsBySlugs(slugs);
+    }
+
     /** Whether an article id the bodies' references name is an article: one query for the batch. */
     private java.util.function.LongPredicate existence(List<Incoming> incoming) {
         Set<Long> referenced = new HashSet<>();

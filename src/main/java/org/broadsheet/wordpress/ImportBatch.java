@@ -149,8 +149,8 @@ final class ImportBatch {
     private void create(List<Post> fresh, ImportReport staged, Map<Post, Long> made) {
         Set<String> claimed = new HashSet<>();
         List<ArticleImports.Incoming> incoming = new ArrayList<>();
-        var owners = importer.items()
-                .slugOwners(fresh.stream().map(p -> p.form().slug()).distinct().toList());
+        var owners = importer.slugOwners(
+                fresh.stream().map(p -> p.form().slug()).distinct().toList());
         for (Post p : fresh) {
             String slug = importer.freeSlug(p.form().slug(), null, claimed, owners);
             claimed.add(slug);

@@ -107,18 +107,6 @@ record ImportedItems(JdbcClient jdbc) {
         jdbc.sql("analyze wordpress_item, article, article_slug, comment").update();
     }
 
-    /** The owners of {@code slugs} (one query): a look-up that asks the database only for other slugs. */
-    java.util.function.Function<String, Optional<Long>> slugOwners(java.util.Collection<String> slugs) {
-        java.util.Map<String, Long> owners = new java.util.HashMap<>();
-        jdbc.sql("select slug, article_id from article_slug where slug = any(?)")
-                .param(slugs.toArray(String[]::new))
-                .query(rs -> {
-                    owners.put(rs.getString(1), rs.getLong(2));
-                });
-        java.util.Set<String> asked = java.util.Set.copyOf(slugs);
-        return slug -> asked.contains(slug) ? Optional.ofNullable(owners.get(slug)) : slugOwner(slug);
-    }
-
     Optional<Long> slugOwner(String slug) {
         return jdbc.sql("select article_id from article_slug where slug = ?")
                 .param(slug)

@@ -222,6 +222,13 @@ record WordPressImporter(
     }
 
     /** {@code slug}, or it with "-2", "-3"... when another article has it (WordPress repeats slugs across statuses). */
+    /** The owners of {@code slugs}, read at once: a look-up that asks the database only for other slugs. */
+    java.util.function.Function<String, Optional<Long>> slugOwners(java.util.Collection<String> slugs) {
+        java.util.Map<String, Long> owners = articleImports.slugOwners(slugs);
+        java.util.Set<String> asked = java.util.Set.copyOf(slugs);
+        return slug -> asked.contains(slug) ? Optional.ofNullable(owners.get(slug)) : items.slugOwner(slug);
+    }
+
     private String freeSlug(String slug, @Nullable Long own) {
         return freeSlug(slug, own, java.util.Set.of(), items::slugOwner);
     }
