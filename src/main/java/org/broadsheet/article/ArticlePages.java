@@ -3,10 +3,12 @@ package org.broadsheet.article;
 import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.broadsheet.web.Layouts;
+import org.broadsheet.web.PageTags;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -42,8 +44,27 @@ public class ArticlePages {
                 .filter(Objects::nonNull)
                 .toList();
         Content head = heads.isEmpty() ? null : output -> heads.forEach(part -> part.writeTo(output));
+        List<Teaser> more = reader.moreFromSection(article);
+        tag(article, more);
         return new ModelAndView(
-                "article/article",
-                Map.of("page", new ArticlePage(layout, article, reader.moreFromSection(article), filled, head)));
+                "article/article", Map.of("page", new ArticlePage(layout, article, more, filled, head)));
+    }
+
+    /**
+     * Tells the page cache what the page shows: the story (and the lists it is on), the stories
+     * its body refers to, and "More from", the newest of its section.
+     */
+    private static void tag(ArticleView article, List<Teaser> more) {
+        List<String> lists = new ArrayList<>();
+        lists.add(PageTags.list(article.sectionUrl()));
+        article.tags().forEach(tag -> lists.add(PageTags.list(tag.url())));
+        article.authors().forEach(author -> lists.add(PageTags.list(author.url())));
+        PageTags.ownStory(article.id(), lists);
+        PageTags.add(PageTags.newestInSection(article.sectionUrl()));
+        PageTags.stories(more.stream().map(Teaser::id).toList());
+        PageTags.stories(article.body().stream()
+                .filter(part -> part.target() != null)
+                .map(part -> part.target().id())
+                .toList());
     }
 }

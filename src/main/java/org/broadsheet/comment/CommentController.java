@@ -30,6 +30,11 @@ import org.springframework.web.servlet.view.RedirectView;
  * form sent too soon or too late, 409 for a duplicate, 429 (with Retry-After) for flooding,
  * 403 when comments are closed. Input that no person types (control characters, invalid
  * UTF-8, a filled-in honeypot, a forged form token) gets a 400 page and changes nothing.
+ *
+ * <p>Forgery: the form carries no per-reader token (so the article page can be cached for
+ * everyone); a post that a browser says came from another site ({@code Sec-Fetch-Site}, else
+ * {@code Origin}) is refused with 403 ({@link CrossSitePosts}). The signed form token still
+ * binds the post to an article and a time window.
  */
 @Controller
 record CommentController(
@@ -64,6 +69,12 @@ record CommentController(
     @PostMapping("/comments")
     ModelAndView post(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (CrossSitePosts.isCrossSite(request, urls.origin())) {
+            return errorPages.render(
+                    HttpStatus.FORBIDDEN,
+                    "Comment not accepted",
+                    "The comment was sent from a page of another site. Nothing was posted.");
+        }
         String malformed = malformed(request);
         if (malformed != null) {
             return refuse(HttpStatus.BAD_REQUEST, malformed);

@@ -17,12 +17,17 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * The two cookies of the comment form, both {@code HttpOnly} and {@code SameSite=Lax}:
+ * The two cookies of the comment form, both {@code SameSite=Lax}:
  * <ul>
  * <li>{@value #AUTHOR}: the name, email and website of a reader who ticked "Save my name,
- *     email, and website in this browser", and nothing for anyone else (unticking clears it);</li>
+ *     email, and website in this browser", and nothing for anyone else (unticking clears it).
+ *     Readable by the page's script, which fills the form in from it (as WordPress's cookie
+ *     is): the page itself carries nothing of the reader's, so it can be cached for everyone.
+ *     It holds only what the reader typed into the form; the CSP allows no inline or foreign
+ *     script that could read it.</li>
  * <li>{@value #HELD}: the signed ids of the reader's comments that wait for moderation, so
- *     that they, and only they, see them on the page.</li>
+ *     that they, and only they, see them on the page. {@code HttpOnly}; a page shown with it is
+ *     that reader's own and never cached.</li>
  * </ul>
  */
 @Component
@@ -52,12 +57,12 @@ record CommentCookies(Signer signer) {
                 .withoutPadding()
                 .encodeToString(String.join("\n", who.name(), who.email(), who.website())
                         .getBytes(StandardCharsets.UTF_8));
-        set(request, response, AUTHOR, value, Duration.ofDays(365));
+        set(request, response, AUTHOR, value, Duration.ofDays(365), false);
     }
 
     void forget(HttpServletRequest request, HttpServletResponse response) {
         if (value(request, AUTHOR).isPresent()) {
-            set(request, response, AUTHOR, "", Duration.ZERO);
+            set(request, response, AUTHOR, "", Duration.ZERO, false);
         }
     }
 
@@ -87,7 +92,7 @@ record CommentCookies(Signer signer) {
                 .skip(Math.max(0, ids.size() - MAX_HELD))
                 .map(String::valueOf)
                 .collect(Collectors.joining("-"));
-        set(request, response, HELD, list + "." + signer.sign("held:" + list), Duration.ofDays(30));
+        set(request, response, HELD, list + "." + signer.sign("held:" + list), Duration.ofDays(30), true);
     }
 
     private static Optional<String> value(HttpServletRequest request, String name) {
@@ -102,13 +107,18 @@ record CommentCookies(Signer signer) {
     }
 
     private static void set(
-            HttpServletRequest request, HttpServletResponse response, String name, String value, Duration maxAge) {
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String name,
+            String value,
+            Duration maxAge,
+            boolean httpOnly) {
         response.addHeader(
                 HttpHeaders.SET_COOKIE,
                 ResponseCookie.from(name, value)
                         .path("/")
                         .maxAge(maxAge)
-                        .httpOnly(true)
+                        .httpOnly(httpOnly)
                         .secure(request.isSecure())
                         .sameSite("Lax")
                         .build()

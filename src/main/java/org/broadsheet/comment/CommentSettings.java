@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blocklist        words, emails, IP addresses or website domains that send a comment to spam
  * @param minFormTime      the least time between showing the form and sending it
  * @param maxFormAge       a form older than this is refused (and shown again, text kept, to send anew)
+ * @param formWindow       forms shown within one such window carry the same token, so that a
+ *                         page with the form is the same for every reader and may be cached
  * @param floodInterval    the least time between two comments from one IP address or email; 0 = off
  * @param floodPerHour     the most comments per hour from one IP address or email; 0 = off
  * @param closeAfterDays   comments close this many days after publication; 0 = never
@@ -32,6 +34,7 @@ public record CommentSettings(
         @DefaultValue List<String> blocklist,
         @DefaultValue("3s") Duration minFormTime,
         @DefaultValue("1d") Duration maxFormAge,
+        @DefaultValue("5m") Duration formWindow,
         @DefaultValue("15s") Duration floodInterval,
         @DefaultValue("10") int floodPerHour,
         @DefaultValue("30") int closeAfterDays,

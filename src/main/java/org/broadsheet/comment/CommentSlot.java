@@ -4,6 +4,7 @@ import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +16,10 @@ import org.broadsheet.render.RenderedHtml;
 import org.broadsheet.web.HttpCaching;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.PageTags;
 import org.broadsheet.web.Pagination;
 import org.broadsheet.web.SiteUrls;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>Query parameters: {@code comment-page} (a page of comments; out of range is a 404) and
  * {@code replytocom} (the form replies to that approved comment; anything else is a 404).
- * A page that carries the form holds a per-reader CSRF token, so it is marked
- * {@code Cache-Control: private, no-cache}; a page with comments closed stays public.
+ *
+ * <p>The form carries nothing of one reader's own, so the page is the same for everyone and may
+ * be cached whole: its token is signed for the current time window ({@link CommentTokens}), the
+ * page is kept no longer than that window, posts are checked for cross-site origin instead of a
+ * per-reader CSRF token, and a remembered name and email are filled in by {@code comments.js}
+ * from the reader's own cookie. Only a reader with held comments (which only they see) gets a
+ * page of their own, {@code private, no-store}.
  */
 @Component
 @Order(100)
@@ -40,6 +46,13 @@ class CommentSlot implements ArticleSlot {
     record FormState(
             CommentForm values, boolean remember, Map<String, String> errors, String problem, String problemLink) {}
 
+    /**
+     * A fresh form: empty, the same for everyone (a remembered name and email are filled in by
+     * {@code comments.js}, in the reader's browser only).
+     */
+    private static final FormState EMPTY =
+            new FormState(new CommentForm("", "", "", "", null), false, Map.of(), null, null);
+
     private final CommentThreads threads;
     private final CommentCache cache;
     private final CommentService service;
@@ -48,6 +61,7 @@ class CommentSlot implements ArticleSlot {
     private final CommentCookies cookies;
     private final SiteUrls urls;
     private final TemplateEngine templates;
+    private final Clock clock;
 
     CommentSlot(
             CommentThreads threads,
@@ -57,7 +71,8 @@ class CommentSlot implements ArticleSlot {
             CommentTokens tokens,
             CommentCookies cookies,
             SiteUrls urls,
-            TemplateEngine templates) {
+            TemplateEngine templates,
+            Clock clock) {
         this.threads = threads;
         this.cache = cache;
         this.service = service;
@@ -66,6 +81,7 @@ class CommentSlot implements ArticleSlot {
         this.cookies = cookies;
         this.urls = urls;
         this.templates = templates;
+        this.clock = clock;
     }
 
     @Override
@@ -92,8 +108,12 @@ class CommentSlot implements ArticleSlot {
             throw new NotFoundException("No comment page " + page);
         }
         CommentsView.Form form = open ? form(article, page, request) : null;
-        if (form != null || !held.isEmpty()) {
+        if (!held.isEmpty()) {
             HttpCaching.privateToReader(response);
+        }
+        PageTags.add(request, PageTags.comments(article.id()));
+        if (form != null) {
+            PageTags.keepUntil(request, tokens.windowEnd(clock.instant()));
         }
         Map<String, Object> params = new HashMap<>();
         params.put("list", list);
@@ -137,9 +157,8 @@ class CommentSlot implements ArticleSlot {
     private CommentsView.Form form(ArticleView article, int page, HttpServletRequest request) {
         FormState state = (FormState) request.getAttribute(FORM_STATE);
         Optional<PublicComment> parent = parent(article, state, request);
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String token = tokens.issue(article.id());
-        FormState shown = state != null ? state : remembered(request);
+        FormState shown = state != null ? state : EMPTY;
         CommentForm values = shown.values();
         // A refused comment is answered with the page at the form's address: the fragment makes
         // the browser open it at the form and its problem, not at the top of the article.
@@ -147,8 +166,6 @@ class CommentSlot implements ArticleSlot {
                 urls.commentPost() + "#respond",
                 article.id(),
                 token,
-                csrf.getParameterName(),
-                csrf.getToken(),
                 parent.map(PublicComment::id).orElse(null),
                 parent.map(PublicComment::name).orElse(null),
                 urls.comments(article.url(), page) + "#respond",
@@ -177,18 +194,6 @@ class CommentSlot implements ArticleSlot {
         }
         // A comment that went away while the reader wrote their reply: post it as a new comment.
         return parent;
-    }
-
-    /** A fresh form, as a state with nothing refused: empty, or what the reader asked the site to remember. */
-    private FormState remembered(HttpServletRequest request) {
-        Optional<CommentCookies.Remembered> remembered = cookies.remembered(request);
-        CommentForm values = new CommentForm(
-                remembered.map(CommentCookies.Remembered::name).orElse(""),
-                remembered.map(CommentCookies.Remembered::email).orElse(""),
-                remembered.map(CommentCookies.Remembered::website).orElse(""),
-                "",
-                null);
-        return new FormState(values, remembered.isPresent(), Map.of(), null, null);
     }
 
     /** The comment named by {@code replytocom}: an approved comment of this article, or a 404. */

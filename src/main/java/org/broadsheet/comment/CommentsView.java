@@ -47,8 +47,6 @@ public record CommentsView(String heading, List<Node> comments, Pagination pagin
             String action,
             long articleId,
             String token,
-            String csrfName,
-            String csrfToken,
             Long parentId,
             String replyToName,
             String cancelUrl,

@@ -9,6 +9,7 @@ import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.web.FeedFormat;
 import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.PageTags;
 import org.broadsheet.web.SiteIdentitySource;
 import org.broadsheet.web.SiteSettings;
 import org.broadsheet.web.SiteUrls;
@@ -76,6 +77,7 @@ record FeedController(
 
     @GetMapping({"/comments/feed", "/comments/feed/atom"})
     ResponseEntity<byte[]> siteComments(HttpServletRequest request) {
+        PageTags.add(PageTags.COMMENT_FEEDS);
         return answer(FeedSource.COMMENTS, format(request), () -> Optional.of(comments.site()), request);
     }
 
@@ -95,11 +97,14 @@ record FeedController(
                     .location(URI.create(urls.commentsFeed(article.url(), format)))
                     .build();
         }
+        PageTags.add(PageTags.comments(article.id()));
+        PageTags.add(PageTags.story(article.id()));
         return answer(
                 FeedSource.articleComments(article.id()), format, () -> Optional.of(comments.of(article)), request);
     }
 
     private ResponseEntity<byte[]> stories(FeedSource source, FeedFormat format, HttpServletRequest request) {
+        PageTags.add(PageTags.FEEDS);
         return answer(source, format, () -> stories.of(source), request);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.broadsheet.article.ArticleCatalogue;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.broadsheet.web.NotFoundException;
+import org.broadsheet.web.PageTags;
 import org.broadsheet.web.SiteIdentitySource;
 import org.broadsheet.web.SiteUrls;
 import org.springframework.http.HttpHeaders;
@@ -98,6 +99,7 @@ record SitemapController(
     private static boolean notModified(
             ServletWebRequest request, HttpServletResponse response, String cacheControl, String etag) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        PageTags.add(PageTags.SITEMAPS);
         if (request.checkNotModified(etag)) {
             return true;
         }

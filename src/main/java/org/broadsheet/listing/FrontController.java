@@ -8,6 +8,7 @@ import org.broadsheet.article.Teaser;
 import org.broadsheet.web.JsonLd;
 import org.broadsheet.web.Layouts;
 import org.broadsheet.web.PageMetadata;
+import org.broadsheet.web.PageTags;
 import org.broadsheet.web.SiteUrls;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ record FrontController(ArticleReader reader, Layouts layouts, SiteUrls urls) {
         var layout = layouts.page(settings.name(), settings.tagline(), urls.home(), null)
                 .withMeta(PageMetadata.website(List.of(JsonLd.of(webSite(settings.name())))));
         FrontPage front = reader.assembled("front", this::front);
+        PageTags.inList(PageTags.FRONT); // any story change drops it: no need to name each story
         var page = new HomePage(layout, settings.name() + ": top stories", front, urls.archive(1));
         return new ModelAndView("listing/front", Map.of("page", page));
     }

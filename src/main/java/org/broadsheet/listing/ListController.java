@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.Slice;
+import org.broadsheet.article.Teaser;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.Section;
@@ -14,6 +15,7 @@ import org.broadsheet.web.Layout;
 import org.broadsheet.web.Layouts;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.PageTags;
 import org.broadsheet.web.Pagination;
 import org.broadsheet.web.Redirects;
 import org.broadsheet.web.SiteUrls;
@@ -63,6 +65,7 @@ class ListController {
         Slice slice = reader.latest(n, pageSize);
         String title = n == 1 ? "All stories" : "All stories, page " + n;
         Layout layout = layouts.page(title, "Every story, newest first.", urls.archive(n), null);
+        PageTags.inList(PageTags.ARCHIVE);
         return list(layout, ListPage.Heading.of(null, "All stories"), slice, n, urls::archive, true);
     }
 
@@ -77,6 +80,7 @@ class ListController {
         Layout layout = layouts.page(titled(section.name(), n), section.description(), urls.section(slug, n), slug)
                 .withFeeds(layouts.listFeeds(section.name(), urls.section(slug)));
         var heading = new ListPage.Heading("Section", section.name(), null, section.description(), null);
+        PageTags.inList(PageTags.list(urls.section(slug)));
         return list(layout, heading, slice, n, p -> urls.section(slug, p), false);
     }
 
@@ -92,6 +96,7 @@ class ListController {
         Layout layout = layouts.page(titled(tag.name(), n), description, urls.tag(slug, n), null)
                 .withFeeds(layouts.listFeeds(tag.name(), urls.tag(slug)));
         var heading = new ListPage.Heading(tag.kindLabel(), tag.name(), null, blankToNull(tag.description()), null);
+        PageTags.inList(PageTags.list(urls.tag(slug)));
         return list(layout, heading, slice, n, p -> urls.tag(slug, p), true);
     }
 
@@ -108,6 +113,7 @@ class ListController {
                 .withFeeds(layouts.listFeeds(author.name(), urls.author(slug)));
         var heading = new ListPage.Heading(
                 "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()), author.photo());
+        PageTags.inList(PageTags.list(urls.author(slug)));
         return list(layout, heading, slice, n, p -> urls.author(slug, p), true);
     }
 
@@ -130,6 +136,7 @@ class ListController {
         if (n > 1 && slice.items().isEmpty()) {
             throw new NotFoundException("Past the last page: " + n);
         }
+        PageTags.stories(slice.items().stream().map(Teaser::id).toList());
         var pagination = Pagination.of(n, slice.hasOlder(), pageUrl);
         return new ModelAndView(
                 "listing/list", Map.of("page", new ListPage(layout, heading, slice.items(), pagination, showSection)));

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.Teaser;
 import org.broadsheet.render.RenderedHtml;
+import org.broadsheet.web.PageTags;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,9 @@ record RelatedSlot(RelatedStories related) implements ArticleSlot {
     @Override
     public Content render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
         RenderedHtml html = related.rendered(article);
+        // The list can change with any story that shares a tag (see RelatedStories#forgetAround).
+        PageTags.stories(related.of(article).stream().map(Teaser::id).toList());
+        article.tags().forEach(tag -> PageTags.add(PageTags.list(tag.url())));
         return html == null ? output -> {} : html.in(request);
     }
 }

@@ -16,6 +16,7 @@ import org.broadsheet.web.Layout;
 import org.broadsheet.web.Layouts;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageNumber;
+import org.broadsheet.web.PageTags;
 import org.broadsheet.web.Pagination;
 import org.broadsheet.web.SiteUrls;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,7 @@ record SearchController(
     @GetMapping("/search")
     ModelAndView search(SearchForm form, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Robots-Tag", "noindex");
+        PageTags.add(PageTags.SEARCH);
         if (!readable(request)) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
             return errors.render(

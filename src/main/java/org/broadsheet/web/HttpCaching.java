@@ -10,17 +10,23 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Reader pages are the same for everyone, so a CDN or browser may keep them briefly:
- * {@code Cache-Control: public, max-age=60} and an {@code ETag} (answering
- * {@code If-None-Match} with 304; the views that write pages add it). A page that carries something
- * of one reader's own (a form token, their held comments) is marked
- * {@linkplain #privateToReader private} instead, and gets no ETag. Static files under
+ * {@code Cache-Control: public, max-age=60, stale-while-revalidate=30, stale-if-error=86400}
+ * ({@link HttpCacheSettings}), with an {@code ETag} and {@code Last-Modified} (answering a
+ * conditional request with 304; the page cache and the views that write pages add them). A page
+ * that carries something of one reader's own (their held comments) is marked
+ * {@linkplain #privateToReader private, no-store} instead, and gets no ETag. Static files under
  * {@code /assets} have their own, longer caching; error pages are not cached.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpCaching implements WebMvcConfigurer {
 
-    static final String READER_PAGES = "public, max-age=60";
-    static final String PRIVATE_PAGES = "private, no-cache";
+    static final String PRIVATE_PAGES = "private, no-store";
+
+    private final String readerPages;
+
+    HttpCaching(HttpCacheSettings settings) {
+        this.readerPages = settings.readerPages();
+    }
 
     /** Marks the page being answered as this reader's own: no shared cache may keep it. */
     public static void privateToReader(HttpServletResponse response) {
@@ -39,7 +45,7 @@ public class HttpCaching implements WebMvcConfigurer {
                     @Override
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-                            response.setHeader("Cache-Control", READER_PAGES);
+                            response.setHeader("Cache-Control", readerPages);
                         }
                         return true;
                     }

@@ -90,6 +90,36 @@ class CommentBrowserTests extends CommentBrowserTest {
     }
 
     @Test
+    void withJavaScriptARememberedNameIsFilledInOnPagesTheCacheGivesEveryone() throws Exception {
+        ArticleView first = commenting.article("Ferry timetable remembered");
+        ArticleView next = commenting.article("Ferry fares remembered");
+        assertThat(live.get(next.url()).statusCode())
+                .as("kept by an anonymous reader first")
+                .isEqualTo(200);
+
+        WebDriver page = fresh(withJs, first);
+        String email = Comments.email();
+        fill(page, "Noor Haddad", email, "Will the winter timetable keep the early boat?");
+        page.findElement(By.id("remember")).click();
+        submitAndLand(page);
+
+        WebDriver other = withJs.load(live.uri(next.url()));
+        waitFor(other)
+                .until(d -> "Noor Haddad".equals(d.findElement(By.id("author")).getDomProperty("value")));
+        assertThat(other.findElement(By.id("email")).getDomProperty("value")).isEqualTo(email);
+        assertThat(other.findElement(By.id("remember")).isSelected()).isTrue();
+        assertThat(new String(live.get(next.url()).body(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("what the server sends names nobody")
+                .doesNotContain("Noor Haddad")
+                .doesNotContain(email);
+
+        WebDriver noScript = withoutJs.load(live.uri(next.url()));
+        assertThat(noScript.findElement(By.id("author")).getDomProperty("value"))
+                .as("without JavaScript the form is empty")
+                .isEmpty();
+    }
+
+    @Test
     void withJavaScriptReplyMovesTheFormUnderTheCommentWithoutLeavingThePage() {
         ArticleView article = commenting.article("Tram line approved");
         WebDriver page = fresh(withJs, article);

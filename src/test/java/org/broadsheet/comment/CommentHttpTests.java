@@ -103,21 +103,25 @@ class CommentHttpTests extends SiteTest {
     }
 
     @Test
-    void formPostedWithoutItsCsrfTokenGetsTheForbiddenPage() throws Exception {
-        ArticleView article = commenting.article("CSRF over HTTP");
+    void formPostedFromAnotherSitesPageGetsTheForbiddenPage() throws Exception {
+        ArticleView article = commenting.article("Cross-site over HTTP");
         HttpBrowser browser = browser();
         browser.get(article.url());
-        HttpResponse<String> forged = browser.submit(
-                Map.of("_csrf", "not-the-token", "name", "Eve", "email", Comments.email(), "comment", "Cross-site"));
+        browser.origin = "https://elsewhere.example";
+        browser.fetchSite = "cross-site";
+        HttpResponse<String> forged =
+                browser.submit(Map.of("name", "Eve", "email", Comments.email(), "comment", "Cross-site"));
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(Jsoup.parse(forged.body()).selectFirst("h1").text()).isEqualTo("Forbidden");
-
-        HttpBrowser stranger = browser(); // never saw the page, so has no CSRF cookie
-        stranger.lastPage = browser.lastPage;
-        assertThat(stranger.submit(Map.of("name", "Eve", "email", Comments.email(), "comment", "Replayed"))
-                        .statusCode())
-                .isEqualTo(403);
+        assertThat(Jsoup.parse(forged.body()).selectFirst("h1").text()).isEqualTo("Comment not accepted");
+        assertThat(forged.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(approvedCount(article)).isZero();
+
+        browser.origin = "http://localhost:" + port;
+        browser.fetchSite = "same-origin";
+        assertThat(browser.submit(Map.of("name", "Eve", "email", Comments.email(), "comment", "From the page"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(approvedCount(article)).isEqualTo(1);
     }
 
     @Test
@@ -165,7 +169,7 @@ class CommentHttpTests extends SiteTest {
         }
         Document doc = Jsoup.parse(page);
         assertThat(doc.selectFirst("#comments-heading").text()).isEqualTo("30 Comments");
-        assertThat(doc.select("#comment-form input[name=_csrf]").attr("value")).isNotBlank();
+        assertThat(doc.select("#comment-form input[name=token]").attr("value")).isNotBlank();
         assertThat(doc.selectFirst("footer.site-footer")).isNotNull();
 
         HttpResponse<String> plain = http.send(

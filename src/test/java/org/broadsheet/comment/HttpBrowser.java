@@ -29,8 +29,17 @@ final class HttpBrowser {
     /** The last page fetched; a test may hand one browser's page to another. */
     Document lastPage;
 
+    /**
+     * Where the page that posts comes from, as a browser says it: the site itself unless a test
+     * posts from another site's page.
+     */
+    String origin;
+
+    String fetchSite = "same-origin";
+
     HttpBrowser(int port) {
         this.port = port;
+        this.origin = "http://localhost:" + port;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -61,6 +70,8 @@ final class HttpBrowser {
         return http.send(
                 HttpRequest.newBuilder(uri("/comments"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", origin)
+                        .header("Sec-Fetch-Site", fetchSite)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

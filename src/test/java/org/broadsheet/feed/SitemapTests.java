@@ -68,7 +68,7 @@ class SitemapTests extends SiteTest {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).isEqualTo("application/xml;charset=UTF-8");
         assertThat(response.getHeader("Cache-Control")).isEqualTo("public, max-age=300");
-        assertThat(response.getHeader("ETag")).startsWith("W/\"");
+        assertThat(response.getHeader("ETag")).matches("(W/)?\".+\"");
 
         SitemapDocument index = SitemapDocument.parse(response);
         assertThat(index.root()).isEqualTo("sitemapindex");

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.broadsheet.BroadsheetApplication;
+import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentService;
@@ -102,6 +104,46 @@ class ClusterEventBusTests {
 
         assertThat(eventually(() -> get(b, article.url()).statusCode() == 404))
                 .as("B stops serving the article taken down on A")
+                .isTrue();
+    }
+
+    @Test
+    void aPageKeptOnOneNodeIsFreshWithinASecondOfAnEditOnTheOther() throws Exception {
+        Stories stories = a.getBean(Stories.class);
+        ArticleForm form = stories.form("Kept on node B");
+        ArticleView article = stories.publish(form);
+        HttpResponse<String> onA = get(a, article.url());
+        HttpResponse<String> onB = get(b, article.url());
+        assertThat(onB.body()).contains("Kept on node B");
+        assertThat(onB.headers().firstValue("ETag"))
+                .as("both nodes give the same page the same validator")
+                .isEqualTo(onA.headers().firstValue("ETag"))
+                .isPresent();
+        // Changed behind the site's back: B's page cache keeps answering what it rendered.
+        jdbc().sql("update article set headline = 'Changed without an event' where id = ?")
+                .param(article.id())
+                .update();
+        assertThat(get(b, article.url()).body()).contains("Kept on node B");
+
+        a.getBean(ArticleService.class)
+                .update(
+                        article.id(),
+                        new ArticleForm(
+                                form.slug(),
+                                "Edited on node A",
+                                form.standfirst(),
+                                form.body(),
+                                form.section(),
+                                form.authors(),
+                                form.tags(),
+                                null));
+        Instant edited = Instant.now();
+        boolean fresh = false;
+        while (!fresh && Duration.between(edited, Instant.now()).compareTo(Duration.ofSeconds(1)) < 0) {
+            fresh = get(b, article.url()).body().contains("Edited on node A");
+        }
+        assertThat(fresh)
+                .as("B answers with the edit within a second of A's commit")
                 .isTrue();
     }
 
@@ -239,7 +281,9 @@ class ClusterEventBusTests {
                 "--broadsheet.articles.cache-ttl=10m",
                 "--broadsheet.comments.cache-ttl=10m",
                 "--broadsheet.site.cache-ttl=10m",
-                "--broadsheet.feeds.cache-ttl=10m");
+                "--broadsheet.feeds.cache-ttl=10m",
+                // One public address for both, as behind a load balancer: their pages are the same.
+                "--broadsheet.site.url=https://cluster.example");
     }
 
     private static long listeningConnections() {

@@ -77,7 +77,7 @@ class SearchPageTests extends SiteTest {
     @Test
     void searchPagesAreNoindexAndCacheableLikeOtherReaderPages() {
         MockHttpServletResponse response = get("q", "earthquake");
-        assertThat(response.getHeader("Cache-Control")).isEqualTo("public, max-age=60");
+        assertThat(response.getHeader("Cache-Control")).startsWith("public, max-age=60, stale-while-revalidate=");
         assertThat(response.getHeader("X-Robots-Tag")).isEqualTo("noindex");
         Document doc = page("q", "earthquake");
         assertThat(doc.select("meta[name=robots]").attr("content")).isEqualTo("noindex");

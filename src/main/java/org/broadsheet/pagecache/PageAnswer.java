@@ -1,0 +1,91 @@
+package org.broadsheet.pagecache;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Sends a kept page: gzip-compressed to clients that take it, 304 to a client whose copy is
+ * current ({@code If-None-Match}, else {@code If-Modified-Since}), headers only to a HEAD.
+ * Nothing is rendered or compressed here.
+ */
+final class PageAnswer {
+
+    private PageAnswer() {}
+
+    static void send(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean gzip = page.gzip() != null && acceptsGzip(request);
+        String etag = gzip ? page.gzipEtag() : page.etag();
+        // Set, not added: after a render the real answer already carries them.
+        Set<String> set = new HashSet<>();
+        for (CachedPage.Header header : page.headers()) {
+            if (set.add(header.name())) {
+                response.setHeader(header.name(), header.value());
+            } else {
+                response.addHeader(header.name(), header.value());
+            }
+        }
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.LAST_MODIFIED, page.lastModifiedHeader());
+        if (notModified(request, etag, page.lastModified())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(page.contentType());
+        byte[] body = gzip ? page.gzip() : page.body();
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** RFC 9110 13.1: If-None-Match (weak comparison) decides when present; else If-Modified-Since. */
+    static boolean notModified(HttpServletRequest request, String etag, long lastModifiedSeconds) {
+        Enumeration<String> noneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+        if (noneMatch != null && noneMatch.hasMoreElements()) {
+            String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
+            while (noneMatch.hasMoreElements()) {
+                for (String tag : noneMatch.nextElement().split(",")) {
+                    String candidate = tag.strip();
+                    if (candidate.equals("*")
+                            || (candidate.startsWith("W/") ? candidate.substring(2) : candidate).equals(bare)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        long since;
+        try {
+            since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        } catch (IllegalArgumentException e) {
+            return false; // not a date: ignored, as RFC 9110 says
+        }
+        return since >= 0 && lastModifiedSeconds <= since / 1000;
+    }
+
+    /** Whether the client takes gzip: named in Accept-Encoding (or "*") and not with q=0. */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        Enumeration<String> headers = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
+        while (headers != null && headers.hasMoreElements()) {
+            for (String coding : headers.nextElement().split(",")) {
+                String[] parts = coding.split(";");
+                String name = parts[0].strip().toLowerCase(Locale.ROOT);
+                boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0{0,3})?");
+                if ((name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) && !refused) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
