@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Keeps media as objects of one S3 bucket (AWS S3, or any server that speaks its API: MinIO,
@@ -47,6 +50,7 @@ public class S3MediaStorage implements MediaStorage, AutoCloseable {
     private final String bucket;
     private final String prefix;
     private final int pageSize;
+    private final @Nullable SdkAutoCloseable credentials;
 
     /**
      * A store in {@code bucket} below {@code prefix} (empty, or ending with {@code /}), through
@@ -57,6 +61,11 @@ public class S3MediaStorage implements MediaStorage, AutoCloseable {
     }
 
     S3MediaStorage(S3Client client, String bucket, String prefix, int pageSize) {
+        this(client, bucket, prefix, pageSize, null);
+    }
+
+    private S3MediaStorage(
+            S3Client client, String bucket, String prefix, int pageSize, @Nullable SdkAutoCloseable credentials) {
         if (!prefix.isEmpty() && !prefix.endsWith("/")) {
             throw new IllegalArgumentException("A key prefix ends with '/': " + prefix);
         }
@@ -64,14 +73,17 @@ public class S3MediaStorage implements MediaStorage, AutoCloseable {
         this.bucket = bucket;
         this.prefix = prefix;
         this.pageSize = pageSize;
+        this.credentials = credentials; // the client does not close the provider it was given
     }
 
     /** The store {@code settings} describe, with credentials from the SDK's default chain. */
     public static S3MediaStorage of(S3Settings settings) {
-        S3Client client = clientBuilder(settings)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .build();
-        return new S3MediaStorage(client, settings.requiredBucket(), settings.prefix());
+        String bucket = settings.requiredBucket();
+        DefaultCredentialsProvider credentials =
+                DefaultCredentialsProvider.builder().build();
+        S3Client client =
+                clientBuilder(settings).credentialsProvider(credentials).build();
+        return new S3MediaStorage(client, bucket, settings.prefix(), PAGE_SIZE, credentials);
     }
 
     /**
@@ -106,7 +118,7 @@ public class S3MediaStorage implements MediaStorage, AutoCloseable {
         String name = objectName(key);
         Path part = Files.createTempFile("broadsheet-s3-", ".part");
         try {
-            Files.copy(content, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(content, part, StandardCopyOption.REPLACE_EXISTING);
             upload(name, key, part);
         } finally {
             Files.deleteIfExists(part);
@@ -173,6 +185,9 @@ public class S3MediaStorage implements MediaStorage, AutoCloseable {
     @Override
     public void close() {
         client.close();
+        if (credentials != null) {
+            credentials.close();
+        }
     }
 
     private void upload(String name, String key, Path file) throws IOException {
