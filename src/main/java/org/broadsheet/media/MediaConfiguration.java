@@ -12,10 +12,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MediaSettings.class)
 class MediaConfiguration {
 
-    /** Files below {@code <data-dir>/media}, unless another store (an object store) is configured. */
+    /**
+     * Files below {@code <data-dir>/media} by default; the bucket of {@code broadsheet.media.s3.*}
+     * with {@code broadsheet.media.storage=s3} (its client is closed with the context).
+     */
     @Bean
     @ConditionalOnMissingBean(MediaStorage.class)
-    MediaStorage mediaStorage(@Value("${broadsheet.data-dir:./data}") Path dataDir) throws IOException {
-        return new FileSystemMediaStorage(dataDir.resolve("media"));
+    MediaStorage mediaStorage(MediaSettings settings, @Value("${broadsheet.data-dir:./data}") Path dataDir)
+            throws IOException {
+        return switch (settings.storage()) {
+            case FILESYSTEM -> new FileSystemMediaStorage(dataDir.resolve("media"));
+            case S3 -> S3MediaStorage.of(settings.s3());
+        };
     }
 }

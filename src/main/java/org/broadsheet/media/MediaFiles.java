@@ -1,9 +1,7 @@
 package org.broadsheet.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -94,9 +92,7 @@ class MediaFiles {
 
     /** Stores {@code file} under {@code storageKey}. */
     void put(String storageKey, Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            storage.put(storageKey, in);
-        }
+        storage.put(storageKey, file);
     }
 
     /**

@@ -16,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param renditionWidths  the widths of the resized copies pages use; never wider than the original
  * @param orphanGrace      stored files no image owns are removed once they are this old (at least a
  *                         minute), so an upload still under way on any node is never touched
+ * @param storage          where files are kept: {@code filesystem} ({@code <data-dir>/media}, the
+ *                         default) or {@code s3} (an S3-compatible object store, {@link S3Settings})
+ * @param s3               the object store's settings, read only for {@code storage=s3}
  */
 @ConfigurationProperties("broadsheet.media")
 public record MediaSettings(
@@ -23,7 +26,15 @@ public record MediaSettings(
         @DefaultValue("40000000") long maxPixels,
         @DefaultValue("12000") int maxSide,
         @DefaultValue({"480", "960", "1600"}) List<Integer> renditionWidths,
-        @DefaultValue("1h") Duration orphanGrace) {
+        @DefaultValue("1h") Duration orphanGrace,
+        @DefaultValue("filesystem") Storage storage,
+        @DefaultValue S3Settings s3) {
+
+    /** The kinds of {@link MediaStorage} a site can be configured with. */
+    public enum Storage {
+        FILESYSTEM,
+        S3
+    }
 
     public MediaSettings {
         renditionWidths = renditionWidths.stream().distinct().sorted().toList();

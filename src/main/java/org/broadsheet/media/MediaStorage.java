@@ -2,6 +2,8 @@ package org.broadsheet.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * Where uploaded files and their renditions are kept, by key. Keys are relative paths of
  * lower-case letters, digits, dots and hyphens ({@code "ab/abcdef.../960.jpg"}); no segment
  * starts with a dot, so none can climb out of the store. The file system implementation is
- * {@link FileSystemMediaStorage}; an object store (S3 and the like) fits the same four calls.
+ * {@link FileSystemMediaStorage}, the object store's (S3 and compatible servers) {@link
+ * S3MediaStorage}.
  * Implementations are safe for use by many threads and many nodes sharing one store.
  */
 public interface MediaStorage {
@@ -26,6 +29,16 @@ public interface MediaStorage {
      * nothing or the whole object, never a part of it.
      */
     void put(String key, InputStream content) throws IOException;
+
+    /**
+     * Stores the file {@code file} under {@code key}, as {@link #put(String, InputStream)} does;
+     * a store that gains from knowing the length first (an object store) overrides it.
+     */
+    default void put(String key, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            put(key, in);
+        }
+    }
 
     /** The object under {@code key}, or empty when there is none. */
     Optional<Stored> open(String key) throws IOException;
