@@ -106,6 +106,12 @@ class StartupRaceTests {
                     assertThat(front.select("h2.lead-story-headline").text())
                             .as("the lead story on node :%s", port(node))
                             .isNotBlank();
+                    assertThat(front.select("nav.site-nav a[href=/americas]"))
+                            .as(
+                                    "the demo's sections in the navigation of node :%s (not an empty list kept"
+                                            + " from before the load)",
+                                    port(node))
+                            .isNotEmpty();
                 }
             } finally {
                 started.forEach(ConfigurableApplicationContext::close);
