@@ -44,6 +44,9 @@ public class AccountService {
     public static final int NAME_MAX = 100;
 
     static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
+    /** How long a set-up link outlives the making of the next (nodes of one deploy start within it). */
+    static final Duration SETUP_LINKS_OVERLAP = Duration.ofMinutes(10);
+
     static final Duration PASSWORD_LINK_LIFETIME = Duration.ofDays(7);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
@@ -205,8 +208,10 @@ public class AccountService {
 
     /**
      * On a site where no administrator can sign in (none yet, or only the disabled accounts an
-     * import made), makes a set-up link (earlier ones stop working) and returns its token; empty
-     * once an enabled administrator exists.
+     * import made), makes a set-up link and returns its token; empty once an enabled
+     * administrator exists. Links made before the last {@link #SETUP_LINKS_OVERLAP} stop
+     * working: a link in an old log is dead, but when several nodes start together, the link
+     * each one prints works, whichever log the operator reads.
      */
     @Transactional
     public Optional<String> setupLinkIfNoAdministrator() {
@@ -214,7 +219,8 @@ public class AccountService {
         if (repository.countEnabledAdministrators() > 0) {
             return Optional.empty();
         }
-        repository.retireTokens("setup", null, clock.instant());
+        Instant now = clock.instant();
+        repository.retireSetupTokensMadeBefore(now.minus(SETUP_LINKS_OVERLAP), now);
         return Optional.of(issueToken("setup", null, SETUP_LINK_LIFETIME));
     }
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * On a start with no staff at all, prints a one-time link (valid for 24 hours) that lets
  * whoever runs the site create the first administrator. Each start makes a new link and
- * retires the last one. There is no default account to fall back on.
+ * retires those made more than ten minutes before, so that nodes started together each print
+ * one that works. There is no default account to fall back on.
  */
 @Component
 record SetupLinkAnnouncer(AccountService accounts) {

@@ -157,6 +157,16 @@ class StaffRepository {
                 .update();
     }
 
+    void retireSetupTokensMadeBefore(Instant before, Instant now) {
+        jdbc.sql("""
+                        update staff_token set used_at = :now
+                        where purpose = 'setup' and used_at is null and created_at < :before
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
     // ---- sign-in attempts
 
     void recordAttempt(String email, String ip, boolean succeeded, Instant at) {

@@ -1,8 +1,6 @@
 package org.broadsheet.demo;
 
 import java.util.List;
-import org.broadsheet.article.ArticleService;
-import org.broadsheet.taxonomy.SectionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,36 +24,31 @@ class DemoEdition implements SmartInitializingSingleton, ApplicationRunner {
     private final DemoSettings settings;
     private final DemoEditionLoader loader;
     private final GeneratedEdition generator;
-    private final SectionService sections;
-    private final ArticleService articles;
 
-    DemoEdition(
-            DemoSettings settings,
-            DemoEditionLoader loader,
-            GeneratedEdition generator,
-            SectionService sections,
-            ArticleService articles) {
+    DemoEdition(DemoSettings settings, DemoEditionLoader loader, GeneratedEdition generator) {
         this.settings = settings;
         this.loader = loader;
         this.generator = generator;
-        this.sections = sections;
-        this.articles = articles;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (settings.demo() && sections.all().isEmpty() && articles.count() == 0) {
-            long started = System.nanoTime();
-            int count = loader.load();
-            log.info("Loaded the demo edition: {} articles in {} ms", count, (System.nanoTime() - started) / 1_000_000);
-            List<DemoEditionLoader.DemoStaff> staff = loader.loadStaff();
-            if (!staff.isEmpty()) {
-                StringBuilder message = new StringBuilder("\n\nDemo newsroom accounts (sign in at /newsroom; "
-                        + "these passwords are shown only now):\n\n");
-                staff.forEach(s -> message.append(
-                        String.format("    %-14s %-32s %s%n", s.role().label(), s.email(), s.password())));
-                log.warn(message.toString());
-            }
+        if (!settings.demo()) {
+            return;
+        }
+        long started = System.nanoTime();
+        int count = loader.loadIntoEmptySite();
+        if (count == 0) {
+            return; // the site has content, perhaps loaded just now by a node starting beside this one
+        }
+        log.info("Loaded the demo edition: {} articles in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        List<DemoEditionLoader.DemoStaff> staff = loader.loadStaff();
+        if (!staff.isEmpty()) {
+            StringBuilder message = new StringBuilder(
+                    "\n\nDemo newsroom accounts (sign in at /newsroom; these passwords are shown only now):\n\n");
+            staff.forEach(s -> message.append(
+                    String.format("    %-14s %-32s %s%n", s.role().label(), s.email(), s.password())));
+            log.warn(message.toString());
         }
     }
 

@@ -23,6 +23,7 @@ import org.broadsheet.article.NoteKind;
 import org.broadsheet.comment.CommentForm;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.platform.ClusterLock;
 import org.broadsheet.taxonomy.Author;
 import org.broadsheet.taxonomy.AuthorService;
 import org.broadsheet.taxonomy.SectionService;
@@ -57,6 +58,7 @@ class DemoEditionLoader {
     private final ArticleWorkflow workflow;
     private final CommentService comments;
     private final AccountService accounts;
+    private final ClusterLock lock;
 
     DemoEditionLoader(
             SectionService sections,
@@ -65,7 +67,8 @@ class DemoEditionLoader {
             ArticleService articles,
             ArticleWorkflow workflow,
             CommentService comments,
-            AccountService accounts) {
+            AccountService accounts,
+            ClusterLock lock) {
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
@@ -73,11 +76,22 @@ class DemoEditionLoader {
         this.workflow = workflow;
         this.comments = comments;
         this.accounts = accounts;
+        this.lock = lock;
     }
 
-    /** Loads the edition in one transaction: all of it or, on any error, none of it. */
+    /**
+     * Loads the edition in one transaction (all of it or, on any error, none of it) into a site
+     * with no sections and no articles; returns how many articles it loaded, 0 for a site that
+     * has content. Nodes starting together on one empty database each call it: the lock lets
+     * one load while the others wait, and they then find the edition there (read afresh, not
+     * from the kept section list, which would stay empty on them until its time to live).
+     */
     @Transactional
-    public int load() {
+    public int loadIntoEmptySite() {
+        lock.holdUntilTransactionEnds("broadsheet.demo");
+        if (articles.count() > 0 || !sections.summaries().isEmpty()) {
+            return 0;
+        }
         for (String[] f : table("demo/sections.txt", 3)) {
             sections.create(TermForm.section(f[0], f[1], f[2]));
         }
