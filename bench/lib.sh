@@ -7,24 +7,55 @@ JAR=${JAR:-target/broadsheet.jar}
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
 
 # Starts Broadsheet from $JAR with generated data and waits until the data is ready; the
-# arguments are extra application arguments. Sets JAVA_PID and LOG, and stops the server when
-# the calling script exits.
-
+# arguments are extra application arguments. Sets JAVA_PID, LOG (the log of this start, kept as
+# LOG_NAME, default server.log, in DATA), and STARTUP_MS: the time from launching java to the
+# first 200 on / (on data generated before; a start that generates answers / before its data is
+# ready). Stops the server when the calling script exits.
 start_broadsheet() {
   mkdir -p "$DATA"
-  LOG="$DATA/server.log"
+  LOG="$DATA/${LOG_NAME:-server.log}"
+  STARTUP_MS=
+  local launched now
+  launched=$(date +%s%3N)
   # shellcheck disable=SC2086
   java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --broadsheet.data-dir="$DATA" \
     --broadsheet.generate-articles="$N" --logging.level.org.broadsheet.demo=INFO "$@" >"$LOG" 2>&1 &
   JAVA_PID=$!
   trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
-  for _ in $(seq 1 1800); do
-    grep -q "Benchmark data ready" "$LOG" && return 0
+  for _ in $(seq 1 36000); do
+    if [ -z "$STARTUP_MS" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/")" = 200 ]; then
+      now=$(date +%s%3N)
+      STARTUP_MS=$((now - launched))
+    fi
+    [ -n "$STARTUP_MS" ] && grep -q "Benchmark data ready" "$LOG" && { wait_for_search_vectors; return 0; }
     kill -0 $JAVA_PID 2>/dev/null || { echo "Broadsheet stopped; see $LOG" >&2; tail -20 "$LOG" >&2; exit 1; }
-    sleep 1
+    sleep 0.1
   done
   echo "Broadsheet did not get its data ready; see $LOG" >&2
   exit 1
+}
+
+# Generated articles get their search vectors after their batch, on another connection (the
+# search catch-up): waits until none waits, so that no measurement shares the processor with it
+# and searches find every story. Sets PG_PORT (the embedded PostgreSQL's, from LOG).
+wait_for_search_vectors() {
+  PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$LOG" | tail -1 | awk '{print $NF}')
+  command -v psql >/dev/null && [ -n "$PG_PORT" ] || { echo "(no psql: not waiting for search vectors)" >&2; return 0; }
+  local waiting
+  for _ in $(seq 1 1200); do
+    waiting=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc \
+      "select count(*) from article where search_vector is null and status = 'published'" 2>/dev/null || echo "?")
+    [ "$waiting" = 0 ] && return 0
+    sleep 1
+  done
+  echo "Stories still without search vectors after 20 minutes: $waiting" >&2
+}
+
+# Stops the Broadsheet started by start_broadsheet and waits until it has exited (a stop finishes
+# the search vectors an import left waiting first).
+stop_broadsheet() {
+  kill "$JAVA_PID" 2>/dev/null || true
+  wait "$JAVA_PID" 2>/dev/null || true
 }
 
 # An administrator for this run, made the way an operator would, with `create-admin` (the site
@@ -82,4 +113,67 @@ save_article() { # id body [headline]
   args+=(--data-urlencode "authors=$(choice "$WORK/form.html" author-1)")
   args+=(--data-urlencode "body=$2")
   "${c[@]}" -o /dev/null -w '%{time_total} %{http_code}\n' "${args[@]}" "$BASE/newsroom/articles/$1"
+}
+
+# Starts nginx (Debian's nginx-light) as a child of this script, not a daemon, serving the files of
+# directory ROOT on loopback port PORT, with its prefix, configuration, temporary directories, pid
+# file and error log under NGINX_DIR (default $DATA/nginx): the system's configuration and
+# directories are not used. Stock settings otherwise (sendfile on as Debian ships it, one worker
+# per core, keep-alive as nginx's defaults). Sets NGINX_PID; stop it with stop_nginx.
+start_nginx() { # root port
+  local dir root
+  dir=$(realpath -m "${NGINX_DIR:-$DATA/nginx}")
+  root=$(realpath "$1")
+  command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx-light" >&2; exit 1; }
+  mkdir -p "$dir/logs" "$dir/temp"
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  client_body_temp_path $dir/temp/body;
+  proxy_temp_path $dir/temp/proxy;
+  fastcgi_temp_path $dir/temp/fastcgi;
+  scgi_temp_path $dir/temp/scgi;
+  uwsgi_temp_path $dir/temp/uwsgi;
+  types { text/html html; }
+  default_type application/octet-stream;
+  server {
+    listen 127.0.0.1:$2;
+    root $root;
+  }
+}
+CONF
+  nginx -t -q -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf" || { echo "nginx refused $dir/nginx.conf" >&2; exit 1; }
+  nginx -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf" -g 'daemon off;' &
+  NGINX_PID=$!
+  for _ in $(seq 1 50); do
+    [ "$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$2/")" != 000 ] && return 0
+    kill -0 "$NGINX_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "nginx did not start; see $dir/logs/error.log" >&2
+  exit 1
+}
+
+stop_nginx() {
+  [ -n "${NGINX_PID:-}" ] || return 0
+  kill "$NGINX_PID" 2>/dev/null || true
+  wait "$NGINX_PID" 2>/dev/null || true
+  NGINX_PID=
+}
+
+# Runs wrk and sets WRK_RPS, WRK_P50, WRK_P99 (as wrk prints them), WRK_BAD (answers that were
+# not 2xx or 3xx, plus socket errors) and WRK_OUT (the whole output). Arguments: wrk's.
+wrk_run() {
+  WRK_OUT=$(wrk "$@")
+  WRK_RPS=$(awk '/^Requests\/sec/ {print $2}' <<<"$WRK_OUT")
+  WRK_P50=$(awk '$1 == "50%" {print $2}' <<<"$WRK_OUT")
+  WRK_P99=$(awk '$1 == "99%" {print $2}' <<<"$WRK_OUT")
+  WRK_BAD=$(awk '/Non-2xx or 3xx responses/ {n += $NF}
+    /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$WRK_OUT")
 }
