@@ -39,7 +39,10 @@ public sealed interface ReaderChange {
         }
     }
 
-    /** Many stories came in at once (an import): anything kept from any story may be wrong. */
+    /**
+     * Many stories came in at once (an import), or became searchable after one (the search
+     * catch-up announces it on its node): anything kept from any story may be wrong.
+     */
     record Stories() implements ReaderChange {
         @Override
         public boolean everything() {

@@ -8,6 +8,7 @@ import org.broadsheet.article.ArticleEvents;
 import org.broadsheet.article.ReaderChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -22,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once on start, for stories an import left waiting when its process stopped, and on stop it
  * finishes what waits before the connection pool closes (so {@code import-wxr} exits with its
  * stories searchable). Until a story is indexed, searches do not find it and related-story
- * lists rank it by its tags alone; the search results and related lists kept on this node are
- * forgotten after each round that indexed something.
+ * lists rank it by its tags alone; after each round that indexed something this node announces
+ * a {@link ReaderChange.Stories}, so that what it keeps (search results, related lists, pages in
+ * the page cache) is read again. Other nodes forget theirs when their kept copies expire.
  */
 @Component
 class SearchCatchUp implements SmartLifecycle {
@@ -35,21 +37,15 @@ class SearchCatchUp implements SmartLifecycle {
 
     private final SearchRepository repository;
     private final TransactionTemplate transactions;
-    private final SearchCache searches;
-    private final RelatedStories related;
+    private final ApplicationEventPublisher events;
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean running;
     private volatile ExecutorService worker = newWorker();
 
-    SearchCatchUp(
-            SearchRepository repository,
-            TransactionTemplate transactions,
-            SearchCache searches,
-            RelatedStories related) {
+    SearchCatchUp(SearchRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.repository = repository;
         this.transactions = transactions;
-        this.searches = searches;
-        this.related = related;
+        this.events = events;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -80,8 +76,7 @@ class SearchCatchUp implements SmartLifecycle {
             log.warn("Search catch-up stopped after {} stories; the next import or start resumes it", indexed, e);
         }
         if (indexed > 0) {
-            searches.onChange(new ReaderChange.Stories());
-            related.onChange(new ReaderChange.Stories());
+            events.publishEvent(new ReaderChange.Stories());
             log.debug(
                     "Search catch-up: {} imported stories indexed in {} ms",
                     indexed,
