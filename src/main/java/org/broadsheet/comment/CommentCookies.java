@@ -40,18 +40,6 @@ record CommentCookies(Signer signer) {
     /** What a reader asked the site to remember. */
     record Remembered(String name, String email, String website) {}
 
-    Optional<Remembered> remembered(HttpServletRequest request) {
-        return value(request, AUTHOR).flatMap(value -> {
-            try {
-                String[] parts =
-                        new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\n", -1);
-                return parts.length == 3 ? Optional.of(new Remembered(parts[0], parts[1], parts[2])) : Optional.empty();
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
-    }
-
     void remember(HttpServletRequest request, HttpServletResponse response, Remembered who) {
         String value = Base64.getUrlEncoder()
                 .withoutPadding()

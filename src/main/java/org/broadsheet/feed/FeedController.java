@@ -2,18 +2,17 @@ package org.broadsheet.feed;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.web.ContentNegotiation;
 import org.broadsheet.web.FeedFormat;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.PageTags;
 import org.broadsheet.web.SiteIdentitySource;
 import org.broadsheet.web.SiteSettings;
 import org.broadsheet.web.SiteUrls;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -113,7 +112,7 @@ record FeedController(
         FeedContext context = new FeedContext(format, urls.origin(), identity.current(), settings.language());
         RenderedFeed feed =
                 kept.get(source, context, read).orElseThrow(() -> new NotFoundException("No feed of " + source));
-        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = ContentNegotiation.acceptsGzip(request);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, contentType(format))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
@@ -132,21 +131,5 @@ record FeedController(
 
     private static FeedFormat format(HttpServletRequest request) {
         return request.getRequestURI().endsWith("/atom") ? FeedFormat.ATOM : FeedFormat.RSS;
-    }
-
-    /** Whether {@code Accept-Encoding} lists gzip (or {@code *}) without {@code q=0}. */
-    static boolean acceptsGzip(@Nullable String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.strip().split(";");
-            String name = parts[0].strip().toLowerCase(Locale.ROOT);
-            boolean refused = parts.length > 1 && parts[1].strip().matches("q\\s*=\\s*0(\\.0*)?");
-            if ((name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) && !refused) {
-                return true;
-            }
-        }
-        return false;
     }
 }

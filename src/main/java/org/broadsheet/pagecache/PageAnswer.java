@@ -3,10 +3,9 @@ package org.broadsheet.pagecache;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Enumeration;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
+import org.broadsheet.web.ContentNegotiation;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -19,7 +18,7 @@ final class PageAnswer {
     private PageAnswer() {}
 
     static void send(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean gzip = page.gzip() != null && acceptsGzip(request);
+        boolean gzip = page.gzip() != null && ContentNegotiation.acceptsGzip(request);
         String etag = gzip ? page.gzipEtag() : page.etag();
         // Set, not added: after a render the real answer already carries them.
         Set<String> set = new HashSet<>();
@@ -50,19 +49,8 @@ final class PageAnswer {
 
     /** RFC 9110 13.1: If-None-Match (weak comparison) decides when present; else If-Modified-Since. */
     static boolean notModified(HttpServletRequest request, String etag, long lastModifiedSeconds) {
-        Enumeration<String> noneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
-        if (noneMatch != null && noneMatch.hasMoreElements()) {
-            String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
-            while (noneMatch.hasMoreElements()) {
-                for (String tag : noneMatch.nextElement().split(",")) {
-                    String candidate = tag.strip();
-                    if (candidate.equals("*")
-                            || (candidate.startsWith("W/") ? candidate.substring(2) : candidate).equals(bare)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+        if (ContentNegotiation.hasNoneMatch(request)) {
+            return ContentNegotiation.noneMatchNames(request, etag);
         }
         long since;
         try {
@@ -71,21 +59,5 @@ final class PageAnswer {
             return false; // not a date: ignored, as RFC 9110 says
         }
         return since >= 0 && lastModifiedSeconds <= since / 1000;
-    }
-
-    /** Whether the client takes gzip: named in Accept-Encoding (or "*") and not with q=0. */
-    static boolean acceptsGzip(HttpServletRequest request) {
-        Enumeration<String> headers = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
-        while (headers != null && headers.hasMoreElements()) {
-            for (String coding : headers.nextElement().split(",")) {
-                String[] parts = coding.split(";");
-                String name = parts[0].strip().toLowerCase(Locale.ROOT);
-                boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0{0,3})?");
-                if ((name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) && !refused) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

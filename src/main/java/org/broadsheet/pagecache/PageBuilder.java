@@ -14,10 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.broadsheet.web.ContentNegotiation;
 import org.broadsheet.web.PageTags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -78,14 +77,13 @@ final class PageBuilder {
             expires = tags.until();
         }
         long lastModified = lastModified(response.getHeader(HttpHeaders.LAST_MODIFIED), now);
-        String etag = etag(body);
         return new CachedPage(
                 contentType,
                 body,
                 gzip,
                 headers(response, compressible(contentType)),
-                etag + "\"",
-                etag + "-gzip\"",
+                ContentNegotiation.strongEtag(body, false),
+                ContentNegotiation.strongEtag(body, true),
                 lastModified,
                 HTTP_DATE.format(Instant.ofEpochSecond(lastModified)),
                 tags.tags().isEmpty() ? Set.of(PageInvalidation.UNTAGGED) : Set.copyOf(tags.tags()),
@@ -146,19 +144,5 @@ final class PageBuilder {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * The start of a strong validator made from the bytes alone (two CRCs and the length), so
-     * that every node gives the same page the same tag; the caller closes the quotes, after a
-     * {@code -gzip} mark for the compressed form.
-     */
-    private static String etag(byte[] body) {
-        CRC32C crc32c = new CRC32C();
-        crc32c.update(body);
-        CRC32 crc32 = new CRC32();
-        crc32.update(body);
-        return "\"" + Long.toHexString(crc32c.getValue() << 32 | crc32.getValue()) + "-"
-                + Integer.toHexString(body.length);
     }
 }

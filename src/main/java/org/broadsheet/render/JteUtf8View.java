@@ -5,12 +5,9 @@ import gg.jte.output.Utf8ByteOutput;
 import gg.jte.springframework.boot.autoconfigure.JteView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
+import org.broadsheet.web.ContentNegotiation;
 import org.broadsheet.web.HttpCaching;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -50,7 +47,7 @@ class JteUtf8View extends JteView {
         GzipPage page = new GzipPage(kept);
         engine.render(getUrl(), model, page);
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        boolean gzip = page.worthCompressing() && acceptsGzip(request);
+        boolean gzip = page.worthCompressing() && ContentNegotiation.acceptsGzip(request);
         if (shared && notModified(page.body(), gzip, request, response)) {
             return;
         }
@@ -68,40 +65,11 @@ class JteUtf8View extends JteView {
     private static boolean notModified(
             byte[] body, boolean gzip, HttpServletRequest request, HttpServletResponse response) {
         return response.getStatus() == HttpServletResponse.SC_OK
-                && new ServletWebRequest(request, response).checkNotModified(etag(body, gzip));
+                && new ServletWebRequest(request, response).checkNotModified(ContentNegotiation.strongEtag(body, gzip));
     }
 
     private static void send(byte[] body, HttpServletResponse response) throws java.io.IOException {
         response.setContentLength(body.length);
         response.getOutputStream().write(body); // one write: Tomcat pays per call, and a page has hundreds of chunks
-    }
-
-    /** Whether the client takes gzip: named in Accept-Encoding (or "*") and not with q=0. */
-    static boolean acceptsGzip(HttpServletRequest request) {
-        Enumeration<String> headers = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
-        while (headers != null && headers.hasMoreElements()) {
-            for (String coding : headers.nextElement().split(",")) {
-                String[] parts = coding.split(";");
-                String name = parts[0].strip().toLowerCase(Locale.ROOT);
-                boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0{0,3})?");
-                if ((name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) && !refused) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A strong validator: two independent CRCs (both hardware-assisted) and the length of the
-     * page, marked for its gzip form, which is a different representation.
-     */
-    private static String etag(byte[] body, boolean gzip) {
-        CRC32C crc32c = new CRC32C();
-        crc32c.update(body);
-        CRC32 crc32 = new CRC32();
-        crc32.update(body);
-        return "\"" + Long.toHexString(crc32c.getValue() << 32 | crc32.getValue()) + "-"
-                + Integer.toHexString(body.length) + (gzip ? "-gzip" : "") + "\"";
     }
 }

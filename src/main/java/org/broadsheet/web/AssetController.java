@@ -3,8 +3,6 @@ package org.broadsheet.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,14 +31,14 @@ record AssetController(Assets assets) {
         Assets.Lookup lookup = assets.find(path.startsWith("/") ? path.substring(1) : path)
                 .orElseThrow(() -> new NotFoundException("No static file " + path));
         StaticAsset asset = lookup.asset();
-        boolean gzip = asset.gzip() != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = asset.gzip() != null && ContentNegotiation.acceptsGzip(request);
         String etag = gzip ? asset.gzipEtag() : asset.etag();
         response.setHeader(HttpHeaders.CACHE_CONTROL, lookup.current() ? IMMUTABLE : REVALIDATE);
         response.setHeader(HttpHeaders.ETAG, etag);
         if (asset.gzip() != null) {
             response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         }
-        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (ContentNegotiation.noneMatchNames(request, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -54,56 +52,5 @@ record AssetController(Assets assets) {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
-    }
-
-    /** Whether {@code If-None-Match} names {@code etag} (weakly compared, as RFC 9110 asks for GET). */
-    static boolean matches(@Nullable String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code Accept-Encoding} allows gzip: named, or {@code *}, with a quality above 0. */
-    static boolean acceptsGzip(@Nullable String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        Boolean star = null;
-        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
-            String[] fields = part.trim().split(";");
-            String coding = fields[0].trim();
-            boolean allowed = quality(fields) > 0;
-            if (coding.equals("gzip") || coding.equals("x-gzip")) {
-                return allowed;
-            }
-            if (coding.equals("*")) {
-                star = allowed;
-            }
-        }
-        return Boolean.TRUE.equals(star);
-    }
-
-    private static double quality(String[] fields) {
-        for (int i = 1; i < fields.length; i++) {
-            String field = fields[i].trim();
-            if (field.startsWith("q=")) {
-                try {
-                    return Double.parseDouble(field.substring(2).trim());
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
     }
 }

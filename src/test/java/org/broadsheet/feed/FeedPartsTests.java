@@ -3,6 +3,7 @@ package org.broadsheet.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.broadsheet.web.ContentNegotiation;
 import org.junit.jupiter.api.Test;
 
 /** The small parts of feeds, string in, string out: absolute links, entry ids, gzip negotiation. */
@@ -53,12 +54,12 @@ class FeedPartsTests {
 
     @Test
     void gzipIsSentOnlyToClientsThatAcceptIt() {
-        assertThat(FeedController.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(FeedController.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
-        assertThat(FeedController.acceptsGzip("*")).isTrue();
-        assertThat(FeedController.acceptsGzip(null)).isFalse();
-        assertThat(FeedController.acceptsGzip("identity")).isFalse();
-        assertThat(FeedController.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(FeedController.acceptsGzip("gzip; q=0.0, br")).isFalse();
+        assertThat(ContentNegotiation.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(ContentNegotiation.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+        assertThat(ContentNegotiation.acceptsGzip("*")).isTrue();
+        assertThat(ContentNegotiation.acceptsGzip((String) null)).isFalse();
+        assertThat(ContentNegotiation.acceptsGzip("identity")).isFalse();
+        assertThat(ContentNegotiation.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(ContentNegotiation.acceptsGzip("gzip; q=0.0, br")).isFalse();
     }
 }
