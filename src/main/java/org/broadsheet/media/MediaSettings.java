@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -28,7 +29,7 @@ public record MediaSettings(
         @DefaultValue({"480", "960", "1600"}) List<Integer> renditionWidths,
         @DefaultValue("1h") Duration orphanGrace,
         @DefaultValue("filesystem") Storage storage,
-        @DefaultValue S3Settings s3) {
+        @DefaultValue @NestedConfigurationProperty S3Settings s3) {
 
     /** The kinds of {@link MediaStorage} a site can be configured with. */
     public enum Storage {
