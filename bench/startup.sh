@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Start-up on existing data, three ways side by side, ROUNDS times each (interleaved, so that
+# the machine's noise falls on all three alike): the jar as built; the jar extracted; extracted
+# with a class-data-sharing archive (deploy/prepare.sh). Prints, for each, the median and the
+# range of the time from launching java to the first 200 on /, and of Spring's "Started … in".
+#
+#   bench/startup.sh                          # on bench/data/reader (made by bench/run.sh)
+#   ROUNDS=9 DATA=bench/data/small bench/startup.sh
+#
+# Needs: Java 17+, Maven (the jar), curl. Run it alone (under the build lock on shared machines).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18091}
+DATA=${DATA:-bench/data/reader}
+ROUNDS=${ROUNDS:-5}
+N=0
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+[ -d "$DATA/postgres" ] || { echo "No data in $DATA: run bench/run.sh first (or give DATA)" >&2; exit 1; }
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+deploy/prepare.sh "$JAR" "$WORK/app" >/dev/null
+
+# One start: prints "<ms to first 200> <seconds in Started line>".
+one_start() { # jar java-options...
+  local jar=$1 launched pid ms=""
+  shift
+  launched=$(date +%s%3N)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS "$@" -jar "$jar" --server.port="$PORT" --broadsheet.data-dir="$DATA" \
+    --broadsheet.demo=false >"$WORK/start.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 1200); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/")" = 200 ]; then ms=$(($(date +%s%3N) - launched)); break; fi
+    kill -0 $pid 2>/dev/null || { echo "Broadsheet stopped:" >&2; tail -20 "$WORK/start.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  kill $pid; wait $pid 2>/dev/null || true
+  echo "$ms $(grep -o 'Started [A-Za-z]* in [0-9.]*' "$WORK/start.log" | awk '{print $NF}')"
+}
+
+declare -A first started
+VARIANTS=(jar extracted extracted+cds)
+for round in $(seq 1 "$ROUNDS"); do
+  for v in "${VARIANTS[@]}"; do
+    case $v in
+      jar) r=$(one_start "$JAR") ;;
+      extracted) r=$(one_start "$WORK/app/broadsheet.jar") ;;
+      extracted+cds) r=$(one_start "$WORK/app/broadsheet.jar" -XX:SharedArchiveFile="$WORK/app/broadsheet.jsa") ;;
+    esac
+    first[$v]+="${r% *} "; started[$v]+="${r#* } "
+    echo "round $round, $v: ${r% *} ms to the first 200 (Started in ${r#* } s)"
+  done
+done
+
+stats() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %s (%s-%s)", m, a[1], a[NR]}'; }
+echo
+echo "Start-up on $DATA, $ROUNDS rounds, JVM: $JAVA_OPTS"
+for v in "${VARIANTS[@]}"; do
+  printf '%-15s first 200 on / ms: %-28s Started in s: %s\n' "$v" "$(echo "${first[$v]}" | stats)" "$(echo "${started[$v]}" | stats)"
+done
