@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,9 +72,29 @@ class ConfigurationReferenceTests {
         assertThat(undescribed)
                 .as("settings in application.properties with no settings record or additional metadata")
                 .isEmpty();
+        assertThat(readInCode())
+                .as("settings the code reads with @Value, @Scheduled or @ConditionalOnProperty: each needs an entry"
+                        + " in META-INF/additional-spring-configuration-metadata.json")
+                .allSatisfy(name -> assertThat(described).containsKey(name));
         assertThat(described.values())
                 .as("every setting says what it does")
                 .allSatisfy(p -> assertThat(p.description()).isNotBlank());
+    }
+
+    /** {@code ${broadsheet.x:default}} and {@code name = "broadsheet.x"} in the main sources. */
+    private static Set<String> readInCode() throws IOException {
+        Pattern read = Pattern.compile("\\$\\{(broadsheet\\.[a-z0-9.-]+)[:}]|name = \"(broadsheet\\.[a-z0-9.-]+)\"");
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = read.matcher(Files.readString(file));
+                while (m.find()) {
+                    names.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        assertThat(names).as("the scan finds the settings read in code").contains("broadsheet.articles.publish-check");
+        return names;
     }
 
     private static String reference() throws IOException {
