@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.testkit.TestMail;
@@ -20,8 +23,10 @@ import org.broadsheet.testkit.Unique;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -176,6 +181,56 @@ class MailDeliveryTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(30);
+    }
+
+    @Test
+    void stoppingLetsTheSendUnderWayFinishAndStartsNoOther() throws Exception {
+        CountDownLatch sending = new CountDownLatch(1);
+        JavaMailSender real = senders.getObject();
+        JavaMailSenderImpl slow = new JavaMailSenderImpl() {
+            @Override
+            public MimeMessage createMimeMessage() {
+                return real.createMimeMessage();
+            }
+
+            @Override
+            public void send(MimeMessage message) {
+                sending.countDown();
+                TestMail.sleep(500);
+                real.send(message);
+            }
+        };
+        ObjectProvider<JavaMailSender> slowly =
+                new StaticListableBeanFactory(Map.of("slow", slow)).getBeanProvider(JavaMailSender.class);
+        // The node lives two hours ahead: the row is due for it and not yet for the site's own thread.
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+        MailDelivery node = new MailDelivery(repository, slowly, settings, transactions, ahead);
+        String first = Unique.email("stopping");
+        String second = Unique.email("stopping");
+        long firstId = transactions.execute(tx -> repository.insert(
+                new MailMessage("test", first, "Reader", "A test mail", "Under way when the node stops"),
+                null,
+                Instant.now().plus(Duration.ofHours(1))));
+
+        node.start();
+        assertThat(node.isRunning()).isTrue();
+        try {
+            assertThat(sending.await(10, TimeUnit.SECONDS))
+                    .as("the node began sending")
+                    .isTrue();
+        } finally {
+            node.stop();
+        }
+        assertThat(node.isRunning()).isFalse();
+        assertThat(row(firstId).get("status"))
+                .as("finished and recorded before stop() returned")
+                .isEqualTo("sent");
+        node.wake(); // asks a stopped node for nothing
+        assertThat(TestMail.await(first, 1)).hasSize(1);
+        queueOne(second, "Queued after the stop");
+        assertThat(TestMail.awaitOne(second))
+                .as("the site's running node sends it")
+                .isNotNull();
     }
 
     private static int drain(MailDelivery sender) {
