@@ -199,6 +199,12 @@ class MailDelivery implements SmartLifecycle {
         if (senders.getIfAvailable() == null || worker != null) {
             return;
         }
+        try {
+            address(settings.from(), settings.fromName());
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            // Every mail would fail on it: say so at start, not mail by mail.
+            throw new IllegalStateException("broadsheet.mail.from is not one plain address: " + e.getMessage(), e);
+        }
         stopping = false;
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "broadsheet:mail-delivery");
