@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.broadsheet.mail.MailQueue;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.Problems;
 import org.jspecify.annotations.Nullable;
@@ -54,12 +55,22 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private volatile @Nullable String unusableHash;
     private final Clock clock;
+    private final MailQueue mail;
+    private final AccountMails mails;
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(StaffRepository repository, PasswordEncoder encoder, Clock clock) {
+    AccountService(
+            StaffRepository repository, PasswordEncoder encoder, Clock clock, MailQueue mail, AccountMails mails) {
         this.repository = repository;
         this.encoder = encoder;
         this.clock = clock;
+        this.mail = mail;
+        this.mails = mails;
+    }
+
+    /** Whether one-time links are mailed to their staff member (mail is set up) rather than shown on screen. */
+    public boolean mailsLinks() {
+        return mail.enabled();
     }
 
     /** The enabled staff member with this id, as handlers see them. */
@@ -110,12 +121,19 @@ public class AccountService {
     /**
      * Adds a staff member who chooses their own password through the returned one-time link
      * token (valid for {@link #PASSWORD_LINK_LIFETIME}). Until then nobody can sign in as them.
+     * When {@link #mailsLinks()}, the link is also mailed to them, in this transaction's queue.
      */
     @Transactional
     public Invitation invite(String email, String name, Role role, Long authorId) {
         validateProfile(email, name, role, null).throwIfAny();
         long id = insert(email, name, role, authorId, encoder.encode(randomToken()));
-        return new Invitation(id, issueToken("password", id, PASSWORD_LINK_LIFETIME));
+        String token = issueToken("password", id, PASSWORD_LINK_LIFETIME);
+        boolean mailed = mail.enabled();
+        if (mailed) {
+            mail.enqueue(
+                    mails.invitation(repository.findById(id).orElseThrow().account(), token, PASSWORD_LINK_LIFETIME));
+        }
+        return new Invitation(id, token, mailed);
     }
 
     /**
@@ -152,8 +170,25 @@ public class AccountService {
         return issueToken("password", staffId, PASSWORD_LINK_LIFETIME);
     }
 
-    /** What an invitation gives the administrator to pass on: the token of the set-password link. */
-    public record Invitation(long staffId, String token) {}
+    /**
+     * A new one-time password link, mailed to the staff member (an administrator's "send a
+     * password link" when {@link #mailsLinks()}); earlier links stop working.
+     */
+    @Transactional
+    public void mailPasswordLink(long staffId) {
+        StaffAccount account = repository
+                .findById(staffId)
+                .orElseThrow(() -> new NotFoundException("No staff member " + staffId))
+                .account();
+        String token = issueToken("password", staffId, PASSWORD_LINK_LIFETIME);
+        mail.enqueue(mails.passwordReset(account, token, PASSWORD_LINK_LIFETIME));
+    }
+
+    /**
+     * What an invitation gives the administrator: the token of the set-password link to pass
+     * on, and whether it was mailed to the newcomer already.
+     */
+    public record Invitation(long staffId, String token, boolean mailed) {}
 
     @Transactional
     public void update(
@@ -323,7 +358,7 @@ public class AccountService {
         return repository.findUsableToken(hash(token), clock.instant());
     }
 
-    private String issueToken(String purpose, Long staffId, Duration lifetime) {
+    String issueToken(String purpose, Long staffId, Duration lifetime) {
         String token = randomToken();
         Instant now = clock.instant();
         if (staffId != null) {

@@ -242,6 +242,11 @@ public class CommentService {
         return queue.pendingCount();
     }
 
+    /** How many comments wait for a moderator and when the newest came, for the notices that tell editors. */
+    public WaitingComments waiting() {
+        return queue.waiting();
+    }
+
     /** How many comments have each status (every status present, zero when none), for the queue's tabs. */
     public Map<CommentStatus, Long> countsByStatus() {
         return queue.countsByStatus();

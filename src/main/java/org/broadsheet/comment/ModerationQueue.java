@@ -24,7 +24,11 @@ import org.springframework.stereotype.Component;
  * acted on. Staff only: nothing here is for reader pages. {@link CommentService} offers it.
  */
 @Component
-record ModerationQueue(CommentRepository repository, ArticleReader articles) {
+record ModerationQueue(CommentRepository repository, ArticleReader articles, HeldComments held) {
+
+    WaitingComments waiting() {
+        return held.waiting();
+    }
 
     long pendingCount() {
         return repository.countByStatus(CommentStatus.PENDING);

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Staff users and their roles, for administrators. A new staff member is invited: the page
- * shows a one-time link, once, for the administrator to pass on, and the newcomer chooses
- * their own password there. Nobody ever sees or sets another person's password.
+ * Staff users and their roles, for administrators. A new staff member is invited: the
+ * one-time link is mailed to them when mail is set up; otherwise the page shows it, once, for
+ * the administrator to pass on. The newcomer chooses their own password there. Nobody ever sees or sets another person's password.
  */
 @Controller
 record UsersController(NewsroomPages pages, AccountService accounts, AuthorService authors) {
@@ -63,6 +63,11 @@ record UsersController(NewsroomPages pages, AccountService accounts, AuthorServi
                 () -> {
                     AccountService.Invitation invitation = accounts.invite(
                             fields.email(), fields.name(), Role.fromKey(fields.role()), authorId(fields.author()));
+                    if (invitation.mailed()) {
+                        return pages.redirect(
+                                NewsroomUrls.USERS,
+                                fields.name().strip() + " was added and sent a one-time link to choose a password.");
+                    }
                     return listPage(staff, newcomer(), linkUrl(request, invitation.token()), fields.name());
                 },
                 refused -> listPage(staff, refused, null, null));
@@ -99,6 +104,12 @@ record UsersController(NewsroomPages pages, AccountService accounts, AuthorServi
     ModelAndView passwordLink(Staff staff, @PathVariable long id, HttpServletRequest request) {
         staff.require(Permission.MANAGE_USERS);
         StaffAccount user = user(id);
+        if (accounts.mailsLinks()) {
+            accounts.mailPasswordLink(id);
+            return pages.redirect(
+                    NewsroomUrls.user(id),
+                    user.name() + " was sent a new one-time password link; earlier links no longer work.");
+        }
         String link = linkUrl(request, accounts.passwordLink(id));
         return editPage(staff, user, StaffForm.of(UserFields.of(user)), link);
     }

@@ -13,6 +13,7 @@
             "media",
             "site",
             "wordpress",
+            "mail",
             "web"
         })
 package org.broadsheet.newsroom;

@@ -20,6 +20,11 @@ public final class NewsroomUrls {
     /** The sign-in page telling someone their session has ended (disabled, or signed out elsewhere). */
     public static final String SIGN_IN_ENDED = SIGN_IN + "?ended";
 
+    /** "Forgot your password?": the form that mails a one-time link to choose a new one. */
+    public static final String FORGOT = SIGN_IN + "/forgot";
+    /** The same page after a request, saying a link is on its way if the address is known. */
+    public static final String FORGOT_SENT = FORGOT + "?sent";
+
     public static final String SIGN_OUT = HOME + "/sign-out";
     public static final String SETUP = HOME + "/setup";
     public static final String PASSWORD = HOME + "/password";

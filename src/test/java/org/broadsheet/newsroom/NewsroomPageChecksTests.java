@@ -91,6 +91,10 @@ class NewsroomPageChecksTests extends BrowserTest {
                 .token();
         byte[] password = site.get("/newsroom/password/" + token).getContentAsByteArray();
         checks.assertPasses("password link page", password, signedOut().load(live.uri("/newsroom/password/" + token)));
+
+        byte[] forgot = site.get("/newsroom/sign-in/forgot").getContentAsByteArray();
+        checks.assertPasses(
+                "forgot password, no mail set up", forgot, signedOut().load(live.uri("/newsroom/sign-in/forgot")));
     }
 
     @Test
