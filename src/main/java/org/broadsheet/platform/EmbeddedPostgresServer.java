@@ -3,6 +3,9 @@ package org.broadsheet.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -145,13 +148,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         int port = postgres.getPort();
         log.error(
                 "The embedded PostgreSQL (pid {}, port {}) stopped unexpectedly; restarting it."
-                        + " Until it runs, pages that need the database get 503.",
+                        + " Until it runs, pages that need the database get 503. (\"Could not stop postmaster\" just"
+                        + " below is zonky's, and expected: that server is gone already.)",
                 died.pid(),
                 port);
         closeQuietly(postgres);
         Duration pause = Duration.ofSeconds(1);
         for (int attempt = 1; !closed; attempt++) {
             try {
+                requireFree(port);
+                // zonky locks <pgdata>/epg-lock and, when a start fails, never lets go of it, so the
+                // next attempt in this JVM would fail on the lock alone: a new file (inode) each
+                // time. Our own broadsheet.lock still proves no other Broadsheet uses the cluster.
+                Files.deleteIfExists(pgData.resolve("epg-lock"));
                 postgres = launch(pgData, port);
                 log.warn("The embedded PostgreSQL runs again on port {} (attempt {})", port, attempt);
                 watch(postgres);
@@ -163,7 +172,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         pgData.toAbsolutePath(),
                         port,
                         attempt,
-                        e.getMessage(),
+                        e.getMessage() == null ? e.getClass().getName() : e.getMessage(),
                         pause.toSeconds());
             }
             try {
@@ -173,6 +182,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return;
             }
             pause = pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0 ? MAX_RESTART_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Refuses a port another program has taken: zonky would start PostgreSQL, which fails to bind,
+     * and then wait on whatever listens there.
+     */
+    private static void requireFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new IOException("port " + port + " is in use by another program (" + e.getMessage() + ")", e);
         }
     }
 
