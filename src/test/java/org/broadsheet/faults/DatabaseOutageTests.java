@@ -44,6 +44,7 @@ class DatabaseOutageTests {
 
     /** 4 s; {@code -Dfaults.outage-seconds=30} holds it for the 30 s. */
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("faults.outage-seconds", 4));
+
     private static final int CONNECTION_TIMEOUT_MS = 2_000;
 
     @TempDir

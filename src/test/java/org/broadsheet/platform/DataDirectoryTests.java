@@ -71,6 +71,31 @@ class DataDirectoryTests {
     }
 
     @Test
+    void theSiteRefusesToStartWithExitCodeThreeAndOneClearMessage() throws Exception {
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+        Path out = temp.resolve("out.txt");
+        Process site = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        org.broadsheet.BroadsheetApplication.class.getName(),
+                        "--server.port=0",
+                        "--broadsheet.data-dir=" + file.resolve("data"))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        assertThat(site.waitFor(120, TimeUnit.SECONDS)).as("the site exits").isTrue();
+
+        String printed = Files.readString(out);
+        assertThat(site.exitValue()).as(printed).isEqualTo(DataDirectoryUnusableException.EXIT_CODE);
+        assertThat(printed)
+                .contains("Broadsheet cannot use its data directory " + file.resolve("data"))
+                .contains("it cannot be created")
+                .contains("--broadsheet.data-dir=DIR")
+                .doesNotContain("Tomcat started");
+    }
+
+    @Test
     void aFirstStartThatFailsLeavesNoHalfMadeCluster() {
         Path pgData = temp.resolve("postgres");
 
