@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.broadsheet.web.DatabaseUnavailable;
 import org.broadsheet.web.NotFoundException;
 import org.broadsheet.web.ValidationException;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +89,9 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
                     path);
         } else {
             HttpStatus status = statusOf(e);
+            if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            }
             if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
                 log.error("API request {} {} failed", request.getMethod(), path, e);
             }
@@ -101,7 +105,10 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
             HttpStatus.NOT_ACCEPTABLE, "The API answers application/json only",
             HttpStatus.CONTENT_TOO_LARGE, "What was sent is larger than the API accepts",
             HttpStatus.FORBIDDEN, "The token's owner may not do that",
-            HttpStatus.BAD_REQUEST, "A parameter or the body is missing or not valid");
+            HttpStatus.BAD_REQUEST, "A parameter or the body is missing or not valid",
+            HttpStatus.SERVICE_UNAVAILABLE,
+                    "The site cannot reach its database just now; nothing was changed."
+                            + " Try again after Retry-After seconds");
 
     private static HttpStatus statusOf(Exception e) {
         if (e instanceof NoResourceFoundException
@@ -125,6 +132,9 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
                 || e instanceof MethodArgumentTypeMismatchException
                 || e instanceof HttpMessageNotReadableException) {
             return HttpStatus.BAD_REQUEST;
+        }
+        if (DatabaseUnavailable.explains(e)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }

@@ -3,12 +3,16 @@ package org.broadsheet.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -29,20 +33,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    private static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(30);
+
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final EmbeddedPostgres postgres;
+    private final Path pgData;
+    private volatile EmbeddedPostgres postgres;
+    private volatile boolean closed;
+    private volatile @Nullable ProcessHandle postmaster;
 
-    private EmbeddedPostgresServer(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(FileChannel lockChannel, FileLock lock, Path pgData, EmbeddedPostgres postgres) {
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.pgData = pgData;
         this.postgres = postgres;
     }
 
     /** Locks {@code dataDir} and starts (or initialises, on first use) the cluster below it. */
     public static EmbeddedPostgresServer start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * As {@link #start(Path)}, on {@code port} (0: any free port). A server that stops without
+     * being closed (killed, crashed) is started again on the same port and data by a watchdog,
+     * so that the pool's connections find it where they left it.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        DataDirectoryChecks.requireUsable(dataDir);
         try {
-            Files.createDirectories(dataDir);
             FileChannel channel = FileChannel.open(
                     dataDir.resolve("broadsheet.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
@@ -51,24 +70,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new DataDirectoryInUseException(dataDir);
             }
             try {
-                stopOrphanedServer(dataDir.resolve("postgres"));
-                long started = System.nanoTime();
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir.resolve("postgres"))
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("max_connections", "100")
-                        .setServerConfig("shared_buffers", "128MB")
-                        .setServerConfig("synchronous_commit", "on")
-                        // zonky starts PostgreSQL with -F (no fsync), fine for tests, not for a newsroom:
-                        // a later -c wins, so every commit reaches the disk.
-                        .setServerConfig("fsync", "on")
-                        .start();
-                log.info(
-                        "Embedded PostgreSQL on port {} with its data in {} ({} ms)",
-                        postgres.getPort(),
-                        dataDir.resolve("postgres").toAbsolutePath(),
-                        (System.nanoTime() - started) / 1_000_000);
-                return new EmbeddedPostgresServer(channel, lock, postgres);
+                Path pgData = dataDir.resolve("postgres");
+                stopOrphanedServer(pgData);
+                EmbeddedPostgres postgres =
+                        DataDirectoryChecks.initialisedOrNothing(pgData, () -> launch(pgData, port));
+                EmbeddedPostgresServer server = new EmbeddedPostgresServer(channel, lock, pgData, postgres);
+                server.watch(postgres);
+                return server;
             } catch (IOException | RuntimeException e) {
                 lock.release();
                 channel.close();
@@ -76,6 +84,124 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path pgData, int port) throws IOException {
+        long started = System.nanoTime();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("synchronous_commit", "on")
+                // zonky starts PostgreSQL with -F (no fsync), fine for tests, not for a newsroom:
+                // a later -c wins, so every commit reaches the disk.
+                .setServerConfig("fsync", "on")
+                .start();
+        log.info(
+                "Embedded PostgreSQL on port {} with its data in {} ({} ms)",
+                postgres.getPort(),
+                pgData.toAbsolutePath(),
+                (System.nanoTime() - started) / 1_000_000);
+        return postgres;
+    }
+
+    /** When the postmaster ends without {@link #close()}, starts it again (on a thread of its own). */
+    private void watch(EmbeddedPostgres running) {
+        Optional<ProcessHandle> postmaster = postmaster(pgData);
+        if (postmaster.isEmpty()) {
+            log.warn("No postmaster.pid in {}: the embedded PostgreSQL is not watched", pgData);
+            return;
+        }
+        this.postmaster = postmaster.get();
+        postmaster.get().onExit().thenRun(() -> {
+            if (!closed && postgres == running) {
+                Thread watchdog = new Thread(() -> restart(postmaster.get()), "embedded-postgres-watchdog");
+                watchdog.setDaemon(true);
+                watchdog.start();
+            }
+        });
+    }
+
+    /** The running postmaster, from the first line of its pid file (zonky starts it through pg_ctl). */
+    private static Optional<ProcessHandle> postmaster(Path pgData) {
+        try {
+            List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
+            if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Starts the stopped server again, on its port, until it runs or Broadsheet closes. A killed
+     * postmaster's backends take a moment to notice and exit, and until then PostgreSQL refuses
+     * to start on their shared memory; so each failure is logged with its reason and retried,
+     * waiting longer each time (1 s doubling to 30 s).
+     */
+    private synchronized void restart(ProcessHandle died) {
+        int port = postgres.getPort();
+        log.error(
+                "The embedded PostgreSQL (pid {}, port {}) stopped unexpectedly; restarting it."
+                        + " Until it runs, pages that need the database get 503. (\"Could not stop postmaster\" just"
+                        + " below is zonky's, and expected: that server is gone already.)",
+                died.pid(),
+                port);
+        closeQuietly(postgres);
+        Duration pause = Duration.ofSeconds(1);
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                requireFree(port);
+                // zonky locks <pgdata>/epg-lock and, when a start fails, never lets go of it, so the
+                // next attempt in this JVM would fail on the lock alone: a new file (inode) each
+                // time. Our own broadsheet.lock still proves no other Broadsheet uses the cluster.
+                Files.deleteIfExists(pgData.resolve("epg-lock"));
+                postgres = launch(pgData, port);
+                log.warn("The embedded PostgreSQL runs again on port {} (attempt {})", port, attempt);
+                watch(postgres);
+                return;
+            } catch (IOException | RuntimeException e) {
+                log.error(
+                        "Cannot restart the embedded PostgreSQL in {} on port {} (attempt {}): {}. PostgreSQL's own"
+                                + " lines above say more. Retrying in {} s.",
+                        pgData.toAbsolutePath(),
+                        port,
+                        attempt,
+                        e.getMessage() == null ? e.getClass().getName() : e.getMessage(),
+                        pause.toSeconds());
+            }
+            try {
+                wait(pause.toMillis()); // lets close() in, which ends the loop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause = pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0 ? MAX_RESTART_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Refuses a port another program has taken: zonky would start PostgreSQL, which fails to bind,
+     * and then wait on whatever listens there.
+     */
+    private static void requireFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new IOException("port " + port + " is in use by another program (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres stopped) {
+        try {
+            stopped.close(); // releases zonky's own lock on the directory; the stop itself finds no server
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the stopped PostgreSQL: {}", e.getMessage());
         }
     }
 
@@ -135,10 +261,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "postgres";
     }
 
+    /** The process id of the running postmaster (for operators' tools and fault tests). */
+    public long pid() {
+        ProcessHandle running = postmaster;
+        return running == null ? -1 : running.pid();
+    }
+
     @Override
     public void close() throws IOException {
+        closed = true;
         try {
-            postgres.close();
+            synchronized (this) { // not while a restart is starting a server
+                notifyAll();
+                postgres.close();
+            }
         } finally {
             lock.release();
             lockChannel.close();

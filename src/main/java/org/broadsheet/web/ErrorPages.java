@@ -1,6 +1,10 @@
 package org.broadsheet.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -8,6 +12,8 @@ import org.springframework.web.servlet.ModelAndView;
 /** Renders the site's own error pages, with navigation and a way back. */
 @Component
 public class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     /** The template of every error page. */
     static final String VIEW = "error/error";
@@ -20,6 +26,16 @@ public class ErrorPages {
 
     public ModelAndView render(HttpStatus status) {
         return view(page(status));
+    }
+
+    /**
+     * The 503 page for a request the database could not serve, with {@code Retry-After} and
+     * {@code no-store}, so that neither a browser nor a CDN keeps it as the page.
+     */
+    public ModelAndView unavailable(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        return render(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     /** The error page of {@code status}: its heading and message, in the site's layout. */
@@ -35,6 +51,11 @@ public class ErrorPages {
             case METHOD_NOT_ALLOWED -> {
                 heading = "Not allowed";
                 message = "This address does not accept that kind of request.";
+            }
+            case SERVICE_UNAVAILABLE -> {
+                heading = "Temporarily unavailable";
+                message = "This page cannot be shown just now: the site is having trouble reaching its"
+                        + " stories. Nothing you sent was saved. Please try again in a minute.";
             }
             case FORBIDDEN -> {
                 heading = "Forbidden";
@@ -54,12 +75,25 @@ public class ErrorPages {
                 }
             }
         }
-        return new ErrorPage(layouts.page(heading, message, null, null), status.value(), heading, message);
+        return new ErrorPage(layout(heading, message), status.value(), heading, message);
+    }
+
+    /** The site's frame; without the navigation when the database that holds it cannot be read. */
+    private Layout layout(String heading, String message) {
+        try {
+            return layouts.page(heading, message, null, null);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.explains(e)) {
+                throw e;
+            }
+            log.debug("An error page without the navigation: {}", e.getMessage());
+            return layouts.withoutDatabase(heading, message);
+        }
     }
 
     /** An error page with its own heading and message, for refusals that need explaining. */
     public ModelAndView render(HttpStatus status, String heading, String message) {
-        return view(new ErrorPage(layouts.page(heading, message, null, null), status.value(), heading, message));
+        return view(new ErrorPage(layout(heading, message), status.value(), heading, message));
     }
 
     private static ModelAndView view(ErrorPage page) {

@@ -49,6 +49,25 @@ public class Layouts {
                 PageMetadata.WEBSITE);
     }
 
+    /**
+     * The frame of an error page when the database cannot be read: the name and tagline
+     * configured in {@code broadsheet.site.*}, no section navigation.
+     */
+    Layout withoutDatabase(String title, String description) {
+        return new Layout(
+                settings.name(),
+                settings.tagline(),
+                title,
+                description,
+                null,
+                List.of(),
+                null,
+                assets,
+                settings.language(),
+                siteFeeds(settings.name()),
+                PageMetadata.WEBSITE);
+    }
+
     private List<FeedLink> siteFeeds(String siteName) {
         return List.of(
                 new FeedLink(FeedFormat.RSS, siteName + " (RSS)", urls.feed(FeedFormat.RSS)),

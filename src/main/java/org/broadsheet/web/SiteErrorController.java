@@ -2,6 +2,7 @@ package org.broadsheet.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,10 +20,15 @@ class SiteErrorController implements ErrorController {
     }
 
     @RequestMapping("/error")
-    ModelAndView error(HttpServletRequest request) {
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
             return errorPages.render(HttpStatus.NOT_FOUND); // someone asked for /error itself
+        }
+        // a filter (sessions, API tokens) that could not reach the database
+        if (DatabaseUnavailable.explains((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return errorPages.unavailable(response);
         }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return errorPages.render(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status);

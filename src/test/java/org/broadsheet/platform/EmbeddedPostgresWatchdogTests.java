@@ -1,0 +1,113 @@
+package org.broadsheet.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The embedded PostgreSQL killed under a running Broadsheet: started again, or the log says why not. */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedPostgresWatchdogTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aKilledServerIsStartedAgainOnItsPortWithItsData(CapturedOutput output) throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+            write(server, "before the kill");
+            long killed = server.pid();
+
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // SIGKILL
+
+            assertThat(readWithin(server, Duration.ofSeconds(30)))
+                    .as("the row, read on the same address")
+                    .isEqualTo("before the kill");
+            assertThat(server.pid()).isNotEqualTo(killed).isPositive();
+            assertThat(output.getAll())
+                    .contains("The embedded PostgreSQL (pid " + killed)
+                    .contains("stopped unexpectedly; restarting it")
+                    .contains("The embedded PostgreSQL runs again");
+        }
+    }
+
+    @Test
+    void aServerThatCannotStartAgainSaysWhyAndKeepsTrying(CapturedOutput output) throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+            write(server, "kept");
+            int port = Integer.parseInt(server.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+            ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly();
+            try (Socket squatter = squat(port)) {
+                long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!output.getAll().contains("Cannot restart the embedded PostgreSQL") && System.nanoTime() < end) {
+                    Thread.sleep(100);
+                }
+                assertThat(output.getAll())
+                        .contains("Cannot restart the embedded PostgreSQL in " + dataDir.resolve("postgres"))
+                        .contains("on port " + port + " (attempt 1)")
+                        .contains("Retrying in 1 s");
+            }
+            assertThat(readWithin(server, Duration.ofSeconds(30)))
+                    .as("once the port is free again")
+                    .isEqualTo("kept");
+        }
+    }
+
+    /**
+     * Takes the killed server's port before the watchdog can, on every address: bound, not
+     * listening, so PostgreSQL cannot bind it and connections to it are refused.
+     */
+    private static Socket squat(int port) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                Socket socket = new Socket();
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(port));
+                return socket;
+            } catch (java.net.BindException stillHeld) {
+                if (System.nanoTime() > end) {
+                    throw stillHeld;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static void write(EmbeddedPostgresServer server, String word) throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+                Statement s = c.createStatement()) {
+            s.execute("create table kept (word text)");
+            s.execute("insert into kept values ('" + word.replace("'", "''") + "')");
+        }
+    }
+
+    private static String readWithin(EmbeddedPostgresServer server, Duration limit) throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select word from kept")) {
+                rs.next();
+                return rs.getString(1);
+            } catch (SQLException notYet) {
+                if (System.nanoTime() > end) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+}
