@@ -72,12 +72,13 @@ record WordPressImporter(
         read(file, index::add);
         ImportReport report = new ImportReport(options.dryRun());
         ImportRun.Progress line = new ImportRun.Progress(progress, index.items(), started);
-        ImportRun run = new ImportRun(this, options, report, index, line);
-        read(file, run::unit);
-        run.flush();
-        line.end();
-        if (!run.pending().isEmpty()) {
-            read(file, run::relink); // links to posts that came later in the file
+        try (ImportRun run = new ImportRun(this, options, report, index, line)) {
+            read(file, run::unit);
+            run.flush();
+            line.end();
+            if (!run.pending().isEmpty()) {
+                read(file, run::relink); // links to posts that came later in the file
+            }
         }
         return report;
     }
