@@ -126,9 +126,16 @@ final class ImportBatch implements AutoCloseable {
         awaitWriter();
     }
 
+    /** Ends the writer once the batch it writes, if any, is written: nothing is written after the run returns. */
     @Override
     public void close() {
-        writer.shutdownNow();
+        writer.shutdown();
+        try {
+            writer.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.shutdownNow();
+        }
     }
 
     private void awaitWriter() {
