@@ -128,6 +128,14 @@ public class ArticleImports {
         return outcomes;
     }
 
+    /**
+     * How many stories wait for their search vectors: written by an import and not yet indexed
+     * by the site's catch-up ({@code search.SearchCatchUp}).
+     */
+    public long waitingForSearch() {
+        return repository.waitingForSearch();
+    }
+
     /** The articles that use or used each of {@code slugs} (one query; slugs no article has are left out). */
     public java.util.Map<String, Long> slugOwners(java.util.Collection<String> slugs) {
         return repository.findIdsBySlugs(slugs);

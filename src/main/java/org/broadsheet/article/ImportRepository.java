@@ -37,6 +37,13 @@ class ImportRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Stories without their search vector yet (V15's partial index answers it). */
+    long waitingForSearch() {
+        return jdbc.sql("select count(*) from article where search_vector is null")
+                .query(Long.class)
+                .single();
+    }
+
     /** Which of {@code ids} are articles (one query). */
     java.util.Set<Long> existing(Collection<Long> ids) {
         return ids.isEmpty()

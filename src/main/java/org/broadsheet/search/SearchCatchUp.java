@@ -26,8 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lists rank it by its tags alone; after each round that indexed something this node announces
  * a {@link ReaderChange.Stories}, so that what it keeps (search results, related lists, pages in
  * the page cache) is read again. Other nodes forget theirs when their kept copies expire.
+ *
+ * <p>It belongs to the site, not to the jar's commands ({@code import-wxr} runs without the
+ * web): a command leaves the stories it imports waiting, so that its run does not share the
+ * machine with their indexing, and says so; the site indexes them when it starts (or at once,
+ * when it runs meanwhile on the same database, told by the import's events).
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class SearchCatchUp implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchCatchUp.class);

@@ -24,15 +24,26 @@ import org.broadsheet.comment.Visitor;
  * savepoint. The report hears of a batch once it is committed. Should the transaction fail
  * (an error of the database: a slug another writer took meanwhile, say), the batch is
  * written again one item per transaction, as before, so one bad item spoils nothing else.
- * Not thread-safe; one per run.
+ *
+ * <p>Batches are written on a thread of their own, one at a time and in order, while the
+ * caller reads and converts the next: at most one batch is being written and one filled, so
+ * memory stays bounded. A link to a post of either waits until its batch has committed
+ * ({@link #holds}, {@link #finish}). Used by one thread (the run's); one per run; {@link #close}
+ * ends its writer.
  */
-final class ImportBatch {
+final class ImportBatch implements AutoCloseable {
 
     /** Posts per transaction. */
     static final int MAX_POSTS = 200;
 
     /** Comments per transaction (a post with thousands of comments ends its batch). */
     static final int MAX_COMMENTS = 2_000;
+
+    /**
+     * The last batch after which the tables are analysed: the planner scales what it learnt by
+     * the tables' sizes, and each analysis of the grown tables took longer (0.3 s and more).
+     */
+    static final int LAST_ANALYZE = 64;
 
     /** The report's note when a batch had to be written again one item at a time. */
     static final String FELL_BACK = "a batch was rolled back and written again one item per transaction";
@@ -52,9 +63,19 @@ final class ImportBatch {
     private final List<Post> posts = new ArrayList<>();
     private final Set<Long> held = new HashSet<>();
     /** What the posts written by this run became, by WordPress ID: links to them need no query. */
-    private final Map<Long, WxrLinks.Target> targets = new HashMap<>();
-    /** Those of the batch being written, kept once its transaction commits. */
+    private final Map<Long, WxrLinks.Target> targets = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Those of the batch being written, kept once its transaction commits (the writer's own). */
     private final Map<Long, WxrLinks.Target> uncommitted = new HashMap<>();
+    /** The WordPress IDs of the batch being written (the caller's own: cleared once it has waited for it). */
+    private Set<Long> writing = Set.of();
+
+    private final java.util.concurrent.ExecutorService writer =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "broadsheet:wordpress-import-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private java.util.concurrent.Future<?> inFlight = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     private int comments;
     private int written;
@@ -74,9 +95,9 @@ final class ImportBatch {
         }
     }
 
-    /** Whether WordPress post {@code wpId} waits here (its article not made yet). */
+    /** Whether WordPress post {@code wpId} waits here or is being written (its article not committed yet). */
     boolean holds(long wpId) {
-        return held.contains(wpId);
+        return held.contains(wpId) || writing.contains(wpId);
     }
 
     /** The article post {@code wpId} became in this run, if this batch wrote it. */
@@ -84,20 +105,61 @@ final class ImportBatch {
         return java.util.Optional.ofNullable(targets.get(wpId));
     }
 
-    /** Writes what waits. */
+    /** Hands what waits to the writer, once the batch before it is written. */
     void flush() {
         if (posts.isEmpty()) {
             return;
         }
         List<Post> batch = List.copyOf(posts);
+        Set<Long> ids = Set.copyOf(held);
         posts.clear();
         held.clear();
         comments = 0;
+        awaitWriter();
+        writing = ids;
+        inFlight = writer.submit(() -> writeOrFallBack(batch));
+    }
+
+    /** Writes what waits and returns once every batch handed over is written. */
+    void finish() {
+        flush();
+        awaitWriter();
+    }
+
+    /** Ends the writer once the batch it writes, if any, is written: nothing is written after the run returns. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.shutdownNow();
+        }
+    }
+
+    private void awaitWriter() {
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a batch was written", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a batch could not be written", e.getCause());
+        }
+        writing = Set.of();
+    }
+
+    /** On the writer's thread. */
+    private void writeOrFallBack(List<Post> batch) {
         uncommitted.clear();
         try {
             report.merge(importer.inTransaction(() -> write(batch)));
             targets.putAll(uncommitted);
-            if (Integer.bitCount(++written) == 1) {
+            if (Integer.bitCount(++written) == 1 && written <= LAST_ANALYZE) {
                 importer.items().analyze(); // after batches 1, 2, 4, 8…: the tables doubled
             }
         } catch (RuntimeException e) {

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What an import did, per kind of item: counts, and a line for each failure and each thing to know. */
+/**
+ * What an import did, per kind of item: counts, and a line for each failure and each thing to
+ * know. Thread-safe: batches are written on a thread of their own.
+ */
 final class ImportReport {
 
     enum Outcome {
@@ -24,43 +27,43 @@ final class ImportReport {
         this.dryRun = dryRun;
     }
 
-    void count(String kind, Outcome outcome) {
+    synchronized void count(String kind, Outcome outcome) {
         counts.computeIfAbsent(kind, k -> new EnumMap<>(Outcome.class)).merge(outcome, 1, Integer::sum);
     }
 
-    void failed(String kind, String what, String reason) {
+    synchronized void failed(String kind, String what, String reason) {
         count(kind, Outcome.FAILED);
         note("failed: " + kind + " " + what + ": " + reason);
     }
 
-    void note(String line) {
+    synchronized void note(String line) {
         lines.add(line);
     }
 
     /** Adds what {@code staged} counted and noted (a batch of items, once it is committed). */
-    void merge(ImportReport staged) {
+    synchronized void merge(ImportReport staged) {
         staged.counts.forEach((kind, c) -> c.forEach((outcome, n) ->
                 counts.computeIfAbsent(kind, k -> new EnumMap<>(Outcome.class)).merge(outcome, n, Integer::sum)));
         lines.addAll(staged.lines);
     }
 
-    int counted(String kind, Outcome outcome) {
+    synchronized int counted(String kind, Outcome outcome) {
         EnumMap<Outcome, Integer> of = counts.get(kind);
         return of == null ? 0 : of.getOrDefault(outcome, 0);
     }
 
-    int failures() {
+    synchronized int failures() {
         return counts.values().stream()
                 .mapToInt(c -> c.getOrDefault(Outcome.FAILED, 0))
                 .sum();
     }
 
-    List<String> lines() {
+    synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
     /** The report as people read it: a table of counts, then the lines. */
-    String text() {
+    synchronized String text() {
         StringBuilder text =
                 new StringBuilder(dryRun ? "WordPress import (dry run: nothing written)\n" : "WordPress import\n");
         text.append(String.format("%-12s %9s %9s %9s %9s%n", "", "imported", "updated", "skipped", "failed"));

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * them and each post, page and comment in a transaction of its own, remembering in
  * {@code wordpress_item} what each became. Not thread-safe; one per run.
  */
-final class ImportRun {
+final class ImportRun implements AutoCloseable {
 
     static final String UNKNOWN_AUTHOR = "wordpress-unknown-author";
 
@@ -60,7 +60,7 @@ final class ImportRun {
 
     private java.util.Optional<WxrLinks.Target> target(long wpId) {
         if (batch.holds(wpId)) {
-            batch.flush(); // a link to a post of this batch: its article first
+            batch.finish(); // a link to a post still waiting or being written: its article first
         }
         return batch.made(wpId).or(() -> importer.target(wpId));
     }
@@ -115,9 +115,15 @@ final class ImportRun {
         batch.add(new ImportBatch.Post(item, kind, wpId, form));
     }
 
-    /** Writes the posts still waiting in the batch. */
+    /** Writes the posts still waiting in the batch, and returns once every batch is written. */
     void flush() {
-        batch.flush();
+        batch.finish();
+    }
+
+    /** Ends the batches' writer thread. */
+    @Override
+    public void close() {
+        batch.close();
     }
 
     /** A post and its comments as before batches: the post in a transaction, then each comment in its own. */

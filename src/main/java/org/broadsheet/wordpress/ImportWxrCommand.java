@@ -106,6 +106,7 @@ public final class ImportWxrCommand implements JarCommand {
                     new WordPressImporter.Options(arguments.dryRun(), arguments.pages(), arguments.uploads()),
                     out);
             out.print(report.text());
+            out.print(searchLine(importer.articleImports().waitingForSearch()));
             Path written = write(report, context);
             out.println("Report written to " + written);
             return report.failures() == 0 ? OK : FAILED;
@@ -117,6 +118,19 @@ public final class ImportWxrCommand implements JarCommand {
                     "Could not read " + arguments.file() + ": " + e.getClass().getSimpleName());
             return FAILED;
         }
+    }
+
+    /**
+     * What the command leaves to the site: it does not make the search index of the stories it
+     * imports (the site's {@code search.SearchCatchUp} does, when it starts), so that the import
+     * has the machine to itself.
+     */
+    static String searchLine(long waiting) {
+        return waiting == 0
+                ? ""
+                : "Search: " + waiting + (waiting == 1 ? " story waits" : " stories wait")
+                        + " to be indexed. The site indexes them when it starts"
+                        + " (or now, if it runs on this database); until then search does not find them.\n";
     }
 
     /** Why the named file, directory or section cannot be used, or null. */

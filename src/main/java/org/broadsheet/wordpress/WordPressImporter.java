@@ -69,22 +69,29 @@ record WordPressImporter(
     ImportReport run(Path file, Options options, @Nullable PrintStream progress) throws WxrRefused, IOException {
         long started = System.nanoTime();
         WxrIndex index = new WxrIndex();
-        read(file, index::add);
+        read(file, WxrIndex.FIELDS, index::add); // checks the whole file; keeps a few fields of each item
         ImportReport report = new ImportReport(options.dryRun());
         ImportRun.Progress line = new ImportRun.Progress(progress, index.items(), started);
-        ImportRun run = new ImportRun(this, options, report, index, line);
-        read(file, run::unit);
-        run.flush();
-        line.end();
-        if (!run.pending().isEmpty()) {
-            read(file, run::relink); // links to posts that came later in the file
+        try (ImportRun run = new ImportRun(this, options, report, index, line)) {
+            read(file, run::unit);
+            run.flush();
+            line.end();
+            if (!run.pending().isEmpty()) {
+                read(file, run::relink); // links to posts that came later in the file
+            }
         }
         return report;
     }
 
     private static void read(Path file, java.util.function.Consumer<WxrNode> units) throws WxrRefused, IOException {
+        read(file, null, units);
+    }
+
+    private static void read(
+            Path file, java.util.@Nullable Set<String> kept, java.util.function.Consumer<WxrNode> units)
+            throws WxrRefused, IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            WxrReader.read(in, units);
+            WxrReader.read(in, kept, units);
         }
     }
 

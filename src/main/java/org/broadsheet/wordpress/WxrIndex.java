@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class WxrIndex {
 
+    /** What the index reads of an item: the file's first reading keeps only these ({@link WxrReader}). */
+    static final java.util.Set<String> FIELDS =
+            java.util.Set.of("wp:post_id", "wp:post_type", "wp:attachment_url", "link");
+
     private final Map<Long, String> attachments = new HashMap<>();
     private final Map<String, Long> paths = new HashMap<>();
     private final Set<String> hosts = new HashSet<>();

@@ -65,10 +65,19 @@ final class WxrReader {
 
     /** Reads the whole file, handing each unit to {@code units}; returns the WXR version. */
     static String read(InputStream raw, Consumer<WxrNode> units) throws WxrRefused {
+        return read(raw, null, units);
+    }
+
+    /**
+     * As {@link #read(InputStream, Consumer)}, but each unit holds only its children named in
+     * {@code kept} (null: all): the others are read and checked as thoroughly, and not kept. A
+     * reading that needs a few fields of each item (the first) makes no strings of the bodies.
+     */
+    static String read(InputStream raw, @Nullable Set<String> kept, Consumer<WxrNode> units) throws WxrRefused {
         XMLStreamReader xml = null;
         try {
             xml = factory().createXMLStreamReader(decompressed(raw));
-            return readDocument(xml, units);
+            return readDocument(xml, kept, units);
         } catch (XMLStreamException e) {
             throw refused(e);
         } catch (IOException e) {
@@ -78,7 +87,7 @@ final class WxrReader {
         }
     }
 
-    private static String readDocument(XMLStreamReader xml, Consumer<WxrNode> units)
+    private static String readDocument(XMLStreamReader xml, @Nullable Set<String> kept, Consumer<WxrNode> units)
             throws XMLStreamException, WxrRefused {
         nextElement(xml);
         if (!"rss".equals(xml.getLocalName())
@@ -89,14 +98,14 @@ final class WxrReader {
         if (!"channel".equals(xml.getLocalName())) {
             throw refused(xml, "<rss> does not start with a <channel>");
         }
-        String version = readChannel(xml, units);
+        String version = readChannel(xml, kept, units);
         while (xml.hasNext()) {
             xml.next(); // the end of the document: still checked for being well formed
         }
         return version;
     }
 
-    private static String readChannel(XMLStreamReader xml, Consumer<WxrNode> units)
+    private static String readChannel(XMLStreamReader xml, @Nullable Set<String> kept, Consumer<WxrNode> units)
             throws XMLStreamException, WxrRefused {
         String version = null;
         while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
@@ -110,9 +119,9 @@ final class WxrReader {
                 if (version == null) {
                     throw refused(xml, "no <wp:wxr_version> before the first " + name + ": not a WordPress export");
                 }
-                units.accept(readNode(xml, 0));
+                units.accept(readNode(xml, 0, kept));
             } else {
-                readNode(xml, 0); // the channel's title, link, generator...: checked, not kept
+                skip(xml, 0); // the channel's title, link, generator...: checked, not kept
             }
         }
         if (version == null) {
@@ -121,8 +130,9 @@ final class WxrReader {
         return version;
     }
 
-    /** Positioned on a start tag: reads the element to its end tag. */
-    private static WxrNode readNode(XMLStreamReader xml, int depth) throws XMLStreamException, WxrRefused {
+    /** Positioned on a start tag: reads the element to its end tag, keeping the children named in {@code kept} (null: all). */
+    private static WxrNode readNode(XMLStreamReader xml, int depth, @Nullable Set<String> kept)
+            throws XMLStreamException, WxrRefused {
         if (depth > MAX_DEPTH) {
             throw refused(xml, "elements nested more than " + MAX_DEPTH + " deep");
         }
@@ -133,7 +143,13 @@ final class WxrReader {
         while (true) {
             int event = xml.next();
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> children.add(readNode(xml, depth + 1));
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (kept == null || kept.contains(name(xml))) {
+                        children.add(readNode(xml, depth + 1, null));
+                    } else {
+                        skip(xml, depth + 1);
+                    }
+                }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                     text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                 case XMLStreamConstants.END_ELEMENT -> {
@@ -142,6 +158,24 @@ final class WxrReader {
                 case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
                     throw refused(xml, "entities are not accepted");
                 default -> {} // comments and processing instructions
+            }
+        }
+    }
+
+    /** Positioned on a start tag: reads the element to its end tag with the checks of {@link #readNode}, keeping nothing. */
+    private static void skip(XMLStreamReader xml, int depth) throws XMLStreamException, WxrRefused {
+        if (depth > MAX_DEPTH) {
+            throw refused(xml, "elements nested more than " + MAX_DEPTH + " deep");
+        }
+        while (true) {
+            switch (xml.next()) {
+                case XMLStreamConstants.START_ELEMENT -> skip(xml, depth + 1);
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return;
+                }
+                case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
+                    throw refused(xml, "entities are not accepted");
+                default -> {} // text, comments and processing instructions
             }
         }
     }

@@ -110,6 +110,13 @@ class ImportWxrCommandTests {
         Outcome outcome = run("import-wxr", file.toString());
         assertThat(outcome.code()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("1/1 items").containsPattern("post +1 +0 +0 +0");
+        // The command leaves the story's search vector to the site, and says so.
+        assertThat(outcome.out()).contains("Search: 1 story waits to be indexed. The site indexes");
+        assertThat(context.getBean(JdbcClient.class)
+                        .sql("select count(*) from article where search_vector is null and slug = 'hello-cmd'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         try (var beside = Files.list(data.getParent())) {
             assertThat(beside.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.startsWith("data-wordpress-import-") && n.endsWith(".txt"));

@@ -236,6 +236,67 @@ class WordPressImportTests extends SiteTest {
     }
 
     @Test
+    void linksToPostsWhoseBatchIsStillBeingWrittenWaitForIt() throws Exception {
+        // More posts than two batches: while one batch is written the next fills, and each post
+        // links to the one before it (in the batch filling or the one being written) and to the first.
+        int n = RUN.incrementAndGet();
+        int posts = ImportBatch.MAX_POSTS * 2 + 50;
+        StringBuilder xml = new StringBuilder(WxrReaderTests.HEAD);
+        for (int i = 1; i <= posts; i++) {
+            String body = i == 1
+                    ? "<p>The first.</p>"
+                    : "<p>Number " + i + ".</p>\n<p><a href=\"https://old.example/c" + n + "-" + (i - 1)
+                            + "/\">Before</a></p>\n<p>READ MORE: <a href=\"https://old.example/c" + n
+                            + "-1/\">The first</a></p>";
+            xml.append("<item><title>Chain ")
+                    .append(i)
+                    .append("</title><dc:creator>nobody</dc:creator>")
+                    .append("<link>https://old.example/c")
+                    .append(n)
+                    .append('-')
+                    .append(i)
+                    .append("/</link>")
+                    .append("<content:encoded><![CDATA[")
+                    .append(body)
+                    .append("]]></content:encoded>")
+                    .append("<wp:post_id>")
+                    .append(n)
+                    .append(String.format("%04d", i))
+                    .append("</wp:post_id>")
+                    .append("<wp:post_name>c")
+                    .append(n)
+                    .append('-')
+                    .append(i)
+                    .append("</wp:post_name>")
+                    .append("<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>")
+                    .append("<wp:post_date_gmt>2024-01-02 03:04:05</wp:post_date_gmt></item>\n");
+        }
+        Path file = dir.resolve("chain.xml");
+        Files.writeString(file, xml.append("</channel></rss>").toString(), StandardCharsets.UTF_8);
+
+        ImportReport report = run(file);
+
+        assertThat(report.counted("post", ImportReport.Outcome.IMPORTED)).isEqualTo(posts);
+        assertThat(report.failures()).isZero();
+        long first = chained(n, 1);
+        for (int i = 2; i <= posts; i++) {
+            assertThat(references(chained(n, i)))
+                    .as("post %d", i)
+                    .containsExactlyInAnyOrder("related:" + chained(n, i - 1), "read-more:" + first);
+        }
+        Document page =
+                site.page(reader.findById(chained(n, posts)).orElseThrow().url());
+        assertThat(page.select("p.read-more a").attr("href"))
+                .isEqualTo(reader.findById(first).orElseThrow().url());
+    }
+
+    private long chained(int run, int i) {
+        return importer.items()
+                .target(ImportedItems.Kind.POST, Long.parseLong(run + String.format("%04d", i)))
+                .orElseThrow();
+    }
+
+    @Test
     void bodiesArriveAsMarkdownWhereThatLosesNothingAndAsHtmlElsewhere() throws Exception {
         Fixture f = fixture();
         run(f.file());

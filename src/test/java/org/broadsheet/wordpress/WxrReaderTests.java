@@ -137,6 +137,31 @@ class WxrReaderTests {
         assertThat(refusal(parameterEntity).getMessage()).doesNotContain("TOP-SECRET");
     }
 
+    @Test
+    void aReadingThatKeepsAFewFieldsChecksWhatItLeavesAsThoroughly() throws Exception {
+        List<WxrNode> units = new ArrayList<>();
+        WxrReader.read(stream(HEAD + ITEM + "</channel></rss>"), WxrIndex.FIELDS, units::add);
+        assertThat(units).singleElement().satisfies(item -> {
+            assertThat(item.text("wp:post_id")).isEqualTo("7");
+            assertThat(item.child("content:encoded")).isNull();
+            assertThat(item.child("category")).isNull();
+        });
+
+        String deep = "<x>".repeat(40) + "</x>".repeat(40);
+        String[] refused = {
+            HEAD + ITEM.replace("<wp:post_id>", "<wp:postmeta>" + deep + "</wp:postmeta><wp:post_id>")
+                    + "</channel></rss>",
+            HEAD + ITEM.substring(0, ITEM.indexOf(" y ")), // cut off inside a body it does not keep
+            HEAD + ITEM.replace("</excerpt:encoded>", "</excerpt:encoded></excerpt>") + "</channel></rss>",
+        };
+        for (String xml : refused) {
+            assertThatThrownBy(() -> WxrReader.read(stream(xml), WxrIndex.FIELDS, u -> {}))
+                    .as(xml)
+                    .isInstanceOf(WxrRefused.class)
+                    .satisfies(e -> assertThat(((WxrRefused) e).line()).isPositive());
+        }
+    }
+
     static List<WxrNode> read(String xml) throws WxrRefused {
         return read(xml.getBytes(StandardCharsets.UTF_8));
     }
