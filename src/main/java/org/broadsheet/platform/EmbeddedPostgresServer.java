@@ -119,6 +119,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The port of the embedded PostgreSQL that a running Broadsheet (another process, or another
+     * application context of this one) serves from {@code dataDir}, or empty when no Broadsheet
+     * holds that directory. Read from the {@code postmaster.pid} PostgreSQL writes beside its
+     * cluster (its fourth line is the port), for commands that reach a running site's database
+     * without taking its directory ({@code backup}).
+     */
+    public static Optional<Integer> runningPort(Path dataDir) throws IOException {
+        Path lockFile = dataDir.resolve("broadsheet.lock");
+        if (!Files.isRegularFile(lockFile)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock != null) {
+                lock.release();
+                return Optional.empty(); // nobody runs on it
+            }
+        }
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        List<String> lines = Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        if (lines.size() < 4 || !lines.get(3).strip().matches("\\d{1,5}")) {
+            throw new IOException("The data directory " + dataDir
+                    + " is in use, but its PostgreSQL has not written its port yet; try again");
+        }
+        return Optional.of(Integer.parseInt(lines.get(3).strip()));
+    }
+
     private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
