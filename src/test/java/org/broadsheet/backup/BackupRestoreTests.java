@@ -286,11 +286,19 @@ class BackupRestoreTests extends SiteTest {
     }
 
     static Outcome command(JarCommand command, Path archive, Path dataDir) {
+        return command(command, archive.toString(), "--broadsheet.data-dir=" + dataDir);
+    }
+
+    /** Runs {@code command} in this JVM as the jar's {@code main} would, with these arguments after its name. */
+    static Outcome command(JarCommand command, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] line = new String[args.length + 1];
+        line[0] = command.name();
+        System.arraycopy(args, 0, line, 1, args.length);
         int code = BroadsheetApplication.run(
                 command,
-                new String[] {command.name(), archive.toString(), "--broadsheet.data-dir=" + dataDir},
+                line,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
