@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -202,15 +203,20 @@ class BackupRestoreTests extends SiteTest {
                     }
                 });
             }
-            load.submit(() -> {
+            Future<?> writer = load.submit(() -> {
                 while (!stop.get()) {
                     written.add(stories.draft(stories.form(Unique.name("Tide tables"))));
                 }
                 return null;
             });
-            while (written.size() < 3) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (written.size() < 3 && !writer.isDone() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+            if (writer.isDone()) {
+                writer.get(); // throws what stopped the writer
+            }
+            assertThat(written).as("stories written before the backup").hasSizeGreaterThanOrEqualTo(3);
             int before = written.size();
             Path archive = temp.resolve("online.zip");
             Outcome backup = command(new BackupCommand(), archive, dataDir());
@@ -232,6 +238,27 @@ class BackupRestoreTests extends SiteTest {
         }
         assertThat(pagesRead.get()).isPositive();
         assertThat(statuses).containsOnly(200);
+    }
+
+    @Test
+    void aBackupCommandInAProcessOfItsOwnJoinsTheRunningSite() throws Exception {
+        Path archive = temp.resolve("from-outside.zip");
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BroadsheetApplication.class.getName(),
+                        BackupCommand.NAME,
+                        archive.toString(),
+                        "--broadsheet.data-dir=" + dataDir().toAbsolutePath())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isEqualTo(JarCommand.OK);
+        assertThat(output).contains("Backed up the running site's database");
+        assertThat(OnlineSnapshot.ids(archive).get("article")).isNotEmpty();
     }
 
     /** Signs in through the form on {@code site}; returns the moderation queue the member then sees. */
