@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.broadsheet.account.CreateAdminCommand;
+import org.broadsheet.backup.BackupCommand;
+import org.broadsheet.backup.RestoreCommand;
 import org.broadsheet.platform.JarCommand;
 import org.broadsheet.wordpress.ExportWxrCommand;
 import org.broadsheet.wordpress.ImportWxrCommand;
@@ -20,8 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class BroadsheetApplication {
 
     /** The commands of the jar; with none named (no argument, or only options) the site starts. */
-    static final List<JarCommand> COMMANDS =
-            List.of(new CreateAdminCommand(), new ImportWxrCommand(), new ExportWxrCommand());
+    static final List<JarCommand> COMMANDS = List.of(
+            new CreateAdminCommand(),
+            new ImportWxrCommand(),
+            new ExportWxrCommand(),
+            new BackupCommand(),
+            new RestoreCommand());
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
@@ -47,8 +53,9 @@ public class BroadsheetApplication {
     }
 
     /** Starts a context without the web, runs {@code command} in it and closes it; returns the exit code. */
-    static int run(JarCommand command, String[] args, PrintStream out, PrintStream err) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadsheetApplication.class)
+    public static int run(JarCommand command, String[] args, PrintStream out, PrintStream err) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                        command.ownContext().orElse(BroadsheetApplication.class))
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run(springArguments(command, args));

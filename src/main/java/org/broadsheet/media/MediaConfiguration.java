@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MediaSettings.class)
-class MediaConfiguration {
+public class MediaConfiguration {
 
     /**
      * Files below {@code <data-dir>/media} by default; the bucket of {@code broadsheet.media.s3.*}

@@ -212,19 +212,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * (a normal, clean shutdown) before ours starts.
      */
     static void stopOrphanedServer(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
-            return;
-        }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(
-                        Long.parseLong(lines.get(0).strip()))
-                .filter(ProcessHandle::isAlive)
-                .filter(p ->
-                        p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        Optional<ProcessHandle> orphan = runningServer(pgData.resolve("postmaster.pid"));
         if (orphan.isEmpty()) {
             return; // a stale pid file: PostgreSQL cleans it up itself
         }
@@ -243,6 +231,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException("Could not stop the orphaned PostgreSQL", e);
         }
+    }
+
+    /**
+     * The port of the embedded PostgreSQL running from {@code dataDir} (a running Broadsheet's, in
+     * another process or another application context of this one), or empty when none runs there.
+     * Read from the {@code postmaster.pid} PostgreSQL writes beside its cluster (its first line is
+     * the server's process, its fourth the port), for commands that reach a running site's
+     * database without taking its directory ({@code backup}). The directory's lock is not probed:
+     * closing any channel on the lock file would release the lock this JVM may hold on it.
+     */
+    public static Optional<Integer> runningPort(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        if (runningServer(pidFile).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 4 || !lines.get(3).strip().matches("\\d{1,5}")) {
+            throw new IOException("The PostgreSQL in " + dataDir + " has not written its port yet; try again");
+        }
+        return Optional.of(Integer.parseInt(lines.get(3).strip()));
+    }
+
+    /** The live PostgreSQL process named by {@code pidFile}, if there is one. */
+    private static Optional<ProcessHandle> runningServer(Path pidFile) throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(p ->
+                        p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
     }
 
     private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {

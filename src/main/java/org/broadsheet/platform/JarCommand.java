@@ -1,6 +1,7 @@
 package org.broadsheet.platform;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationContext;
 
@@ -31,6 +32,15 @@ public interface JarCommand {
      * other {@code --name=value} is given to Spring, such as {@code --broadsheet.data-dir=DIR}).
      */
     Set<String> ownOptions();
+
+    /**
+     * The configuration of a small context of the command's own, instead of the whole site's: for
+     * a command that must not start the site's services, nor migrate its database, before it has
+     * looked at what it is given ({@code restore} wants an empty database). Empty by default.
+     */
+    default Optional<Class<?>> ownContext() {
+        return Optional.empty();
+    }
 
     /** Runs the command with the whole command line ({@code args[0]} is its name); returns the exit code. */
     int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err);
