@@ -180,6 +180,9 @@ class SecurityConfiguration {
         return headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer ->
                         referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY));
+                .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY))
+                // on HTTPS requests only (behind a proxy: when broadsheet.proxies lists it)
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS));
     }
 }
