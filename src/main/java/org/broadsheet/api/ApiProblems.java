@@ -21,6 +21,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -120,6 +121,9 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
         }
         if (e instanceof MaxUploadSizeExceededException) {
             return HttpStatus.CONTENT_TOO_LARGE;
+        }
+        if (e instanceof MultipartException) { // a multipart body that cannot be read: no boundary, cut short
+            return HttpStatus.BAD_REQUEST;
         }
         if (e instanceof MissingServletRequestParameterException
                 || e instanceof MethodArgumentTypeMismatchException
