@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -122,7 +123,8 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
         if (e instanceof MaxUploadSizeExceededException) {
             return HttpStatus.CONTENT_TOO_LARGE;
         }
-        if (e instanceof MultipartException) { // a multipart body that cannot be read: no boundary, cut short
+        if (e instanceof MultipartException // a multipart body that cannot be read: no boundary, cut short
+                || e instanceof RequestRejectedException) { // the firewall, reading a parameter with NUL late
             return HttpStatus.BAD_REQUEST;
         }
         if (e instanceof MissingServletRequestParameterException
