@@ -1,5 +1,6 @@
 package org.broadsheet.account;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.web.SecurityHeaders;
@@ -22,6 +23,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.ForwardAuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -61,6 +63,18 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * A request the firewall refuses (a {@code ;} or an encoded slash in the path, a header with
+     * control characters) never reaches a chain's header writer: its 400 gets the headers here.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, rejected) -> {
+            SecurityHeaders.apply(request, response);
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        };
     }
 
     @Bean
@@ -180,6 +194,9 @@ class SecurityConfiguration {
         return headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer ->
                         referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY));
+                .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY))
+                // on HTTPS requests only (behind a proxy: when broadsheet.proxies lists it)
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -22,6 +23,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -127,6 +129,10 @@ class ApiProblems implements HandlerExceptionResolver, Ordered {
         }
         if (e instanceof MaxUploadSizeExceededException) {
             return HttpStatus.CONTENT_TOO_LARGE;
+        }
+        if (e instanceof MultipartException // a multipart body that cannot be read: no boundary, cut short
+                || e instanceof RequestRejectedException) { // the firewall, reading a parameter with NUL late
+            return HttpStatus.BAD_REQUEST;
         }
         if (e instanceof MissingServletRequestParameterException
                 || e instanceof MethodArgumentTypeMismatchException

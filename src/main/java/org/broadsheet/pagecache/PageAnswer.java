@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 import org.broadsheet.web.ContentNegotiation;
+import org.broadsheet.web.SecurityHeaders;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -28,6 +29,9 @@ final class PageAnswer {
             } else {
                 response.addHeader(header.name(), header.value());
             }
+        }
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", SecurityHeaders.STRICT_TRANSPORT_SECURITY);
         }
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.LAST_MODIFIED, page.lastModifiedHeader());

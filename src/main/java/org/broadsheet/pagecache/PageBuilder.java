@@ -27,7 +27,10 @@ import org.springframework.http.HttpHeaders;
  */
 final class PageBuilder {
 
-    /** Headers every answer sets itself, for the form it is sent in, or that are never replayed. */
+    /**
+     * Headers every answer sets itself, for the form it is sent in, or that are never replayed
+     * (HSTS follows the scheme of the request answered, not of the one that rendered).
+     */
     private static final Set<String> OWN = Set.of(
             "content-length",
             "content-encoding",
@@ -36,6 +39,7 @@ final class PageBuilder {
             "last-modified",
             "date",
             "set-cookie",
+            "strict-transport-security",
             "transfer-encoding",
             "vary");
 

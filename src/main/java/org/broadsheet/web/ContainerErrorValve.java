@@ -60,7 +60,7 @@ final class ContainerErrorValve extends ErrorReportValve {
         }
         try {
             response.resetBuffer();
-            SecurityHeaders.apply(response);
+            SecurityHeaders.apply(request, response);
             response.setContentType(api ? "application/problem+json" : "text/html;charset=UTF-8");
             response.setContentLength(body.length);
             response.getOutputStream().write(body);

@@ -1,5 +1,6 @@
 package org.broadsheet.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -24,13 +25,29 @@ public final class SecurityHeaders {
 
     public static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
 
+    /**
+     * HSTS's lifetime, a year: browsers that met the site over HTTPS go there over HTTPS only.
+     * Without {@code includeSubDomains} (another host of the domain may still serve plain HTTP)
+     * or {@code preload}: a proxy in front may add them when the whole domain is ready.
+     */
+    public static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+    /** The header as Spring Security writes it with {@link #HSTS_MAX_AGE_SECONDS} and no subdomains. */
+    public static final String STRICT_TRANSPORT_SECURITY = "max-age=" + HSTS_MAX_AGE_SECONDS;
+
     /** As Spring Security's {@code ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN} writes it. */
     static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
 
     private SecurityHeaders() {}
 
-    /** Writes the headers Spring Security's chains write, on an answer made outside them. */
-    static void apply(HttpServletResponse response) {
+    /**
+     * Writes the headers Spring Security's chains write, on an answer made outside them (by
+     * Tomcat, or by a filter before the chains): HSTS too when the request came over HTTPS.
+     */
+    public static void apply(HttpServletRequest request, HttpServletResponse response) {
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
