@@ -64,7 +64,8 @@ start_node() {
   local dir="$DATA-$1"
   mkdir -p "$dir"
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" --server.port="$2" --broadsheet.data-dir="$dir" --broadsheet.demo=false \
+  # Each node's actuator on a random management port: they would all want 8081.
+  java $JAVA_OPTS -jar "$JAR" --server.port="$2" --management.server.port=0 --broadsheet.data-dir="$dir" --broadsheet.demo=false \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" --spring.datasource.username=postgres \
     --server.forward-headers-strategy=native "${TTL[@]}" >"$dir/server.log" 2>&1 &
   PIDS+=($!)

@@ -18,7 +18,8 @@ start_broadsheet() {
   local launched now
   launched=$(date +%s%3N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --broadsheet.data-dir="$DATA" \
+  # The actuator on a random management port (MANAGEMENT_PORT to choose one): 8081 may be taken.
+  java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --management.server.port="${MANAGEMENT_PORT:-0}" --broadsheet.data-dir="$DATA" \
     --broadsheet.generate-articles="$N" --logging.level.org.broadsheet.demo=INFO "$@" >"$LOG" 2>&1 &
   JAVA_PID=$!
   trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT

@@ -30,7 +30,7 @@ public class ApiTokens {
     /** A use is recorded at most this often per token, so that reads do not each write. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     /** What the throttle records as the "email" of a failed token. */
-    private static final String THROTTLE_KEY = "(api token)";
+    static final String THROTTLE_KEY = "(api token)";
 
     /** A token as its owner's list shows it; never the secret. */
     public record Summary(

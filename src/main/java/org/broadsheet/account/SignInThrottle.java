@@ -1,5 +1,6 @@
 package org.broadsheet.account;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,13 @@ import org.springframework.stereotype.Component;
  * have aged out. Attempts live in PostgreSQL, so the limit holds across nodes.
  */
 @Component
-record SignInThrottle(StaffRepository repository, AccountSettings settings, Clock clock) {
+record SignInThrottle(StaffRepository repository, AccountSettings settings, Clock clock, MeterRegistry registry) {
+
+    /**
+     * Counts {@code broadsheet.sign.in{kind=password|api-token, outcome=success|failure|locked}}:
+     * {@code locked} is an attempt refused unheard because the account or address is locked.
+     */
+    static final String METER = "broadsheet.sign.in";
 
     /** When sign-in for this email from this address will be allowed again; empty if it is now. */
     Optional<Instant> lockedUntil(String email, String ip) {
@@ -23,19 +30,39 @@ record SignInThrottle(StaffRepository repository, AccountSettings settings, Cloc
                 until(repository.recentFailuresForEmail(email, since), settings.failuresPerAccount());
         Optional<Instant> byIp = until(repository.recentFailuresForIp(ip, since), settings.failuresPerIp());
         if (byEmail.isPresent() && byIp.isPresent()) {
-            return Optional.of(byEmail.get().isAfter(byIp.get()) ? byEmail.get() : byIp.get());
+            return counted(email, Optional.of(byEmail.get().isAfter(byIp.get()) ? byEmail.get() : byIp.get()));
         }
-        return byEmail.isPresent() ? byEmail : byIp;
+        return counted(email, byEmail.isPresent() ? byEmail : byIp);
     }
 
     /** When this address may try again, counting its failures only (API tokens have no email). */
     Optional<Instant> lockedUntilForIp(String ip) {
         Instant since = clock.instant().minus(settings.failureWindow());
-        return until(repository.recentFailuresForIp(ip, since), settings.failuresPerIp());
+        return counted(
+                ApiTokens.THROTTLE_KEY, until(repository.recentFailuresForIp(ip, since), settings.failuresPerIp()));
     }
 
     void record(String email, String ip, boolean succeeded) {
         repository.recordAttempt(email, ip, succeeded, clock.instant());
+        count(email, succeeded ? "success" : "failure");
+    }
+
+    private Optional<Instant> counted(String email, Optional<Instant> locked) {
+        if (locked.isPresent()) {
+            count(email, "locked");
+        }
+        return locked;
+    }
+
+    /** Rare enough (a sign-in, a bad token) to look the counter up each time. */
+    private void count(String email, String outcome) {
+        registry.counter(
+                        METER,
+                        "kind",
+                        ApiTokens.THROTTLE_KEY.equals(email) ? "api-token" : "password",
+                        "outcome",
+                        outcome)
+                .increment();
     }
 
     /** Old attempts are of no use to the throttle; a day is kept for anyone looking into an attack. */

@@ -40,6 +40,12 @@ record StaffUserDetails(
         return enabled;
     }
 
+    /** Who, for log lines (Spring Security's DEBUG lines print the principal): never the email. */
+    @Override
+    public String toString() {
+        return "StaffUserDetails[id=" + id + ", role=" + role + ", enabled=" + enabled + "]";
+    }
+
     /** What the session keeps: never the password hash. */
     StaffUserDetails withoutPassword() {
         return new StaffUserDetails(id, email, null, enabled, role, passwordChangedAtMillis);

@@ -2,6 +2,8 @@ package org.broadsheet.article;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ class ArticleCache {
 
     private final Cache<Long, ArticleEntry> entries;
 
-    ArticleCache(ArticleSettings settings) {
+    ArticleCache(ArticleSettings settings, MeterRegistry registry) {
         Duration ttl = settings.cacheTtl();
         this.enabled = !ttl.isZero() && !ttl.isNegative();
         this.views = Caffeine.newBuilder()
@@ -52,19 +54,27 @@ class ArticleCache {
                                 .mapToInt(part ->
                                         part.isHtml() ? part.html().html().length() : 256)
                                 .sum())
+                .recordStats()
                 .build();
         this.lists = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumSize(2_000)
+                .recordStats()
                 .build();
         this.assembled = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumSize(100)
+                .recordStats()
                 .build();
         this.entries = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumSize(10_000)
+                .recordStats()
                 .build();
+        CaffeineCacheMetrics.monitor(registry, views, "articles.views");
+        CaffeineCacheMetrics.monitor(registry, lists, "articles.lists");
+        CaffeineCacheMetrics.monitor(registry, assembled, "articles.assembled");
+        CaffeineCacheMetrics.monitor(registry, entries, "articles.entries");
     }
 
     Optional<ArticleView> view(String slug, Function<String, Optional<ArticleView>> loader) {

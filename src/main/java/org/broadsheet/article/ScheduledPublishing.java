@@ -1,9 +1,14 @@
 package org.broadsheet.article;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,16 +41,32 @@ class ScheduledPublishing {
     private final Duration interval;
     private ScheduledFuture<?> wakeUp;
     private Instant wakeUpAt;
+    /** How late the most overdue story still scheduled was at the end of the last run; 0 when none is. */
+    private final AtomicLong overdueMillis = new AtomicLong();
+
+    private final Counter runs;
+    private final Counter storiesPublished;
 
     ScheduledPublishing(
             ArticleWorkflow articles,
             TaskScheduler scheduler,
             Clock clock,
-            @Value("${broadsheet.articles.publish-check:30s}") Duration interval) {
+            @Value("${broadsheet.articles.publish-check:30s}") Duration interval,
+            MeterRegistry registry) {
         this.articles = articles;
         this.scheduler = scheduler;
         this.clock = clock;
         this.interval = interval;
+        this.runs = Counter.builder("broadsheet.scheduled.publishing.runs")
+                .description("Runs of the scheduled publishing check (regular and wake-ups)")
+                .register(registry);
+        this.storiesPublished = Counter.builder("broadsheet.scheduled.publishing.published")
+                .description("Scheduled stories published when their time came")
+                .register(registry);
+        Gauge.builder("broadsheet.scheduled.publishing.lag", overdueMillis, millis -> millis.get() / 1000.0)
+                .description("How overdue the oldest story still scheduled was after the last run")
+                .baseUnit("seconds")
+                .register(registry);
     }
 
     @Scheduled(fixedDelayString = "${broadsheet.articles.publish-check:30s}", initialDelayString = "5s")
@@ -59,7 +80,13 @@ class ScheduledPublishing {
         if (total > 0) {
             log.info("Published {} scheduled article(s)", total);
         }
-        articles.nextScheduled().ifPresent(this::wakeUpAt);
+        runs.increment();
+        storiesPublished.increment(total);
+        Optional<Instant> next = articles.nextScheduled();
+        overdueMillis.set(next.map(
+                        at -> Math.max(0, Duration.between(at, clock.instant()).toMillis()))
+                .orElse(0L));
+        next.ifPresent(this::wakeUpAt);
     }
 
     @EventListener

@@ -2,6 +2,8 @@ package org.broadsheet.comment;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -29,19 +31,23 @@ class CommentCache {
     private final Cache<Long, List<PublicComment>> approved;
     private final Cache<ListKey, RenderedHtml> rendered;
 
-    CommentCache(CommentSettings settings) {
+    CommentCache(CommentSettings settings, MeterRegistry registry) {
         Duration ttl = settings.cacheTtl();
         this.enabled = !ttl.isZero() && !ttl.isNegative();
         this.approved = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumWeight(200_000)
                 .weigher((Long id, List<PublicComment> comments) -> 1 + comments.size())
+                .recordStats()
                 .build();
         this.rendered = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumWeight(32L * 1024 * 1024)
                 .weigher((ListKey key, RenderedHtml html) -> html.size())
+                .recordStats()
                 .build();
+        CaffeineCacheMetrics.monitor(registry, approved, "comments.approved");
+        CaffeineCacheMetrics.monitor(registry, rendered, "comments.rendered");
     }
 
     /** The rendered page of comments, made by {@code render} when missing; null when {@code render} says there is none. */

@@ -41,6 +41,7 @@ public class CommentService {
     private final HtmlSanitizer sanitizer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CommentMeters meters;
 
     CommentService(
             CommentRepository repository,
@@ -50,7 +51,8 @@ public class CommentService {
             ArticleReader articles,
             HtmlSanitizer sanitizer,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            CommentMeters meters) {
         this.repository = repository;
         this.policies = policies;
         this.floodAndDuplicates = floodAndDuplicates;
@@ -59,6 +61,7 @@ public class CommentService {
         this.sanitizer = sanitizer;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** A comment that was stored, and where it went. */
@@ -83,6 +86,17 @@ public class CommentService {
     /** As {@link #post(long, CommentForm, Visitor)}, for a public article the caller has just read. */
     @Transactional
     public Posted post(ArticleView article, CommentForm form, Visitor visitor) {
+        try {
+            Posted posted = store(article, form, visitor);
+            meters.posted(posted.status());
+            return posted;
+        } catch (CommentRefused | ValidationException e) {
+            meters.refused(e);
+            throw e;
+        }
+    }
+
+    private Posted store(ArticleView article, CommentForm form, Visitor visitor) {
         long articleId = article.id();
         CommentPolicy policy = policies.current();
         if (!isOpen(article, policy)) {

@@ -2,6 +2,8 @@ package org.broadsheet.feed;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,23 +54,27 @@ class KeptFeeds {
     private final AtomicLong comments = new AtomicLong();
     private final Clock clock;
 
-    KeptFeeds(FeedSettings settings, Clock clock) {
+    KeptFeeds(FeedSettings settings, Clock clock, MeterRegistry registry) {
         Duration ttl = settings.cacheTtl();
         this.clock = clock;
         this.contents = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumWeight(8L * 1024 * 1024) // characters
                 .weigher((FeedSource source, Kept kept) -> kept.content().weight())
+                .recordStats()
                 .build();
         this.rendered = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumWeight(24L * 1024 * 1024) // bytes, plain and gzipped
                 .weigher((Written key, Rendered value) -> value.feed().weight())
+                .recordStats()
                 .build();
         this.stamps = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofDays(1))
                 .maximumSize(10_000)
                 .build();
+        CaffeineCacheMetrics.monitor(registry, contents, "feeds.contents");
+        CaffeineCacheMetrics.monitor(registry, rendered, "feeds.rendered");
     }
 
     /**

@@ -41,7 +41,8 @@ final class PageBuilder {
             "set-cookie",
             "strict-transport-security",
             "transfer-encoding",
-            "vary");
+            "vary",
+            "x-request-id"); // each request's own (ops.RequestMetrics)
 
     /** IMF-fixdate (RFC 9110 5.6.7). */
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(

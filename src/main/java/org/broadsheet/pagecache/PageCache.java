@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +62,7 @@ class PageCache {
         return thread;
     });
 
-    PageCache(PageCacheSettings settings, Clock clock) {
+    PageCache(PageCacheSettings settings, Clock clock, MeterRegistry registry) {
         this.clock = clock;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, settings.maxSize().toBytes()))
@@ -71,6 +74,33 @@ class PageCache {
                     }
                 })
                 .build();
+        meters(registry);
+    }
+
+    /** Read from the counters the cache keeps anyway: nothing more is done per request. */
+    private void meters(MeterRegistry registry) {
+        String requests = "broadsheet.page.cache.requests";
+        FunctionCounter.builder(requests, hits, LongAdder::sum)
+                .description("Reader pages asked of the page cache")
+                .tag("result", "hit")
+                .register(registry);
+        FunctionCounter.builder(requests, misses, LongAdder::sum)
+                .tag("result", "miss")
+                .register(registry);
+        FunctionCounter.builder("broadsheet.page.cache.drops", drops, LongAdder::sum)
+                .description("Pages dropped because what they show changed")
+                .register(registry);
+        FunctionCounter.builder("broadsheet.page.cache.stores", stores, LongAdder::sum)
+                .register(registry);
+        Gauge.builder(
+                        "broadsheet.page.cache.pages",
+                        this,
+                        cache -> cache.stats().pages())
+                .register(registry);
+        Gauge.builder("broadsheet.page.cache.size", this, cache -> cache.stats().bytes())
+                .description("Bytes the kept pages take, both forms")
+                .baseUnit("bytes")
+                .register(registry);
     }
 
     private static Expiry<String, CachedPage> untilItExpires(Clock clock) {

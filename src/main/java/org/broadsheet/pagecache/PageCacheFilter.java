@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.broadsheet.web.PageTags;
+import org.broadsheet.web.Routes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -42,6 +43,9 @@ final class PageCacheFilter extends OncePerRequestFilter {
 
     private static final int MAX_KEY = 2048;
 
+    /** What requests answered from the cache are timed as ({@code broadsheet_http_requests_seconds}). */
+    static final String ROUTE = "page-cache";
+
     private final PageCache cache;
     private final PageCacheSettings settings;
     private final Clock clock;
@@ -68,6 +72,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
         }
         CachedPage page = cache.get(key);
         if (page != null) {
+            Routes.answeredBy(request, ROUTE);
             PageAnswer.send(page, request, response);
             return;
         }
@@ -76,6 +81,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
         if (other != null) {
             page = awaitOther(other);
             if (page != null) {
+                Routes.answeredBy(request, ROUTE);
                 PageAnswer.send(page, request, response);
             } else {
                 chain.doFilter(request, response);

@@ -1,5 +1,8 @@
 package org.broadsheet.platform;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,11 +45,27 @@ class ClusterEventListener extends ClusterThread {
 
     private volatile @Nullable Connection connection;
 
-    ClusterEventListener(ClusterConnections connections, ClusterEventCodec codec, ApplicationEventPublisher events) {
+    private final Counter received;
+    private final Counter reconnects;
+
+    ClusterEventListener(
+            ClusterConnections connections,
+            ClusterEventCodec codec,
+            ApplicationEventPublisher events,
+            MeterRegistry registry) {
         super("cluster-events");
         this.connections = connections;
         this.codec = codec;
         this.events = events;
+        this.received = Counter.builder("broadsheet.events.in")
+                .description("Events heard from other nodes")
+                .register(registry);
+        this.reconnects = Counter.builder("broadsheet.events.reconnects")
+                .description("Times the listening connection was made again after it was lost")
+                .register(registry);
+        Gauge.builder("broadsheet.events.listening", this, listener -> listener.connection == null ? 0 : 1)
+                .description("1 while this node listens to the others, 0 while it cannot")
+                .register(registry);
     }
 
     /** Ends a wait for notifications (by closing its socket) or a pause before reconnecting. */
@@ -99,6 +118,7 @@ class ClusterEventListener extends ClusterThread {
 
     private void deliver(String payload) {
         for (ClusterEvent event : codec.decode(payload)) {
+            received.increment();
             try {
                 codec.relay(() -> events.publishEvent(event));
             } catch (RuntimeException e) {
@@ -121,7 +141,7 @@ class ClusterEventListener extends ClusterThread {
     }
 
     /** While reconnecting: why the connection was lost, whether that was said, how long to wait next. */
-    private static final class Outage {
+    private final class Outage {
 
         private Duration backoff = FIRST_BACKOFF;
         private @Nullable String lost; // why the last connection ended, while reconnecting
@@ -129,6 +149,7 @@ class ClusterEventListener extends ClusterThread {
 
         void end() {
             if (lost != null) {
+                reconnects.increment();
                 log.info("Listening to other nodes again, after: {}", lost);
             }
             lost = null;

@@ -1,5 +1,8 @@
 package org.broadsheet.platform;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -47,14 +50,34 @@ class ClusterEventSender extends ClusterThread {
     private final ClusterEventCodec codec;
     private final BlockingQueue<String> pending = new LinkedBlockingQueue<>(MAX_PENDING);
 
+    private final Counter queued;
+    private final Counter dropped;
+    private final Counter sent;
+    private final Counter failed;
+
     private volatile boolean overflowing;
     private @Nullable Connection connection; // the sending thread's only
     private @Nullable PreparedStatement notify;
 
-    ClusterEventSender(ClusterConnections connections, ClusterEventCodec codec) {
+    ClusterEventSender(ClusterConnections connections, ClusterEventCodec codec, MeterRegistry registry) {
         super("cluster-events-out");
         this.connections = connections;
         this.codec = codec;
+        String events = "broadsheet.events.out";
+        this.queued = Counter.builder(events)
+                .description("Events for other nodes: queued after commit, dropped (queue full)")
+                .tag("result", "queued")
+                .register(registry);
+        this.dropped = Counter.builder(events).tag("result", "dropped").register(registry);
+        String notifications = "broadsheet.events.notifications";
+        this.sent = Counter.builder(notifications)
+                .description("pg_notify calls carrying events to other nodes, sent or failed")
+                .tag("result", "sent")
+                .register(registry);
+        this.failed = Counter.builder(notifications).tag("result", "failed").register(registry);
+        Gauge.builder("broadsheet.events.out.waiting", pending, BlockingQueue::size)
+                .description("Events waiting to be sent")
+                .register(registry);
     }
 
     @EventListener
@@ -77,8 +100,12 @@ class ClusterEventSender extends ClusterThread {
 
     private void enqueue(String line) {
         if (pending.offer(line)) {
+            queued.increment();
             overflowing = false;
-        } else if (!overflowing) {
+            return;
+        }
+        dropped.increment();
+        if (!overflowing) {
             overflowing = true;
             log.warn(
                     "More than {} events wait to be sent to other nodes; dropping new ones until they go "
@@ -126,7 +153,9 @@ class ClusterEventSender extends ClusterThread {
             }
             notify.setString(2, payload);
             notify.execute();
+            sent.increment();
         } catch (SQLException e) {
+            failed.increment();
             close(); // a new connection for the next batch
             log.warn(
                     "Could not tell other nodes of a change; they will see it when their caches expire: {}",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.broadsheet.web.ContentNegotiation;
 import org.broadsheet.web.HttpCaching;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -26,6 +27,18 @@ class JteUtf8View extends JteView {
     JteUtf8View(TemplateEngine engine) {
         super(engine);
         this.engine = engine;
+    }
+
+    /**
+     * As Spring's, without its DEBUG line that prints the whole model: form values (emails),
+     * CSRF tokens and anything else a view carries would reach the log.
+     */
+    @Override
+    public void render(@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        Map<String, Object> merged = createMergedOutputModel(model, request, response);
+        prepareResponse(request, response);
+        renderMergedOutputModel(merged, getRequestToExpose(request), response);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.broadsheet.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import gg.jte.TemplateEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,12 +44,14 @@ public class RelatedStories {
     private final ArticleReader reader;
     private final TemplateEngine templates;
     private final Cache<Long, Kept> kept =
-            Caffeine.newBuilder().maximumSize(20_000).build();
+            Caffeine.newBuilder().maximumSize(20_000).recordStats().build();
 
-    RelatedStories(RelatedRepository repository, ArticleReader reader, TemplateEngine templates) {
+    RelatedStories(
+            RelatedRepository repository, ArticleReader reader, TemplateEngine templates, MeterRegistry registry) {
         this.repository = repository;
         this.reader = reader;
         this.templates = templates;
+        CaffeineCacheMetrics.monitor(registry, kept, "search.related");
     }
 
     public List<Teaser> of(ArticleView article) {

@@ -2,6 +2,8 @@ package org.broadsheet.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.function.Function;
@@ -35,14 +37,16 @@ class SearchCache {
     private final Cache<Key, SearchResults> results;
     private final Cache<String, ParsedQuery> parsed;
 
-    SearchCache(SearchSettings settings) {
+    SearchCache(SearchSettings settings, MeterRegistry registry) {
         Duration ttl = settings.cacheTtl();
         this.enabled = !ttl.isZero() && !ttl.isNegative();
         this.results = Caffeine.newBuilder()
                 .expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
                 .maximumSize(2_000)
+                .recordStats()
                 .build();
         this.parsed = Caffeine.newBuilder().maximumSize(10_000).build();
+        CaffeineCacheMetrics.monitor(registry, results, "search.results");
     }
 
     SearchResults results(Key key, Function<Key, SearchResults> search) {

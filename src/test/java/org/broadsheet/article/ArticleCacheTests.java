@@ -2,6 +2,7 @@ package org.broadsheet.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The reader cache on its own: what an assembled view may do while it is being put together. */
 class ArticleCacheTests {
 
-    private final ArticleCache cache =
-            new ArticleCache(new ArticleSettings(Duration.ofHours(1), 5, Duration.ofSeconds(30)));
+    private final ArticleCache cache = new ArticleCache(
+            new ArticleSettings(Duration.ofHours(1), 5, Duration.ofSeconds(30)), new SimpleMeterRegistry());
 
     /**
      * The front page is assembled from lists that are kept too. Kept in the same map, reading a

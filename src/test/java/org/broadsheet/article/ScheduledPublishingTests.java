@@ -2,6 +2,7 @@ package org.broadsheet.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,11 @@ class ScheduledPublishingTests {
             List<Future<?>> runs = new ArrayList<>();
             for (int node = 0; node < 2; node++) {
                 ScheduledPublishing scheduler = new ScheduledPublishing(
-                        workflow, taskScheduler, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(30));
+                        workflow,
+                        taskScheduler,
+                        java.time.Clock.systemUTC(),
+                        java.time.Duration.ofSeconds(30),
+                        new SimpleMeterRegistry());
                 runs.add(nodes.submit(() -> {
                     start.await();
                     scheduler.publishDue();
