@@ -54,7 +54,7 @@ stop_all() {
 }
 
 create_admin
-start_broadsheet "${TTL[@]}" --server.forward-headers-strategy=native
+start_broadsheet "${TTL[@]}" --broadsheet.proxies=127.0.0.1
 trap stop_all EXIT
 PG_PORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
 echo "Node A ready on :$PORT (PostgreSQL on :$PG_PORT): $(grep -o 'Benchmark data ready.*' "$LOG" | head -1)"
@@ -67,7 +67,7 @@ start_node() {
   # Each node's actuator on a random management port: they would all want 8081.
   java $JAVA_OPTS -jar "$JAR" --server.port="$2" --management.server.port=0 --broadsheet.data-dir="$dir" --broadsheet.demo=false \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" --spring.datasource.username=postgres \
-    --server.forward-headers-strategy=native "${TTL[@]}" >"$dir/server.log" 2>&1 &
+    --broadsheet.proxies=127.0.0.1 "${TTL[@]}" >"$dir/server.log" 2>&1 &
   PIDS+=($!)
 }
 start_node b "$PORT_B"
