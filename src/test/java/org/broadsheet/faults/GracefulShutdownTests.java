@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.broadsheet.BroadsheetApplication;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class GracefulShutdownTests {
                         "slowServlet",
                         ServletRegistrationBean.class,
                         () -> new ServletRegistrationBean<>(new SlowServlet(context), "/slow-for-shutdown")));
+        // Other tests' sites, cached in this JVM, have threads of the same names: only new ones count.
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         ConfigurableApplicationContext site =
                 app.run("--server.port=0", "--broadsheet.data-dir=" + dataDir, "--broadsheet.demo=false");
         String url =
@@ -67,7 +70,33 @@ class GracefulShutdownTests {
         assertThat(Thread.getAllStackTraces().keySet())
                 .as("threads left by the closed site")
                 .noneMatch(t -> t.isAlive()
+                        && !before.contains(t)
                         && (t.getName().startsWith("scheduling-") || t.getName().equals("cluster-events")));
+    }
+
+    /**
+     * SIGTERM to a site in a process of its own, as systemd stops it: the JVM runs its shutdown
+     * hooks all at once, and the embedded PostgreSQL must still stop last, after the pool, with
+     * the beans that write as they stop (the WordPress imports mark their jobs) still reaching it.
+     */
+    @Test
+    void sigtermStopsTheEmbeddedDatabaseLast() throws Exception {
+        SiteProcess site = SiteProcess.start(dataDir, new String[] {"--broadsheet.demo=false"});
+        int exit = site.stop(Duration.ofSeconds(60));
+        String log = site.output();
+
+        assertThat(exit).as("the exit code after SIGTERM").isIn(0, 143);
+        assertThat(log)
+                .contains("Graceful shutdown complete")
+                .doesNotContain("terminating connection due to administrator command")
+                .doesNotContain("Could not mark this node's WordPress imports stopped");
+        int poolClosed = log.indexOf("broadsheet - Shutdown completed");
+        int databaseStopped = log.indexOf("server stopped");
+        assertThat(poolClosed).as("the pool's close in the log").isPositive();
+        assertThat(databaseStopped).as("PostgreSQL stops after the pool").isGreaterThan(poolClosed);
+        assertThat(dataDir.resolve("postgres/postmaster.pid"))
+                .as("no server left running")
+                .doesNotExist();
     }
 
     /** Sleeps, then reads the database: a request that would fail if the database stopped first. */

@@ -31,6 +31,11 @@ class EmbeddedPostgresWatchdogTests {
             long killed = server.pid();
 
             ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // SIGKILL
+            // The signal lands a moment later: a read straight away could still reach the old server.
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (server.pid() == killed && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
 
             assertThat(readWithin(server, Duration.ofSeconds(30)))
                     .as("the row, read on the same address")

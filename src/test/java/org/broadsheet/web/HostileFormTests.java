@@ -25,6 +25,7 @@ import org.broadsheet.testkit.JqwikSpring;
 import org.broadsheet.testkit.RawHttp;
 import org.jsoup.Jsoup;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,6 +60,9 @@ class HostileFormTests {
     @LocalServerPort
     int port;
 
+    @Value("${local.management.port}")
+    int managementPort;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -78,7 +82,7 @@ class HostileFormTests {
 
     @AfterProperty
     void siteStillAnswers() {
-        SiteHealth.assertHealthy(http);
+        SiteHealth.assertHealthy(http, managementPort);
         http.close();
     }
 

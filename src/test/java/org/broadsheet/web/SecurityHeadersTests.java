@@ -105,7 +105,7 @@ class SecurityHeadersTests {
                         "/api/v1/articles",
                         List.of("Origin: https://app.example", "Access-Control-Request-Method: GET"),
                         new byte[0]));
-        requests.put("the health probe", get("/actuator/health"));
+        requests.put("the actuator asked for on the site's port (404)", get("/actuator/health"));
         return requests;
     }
 
