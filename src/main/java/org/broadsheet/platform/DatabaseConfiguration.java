@@ -2,6 +2,7 @@ package org.broadsheet.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -21,8 +22,13 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    EmbeddedPostgresServer embeddedPostgresServer(PlatformSettings settings) {
-        return EmbeddedPostgresServer.start(settings.dataDir());
+    EmbeddedPostgresServer embeddedPostgresServer(
+            PlatformSettings settings, @Value("${broadsheet.embedded-postgres.stop-last:true}") boolean stopLast) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDir());
+        if (!stopLast) {
+            server.stopAtOnceAtExit();
+        }
+        return server;
     }
 
     @Bean

@@ -48,6 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private volatile boolean closed;
     private volatile @Nullable ProcessHandle postmaster;
     private final Thread stopAtExit = new Thread(this::stopAtExit, "embedded-postgres-stop");
+    private volatile boolean waitForSiteAtExit = true;
 
     private EmbeddedPostgresServer(FileChannel lockChannel, FileLock lock, Path pgData, EmbeddedPostgres postgres) {
         this.lockChannel = lockChannel;
@@ -63,9 +64,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * they stop): after Spring Boot's hook has closed the site, which closes this server last;
      * at once when no such hook runs (a test JVM ending with contexts still open).
      */
+    /**
+     * At JVM exit, stop at once rather than after Spring Boot's hook: for test JVMs, whose many
+     * cached sites that hook closes one after another, longer than the test runner waits.
+     */
+    public void stopAtOnceAtExit() {
+        waitForSiteAtExit = false;
+    }
+
     private void stopAtExit() {
         // The JVM starts every hook at once, in no set order: Spring Boot's may start a moment later.
-        long lookUntil = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        long lookUntil =
+                waitForSiteAtExit ? System.nanoTime() + Duration.ofMillis(500).toNanos() : 0;
         try {
             while (System.nanoTime() < lookUntil) {
                 Optional<Thread> springBoot = Thread.getAllStackTraces().keySet().stream()
