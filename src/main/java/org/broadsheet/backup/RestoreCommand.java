@@ -53,11 +53,12 @@ public final class RestoreCommand implements JarCommand {
 
     @Override
     public int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err) {
-        if (args.length < 2 || args[1].startsWith("--") || (args.length > 2 && !args[2].startsWith("--"))) {
+        Optional<Path> argument = JarCommand.fileArgument(args);
+        if (argument.isEmpty()) {
             err.println(usage());
             return USAGE;
         }
-        Path file = Path.of(args[1]).toAbsolutePath();
+        Path file = argument.get();
         long started = System.nanoTime();
         Migrations migrations = new Migrations(context.getEnvironment());
         try (ZipFile zip = open(file)) {

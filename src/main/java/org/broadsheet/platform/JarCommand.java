@@ -1,6 +1,7 @@
 package org.broadsheet.platform;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationContext;
@@ -44,4 +45,15 @@ public interface JarCommand {
 
     /** Runs the command with the whole command line ({@code args[0]} is its name); returns the exit code. */
     int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err);
+
+    /**
+     * The FILE of a command called {@code NAME FILE [--option=value ...]}, made absolute; empty
+     * when the command line has another shape (no file, an option first, a second file).
+     */
+    static Optional<Path> fileArgument(String[] args) {
+        if (args.length < 2 || args[1].startsWith("--") || (args.length > 2 && !args[2].startsWith("--"))) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(args[1]).toAbsolutePath());
+    }
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.broadsheet.platform.JarCommand;
@@ -39,11 +40,12 @@ public final class ExportWxrCommand implements JarCommand {
 
     @Override
     public int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err) {
-        if (args.length < 2 || args[1].startsWith("--") || (args.length > 2 && !args[2].startsWith("--"))) {
+        Optional<Path> argument = JarCommand.fileArgument(args);
+        if (argument.isEmpty()) {
             err.println(usage());
             return USAGE;
         }
-        Path file = Path.of(args[1]).toAbsolutePath();
+        Path file = argument.get();
         Path part = file.resolveSibling(file.getFileName() + ".part");
         long started = System.nanoTime();
         try {
