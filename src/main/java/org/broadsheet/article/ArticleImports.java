@@ -49,7 +49,52 @@ public class ArticleImports {
             ArticleForm form,
             Arrival arrival,
             @Nullable Instant publishedAt,
-            @Nullable Instant updatedAt) {}
+            @Nullable Instant updatedAt,
+            @Nullable Prerendered prerendered) {
+
+        public Incoming(ArticleForm form, Arrival arrival, @Nullable Instant publishedAt, @Nullable Instant updatedAt) {
+            this(form, arrival, publishedAt, updatedAt, null);
+        }
+
+        /** This article, its body rendered already ({@link #prerender}); used only if the body is that one. */
+        public Incoming withPrerendered(@Nullable Prerendered body) {
+            return new Incoming(form, arrival, publishedAt, updatedAt, body);
+        }
+    }
+
+    /**
+     * A body rendered ahead of the import that writes it ({@link #prerender}), on whatever thread
+     * has time: rendering is most of the cost of checking an article, and the import's writer
+     * waits for it otherwise. Only this class makes one, from the renderer's own output.
+     */
+    public static final class Prerendered {
+
+        private final String markdown;
+        private final @Nullable RenderedBody body;
+
+        private Prerendered(String markdown, @Nullable RenderedBody body) {
+            this.markdown = markdown;
+            this.body = body;
+        }
+    }
+
+    /**
+     * Renders {@code markdown} as {@link #importAll} would, assuming that each article id its
+     * references name exists (checked when it is written: if one does not, the body is
+     * rendered again then). A body whose references name articles by slug is left to be
+     * rendered then, when they can be looked up. Needs no database; thread-safe.
+     */
+    public Prerendered prerender(String markdown) {
+        boolean[] bySlug = {false};
+        RenderedBody body = renderer.render(markdown, ref -> {
+            if (!ref.isId() || ref.key().length() > 18) {
+                bySlug[0] = true;
+                return Optional.empty();
+            }
+            return Optional.of(Long.parseLong(ref.key()));
+        });
+        return new Prerendered(markdown, bySlug[0] ? null : body);
+    }
 
     /** The id of the article made, or why it was refused ({@link ValidationException}). */
     public record Outcome(@Nullable Long id, @Nullable RuntimeException refusal) {}
@@ -66,6 +111,7 @@ public class ArticleImports {
 
     private final ArticleChecks checks;
     private final ArticleService service;
+    private final BodyRenderer renderer;
     private final ImportRepository repository;
     private final Revisions revisions;
     private final ApplicationEventPublisher events;
@@ -74,12 +120,14 @@ public class ArticleImports {
     ArticleImports(
             ArticleChecks checks,
             ArticleService service,
+            BodyRenderer renderer,
             ImportRepository repository,
             Revisions revisions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.checks = checks;
         this.service = service;
+        this.renderer = renderer;
         this.repository = repository;
         this.revisions = revisions;
         this.events = events;
@@ -156,7 +204,7 @@ public class ArticleImports {
             Incoming article, Instant now, ArticleChecks.Names names, java.util.function.LongPredicate exists) {
         ArticleForm form = checks.withLibraryImage(article.form(), null);
         ArticleChecks.Resolved resolved = checks.validate(form, null, names);
-        RenderedBody body = service.render(form.body(), null, exists);
+        RenderedBody body = rendered(form.body(), article.prerendered(), exists);
         Instant at = article.publishedAt();
         return switch (article.arrival()) {
             case DRAFT -> new Checked(form, resolved, body, ArticleStatus.DRAFT, null, now, RevisionKind.CREATED);
@@ -181,6 +229,18 @@ public class ArticleImports {
                         Optional.ofNullable(article.updatedAt()).orElse(at),
                         RevisionKind.IMPORTED);
         };
+    }
+
+    /** The body rendered ahead, when it is this body and every article it names exists; else rendered now. */
+    private RenderedBody rendered(
+            String markdown, @Nullable Prerendered ahead, java.util.function.LongPredicate exists) {
+        if (ahead != null
+                && ahead.body != null
+                && ahead.markdown.equals(markdown)
+                && ahead.body.references().stream().allMatch(r -> exists.test(r.targetId()))) {
+            return ahead.body;
+        }
+        return service.render(markdown, null, exists);
     }
 
     private static Instant required(@Nullable Instant at) {

@@ -48,7 +48,40 @@ final class ImportBatch implements AutoCloseable {
     /** The report's note when a batch had to be written again one item at a time. */
     static final String FELL_BACK = "a batch was rolled back and written again one item per transaction";
 
-    record Post(WxrNode item, ImportedItems.Kind kind, long wpId, ArticleForm form) {}
+    /** A post's form and its body rendered ahead ({@link ArticleImports#prerender}). */
+    record Formed(ArticleForm form, ArticleImports.Prerendered body) {}
+
+    /** A post waiting, its form still being made (its body converted) on another thread. */
+    record Post(
+            WxrNode item,
+            ImportedItems.Kind kind,
+            long wpId,
+            java.util.concurrent.CompletableFuture<Formed> converting) {
+
+        /** The form, once made; what its making threw, if it failed. */
+        ArticleForm form() {
+            return settled(converting).form();
+        }
+
+        ArticleImports.Prerendered prerendered() {
+            return settled(converting).body();
+        }
+    }
+
+    /** What {@code form} became, waiting for it; what its making threw (unwrapped), if it failed. */
+    static Formed settled(java.util.concurrent.CompletableFuture<Formed> form) {
+        try {
+            return form.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
 
     /** Writes one post the old way, each in its own transaction. */
     interface OneByOne {
@@ -154,7 +187,8 @@ final class ImportBatch implements AutoCloseable {
     }
 
     /** On the writer's thread. */
-    private void writeOrFallBack(List<Post> batch) {
+    private void writeOrFallBack(List<Post> waiting) {
+        List<Post> batch = formed(waiting);
         uncommitted.clear();
         try {
             report.merge(importer.inTransaction(() -> write(batch)));
@@ -169,6 +203,20 @@ final class ImportBatch implements AutoCloseable {
             report.note(FELL_BACK + " (" + batch.size() + " posts): " + cause);
             batch.forEach(oneByOne::write); // rolled back as a whole: one item per transaction
         }
+    }
+
+    /** The posts whose forms could be made; each of the others is reported as failed. */
+    private List<Post> formed(List<Post> waiting) {
+        List<Post> formed = new ArrayList<>(waiting.size());
+        for (Post p : waiting) {
+            try {
+                p.form();
+                formed.add(p);
+            } catch (RuntimeException e) {
+                report.failed("item", ImportRun.describe(p.item()), ImportRun.reason(e));
+            }
+        }
+        return formed;
     }
 
     private ImportReport write(List<Post> batch) {
@@ -216,7 +264,8 @@ final class ImportBatch implements AutoCloseable {
         for (Post p : fresh) {
             String slug = importer.freeSlug(p.form().slug(), null, claimed, owners);
             claimed.add(slug);
-            incoming.add(WordPressImporter.arrival(p.item(), p.form().withSlug(slug)));
+            incoming.add(
+                    WordPressImporter.arrival(p.item(), p.form().withSlug(slug)).withPrerendered(p.prerendered()));
         }
         List<ArticleImports.Outcome> outcomes = importer.articleImports().importAll(incoming);
         Map<ImportedItems.Kind, List<ImportedItems.Made>> records = new HashMap<>();

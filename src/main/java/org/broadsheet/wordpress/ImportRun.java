@@ -33,6 +33,17 @@ final class ImportRun implements AutoCloseable {
     private final WxrComments comments;
     private final WxrAttachments attachments;
     private final ImportBatch batch;
+    /**
+     * Converts bodies from HTML to Markdown, the import's costliest step and one that needs
+     * nothing but the body: so it runs beside the reading of the file and the writing of
+     * batches, on every core.
+     */
+    private final java.util.concurrent.ExecutorService converters = java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), r -> {
+                Thread thread = new Thread(r, "broadsheet:wordpress-import-converter");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     ImportRun(
             WordPressImporter importer,
@@ -111,8 +122,8 @@ final class ImportRun implements AutoCloseable {
             report.count(label, known ? ImportReport.Outcome.UPDATED : ImportReport.Outcome.IMPORTED);
             return;
         }
-        ArticleForm form = form(item, section); // terms first, each committed: a failed post keeps them usable
-        batch.add(new ImportBatch.Post(item, kind, wpId, form));
+        // Terms first, each committed: a failed post keeps them usable. The body converts meanwhile.
+        batch.add(new ImportBatch.Post(item, kind, wpId, form(item, section)));
     }
 
     /** Writes the posts still waiting in the batch, and returns once every batch is written. */
@@ -120,16 +131,18 @@ final class ImportRun implements AutoCloseable {
         batch.finish();
     }
 
-    /** Ends the batches' writer thread. */
+    /** Ends the batches' writer thread and the converters. */
     @Override
     public void close() {
         batch.close();
+        converters.shutdownNow(); // idle by now: every batch handed over was written
     }
 
     /** A post and its comments as before batches: the post in a transaction, then each comment in its own. */
     private void oneByOne(ImportBatch.Post p) {
         try {
-            long id = importer.inTransaction(() -> importer.save(p.item(), p.kind(), p.wpId(), p.form(), report));
+            ArticleForm form = p.form();
+            long id = importer.inTransaction(() -> importer.save(p.item(), p.kind(), p.wpId(), form, report));
             comments.of(p.item(), id);
         } catch (RuntimeException e) {
             report.failed("item", describe(p.item()), reason(e));
@@ -157,14 +170,21 @@ final class ImportRun implements AutoCloseable {
                 importer.inTransaction(() -> importer.articles().rerender(own));
                 return;
             }
-            ArticleForm form = form(node, kind == ImportedItems.Kind.PAGE ? options.pagesSection() : null);
+            ArticleForm form = ImportBatch.settled(
+                            form(node, kind == ImportedItems.Kind.PAGE ? options.pagesSection() : null))
+                    .form();
             importer.inTransaction(() -> importer.save(node, kind, wpId, form, new ImportReport(false)));
         } catch (RuntimeException e) {
             report.note("post " + describe(node) + ": its links to later posts could not be rewritten: " + reason(e));
         }
     }
 
-    private ArticleForm form(WxrNode item, @Nullable String pagesSection) {
+    /**
+     * The post's form; its body is converted to Markdown and rendered on a converter thread
+     * (the rest here, in the file's order).
+     */
+    private java.util.concurrent.CompletableFuture<ImportBatch.Formed> form(
+            WxrNode item, @Nullable String pagesSection) {
         List<WxrNode> categories = item.all("category").stream()
                 .filter(c -> c.attribute("domain").equals("category"))
                 .toList();
@@ -176,29 +196,39 @@ final class ImportRun implements AutoCloseable {
                                 categories.get(0).attribute("nicename"),
                                 categories.get(0).text());
         List<String> tags = tags(item, categories, pagesSection != null);
-        return new ArticleForm(
-                WxrTerms.slug(item.text("wp:post_name"), WxrPost.headline(item)),
-                WxrPost.headline(item),
-                WxrPost.standfirst(item),
-                body(item),
-                section,
-                byline(item),
-                tags,
-                attachments.leadImage(item, WxrPost.headline(item), () -> pending.add(WxrPost.id(item, "wp:post_id"))));
+        String slug = WxrTerms.slug(item.text("wp:post_name"), WxrPost.headline(item));
+        String headline = WxrPost.headline(item);
+        String standfirst = WxrPost.standfirst(item);
+        java.util.function.Supplier<String> body = body(item);
+        List<String> byline = byline(item);
+        var image = attachments.leadImage(item, headline, () -> pending.add(WxrPost.id(item, "wp:post_id")));
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    String markdown = body.get();
+                    return new ImportBatch.Formed(
+                            new ArticleForm(slug, headline, standfirst, markdown, section, byline, tags, image),
+                            importer.articleImports().prerender(markdown));
+                },
+                converters);
     }
 
     /**
      * The body as Markdown: the source our own exports carry ({@code _broadsheet_markdown}, story
-     * references keyed by slug), as it is; else WordPress's HTML converted.
+     * references keyed by slug), as it is; else WordPress's HTML converted. Links are settled
+     * here, in the file's order; the conversion to Markdown, which needs nothing else, is left
+     * to whoever calls the supplier.
      */
-    private String body(WxrNode item) {
+    private java.util.function.Supplier<String> body(WxrNode item) {
         List<String> source = WxrPost.meta(item, "wp:postmeta", WxrItems.MARKDOWN);
-        WxrLinks.Converted linked;
         if (!source.isEmpty()) {
             // References name their targets by slug; one further on in the file resolves on the third reading.
             boolean later = WxrLinks.referenceKeys(source.get(0)).stream()
                     .anyMatch(slug -> importer.items().slugOwner(slug).isEmpty());
-            linked = new WxrLinks.Converted(source.get(0), later);
+            if (later) {
+                pending.add(WxrPost.id(item, "wp:post_id"));
+            }
+            String markdown = source.get(0);
+            return () -> markdown;
         } else {
             WxrBodies.Body body = WxrBodies.convert(item.text("content:encoded"), index::attachmentUrl);
             if (!body.unknownShortcodes().isEmpty()) {
@@ -206,12 +236,11 @@ final class ImportRun implements AutoCloseable {
                         + String.join(", ", body.unknownShortcodes()));
             }
             WxrLinks.Converted html = links.convert(body.text());
-            linked = new WxrLinks.Converted(HtmlMarkdown.convert(html.text()), html.pending());
+            if (html.pending()) {
+                pending.add(WxrPost.id(item, "wp:post_id"));
+            }
+            return () -> HtmlMarkdown.convert(html.text());
         }
-        if (linked.pending()) {
-            pending.add(WxrPost.id(item, "wp:post_id"));
-        }
-        return linked.text();
     }
 
     /** The byline our own exports carry ({@code _broadsheet_byline}: several authors' logins), else the post's author. */

@@ -20,6 +20,7 @@ final class WxrLinks {
     private static final Pattern ONLY_LINK = Pattern.compile(
             "(?im)^[ \\t]*(?:<p(?:\\s[^>]*)?>)?[ \\t]*(read more:[ \\t]*)?<a\\s+href=\"([^\"]+)\"[^>]*>[^<]*</a>[ \\t]*(?:</p>)?[ \\t]*$");
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
+    private static final Pattern HAS_HREF = Pattern.compile("(?i)href=\"");
 
     /** Where an imported post is now: its article's id, and its public address when it has one. */
     record Target(long articleId, @Nullable String url) {}
@@ -42,6 +43,9 @@ final class WxrLinks {
     }
 
     Converted convert(String body) {
+        if (!body.contains("href=\"") && !HAS_HREF.matcher(body).find()) {
+            return new Converted(body, false); // no link at all, the most common case: no line-by-line scan
+        }
         boolean[] pending = {false};
         String text = ONLY_LINK.matcher(body).replaceAll(m -> {
             Optional<Long> wpId = wpId(m.group(2));
