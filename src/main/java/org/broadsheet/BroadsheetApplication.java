@@ -54,6 +54,7 @@ public class BroadsheetApplication {
 
     /** Starts a context without the web, runs {@code command} in it and closes it; returns the exit code. */
     public static int run(JarCommand command, String[] args, PrintStream out, PrintStream err) {
+        command.beforeContext(args);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(
                         command.ownContext().orElse(BroadsheetApplication.class))
                 .web(WebApplicationType.NONE)

@@ -43,6 +43,13 @@ public interface JarCommand {
         return Optional.empty();
     }
 
+    /**
+     * Called with the command line before the context starts (which takes seconds: the database,
+     * its migrations, the services), for work that needs none of it and can run meanwhile on a
+     * thread of its own, such as a first reading of a file. Nothing by default.
+     */
+    default void beforeContext(String[] args) {}
+
     /** Runs the command with the whole command line ({@code args[0]} is its name); returns the exit code. */
     int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err);
 

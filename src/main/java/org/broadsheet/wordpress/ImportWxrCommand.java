@@ -84,6 +84,19 @@ public final class ImportWxrCommand implements JarCommand {
         return new Arguments(file, dryRun, pages, uploads);
     }
 
+    /** The file's first reading starts now, while the database and the services start. */
+    @Override
+    public void beforeContext(String[] args) {
+        try {
+            Path file = arguments(args).file();
+            if (Files.isRegularFile(file) && Files.isReadable(file)) {
+                WxrIndex.readAhead(file);
+            }
+        } catch (IllegalArgumentException e) {
+            // a wrong command line: run says so
+        }
+    }
+
     @Override
     public int run(ApplicationContext context, String[] args, PrintStream out, PrintStream err) {
         Arguments arguments;

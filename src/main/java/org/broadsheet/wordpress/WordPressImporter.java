@@ -68,8 +68,7 @@ record WordPressImporter(
     /** Imports {@code file}; {@code progress} gets the progress line (null: none). */
     ImportReport run(Path file, Options options, @Nullable PrintStream progress) throws WxrRefused, IOException {
         long started = System.nanoTime();
-        WxrIndex index = new WxrIndex();
-        read(file, WxrIndex.FIELDS, index::add); // checks the whole file; keeps a few fields of each item
+        WxrIndex index = WxrIndex.of(file); // checks the whole file; keeps a few fields of each item
         ImportReport report = new ImportReport(options.dryRun());
         ImportRun.Progress line = new ImportRun.Progress(progress, index.items(), started);
         try (ImportRun run = new ImportRun(this, options, report, index, line)) {

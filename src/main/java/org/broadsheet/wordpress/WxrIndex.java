@@ -1,11 +1,18 @@
 package org.broadsheet.wordpress;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +27,76 @@ final class WxrIndex {
     static final java.util.Set<String> FIELDS =
             java.util.Set.of("wp:post_id", "wp:post_type", "wp:attachment_url", "link");
 
+    /** A first reading begun ahead ({@link #readAhead}), with the file's size and time when it began. */
+    private record Ahead(Path file, long size, java.nio.file.attribute.FileTime modified, Future<WxrIndex> index) {}
+
+    private static final java.util.concurrent.atomic.AtomicReference<@Nullable Ahead> AHEAD =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private final Map<Long, String> attachments = new HashMap<>();
     private final Map<String, Long> paths = new HashMap<>();
     private final Set<String> hosts = new HashSet<>();
     private int items;
+
+    /**
+     * Begins the first reading of {@code file} on a thread of its own; {@link #of} takes it up if
+     * it is asked for the same file, unchanged. For the command line, where the reading can run
+     * while the database and the services start.
+     */
+    static void readAhead(Path file) {
+        try {
+            Path real = file.toRealPath();
+            var attributes = Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class);
+            FutureTask<WxrIndex> task = new FutureTask<>(() -> read(real));
+            Thread thread = new Thread(task, "broadsheet:wordpress-read-ahead");
+            thread.setDaemon(true);
+            AHEAD.set(new Ahead(real, attributes.size(), attributes.lastModifiedTime(), task));
+            thread.start();
+        } catch (IOException e) {
+            // unreadable: the import itself says so
+        }
+    }
+
+    /** The first reading of {@code file}: the one begun ahead for it if the file has not changed since, else now. */
+    static WxrIndex of(Path file) throws WxrRefused, IOException {
+        Ahead ahead = AHEAD.getAndSet(null);
+        Path real = file.toRealPath();
+        var attributes = Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class);
+        if (ahead == null
+                || !ahead.file().equals(real)
+                || ahead.size() != attributes.size()
+                || !ahead.modified().equals(attributes.lastModifiedTime())) {
+            if (ahead != null) {
+                ahead.index().cancel(true);
+            }
+            return read(real);
+        }
+        try {
+            return ahead.index().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the file was read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WxrRefused refused) {
+                throw refused;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private static WxrIndex read(Path file) throws WxrRefused, IOException {
+        WxrIndex index = new WxrIndex();
+        try (InputStream in = Files.newInputStream(file)) {
+            WxrReader.read(in, FIELDS, index::add); // checks the whole file; keeps a few fields of each item
+        }
+        return index;
+    }
 
     void add(WxrNode unit) {
         if (unit.name().equals("wp:base_site_url") || unit.name().equals("wp:base_blog_url")) {
