@@ -53,6 +53,57 @@ class JarCommandLineTests {
                 .containsExactly("--broadsheet.demo=false", "--broadsheet.data-dir=/d");
     }
 
+    /**
+     * A command's context runs none of the site's schedules: a long import, backup or restore
+     * must not also publish, erase or send (Spring Modulith's moments once turned scheduling on
+     * everywhere, and comment data retention fired a minute into an import).
+     */
+    @Test
+    void aCommandRunsNoneOfTheSitesScheduledJobs() throws Exception {
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "command-schedules-");
+        java.util.concurrent.atomic.AtomicReference<List<String>> scheduled =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        JarCommand inspect =
+                new JarCommand() {
+                    @Override
+                    public String name() {
+                        return "inspect";
+                    }
+
+                    @Override
+                    public String usage() {
+                        return "inspect";
+                    }
+
+                    @Override
+                    public java.util.Set<String> ownOptions() {
+                        return java.util.Set.of();
+                    }
+
+                    @Override
+                    public int run(
+                            org.springframework.context.ApplicationContext context,
+                            String[] args,
+                            java.io.PrintStream out,
+                            java.io.PrintStream err) {
+                        scheduled.set(context
+                                .getBeansOfType(org.springframework.scheduling.config.ScheduledTaskHolder.class)
+                                .values()
+                                .stream()
+                                .flatMap(holder -> holder.getScheduledTasks().stream())
+                                .map(Object::toString)
+                                .toList());
+                        return JarCommand.OK;
+                    }
+                };
+
+        int code = BroadsheetApplication.run(
+                inspect, new String[] {"inspect", "--broadsheet.data-dir=" + data}, System.out, System.err);
+
+        assertThat(code).isEqualTo(JarCommand.OK);
+        assertThat(scheduled.get()).as("scheduled tasks in a command's context").isEmpty();
+    }
+
     private static Outcome java(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
