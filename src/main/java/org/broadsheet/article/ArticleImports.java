@@ -76,6 +76,18 @@ public class ArticleImports {
             this.markdown = markdown;
             this.body = body;
         }
+
+        /**
+         * The sanitised HTML readers will see, when the body names no other story (a reference
+         * becomes a marker the article page fills in); else null.
+         */
+        public @Nullable String plainHtml() {
+            return body != null
+                            && body.references().isEmpty()
+                            && body.warnings().isEmpty()
+                    ? body.html()
+                    : null;
+        }
     }
 
     /**

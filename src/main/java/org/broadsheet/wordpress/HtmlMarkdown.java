@@ -3,8 +3,10 @@ package org.broadsheet.wordpress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.broadsheet.article.ArticleForm;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.web.HtmlSanitizer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,11 +45,46 @@ final class HtmlMarkdown {
      * HTML spells some characters as references) and the body itself is not.
      */
     static String convert(String body) {
-        String converted = markdown(body);
-        return converted.length() > ArticleForm.BODY_MAX && body.length() <= ArticleForm.BODY_MAX ? body : converted;
+        return convert(body, null).markdown();
     }
 
-    private static String markdown(String body) {
+    /**
+     * A body converted, and what the site's renderer made of its Markdown when the check could
+     * use that rendering (null otherwise): the import stores it rather than render again.
+     */
+    record Converted(String markdown, ArticleImports.@Nullable Prerendered rendering) {}
+
+    /**
+     * As {@link #convert(String)}; {@code renderer}, when given, renders Markdown as the site
+     * stores it ({@link ArticleImports#prerender}), and the check compares that rendering.
+     */
+    static Converted convert(String body, @Nullable Function<String, ArticleImports.Prerendered> renderer) {
+        Prerendered[] kept = {null};
+        String converted = markdown(body, text -> same(text, renderer, kept));
+        return converted.length() > ArticleForm.BODY_MAX && body.length() <= ArticleForm.BODY_MAX
+                ? new Converted(body, null)
+                : new Converted(
+                        converted,
+                        kept[0] != null && kept[0].markdown().equals(converted) ? kept[0].rendering() : null);
+    }
+
+    private record Prerendered(String markdown, ArticleImports.Prerendered rendering) {}
+
+    /** What readers see of {@code text}, canonical: from the site's rendering when it serves (kept), else rendered here. */
+    private static String same(
+            String text, @Nullable Function<String, ArticleImports.Prerendered> renderer, Prerendered[] kept) {
+        if (renderer != null) {
+            ArticleImports.Prerendered rendering = renderer.apply(text);
+            String html = rendering.plainHtml();
+            if (html != null) {
+                kept[0] = new Prerendered(text, rendering);
+                return SameRendering.canonical(html);
+            }
+        }
+        return RENDERING.ofMarkdown(text);
+    }
+
+    private static String markdown(String body, Function<String, String> readersSee) {
         Document document = Jsoup.parseBodyFragment(body);
         document.outputSettings().prettyPrint(false);
         List<HtmlBlocks.Block> blocks = HtmlBlocks.of(document.body());
@@ -61,7 +98,7 @@ final class HtmlMarkdown {
         List<@Nullable String> markdown = MarkdownBlocks.of(blocks);
         if (markdown.stream().allMatch(Objects::nonNull)) {
             String text = join(markdown);
-            if (RENDERING.ofMarkdown(text).equals(expected)) {
+            if (readersSee.apply(text).equals(expected)) {
                 return text;
             }
         }
@@ -73,7 +110,7 @@ final class HtmlMarkdown {
             mixed.add(same ? md : htmlBlock(html));
         }
         String text = join(mixed);
-        if (RENDERING.ofMarkdown(text).equals(expected)) {
+        if (readersSee.apply(text).equals(expected)) {
             return text;
         }
         return join(blocks.stream()

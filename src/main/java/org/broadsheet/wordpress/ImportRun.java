@@ -199,15 +199,18 @@ final class ImportRun implements AutoCloseable {
         String slug = WxrTerms.slug(item.text("wp:post_name"), WxrPost.headline(item));
         String headline = WxrPost.headline(item);
         String standfirst = WxrPost.standfirst(item);
-        java.util.function.Supplier<String> body = body(item);
+        java.util.function.Supplier<HtmlMarkdown.Converted> body = body(item);
         List<String> byline = byline(item);
         var image = attachments.leadImage(item, headline, () -> pending.add(WxrPost.id(item, "wp:post_id")));
         return java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> {
-                    String markdown = body.get();
+                    HtmlMarkdown.Converted converted = body.get();
+                    String markdown = converted.markdown();
                     return new ImportBatch.Formed(
                             new ArticleForm(slug, headline, standfirst, markdown, section, byline, tags, image),
-                            importer.articleImports().prerender(markdown));
+                            converted.rendering() != null
+                                    ? converted.rendering()
+                                    : importer.articleImports().prerender(markdown));
                 },
                 converters);
     }
@@ -218,7 +221,7 @@ final class ImportRun implements AutoCloseable {
      * here, in the file's order; the conversion to Markdown, which needs nothing else, is left
      * to whoever calls the supplier.
      */
-    private java.util.function.Supplier<String> body(WxrNode item) {
+    private java.util.function.Supplier<HtmlMarkdown.Converted> body(WxrNode item) {
         List<String> source = WxrPost.meta(item, "wp:postmeta", WxrItems.MARKDOWN);
         if (!source.isEmpty()) {
             // References name their targets by slug; one further on in the file resolves on the third reading.
@@ -227,7 +230,7 @@ final class ImportRun implements AutoCloseable {
             if (later) {
                 pending.add(WxrPost.id(item, "wp:post_id"));
             }
-            String markdown = source.get(0);
+            HtmlMarkdown.Converted markdown = new HtmlMarkdown.Converted(source.get(0), null);
             return () -> markdown;
         } else {
             WxrBodies.Body body = WxrBodies.convert(item.text("content:encoded"), index::attachmentUrl);
@@ -239,7 +242,7 @@ final class ImportRun implements AutoCloseable {
             if (html.pending()) {
                 pending.add(WxrPost.id(item, "wp:post_id"));
             }
-            return () -> HtmlMarkdown.convert(html.text());
+            return () -> HtmlMarkdown.convert(html.text(), importer.articleImports()::prerender);
         }
     }
 
