@@ -121,7 +121,7 @@ for config in $CONFIGS; do
   sleep 3
   read_line=$(readers)
   kill $TRICKLE_PID; wait $TRICKLE_PID 2>/dev/null || true
-  case $virtual in true) threads=virtual ;; false) threads=platform ;; *) threads="threads as set by itself" ;; esac
+  case $virtual in true) threads=virtual ;; false) threads=platform ;; *) threads="auto threads" ;; esac
   printf '%-40s %s | %s %9s\n' "Java $version, $threads, least rate ${rate/#0/off}" "$rps" "$read_line" "$(cat "$WORK/cut")"
   stop_broadsheet
 done

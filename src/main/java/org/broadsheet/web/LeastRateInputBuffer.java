@@ -1,6 +1,7 @@
 package org.broadsheet.web;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import org.apache.coyote.ActionCode;
 import org.apache.coyote.BadRequestException;
 import org.apache.coyote.InputBuffer;
@@ -12,7 +13,8 @@ import org.apache.tomcat.util.net.ApplicationBufferHandler;
  * {@link InputBuffer} (Tomcat's form parameters, multipart parts, {@code getInputStream} and
  * {@code getReader} all read through it). The clock starts at the first read, not when the
  * headers came, so that a client waiting for {@code 100 Continue} is not counted late. Once the
- * grace has passed, a body whose bytes so far are fewer than the least rate allows is cut off: the
+ * grace has passed, a body whose bytes so far are fewer than the least rate allows is cut off, and
+ * so is one that sent nothing for the grace (Tomcat's upload timeout, set to it, ends the read): the
  * rest of it is not swallowed, the read fails as a bad request (as a timeout, Tomcat would close
  * a connection whose form it was parsing at once, with no answer at all; {@link SlowBodies} makes
  * the answer a 408), the connection is closed after the answer, and the request thread is free. A
@@ -61,18 +63,27 @@ final class LeastRateInputBuffer implements InputBuffer {
         if (started == 0) {
             started = System.nanoTime();
         }
-        int n = body.doRead(handler);
+        int n;
+        try {
+            n = body.doRead(handler);
+        } catch (SocketTimeoutException silence) { // Tomcat's upload timeout: nothing came for the grace
+            throw cut(System.nanoTime() - started);
+        }
         if (n > 0) {
             received += n;
         }
         long elapsed = System.nanoTime() - started;
         if (n >= 0 && !complete() && elapsed > graceNanos && received < bytesPerNano * elapsed) {
-            cut = true;
-            request.action(ActionCode.DISABLE_SWALLOW_INPUT, null); // the connection closes after the 408
-            cutOff.cut(received, elapsed);
-            throw tooSlow();
+            throw cut(elapsed);
         }
         return n;
+    }
+
+    private BadRequestException cut(long elapsed) {
+        cut = true;
+        request.action(ActionCode.DISABLE_SWALLOW_INPUT, null); // the connection closes after the 408
+        cutOff.cut(received, elapsed);
+        return tooSlow();
     }
 
     private BadRequestException tooSlow() {
