@@ -123,6 +123,7 @@ record SlowBodies(RequestBodySettings settings, ObjectProvider<MeterRegistry> re
             if (id != null) {
                 response.setHeader(REQUEST_ID, id);
             }
+            response.setSuspended(false); // Tomcat's sendError(400) had closed it to writes
             response.setError();
             response.setStatus(HttpServletResponse.SC_REQUEST_TIMEOUT);
             request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);

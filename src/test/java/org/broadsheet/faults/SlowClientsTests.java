@@ -138,10 +138,12 @@ class SlowClientsTests {
             }
             Thread.sleep(200);
             assertReaderServedWithin(ROUND.multipliedBy(2).plusSeconds(1));
-            for (Socket s : trickling) {
-                String answer = answerThenEnd(s);
+            for (int i = 0; i < trickling.size(); i++) {
+                String answer = answerThenEnd(trickling.get(i));
                 assertThat(answer).as("what a trickling client gets").startsWith("HTTP/1.1 408 ");
                 assertThat(answer).contains("Connection: close", "Content-Security-Policy: default-src 'self'");
+                assertThat(answer) // the API's clients get a problem, readers the site's page
+                        .contains(i % 3 == 1 ? "Content-Type: application/problem+json" : "<title>Too slow");
             }
             assertReaderServedQuickly();
         } finally {
