@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Two settings made whole before the site starts:
+ * Settings made whole before the site starts:
  *
  * <ul>
  *   <li>A site asked to listen on a random port ({@code server.port=0}: tests, several nodes on
@@ -22,6 +22,12 @@ import org.springframework.core.env.PropertySource;
  *   <li>The access log's directory, relative to the data directory by default, is made absolute
  *       from the working directory: Tomcat would otherwise put it under its own temporary
  *       directory.
+ *   <li>On Java {@value #VIRTUAL_THREADS_FROM} or later, requests are served on virtual threads
+ *       ({@code spring.threads.virtual.enabled}) unless the operator said otherwise: a client
+ *       trickling its request body then holds a virtual thread, not one of the 8 request threads
+ *       readers need ({@code bench/slow-clients.sh}). Not on 21 to 23, where a virtual thread
+ *       blocked inside {@code synchronized} pins its carrier, and two cores have two carriers.
+ *       Nothing changes on 17, which has none.
  * </ul>
  */
 class OpsEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -31,6 +37,10 @@ class OpsEnvironment implements EnvironmentPostProcessor, Ordered {
     static final String DEFAULT_PORT = "${BROADSHEET_MANAGEMENT_PORT:8081}";
 
     static final String ACCESS_LOG_DIRECTORY = "server.tomcat.accesslog.directory";
+
+    static final String VIRTUAL_THREADS = "spring.threads.virtual.enabled";
+    /** The first Java whose virtual threads do not pin their carrier in {@code synchronized} (JEP 491). */
+    static final int VIRTUAL_THREADS_FROM = 24;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -44,9 +54,17 @@ class OpsEnvironment implements EnvironmentPostProcessor, Ordered {
                     ACCESS_LOG_DIRECTORY,
                     Path.of(directory).toAbsolutePath().normalize().toString());
         }
+        if (virtualThreadsByDefault(environment, Runtime.version().feature())) {
+            settings.put(VIRTUAL_THREADS, "true");
+        }
         if (!settings.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("broadsheetOps", settings));
         }
+    }
+
+    /** Whether to turn virtual threads on, on Java {@code java} (17, 25: the feature release). */
+    static boolean virtualThreadsByDefault(ConfigurableEnvironment environment, int java) {
+        return java >= VIRTUAL_THREADS_FROM && environment.getProperty(VIRTUAL_THREADS) == null;
     }
 
     private static boolean defaultManagementPortWithRandomServerPort(ConfigurableEnvironment environment) {

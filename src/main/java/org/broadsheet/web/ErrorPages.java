@@ -63,19 +63,29 @@ public class ErrorPages {
                         "You do not have permission to do that. If you submitted a form, reload the page and try again.";
             }
             default -> {
-                if (status.value() == 413) {
-                    heading = "Too large";
-                    message = "What you sent is larger than this site accepts. Nothing was saved.";
-                } else if (status.is4xxClientError()) {
-                    heading = "Bad request";
-                    message = "We could not understand that request.";
-                } else {
-                    heading = "Something went wrong";
-                    message = "The page could not be shown because of an error on our side. Please try again shortly.";
-                }
+                Words words = otherWords(status);
+                heading = words.heading();
+                message = words.message();
             }
         }
         return new ErrorPage(layout(heading, message), status.value(), heading, message);
+    }
+
+    private record Words(String heading, String message) {}
+
+    private static Words otherWords(HttpStatus status) {
+        if (status.value() == 413) {
+            return new Words("Too large", "What you sent is larger than this site accepts. Nothing was saved.");
+        }
+        if (status.value() == 408) { // a body that came too slowly (SlowBodies)
+            return new Words("Too slow", "What you sent arrived too slowly and was not saved. Please try again.");
+        }
+        if (status.is4xxClientError()) {
+            return new Words("Bad request", "We could not understand that request.");
+        }
+        return new Words(
+                "Something went wrong",
+                "The page could not be shown because of an error on our side. Please try again shortly.");
     }
 
     /** The site's frame; without the navigation when the database that holds it cannot be read. */

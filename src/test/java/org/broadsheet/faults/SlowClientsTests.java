@@ -2,36 +2,63 @@ package org.broadsheet.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.BroadsheetApplication;
+import org.broadsheet.article.ArticleView;
+import org.broadsheet.comment.FormTokens;
+import org.broadsheet.testkit.Comments;
+import org.broadsheet.testkit.RawHttp;
+import org.broadsheet.testkit.Unique;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Clients that send or read slowly, on raw sockets, against the site's 8 request threads: while
- * more of them than there are threads hang on, a reader's request is still answered at once.
- * The connection timeout is 2 s here (10 s in application.properties); nothing else differs.
+ * Clients that send or read slowly, on raw sockets, against the site's 8 request threads. Slow
+ * headers and unread answers hold no thread: while more such clients than there are threads hang
+ * on, a reader's request is still answered at once. A request body is read with a thread held, so
+ * a body must keep up {@code broadsheet.request-body.least-rate} once its grace is over, and one
+ * that stalls is cut off after the grace: each such client holds a thread for about the grace and
+ * one read, then gets a 408 and a closed connection, and stores nothing. Here the grace is 2 s (5
+ * s in application.properties) and the connection timeout 5 s (10 s), so that a body cut off by
+ * the connection timeout instead would fail the tests.
  */
 class SlowClientsTests {
 
     private static final int SLOW_CLIENTS = 24; // three times the request threads
-    private static final int TIMEOUT_MS = 2_000;
+    private static final int THREADS = 8;
+    private static final int TIMEOUT_MS = 5_000;
+    private static final Duration GRACE = Duration.ofSeconds(2);
+    /** How long one client with a slow body holds a thread: the grace, then a read of a second. */
+    private static final Duration ROUND = GRACE.plusSeconds(1);
 
     @TempDir
     static Path dataDir;
@@ -47,7 +74,13 @@ class SlowClientsTests {
                 "--server.port=0",
                 "--broadsheet.data-dir=" + dataDir,
                 "--broadsheet.demo=true",
-                "--server.tomcat.connection-timeout=" + TIMEOUT_MS + "ms");
+                "--server.tomcat.connection-timeout=" + TIMEOUT_MS + "ms",
+                "--broadsheet.request-body.grace=" + GRACE.toMillis() + "ms",
+                // nothing held, no form-time or flood limits: all the tests' comments come from 127.0.0.1
+                "--broadsheet.comments.moderation=none",
+                "--broadsheet.comments.min-form-time=0",
+                "--broadsheet.comments.flood-interval=0",
+                "--broadsheet.comments.flood-per-hour=0");
         port = Integer.parseInt(site.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -80,19 +113,89 @@ class SlowClientsTests {
     }
 
     /**
-     * A body is read with the request thread held (Tomcat has no least data rate), so clients
-     * that stall in their body do hold threads: each until the connection timeout cuts it off.
-     * Sixteen of them (two per thread) delay a reader by two timeouts at most, and then the site
-     * is free again. Behind nginx, which buffers request bodies, none reaches the site.
+     * Sixteen clients, two per request thread, trickle a byte a second: comments through the form,
+     * through the API's JSON, and as a multipart form (read as an upload is). Each round of eight
+     * holds the threads for the grace and one read, so the reader queued behind them waits two
+     * rounds, not the minutes their bodies would take; each gets a 408 and its connection closed.
      */
     @Test
-    void clientsThatStallInTheirBodyHoldAThreadOnlyUntilTheConnectionTimeout() throws Exception {
-        int stalling = 16;
+    void bodiesTrickledOneByteASecondAreCutOffAfterTheGraceAndStoreNothing() throws Exception {
+        ArticleView article = site.getBean(Comments.class).article("A story slow commenters aim at");
+        Counter cut = site.getBean(MeterRegistry.class)
+                .get("broadsheet.http.slow.bodies")
+                .counter();
+        double cutBefore = cut.count();
+        List<Socket> trickling = new ArrayList<>();
+        ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < 2 * THREADS; i++) {
+                byte[] request = switch (i % 3) {
+                    case 0 -> form(article, "A comment that takes minutes to arrive " + i);
+                    case 1 -> json(article, "A comment through the API, at a byte a second " + i);
+                    default -> multipart(article, "A comment in parts, at a byte a second " + i);
+                };
+                trickling.add(trickle(request, trickler));
+            }
+            Thread.sleep(200);
+            assertReaderServedWithin(ROUND.multipliedBy(2).plusSeconds(1));
+            for (int i = 0; i < trickling.size(); i++) {
+                String answer = answerThenEnd(trickling.get(i));
+                assertThat(answer).as("what a trickling client gets").startsWith("HTTP/1.1 408 ");
+                assertThat(answer).contains("Connection: close", "Content-Security-Policy: default-src 'self'");
+                assertThat(answer) // the API's clients get a problem, readers the site's page
+                        .contains(i % 3 == 1 ? "Content-Type: application/problem+json" : "<title>Too slow");
+            }
+            assertReaderServedQuickly();
+        } finally {
+            trickler.shutdownNow();
+            for (Socket s : trickling) {
+                s.close();
+            }
+        }
+        assertThat(commentsOn(article)).as("comments stored").isZero();
+        assertThat(cut.count() - cutBefore).as("bodies counted as cut off").isEqualTo(2 * THREADS);
+    }
+
+    /** A body that comes at a fair speed in pieces, with pauses shorter than the grace, is read whole. */
+    @Test
+    void aBodyInPiecesWithShortPausesIsAccepted() throws Exception {
+        ArticleView article = site.getBean(Comments.class).article("A story commented on over a slow link");
+        String text = "Sent in pieces over a slow link. " + "Still a fair speed on average. ".repeat(125);
+        byte[] request = request("/comments", "application/x-www-form-urlencoded", fields(article, text), "close");
+        int bodyStart = request.length - fields(article, text).length();
+        try (Socket s = new Socket("localhost", port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            int pieces = 8; // 4 KB over 2.8 s: 1.4 KB a second, above the least rate of 1 KB, and past the grace
+            int piece = (request.length - bodyStart) / pieces + 1;
+            out.write(request, 0, bodyStart + piece);
+            for (int from = bodyStart + piece; from < request.length; from += piece) {
+                Thread.sleep(400);
+                out.write(request, from, Math.min(piece, request.length - from));
+            }
+            assertThat(answerThenEnd(s)).startsWith("HTTP/1.1 303 ");
+        }
+        assertThat(commentsOn(article)).isEqualTo(1);
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + article.url()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("Sent in pieces over a slow link.");
+    }
+
+    /**
+     * Clients that stop in the middle of their body hold a thread only for the grace: Tomcat's
+     * upload timeout, not the longer connection timeout, cuts them off. Sixteen of them (two per
+     * thread) delay a reader by two graces at most, and then the site is free again. Behind
+     * nginx, which buffers request bodies, none reaches the site.
+     */
+    @Test
+    void clientsThatStallInTheirBodyHoldAThreadOnlyForTheGrace() throws Exception {
         List<Socket> stalled = new ArrayList<>();
         try {
-            for (int i = 0; i < stalling; i++) {
+            for (int i = 0; i < 2 * THREADS; i++) {
                 Socket s = new Socket("localhost", port);
-                s.setSoTimeout(TIMEOUT_MS * 5);
+                s.setSoTimeout(TIMEOUT_MS * 3);
                 s.getOutputStream()
                         .write(("POST /comments HTTP/1.1\r\nHost: localhost\r\n"
                                         + "Content-Type: application/x-www-form-urlencoded\r\n"
@@ -101,9 +204,9 @@ class SlowClientsTests {
                 stalled.add(s);
             }
             Thread.sleep(200);
-            assertReaderServedWithin(Duration.ofMillis((stalling / 8 + 1) * TIMEOUT_MS + 1_000L));
+            assertReaderServedWithin(GRACE.multipliedBy(2).plusSeconds(2)); // the connection timeout: 10 s
             for (Socket s : stalled) {
-                assertThat(endsWithin(s)).as("the stalled connection is closed").isTrue();
+                assertThat(answerThenEnd(s)).as("what a stalled client gets").startsWith("HTTP/1.1 408 ");
             }
             assertReaderServedQuickly();
         } finally {
@@ -153,19 +256,115 @@ class SlowClientsTests {
         assertThat(ms).as("ms for a reader's front page").isLessThan(limit.toMillis());
     }
 
-    /** Whether the server closes the connection (after any answer it gives) before the socket's timeout. */
-    private static boolean endsWithin(Socket s) throws Exception {
+    /** The comment form's fields as a browser sends them (its token shown ten seconds ago). */
+    private static String fields(ArticleView article, String text) {
+        String token =
+                site.getBean(FormTokens.class).issue(article.id(), Instant.now().minusSeconds(10));
+        return "article=" + article.id() + "&token=" + enc(token) + "&subject=&name=Slow+Reader&email="
+                + enc(Unique.email("slow")) + "&comment=" + enc(text);
+    }
+
+    private static byte[] form(ArticleView article, String text) {
+        return request("/comments", "application/x-www-form-urlencoded", fields(article, text));
+    }
+
+    private static byte[] json(ArticleView article, String text) {
+        return request(
+                "/api/v1/articles/" + article.id() + "/comments",
+                "application/json",
+                "{\"name\":\"Slow Reader\",\"email\":\"" + Unique.email("slow") + "\",\"text\":\"" + text + "\"}");
+    }
+
+    private static byte[] multipart(ArticleView article, String text) {
+        StringBuilder body = new StringBuilder();
+        for (String field : fields(article, text).split("&")) {
+            int equals = field.indexOf('=');
+            body.append("--slow\r\nContent-Disposition: form-data; name=\"")
+                    .append(field, 0, equals)
+                    .append("\"\r\n\r\n")
+                    .append(URLDecoder.decode(field.substring(equals + 1), StandardCharsets.UTF_8))
+                    .append("\r\n");
+        }
+        body.append("--slow--\r\n");
+        return request("/comments", "multipart/form-data; boundary=slow", body.toString());
+    }
+
+    private static byte[] request(String path, String contentType, String body) {
+        return request(path, contentType, body, "keep-alive");
+    }
+
+    private static byte[] request(String path, String contentType, String body, String connection) {
+        return RawHttp.request(
+                "POST",
+                path,
+                List.of(
+                        "Content-Type: " + contentType,
+                        "Connection: " + connection,
+                        "Sec-Fetch-Site: same-origin",
+                        "User-Agent: " + Comments.USER_AGENT),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A connection that sends {@code request}'s headers and first body byte now, then a byte a
+     * second from {@code trickler} for as long as the server takes them.
+     */
+    private static Socket trickle(byte[] request, ScheduledExecutorService trickler) throws IOException {
+        Socket s = new Socket("localhost", port);
+        s.setSoTimeout(TIMEOUT_MS * 3);
+        int bodyStart = indexOfBody(request);
+        OutputStream out = s.getOutputStream();
+        out.write(request, 0, bodyStart + 1);
+        AtomicInteger next = new AtomicInteger(bodyStart + 1);
+        trickler.scheduleAtFixedRate(
+                () -> {
+                    int at = next.getAndIncrement();
+                    if (at < request.length && !s.isClosed()) {
+                        try {
+                            out.write(request[at]);
+                        } catch (IOException closed) {
+                            next.set(request.length); // the server cut it off
+                        }
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
+        return s;
+    }
+
+    private static int indexOfBody(byte[] request) {
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        return text.indexOf("\r\n\r\n") + 4;
+    }
+
+    private static long commentsOn(ArticleView article) {
+        Long count = site.getBean(JdbcTemplate.class)
+                .queryForObject("select count(*) from comment where article_id = ?", Long.class, article.id());
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * What the server answers, up to its closing the connection (a reset counts as closed); fails
+     * if the connection is still open when the socket's timeout passes.
+     */
+    private static String answerThenEnd(Socket s) throws IOException {
         InputStream in = s.getInputStream();
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
-            while (in.read(buffer) >= 0) {
-                // an error answer, if any, then the end
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                answer.write(buffer, 0, n);
             }
-            return true;
         } catch (SocketTimeoutException e) {
-            return false;
-        } catch (java.net.SocketException reset) {
-            return true;
+            throw new AssertionError("The connection is still open; so far: " + answer, e);
+        } catch (SocketException reset) {
+            answer.writeBytes(("[reset: " + reset.getMessage() + "]").getBytes(StandardCharsets.ISO_8859_1));
         }
+        return answer.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -1,0 +1,103 @@
+package org.broadsheet.web;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import org.apache.coyote.ActionCode;
+import org.apache.coyote.BadRequestException;
+import org.apache.coyote.InputBuffer;
+import org.apache.coyote.Request;
+import org.apache.tomcat.util.net.ApplicationBufferHandler;
+
+/**
+ * One request's body as Tomcat reads it, with a least data rate: in place of the request's own
+ * {@link InputBuffer} (Tomcat's form parameters, multipart parts, {@code getInputStream} and
+ * {@code getReader} all read through it). The clock starts at the first read, not when the
+ * headers came, so that a client waiting for {@code 100 Continue} is not counted late. Once the
+ * grace has passed, a body whose bytes so far are fewer than the least rate allows is cut off, and
+ * so is one that sent nothing for the grace (Tomcat's upload timeout, set to it, ends the read): the
+ * rest of it is not swallowed, the read fails as a bad request (as a timeout, Tomcat would close
+ * a connection whose form it was parsing at once, with no answer at all; {@link SlowBodies} makes
+ * the answer a 408), the connection is closed after the answer, and the request thread is free. A
+ * body whose last byte has come is never cut off. Not thread-safe: a body is read by one thread at
+ * a time.
+ */
+final class LeastRateInputBuffer implements InputBuffer {
+
+    /** Told once when a body is cut off. */
+    interface CutOff {
+        void cut(long bytes, long nanos);
+    }
+
+    private final Request request;
+    private final InputBuffer body;
+    private final double bytesPerNano;
+    private final long graceNanos;
+    private final CutOff cutOff;
+    private long started;
+    private long received;
+    private boolean cut;
+
+    LeastRateInputBuffer(Request request, long bytesPerSecond, long graceNanos, CutOff cutOff) {
+        this.request = request;
+        this.body = request.getInputBuffer();
+        this.bytesPerNano = bytesPerSecond / 1e9;
+        this.graceNanos = graceNanos;
+        this.cutOff = cutOff;
+    }
+
+    /** Whether this body was cut off. */
+    boolean wasCut() {
+        return cut;
+    }
+
+    /** The buffer this one stands in for, to be put back when the request ends. */
+    InputBuffer original() {
+        return body;
+    }
+
+    @Override
+    public int doRead(ApplicationBufferHandler handler) throws IOException {
+        if (cut) { // whoever reads again gets the same answer, without waiting for more bytes
+            throw tooSlow();
+        }
+        if (started == 0) {
+            started = System.nanoTime();
+        }
+        int n;
+        try {
+            n = body.doRead(handler);
+        } catch (SocketTimeoutException silence) { // Tomcat's upload timeout: nothing came for the grace
+            throw cut(System.nanoTime() - started);
+        }
+        if (n > 0) {
+            received += n;
+        }
+        long elapsed = System.nanoTime() - started;
+        if (n >= 0 && !complete() && elapsed > graceNanos && received < bytesPerNano * elapsed) {
+            throw cut(elapsed);
+        }
+        return n;
+    }
+
+    private BadRequestException cut(long elapsed) {
+        cut = true;
+        request.action(ActionCode.DISABLE_SWALLOW_INPUT, null); // the connection closes after the 408
+        cutOff.cut(received, elapsed);
+        return tooSlow();
+    }
+
+    private BadRequestException tooSlow() {
+        return new BadRequestException(
+                "The request body came slower than " + Math.round(bytesPerNano * 1e9) + " bytes a second");
+    }
+
+    private boolean complete() {
+        long length = request.getContentLengthLong();
+        return length >= 0 && received >= length;
+    }
+
+    @Override
+    public int available() {
+        return body.available();
+    }
+}
