@@ -33,17 +33,17 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The database goes away for a few seconds while readers read, and comes back: pages in the page
+ * The database goes away for 30 s (the issue's figure) while readers read, and comes back: pages in the page
  * cache are served all along, every other request gets the 503 page (with Retry-After) within
  * the pool's connection timeout, and afterwards the site serves everything again without a
- * restart, its event bus listening and its caches emptied. The outage here lasts {@link #OUTAGE};
- * nothing in the site depends on its length (the event bus retries every 5 s at most), and
- * {@code -Dfaults.outage-seconds=30} runs the same test with the issue's 30 s.
+ * restart, its event bus listening and its caches emptied. Nothing in the site depends on the
+ * outage's length (the event bus retries every 5 s at most): {@code -Dfaults.outage-seconds=4}
+ * runs the same test quicker while working on it.
  */
 class DatabaseOutageTests {
 
-    /** 4 s; {@code -Dfaults.outage-seconds=30} holds it for the issue's 30 s. */
-    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("faults.outage-seconds", 4));
+    /** 30 s, as issue 13 asks; {@code -Dfaults.outage-seconds=N} for another length. */
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("faults.outage-seconds", 30));
 
     private static final int CONNECTION_TIMEOUT_MS = 2_000;
 
