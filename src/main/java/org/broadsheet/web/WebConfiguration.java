@@ -10,4 +10,15 @@ import org.springframework.context.annotation.Configuration;
     ProxySettings.class,
     RequestBodySettings.class
 })
-class WebConfiguration {}
+class WebConfiguration {
+
+    /** Last in line, just before the dispatcher ({@link MethodOnce}). */
+    @org.springframework.context.annotation.Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<MethodOnce> methodOnceFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new MethodOnce());
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        registration.setName("methodOnceFilter");
+        return registration;
+    }
+}
