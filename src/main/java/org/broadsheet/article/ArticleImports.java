@@ -77,6 +77,11 @@ public class ArticleImports {
             this.body = body;
         }
 
+        /** The Markdown this is the rendering of. */
+        public String markdown() {
+            return markdown;
+        }
+
         /**
          * The sanitised HTML readers will see, when the body names no other story (a reference
          * becomes a marker the article page fills in); else null.

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.broadsheet.media.MediaStorage;
 import org.broadsheet.platform.JarCommand;
 import org.broadsheet.platform.PlatformSettings;
@@ -39,11 +38,6 @@ public final class BackupCommand implements JarCommand {
     @Override
     public String usage() {
         return "usage: java -jar broadsheet.jar backup FILE.zip [--broadsheet.data-dir=DIR]";
-    }
-
-    @Override
-    public Set<String> ownOptions() {
-        return Set.of();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.broadsheet.backup.ArchiveCheck.RefusedArchive;
@@ -39,11 +38,6 @@ public final class RestoreCommand implements JarCommand {
     @Override
     public String usage() {
         return "usage: java -jar broadsheet.jar restore FILE.zip [--broadsheet.data-dir=DIR]";
-    }
-
-    @Override
-    public Set<String> ownOptions() {
-        return Set.of();
     }
 
     @Override

@@ -32,7 +32,9 @@ public interface JarCommand {
      * The command's own {@code --option=value} options, which are not Spring properties (every
      * other {@code --name=value} is given to Spring, such as {@code --broadsheet.data-dir=DIR}).
      */
-    Set<String> ownOptions();
+    default Set<String> ownOptions() {
+        return Set.of();
+    }
 
     /**
      * The configuration of a small context of the command's own, instead of the whole site's: for

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.broadsheet.platform.JarCommand;
 import org.broadsheet.web.SiteIdentitySource;
@@ -31,11 +30,6 @@ public final class ExportWxrCommand implements JarCommand {
     public String usage() {
         return "usage: java -jar broadsheet.jar export-wxr FILE.xml[.gz] [--broadsheet.data-dir=DIR]"
                 + " [--broadsheet.site.url=https://news.example]";
-    }
-
-    @Override
-    public Set<String> ownOptions() {
-        return Set.of();
     }
 
     @Override

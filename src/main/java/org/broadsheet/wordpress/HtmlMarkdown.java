@@ -59,25 +59,23 @@ final class HtmlMarkdown {
      * stores it ({@link ArticleImports#prerender}), and the check compares that rendering.
      */
     static Converted convert(String body, @Nullable Function<String, ArticleImports.Prerendered> renderer) {
-        Prerendered[] kept = {null};
+        ArticleImports.Prerendered[] kept = {null};
         String converted = markdown(body, text -> same(text, renderer, kept));
         return converted.length() > ArticleForm.BODY_MAX && body.length() <= ArticleForm.BODY_MAX
                 ? new Converted(body, null)
-                : new Converted(
-                        converted,
-                        kept[0] != null && kept[0].markdown().equals(converted) ? kept[0].rendering() : null);
+                : new Converted(converted, kept[0] != null && kept[0].markdown().equals(converted) ? kept[0] : null);
     }
-
-    private record Prerendered(String markdown, ArticleImports.Prerendered rendering) {}
 
     /** What readers see of {@code text}, canonical: from the site's rendering when it serves (kept), else rendered here. */
     private static String same(
-            String text, @Nullable Function<String, ArticleImports.Prerendered> renderer, Prerendered[] kept) {
+            String text,
+            @Nullable Function<String, ArticleImports.Prerendered> renderer,
+            ArticleImports.@Nullable Prerendered[] kept) {
         if (renderer != null) {
             ArticleImports.Prerendered rendering = renderer.apply(text);
             String html = rendering.plainHtml();
             if (html != null) {
-                kept[0] = new Prerendered(text, rendering);
+                kept[0] = rendering;
                 return SameRendering.canonical(html);
             }
         }

@@ -1,9 +1,7 @@
 package org.broadsheet.wordpress;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,26 +70,14 @@ record WordPressImporter(
         ImportReport report = new ImportReport(options.dryRun());
         ImportRun.Progress line = new ImportRun.Progress(progress, index.items(), started);
         try (ImportRun run = new ImportRun(this, options, report, index, line)) {
-            read(file, run::unit);
+            WxrReader.read(file, null, run::unit);
             run.flush();
             line.end();
             if (!run.pending().isEmpty()) {
-                read(file, run::relink); // links to posts that came later in the file
+                WxrReader.read(file, null, run::relink); // links to posts that came later in the file
             }
         }
         return report;
-    }
-
-    private static void read(Path file, java.util.function.Consumer<WxrNode> units) throws WxrRefused, IOException {
-        read(file, null, units);
-    }
-
-    private static void read(
-            Path file, java.util.@Nullable Set<String> kept, java.util.function.Consumer<WxrNode> units)
-            throws WxrRefused, IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            WxrReader.read(in, kept, units);
-        }
     }
 
     /** The article WordPress post or page {@code wpId} became, with its public address when it has one. */

@@ -1,7 +1,6 @@
 package org.broadsheet.wordpress;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,9 +91,7 @@ final class WxrIndex {
 
     private static WxrIndex read(Path file) throws WxrRefused, IOException {
         WxrIndex index = new WxrIndex();
-        try (InputStream in = Files.newInputStream(file)) {
-            WxrReader.read(in, FIELDS, index::add); // checks the whole file; keeps a few fields of each item
-        }
+        WxrReader.read(file, FIELDS, index::add); // checks the whole file; keeps a few fields of each item
         return index;
     }
 

@@ -63,6 +63,14 @@ final class WxrReader {
                 : in;
     }
 
+    /** As {@link #read(InputStream, Set, Consumer)}, reading {@code file}. */
+    static String read(java.nio.file.Path file, @Nullable Set<String> kept, Consumer<WxrNode> units)
+            throws WxrRefused, IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(in, kept, units);
+        }
+    }
+
     /** Reads the whole file, handing each unit to {@code units}; returns the WXR version. */
     static String read(InputStream raw, Consumer<WxrNode> units) throws WxrRefused {
         return read(raw, null, units);
