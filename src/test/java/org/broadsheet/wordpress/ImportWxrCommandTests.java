@@ -45,12 +45,13 @@ class ImportWxrCommandTests {
     Outcome run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new ImportWxrCommand()
-                .run(
-                        context,
-                        args,
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        ImportWxrCommand command = new ImportWxrCommand();
+        command.beforeContext(args); // as the jar does: the first reading starts ahead, and is taken up
+        int code = command.run(
+                context,
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
