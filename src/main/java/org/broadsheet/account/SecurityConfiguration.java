@@ -109,6 +109,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .headers(SecurityConfiguration::newsroomHeaders)
+                .addFilterBefore(
+                        new SignInInputGuard(),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CurrentStaffFilter(accounts), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable());
         return http.build();

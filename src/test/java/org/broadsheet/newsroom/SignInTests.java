@@ -116,6 +116,15 @@ class SignInTests extends SiteTest {
         assertThat(page.select("input#password").attr("value")).isEmpty();
     }
 
+    /** A NUL in the email reached the throttle's query, which PostgreSQL refused: a 500 (found by HostileFormTests). */
+    @Test
+    void anEmailWithAControlCharacterIsABadRequest() throws Exception {
+        MvcResult result = site.exchange(StaffMembers.signInForm("a\u0000b@staff.example", "whatever-it-is"));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getCookie("SESSION")).isNull();
+    }
+
     @Test
     void signOutEndsTheSession() throws Exception {
         RequestPostProcessor session = staff.signIn(staff.create(Role.CONTRIBUTOR));
