@@ -126,9 +126,11 @@ class OpsEndpointsTests extends SiteTest {
         String url = URI.create(story.url()).getPath();
         double before =
                 sum(metrics(), "broadsheet_http_requests_seconds_count", "route=\"page-cache\"", "status=\"200\"");
-        assertThat(live.get(url).statusCode()).isEqualTo(200); // rendered and kept
-        assertThat(live.get(url).statusCode()).isEqualTo(200);
-        assertThat(live.get(url).statusCode()).isEqualTo(200);
+        // rendered and kept, then from the page cache: five, as the story's own change may still
+        // reach the page cache after the first rendering and drop it once
+        for (int i = 0; i < 5; i++) {
+            assertThat(live.get(url).statusCode()).isEqualTo(200);
+        }
         String after = metrics();
         assertThat(sum(after, "broadsheet_http_requests_seconds_count", "route=\"page-cache\"", "status=\"200\""))
                 .isGreaterThanOrEqualTo(before + 2);

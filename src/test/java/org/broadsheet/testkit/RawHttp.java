@@ -59,6 +59,7 @@ public final class RawHttp implements Closeable {
     private final InetAddress local;
     private Socket socket;
     private InputStream in;
+    private String previous = "none";
 
     /** To the test site's server on loopback {@code port}, from 127.0.0.1. */
     public RawHttp(int port) {
@@ -167,7 +168,11 @@ public final class RawHttp implements Closeable {
             close();
             return new Answer(NO_ANSWER, Map.of(), new byte[0]);
         }
-        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        if (!statusLine.matches("HTTP/1\\.[01] [1-9][0-9][0-9]( .*)?")) {
+            throw new IllegalStateException(
+                    "Not a status line: " + statusLine + "; the answer before on this connection: " + previous);
+        }
+        int status = Integer.parseInt(statusLine.substring(9, 12));
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String line = line(); line != null && !line.isEmpty(); line = line()) {
             int colon = line.indexOf(':');
@@ -176,6 +181,8 @@ public final class RawHttp implements Closeable {
         }
         boolean head = new String(request, 0, 5, StandardCharsets.ISO_8859_1).startsWith("HEAD ");
         byte[] body = head || status == 204 || status == 304 ? new byte[0] : body(headers);
+        previous = statusLine + " " + headers + " (" + body.length + " bytes) to "
+                + new String(request, 0, Math.min(request.length, 300), StandardCharsets.ISO_8859_1);
         return new Answer(status, headers, body);
     }
 
@@ -223,6 +230,23 @@ public final class RawHttp implements Closeable {
         return line.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * What the server sent on the kept connection beyond the answers read (nothing, if each answer
+     * was one and whole), with the last answer read before it; empty without a connection.
+     */
+    public Optional<String> unread() {
+        try {
+            int available = in == null ? 0 : in.available();
+            if (available == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(in.readNBytes(Math.min(available, 2_000)), StandardCharsets.ISO_8859_1)
+                    + " after " + previous);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
         if (socket != null) {
@@ -233,6 +257,7 @@ public final class RawHttp implements Closeable {
             }
             socket = null;
             in = null;
+            previous = "none (a new connection)";
         }
     }
 }
