@@ -20,29 +20,9 @@ class ArticleRepository {
     /** An article readers may see: published, and its time has come. */
     private static final String VISIBLE = "a.status = 'published' and a.published_at <= statement_timestamp()";
 
-    private static final String ARTICLE_COLUMNS = """
-            a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, a.section_id,
-            s.slug as section_slug, s.name as section_name, a.status, a.published_at, a.updated_at, a.created_at,
-            a.image_path, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height, a.image_media_id,
-            a.comments_open,
-            array(select au.slug from article_author aa join author au on au.id = aa.author_id
-                  where aa.article_id = a.id order by aa.position) as author_slugs,
-            array(select au.name from article_author aa join author au on au.id = aa.author_id
-                  where aa.article_id = a.id order by aa.position) as author_names,
-            array(select t.slug from article_tag at join tag t on t.id = at.tag_id
-                  where at.article_id = a.id order by at.position) as tag_slugs,
-            array(select t.name from article_tag at join tag t on t.id = at.tag_id
-                  where at.article_id = a.id order by at.position) as tag_names,
-            array(select t.kind from article_tag at join tag t on t.id = at.tag_id
-                  where at.article_id = a.id order by at.position) as tag_kinds,
-            array(select n.kind from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_kinds,
-            array(select n.noted_at from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_times,
-            array(select n.body from article_note n where n.article_id = a.id order by n.noted_at, n.id) as note_bodies
-            """;
-
     /** Readers never need the Markdown source: leave it on the server. */
     private static final String READER_ARTICLE_COLUMNS =
-            ARTICLE_COLUMNS.replace("a.body_markdown,", "'' as body_markdown,");
+            ArticleColumns.ARTICLE.replace("a.body_markdown,", "'' as body_markdown,");
 
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, s.slug as section_slug, s.name as section_name,
@@ -97,7 +77,8 @@ class ArticleRepository {
                         from article_slug h
                         join article a on a.id = h.article_id
                         join section s on s.id = a.section_id
-                        where h.slug = ? and """ + " " + VISIBLE)
+                        """ + ArticleColumns.PARTS + " where h.slug = ? and "
+                        + VISIBLE)
                 .param(slug)
                 .query(ARTICLE)
                 .optional();
@@ -122,7 +103,8 @@ class ArticleRepository {
     /** The public articles of {@code ids} in full (in no particular order), for feeds. */
     List<ArticleRow> findVisibleInFull(Collection<Long> ids) {
         return jdbc.sql("select " + READER_ARTICLE_COLUMNS
-                        + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)
+                        + " from article a join section s on s.id = a.section_id" + ArticleColumns.PARTS
+                        + " where a.id = any(?) and " + VISIBLE)
                 .param(ids.toArray(Long[]::new))
                 .query(ARTICLE)
                 .list();
@@ -131,7 +113,8 @@ class ArticleRepository {
     /** As {@link #findVisibleInFull}, without the bodies. */
     List<ArticleRow> findVisibleInBrief(Collection<Long> ids) {
         return jdbc.sql("select " + READER_ARTICLE_COLUMNS.replace("a.body_html,", "'' as body_html,")
-                        + " from article a join section s on s.id = a.section_id where a.id = any(?) and " + VISIBLE)
+                        + " from article a join section s on s.id = a.section_id" + ArticleColumns.PARTS
+                        + " where a.id = any(?) and " + VISIBLE)
                 .param(ids.toArray(Long[]::new))
                 .query(ARTICLE)
                 .list();
@@ -189,8 +172,8 @@ class ArticleRepository {
     // ---- reads for writers
 
     Optional<ArticleRow> findById(long id) {
-        return jdbc.sql("select " + ARTICLE_COLUMNS
-                        + " from article a join section s on s.id = a.section_id where a.id = ?")
+        return jdbc.sql("select " + ArticleColumns.ARTICLE + " from article a join section s on s.id = a.section_id"
+                        + ArticleColumns.PARTS + " where a.id = ?")
                 .param(id)
                 .query(ARTICLE)
                 .optional();

@@ -1,7 +1,10 @@
 package org.broadsheet.web;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -20,5 +23,16 @@ class WebConfiguration {
         registration.addUrlPatterns("/*");
         registration.setName("methodOnceFilter");
         return registration;
+    }
+
+    /** Spring MVC's request mappings, those with another fixed first segment passed over at once ({@link FirstSegmentMappings}). */
+    @Bean
+    WebMvcRegistrations firstSegmentMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new FirstSegmentMappings();
+            }
+        };
     }
 }
