@@ -50,7 +50,7 @@ final class ContainerErrorValve extends ErrorReportValve {
             status = response.getStatus() < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String path = request.getRequestURI();
-        boolean api = path != null && (path.equals(API) || path.startsWith(API + "/"));
+        boolean api = api(path);
         byte[] body;
         try {
             body = api ? problem(status, path) : pages.apply(status);
@@ -71,17 +71,28 @@ final class ContainerErrorValve extends ErrorReportValve {
     }
 
     private static byte[] problem(HttpStatus status, String path) {
+        return problem(
+                status,
+                path,
+                status == HttpStatus.BAD_REQUEST
+                        ? "The address could not be read: use UTF-8 and percent-encoding"
+                        : status.getReasonPhrase());
+    }
+
+    /** An RFC 9457 problem as the API writes its own, for an API address ({@code instance} only when printable). */
+    static byte[] problem(HttpStatus status, String path, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
-        problem.put(
-                "detail",
-                status == HttpStatus.BAD_REQUEST
-                        ? "The address could not be read: use UTF-8 and percent-encoding"
-                        : status.getReasonPhrase());
+        problem.put("detail", detail);
         problem.put("instance", printable(path) ? path : API + "/");
         return JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code path} is the API's. */
+    static boolean api(@Nullable String path) {
+        return path != null && (path.equals(API) || path.startsWith(API + "/"));
     }
 
     private static boolean printable(String path) {
