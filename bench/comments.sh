@@ -5,7 +5,8 @@
 #   1. reads the article page with 500 comments and a like page with none (wrk, 64 connections),
 #      as browsers ask (Accept-Encoding: gzip) and without compression, and prints req/s, p99 and
 #      the ratios;
-#   2. posts new comments to a third article (wrk, 32 connections, bench/post-comment.lua),
+#   2. posts new comments to a third article (wrk, 32 connections, bench/post-form.lua, the form
+#      as a browser posts it: its hidden fields, the page's cookies, Origin and Sec-Fetch-Site),
 #      prints accepted comments/s and p99, and checks that the article's comment count went up
 #      by exactly the number of comments accepted ("lost: 0");
 #   3. prints a summary. Goal: >= 500 accepted/s, none lost, the page with comments within 20%
@@ -119,34 +120,35 @@ for enc in browser plain; do
   echo "with / without ($enc): ${RATIO[$enc]}"
 done
 
-# ---- 2. Posting. One reader's form (cookie, CSRF token, signed form token) per article, posted
-# again and again with new text: the server checks the form, not who sends it.
+# ---- 2. Posting. One reader's form (its hidden fields as the page gives them, the page's
+# cookies, if any) per article, posted again and again with new text: the server checks the form,
+# not who sends it.
 COOKIES=$(mktemp)
-trap 'rm -f "$COOKIES"; kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
-form_args() { # article URL -> ARTICLE_ID FORM_TOKEN CSRF_PARAMETER CSRF_TOKEN XSRF_COOKIE
-  local page
-  page=$(curl -sf -b "$COOKIES" -c "$COOKIES" "$BASE$1")
-  printf '%s %s %s %s %s\n' \
-    "$(echo "$page" | grep -o 'name="article" value="[0-9]*"' | sed 's/.*value="//; s/"//')" \
-    "$(echo "$page" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"//')" \
-    "$(echo "$page" | grep -o 'type="hidden" name="_csrf[^"]*"' | sed 's/.*name="//; s/"//')" \
-    "$(echo "$page" | grep -o 'name="_csrf[^"]*" value="[^"]*"' | sed 's/.*value="//; s/"//')" \
-    "$(awk '$6 == "XSRF-TOKEN" {print $7}' "$COOKIES")"
+PAGE=$(mktemp)
+trap 'rm -f "$COOKIES" "$PAGE"; kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
+form_of() { # article URL -> FIELDS (the form's hidden fields, URL-encoded) and COOKIE (the header, or -)
+  local action
+  curl -sf -b "$COOKIES" -c "$COOKIES" -o "$PAGE" "$BASE$1"
+  { read -r action; read -r FIELDS; } < <(bench/form-fields.py <"$PAGE")
+  COOKIE=$(sed 's/^#HttpOnly_//' "$COOKIES" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}')
+  COOKIE=${COOKIE:--}
+  [ -n "$FIELDS" ] || { echo "Could not read the comment form of $1" >&2; exit 1; }
 }
-read -r -a WARM_FORM <<<"$(form_args "$POST_WARM_ARTICLE")"
-read -r -a FORM <<<"$(form_args "$POST_ARTICLE")"
-[ "${#FORM[@]}" -eq 5 ] && [ "${#WARM_FORM[@]}" -eq 5 ] || { echo "Could not read the comment form of $POST_ARTICLE" >&2; exit 1; }
+form_of "$POST_WARM_ARTICLE"; WARM_FIELDS=$FIELDS; WARM_COOKIE=$COOKIE
+form_of "$POST_ARTICLE"
+ARTICLE_ID=$(sed -n 's/.*\(^\|&\)article=\([0-9]*\).*/\2/p' <<<"$FIELDS")
 BEFORE=$(comment_count "$POST_ARTICLE")
 sleep 4 # broadsheet.comments.min-form-time is 3 s
 
 echo
 echo "Posting: warming up for $POST_WARMUP on $POST_WARM_ARTICLE..."
 RUN=$(date +%s)
-wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"$POST_WARMUP" -s bench/post-comment.lua "$BASE/comments" -- "${WARM_FORM[@]}" "$RUN" \
+wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"$POST_WARMUP" -s bench/post-form.lua "$BASE/comments" \
+  -- "$WARM_FIELDS" "$WARM_COOKIE" "$BASE" "$RUN-warm" \
   | grep '^accepted\|^refused' | sed 's/^/  /'
 echo "Posting to $POST_ARTICLE ($BEFORE comments) for $POST_DURATION at $POST_CONNECTIONS connections..."
-out=$(wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"$POST_DURATION" --latency -s bench/post-comment.lua "$BASE/comments" \
-  -- "${FORM[@]}" "$RUN")
+out=$(wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"$POST_DURATION" --latency -s bench/post-form.lua "$BASE/comments" \
+  -- "$FIELDS" "$COOKIE" "$BASE" "$RUN")
 ACCEPTED=$(echo "$out" | awk '$1 == "accepted" {print $2}')
 ACCEPTED_RATE=$(echo "$out" | awk '$1 == "accepted/s" {print $2}')
 REFUSED=$(echo "$out" | awk '$1 == "refused" {$1 = ""; print substr($0, 2)}')
@@ -171,7 +173,7 @@ fi
 PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$LOG" | tail -1 | awk '{print $NF}')
 if command -v psql >/dev/null && [ -n "$PG_PORT" ]; then
   echo "approved comments in the database: $(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc \
-    "select count(*) from comment where article_id = ${FORM[0]} and status = 'approved'" 2>/dev/null || echo "(psql failed)")"
+    "select count(*) from comment where article_id = ${ARTICLE_ID:-0} and status = 'approved'" 2>/dev/null || echo "(psql failed)")"
 fi
 
 # ---- 3. Summary
