@@ -47,7 +47,7 @@ class SiteErrorController implements ErrorController {
             byte[] problem = ContainerErrorValve.problem(
                     status,
                     api,
-                    status.is4xxClientError() ? "The request could not be read" : status.getReasonPhrase());
+                    status == HttpStatus.BAD_REQUEST ? "The request could not be read" : status.getReasonPhrase());
             response.setContentType("application/problem+json");
             response.setContentLength(problem.length);
             response.getOutputStream().write(problem);
