@@ -106,22 +106,26 @@ final class GzipPage implements TemplateOutput {
         return length;
     }
 
-    /** Writes the page, uncompressed, a segment at a time (the kept parts are not copied). */
-    void writeTo(OutputStream out) {
+    /**
+     * Writes the page, uncompressed, a segment at a time (the kept parts are not copied). A
+     * reader who goes away meanwhile is Tomcat's {@code ClientAbortException}, thrown as it is:
+     * wrapped, it reached the log as an error with its stack trace.
+     */
+    void writeTo(OutputStream out) throws IOException {
         closeSegment();
-        try {
-            for (Object segment : segments) {
-                out.write(bytes(segment));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Object segment : segments) {
+            out.write(bytes(segment));
         }
     }
 
     /** The page as one gzip member. */
     byte[] gzip() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(gzipLength());
-        writeGzipTo(out);
+        try {
+            writeGzipTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from a ByteArrayOutputStream
+        }
         return out.toByteArray();
     }
 
@@ -140,30 +144,26 @@ final class GzipPage implements TemplateOutput {
         return size;
     }
 
-    /** Writes the page as one gzip member, a segment at a time. */
-    void writeGzipTo(OutputStream out) {
+    /** Writes the page as one gzip member, a segment at a time (a reader gone away: as {@link #writeTo}). */
+    void writeGzipTo(OutputStream out) throws IOException {
         closeSegment();
-        try {
-            out.write(HEADER);
-            long crc = 0; // of the bytes so far; kept parts bring their own, combined without reading them
-            for (Object segment : segments) {
-                if (segment instanceof RenderedHtml part) {
-                    out.write(part.deflated());
-                    crc = Crc32Combine.combine(crc, part.crc32(), part.size());
-                } else {
-                    byte[] own = (byte[]) segment;
-                    stored(out, own);
-                    CRC32 ownCrc = new CRC32();
-                    ownCrc.update(own);
-                    crc = Crc32Combine.combine(crc, ownCrc.getValue(), own.length);
-                }
+        out.write(HEADER);
+        long crc = 0; // of the bytes so far; kept parts bring their own, combined without reading them
+        for (Object segment : segments) {
+            if (segment instanceof RenderedHtml part) {
+                out.write(part.deflated());
+                crc = Crc32Combine.combine(crc, part.crc32(), part.size());
+            } else {
+                byte[] own = (byte[]) segment;
+                stored(out, own);
+                CRC32 ownCrc = new CRC32();
+                ownCrc.update(own);
+                crc = Crc32Combine.combine(crc, ownCrc.getValue(), own.length);
             }
-            out.write(LAST_BLOCK);
-            out.write(littleEndian((int) crc));
-            out.write(littleEndian(length));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        out.write(LAST_BLOCK);
+        out.write(littleEndian((int) crc));
+        out.write(littleEndian(length));
     }
 
     /** Bytes as stored blocks (no compression), each preceded by its length. */
