@@ -20,6 +20,10 @@ class ArticleRepository {
     /** An article readers may see: published, and its time has come. */
     private static final String VISIBLE = "a.status = 'published' and a.published_at <= statement_timestamp()";
 
+    /** Where {@link ArticleColumns#ARTICLE} reads from: the article {@code a}, its section, its parts. */
+    private static final String FROM_ARTICLE =
+            " from article a join section s on s.id = a.section_id" + ArticleColumns.PARTS;
+
     /** Readers never need the Markdown source: leave it on the server. */
     private static final String READER_ARTICLE_COLUMNS =
             ArticleColumns.ARTICLE.replace("a.body_markdown,", "'' as body_markdown,");
@@ -108,9 +112,7 @@ class ArticleRepository {
 
     /** The public articles of {@code ids} in full (in no particular order), for feeds. */
     List<ArticleRow> findVisibleInFull(Collection<Long> ids) {
-        return jdbc.sql("select " + READER_ARTICLE_COLUMNS
-                        + " from article a join section s on s.id = a.section_id" + ArticleColumns.PARTS
-                        + " where a.id = any(?) and " + VISIBLE)
+        return jdbc.sql("select " + READER_ARTICLE_COLUMNS + FROM_ARTICLE + " where a.id = any(?) and " + VISIBLE)
                 .param(ids.toArray(Long[]::new))
                 .query(ARTICLE)
                 .list();
@@ -118,8 +120,7 @@ class ArticleRepository {
 
     /** As {@link #findVisibleInFull}, without the bodies. */
     List<ArticleRow> findVisibleInBrief(Collection<Long> ids) {
-        return jdbc.sql("select " + READER_ARTICLE_COLUMNS.replace("a.body_html,", "'' as body_html,")
-                        + " from article a join section s on s.id = a.section_id" + ArticleColumns.PARTS
+        return jdbc.sql("select " + READER_ARTICLE_COLUMNS.replace("a.body_html,", "'' as body_html,") + FROM_ARTICLE
                         + " where a.id = any(?) and " + VISIBLE)
                 .param(ids.toArray(Long[]::new))
                 .query(ARTICLE)
@@ -190,8 +191,7 @@ class ArticleRepository {
     // ---- reads for writers
 
     Optional<ArticleRow> findById(long id) {
-        return jdbc.sql("select " + ArticleColumns.ARTICLE + " from article a join section s on s.id = a.section_id"
-                        + ArticleColumns.PARTS + " where a.id = ?")
+        return jdbc.sql("select " + ArticleColumns.ARTICLE + FROM_ARTICLE + " where a.id = ?")
                 .param(id)
                 .query(ARTICLE)
                 .optional();

@@ -1,9 +1,6 @@
 package org.broadsheet.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The host's error report for answers nothing else wrote: Tomcat's refusals made before the
@@ -25,11 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ContainerErrorValve extends ErrorReportValve {
 
-    static final String API = "/api";
-
     private static final Logger log = LoggerFactory.getLogger(ContainerErrorValve.class);
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Function<HttpStatus, byte[]> pages;
 
@@ -50,7 +42,7 @@ final class ContainerErrorValve extends ErrorReportValve {
             status = response.getStatus() < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String path = request.getRequestURI();
-        boolean api = api(path);
+        boolean api = ApiProblems.isApi(path);
         byte[] body;
         try {
             body = api ? problem(status, path) : pages.apply(status);
@@ -61,7 +53,7 @@ final class ContainerErrorValve extends ErrorReportValve {
         try {
             response.resetBuffer();
             SecurityHeaders.apply(request, response);
-            response.setContentType(api ? "application/problem+json" : "text/html;charset=UTF-8");
+            response.setContentType(api ? ApiProblems.MEDIA_TYPE : "text/html;charset=UTF-8");
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             response.finishResponse();
@@ -71,31 +63,11 @@ final class ContainerErrorValve extends ErrorReportValve {
     }
 
     private static byte[] problem(HttpStatus status, String path) {
-        return problem(
+        return ApiProblems.of(
                 status,
                 path,
                 status == HttpStatus.BAD_REQUEST
                         ? "The address could not be read: use UTF-8 and percent-encoding"
                         : status.getReasonPhrase());
-    }
-
-    /** An RFC 9457 problem as the API writes its own, for an API address ({@code instance} only when printable). */
-    static byte[] problem(HttpStatus status, String path, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", printable(path) ? path : API + "/");
-        return JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Whether {@code path} is the API's. */
-    static boolean api(@Nullable String path) {
-        return path != null && (path.equals(API) || path.startsWith(API + "/"));
-    }
-
-    private static boolean printable(String path) {
-        return path.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 }

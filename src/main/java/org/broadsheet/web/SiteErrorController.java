@@ -42,13 +42,13 @@ class SiteErrorController implements ErrorController {
         HttpStatus resolved = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         HttpStatus status = resolved == null ? HttpStatus.INTERNAL_SERVER_ERROR : resolved;
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (path instanceof String api && ContainerErrorValve.api(api)) {
+        if (path instanceof String api && ApiProblems.isApi(api)) {
             // the API's clients read problems, not pages
-            byte[] problem = ContainerErrorValve.problem(
+            byte[] problem = ApiProblems.of(
                     status,
                     api,
                     status == HttpStatus.BAD_REQUEST ? "The request could not be read" : status.getReasonPhrase());
-            response.setContentType("application/problem+json");
+            response.setContentType(ApiProblems.MEDIA_TYPE);
             response.setContentLength(problem.length);
             response.getOutputStream().write(problem);
             return null;

@@ -1,9 +1,11 @@
 package org.broadsheet.web;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
@@ -16,10 +18,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class WebConfiguration {
 
     /** Last in line, just before the dispatcher ({@link MethodOnce}). */
-    @org.springframework.context.annotation.Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<MethodOnce> methodOnceFilter() {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new MethodOnce());
-        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
+    @Bean
+    FilterRegistrationBean<MethodOnce> methodOnceFilter() {
+        var registration = new FilterRegistrationBean<>(new MethodOnce());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         registration.setName("methodOnceFilter");
         return registration;

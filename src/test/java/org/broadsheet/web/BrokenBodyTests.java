@@ -84,13 +84,16 @@ class BrokenBodyTests {
         assertThat(articles()).isEqualTo(before);
     }
 
-    private long articles() {
-        Long count = jdbc.queryForObject("select count(*) from article", Long.class);
-        return count == null ? 0 : count;
+    private long comments() {
+        return count("comment");
     }
 
-    private long comments() {
-        Long count = jdbc.queryForObject("select count(*) from comment", Long.class);
+    private long articles() {
+        return count("article");
+    }
+
+    private long count(String table) {
+        Long count = jdbc.queryForObject("select count(*) from " + table, Long.class);
         return count == null ? 0 : count;
     }
 }
