@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Slow request bodies against the site's 8 request threads, and whether virtual threads help
 # (issue 13, "Slow clients"). For each configuration (CONFIGS: Java 17 and Java 25 with platform
-# threads, Java 25 with virtual threads; each with the least body rate on and off) it starts
+# threads, Java 25 with virtual threads; each with the least body rate on and off, and the bound on
+# threads waiting for bodies as the site sets it or off) it starts
 # target/broadsheet.jar on a small generated data set (N articles, kept in DATA), and:
 #   1. the cached front page's throughput with wrk (after a warm-up), nobody trickling;
 #   2. TRICKLERS clients trickling a comment form's body at a byte a second (python3, loopback),
@@ -16,8 +17,10 @@
 #   flock /tmp/mvn.lock bash bench/slow-clients.sh      # never beside a build: the builds' lock
 #   TRICKLERS=64 CONFIGS="25:true:1KB 25:false:1KB" flock /tmp/mvn.lock bash bench/slow-clients.sh
 #
-# CONFIGS is a list of JAVA:VIRTUAL:LEAST_RATE, JAVA being 17 or 25 (JAVA17, JAVA25: their homes),
-# VIRTUAL true, false or auto (not set: what the site chooses by itself), and LEAST_RATE 0 for none. Needs: Java 17 and 25, wrk, curl, python3. Loopback only.
+# CONFIGS is a list of JAVA:VIRTUAL:LEAST_RATE[:WAITING], JAVA being 17 or 25 (JAVA17, JAVA25: their
+# homes), VIRTUAL true, false or auto (not set: what the site chooses by itself), LEAST_RATE 0 for
+# none, and WAITING broadsheet.request-body.waiting-readers (auto, the default: not set; 0: no bound).
+# Needs: Java 17 and 25, wrk, curl, python3. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +29,7 @@ PORT=${PORT:-8094}
 DATA=${DATA:-bench/data/slow-clients}
 JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-CONFIGS=${CONFIGS:-"17:false:1KB 17:false:0 25:false:1KB 25:false:0 25:true:1KB 25:true:0"}
+CONFIGS=${CONFIGS:-"17:false:1KB:0 17:false:1KB 25:false:1KB:0 25:false:1KB 25:true:1KB 25:auto:1KB"}
 TRICKLERS=${TRICKLERS:-32}
 SAMPLES=${SAMPLES:-60}
 INTERVAL=${INTERVAL:-0.5}
@@ -104,15 +107,17 @@ throughput() {
   awk '/Requests\/sec/ { r = $2 } /^ +99%/ { p99 = $2 } END { printf "%9.0f %8s", r, p99 }' "$WORK/wrk"
 }
 
-printf '%-40s %9s %8s | %9s %9s %9s %9s\n' "configuration ($TRICKLERS trickling)" "req/s" "p99" \
+printf '%-52s %9s %8s | %9s %9s %9s %9s\n' "configuration ($TRICKLERS trickling)" "req/s" "p99" \
   "read p50" "read p99" "given up" "closed"
 for config in $CONFIGS; do
-  IFS=: read -r version virtual rate <<<"$config"
+  IFS=: read -r version virtual rate waiting <<<"$config"
+  waiting=${waiting:-auto}
   home=JAVA$version
   export PATH="${!home}/bin:$BASE_PATH"
   threads=()
   [ "$virtual" = auto ] || threads=(--spring.threads.virtual.enabled="$virtual")
-  LOG_NAME="server-$version-$virtual-$rate.log" start_broadsheet "${threads[@]}" \
+  [ "$waiting" = auto ] || threads+=(--broadsheet.request-body.waiting-readers="$waiting")
+  LOG_NAME="server-$version-$virtual-$rate-$waiting.log" start_broadsheet "${threads[@]}" \
     --broadsheet.request-body.least-rate="$rate" --broadsheet.request-body.grace="$GRACE"
   rps=$(throughput)
   echo 0 > "$WORK/cut"
@@ -122,7 +127,9 @@ for config in $CONFIGS; do
   read_line=$(readers)
   kill $TRICKLE_PID; wait $TRICKLE_PID 2>/dev/null || true
   case $virtual in true) threads=virtual ;; false) threads=platform ;; *) threads="auto threads" ;; esac
-  printf '%-40s %s | %s %9s\n' "Java $version, $threads, least rate ${rate/#0/off}" "$rps" "$read_line" "$(cat "$WORK/cut")"
+  bound=${waiting/#0/none}
+  printf '%-52s %s | %s %9s\n' "Java $version, $threads, least rate ${rate/#0/off}, waiting ${bound}" "$rps" "$read_line" \
+    "$(cat "$WORK/cut")"
   stop_broadsheet
 done
 printf 'Machine: %s cores, %s; grace %s; cached front page with wrk -c%s for %s\n' "$(nproc)" \

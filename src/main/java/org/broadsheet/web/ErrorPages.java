@@ -54,7 +54,7 @@ public class ErrorPages {
             }
             case SERVICE_UNAVAILABLE -> {
                 heading = "Temporarily unavailable";
-                message = "This page cannot be shown just now: the site is having trouble reaching its"
+                message = "This page cannot be shown just now: the site is too busy or cannot reach its"
                         + " stories. Nothing you sent was saved. Please try again in a minute.";
             }
             case FORBIDDEN -> {

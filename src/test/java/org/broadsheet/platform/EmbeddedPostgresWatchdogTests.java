@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +54,16 @@ class EmbeddedPostgresWatchdogTests {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
             write(server, "kept");
             int port = Integer.parseInt(server.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
-            ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly();
-            try (Socket squatter = squat(port)) {
+            Socket taken;
+            // The watchdog restarts under the server's lock: holding it here, the port is taken
+            // before the first attempt, which would otherwise win the race on a quick machine.
+            synchronized (server) {
+                ProcessHandle postmaster = ProcessHandle.of(server.pid()).orElseThrow();
+                postmaster.destroyForcibly();
+                postmaster.onExit().get(10, TimeUnit.SECONDS);
+                taken = squat(port);
+            }
+            try (Socket squatter = taken) {
                 long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (!output.getAll().contains("Cannot restart the embedded PostgreSQL") && System.nanoTime() < end) {
                     Thread.sleep(100);
