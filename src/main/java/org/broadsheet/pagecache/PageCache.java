@@ -51,6 +51,13 @@ class PageCache {
     private final Cache<String, CachedPage> pages;
     private final ConcurrentHashMap<String, Set<String>> index = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /**
+     * Held by each drop from start to end: two drops of one name would otherwise race, the second
+     * finding the name already taken out of the index by the first and returning before the first
+     * had dropped its pages, so that its writer's next request could still get one.
+     */
+    private final Object dropping = new Object();
+
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder drops = new LongAdder();
@@ -153,9 +160,13 @@ class PageCache {
         }
         pages.put(key, page);
         stores.increment();
+        // added inside the map's own step, never to a set a drop has just taken out of the index
         page.tags()
-                .forEach(tag -> index.computeIfAbsent(tag, t -> ConcurrentHashMap.newKeySet())
-                        .add(key));
+                .forEach(tag -> index.compute(tag, (t, keys) -> {
+                    Set<String> into = keys != null ? keys : ConcurrentHashMap.newKeySet();
+                    into.add(key);
+                    return into;
+                }));
         if (generation.get() != startedIn) {
             pages.invalidate(key); // it may show what a drop during its render was about
         }
@@ -172,6 +183,12 @@ class PageCache {
     }
 
     private void dropNow(Collection<String> tags, long story) {
+        synchronized (dropping) {
+            dropNowAlone(tags, story);
+        }
+    }
+
+    private void dropNowAlone(Collection<String> tags, long story) {
         generation.incrementAndGet();
         Set<String> keys = new HashSet<>();
         tags.forEach(tag -> removeFromIndex(tag, keys));
@@ -196,10 +213,12 @@ class PageCache {
     }
 
     private void clearNow() {
-        generation.incrementAndGet();
-        drops.add(pages.estimatedSize());
-        pages.invalidateAll();
-        index.clear();
+        synchronized (dropping) {
+            generation.incrementAndGet();
+            drops.add(pages.estimatedSize());
+            pages.invalidateAll();
+            index.clear();
+        }
     }
 
     private void later(Runnable drop) {
