@@ -3,7 +3,7 @@ package org.broadsheet.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,7 +54,7 @@ class EmbeddedPostgresWatchdogTests {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
             write(server, "kept");
             int port = Integer.parseInt(server.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
-            Socket taken;
+            ServerSocket taken;
             // The watchdog restarts under the server's lock: holding it here, the port is taken
             // before the first attempt, which would otherwise win the race on a quick machine.
             synchronized (server) {
@@ -63,7 +63,7 @@ class EmbeddedPostgresWatchdogTests {
                 postmaster.onExit().get(10, TimeUnit.SECONDS);
                 taken = squat(port);
             }
-            try (Socket squatter = taken) {
+            try (ServerSocket squatter = taken) {
                 long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (!output.getAll().contains("Cannot restart the embedded PostgreSQL") && System.nanoTime() < end) {
                     Thread.sleep(100);
@@ -80,15 +80,17 @@ class EmbeddedPostgresWatchdogTests {
     }
 
     /**
-     * Takes the killed server's port before the watchdog can, on every address: bound, not
-     * listening, so PostgreSQL cannot bind it and connections to it are refused.
+     * Takes the killed server's port before the watchdog can, on every address, listening, so
+     * that neither PostgreSQL nor the watchdog's check can bind it. With address reuse on: the
+     * killed server's connections may leave the port in TIME_WAIT for a minute, which a plain
+     * bind would take for a port in use (it did, one run in five).
      */
-    private static Socket squat(int port) throws Exception {
+    private static ServerSocket squat(int port) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try {
-                Socket socket = new Socket();
-                socket.setReuseAddress(false);
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(port));
                 return socket;
             } catch (java.net.BindException stillHeld) {
