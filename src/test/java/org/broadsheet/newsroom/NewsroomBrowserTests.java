@@ -183,9 +183,11 @@ class NewsroomBrowserTests extends BrowserTest {
             new Actions(page).sendKeys(Keys.TAB).perform();
             forwards.add(focused(page));
             if (i == 0) {
-                assertThat(page.switchTo().activeElement().getRect().getY())
-                        .as("the focused skip link is on screen")
-                        .isGreaterThanOrEqualTo(0);
+                // waited for: headless Chromium may apply :focus a frame after the key (seen once in CI)
+                WebElement skipLink = page.switchTo().activeElement();
+                wait(page)
+                        .withMessage("the focused skip link is on screen")
+                        .until(d -> skipLink.getRect().getY() >= 0);
             }
         }
         assertThat(forwards)
