@@ -60,7 +60,9 @@ class ImportRepository {
         if (articles.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('article', 'id')) from generate_series(1, ?)")
+        // The identity's sequence named as a constant: pg_get_serial_sequence here was looked up
+        // again for every row (stable, not folded), 3.8 µs a row, 1.9 s of PostgreSQL in issue 11's import.
+        List<Long> ids = jdbc.sql("select nextval('article_id_seq'::regclass) from generate_series(1, ?)")
                 .param(articles.size())
                 .query(Long.class)
                 .list();

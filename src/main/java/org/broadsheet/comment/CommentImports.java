@@ -90,12 +90,11 @@ public class CommentImports {
             if (form.parentId() != null) {
                 depth = parentDepth(articleId, form.parentId()) + 1;
             }
-            if (ids.isEmpty()) {
-                ids.addAll(
-                        jdbc.sql("select nextval(pg_get_serial_sequence('comment', 'id')) from generate_series(1, ?)")
-                                .param(IDS_AT_ONCE)
-                                .query(Long.class)
-                                .list());
+            if (ids.isEmpty()) { // the identity's sequence as a constant (see ImportRepository.write)
+                ids.addAll(jdbc.sql("select nextval('comment_id_seq'::regclass) from generate_series(1, ?)")
+                        .param(IDS_AT_ONCE)
+                        .query(Long.class)
+                        .list());
             }
             Row row = new Row(ids.pop(), articleId, form.parentId(), depth, status, comment, staff, at);
             rows.put(row.id(), row);

@@ -25,16 +25,23 @@ import org.broadsheet.comment.Visitor;
  * (an error of the database: a slug another writer took meanwhile, say), the batch is
  * written again one item per transaction, as before, so one bad item spoils nothing else.
  *
- * <p>Batches are written on a thread of their own, one at a time and in order, while the
- * caller reads and converts the next: at most one batch is being written and one filled, so
- * memory stays bounded. A link to a post of either waits until its batch has committed
- * ({@link #holds}, {@link #finish}). Used by one thread (the run's); one per run; {@link #close}
- * ends its writer.
+ * <p>Batches are written on threads of their own, {@link #WRITERS} at once, each in its own
+ * transaction on its own connection, while the caller reads and converts the next: at most
+ * {@code WRITERS} batches are being written and one filled, so memory stays bounded. A link to
+ * a post of any of them waits until its batch has committed ({@link #holds}, {@link #finish}),
+ * and a batch holding a post that one being written holds too (the file names it twice) waits
+ * for that one. Used by one thread (the run's); one per run; {@link #close} ends its writers.
  */
 final class ImportBatch implements AutoCloseable {
 
     /** Posts per transaction. */
     static final int MAX_POSTS = 200;
+
+    /**
+     * Batches written at once. One writer and its PostgreSQL backend were the import's bound
+     * (busy 50 of 58 s, the reading waiting 41 s for it) while the processors had time to spare.
+     */
+    static final int WRITERS = 2;
 
     /** Comments per transaction (a post with thousands of comments ends its batch). */
     static final int MAX_COMMENTS = 2_000;
@@ -97,21 +104,21 @@ final class ImportBatch implements AutoCloseable {
     private final Set<Long> held = new HashSet<>();
     /** What the posts written by this run became, by WordPress ID: links to them need no query. */
     private final Map<Long, WxrLinks.Target> targets = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Those of the batch being written, kept once its transaction commits (the writer's own). */
-    private final Map<Long, WxrLinks.Target> uncommitted = new HashMap<>();
-    /** The WordPress IDs of the batch being written (the caller's own: cleared once it has waited for it). */
-    private Set<Long> writing = Set.of();
+    /** The batches handed to the writers, oldest first, with their WordPress IDs (the caller's own). */
+    private final java.util.ArrayDeque<Writing> writing = new java.util.ArrayDeque<>();
 
     private final java.util.concurrent.ExecutorService writer =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> {
                 Thread thread = new Thread(r, "broadsheet:wordpress-import-writer");
                 thread.setDaemon(true);
                 return thread;
             });
-    private java.util.concurrent.Future<?> inFlight = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     private int comments;
-    private int written;
+    private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A batch handed to a writer: its posts' WordPress IDs, and its writing. */
+    private record Writing(Set<Long> ids, java.util.concurrent.Future<?> done) {}
 
     ImportBatch(WordPressImporter importer, ImportReport report, OneByOne oneByOne) {
         this.importer = importer;
@@ -130,7 +137,7 @@ final class ImportBatch implements AutoCloseable {
 
     /** Whether WordPress post {@code wpId} waits here or is being written (its article not committed yet). */
     boolean holds(long wpId) {
-        return held.contains(wpId) || writing.contains(wpId);
+        return held.contains(wpId) || writing.stream().anyMatch(w -> w.ids().contains(wpId));
     }
 
     /** The article post {@code wpId} became in this run, if this batch wrote it. */
@@ -148,15 +155,17 @@ final class ImportBatch implements AutoCloseable {
         posts.clear();
         held.clear();
         comments = 0;
-        awaitWriter();
-        writing = ids;
-        inFlight = writer.submit(() -> writeOrFallBack(batch));
+        if (writing.stream().anyMatch(w -> w.ids().stream().anyMatch(ids::contains))) {
+            awaitWriters(0); // a post twice in the file: its second batch updates what the first made
+        }
+        awaitWriters(WRITERS - 1);
+        writing.add(new Writing(ids, writer.submit(() -> writeOrFallBack(batch))));
     }
 
     /** Writes what waits and returns once every batch handed over is written. */
     void finish() {
         flush();
-        awaitWriter();
+        awaitWriters(0);
     }
 
     /** Ends the writer once the batch it writes, if any, is written: nothing is written after the run returns. */
@@ -171,9 +180,17 @@ final class ImportBatch implements AutoCloseable {
         }
     }
 
-    private void awaitWriter() {
+    /** Waits for the oldest batches until at most {@code left} are being written. */
+    private void awaitWriters(int left) {
+        while (writing.size() > left) {
+            await(writing.peek().done());
+            writing.remove();
+        }
+    }
+
+    private static void await(java.util.concurrent.Future<?> done) {
         try {
-            inFlight.get();
+            done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a batch was written", e);
@@ -183,17 +200,17 @@ final class ImportBatch implements AutoCloseable {
             }
             throw new IllegalStateException("a batch could not be written", e.getCause());
         }
-        writing = Set.of();
     }
 
     /** On the writer's thread. */
     private void writeOrFallBack(List<Post> waiting) {
         List<Post> batch = formed(waiting);
-        uncommitted.clear();
+        Map<Long, WxrLinks.Target> uncommitted = new HashMap<>();
         try {
-            report.merge(importer.inTransaction(() -> write(batch)));
-            targets.putAll(uncommitted);
-            if (Integer.bitCount(++written) == 1 && written <= LAST_ANALYZE) {
+            report.merge(importer.inTransaction(() -> write(batch, uncommitted)));
+            targets.putAll(uncommitted); // kept once committed
+            int count = written.incrementAndGet();
+            if (Integer.bitCount(count) == 1 && count <= LAST_ANALYZE) {
                 importer.items().analyze(); // after batches 1, 2, 4, 8…: the tables doubled
             }
         } catch (RuntimeException e) {
@@ -219,7 +236,7 @@ final class ImportBatch implements AutoCloseable {
         return formed;
     }
 
-    private ImportReport write(List<Post> batch) {
+    private ImportReport write(List<Post> batch, Map<Long, WxrLinks.Target> uncommitted) {
         ImportReport staged = new ImportReport(false);
         Map<Post, Long> made = new IdentityHashMap<>();
         Map<ImportedItems.Kind, Map<Long, Long>> earlier = new EnumMap<>(ImportedItems.Kind.class);
@@ -242,7 +259,7 @@ final class ImportBatch implements AutoCloseable {
                 fresh.add(p);
             }
         }
-        create(fresh, staged, made);
+        create(fresh, staged, made, uncommitted);
         comments(batch, fresh, made, staged);
         return staged;
     }
@@ -256,7 +273,8 @@ final class ImportBatch implements AutoCloseable {
         }
     }
 
-    private void create(List<Post> fresh, ImportReport staged, Map<Post, Long> made) {
+    private void create(
+            List<Post> fresh, ImportReport staged, Map<Post, Long> made, Map<Long, WxrLinks.Target> uncommitted) {
         Set<String> claimed = new HashSet<>();
         List<ArticleImports.Incoming> incoming = new ArrayList<>();
         var owners = importer.slugOwners(

@@ -290,6 +290,62 @@ class WordPressImportTests extends SiteTest {
                 .isEqualTo(reader.findById(first).orElseThrow().url());
     }
 
+    @Test
+    void batchesWrittenAtOnceLoseNothingAndAPostNamedTwiceIsUpdatedNotDuplicated() throws Exception {
+        // More batches than writers, no links between them (nothing makes one wait for another),
+        // each post with a comment; the first post comes again at the end, batches later.
+        int n = RUN.incrementAndGet();
+        int posts = ImportBatch.MAX_POSTS * (ImportBatch.WRITERS + 1) + 10;
+        StringBuilder xml = new StringBuilder(WxrReaderTests.HEAD);
+        for (int i = 1; i <= posts; i++) {
+            xml.append(parallelItem(n, i, "Number " + i + "."));
+        }
+        xml.append(parallelItem(n, 1, "Number 1, corrected."));
+        Path file = dir.resolve("parallel.xml");
+        Files.writeString(file, xml.append("</channel></rss>").toString(), StandardCharsets.UTF_8);
+
+        ImportReport report = run(file);
+
+        assertThat(report.failures()).isZero();
+        assertThat(report.lines()).noneMatch(l -> l.contains(ImportBatch.FELL_BACK));
+        assertThat(report.counted("post", ImportReport.Outcome.IMPORTED)).isEqualTo(posts);
+        assertThat(report.counted("post", ImportReport.Outcome.UPDATED)).isEqualTo(1);
+        assertThat(report.counted("comment", ImportReport.Outcome.IMPORTED)).isEqualTo(posts);
+        List<Long> articles = java.util.stream.IntStream.rangeClosed(1, posts)
+                .mapToObj(i -> chained(n, i))
+                .toList();
+        assertThat(articles).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(*) from article where slug like ?")
+                        .param("p" + n + "-%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(posts);
+        for (int i = 1; i <= posts; i += 97) {
+            assertThat(comments(chained(n, i))).as("post %d", i).containsExactly("approved/-");
+        }
+        Document page = site.page(reader.findById(chained(n, 1)).orElseThrow().url());
+        assertThat(page.text()).contains("Number 1, corrected.", "Comment on " + 1);
+        assertThat(site.page(reader.findById(chained(n, posts)).orElseThrow().url())
+                        .text())
+                .contains("Number " + posts + ".", "Comment on " + posts);
+    }
+
+    private static String parallelItem(int run, int i, String text) {
+        String id = run + String.format("%04d", i);
+        return "<item><title>Parallel " + i + "</title><dc:creator>nobody</dc:creator>"
+                + "<link>https://old.example/p" + run + "-" + i + "/</link>"
+                + "<content:encoded><![CDATA[<p>" + text + "</p>]]></content:encoded>"
+                + "<wp:post_id>" + id + "</wp:post_id><wp:post_name>p" + run + "-" + i + "</wp:post_name>"
+                + "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+                + "<wp:post_date_gmt>2024-01-02 03:04:05</wp:post_date_gmt>"
+                + "<wp:comment><wp:comment_id>" + id + "</wp:comment_id><wp:comment_author>Reader " + i
+                + "</wp:comment_author><wp:comment_author_email>r" + i + "@mail.example</wp:comment_author_email>"
+                + "<wp:comment_date_gmt>2024-01-03 03:04:05</wp:comment_date_gmt>"
+                + "<wp:comment_content>Comment on " + i + "</wp:comment_content>"
+                + "<wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent>"
+                + "</wp:comment></item>\n";
+    }
+
     private long chained(int run, int i) {
         return importer.items()
                 .target(ImportedItems.Kind.POST, Long.parseLong(run + String.format("%04d", i)))
