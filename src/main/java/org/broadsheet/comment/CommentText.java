@@ -41,7 +41,10 @@ final class CommentText {
 
     /** How many web addresses the text contains. */
     static int countLinks(String text) {
-        Matcher m = URL.matcher(text == null ? "" : text);
+        if (text == null || !mayLink(text)) {
+            return 0;
+        }
+        Matcher m = URL.matcher(text);
         int count = 0;
         while (m.find()) {
             count++;
@@ -56,7 +59,29 @@ final class CommentText {
                 : text.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
+    /**
+     * Whether {@code text} has what every web address {@link #URL} finds begins with ({@code ://}
+     * or {@code www.}, in any case): most comments have neither, and a search for those is far
+     * quicker than the pattern's, which tries a word boundary at every character (about 5% of a
+     * WordPress import's writing, 300,000 comments each checked and made HTML).
+     */
+    static boolean mayLink(String text) {
+        if (text.contains("://")) {
+            return true;
+        }
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (dot >= 3 && text.regionMatches(true, dot - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void appendLinked(StringBuilder html, String line) {
+        if (!mayLink(line)) {
+            escape(html, line);
+            return;
+        }
         Matcher m = URL.matcher(line);
         int start = 0;
         while (m.find()) {

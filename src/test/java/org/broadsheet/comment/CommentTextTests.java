@@ -102,4 +102,35 @@ class CommentTextTests {
                 .isEqualTo(3);
         assertThat(CommentText.countLinks("no links here, just example.org")).isZero();
     }
+
+    /** Generated texts of the pieces addresses are made of: where the quick check says no, the pattern finds nothing. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theQuickCheckNeverMissesAnAddressThePatternFinds(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String[] pieces = {"www", "WwW", ".", ":", "/", "//", "http", "HTTPS", "s", " ", "\n", "é", "example", "-", "w"
+        };
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        boolean found = CommentText.URL.matcher(text).find();
+        if (found) {
+            assertThat(CommentText.mayLink(text.toString())).as("[%s]", text).isTrue();
+        }
+        assertThat(CommentText.countLinks(text.toString()) > 0).as("[%s]", text).isEqualTo(found);
+    }
+
+    static java.util.stream.LongStream seeds() {
+        return java.util.stream.LongStream.range(0, 400);
+    }
+
+    @Test
+    void addressesAreFoundWhateverTheirCase() {
+        assertThat(CommentText.mayLink("see WWW.example.org")).isTrue();
+        assertThat(CommentText.mayLink("HTTPS://example.org")).isTrue();
+        assertThat(CommentText.mayLink("No address here. Nor here.")).isFalse();
+        assertThat(CommentText.toHtml("Try Www.Example.org today"))
+                .contains("<a href=\"http://Www.Example.org\" rel=\"nofollow ugc noopener\">Www.Example.org</a>");
+    }
 }
