@@ -76,6 +76,11 @@ printf '\nimport of %s posts, %s comments (%s MB): %.0f s, %.0f posts/s; peak RS
 # The content is imported once the items are written. The command leaves the search vectors of
 # the stories it imports to the site (its catch-up indexes them when it starts), and says so.
 grep -E 'items written in' "$WORK/import.out" | sed 's/^/  | content: /' || true
+# The second half's rate, from the progress line (items done and the rate since the run began, each
+# second): once the JIT has compiled the hot code, what a larger file would import at.
+tr '\r' '\n' <"$WORK/import.out" | awk '
+  / items, [0-9]+\/s/ { split($1, d, "/"); r = $3; sub("/s,", "", r); if (!half && d[1] >= d[2] / 2 && r > 0) { half = d[1]; t = d[1] / r } }
+  / items written in / { n = $1; s = $5; if (half && s > t) printf "  | second half: %d items in %.1f s, %.0f/s\n", n - half, s - t, (n - half) / (s - t) }'
 sed 's/^/  | /' "$WORK/import-cpu.txt"
 grep -a '^Search: ' "$WORK/import.out" | sed 's/^/  | /' || true
 grep -o 'the last [0-9]* imported stories indexed, [0-9]* ms after stopping began' "$WORK/import.out" | sed 's/^/  | search catch-up: /' || true
