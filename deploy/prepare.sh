@@ -19,6 +19,9 @@ JAVA=${JAVA:-java}
 mkdir -p "$DIR"
 rm -rf "$DIR/lib" "$DIR/broadsheet.jar" "$DIR/broadsheet.jsa"
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DIR"
+# The tools name the application jar after the one extracted; the service runs broadsheet.jar.
+NAME=$(basename "$JAR")
+[ "$NAME" = broadsheet.jar ] || mv "$DIR/$NAME" "$DIR/broadsheet.jar"
 
 TRAINING=$(mktemp -d)
 trap 'rm -rf "$TRAINING"' EXIT
