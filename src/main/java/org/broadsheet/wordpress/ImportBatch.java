@@ -155,7 +155,7 @@ final class ImportBatch implements AutoCloseable {
         posts.clear();
         held.clear();
         comments = 0;
-        if (writing.stream().anyMatch(w -> w.ids().stream().anyMatch(ids::contains))) {
+        if (writing.stream().anyMatch(w -> !java.util.Collections.disjoint(w.ids(), ids))) {
             awaitWriters(0); // a post twice in the file: its second batch updates what the first made
         }
         awaitWriters(WRITERS - 1);
@@ -168,7 +168,7 @@ final class ImportBatch implements AutoCloseable {
         awaitWriters(0);
     }
 
-    /** Ends the writer once the batch it writes, if any, is written: nothing is written after the run returns. */
+    /** Ends the writers once the batches they write, if any, are written: nothing is written after the run returns. */
     @Override
     public void close() {
         writer.shutdown();

@@ -158,9 +158,7 @@ final class SameRendering {
                         .toList();
             }
             for (Attribute attribute : attributes) {
-                StringBuilder collapsed = new StringBuilder(attribute.getValue().length());
-                escapeCollapsed(attribute.getValue(), false, collapsed);
-                String value = collapsed.toString();
+                String value = escapeCollapsed(attribute.getValue());
                 text.append(' ').append(attribute.getKey()).append("=\"");
                 text.append(value.replace("\"", "&quot;")).append('"');
             }
@@ -211,6 +209,13 @@ final class SameRendering {
         if (run < length) {
             out.append(text, run, length);
         }
+    }
+
+    /** {@link #escapeCollapsed(String, boolean, StringBuilder)} as a string of its own (an attribute's value). */
+    static String escapeCollapsed(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        escapeCollapsed(text, false, out);
+        return out.toString();
     }
 
     private static String escape(String text) {

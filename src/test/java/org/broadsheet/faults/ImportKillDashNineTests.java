@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -125,16 +124,11 @@ class ImportKillDashNineTests {
 
     /** {@code import-wxr FILE} in a process of its own, as an operator runs the jar's command. */
     private static Process importing(Path file, Path dataDir, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
+        List<String> command = SiteProcess.java(
                 BroadsheetApplication.class.getName(),
                 "import-wxr",
                 file.toString(),
-                "--broadsheet.data-dir=" + dataDir));
+                "--broadsheet.data-dir=" + dataDir);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -36,15 +36,7 @@ final class SiteProcess implements AutoCloseable {
     /** Starts the site on {@code dataDir} with {@code options} and waits until it serves. */
     static SiteProcess start(Path dataDir, String mainClass, String... options) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                mainClass,
-                "--server.port=" + port,
-                "--broadsheet.data-dir=" + dataDir));
+        List<String> command = java(mainClass, "--server.port=" + port, "--broadsheet.data-dir=" + dataDir);
         command.addAll(List.of(options));
         Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "site-process-", ".log");
         Process process = new ProcessBuilder(command)
@@ -54,6 +46,19 @@ final class SiteProcess implements AutoCloseable {
         SiteProcess site = new SiteProcess(process, log, port);
         site.awaitOutput("Started ", Duration.ofSeconds(120));
         return site;
+    }
+
+    /** The command line of {@code mainClass} with {@code args} in a JVM of its own, on the test class path (a list to add to). */
+    static List<String> java(String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
+        command.addAll(List.of(args));
+        return command;
     }
 
     static SiteProcess start(Path dataDir, String... options) throws Exception {
