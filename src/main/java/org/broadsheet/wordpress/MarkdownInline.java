@@ -27,7 +27,7 @@ final class MarkdownInline {
 
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f]+");
     private static final Pattern SIGNIFICANT = Pattern.compile("[\\\\`*_\\[\\]<]|&(?=#?[A-Za-z0-9]+;)");
-    private static final Pattern LINE_START = Pattern.compile("(?m)^([#>+=~-])|^(\\d{1,9})([.)])");
+    static final Pattern LINE_START = Pattern.compile("(?m)^([#>+=~-])|^(\\d{1,9})([.)])");
     private static final Pattern BREAK = Pattern.compile(" *\\\\\\n *");
     private static final String BREAK_REPLACEMENT = Matcher.quoteReplacement(HARD_BREAK);
     private static final Pattern BACKTICKS = Pattern.compile("`+");
@@ -56,10 +56,8 @@ final class MarkdownInline {
             end -= text.charAt(end - 1) == ' ' ? 1 : HARD_BREAK.length();
         }
         text = text.substring(start, end);
-        return LINE_START
-                .matcher(text)
-                .replaceAll(m -> Matcher.quoteReplacement(
-                        m.group(1) != null ? "\\" + m.group(1) : m.group(2) + "\\" + m.group(3)));
+        return LineStarts.replaceAll(
+                LINE_START, text, m -> m.group(1) != null ? "\\" + m.group(1) : m.group(2) + "\\" + m.group(3));
     }
 
     /** Runs of HTML whitespace as one space. */

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class WxrLinks {
 
-    private static final Pattern ONLY_LINK = Pattern.compile(
+    static final Pattern ONLY_LINK = Pattern.compile(
             "(?im)^[ \\t]*(?:<p(?:\\s[^>]*)?>)?[ \\t]*(read more:[ \\t]*)?<a\\s+href=\"([^\"]+)\"[^>]*>[^<]*</a>[ \\t]*(?:</p>)?[ \\t]*$");
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
     private static final Pattern HAS_HREF = Pattern.compile("(?i)href=\"");
@@ -47,15 +47,15 @@ final class WxrLinks {
             return new Converted(body, false); // no link at all, the most common case: no line-by-line scan
         }
         boolean[] pending = {false};
-        String text = ONLY_LINK.matcher(body).replaceAll(m -> {
+        String text = LineStarts.replaceAll(ONLY_LINK, body, m -> {
             Optional<Long> wpId = wpId(m.group(2));
             if (wpId.isEmpty()) {
-                return Matcher.quoteReplacement(m.group());
+                return m.group();
             }
             Optional<Target> to = target.apply(wpId.get());
             if (to.isEmpty()) {
                 pending[0] = true;
-                return Matcher.quoteReplacement(m.group());
+                return m.group();
             }
             String kind = m.group(1) == null ? "related" : "read-more";
             return "[[" + kind + ": " + to.get().articleId() + "]]";
