@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.broadsheet.account.CreateAdminCommand;
 import org.broadsheet.backup.BackupCommand;
 import org.broadsheet.backup.RestoreCommand;
+import org.broadsheet.platform.CommandCompilation;
 import org.broadsheet.platform.JarCommand;
 import org.broadsheet.wordpress.ExportWxrCommand;
 import org.broadsheet.wordpress.ImportWxrCommand;
@@ -36,6 +37,7 @@ public class BroadsheetApplication {
                 System.err.println(unknown(args[0]));
                 System.exit(JarCommand.USAGE);
             }
+            CommandCompilation.limitStartUpCompilation(); // a command's JVM only: not the site's, not the tests'
             System.exit(run(command.get(), args, System.out, System.err));
         }
         SpringApplication.run(BroadsheetApplication.class, args);
