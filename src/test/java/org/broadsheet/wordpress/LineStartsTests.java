@@ -3,12 +3,12 @@ package org.broadsheet.wordpress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import org.broadsheet.testkit.GeneratedTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,14 +62,9 @@ class LineStartsTests {
     @ParameterizedTest
     @MethodSource("seeds")
     void findsWhatTheMatcherFinds(long seed) {
-        Random random = new Random(seed);
-        StringBuilder text = new StringBuilder();
-        int pieces = random.nextInt(30);
-        for (int i = 0; i < pieces; i++) {
-            text.append(PIECES.get(random.nextInt(PIECES.size())));
-        }
+        String text = GeneratedTexts.of(seed, PIECES, 30);
         for (Pattern pattern : List.of(WxrLinks.ONLY_LINK, MarkdownInline.LINE_START)) {
-            assertThat(LineStarts.replaceAll(pattern, text.toString(), MARK))
+            assertThat(LineStarts.replaceAll(pattern, text, MARK))
                     .as("seed %d, %s: [%s]", seed, pattern, text)
                     .isEqualTo(pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(MARK.apply(m))));
         }

@@ -2,9 +2,9 @@ package org.broadsheet.wordpress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import org.broadsheet.testkit.GeneratedTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,19 +26,13 @@ class SameRenderingTests {
     @ParameterizedTest
     @MethodSource("seeds")
     void escapingAndCollapsingInOnePassIsThePlainDefinition(long seed) {
-        Random random = new Random(seed);
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(40);
-        for (int i = 0; i < length; i++) {
-            text.appendCodePoint(ALPHABET.codePointAt(
-                    ALPHABET.offsetByCodePoints(0, random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
-        }
+        String text = GeneratedTexts.of(seed, GeneratedTexts.codePoints(ALPHABET), 40);
         for (boolean afterSpace : new boolean[] {false, true}) {
             StringBuilder out = new StringBuilder("x");
-            SameRendering.escapeCollapsed(text.toString(), afterSpace, out);
+            SameRendering.escapeCollapsed(text, afterSpace, out);
             assertThat(out.toString())
                     .as("seed %d, after a space %s: [%s]", seed, afterSpace, text)
-                    .isEqualTo("x" + plain(text.toString(), afterSpace));
+                    .isEqualTo("x" + plain(text, afterSpace));
         }
     }
 
