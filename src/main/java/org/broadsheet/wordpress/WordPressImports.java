@@ -206,12 +206,18 @@ public class WordPressImports {
     /** Stops the import and marks this node's waiting and running jobs stopped, for every node to see. */
     @PreDestroy
     void stop() {
+        // Counted before the runner stops: a job it interrupts still needs marking. None (this
+        // node's name is new each run, so only its own jobs carry it): no write at all.
+        boolean anyUnfinished = unfinished.get() > 0;
         ticker.shutdownNow();
         runner.shutdownNow();
         try {
             runner.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!anyUnfinished) {
+            return;
         }
         try {
             jobs.stopAll(node, "The import stopped when its server (" + node + ") shut down." + AGAIN);

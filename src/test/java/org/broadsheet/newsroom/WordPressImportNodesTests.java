@@ -5,6 +5,7 @@ import static org.broadsheet.web.TestCsrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,6 +21,7 @@ import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.BroadsheetTest;
 import org.broadsheet.account.Role;
 import org.broadsheet.platform.EmbeddedPostgresServer;
+import org.broadsheet.testkit.GeneratedWxr;
 import org.broadsheet.testkit.SiteTest;
 import org.broadsheet.web.NewsroomUrls;
 import org.broadsheet.wordpress.WordPressImports;
@@ -144,12 +146,16 @@ class WordPressImportNodesTests extends SiteTest {
         assertThat(leftover)
                 .as("an upload left by the last run of this data directory")
                 .doesNotExist();
-        String nodeC = c.getBean(WordPressImports.class).node();
-        String id = UUID.randomUUID().toString();
-        jdbc.sql("insert into wordpress_import_job (id, filename, dry_run, state, progress, node)"
-                        + " values (?, 'cut-short.xml', false, 'RUNNING', 'Items 3 of 9', ?)")
-                .params(id, nodeC)
-                .update();
+        WordPressImports imports = c.getBean(WordPressImports.class);
+        // The node's one runner is busy with a long dry run, so the second upload waits behind it.
+        imports.start(
+                new ByteArrayInputStream(GeneratedWxr.tides(5_000).getBytes(StandardCharsets.UTF_8)),
+                "long.xml",
+                true,
+                null);
+        String id = imports.start(
+                        new ByteArrayInputStream(export("nn" + RUN.incrementAndGet())), "cut-short.xml", false, null)
+                .id();
 
         c.close();
 
