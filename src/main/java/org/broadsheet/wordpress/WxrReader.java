@@ -146,7 +146,7 @@ final class WxrReader {
         }
         String name = name(xml);
         Map<String, String> attributes = attributes(xml);
-        StringBuilder text = new StringBuilder();
+        Text text = new Text();
         List<WxrNode> children = new ArrayList<>();
         while (true) {
             int event = xml.next();
@@ -159,7 +159,7 @@ final class WxrReader {
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    text.add(xml.getText());
                 case XMLStreamConstants.END_ELEMENT -> {
                     return new WxrNode(name, attributes, text.toString(), List.copyOf(children));
                 }
@@ -167,6 +167,35 @@ final class WxrReader {
                     throw refused(xml, "entities are not accepted");
                 default -> {} // comments and processing instructions
             }
+        }
+    }
+
+    /**
+     * An element's text, from one or more pieces. Most elements have one (a body is one CDATA
+     * section), which is kept as the string the parser made: no copy through a builder, and
+     * no {@code append(char[], int, int)}, which Java 17 does a character at a time.
+     */
+    private static final class Text {
+
+        private @Nullable String single;
+        private @Nullable StringBuilder several;
+
+        void add(String piece) {
+            if (several != null) {
+                several.append(piece);
+            } else if (single == null) {
+                single = piece;
+            } else {
+                several = new StringBuilder(single.length() + piece.length() + 64)
+                        .append(single)
+                        .append(piece);
+                single = null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return several != null ? several.toString() : single != null ? single : "";
         }
     }
 
