@@ -66,7 +66,7 @@ final class HtmlMarkdown {
                 : new Converted(converted, kept[0] != null && kept[0].markdown().equals(converted) ? kept[0] : null);
     }
 
-    /** What readers see of {@code text}, canonical: from the site's rendering when it serves (kept), else rendered here. */
+    /** What readers see of {@code text}, sanitised: from the site's rendering when it serves (kept), else rendered here. */
     private static String same(
             String text,
             @Nullable Function<String, ArticleImports.Prerendered> renderer,
@@ -76,10 +76,10 @@ final class HtmlMarkdown {
             String html = rendering.plainHtml();
             if (html != null) {
                 kept[0] = rendering;
-                return SameRendering.canonical(html);
+                return html;
             }
         }
-        return RENDERING.ofMarkdown(text);
+        return RENDERING.renderedSanitised(text);
     }
 
     private static String markdown(String body, Function<String, String> readersSee) {
@@ -92,11 +92,11 @@ final class HtmlMarkdown {
             document.body().appendChild(block.html()); // paragraphs made from text join the document
             whole.append(block.html().outerHtml());
         }
-        String expected = RENDERING.ofHtml(whole.toString());
+        Expected expected = new Expected(RENDERING.sanitised(whole.toString()));
         List<@Nullable String> markdown = MarkdownBlocks.of(blocks);
         if (markdown.stream().allMatch(Objects::nonNull)) {
             String text = join(markdown);
-            if (readersSee.apply(text).equals(expected)) {
+            if (expected.seenIn(readersSee.apply(text))) {
                 return text;
             }
         }
@@ -108,12 +108,36 @@ final class HtmlMarkdown {
             mixed.add(same ? md : htmlBlock(html));
         }
         String text = join(mixed);
-        if (readersSee.apply(text).equals(expected)) {
+        if (expected.seenIn(readersSee.apply(text))) {
             return text;
         }
         return join(blocks.stream()
                 .map(b -> b.reference() ? b.html().text() : htmlBlock(b.html().outerHtml()))
                 .toList());
+    }
+
+    /**
+     * What readers see of the body as WordPress had it, sanitised; its canonical form made only
+     * when a rendering does not {@linkplain PlainlySame plainly} match it.
+     */
+    private static final class Expected {
+
+        private final String sanitised;
+        private @Nullable String canonical;
+
+        Expected(String sanitised) {
+            this.sanitised = sanitised;
+        }
+
+        boolean seenIn(String rendered) {
+            if (PlainlySame.same(rendered, sanitised)) {
+                return true;
+            }
+            if (canonical == null) {
+                canonical = SameRendering.canonical(sanitised);
+            }
+            return SameRendering.canonical(rendered).equals(canonical);
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class SameRendering {
 
-    private static final Set<String> VOID = Set.of("br", "hr", "img");
+    static final Set<String> VOID = Set.of("br", "hr", "img");
     private static final Set<String> BLOCK_NAMES = Set.of(
             "p",
             "h1",
@@ -56,7 +56,6 @@ final class SameRendering {
     private static final Pattern TRAILING_BREAKS = Pattern.compile("(?:<br>)+(</(?:p|li|h[1-6])>)");
     private static final Pattern PRE_START = Pattern.compile("(<pre>(?:<code[^>]*>)?)&#10;");
     private static final Pattern PRE_END = Pattern.compile("&#10;((?:</code>)?</pre>)");
-
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().escapeHtml(false).build();
@@ -78,7 +77,12 @@ final class SameRendering {
 
     /** What readers see of {@code markdown}, rendered as the site renders bodies, canonical. */
     String ofMarkdown(String markdown) {
-        return canonical(sanitised(renderer.render(parser.parse(markdown))));
+        return canonical(renderedSanitised(markdown));
+    }
+
+    /** {@code markdown} rendered as the site renders bodies, then sanitised: before it is made canonical. */
+    String renderedSanitised(String markdown) {
+        return sanitised(renderer.render(parser.parse(markdown)));
     }
 
     static String canonical(String html) {

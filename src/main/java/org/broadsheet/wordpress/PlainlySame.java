@@ -1,0 +1,217 @@
+package org.broadsheet.wordpress;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+
+/**
+ * Whether two texts of sanitised HTML read the same, found without making either canonical
+ * ({@link SameRendering#canonical} parses the HTML and walks it; this is a scan). They do when
+ * they are equal once the line breaks that follow a block's tag are taken out: CommonMark
+ * writes one after each block, and WordPress's blocks, joined, come without. The answer "not
+ * the same" says nothing: compare the canonical forms then. It is said whenever a line break
+ * might be seen after all:
+ * <ul>
+ *   <li>in a {@code pre}, where it is content;
+ *   <li>where a formatting element is open ({@code em}, {@code a}…), which the HTML parser
+ *       opens again after a block with any text in it, a line break included;
+ *   <li>when the parser would not build the tree the tags write: an element closed by the
+ *       start of another ({@code p} by a block, a heading by a heading, a list item by a list
+ *       item), a table's part outside a table or anything but its parts directly in it, a link
+ *       in a link. The sanitiser balances tags, but lets those through.
+ * </ul>
+ * {@code PlainlySameTests} checks this against the canonical forms on sanitised HTML of any
+ * nesting. Thread-safe.
+ */
+final class PlainlySame {
+
+    /** Tags (between {@code <} and {@code >}) after which a line break is not seen. */
+    private static final Set<String> BEFORE_UNSEEN_BREAK = Set.of(
+            "p",
+            "/p",
+            "li",
+            "/li",
+            "ul",
+            "/ul",
+            "ol",
+            "/ol",
+            "blockquote",
+            "/blockquote",
+            "h2",
+            "/h2",
+            "h3",
+            "/h3",
+            "h4",
+            "/h4",
+            "h5",
+            "/h5",
+            "h6",
+            "/h6",
+            "figure",
+            "/figure",
+            "figcaption",
+            "/figcaption",
+            "dl",
+            "/dl",
+            "dt",
+            "/dt",
+            "dd",
+            "/dd",
+            "hr /");
+    /** HTML's formatting elements, which its parser opens again after a block that interrupted them. */
+    private static final Set<String> FORMATTING =
+            Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u");
+    /** Start tags that close an open {@code p} (HTML's parsing rules), {@code hr} included. */
+    private static final Set<String> CLOSE_P = Set.of(
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "header",
+            "hgroup",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "p",
+            "section",
+            "summary",
+            "ul",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "pre",
+            "listing",
+            "form",
+            "li",
+            "dd",
+            "dt",
+            "table",
+            "hr");
+
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> TABLE_PARTS =
+            Set.of("caption", "colgroup", "thead", "tbody", "tfoot", "tr", "td", "th");
+    /** What may open directly in a table's part (its other children the parser moves out of it). */
+    private static final java.util.Map<String, Set<String>> TABLE_CHILDREN = java.util.Map.of(
+            "table", Set.of("caption", "thead", "tbody", "tfoot"),
+            "thead", Set.of("tr"),
+            "tbody", Set.of("tr"),
+            "tfoot", Set.of("tr"),
+            "tr", Set.of("td", "th"));
+
+    private PlainlySame() {}
+
+    static boolean same(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.contains("<pre") || b.contains("<pre") || !nestsAsWritten(a)) {
+            return false; // b has a's tags, or the comparison below fails
+        }
+        int i = 0;
+        int j = 0;
+        int formatting = 0; // formatting elements open here, in both (they differ only in line breaks)
+        while (i < a.length() || j < b.length()) {
+            boolean skipA = formatting == 0 && i < a.length() && a.charAt(i) == '\n' && afterBlockTag(a, i);
+            boolean skipB = formatting == 0 && j < b.length() && b.charAt(j) == '\n' && afterBlockTag(b, j);
+            if (skipA || skipB) {
+                i += skipA ? 1 : 0;
+                j += skipB ? 1 : 0;
+            } else if (i < a.length() && j < b.length() && a.charAt(i) == b.charAt(j)) {
+                if (a.charAt(i) == '<') {
+                    String tag = tagName(a, i);
+                    boolean end = tag.startsWith("/");
+                    if (FORMATTING.contains(end ? tag.substring(1) : tag)) {
+                        formatting += end ? -1 : 1;
+                    }
+                }
+                i++;
+                j++;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the HTML parser builds the very tree {@code html}'s tags write (see the class). */
+    static boolean nestsAsWritten(String html) {
+        Deque<String> open = new ArrayDeque<>();
+        for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+            String tag = tagName(html, at);
+            if (tag.isEmpty() || tag.equals("/")) {
+                return false; // not a tag the sanitiser writes
+            } else if (tag.startsWith("/")) {
+                if (!tag.substring(1).equals(open.poll())) {
+                    return false;
+                }
+            } else if (!opensAsWritten(tag, open)) {
+                return false;
+            } else if (!SameRendering.VOID.contains(tag)) {
+                open.push(tag);
+            }
+        }
+        return open.isEmpty();
+    }
+
+    private static boolean opensAsWritten(String tag, Deque<String> open) {
+        String current = open.peek();
+        Set<String> children = current == null ? null : TABLE_CHILDREN.get(current);
+        if (children != null ? !children.contains(tag) : TABLE_PARTS.contains(tag)) {
+            return false; // fostered out of the table, or dropped outside one
+        }
+        return !(CLOSE_P.contains(tag) && open.contains("p")
+                || HEADINGS.contains(tag) && current != null && HEADINGS.contains(current)
+                || tag.equals("li") && nearer(open, Set.of("li"), Set.of("ul", "ol"))
+                || (tag.equals("dd") || tag.equals("dt")) && nearer(open, Set.of("dd", "dt"), Set.of("dl"))
+                || tag.equals("a") && open.contains("a"));
+    }
+
+    /** Whether one of {@code names} is open more recently than any of {@code stops}. */
+    private static boolean nearer(Deque<String> open, Set<String> names, Set<String> stops) {
+        for (String element : open) {
+            if (names.contains(element)) {
+                return true;
+            }
+            if (stops.contains(element)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The name of the tag that starts at {@code at}, with its {@code /} if it is an end tag. */
+    private static String tagName(String text, int at) {
+        int stop = at + 1;
+        if (stop < text.length() && text.charAt(stop) == '/') {
+            stop++;
+        }
+        while (stop < text.length() && Character.isLetterOrDigit(text.charAt(stop))) {
+            stop++;
+        }
+        return text.substring(at + 1, stop);
+    }
+
+    /** Whether {@code text} has one of {@link #BEFORE_UNSEEN_BREAK} just before {@code at}. */
+    private static boolean afterBlockTag(String text, int at) {
+        if (at == 0 || text.charAt(at - 1) != '>') {
+            return false;
+        }
+        int open = text.lastIndexOf('<', at - 1);
+        return open >= 0 && at - open <= 14 && BEFORE_UNSEEN_BREAK.contains(text.substring(open + 1, at - 1));
+    }
+}
