@@ -2,7 +2,10 @@ package org.broadsheet.wordpress;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Whether two texts of sanitised HTML read the same, found without making either canonical
@@ -25,88 +28,70 @@ import java.util.Set;
  */
 final class PlainlySame {
 
-    /** Tags (between {@code <} and {@code >}) after which a line break is not seen. */
+    /** Blocks after whose start or end tag a line break is not seen ({@code hr} too). */
     private static final Set<String> BEFORE_UNSEEN_BREAK = Set.of(
             "p",
-            "/p",
             "li",
-            "/li",
             "ul",
-            "/ul",
             "ol",
-            "/ol",
             "blockquote",
-            "/blockquote",
             "h2",
-            "/h2",
             "h3",
-            "/h3",
             "h4",
-            "/h4",
             "h5",
-            "/h5",
             "h6",
-            "/h6",
             "figure",
-            "/figure",
             "figcaption",
-            "/figcaption",
             "dl",
-            "/dl",
             "dt",
-            "/dt",
-            "dd",
-            "/dd",
-            "hr /");
+            "dd");
     /** HTML's formatting elements, which its parser opens again after a block that interrupted them. */
     private static final Set<String> FORMATTING =
             Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u");
-    /** Start tags that close an open {@code p} (HTML's parsing rules), {@code hr} included. */
-    private static final Set<String> CLOSE_P = Set.of(
-            "address",
-            "article",
-            "aside",
-            "blockquote",
-            "center",
-            "details",
-            "dialog",
-            "dir",
-            "div",
-            "dl",
-            "fieldset",
-            "figcaption",
-            "figure",
-            "footer",
-            "header",
-            "hgroup",
-            "main",
-            "menu",
-            "nav",
-            "ol",
-            "p",
-            "section",
-            "summary",
-            "ul",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "pre",
-            "listing",
-            "form",
-            "li",
-            "dd",
-            "dt",
-            "table",
-            "hr");
 
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** Start tags that close an open {@code p} (HTML's parsing rules), {@code hr} and the headings included. */
+    private static final Set<String> CLOSE_P = Stream.concat(
+                    HEADINGS.stream(),
+                    Stream.of(
+                            "address",
+                            "article",
+                            "aside",
+                            "blockquote",
+                            "center",
+                            "details",
+                            "dialog",
+                            "dir",
+                            "div",
+                            "dl",
+                            "fieldset",
+                            "figcaption",
+                            "figure",
+                            "footer",
+                            "header",
+                            "hgroup",
+                            "main",
+                            "menu",
+                            "nav",
+                            "ol",
+                            "p",
+                            "section",
+                            "summary",
+                            "ul",
+                            "pre",
+                            "listing",
+                            "form",
+                            "li",
+                            "dd",
+                            "dt",
+                            "table",
+                            "hr"))
+            .collect(Collectors.toUnmodifiableSet());
+
     private static final Set<String> TABLE_PARTS =
             Set.of("caption", "colgroup", "thead", "tbody", "tfoot", "tr", "td", "th");
     /** What may open directly in a table's part (its other children the parser moves out of it). */
-    private static final java.util.Map<String, Set<String>> TABLE_CHILDREN = java.util.Map.of(
+    private static final Map<String, Set<String>> TABLE_CHILDREN = Map.of(
             "table", Set.of("caption", "thead", "tbody", "tfoot"),
             "thead", Set.of("tr"),
             "tbody", Set.of("tr"),
@@ -206,12 +191,16 @@ final class PlainlySame {
         return text.substring(at + 1, stop);
     }
 
-    /** Whether {@code text} has one of {@link #BEFORE_UNSEEN_BREAK} just before {@code at}. */
+    /** Whether {@code text} has a start or end tag of {@link #BEFORE_UNSEEN_BREAK}, or {@code <hr />}, just before {@code at}. */
     private static boolean afterBlockTag(String text, int at) {
         if (at == 0 || text.charAt(at - 1) != '>') {
             return false;
         }
         int open = text.lastIndexOf('<', at - 1);
-        return open >= 0 && at - open <= 14 && BEFORE_UNSEEN_BREAK.contains(text.substring(open + 1, at - 1));
+        if (open < 0 || at - open > 14) {
+            return false;
+        }
+        String tag = text.substring(open + 1, at - 1);
+        return tag.equals("hr /") || BEFORE_UNSEEN_BREAK.contains(tag.startsWith("/") ? tag.substring(1) : tag);
     }
 }
