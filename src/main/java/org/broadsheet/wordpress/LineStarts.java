@@ -45,6 +45,9 @@ final class LineStarts {
     private static int nextLine(String text, int from) {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c > '\r' && c < '\u0085') {
+                continue; // the usual case, in one comparison: no line terminator is in that range
+            }
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
                 return i + 1;
             }

@@ -64,6 +64,9 @@ final class MarkdownInline {
     static String collapse(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c > ' ') {
+                continue; // the usual case, in one comparison
+            }
             boolean space = c == ' ' && i + 1 < text.length() && text.charAt(i + 1) <= ' ';
             if (space || (c != ' ' && (c == '\t' || c == '\n' || c == '\r' || c == '\f'))) {
                 return WHITESPACE.matcher(text).replaceAll(" ");
@@ -201,7 +204,11 @@ final class MarkdownInline {
 
     private static boolean plain(String text) {
         for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c == ' ') {
+                continue; // the usual case, in two comparisons
+            }
+            switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '<', '&', '\u00A0' -> {
                     return false;
                 }

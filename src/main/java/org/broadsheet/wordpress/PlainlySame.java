@@ -48,6 +48,9 @@ final class PlainlySame {
     /** HTML's formatting elements, which its parser opens again after a block that interrupted them. */
     private static final Set<String> FORMATTING =
             Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u");
+    /** The length of the longest name in {@link #FORMATTING}: any longer name is not one. */
+    private static final int LONGEST_FORMATTING =
+            FORMATTING.stream().mapToInt(String::length).max().orElseThrow();
 
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** Start tags that close an open {@code p} (HTML's parsing rules), {@code hr} and the headings included. */
@@ -110,7 +113,17 @@ final class PlainlySame {
         int i = 0;
         int j = 0;
         int formatting = 0; // formatting elements open here, in both (they differ only in line breaks)
-        while (i < a.length() || j < b.length()) {
+        while (true) {
+            // Up to the next tag or line break of either, the two must be equal, character for character.
+            int run = Math.min(nextMark(a, i), nextMark(b, j));
+            if (!a.regionMatches(i, b, j, run)) {
+                return false;
+            }
+            i += run;
+            j += run;
+            if (i == a.length() && j == b.length()) {
+                return true;
+            }
             boolean skipA = formatting == 0 && i < a.length() && a.charAt(i) == '\n' && afterBlockTag(a, i);
             boolean skipB = formatting == 0 && j < b.length() && b.charAt(j) == '\n' && afterBlockTag(b, j);
             if (skipA || skipB) {
@@ -118,11 +131,7 @@ final class PlainlySame {
                 j += skipB ? 1 : 0;
             } else if (i < a.length() && j < b.length() && a.charAt(i) == b.charAt(j)) {
                 if (a.charAt(i) == '<') {
-                    String tag = tagName(a, i);
-                    boolean end = tag.startsWith("/");
-                    if (FORMATTING.contains(end ? tag.substring(1) : tag)) {
-                        formatting += end ? -1 : 1;
-                    }
+                    formatting += formattingChange(a, i);
                 }
                 i++;
                 j++;
@@ -130,7 +139,29 @@ final class PlainlySame {
                 return false;
             }
         }
-        return true;
+    }
+
+    /** How many characters from {@code at} come before the next {@code <} or line break (or the end). */
+    private static int nextMark(String text, int at) {
+        int tag = text.indexOf('<', at);
+        int stop = tag < 0 ? text.length() : tag;
+        int lineBreak = text.indexOf('\n', at);
+        return (lineBreak >= 0 && lineBreak < stop ? lineBreak : stop) - at;
+    }
+
+    /** +1 for the start tag of a formatting element at {@code at}, -1 for its end tag, else 0. */
+    private static int formattingChange(String text, int at) {
+        int start = at + 1;
+        boolean end = start < text.length() && text.charAt(start) == '/';
+        start += end ? 1 : 0;
+        int stop = start;
+        while (stop < text.length() && Character.isLetterOrDigit(text.charAt(stop))) {
+            stop++;
+        }
+        if (stop - start > LONGEST_FORMATTING || !FORMATTING.contains(text.substring(start, stop))) {
+            return 0;
+        }
+        return end ? -1 : 1;
     }
 
     /** Whether the HTML parser builds the very tree {@code html}'s tags write (see the class). */
