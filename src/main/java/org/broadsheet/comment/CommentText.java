@@ -22,12 +22,15 @@ final class CommentText {
     static String toHtml(String text) {
         String normalised = normalise(text);
         StringBuilder html = new StringBuilder(normalised.length() + 32);
-        for (String paragraph : PARAGRAPH_BREAK.split(normalised)) {
+        // Most comments are one line: no pattern is run on those. "\n" is split without one.
+        String[] paragraphs =
+                normalised.indexOf('\n') < 0 ? new String[] {normalised} : PARAGRAPH_BREAK.split(normalised);
+        for (String paragraph : paragraphs) {
             if (paragraph.isBlank()) {
                 continue;
             }
             html.append("<p>");
-            String[] lines = paragraph.strip().split("\\n");
+            String[] lines = paragraph.strip().split("\n");
             for (int i = 0; i < lines.length; i++) {
                 if (i > 0) {
                     html.append("<br>\n");

@@ -41,4 +41,26 @@ class WxrLinksTests {
                         + "<a href=\"https://elsewhere.example/2024/03/pier-reopens/\">they</a> too.</p>\n"
                         + "<pre><a href=\"/local/2024/03/01/pier-reopens\">x</a> y</pre>");
     }
+
+    @Test
+    void anHrefIsFoundInAnyCaseAsTheCaseBlindPatternFindsIt() {
+        java.util.regex.Pattern caseBlind = java.util.regex.Pattern.compile("(?i)href=\"");
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"h", "H", "r", "R", "e", "E", "f", "F", "=", "\"", " ", "<a ", "x", "\u0130", "\u212A", "é"};
+        int found = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder body = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                body.append(pieces[random.nextInt(pieces.length)]);
+            }
+            if (random.nextInt(8) == 0) {
+                body.insert(random.nextInt(body.length() + 1), random.nextBoolean() ? "HrEf=\"" : "href=\"");
+            }
+            String text = body.toString();
+            boolean expected = caseBlind.matcher(text).find();
+            assertThat(WxrLinks.hasHref(text)).as(text).isEqualTo(expected);
+            found += expected ? 1 : 0;
+        }
+        assertThat(found).as("bodies with an href").isGreaterThan(2_000);
+    }
 }
