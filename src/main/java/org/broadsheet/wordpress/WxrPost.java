@@ -3,6 +3,7 @@ package org.broadsheet.wordpress;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 final class WxrPost {
 
     private static final DateTimeFormatter WORDPRESS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The form of {@link #usualForm}: {@code 0} stands for a digit. */
+    private static final String USUAL = "0000-00-00 00:00:00";
 
     private WxrPost() {}
 
@@ -34,11 +37,55 @@ final class WxrPost {
         if (text.isBlank() || text.startsWith("0000")) {
             return null;
         }
+        String date = text.strip();
+        LocalDateTime usual = usualForm(date);
+        if (usual != null) {
+            return usual.toInstant(ZoneOffset.UTC);
+        }
         try {
-            return LocalDateTime.parse(text.strip(), WORDPRESS).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(date, WORDPRESS).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * A date as WordPress writes every one ({@code 2024-03-01 09:30:00}), read by hand when it is
+     * a valid one in exactly that form; null for anything else, which the formatter then reads
+     * (or refuses). Each post and comment has two dates: the formatter's general parsing was 1%
+     * of an import's processor time, and more in its compilation.
+     */
+    static @Nullable LocalDateTime usualForm(String date) {
+        if (date.length() != USUAL.length()) {
+            return null;
+        }
+        for (int i = 0; i < USUAL.length(); i++) {
+            char c = date.charAt(i);
+            if (USUAL.charAt(i) == '0' ? c < '0' || c > '9' : c != USUAL.charAt(i)) {
+                return null;
+            }
+        }
+        int year = number(date, 0, 4);
+        int month = number(date, 5, 7);
+        int day = number(date, 8, 10);
+        int hour = number(date, 11, 13);
+        int minute = number(date, 14, 16);
+        int second = number(date, 17, 19);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        if (day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null; // the formatter's own rule (its smart resolving) decides
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second);
+    }
+
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     /**
