@@ -1,5 +1,7 @@
 package org.broadsheet.wordpress;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +31,16 @@ record WxrNode(String name, Map<String, String> attributes, String text, List<Wx
         return null;
     }
 
+    /** The children called {@code name}, in order (a loop: called several times for each item and comment). */
     List<WxrNode> all(String name) {
-        return children.stream().filter(c -> c.name.equals(name)).toList();
+        List<WxrNode> found = null;
+        for (WxrNode child : children) {
+            if (child.name.equals(name)) {
+                found = found == null ? new ArrayList<>(4) : found;
+                found.add(child);
+            }
+        }
+        return found == null ? List.of() : Collections.unmodifiableList(found);
     }
 
     String attribute(String name) {
