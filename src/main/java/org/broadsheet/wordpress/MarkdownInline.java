@@ -60,19 +60,20 @@ final class MarkdownInline {
                 LINE_START, text, m -> m.group(1) != null ? "\\" + m.group(1) : m.group(2) + "\\" + m.group(3));
     }
 
-    /** Runs of HTML whitespace as one space. */
+    /**
+     * Runs of HTML whitespace as one space. The text is only changed where it has a tab, a line
+     * break or a form feed, or two spaces together: those are looked for first (searches for one
+     * character are quick), and most of a body's texts have none.
+     */
     static String collapse(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c > ' ') {
-                continue; // the usual case, in one comparison
-            }
-            boolean space = c == ' ' && i + 1 < text.length() && text.charAt(i + 1) <= ' ';
-            if (space || (c != ' ' && (c == '\t' || c == '\n' || c == '\r' || c == '\f'))) {
-                return WHITESPACE.matcher(text).replaceAll(" ");
-            }
+        if (text.indexOf('\n') < 0
+                && text.indexOf('\t') < 0
+                && text.indexOf('\r') < 0
+                && text.indexOf('\f') < 0
+                && !text.contains("  ")) {
+            return text;
         }
-        return text;
+        return WHITESPACE.matcher(text).replaceAll(" ");
     }
 
     private static boolean hardBreakEndsAt(String text, int end) {
