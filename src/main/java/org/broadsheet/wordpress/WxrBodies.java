@@ -153,9 +153,13 @@ final class WxrBodies {
     /** Markup removed from a short text (an excerpt): tags dropped, the five entities read back. */
     static String plain(String html) {
         String text = html.indexOf('<') < 0 ? html : TAG.matcher(html).replaceAll("");
-        return WHITESPACE
-                .matcher(org.springframework.web.util.HtmlUtils.htmlUnescape(text))
-                .replaceAll(" ")
-                .strip();
+        text = text.indexOf('&') < 0 ? text : org.springframework.web.util.HtmlUtils.htmlUnescape(text);
+        boolean spaced = text.indexOf('\n') >= 0
+                || text.indexOf('\t') >= 0
+                || text.indexOf('\r') >= 0
+                || text.indexOf('\f') >= 0
+                || text.indexOf('\u000B') >= 0
+                || text.contains("  ");
+        return (spaced ? WHITESPACE.matcher(text).replaceAll(" ") : text).strip();
     }
 }

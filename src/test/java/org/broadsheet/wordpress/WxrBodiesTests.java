@@ -63,4 +63,23 @@ class WxrBodiesTests {
         }
         assertThat(changed).as("contents with a block comment").isGreaterThan(1_000);
     }
+
+    @Test
+    void anExcerptIsMadePlainAsTheOriginalDefinitionMakesIt() {
+        Random random = new Random(9);
+        String[] pieces = {
+            "<p>", "</p>", "<br />", "&amp;", "&lt;", "&#8217;", "&", " ", "  ", "\t", "\n", "\u000B", "x", "é", ">"
+        };
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder html = new StringBuilder();
+            for (int i = random.nextInt(10); i > 0; i--) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = html.toString();
+            String expected = org.springframework.web.util.HtmlUtils.htmlUnescape(text.replaceAll("<[^>]*>", ""))
+                    .replaceAll("\\s+", " ")
+                    .strip();
+            assertThat(WxrBodies.plain(text)).as(text).isEqualTo(expected);
+        }
+    }
 }
