@@ -31,6 +31,13 @@ public final class JsonLd implements Content {
     }
 
     static String escapeForScript(String json) {
+        if (json.indexOf('<') < 0
+                && json.indexOf('>') < 0
+                && json.indexOf('&') < 0
+                && json.indexOf('\u2028') < 0
+                && json.indexOf('\u2029') < 0) {
+            return json; // nothing to escape, the usual case: five quick searches, no copy
+        }
         StringBuilder out = new StringBuilder(json.length() + 16);
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
