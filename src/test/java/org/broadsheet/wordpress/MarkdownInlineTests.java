@@ -2,8 +2,11 @@ package org.broadsheet.wordpress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.broadsheet.testkit.GeneratedTexts;
 import org.junit.jupiter.api.Test;
 
 /** A text's runs of HTML white space made one space: looked for first, then replaced. */
@@ -21,19 +24,17 @@ class MarkdownInlineTests {
 
     @Test
     void everyTextIsCollapsedAsThePatternCollapsesIt() {
-        Random random = new Random(17);
-        String characters = "ab  \t\n\r\f\u000B\u00A0\u2028é😀";
+        // Each kind of white space (and some that is not HTML's) a third of the time, a letter otherwise.
+        List<String> pieces = new ArrayList<>(GeneratedTexts.codePoints("ab  \t\n\r\f\u000B\u00A0\u2028é😀"));
+        pieces.addAll(Collections.nCopies(2 * pieces.size(), "x"));
         int changed = 0;
-        for (int n = 0; n < 50_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(12); i > 0; i--) {
-                text.append(random.nextInt(3) == 0 ? characters.charAt(random.nextInt(characters.length())) : 'x');
-            }
+        for (long seed = 0; seed < 50_000; seed++) {
+            String text = GeneratedTexts.of(seed, pieces, 12);
             String expected = WHITE_RUN.matcher(text).replaceAll(" ");
-            assertThat(MarkdownInline.collapse(text.toString()))
-                    .as(text.toString())
+            assertThat(MarkdownInline.collapse(text))
+                    .as("seed %d: [%s]", seed, text)
                     .isEqualTo(expected);
-            changed += expected.contentEquals(text) ? 0 : 1;
+            changed += expected.equals(text) ? 0 : 1;
         }
         assertThat(changed).as("texts changed").isGreaterThan(10_000);
     }

@@ -2,8 +2,9 @@ package org.broadsheet.wordpress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.broadsheet.testkit.GeneratedTexts;
 import org.junit.jupiter.api.Test;
 
 /** A post's content made a body: the block-editor comments found by hand, as the pattern finds them. */
@@ -23,42 +24,38 @@ class WxrBodiesTests {
 
     @Test
     void blockCommentsAreFoundExactlyWhereThePatternFindsThem() {
-        Random random = new Random(5);
-        String[] pieces = {
-            "<!--",
-            "-->",
-            "--",
-            "-",
-            ">",
-            "<",
-            "!",
-            " ",
-            "\t",
-            "\n",
-            "\u000B",
-            "/",
-            "wp:",
-            "wp",
-            ":",
-            "w",
-            "p",
-            "{\"a\":1}",
-            "x",
-            "\u00A0",
-            "é",
-            "<!-- wp:",
-            "<!--/wp:",
-            "<!-- /wp:x -->"
-        };
+        List<String> pieces = List.of(
+                "<!--",
+                "-->",
+                "--",
+                "-",
+                ">",
+                "<",
+                "!",
+                " ",
+                "\t",
+                "\n",
+                "\u000B",
+                "/",
+                "wp:",
+                "wp",
+                ":",
+                "w",
+                "p",
+                "{\"a\":1}",
+                "x",
+                "\u00A0",
+                "é",
+                "<!-- wp:",
+                "<!--/wp:",
+                "<!-- /wp:x -->");
         int changed = 0;
-        for (int n = 0; n < 50_000; n++) {
-            StringBuilder content = new StringBuilder();
-            for (int i = random.nextInt(16); i > 0; i--) {
-                content.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = content.toString();
+        for (long seed = 0; seed < 50_000; seed++) {
+            String text = GeneratedTexts.of(seed, pieces, 16);
             String expected = BLOCK_COMMENT.matcher(text).replaceAll("");
-            assertThat(WxrBodies.withoutBlockComments(text)).as(text).isEqualTo(expected);
+            assertThat(WxrBodies.withoutBlockComments(text))
+                    .as("seed %d: [%s]", seed, text)
+                    .isEqualTo(expected);
             changed += expected.equals(text) ? 0 : 1;
         }
         assertThat(changed).as("contents with a block comment").isGreaterThan(1_000);
@@ -66,20 +63,15 @@ class WxrBodiesTests {
 
     @Test
     void anExcerptIsMadePlainAsTheOriginalDefinitionMakesIt() {
-        Random random = new Random(9);
-        String[] pieces = {
-            "<p>", "</p>", "<br />", "&amp;", "&lt;", "&#8217;", "&", " ", "  ", "\t", "\n", "\u000B", "x", "é", ">"
-        };
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder html = new StringBuilder();
-            for (int i = random.nextInt(10); i > 0; i--) {
-                html.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = html.toString();
+        List<String> pieces = List.of(
+                "<p>", "</p>", "<br />", "&amp;", "&lt;", "&#8217;", "&", " ", "  ", "\t", "\n", "\u000B", "x", "é",
+                ">");
+        for (long seed = 0; seed < 20_000; seed++) {
+            String text = GeneratedTexts.of(seed, pieces, 10);
             String expected = org.springframework.web.util.HtmlUtils.htmlUnescape(text.replaceAll("<[^>]*>", ""))
                     .replaceAll("\\s+", " ")
                     .strip();
-            assertThat(WxrBodies.plain(text)).as(text).isEqualTo(expected);
+            assertThat(WxrBodies.plain(text)).as("seed %d: [%s]", seed, text).isEqualTo(expected);
         }
     }
 }

@@ -45,20 +45,14 @@ class WxrLinksTests {
     @Test
     void anHrefIsFoundInAnyCaseAsTheCaseBlindPatternFindsIt() {
         java.util.regex.Pattern caseBlind = java.util.regex.Pattern.compile("(?i)href=\"");
-        java.util.Random random = new java.util.Random(11);
-        String[] pieces = {"h", "H", "r", "R", "e", "E", "f", "F", "=", "\"", " ", "<a ", "x", "\u0130", "\u212A", "é"};
+        java.util.List<String> pieces = java.util.List.of(
+                "h", "H", "r", "R", "e", "E", "f", "F", "=", "\"", " ", "<a ", "x", "\u0130", "\u212A", "é", "href=\"",
+                "HrEf=\"");
         int found = 0;
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder body = new StringBuilder();
-            for (int i = random.nextInt(14); i > 0; i--) {
-                body.append(pieces[random.nextInt(pieces.length)]);
-            }
-            if (random.nextInt(8) == 0) {
-                body.insert(random.nextInt(body.length() + 1), random.nextBoolean() ? "HrEf=\"" : "href=\"");
-            }
-            String text = body.toString();
+        for (long seed = 0; seed < 20_000; seed++) {
+            String text = org.broadsheet.testkit.GeneratedTexts.of(seed, pieces, 14);
             boolean expected = caseBlind.matcher(text).find();
-            assertThat(WxrLinks.hasHref(text)).as(text).isEqualTo(expected);
+            assertThat(WxrLinks.hasHref(text)).as("seed %d: [%s]", seed, text).isEqualTo(expected);
             found += expected ? 1 : 0;
         }
         assertThat(found).as("bodies with an href").isGreaterThan(2_000);
