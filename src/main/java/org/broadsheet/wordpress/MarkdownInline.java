@@ -66,14 +66,21 @@ final class MarkdownInline {
      * character are quick), and most of a body's texts have none.
      */
     static String collapse(String text) {
-        if (text.indexOf('\n') < 0
-                && text.indexOf('\t') < 0
-                && text.indexOf('\r') < 0
-                && text.indexOf('\f') < 0
-                && !text.contains("  ")) {
-            return text;
+        return hasRunToCollapse(text, "\t\n\r\f") ? WHITESPACE.matcher(text).replaceAll(" ") : text;
+    }
+
+    /**
+     * Whether a pattern that makes each run of white space one space would change {@code text}:
+     * it has one of {@code otherSpaces} (the white space other than the space itself), or two
+     * spaces together. Searches for one character each, quicker than the pattern's scan.
+     */
+    static boolean hasRunToCollapse(String text, String otherSpaces) {
+        for (int i = 0; i < otherSpaces.length(); i++) {
+            if (text.indexOf(otherSpaces.charAt(i)) >= 0) {
+                return true;
+            }
         }
-        return WHITESPACE.matcher(text).replaceAll(" ");
+        return text.contains("  ");
     }
 
     private static boolean hardBreakEndsAt(String text, int end) {

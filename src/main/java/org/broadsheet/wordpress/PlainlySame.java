@@ -48,9 +48,6 @@ final class PlainlySame {
     /** HTML's formatting elements, which its parser opens again after a block that interrupted them. */
     private static final Set<String> FORMATTING =
             Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u");
-    /** The length of the longest name in {@link #FORMATTING}: any longer name is not one. */
-    private static final int LONGEST_FORMATTING =
-            FORMATTING.stream().mapToInt(String::length).max().orElseThrow();
 
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** Start tags that close an open {@code p} (HTML's parsing rules), {@code hr} and the headings included. */
@@ -151,17 +148,9 @@ final class PlainlySame {
 
     /** +1 for the start tag of a formatting element at {@code at}, -1 for its end tag, else 0. */
     private static int formattingChange(String text, int at) {
-        int start = at + 1;
-        boolean end = start < text.length() && text.charAt(start) == '/';
-        start += end ? 1 : 0;
-        int stop = start;
-        while (stop < text.length() && Character.isLetterOrDigit(text.charAt(stop))) {
-            stop++;
-        }
-        if (stop - start > LONGEST_FORMATTING || !FORMATTING.contains(text.substring(start, stop))) {
-            return 0;
-        }
-        return end ? -1 : 1;
+        String tag = tagName(text, at);
+        boolean end = tag.startsWith("/");
+        return FORMATTING.contains(end ? tag.substring(1) : tag) ? (end ? -1 : 1) : 0;
     }
 
     /** Whether the HTML parser builds the very tree {@code html}'s tags write (see the class). */

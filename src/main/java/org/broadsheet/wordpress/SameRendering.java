@@ -56,6 +56,7 @@ final class SameRendering {
     private static final Pattern TRAILING_BREAKS = Pattern.compile("(?:<br>)+(</(?:p|li|h[1-6])>)");
     private static final Pattern PRE_START = Pattern.compile("(<pre>(?:<code[^>]*>)?)&#10;");
     private static final Pattern PRE_END = Pattern.compile("&#10;((?:</code>)?</pre>)");
+
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().escapeHtml(false).build();

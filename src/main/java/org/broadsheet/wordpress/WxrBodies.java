@@ -154,12 +154,7 @@ final class WxrBodies {
     static String plain(String html) {
         String text = html.indexOf('<') < 0 ? html : TAG.matcher(html).replaceAll("");
         text = text.indexOf('&') < 0 ? text : org.springframework.web.util.HtmlUtils.htmlUnescape(text);
-        boolean spaced = text.indexOf('\n') >= 0
-                || text.indexOf('\t') >= 0
-                || text.indexOf('\r') >= 0
-                || text.indexOf('\f') >= 0
-                || text.indexOf('\u000B') >= 0
-                || text.contains("  ");
+        boolean spaced = MarkdownInline.hasRunToCollapse(text, "\t\n\u000B\f\r"); // what \s is besides ' '
         return (spaced ? WHITESPACE.matcher(text).replaceAll(" ") : text).strip();
     }
 }
