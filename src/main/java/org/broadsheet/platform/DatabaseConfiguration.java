@@ -23,8 +23,13 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     EmbeddedPostgresServer embeddedPostgresServer(
-            PlatformSettings settings, @Value("${broadsheet.embedded-postgres.stop-last:true}") boolean stopLast) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDir());
+            PlatformSettings settings,
+            @Value("${broadsheet.embedded-postgres.stop-last:true}") boolean stopLast,
+            ObjectProvider<EarlyEmbeddedPostgres.Start> early) {
+        EarlyEmbeddedPostgres.Start started = early.getIfAvailable();
+        EmbeddedPostgresServer server = started != null && started.dataDir().equals(settings.dataDir())
+                ? started.take()
+                : EmbeddedPostgresServer.start(settings.dataDir());
         if (!stopLast) {
             server.stopAtOnceAtExit();
         }

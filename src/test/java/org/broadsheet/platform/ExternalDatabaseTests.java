@@ -11,7 +11,6 @@ import java.sql.Statement;
 import org.broadsheet.BroadsheetApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** With spring.datasource.url set, Broadsheet uses that PostgreSQL and starts no embedded one. */
@@ -26,13 +25,14 @@ class ExternalDatabaseTests {
     @Test
     void externalDatabaseIsMigratedAndNoEmbeddedServerStarts() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(external)) {
-            try (ConfigurableApplicationContext app = SpringApplication.run(
-                    BroadsheetApplication.class,
-                    "--server.port=0",
-                    "--broadsheet.data-dir=" + dataDir,
-                    "--broadsheet.demo=true",
-                    "--spring.datasource.url=" + server.jdbcUrl(),
-                    "--spring.datasource.username=postgres")) {
+            // as main() runs it, which starts an embedded server early unless a URL is set
+            try (ConfigurableApplicationContext app = BroadsheetApplication.site()
+                    .run(
+                            "--server.port=0",
+                            "--broadsheet.data-dir=" + dataDir,
+                            "--broadsheet.demo=true",
+                            "--spring.datasource.url=" + server.jdbcUrl(),
+                            "--spring.datasource.username=postgres")) {
                 assertThat(app.getBeanFactory().containsSingleton("embeddedPostgresServer"))
                         .as("an embedded server was started")
                         .isFalse();

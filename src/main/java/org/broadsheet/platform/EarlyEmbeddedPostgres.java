@@ -1,0 +1,130 @@
+package org.broadsheet.platform;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts the embedded PostgreSQL on a thread of its own as soon as the site's settings are
+ * read, while Spring spends the next two seconds or so on its configuration on the main thread;
+ * {@link DatabaseConfiguration} then takes the running server instead of starting one
+ * (issue 12's start-up: the server's half a second no longer adds to it).
+ *
+ * <p>Added by {@code BroadsheetApplication.site()} for the site only, one listener per run: commands
+ * and test contexts start the server when the data source needs it, as before. Nothing starts
+ * when {@code spring.datasource.url} names an external database. A failure to start (the
+ * directory in use or unusable) is thrown where the server is taken, so start-up fails as it
+ * did, with the same exception and exit code; a server started for a run that fails before it
+ * is taken is stopped again, which releases the data directory.
+ */
+public final class EarlyEmbeddedPostgres implements ApplicationListener<SpringApplicationEvent>, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(EarlyEmbeddedPostgres.class);
+
+    /** The name under which the started server's {@link Start} is handed to the context. */
+    public static final String BEAN_NAME = "earlyEmbeddedPostgres";
+
+    private @Nullable Start start;
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE; // after the environment's post-processors and logging
+    }
+
+    @Override
+    public void onApplicationEvent(SpringApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared && start == null) {
+            start = begin(prepared.getEnvironment());
+        } else if (event instanceof ApplicationPreparedEvent ready && start != null) {
+            ready.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, start);
+        } else if (event instanceof ApplicationFailedEvent && start != null) {
+            start.stopUnlessTaken();
+        }
+    }
+
+    private static @Nullable Start begin(ConfigurableEnvironment environment) {
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+            return null;
+        }
+        Path dataDir = Binder.get(environment)
+                .bindOrCreate("broadsheet", PlatformSettings.class)
+                .dataDir();
+        return new Start(dataDir);
+    }
+
+    /** A server being started for one data directory, until the data source takes it. */
+    public static final class Start {
+
+        private final Path dataDir;
+        private final CompletableFuture<EmbeddedPostgresServer> server = new CompletableFuture<>();
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        Start(Path dataDir) {
+            this.dataDir = dataDir;
+            // Not a daemon: a JVM ending meanwhile waits for it, and the server's own exit hook then stops it.
+            Thread thread = new Thread(this::run, "embedded-postgres-start");
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                server.complete(EmbeddedPostgresServer.start(dataDir));
+            } catch (RuntimeException | Error e) {
+                server.completeExceptionally(e);
+            }
+        }
+
+        /** The data directory whose server this is. */
+        public Path dataDir() {
+            return dataDir;
+        }
+
+        /**
+         * The running server, once it runs; what starting it threw is thrown here, as it is. The
+         * caller owns the server from then on.
+         */
+        public EmbeddedPostgresServer take() {
+            if (!taken.compareAndSet(false, true)) {
+                throw new IllegalStateException("The embedded PostgreSQL for " + dataDir + " is taken already");
+            }
+            try {
+                return server.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        /** Stops the server (after its start ends) unless the data source has taken it. */
+        void stopUnlessTaken() {
+            if (!taken.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                server.join().close();
+            } catch (CompletionException e) {
+                // it never started: nothing holds the directory
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("Could not stop the embedded PostgreSQL of a start that failed: {}", e.toString());
+            }
+        }
+    }
+}
