@@ -10,7 +10,9 @@ import org.broadsheet.account.CreateAdminCommand;
 import org.broadsheet.backup.BackupCommand;
 import org.broadsheet.backup.RestoreCommand;
 import org.broadsheet.platform.CommandCompilation;
+import org.broadsheet.platform.EarlyEmbeddedPostgres;
 import org.broadsheet.platform.JarCommand;
+import org.broadsheet.platform.StartupClasses;
 import org.broadsheet.wordpress.ExportWxrCommand;
 import org.broadsheet.wordpress.ImportWxrCommand;
 import org.springframework.boot.SpringApplication;
@@ -40,7 +42,19 @@ public class BroadsheetApplication {
             CommandCompilation.limitStartUpCompilation(); // a command's JVM only: not the site's, not the tests'
             System.exit(run(command.get(), args, System.out, System.err));
         }
-        SpringApplication.run(BroadsheetApplication.class, args);
+        // A second thread loads the classes the start-up will load, while the first reads the configuration.
+        StartupClasses.preloadInBackground(BroadsheetApplication.class.getClassLoader(), System.getProperties());
+        site().run(args);
+    }
+
+    /**
+     * The site's application, as {@link #main} runs it: the embedded PostgreSQL starts on a thread
+     * of its own while Spring reads the configuration ({@link EarlyEmbeddedPostgres}).
+     */
+    public static SpringApplication site() {
+        SpringApplication site = new SpringApplication(BroadsheetApplication.class);
+        site.addListeners(new EarlyEmbeddedPostgres());
+        return site;
     }
 
     static Optional<JarCommand> command(String name) {
