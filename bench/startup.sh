@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Start-up on existing data, three ways side by side, ROUNDS times each (interleaved, so that
-# the machine's noise falls on all three alike): the jar as built; the jar extracted; extracted
-# with a class-data-sharing archive (deploy/prepare.sh). Prints, for each, the median and the
-# range of the time from launching java to the first 200 on /, and of Spring's "Started … in".
+# Start-up on existing data, several ways side by side, ROUNDS times each (interleaved, so that
+# the machine's noise falls on all alike): the jar as built; the same without its second thread
+# loading classes (-Dbroadsheet.startup.preload=false); the jar extracted; extracted with a
+# class-data-sharing archive (deploy/prepare.sh); and OLD_JAR, an older build, when given.
+# Prints, for each, the median and the range of the time from launching java to the first 200
+# on /, and of Spring's "Started … in".
 #
 #   bench/startup.sh                          # on bench/data/reader (made by bench/run.sh)
 #   ROUNDS=9 DATA=bench/data/small bench/startup.sh
+#   OLD_JAR=/tmp/before.jar bench/startup.sh
 #
 # Needs: Java 17+, Maven (the jar), curl. Run it alone (under the build lock on shared machines).
 set -euo pipefail
@@ -40,11 +43,14 @@ one_start() { # jar java-options...
 }
 
 declare -A first started
-VARIANTS=(jar extracted extracted+cds)
+VARIANTS=(jar jar-no-preload extracted extracted+cds)
+[ -n "${OLD_JAR:-}" ] && VARIANTS+=(old-jar)
 for round in $(seq 1 "$ROUNDS"); do
   for v in "${VARIANTS[@]}"; do
     case $v in
       jar) r=$(one_start "$JAR") ;;
+      jar-no-preload) r=$(one_start "$JAR" -Dbroadsheet.startup.preload=false) ;;
+      old-jar) r=$(one_start "$OLD_JAR") ;;
       extracted) r=$(one_start "$WORK/app/broadsheet.jar") ;;
       extracted+cds) r=$(one_start "$WORK/app/broadsheet.jar" -XX:SharedArchiveFile="$WORK/app/broadsheet.jsa") ;;
     esac
