@@ -27,9 +27,15 @@ class DatabaseConfiguration {
             @Value("${broadsheet.embedded-postgres.stop-last:true}") boolean stopLast,
             ObjectProvider<EarlyEmbeddedPostgres.Start> early) {
         EarlyEmbeddedPostgres.Start started = early.getIfAvailable();
-        EmbeddedPostgresServer server = started != null && started.dataDir().equals(settings.dataDir())
-                ? started.take()
-                : EmbeddedPostgresServer.start(settings.dataDir());
+        EmbeddedPostgresServer server;
+        if (started != null && started.dataDir().equals(settings.dataDir())) {
+            server = started.take();
+        } else {
+            if (started != null) {
+                started.stopUnlessTaken(); // started for another directory: not this context's
+            }
+            server = EmbeddedPostgresServer.start(settings.dataDir());
+        }
         if (!stopLast) {
             server.stopAtOnceAtExit();
         }

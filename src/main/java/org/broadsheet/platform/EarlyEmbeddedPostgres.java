@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
-import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
@@ -27,15 +28,15 @@ import org.springframework.util.StringUtils;
  * and test contexts start the server when the data source needs it, as before. Nothing starts
  * when {@code spring.datasource.url} names an external database. A failure to start (the
  * directory in use or unusable) is thrown where the server is taken, so start-up fails as it
- * did, with the same exception and exit code; a server started for a run that fails before it
- * is taken is stopped again, which releases the data directory.
+ * did, with the same exception and exit code; a server started for a run that fails or closes
+ * before it is taken is stopped again, which releases the data directory.
  */
-public final class EarlyEmbeddedPostgres implements ApplicationListener<SpringApplicationEvent>, Ordered {
+public final class EarlyEmbeddedPostgres implements ApplicationListener<ApplicationEvent>, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(EarlyEmbeddedPostgres.class);
 
     /** The name under which the started server's {@link Start} is handed to the context. */
-    public static final String BEAN_NAME = "earlyEmbeddedPostgres";
+    static final String BEAN_NAME = "earlyEmbeddedPostgres";
 
     private @Nullable Start start;
 
@@ -45,13 +46,13 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<SpringAp
     }
 
     @Override
-    public void onApplicationEvent(SpringApplicationEvent event) {
+    public void onApplicationEvent(ApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared && start == null) {
             start = begin(prepared.getEnvironment());
         } else if (event instanceof ApplicationPreparedEvent ready && start != null) {
             ready.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, start);
-        } else if (event instanceof ApplicationFailedEvent && start != null) {
-            start.stopUnlessTaken();
+        } else if ((event instanceof ApplicationFailedEvent || event instanceof ContextClosedEvent) && start != null) {
+            start.stopUnlessTaken(); // a no-op once the data source has it: the context stops it then
         }
     }
 
@@ -66,7 +67,7 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<SpringAp
     }
 
     /** A server being started for one data directory, until the data source takes it. */
-    public static final class Start {
+    static final class Start {
 
         private final Path dataDir;
         private final CompletableFuture<EmbeddedPostgresServer> server = new CompletableFuture<>();
@@ -88,7 +89,7 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<SpringAp
         }
 
         /** The data directory whose server this is. */
-        public Path dataDir() {
+        Path dataDir() {
             return dataDir;
         }
 
@@ -96,7 +97,7 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<SpringAp
          * The running server, once it runs; what starting it threw is thrown here, as it is. The
          * caller owns the server from then on.
          */
-        public EmbeddedPostgresServer take() {
+        EmbeddedPostgresServer take() {
             if (!taken.compareAndSet(false, true)) {
                 throw new IllegalStateException("The embedded PostgreSQL for " + dataDir + " is taken already");
             }
