@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * the jar ({@code -Xlog:class+load}): the classes of the jar and its libraries, not the JDK's
  * (they differ between JDKs, and the JDK's class-data archive holds most of those already). A
  * class is loaded, not initialised: no static initialiser runs early, so loading one changes
- * nothing the start would not do itself. A name that no longer exists (a library upgraded since
- * the list was made) is passed over; {@code StartupClassesTests} fails until the list is made
- * again. {@code -D}{@value #SWITCH}{@code =false} turns it off.
+ * nothing the start would not do itself. A name that no longer exists (a library upgraded or a
+ * class renamed since the list was made) is passed over; {@code StartupClassesTests} asks for
+ * the list to be made again when a library's class is gone, or a tenth of the project's own.
+ * {@code -D}{@value #SWITCH}{@code =false} turns it off.
  */
 public final class StartupClasses {
 
