@@ -53,6 +53,24 @@ class EarlyEmbeddedPostgresTests {
     }
 
     @Test
+    void aDirectoryInUseFailsTheStartWithTheExceptionItAlwaysHad() throws Exception {
+        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(dataDir)) {
+            assertThatThrownBy(() -> BroadsheetApplication.site()
+                            .run(
+                                    "--server.port=0",
+                                    "--management.server.port=0",
+                                    "--broadsheet.data-dir=" + dataDir,
+                                    "--broadsheet.demo=false"))
+                    .as("thrown on the starting thread, rethrown where the data source takes the server")
+                    .hasRootCauseInstanceOf(DataDirectoryInUseException.class);
+
+            assertThat(EmbeddedPostgresServer.runningPort(dataDir))
+                    .as("the server already running is left alone")
+                    .hasValue(Integer.parseInt(running.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1")));
+        }
+    }
+
+    @Test
     void aStartThatFailsBeforeTheDataSourceStopsTheServerAndFreesTheDirectory() throws Exception {
         assertThatThrownBy(() -> BroadsheetApplication.site()
                         .run(
