@@ -26,16 +26,10 @@ class DatabaseConfiguration {
             PlatformSettings settings,
             @Value("${broadsheet.embedded-postgres.stop-last:true}") boolean stopLast,
             ObjectProvider<EarlyEmbeddedPostgres.Start> early) {
+        // Started early from the same environment, so for the same data directory.
         EarlyEmbeddedPostgres.Start started = early.getIfAvailable();
-        EmbeddedPostgresServer server;
-        if (started != null && started.dataDir().equals(settings.dataDir())) {
-            server = started.take();
-        } else {
-            if (started != null) {
-                started.stopUnlessTaken(); // started for another directory: not this context's
-            }
-            server = EmbeddedPostgresServer.start(settings.dataDir());
-        }
+        EmbeddedPostgresServer server =
+                started != null ? started.take() : EmbeddedPostgresServer.start(settings.dataDir());
         if (!stopLast) {
             server.stopAtOnceAtExit();
         }

@@ -1,5 +1,6 @@
 package org.broadsheet.platform;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -123,8 +124,8 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<Applicat
                 server.join().close();
             } catch (CompletionException e) {
                 // it never started: nothing holds the directory
-            } catch (java.io.IOException | RuntimeException e) {
-                log.warn("Could not stop the embedded PostgreSQL of a start that failed: {}", e.toString());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not stop the embedded PostgreSQL started early and never used: {}", e.toString());
             }
         }
     }
