@@ -178,3 +178,30 @@ wrk_run() {
   WRK_BAD=$(awk '/Non-2xx or 3xx responses/ {n += $NF}
     /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$WRK_OUT")
 }
+
+# Warms Broadsheet up with wrk on the given URLs, in turn, 10 s at a time, until the JIT has
+# settled: at least MIN seconds (default 30), then until a round of 10 s adds less than half a
+# second of compile time (jstat's count, all compiler threads), at most MAX seconds (default
+# 180). On two cores the page with every cache off keeps C2 busy for a minute or more under
+# load; measured earlier, the first minute runs at half the speed of the third. Sets
+# WARM_SECONDS and prints what it did. Needs jstat (the JDK's); without it, MIN seconds.
+# Arguments: MIN MAX CONNECTIONS URL...
+warm_up() {
+  local min=$1 max=$2 conns=$3 before after spent=0
+  shift 3
+  jit_seconds() { jstat -compiler "$JAVA_PID" 2>/dev/null | awk 'NR == 2 {print $4}'; }
+  before=$(jit_seconds)
+  while :; do
+    for url in "$@"; do wrk -t"${THREADS:-2}" -c"$conns" -d10s "$url" >/dev/null; spent=$((spent + 10)); done
+    after=$(jit_seconds)
+    if [ -z "$after" ]; then
+      [ "$spent" -ge "$min" ] && break
+    elif [ "$spent" -ge "$min" ] && awk -v a="$after" -v b="$before" -v n=$# 'BEGIN {exit !(a - b < 0.5 * n)}'; then
+      break
+    fi
+    [ "$spent" -ge "$max" ] && { echo "(the JIT was still compiling after $spent s of warm-up)" >&2; break; }
+    before=$after
+  done
+  WARM_SECONDS=$spent
+  echo "Warmed up for $spent s (JIT compile time ${after:-unknown} s in all)"
+}

@@ -4,7 +4,8 @@
 # where nginx made 118,000 req/s; so >= 0.025 of nginx-static on any machine). Uses the data
 # bench/run.sh generated (DATA; run that first) and the article it chose (the static copy it left
 # in DATA/static/article.html names it). Starts Broadsheet with every cache off, warms it up
-# (WARMUP on the article, then on a young one), then ROUNDS times, one after the other: nginx, the
+# (on the article and a young one, in turn, until the JIT has settled: bench/lib.sh's
+# warm_up, WARMUP_MIN to WARMUP_MAX seconds), then ROUNDS times, one after the other: nginx, the
 # article, a young article (comment form open), each with wrk for DURATION at CONNECTIONS. Prints
 # each round's req/s and ratios, then the median ratio of each page and the machine.
 #
@@ -24,7 +25,8 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-30s}
+WARMUP_MIN=${WARMUP_MIN:-30}
+WARMUP_MAX=${WARMUP_MAX:-180}
 # As bench/run.sh generated the data (a start with other counts would not find it ready).
 GENERATE_ARGS="--broadsheet.generate-sections=${SECTIONS:-20} --broadsheet.generate-authors=${AUTHORS:-200} \
 --broadsheet.generate-tags=${TAGS:-2000} --broadsheet.generate-archive-comments=${COMMENTS:-500000}"
@@ -53,9 +55,8 @@ for path in "$ARTICLE" "$YOUNG"; do
 done
 start_nginx "$DATA/static" "$NGINX_PORT"
 echo "article $ARTICLE, young $YOUNG; nginx-static $(wc -c <"$STATIC") bytes"
-echo "Warming up: $WARMUP on the article, 5 s on the young one, 5 s on nginx"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE$ARTICLE" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE$YOUNG" >/dev/null
+echo "Warming up on the two articles until the JIT settles, then 5 s on nginx"
+warm_up "$WARMUP_MIN" "$WARMUP_MAX" "$CONNECTIONS" "$BASE$ARTICLE" "$BASE$YOUNG"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
 
 printf '%5s %12s %14s %8s %8s %14s %8s %8s\n' round nginx "article" p99 ratio "young" p99 ratio

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Profiles the article page with every cache off (issue 12): on the data bench/run.sh generated,
-# starts Broadsheet with NO_CACHE_ARGS, warms up (WARMUP, 30 s), then records DURATION (30 s) of
-# wrk at CONNECTIONS (64) with JFR (settings=profile: a Java stack every 10 ms or so per running
-# thread) and prints
+# starts Broadsheet with NO_CACHE_ARGS, warms up until the JIT has settled (bench/lib.sh's
+# warm_up, WARMUP_MIN 30 s to WARMUP_MAX 180 s), then records DURATION (30 s) of wrk at
+# CONNECTIONS (64) with JFR (settings=profile: a Java stack every 10 ms or so per running thread)
+# and prints
 #   - req/s during the recording and the processor time of the Java process, of PostgreSQL (all
 #     its processes) and of everything else (wrk, the system) in that time, per request;
 #   - garbage collections in that time (jstat);
@@ -21,7 +22,8 @@ N=${N:-100000}
 PORT=${PORT:-8090}
 DATA=${DATA:-bench/data/reader}
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-30s}
+WARMUP_MIN=${WARMUP_MIN:-30}
+WARMUP_MAX=${WARMUP_MAX:-180}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 NO_CACHE_ARGS=${NO_CACHE_ARGS:-"--broadsheet.articles.cache-ttl=0 --broadsheet.comments.cache-ttl=0 \
@@ -37,8 +39,8 @@ LOG_NAME=profile.log start_broadsheet $NO_CACHE_ARGS ${APP_ARGS:-}
 ARTICLE=${ARTICLE:-$(curl -sf "$BASE/page/$((N / 40 + 1))" | grep -o 'class="teaser-headline"><a href="[^"]*"' \
   | head -1 | sed 's/.*href="//; s/"$//')}
 [ -n "$ARTICLE" ] || { echo "Could not find an article" >&2; exit 1; }
-echo "Article: $ARTICLE ($(curl -sf "$BASE$ARTICLE" | wc -c) bytes); warming up for $WARMUP..."
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE$ARTICLE" >/dev/null
+echo "Article: $ARTICLE ($(curl -sf "$BASE$ARTICLE" | wc -c) bytes)"
+warm_up "$WARMUP_MIN" "$WARMUP_MAX" "$CONNECTIONS" "$BASE$ARTICLE"
 
 ticks() { # pids... -> user + system clock ticks
   local t=0 pid

@@ -5,15 +5,17 @@
 # the same counts reuses it. Then, in one run:
 #   1. nginx (Debian's nginx-light, a child of this script on loopback, its prefix under DATA)
 #      serves the HTML of the benchmark article as a static file: the yardstick;
-#   2. Broadsheet as it runs by default (every cache on): warm-up (ARTICLE_WARMUP, 30 s, on the
-#      article, then WARMUP, 5 s, on each other page: the JIT needs about 30 s for the article),
+#   2. Broadsheet as it runs by default (every cache on): warm-up on the article until the JIT
+#      has settled (bench/lib.sh's warm_up: WARMUP_MIN, 30 s, to WARMUP_MAX, 180 s), then WARMUP,
+#      5 s, on each other page,
 #      then wrk for DURATION at each of CONNECTIONS (8 and 64) on an article from the middle of
 #      the archive, a young article (comment form open), the front page, a section page, a tag
 #      page, search, the RSS feed, a 304 revalidation (If-None-Match with the article's ETag;
 #      every answer must be a 304), the article with gzip negotiated, and a comment POST (the
 #      form's hidden fields as the page gives them, Origin and Sec-Fetch-Site as a browser sends);
 #   3. Broadsheet started again on the same data with every cache off (NO_CACHE_ARGS): the two
-#      articles again.
+#      articles again, after a warm-up on both until the JIT has settled (the same bounds: with
+#      every cache off it compiles for a minute or more at 64 connections on two cores).
 # It prints one table (page, connections, req/s, p50, p99, ratio to nginx-static req/s at the same
 # connection count, answers that were neither 2xx nor 3xx), the Java process's resident memory
 # after the run and its peak under load, heap used after the run, and the start-up time of each
@@ -41,8 +43,8 @@ DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-8 64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
-ARTICLE_WARMUP=${ARTICLE_WARMUP:-30s}
-NO_CACHE_WARMUP=${NO_CACHE_WARMUP:-30s}
+WARMUP_MIN=${WARMUP_MIN:-30}
+WARMUP_MAX=${WARMUP_MAX:-180}
 DATA=${DATA:-bench/data/reader}
 SEARCH=${SEARCH:-/search?q=water}
 GENERATE_ARGS="--broadsheet.generate-sections=$SECTIONS --broadsheet.generate-authors=$AUTHORS \
@@ -178,11 +180,11 @@ GETS=("article|$ARTICLE|" "article-young|${YOUNG[0]}|" "front|/|" "section|$SECT
 PEAK_CACHED=$WORK/peak-cached
 sample_peak "$PEAK_CACHED"
 echo
-echo "Warming up (JIT) for $ARTICLE_WARMUP on the article, $WARMUP on each other page..."
+echo "Warming up (JIT) on the article until the JIT settles, then $WARMUP on each other page..."
+warm_up "$WARMUP_MIN" "$WARMUP_MAX" 64 "$BASE$ARTICLE"
 for entry in "${GETS[@]}"; do
   IFS='|' read -r name path extra <<<"$entry"
-  wrk -t"$THREADS" -c64 -d"$([ "$name" = article ] && echo "$ARTICLE_WARMUP" || echo "$WARMUP")" \
-    ${extra:+-H "$extra"} "$BASE$path" >/dev/null
+  [ "$name" = article ] || wrk -t"$THREADS" -c64 -d"$WARMUP" ${extra:+-H "$extra"} "$BASE$path" >/dev/null
 done
 echo
 echo "Broadsheet, every cache on:"
@@ -235,9 +237,8 @@ STARTUP_NO_CACHE="$STARTUP_MS ms to the first 200 on /; $(started_line)"
 echo "  start-up: $STARTUP_NO_CACHE"
 PEAK_NO_CACHE=$WORK/peak-no-cache
 sample_peak "$PEAK_NO_CACHE"
-echo "Warming up (JIT) for $NO_CACHE_WARMUP..."
-wrk -t"$THREADS" -c64 -d"$NO_CACHE_WARMUP" "$BASE$ARTICLE" >/dev/null
-wrk -t"$THREADS" -c64 -d"$WARMUP" "$BASE${YOUNG[0]}" >/dev/null
+echo "Warming up (JIT) on both articles until the JIT settles..."
+warm_up "$WARMUP_MIN" "$WARMUP_MAX" 64 "$BASE$ARTICLE" "$BASE${YOUNG[0]}"
 header
 for entry in "article-nocache|$ARTICLE" "article-young-nocache|${YOUNG[0]}"; do
   for c in $CONNECTIONS; do
