@@ -33,8 +33,10 @@ public class ArticlePages {
     }
 
     public ModelAndView render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
-        var plain = layouts.page(article.headline(), article.standfirst(), article.url(), article.sectionSlug())
-                .withFeeds(layouts.commentFeeds(article.headline(), article.url()));
+        var plain = layouts.withCommentFeeds(
+                layouts.page(article.headline(), article.standfirst(), article.url(), article.sectionSlug()),
+                article.headline(),
+                article.url());
         var layout = plain.withMeta(metadata.of(article, plain));
         List<Content> filled = slots.stream()
                 .map(slot -> slot.render(article, request, response))

@@ -77,8 +77,10 @@ class ListController {
     private ModelAndView sectionPage(String slug, int n) {
         Section section = sections.findBySlug(slug).orElseThrow(() -> new NotFoundException("No section " + slug));
         Slice slice = reader.latestInSection(section.id(), n, pageSize);
-        Layout layout = layouts.page(titled(section.name(), n), section.description(), urls.section(slug, n), slug)
-                .withFeeds(layouts.listFeeds(section.name(), urls.section(slug)));
+        Layout layout = layouts.withListFeeds(
+                layouts.page(titled(section.name(), n), section.description(), urls.section(slug, n), slug),
+                section.name(),
+                urls.section(slug));
         var heading = new ListPage.Heading("Section", section.name(), null, section.description(), null);
         PageTags.inList(PageTags.list(urls.section(slug)));
         return list(layout, heading, slice, n, p -> urls.section(slug, p), false);
@@ -93,8 +95,8 @@ class ListController {
         Tag tag = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("No tag " + slug));
         Slice slice = reader.latestWithTag(tag.id(), n, pageSize);
         String description = tag.description().isBlank() ? "Stories about " + tag.name() + "." : tag.description();
-        Layout layout = layouts.page(titled(tag.name(), n), description, urls.tag(slug, n), null)
-                .withFeeds(layouts.listFeeds(tag.name(), urls.tag(slug)));
+        Layout layout = layouts.withListFeeds(
+                layouts.page(titled(tag.name(), n), description, urls.tag(slug, n), null), tag.name(), urls.tag(slug));
         var heading = new ListPage.Heading(tag.kindLabel(), tag.name(), null, blankToNull(tag.description()), null);
         PageTags.inList(PageTags.list(urls.tag(slug)));
         return list(layout, heading, slice, n, p -> urls.tag(slug, p), true);
@@ -109,8 +111,10 @@ class ListController {
         Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
         Slice slice = reader.latestByAuthor(author.id(), n, pageSize);
         String description = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
-        Layout layout = layouts.page(titled(author.name(), n), description, urls.author(slug, n), null)
-                .withFeeds(layouts.listFeeds(author.name(), urls.author(slug)));
+        Layout layout = layouts.withListFeeds(
+                layouts.page(titled(author.name(), n), description, urls.author(slug, n), null),
+                author.name(),
+                urls.author(slug));
         var heading = new ListPage.Heading(
                 "Author", author.name(), blankToNull(author.title()), blankToNull(author.bio()), author.photo());
         PageTags.inList(PageTags.list(urls.author(slug)));

@@ -75,21 +75,23 @@ public class Layouts {
                 new FeedLink(FeedFormat.JSON, siteName + " (JSON Feed)", urls.feed(FeedFormat.JSON)));
     }
 
-    /** The feeds of a list of stories ({@code listUrl}, its first page), titled with its name. */
-    public List<FeedLink> listFeeds(String name, String listUrl) {
-        String siteName = identities.current().name();
-        return List.of(
-                new FeedLink(FeedFormat.RSS, name + " – " + siteName + " (RSS)", urls.feed(listUrl, FeedFormat.RSS)),
-                new FeedLink(
-                        FeedFormat.ATOM, name + " – " + siteName + " (Atom)", urls.feed(listUrl, FeedFormat.ATOM)));
+    /**
+     * The layout offering also the feeds of a list of stories ({@code listUrl}, its first page),
+     * titled with its name and the site's name as the layout has it (not read again).
+     */
+    public Layout withListFeeds(Layout layout, String name, String listUrl) {
+        String title = name + " – " + layout.siteName();
+        return layout.withFeeds(List.of(
+                new FeedLink(FeedFormat.RSS, title + " (RSS)", urls.feed(listUrl, FeedFormat.RSS)),
+                new FeedLink(FeedFormat.ATOM, title + " (Atom)", urls.feed(listUrl, FeedFormat.ATOM))));
     }
 
-    /** The feeds of an article's comments, titled with its headline. */
-    public List<FeedLink> commentFeeds(String headline, String articleUrl) {
-        String title = "Comments on " + headline + " – " + identities.current().name();
-        return List.of(
+    /** The layout offering also the feeds of an article's comments, titled with its headline. */
+    public Layout withCommentFeeds(Layout layout, String headline, String articleUrl) {
+        String title = "Comments on " + headline + " – " + layout.siteName();
+        return layout.withFeeds(List.of(
                 new FeedLink(FeedFormat.RSS, title + " (RSS)", urls.commentsFeed(articleUrl, FeedFormat.RSS)),
-                new FeedLink(FeedFormat.ATOM, title + " (Atom)", urls.commentsFeed(articleUrl, FeedFormat.ATOM)));
+                new FeedLink(FeedFormat.ATOM, title + " (Atom)", urls.commentsFeed(articleUrl, FeedFormat.ATOM))));
     }
 
     /**

@@ -237,6 +237,10 @@ class FeedProtocolTests extends SiteTest {
         assertThat(page.selectFirst("link[rel=alternate][href=" + story.url() + "/feed]")
                         .attr("title"))
                 .isEqualTo("Comments on Harbour master speaks – Broadsheet (RSS)");
+        assertThat(site.page("/americas")
+                        .selectFirst("link[rel=alternate][href=/americas/feed/atom]")
+                        .attr("title"))
+                .isEqualTo("Americas – Broadsheet (Atom)");
         assertThat(page.selectFirst("link[rel=alternate][href=" + story.url() + "/feed/atom]")
                         .attr("type"))
                 .isEqualTo("application/atom+xml");
