@@ -27,7 +27,8 @@ WARMUP_MAX=${WARMUP_MAX:-180}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 NO_CACHE_ARGS=${NO_CACHE_ARGS:-"--broadsheet.articles.cache-ttl=0 --broadsheet.comments.cache-ttl=0 \
---broadsheet.site.cache-ttl=0 --broadsheet.search.cache-ttl=0 --broadsheet.page-cache.max-size=0"}
+--broadsheet.site.cache-ttl=0 --broadsheet.search.cache-ttl=0 --broadsheet.search.keep-related=false \
+--broadsheet.page-cache.max-size=0"}
 
 . bench/lib.sh
 [ -e "$DATA/generated" ] || { echo "No generated data in $DATA: run bench/run.sh first" >&2; exit 1; }

@@ -43,25 +43,35 @@ public class RelatedStories {
     private final RelatedRepository repository;
     private final ArticleReader reader;
     private final TemplateEngine templates;
+    private final boolean keep;
     private final Cache<Long, Kept> kept =
             Caffeine.newBuilder().maximumSize(20_000).recordStats().build();
 
     RelatedStories(
-            RelatedRepository repository, ArticleReader reader, TemplateEngine templates, MeterRegistry registry) {
+            RelatedRepository repository,
+            ArticleReader reader,
+            TemplateEngine templates,
+            SearchSettings settings,
+            MeterRegistry registry) {
         this.repository = repository;
         this.reader = reader;
         this.templates = templates;
+        this.keep = settings.keepRelated();
         CaffeineCacheMetrics.monitor(registry, kept, "search.related");
     }
 
     public List<Teaser> of(ArticleView article) {
-        return kept.get(article.id(), id -> load(article)).stories();
+        return kept(article).stories();
     }
 
     /** The "Related" section of {@code article}'s page, rendered once while its list is kept; null when empty. */
     @Nullable
     RenderedHtml rendered(ArticleView article) {
-        return kept.get(article.id(), id -> load(article)).html();
+        return kept(article).html();
+    }
+
+    private Kept kept(ArticleView article) {
+        return keep ? kept.get(article.id(), id -> load(article)) : load(article);
     }
 
     private Kept load(ArticleView article) {

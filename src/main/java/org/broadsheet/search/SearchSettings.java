@@ -16,13 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perPage  results per page
  * @param cacheTtl how long a page of results may be kept in memory; any change to public stories
  *                 forgets them all at once, on every node. {@code 0} keeps none
+ * @param keepRelated whether an article's related stories, once worked out, are kept until a
+ *                 change to a story they concern; {@code false} works them out again for every
+ *                 page (to measure the page with every cache off)
  */
 @ConfigurationProperties("broadsheet.search")
 public record SearchSettings(
         @DefaultValue("english") String language,
         @DefaultValue("30d") Duration halfLife,
         @DefaultValue("10") int perPage,
-        @DefaultValue("30s") Duration cacheTtl) {
+        @DefaultValue("30s") Duration cacheTtl,
+        @DefaultValue("true") boolean keepRelated) {
 
     public SearchSettings {
         if (!language.matches("[a-z]{1,40}")) {

@@ -2,12 +2,16 @@ package org.broadsheet.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gg.jte.TemplateEngine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.broadsheet.BroadsheetTest;
+import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.Teaser;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.taxonomy.TermForm;
 import org.broadsheet.testkit.SiteTest;
@@ -16,6 +20,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +36,21 @@ class RelatedStoriesTests extends SiteTest {
 
     @Autowired
     TagService tags;
+
+    @Autowired
+    RelatedRepository relatedRepository;
+
+    @Autowired
+    ArticleReader reader;
+
+    @Autowired
+    TemplateEngine templates;
+
+    @Autowired
+    SearchSettings search;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String tag(String name, String kind) {
         return tags.create(TermForm.tag(Unique.slug(name.toLowerCase().replace(' ', '-')), name, kind))
@@ -88,6 +108,32 @@ class RelatedStoriesTests extends SiteTest {
 
         workflow.unpublish(newer.id());
         assertThat(related(article)).isEmpty();
+    }
+
+    @Test
+    void keptUntilAChangeIsHeardOfUnlessNothingIsToBeKept() {
+        String place = tag("Salt flats", "place");
+        ArticleView article = publish("Salt flats flood after the storm", "europe", List.of(place));
+        ArticleView other = publish("Salt flats road reopens", "asia", List.of(place));
+        // Registries of their own: each instance registers the same gauges.
+        RelatedStories kept =
+                new RelatedStories(relatedRepository, reader, templates, search, new SimpleMeterRegistry());
+        RelatedStories notKept = new RelatedStories(
+                relatedRepository,
+                reader,
+                templates,
+                new SearchSettings(search.language(), search.halfLife(), search.perPage(), search.cacheTtl(), false),
+                new SimpleMeterRegistry());
+        assertThat(kept.of(article)).extracting(Teaser::headline).containsExactly(other.headline());
+        assertThat(notKept.of(article)).extracting(Teaser::headline).containsExactly(other.headline());
+
+        // A change no event announces (as an operator's SQL would be): only the list not kept sees it.
+        jdbc.sql("delete from article_tag where article_id = ?")
+                .param(other.id())
+                .update();
+
+        assertThat(kept.of(article)).extracting(Teaser::headline).containsExactly(other.headline());
+        assertThat(notKept.of(article)).isEmpty();
     }
 
     @Test
