@@ -21,7 +21,10 @@ class RelatedRepository {
      * standfirst ({@code ts_rank} over any of their words, in the search language). A candidate
      * that scores nothing (a section's story with no tag or word in common) is not related.
      * Ranking reads the stored search vectors rather than parsing each candidate's text: about
-     * 8 ms a list at 10,000 stories where parsing took about 50 (a busy 2-core machine).
+     * 8 ms a list at 10,000 stories where parsing took about 50 (a busy 2-core machine). The
+     * section's newest are read through its index, newest first, stopping at 200: joined to
+     * {@code me} instead, PostgreSQL read and sorted the whole section (5,000 stories of 100,000,
+     * 4 ms of a 12 ms list).
      */
     private static final String RELATED =
             """
@@ -46,8 +49,8 @@ class RelatedRepository {
             candidates as (
                 (select id, score from by_tags order by score desc, id desc limit 300)
                 union all
-                (select a.id, 0::float8 from article a, me
-                 where a.section_id = me.section_id and %1$s
+                (select a.id, 0::float8 from article a
+                 where a.section_id = (select section_id from me) and %1$s
                  order by a.published_at desc limit 200))
             select id from (
                 select a.id, a.published_at,
