@@ -111,6 +111,18 @@ class RelatedStoriesTests extends SiteTest {
     }
 
     @Test
+    void aHeadlineOfOnlyStopWordsIsRelatedByItsTags() {
+        String place = tag("Weir bridge", "place");
+        ArticleView article = stories.publish(stories.form("To be or not to be")
+                .withStandfirst("It is what it was.")
+                .withSection("europe")
+                .withTags(List.of(place)));
+        ArticleView other = publish("Weir bridge repairs begin", "asia", List.of(place));
+
+        assertThat(related(article)).containsExactly(other.headline());
+    }
+
+    @Test
     void keptUntilAChangeIsHeardOfUnlessNothingIsToBeKept() {
         String place = tag("Salt flats", "place");
         ArticleView article = publish("Salt flats flood after the storm", "europe", List.of(place));
