@@ -1,6 +1,7 @@
 package org.broadsheet.web;
 
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -80,18 +81,21 @@ public class Layouts {
      * titled with its name and the site's name as the layout has it (not read again).
      */
     public Layout withListFeeds(Layout layout, String name, String listUrl) {
-        String title = name + " – " + layout.siteName();
-        return layout.withFeeds(List.of(
-                new FeedLink(FeedFormat.RSS, title + " (RSS)", urls.feed(listUrl, FeedFormat.RSS)),
-                new FeedLink(FeedFormat.ATOM, title + " (Atom)", urls.feed(listUrl, FeedFormat.ATOM))));
+        return withRssAndAtom(layout, name + " – " + layout.siteName(), format -> urls.feed(listUrl, format));
     }
 
     /** The layout offering also the feeds of an article's comments, titled with its headline. */
     public Layout withCommentFeeds(Layout layout, String headline, String articleUrl) {
-        String title = "Comments on " + headline + " – " + layout.siteName();
+        return withRssAndAtom(
+                layout,
+                "Comments on " + headline + " – " + layout.siteName(),
+                format -> urls.commentsFeed(articleUrl, format));
+    }
+
+    private static Layout withRssAndAtom(Layout layout, String title, Function<FeedFormat, String> url) {
         return layout.withFeeds(List.of(
-                new FeedLink(FeedFormat.RSS, title + " (RSS)", urls.commentsFeed(articleUrl, FeedFormat.RSS)),
-                new FeedLink(FeedFormat.ATOM, title + " (Atom)", urls.commentsFeed(articleUrl, FeedFormat.ATOM))));
+                new FeedLink(FeedFormat.RSS, title + " (RSS)", url.apply(FeedFormat.RSS)),
+                new FeedLink(FeedFormat.ATOM, title + " (Atom)", url.apply(FeedFormat.ATOM))));
     }
 
     /**
