@@ -38,15 +38,15 @@ public class ArticlePages {
                 article.headline(),
                 article.url());
         var layout = plain.withMeta(metadata.of(article, plain));
+        List<Teaser> more = reader.moreFromSection(article);
         List<Content> filled = slots.stream()
-                .map(slot -> slot.render(article, request, response))
+                .map(slot -> slot.render(article, more, request, response))
                 .toList();
         List<Content> heads = slots.stream()
                 .map(slot -> slot.head(article, request))
                 .filter(Objects::nonNull)
                 .toList();
         Content head = heads.isEmpty() ? null : output -> heads.forEach(part -> part.writeTo(output));
-        List<Teaser> more = reader.moreFromSection(article);
         tag(article, more);
         return new ModelAndView(
                 "article/article", Map.of("page", new ArticlePage(layout, article, more, filled, head)));

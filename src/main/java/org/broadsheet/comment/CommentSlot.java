@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
+import org.broadsheet.article.Teaser;
 import org.broadsheet.render.RenderedHtml;
 import org.broadsheet.web.HttpCaching;
 import org.broadsheet.web.NotFoundException;
@@ -85,7 +86,8 @@ class CommentSlot implements ArticleSlot {
     }
 
     @Override
-    public Content render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
+    public Content render(
+            ArticleView article, List<Teaser> moreFrom, HttpServletRequest request, HttpServletResponse response) {
         CommentPolicy policy = policies.current();
         String pageParam = request.getParameter("comment-page");
         int page = pageParam == null ? 1 : PageNumber.parse(pageParam);

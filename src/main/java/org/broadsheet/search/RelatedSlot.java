@@ -3,6 +3,7 @@ package org.broadsheet.search;
 import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.broadsheet.article.ArticleSlot;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.Teaser;
@@ -22,10 +23,12 @@ import org.springframework.stereotype.Component;
 record RelatedSlot(RelatedStories related) implements ArticleSlot {
 
     @Override
-    public Content render(ArticleView article, HttpServletRequest request, HttpServletResponse response) {
-        RenderedHtml html = related.rendered(article);
+    public Content render(
+            ArticleView article, List<Teaser> moreFrom, HttpServletRequest request, HttpServletResponse response) {
+        RelatedStories.Kept list = related.list(article, moreFrom);
+        RenderedHtml html = list.html();
         // The list can change with any story that shares a tag (see RelatedStories#forgetAround).
-        PageTags.stories(related.of(article).stream().map(Teaser::id).toList());
+        PageTags.stories(list.stories().stream().map(Teaser::id).toList());
         article.tags().forEach(tag -> PageTags.add(PageTags.list(tag.url())));
         return html == null ? output -> {} : html.in(request);
     }

@@ -38,7 +38,7 @@ public class RelatedStories {
      * An article's related stories, rendered as its page shows them (null when there are none),
      * and what a change must touch to forget them.
      */
-    private record Kept(List<Teaser> stories, @Nullable RenderedHtml html, Set<Long> shown, Set<Long> tags) {}
+    record Kept(List<Teaser> stories, @Nullable RenderedHtml html, Set<Long> shown, Set<Long> tags) {}
 
     private final RelatedRepository repository;
     private final ArticleReader reader;
@@ -61,28 +61,29 @@ public class RelatedStories {
     }
 
     public List<Teaser> of(ArticleView article) {
-        return kept(article).stories();
+        return list(article, reader.moreFromSection(article)).stories();
     }
 
-    /** The "Related" section of {@code article}'s page, rendered once while its list is kept; null when empty. */
-    @Nullable
-    RenderedHtml rendered(ArticleView article) {
-        return kept(article).html();
+    /**
+     * {@code article}'s related stories and their section of the page, rendered once while the
+     * list is kept (its html null when there are none); {@code moreFrom} is the page's "More
+     * from" list, which the related list never repeats.
+     */
+    Kept list(ArticleView article, List<Teaser> moreFrom) {
+        return keep ? kept.get(article.id(), id -> load(article, moreFrom)) : load(article, moreFrom);
     }
 
-    private Kept kept(ArticleView article) {
-        return keep ? kept.get(article.id(), id -> load(article)) : load(article);
-    }
-
-    private Kept load(ArticleView article) {
+    private Kept load(ArticleView article, List<Teaser> moreFrom) {
         Set<Long> exclude = new HashSet<>();
-        reader.moreFromSection(article).forEach(t -> exclude.add(t.id()));
+        moreFrom.forEach(t -> exclude.add(t.id()));
         List<Teaser> stories = reader.visibleTeasers(repository.related(article.id(), exclude, COUNT));
         Set<Long> shown = new HashSet<>();
         stories.forEach(t -> shown.add(t.id()));
         shown.addAll(exclude); // a change to "More from" can free a place
         RenderedHtml html = stories.isEmpty() ? null : RenderedHtml.render(templates, "search/related.jte", stories);
-        return new Kept(stories, html, shown, Set.copyOf(repository.tagIds(article.id())));
+        // The tags only tell a change which kept lists to forget.
+        Set<Long> tags = keep ? Set.copyOf(repository.tagIds(article.id())) : Set.of();
+        return new Kept(stories, html, shown, tags);
     }
 
     @EventListener
