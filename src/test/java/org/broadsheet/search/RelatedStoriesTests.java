@@ -123,6 +123,27 @@ class RelatedStoriesTests extends SiteTest {
     }
 
     @Test
+    void aStoryOfItsSectionIsRelatedByTheirWordsAloneAndOneSharingNothingIsNot() {
+        String word = Unique.word("narwhal");
+        ArticleView sharing = untagged("Pilots count " + word + " pods", "A tally from the harbour launch.");
+        untagged("Orchard growers begin picking", "Apples come early this year.");
+        for (int i = 0; i < 5; i++) { // newer, so that "More from" shows these and not the two above
+            untagged(Unique.name("Quiet desk"), "Nothing to add.");
+        }
+        ArticleView article = untagged(word + " calf sighted", "Divers film it.");
+
+        // Ranked on the headline-and-tags part of the search vector (related_vector, V18).
+        assertThat(related(article)).containsExactly(sharing.headline());
+    }
+
+    private ArticleView untagged(String headline, String standfirst) {
+        return stories.publish(stories.form(headline)
+                .withStandfirst(standfirst)
+                .withSection("europe")
+                .withTags(List.of()));
+    }
+
+    @Test
     void keptUntilAChangeIsHeardOfUnlessNothingIsToBeKept() {
         String place = tag("Salt flats", "place");
         ArticleView article = publish("Salt flats flood after the storm", "europe", List.of(place));
