@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.broadsheet.article.ArticleReader;
 import org.broadsheet.article.ArticleView;
 import org.broadsheet.article.ReaderChange;
@@ -61,7 +62,7 @@ public class RelatedStories {
     }
 
     public List<Teaser> of(ArticleView article) {
-        return list(article, reader.moreFromSection(article)).stories();
+        return list(article, () -> reader.moreFromSection(article)).stories();
     }
 
     /**
@@ -70,7 +71,12 @@ public class RelatedStories {
      * from" list, which the related list never repeats.
      */
     Kept list(ArticleView article, List<Teaser> moreFrom) {
-        return keep ? kept.get(article.id(), id -> load(article, moreFrom)) : load(article, moreFrom);
+        return list(article, () -> moreFrom);
+    }
+
+    /** As {@link #list(ArticleView, List)}, reading "More from" only when the list is worked out. */
+    private Kept list(ArticleView article, Supplier<List<Teaser>> moreFrom) {
+        return keep ? kept.get(article.id(), id -> load(article, moreFrom.get())) : load(article, moreFrom.get());
     }
 
     private Kept load(ArticleView article, List<Teaser> moreFrom) {
