@@ -27,11 +27,13 @@ class RelatedRepository {
      * section's newest are read through its index, newest first, stopping at 200: joined to
      * {@code me} instead, PostgreSQL read and sorted the whole section (5,000 stories of 100,000,
      * 4 ms of a 12 ms list). The article's words are made a query once, in {@code me}: cast from
-     * text for each candidate, they were a third of a list's time. Words add at most 0.2 to a
-     * score ({@code ts_rank} with these weights never exceeds the largest), so a candidate whose
-     * tags score more than 0.2 below the {@code limit}-th best tag score ({@code bar}) cannot be
-     * shown, and its words are not ranked: usually the section's candidates, which share no tag.
-     * The same lists (400 compared), a list in about 75% of the time.
+     * text for each candidate, they were a third of a list's time. Words add less than 0.33 to a
+     * score: {@code ts_rank} averages over the query's words, and one word's part is at most
+     * (1 + π²/6) / (π²/6), about 1.61, times its largest weight, 0.2 (exactly 0.2 here, where every
+     * position weighs the same). So a candidate whose tags score 0.33 or more below the
+     * {@code limit}-th best tag score ({@code bar}) cannot be shown, and its words are not ranked:
+     * usually the section's candidates, which share no tag. The same lists (400 compared), a list
+     * in about 75% of the time.
      */
     private static final String RELATED =
             """
@@ -67,7 +69,7 @@ class RelatedRepository {
             bar as (select coalesce((select score from eligible order by score desc offset :limit - 1 limit 1), 0) as tag_score)
             select id from (
                 select e.id, e.published_at,
-                       e.score + case when e.score + 0.21 < bar.tag_score or numnode(me.words) = 0 or e.related_vector is null then 0
+                       e.score + case when e.score + 0.33 < bar.tag_score or numnode(me.words) = 0 or e.related_vector is null then 0
                                        else ts_rank('{0, 0, 0.2, 0.2}', e.related_vector, me.words) end as score
                 from eligible e, me, bar) scored
             where score > 0
