@@ -1,8 +1,13 @@
 # Shared by the benchmark scripts, sourced after they set PORT, DATA and N: the JVM options
-# (JAVA_OPTS, a small fixed heap unless given), the jar (JAR, built when missing), BASE, and the
-# functions that start Broadsheet and make an administrator.
+# (JAVA_OPTS, a small fixed heap unless given), the jar (JAR, built when missing), BASE, the
+# settings that turn every cache off (NO_CACHE_ARGS, unless given), and the functions that start
+# Broadsheet and make an administrator.
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}
 BASE="http://127.0.0.1:$PORT"
+# Every cache of reader data, related lists and pages off: the benchmarks' "every cache off".
+NO_CACHE_ARGS=${NO_CACHE_ARGS:-"--broadsheet.articles.cache-ttl=0 --broadsheet.comments.cache-ttl=0 \
+--broadsheet.site.cache-ttl=0 --broadsheet.search.cache-ttl=0 --broadsheet.search.keep-related=false \
+--broadsheet.page-cache.max-size=0"}
 JAR=${JAR:-target/broadsheet.jar}
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
 

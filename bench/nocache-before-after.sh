@@ -22,9 +22,6 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-30s}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
-NO_CACHE_ARGS=${NO_CACHE_ARGS:-"--broadsheet.articles.cache-ttl=0 --broadsheet.comments.cache-ttl=0 \
---broadsheet.site.cache-ttl=0 --broadsheet.search.cache-ttl=0 --broadsheet.search.keep-related=false \
---broadsheet.page-cache.max-size=0"}
 JAR=$NEW_JAR
 . bench/lib.sh
 for tool in wrk curl python3; do

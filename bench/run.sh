@@ -51,10 +51,6 @@ GENERATE_ARGS="--broadsheet.generate-sections=$SECTIONS --broadsheet.generate-au
 --broadsheet.generate-tags=$TAGS --broadsheet.generate-archive-comments=$COMMENTS"
 # Posting many comments from one address: no flood limits (they only concern posting).
 SITE_ARGS="--broadsheet.comments.flood-interval=0 --broadsheet.comments.flood-per-hour=0"
-# Every cache of reader data and pages. Unknown settings are ignored: page-cache.max-size is issue 12's.
-NO_CACHE_ARGS=${NO_CACHE_ARGS:-"--broadsheet.articles.cache-ttl=0 --broadsheet.comments.cache-ttl=0 \
---broadsheet.site.cache-ttl=0 --broadsheet.search.cache-ttl=0 --broadsheet.search.keep-related=false \
---broadsheet.page-cache.max-size=0"}
 
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
