@@ -31,9 +31,14 @@ class RelatedRepository {
      * score: {@code ts_rank} averages over the query's words, and one word's part is at most
      * (1 + π²/6) / (π²/6), about 1.61, times its largest weight, 0.2 (exactly 0.2 here, where every
      * position weighs the same). So a candidate whose tags score 0.33 or more below the
-     * {@code limit}-th best tag score ({@code bar}) cannot be shown, and its words are not ranked:
-     * usually the section's candidates, which share no tag. The same lists (400 compared), a list
-     * in about 75% of the time.
+     * {@code COUNT}-th best tag score that may be shown ({@code bar}) cannot be shown: usually the
+     * section's candidates, which share no tag. The bar is found walking the tag candidates best
+     * first and stopping at the {@code COUNT}-th that may be shown; then only the stories that can
+     * still make the list ({@code survivors}) are read from the article table and ranked by their
+     * words, and the section's newest only when the bar is under 0.33 (an article with no tag or
+     * only rare ones). A list takes about 0.6 ms where reading every candidate took 1.7, with the
+     * same lists (920 compared, 120 of them with no tag or a rare one). The limit is written into
+     * the statement: as a parameter, PostgreSQL planned the statement again on every run.
      */
     private static final String RELATED =
             """
@@ -54,28 +59,31 @@ class RelatedRepository {
             by_tags as (
                 select at.article_id as id, sum(mt.weight * r.idf) as score
                 from article_tag at join my_tags mt on mt.tag_id = at.tag_id join rarity r on r.tag_id = at.tag_id
-                group by at.article_id),
-            candidates as (
-                (select id, score from by_tags order by score desc, id desc limit 300)
+                group by at.article_id
+                order by score desc, id desc limit 300),
+            bar as (
+                select coalesce((
+                    select c.score from (select * from by_tags order by score desc, id desc) c join article a on a.id = c.id
+                    where %1$s and a.id <> :id and a.id <> all(:exclude)
+                    order by c.score desc, c.id desc offset %2$d - 1 limit 1), 0) as tag_score),
+            survivors as (
+                select c.id, c.score from by_tags c, bar where c.score + 0.33 >= bar.tag_score
                 union all
-                (select a.id, 0::float8 from article a
-                 where a.section_id = (select section_id from me) and %1$s
-                 order by a.published_at desc limit 200)),
-            eligible as (
-                select a.id, a.published_at, a.related_vector, c.score
-                from (select id, sum(score) as score from candidates group by id) c
-                join article a on a.id = c.id
-                where %1$s and a.id <> :id and a.id <> all(:exclude)),
-            bar as (select coalesce((select score from eligible order by score desc offset :limit - 1 limit 1), 0) as tag_score)
+                select s.id, 0::float8 from (
+                    select a.id from article a
+                    where (select tag_score from bar) < 0.33 and a.section_id = (select section_id from me) and %1$s
+                    order by a.published_at desc limit 200) s
+                where s.id not in (select id from by_tags))
             select id from (
-                select e.id, e.published_at,
-                       e.score + case when e.score + 0.33 < bar.tag_score or numnode(me.words) = 0 or e.related_vector is null then 0
-                                       else ts_rank('{0, 0, 0.2, 0.2}', e.related_vector, me.words) end as score
-                from eligible e, me, bar) scored
+                select a.id, a.published_at,
+                       s.score + case when numnode(me.words) = 0 or a.related_vector is null then 0
+                                      else ts_rank('{0, 0, 0.2, 0.2}', a.related_vector, me.words) end as score
+                from survivors s join article a on a.id = s.id, me
+                where %1$s and a.id <> :id and a.id <> all(:exclude)) scored
             where score > 0
             order by score desc, published_at desc, id desc
-            limit :limit
-            """.formatted("a.status = 'published' and a.published_at <= statement_timestamp()");
+            limit %2$d
+            """.formatted("a.status = 'published' and a.published_at <= statement_timestamp()", RelatedStories.COUNT);
 
     private final JdbcClient jdbc;
 
@@ -83,12 +91,14 @@ class RelatedRepository {
         this.jdbc = jdbc;
     }
 
-    /** The ids of up to {@code limit} stories related to article {@code id}, best first, none of {@code exclude}. */
-    List<Long> related(long id, Collection<Long> exclude, int limit) {
+    /**
+     * The ids of up to {@link RelatedStories#COUNT} stories related to article {@code id}, best
+     * first, none of {@code exclude}.
+     */
+    List<Long> related(long id, Collection<Long> exclude) {
         return jdbc.sql(RELATED)
                 .param("id", id)
                 .param("exclude", exclude.toArray(Long[]::new))
-                .param("limit", limit)
                 .query(Long.class)
                 .list();
     }

@@ -82,7 +82,7 @@ public class RelatedStories {
     private Kept load(ArticleView article, List<Teaser> moreFrom) {
         Set<Long> exclude = new HashSet<>();
         moreFrom.forEach(t -> exclude.add(t.id()));
-        List<Teaser> stories = reader.visibleTeasers(repository.related(article.id(), exclude, COUNT));
+        List<Teaser> stories = reader.visibleTeasers(repository.related(article.id(), exclude));
         Set<Long> shown = new HashSet<>();
         stories.forEach(t -> shown.add(t.id()));
         shown.addAll(exclude); // a change to "More from" can free a place
