@@ -136,6 +136,40 @@ class RelatedStoriesTests extends SiteTest {
         assertThat(related(article)).containsExactly(sharing.headline());
     }
 
+    @Test
+    void wordsLiftAStoryOverOthersWhoseTagsScoreALittleMore() {
+        // Two topics of equal kind, one on 10 stories and one on 11: sharing the rarer scores a
+        // little more (ln(1 + n/10) against ln(1 + n/11), at most 0.1 apart), less than words add.
+        String rarer = tag("Ferry routes", "topic");
+        String commoner = tag("Ice charts", "topic");
+        List<String> words = List.of(Unique.word("skerry"), Unique.word("beacon"), Unique.word("squall"));
+        String said = String.join(" ", words);
+        ArticleView article = stories.publish(stories.form(said)
+                .withStandfirst(said + ".")
+                .withSection("europe")
+                .withTags(List.of(rarer, commoner)));
+        for (int i = 0; i < 4; i++) {
+            publish(Unique.name("Ferry timetable"), "asia", List.of(rarer));
+        }
+        ArticleView sharingWords = stories.publish(stories.form(said + " " + Unique.word("tide"))
+                .withStandfirst(said + ".")
+                .withSection("africa")
+                .withTags(List.of(commoner)));
+        for (int i = 0; i < 5; i++) {
+            stories.draft(
+                    stories.form(Unique.name("Ferry draft")).withSection("asia").withTags(List.of(rarer)));
+        }
+        for (int i = 0; i < 9; i++) {
+            stories.draft(
+                    stories.form(Unique.name("Chart draft")).withSection("asia").withTags(List.of(commoner)));
+        }
+
+        // By tags alone it would be fifth of five; its words (each of the article's, twice) put it first.
+        List<String> related = related(article);
+        assertThat(related).hasSize(RelatedStories.COUNT);
+        assertThat(related.get(0)).isEqualTo(sharingWords.headline());
+    }
+
     private ArticleView untagged(String headline, String standfirst) {
         return stories.publish(stories.form(headline)
                 .withStandfirst(standfirst)
