@@ -17,28 +17,27 @@ class RelatedRepository {
      * 200 newest of its section; each scores, for every tag it shares, the tag kind's weight times
      * the tag's rarity ({@code ln(1 + stories / stories with the tag)}, the number of stories
      * being PostgreSQL's estimate, which costs nothing to read), plus how closely its headline,
-     * standfirst and tags (the search vector's weights A and B) match the article's headline and
-     * standfirst ({@code ts_rank} over any of their words, in the search language). A candidate
-     * that scores nothing (a section's story with no tag or word in common) is not related.
-     * Ranking reads the stored search vectors rather than parsing each candidate's text: about
-     * 8 ms a list at 10,000 stories where parsing took about 50 (a busy 2-core machine); and only
-     * their weights A and B ({@code related_vector}, V18, 250 bytes against the whole vector's
-     * 5 KB, kept in the row): 2.5 ms a list against 3.7 at 100,000 stories, the same lists. The
-     * section's newest are read through its index, newest first, stopping at 200: joined to
-     * {@code me} instead, PostgreSQL read and sorted the whole section (5,000 stories of 100,000,
-     * 4 ms of a 12 ms list). The article's words are made a query once, in {@code me}: cast from
-     * text for each candidate, they were a third of a list's time. Words add less than 0.33 to a
-     * score: {@code ts_rank} averages over the query's words, and one word's part is at most
-     * (1 + π²/6) / (π²/6), about 1.61, times its largest weight, 0.2 (exactly 0.2 here, where every
-     * position weighs the same). So a candidate whose tags score 0.33 or more below the
-     * {@code COUNT}-th best tag score that may be shown ({@code bar}) cannot be shown: usually the
-     * section's candidates, which share no tag. The bar is found walking the tag candidates best
-     * first and stopping at the {@code COUNT}-th that may be shown; then only the stories that can
-     * still make the list ({@code survivors}) are read from the article table and ranked by their
-     * words, and the section's newest only when the bar is under 0.33 (an article with no tag or
-     * only rare ones). A list takes about 0.6 ms where reading every candidate took 1.7, with the
-     * same lists (920 compared, 120 of them with no tag or a rare one). The limit is written into
-     * the statement: as a parameter, PostgreSQL planned the statement again on every run.
+     * standfirst and tags match the article's headline and standfirst ({@code ts_rank} over any of
+     * their words, in the search language). A candidate that scores nothing (a section's story
+     * with no tag or word in common) is not related. Each part is shaped by a measured cost
+     * ({@code docs/performance.md}: "Related stories", and sessions 28 to 30 of issue 12):
+     *
+     * <ul>
+     *   <li>Ranking reads the stored vector's weights A and B ({@code related_vector}, V18, kept in
+     *       the row), not each candidate's text, nor its whole 5 KB search vector.
+     *   <li>The article's words are made a query once, in {@code me}, not cast for each candidate.
+     *   <li>Words add less than 0.33 to a score: {@code ts_rank} averages over the query's words,
+     *       and one word's part is at most (1 + π²/6) / (π²/6), about 1.61, times its largest
+     *       weight, 0.2. So a candidate whose tags score 0.33 or more below the {@code COUNT}-th
+     *       best tag score that may be shown ({@code bar}) cannot be shown. The bar is found
+     *       walking the tag candidates best first (ordered before the join: ordered after it,
+     *       PostgreSQL joined them all) and stopping at the {@code COUNT}-th that may be shown;
+     *       only the {@code survivors} are then read from the article table and ranked.
+     *   <li>The section's newest are read only when the bar is under 0.33 (an article with no tag
+     *       or only rare ones), through its index, newest first, stopping at 200.
+     *   <li>The limit is written into the statement: as a parameter, PostgreSQL planned the
+     *       statement again on every run.
+     * </ul>
      */
     private static final String RELATED =
             """
