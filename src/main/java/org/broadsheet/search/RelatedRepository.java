@@ -2,6 +2,7 @@ package org.broadsheet.search;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,17 +31,25 @@ class RelatedRepository {
      *       and one word's part is at most (1 + π²/6) / (π²/6), about 1.61, times its largest
      *       weight, 0.2. So a candidate whose tags score 0.33 or more below the {@code COUNT}-th
      *       best tag score that may be shown ({@code bar}) cannot be shown. The bar is found
-     *       walking the tag candidates best first (ordered before the join: ordered after it,
-     *       PostgreSQL joined them all) and stopping at the {@code COUNT}-th that may be shown;
+     *       walking the tag candidates best first and stopping at the {@code COUNT}-th that may
+     *       be shown ({@link #BAR});
      *       only the {@code survivors} are then read from the article table and ranked.
+     *   <li>A broad tag (on more than {@code BROAD_TAG} stories: a running story's topic, say) is
+     *       not read through when it cannot matter. The candidates of the other tags ({@code
+     *       narrow}) are scored in full, a look-up telling which of them have the broad tags too;
+     *       a story that has only broad tags scores at most their parts together, so when the
+     *       narrow bar is that much plus 0.33 or more ({@code pruned}), no such story can be
+     *       shown, and the lists are the same as from reading every tag ({@code everyone}, the
+     *       statement otherwise). With a tag on a fifth of 100,000 stories, 4.6 against 29 ms.
+     *   <li>A tag's stories are counted each through its index ({@code counted}), not by grouping
+     *       a join of them all.
      *   <li>The section's newest are read only when the bar is under 0.33 (an article with no tag
      *       or only rare ones), through its index, newest first, stopping at 200.
      *   <li>The limit is written into the statement: as a parameter, PostgreSQL planned the
      *       statement again on every run.
      * </ul>
      */
-    private static final String RELATED =
-            """
+    private static final String RELATED = """
             with me as (
                 select a.id, a.section_id,
                        replace(plainto_tsquery((select config from search_index)::regconfig, a.headline || ' ' || a.standfirst)::text, '&', '|')::tsquery as words
@@ -51,20 +60,32 @@ class RelatedRepository {
                            as weight
                 from article_tag at join tag t on t.id = at.tag_id where at.article_id = :id),
             total as (select greatest(reltuples, 1)::float8 as n from pg_class where oid = 'article'::regclass),
+            counted as (
+                select mt.tag_id, mt.weight, (select count(*) from article_tag x where x.tag_id = mt.tag_id) as n from my_tags mt),
             rarity as (
-                select at.tag_id, ln(1 + total.n / count(*)) as idf
-                from article_tag at join my_tags mt on mt.tag_id = at.tag_id, total
-                group by at.tag_id, total.n),
-            by_tags as (
-                select at.article_id as id, sum(mt.weight * r.idf) as score
-                from article_tag at join my_tags mt on mt.tag_id = at.tag_id join rarity r on r.tag_id = at.tag_id
+                select c.tag_id, c.weight * ln(1 + total.n / c.n) as part, c.n > %3$d as broad from counted c, total),
+            broad as (select coalesce(sum(part), 0) as part, count(*) > 0 as present from rarity where broad),
+            narrow as (
+                select at.article_id as id,
+                       sum(r.part) + case when (select present from broad) then coalesce((
+                           select sum(b.part) from rarity b join article_tag x on x.tag_id = b.tag_id
+                           where b.broad and x.article_id = at.article_id), 0) else 0 end as score
+                from article_tag at join rarity r on r.tag_id = at.tag_id and not r.broad
                 group by at.article_id
                 order by score desc, id desc limit 300),
-            bar as (
-                select coalesce((
-                    select c.score from (select * from by_tags order by score desc, id desc) c join article a on a.id = c.id
-                    where %1$s and a.id <> :id and a.id <> all(:exclude)
-                    order by c.score desc, c.id desc offset %2$d - 1 limit 1), 0) as tag_score),
+            narrow_bar as (select %4$s as tag_score),
+            pruned as (select not (select present from broad) or (select tag_score from narrow_bar) >= (select part from broad) + 0.33 as yes),
+            everyone as (
+                select at.article_id as id, sum(r.part) as score
+                from article_tag at join rarity r on r.tag_id = at.tag_id
+                where not (select yes from pruned)
+                group by at.article_id
+                order by score desc, id desc limit 300),
+            by_tags as (
+                select * from narrow where (select yes from pruned)
+                union all
+                select * from everyone),
+            bar as (select case when (select yes from pruned) then (select tag_score from narrow_bar) else %5$s end as tag_score),
             survivors as (
                 select c.id, c.score from by_tags c, bar where c.score + 0.33 >= bar.tag_score
                 union all
@@ -82,12 +103,42 @@ class RelatedRepository {
             where score > 0
             order by score desc, published_at desc, id desc
             limit %2$d
-            """.formatted("a.status = 'published' and a.published_at <= statement_timestamp()", RelatedStories.COUNT);
+            """;
+
+    /**
+     * The {@code COUNT}-th best tag score that may be shown among the candidates of a part of
+     * {@link #RELATED} (named by the first argument), 0 when fewer may be shown: walking them best
+     * first, ordered before the join (ordered after it, PostgreSQL joined them all).
+     */
+    private static final String BAR = """
+            coalesce((
+                    select c.score from (select * from %1$s order by score desc, id desc) c join article a on a.id = c.id
+                    where %2$s and a.id <> :id and a.id <> all(:exclude)
+                    order by c.score desc, c.id desc offset %3$d - 1 limit 1), 0)""";
+
+    private static final String ELIGIBLE = "a.status = 'published' and a.published_at <= statement_timestamp()";
+
+    /** Past this many stories, a tag is broad ({@link #RELATED}: "broad"). */
+    static final int BROAD_TAG = 1_000;
 
     private final JdbcClient jdbc;
+    private final String related;
 
+    @Autowired
     RelatedRepository(JdbcClient jdbc) {
+        this(jdbc, BROAD_TAG);
+    }
+
+    /** With tags broad past {@code broadTag} stories (tests try the pruning on a few stories). */
+    RelatedRepository(JdbcClient jdbc, int broadTag) {
         this.jdbc = jdbc;
+        int count = RelatedStories.COUNT;
+        this.related = RELATED.formatted(
+                ELIGIBLE,
+                count,
+                broadTag,
+                BAR.formatted("narrow", ELIGIBLE, count),
+                BAR.formatted("everyone", ELIGIBLE, count));
     }
 
     /**
@@ -95,7 +146,7 @@ class RelatedRepository {
      * first, none of {@code exclude}.
      */
     List<Long> related(long id, Collection<Long> exclude) {
-        return jdbc.sql(RELATED)
+        return jdbc.sql(related)
                 .param("id", id)
                 .param("exclude", exclude.toArray(Long[]::new))
                 .query(Long.class)

@@ -6,6 +6,7 @@ import gg.jte.TemplateEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.broadsheet.BroadsheetTest;
@@ -170,6 +171,64 @@ class RelatedStoriesTests extends SiteTest {
         assertThat(related.get(0)).isEqualTo(sharingWords.headline());
     }
 
+    @Test
+    void aBroadTagIsPassedOverOnlyWhereItCannotChangeTheList() {
+        // The story count each tag's rarity divides is PostgreSQL's estimate: make it the real one.
+        jdbc.sql("analyze article").update();
+        // Broad past 12 stories here, as a running story's topic is past 1,000 on a site.
+        RelatedRepository pruning = new RelatedRepository(jdbc, 12);
+        RelatedRepository reading = new RelatedRepository(jdbc, Integer.MAX_VALUE);
+        String running = tag("Harbour strike", "topic");
+        String person = tag("Ansel Dray", "person");
+        String place = tag("Gull point", "place");
+        List<ArticleView> all = new ArrayList<>();
+        // Two with the person and the running story, then three newer with the person alone.
+        List<ArticleView> both = publishing(2, "asia", List.of(person, running), all);
+        List<ArticleView> personAlone = publishing(3, "asia", List.of(person), all);
+        // Two with the place and the running story: too few to know the list without the broad tag
+        // (nor is their section's newest what the running story brings).
+        List<ArticleView> placed = publishing(2, "africa", List.of(place, running), all);
+        publishing(10, "europe", List.of(running), all);
+        ArticleView personStory =
+                publishing(1, "asia", List.of(person, running), all).get(0);
+        ArticleView placeStory =
+                publishing(1, "africa", List.of(place, running), all).get(0);
+        ArticleView runningStory =
+                publishing(1, "europe", List.of(running), all).get(0);
+
+        // The running story's part ranks the two that have it above the newer three.
+        assertThat(reading.related(personStory.id(), List.of()))
+                .containsExactly(
+                        both.get(1).id(),
+                        both.get(0).id(),
+                        personAlone.get(2).id(),
+                        personAlone.get(1).id());
+        assertThat(reading.related(placeStory.id(), List.of()))
+                .hasSize(RelatedStories.COUNT)
+                .startsWith(placed.get(1).id(), placed.get(0).id());
+        assertThat(reading.related(runningStory.id(), List.of())).hasSize(RelatedStories.COUNT);
+        for (ArticleView story : all) {
+            List<Long> read = reading.related(story.id(), List.of());
+            assertThat(pruning.related(story.id(), List.of()))
+                    .as(story.headline())
+                    .isEqualTo(read);
+            List<Long> exclude = read.subList(0, 1);
+            assertThat(pruning.related(story.id(), exclude))
+                    .as(story.headline() + " without its first")
+                    .isEqualTo(reading.related(story.id(), exclude));
+        }
+    }
+
+    /** Publishes {@code count} stories with {@code tags}, each headline one word of its own. */
+    private List<ArticleView> publishing(int count, String section, List<String> tags, List<ArticleView> all) {
+        List<ArticleView> published = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            published.add(publish(Unique.word("pier"), section, tags));
+        }
+        all.addAll(published);
+        return published;
+    }
+
     private ArticleView untagged(String headline, String standfirst) {
         return stories.publish(stories.form(headline)
                 .withStandfirst(standfirst)
@@ -206,7 +265,7 @@ class RelatedStoriesTests extends SiteTest {
     @Test
     void theKeptSectionIsSentCompressedAsKeptToGzipClients() throws Exception {
         String place = tag("Ferry pier", "place");
-        List<String> headlines = new java.util.ArrayList<>();
+        List<String> headlines = new ArrayList<>();
         for (int i = 0; i < RelatedStories.COUNT; i++) { // long enough together to be worth compressing
             headlines.add(publish(
                             "Ferry pier story " + i + ": " + "the timetable, the fares and the repairs ".repeat(4),
