@@ -32,8 +32,8 @@ class RelatedRepository {
      *       weight, 0.2. So a candidate whose tags score 0.33 or more below the {@code COUNT}-th
      *       best tag score that may be shown ({@code bar}) cannot be shown. The bar is found
      *       walking the tag candidates best first and stopping at the {@code COUNT}-th that may
-     *       be shown ({@link #BAR});
-     *       only the {@code survivors} are then read from the article table and ranked.
+     *       be shown ({@link #BAR}); only the {@code survivors} are then read from the article
+     *       table and ranked.
      *   <li>A broad tag (on more than {@code BROAD_TAG} stories: a running story's topic, say) is
      *       not read through when it cannot matter. The candidates of the other tags ({@code
      *       narrow}) are scored in full, a look-up telling which of them have the broad tags too;
