@@ -19,7 +19,9 @@
 # It prints one table (page, connections, req/s, p50, p99, ratio to nginx-static req/s at the same
 # connection count, answers that were neither 2xx nor 3xx), the Java process's resident memory
 # after the run and its peak under load, heap used after the run, and the start-up time of each
-# start on existing data (launch to the first 200 on /, and Spring's "Started … in" line).
+# start on existing data (launch to the first 200 on /, and Spring's "Started … in" line), then
+# the medians of STARTUP_ROUNDS (3) more starts each of the jar and of the layout a service runs
+# (deploy/prepare.sh: extracted, with a class-data-sharing archive), in turn.
 #
 #   flock /tmp/mvn.lock bench/run.sh      # never beside a build: the lock is the builds' lock
 #   N=10000 COMMENTS=50000 DATA=bench/data/small DURATION=10s bench/run.sh
@@ -45,6 +47,7 @@ THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 WARMUP_MIN=${WARMUP_MIN:-30}
 WARMUP_MAX=${WARMUP_MAX:-180}
+STARTUP_ROUNDS=${STARTUP_ROUNDS:-3}
 DATA=${DATA:-bench/data/reader}
 SEARCH=${SEARCH:-/search?q=water}
 GENERATE_ARGS="--broadsheet.generate-sections=$SECTIONS --broadsheet.generate-authors=$AUTHORS \
@@ -253,6 +256,29 @@ RSS_AFTER_NO_CACHE=$(rss_mb "$JAVA_PID")
 HEAP_AFTER_NO_CACHE=$(heap_mb "$JAVA_PID")
 stop_broadsheet; JAVA_PID=
 
+# ---- Start-up on the same data, STARTUP_ROUNDS times in turn: the jar as built, and the layout
+# deploy/prepare.sh makes for a service (extracted, with a class-data-sharing archive).
+echo
+echo "Start-up: the jar and the deployed layout (deploy/prepare.sh), $STARTUP_ROUNDS starts each, in turn"
+deploy/prepare.sh "$JAR" "$WORK/app" >/dev/null
+PLAIN_STARTS=""
+DEPLOYED_STARTS=""
+for _ in $(seq 1 "$STARTUP_ROUNDS"); do
+  # shellcheck disable=SC2086
+  LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
+  PLAIN_STARTS+="$STARTUP_MS "
+  stop_broadsheet; JAVA_PID=
+  # shellcheck disable=SC2086
+  JAR="$WORK/app/broadsheet.jar" JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/app/broadsheet.jsa" \
+    LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
+  DEPLOYED_STARTS+="$STARTUP_MS "
+  stop_broadsheet; JAVA_PID=
+done
+echo "  the jar: $PLAIN_STARTS ms; deployed: $DEPLOYED_STARTS ms"
+# "median (lowest-highest)" of the numbers on standard input.
+spread() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR] = $1} END {
+  printf "median %d ms (%d-%d)", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, a[1], a[NR]}'; }
+
 # ---- The table
 echo
 echo "Reader pages: $SPEC; wrk $DURATION per row, $THREADS threads, on the same machine"
@@ -266,6 +292,8 @@ echo "  every cache off: RSS after the run $RSS_AFTER_NO_CACHE MB, peak under lo
   "heap used after the run $HEAP_AFTER_NO_CACHE MB"
 echo "  start-up on existing data: caches on: $STARTUP_CACHED"
 echo "                             caches off: $STARTUP_NO_CACHE"
+echo "  start-up, launch to the first 200 on /, $STARTUP_ROUNDS starts each: the jar $(spread <<<"$PLAIN_STARTS");" \
+  "deployed (deploy/prepare.sh: extracted, class-data sharing) $(spread <<<"$DEPLOYED_STARTS")"
 printf 'Machine: %s cores, %s, %s MB RAM, load average before the table %s\n' "$(nproc)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
   "$(awk '/^MemTotal/ {printf "%.0f", $2 / 1024}' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)"
