@@ -86,30 +86,6 @@ class CommentRepository {
                 .list();
     }
 
-    /** How many threads readers see before {@code commentId}'s: approved comments with no approved ancestor (as {@code CommentThreads} shows them). */
-    int countRootsBefore(long articleId, long commentId) {
-        return jdbc.sql("""
-                        with recursive up as (
-                            select id, parent_id, status from comment where id = :id
-                            union all
-                            select c.id, c.parent_id, c.status from comment c join up on c.id = up.parent_id),
-                        climb as (
-                            select c.id as start, c.parent_id as at from comment c
-                             where c.article_id = :article and c.status = 'approved' and c.parent_id is not null
-                            union all
-                            select climb.start, p.parent_id from climb join comment p on p.id = climb.at
-                             where p.status <> 'approved' and p.parent_id is not null)
-                        select count(*) from comment c
-                         where c.article_id = :article and c.status = 'approved'
-                           and c.id < (select min(id) from up where status = 'approved' or id = :id)
-                           and not exists (select 1 from climb join comment p on p.id = climb.at
-                                            where climb.start = c.id and p.status = 'approved')""")
-                .param("id", commentId)
-                .param("article", articleId)
-                .query(Integer.class)
-                .single();
-    }
-
     // ---- posting
 
     Optional<CommentRow> findById(long id) {

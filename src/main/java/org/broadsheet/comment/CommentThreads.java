@@ -23,7 +23,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 record CommentThreads(
-        CommentRepository repository, CommentCache cache, Dates dates, SiteUrls urls, HtmlSanitizer sanitizer) {
+        CommentRepository repository,
+        ThreadPlaces places,
+        CommentCache cache,
+        Dates dates,
+        SiteUrls urls,
+        HtmlSanitizer sanitizer) {
 
     /** One page of threads; {@code pages} is at least 1. */
     record Page(int approvedCount, int pages, List<CommentsView.Node> roots) {}
@@ -89,7 +94,7 @@ record CommentThreads(
      * since it is asked right after a comment changed the article's list.
      */
     int pageOf(long articleId, long commentId, CommentPolicy policy) {
-        return repository.countRootsBefore(articleId, commentId) / policy.perPage() + 1;
+        return places.countRootsBefore(articleId, commentId) / policy.perPage() + 1;
     }
 
     private static List<PublicComment> merge(List<PublicComment> approved, List<PublicComment> waiting) {

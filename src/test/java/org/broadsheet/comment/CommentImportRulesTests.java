@@ -205,12 +205,14 @@ class CommentImportRulesTests extends SiteTest {
         long hidden = path.add(a, comment("Bo", "A held root"), CommentStatus.PENDING);
         long orphan = path.add(a, reply("Cy", "Second thread, under the held root", hidden), CommentStatus.APPROVED);
         path.add(a, reply("Dee", "In the first thread", first), CommentStatus.APPROVED);
+        long spam = path.add(a, reply("Fi", "Spam in the first thread", first), CommentStatus.SPAM);
+        long underSpam = path.add(a, reply("Gus", "Still the first thread", spam), CommentStatus.APPROVED);
         long last = path.add(a, comment("Ed", "Third thread"), CommentStatus.APPROVED);
 
-        assertThat(List.of(first, orphan, last))
+        assertThat(List.of(first, orphan, underSpam, last))
                 .extracting(id -> threads.pageOf(a, id, policies.current()))
-                .containsExactly(1, 2, 3);
-        for (long id : List.of(orphan, last)) {
+                .containsExactly(1, 2, 1, 3);
+        for (long id : List.of(orphan, underSpam, last)) {
             int page = threads.pageOf(a, id, policies.current());
             String url = urls.comment(article.url(), page, id);
             assertThat(site.page(url.substring(0, url.indexOf('#'))).getElementById("comment-" + id))
