@@ -112,11 +112,22 @@ class CommentRepository {
                 jdbc.sql(sql).param(ids.toArray(Long[]::new)).query(Long.class).list());
     }
 
-    /** The parent (null for none) of each comment of the article that readers do not see: held, spam or trash. */
-    Map<Long, Long> hiddenParents(long articleId) {
+    /**
+     * The parent (null for none) of each comment readers do not see (held, spam or trash) among
+     * {@code ids} and their ancestors, up to the first approved one: only the chains above replies
+     * whose parent is hidden, not an article's whole moderation queue.
+     */
+    Map<Long, Long> hiddenAncestors(Collection<Long> ids) {
         Map<Long, Long> parents = new HashMap<>();
-        jdbc.sql("select id, parent_id from comment where article_id = ? and status <> 'approved'")
-                .param(articleId)
+        jdbc.sql("""
+                        with recursive up as (
+                            select id, parent_id from comment where id = any(?) and status <> 'approved'
+                            union
+                            select p.id, p.parent_id from up
+                              cross join lateral (select id, parent_id, status from comment where id = up.parent_id limit 1) p
+                             where p.status <> 'approved')
+                        select id, parent_id from up""")
+                .param(ids.toArray(Long[]::new))
                 .query((rs, n) -> parents.put(rs.getLong(1), (Long) rs.getObject(2, Long.class)))
                 .list();
         return parents;

@@ -47,10 +47,14 @@ record CommentThreads(
     private List<PublicComment> shown(long articleId) {
         List<PublicComment> approved = repository.findApproved(articleId);
         Set<Long> ids = approved.stream().map(PublicComment::id).collect(Collectors.toSet());
-        if (approved.stream().allMatch(c -> c.parentId() == null || ids.contains(c.parentId()))) {
+        Set<Long> hiddenParents = approved.stream()
+                .map(PublicComment::parentId)
+                .filter(parent -> parent != null && !ids.contains(parent))
+                .collect(Collectors.toSet());
+        if (hiddenParents.isEmpty()) {
             return approved;
         }
-        Map<Long, Long> hidden = repository.hiddenParents(articleId);
+        Map<Long, Long> hidden = repository.hiddenAncestors(hiddenParents);
         return approved.stream()
                 .map(c -> c.parentId() == null || ids.contains(c.parentId())
                         ? c

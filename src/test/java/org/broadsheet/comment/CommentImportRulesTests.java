@@ -177,6 +177,10 @@ class CommentImportRulesTests extends SiteTest {
         long deeper = path.add(a, reply("Dee", "Approved under that", underSpam), CommentStatus.APPROVED);
         long heldRoot = path.add(a, comment("Ed", "A held root"), CommentStatus.PENDING);
         long orphan = path.add(a, reply("Fay", "Approved under a held root", heldRoot), CommentStatus.APPROVED);
+        long lonelySpam = path.add(a, reply("Gil", "Spam with no approved reply", root), CommentStatus.SPAM);
+        long heldUnderSpam = path.add(a, reply("Hal", "Held under the spam", lonelySpam), CommentStatus.PENDING);
+        long twoDown =
+                path.add(a, reply("Ida", "Approved two hidden levels down", heldUnderSpam), CommentStatus.APPROVED);
 
         Document page = site.page(article.url());
 
@@ -184,14 +188,15 @@ class CommentImportRulesTests extends SiteTest {
                 .containsExactly(text.apply(root), text.apply(orphan));
         assertThat(page.select("#comment-" + root + " > ol.comment-replies > li")
                         .eachAttr("id"))
-                .containsExactly(text.apply(underSpam));
+                .containsExactly(text.apply(underSpam), text.apply(twoDown));
         assertThat(page.select("#comment-" + underSpam + " > ol.comment-replies > li")
                         .eachAttr("id"))
                 .containsExactly(text.apply(deeper));
-        assertThat(page.selectFirst("#comments-heading").text()).isEqualTo("4 Comments");
+        assertThat(page.selectFirst("#comments-heading").text()).isEqualTo("5 Comments");
         assertThat(page.text())
-                .contains("Approved under spam", "Approved under a held root")
-                .doesNotContain("Spam in the middle", "A held root");
+                .contains("Approved under spam", "Approved under a held root", "Approved two hidden levels down")
+                .doesNotContain(
+                        "Spam in the middle", "A held root", "Spam with no approved reply", "Held under the spam");
         assertThat(row(underSpam)).as("stored as it was, a reply to the spam").isEqualTo("approved/3/" + spam);
     }
 
