@@ -210,3 +210,9 @@ warm_up() {
   WARM_SECONDS=$spent
   echo "Warmed up for $spent s (JIT compile time ${after:-unknown} s in all)"
 }
+
+# "median M (lowest-highest)" of the numbers on standard input, separated by spaces or lines.
+spread() {
+  tr ' ' '\n' | grep . | sort -n \
+    | awk '{a[NR] = $1} END {printf "median %s (%s-%s)", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, a[1], a[NR]}'
+}

@@ -275,9 +275,6 @@ for _ in $(seq 1 "$STARTUP_ROUNDS"); do
   stop_broadsheet; JAVA_PID=
 done
 echo "  the jar: $PLAIN_STARTS ms; deployed: $DEPLOYED_STARTS ms"
-# "median (lowest-highest)" of the numbers on standard input.
-spread() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR] = $1} END {
-  printf "median %d ms (%d-%d)", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, a[1], a[NR]}'; }
 
 # ---- The table
 echo
@@ -292,7 +289,7 @@ echo "  every cache off: RSS after the run $RSS_AFTER_NO_CACHE MB, peak under lo
   "heap used after the run $HEAP_AFTER_NO_CACHE MB"
 echo "  start-up on existing data: caches on: $STARTUP_CACHED"
 echo "                             caches off: $STARTUP_NO_CACHE"
-echo "  start-up, launch to the first 200 on /, $STARTUP_ROUNDS starts each: the jar $(spread <<<"$PLAIN_STARTS");" \
+echo "  start-up, launch to the first 200 on /, $STARTUP_ROUNDS starts each, ms: the jar $(spread <<<"$PLAIN_STARTS");" \
   "deployed (deploy/prepare.sh: extracted, class-data sharing) $(spread <<<"$DEPLOYED_STARTS")"
 printf 'Machine: %s cores, %s, %s MB RAM, load average before the table %s\n' "$(nproc)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \

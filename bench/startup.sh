@@ -59,9 +59,8 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-stats() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %s (%s-%s)", m, a[1], a[NR]}'; }
 echo
 echo "Start-up on $DATA, $ROUNDS rounds, JVM: $JAVA_OPTS"
 for v in "${VARIANTS[@]}"; do
-  printf '%-15s first 200 on / ms: %-28s Started in s: %s\n' "$v" "$(echo "${first[$v]}" | stats)" "$(echo "${started[$v]}" | stats)"
+  printf '%-15s first 200 on / ms: %-28s Started in s: %s\n' "$v" "$(echo "${first[$v]}" | spread)" "$(echo "${started[$v]}" | spread)"
 done
