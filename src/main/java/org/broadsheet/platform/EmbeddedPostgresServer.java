@@ -59,12 +59,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * At JVM exit (zonky's own hook is off: it stopped PostgreSQL at the same moment as the
-     * site's graceful shutdown began, under requests still in flight and the beans that write as
-     * they stop): after Spring Boot's hook has closed the site, which closes this server last;
-     * at once when no such hook runs (a test JVM ending with contexts still open).
-     */
-    /**
      * At JVM exit, stop at once rather than after Spring Boot's hook: for test JVMs, whose many
      * cached sites that hook closes one after another, longer than the test runner waits.
      */
@@ -72,6 +66,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         waitForSiteAtExit = false;
     }
 
+    /**
+     * At JVM exit (zonky's own hook is off: it stopped PostgreSQL at the same moment as the
+     * site's graceful shutdown began, under requests still in flight and the beans that write as
+     * they stop): after Spring Boot's hook has closed the site, which closes this server last;
+     * at once when no such hook runs (a test JVM ending with contexts still open).
+     */
     private void stopAtExit() {
         // The JVM starts every hook at once, in no set order: Spring Boot's may start a moment later.
         long lookUntil =
