@@ -1,7 +1,8 @@
-# Shared by the benchmark scripts, sourced after they set PORT, DATA and N: the JVM options
-# (JAVA_OPTS, a small fixed heap unless given), the jar (JAR, built when missing), BASE, the
-# settings that turn every cache off (NO_CACHE_ARGS, unless given), and the functions that start
-# Broadsheet and make an administrator.
+# Shared by the benchmark scripts, sourced after they set PORT, DATA and N: the JVM (JAVA, the
+# java on the PATH unless given) and its options (JAVA_OPTS, a small fixed heap unless given),
+# the jar (JAR, built when missing), BASE, the settings that turn every cache off (NO_CACHE_ARGS,
+# unless given), and the functions that start Broadsheet and make an administrator.
+JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}
 BASE="http://127.0.0.1:$PORT"
 # Every cache of reader data, related lists and pages off: the benchmarks' "every cache off".
@@ -24,7 +25,7 @@ start_broadsheet() {
   launched=$(date +%s%3N)
   # shellcheck disable=SC2086
   # The actuator on a random management port (MANAGEMENT_PORT to choose one): 8081 may be taken.
-  java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --management.server.port="${MANAGEMENT_PORT:-0}" --broadsheet.data-dir="$DATA" \
+  "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --management.server.port="${MANAGEMENT_PORT:-0}" --broadsheet.data-dir="$DATA" \
     --broadsheet.generate-articles="$N" --logging.level.org.broadsheet.demo=INFO "$@" >"$LOG" 2>&1 &
   JAVA_PID=$!
   trap 'kill $JAVA_PID 2>/dev/null; wait $JAVA_PID 2>/dev/null || true' EXIT
@@ -71,7 +72,7 @@ create_admin() {
   PASSWORD="bench $(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
   mkdir -p "$DATA"
   # shellcheck disable=SC2086
-  printf '%s\n' "$PASSWORD" | java $JAVA_OPTS -jar "$JAR" create-admin --email "$EMAIL" \
+  printf '%s\n' "$PASSWORD" | "$JAVA" $JAVA_OPTS -jar "$JAR" create-admin --email "$EMAIL" \
     --name "Bench Editor" --password-stdin --broadsheet.data-dir="$DATA" --logging.level.root=WARN >"$DATA/create-admin.log" 2>&1 \
     || { echo "create-admin failed; see $DATA/create-admin.log" >&2; tail -20 "$DATA/create-admin.log" >&2; exit 1; }
 }

@@ -21,13 +21,15 @@
 # after the run and its peak under load, heap used after the run, and the start-up time of each
 # start on existing data (launch to the first 200 on /, and Spring's "Started … in" line), then
 # the medians of STARTUP_ROUNDS (3) more starts each of the jar and of the layout a service runs
-# (deploy/prepare.sh: extracted, with a class-data-sharing archive), in turn.
+# (deploy/prepare.sh: extracted, with a class-data-sharing archive or an ahead-of-time cache), in
+# turn, and of that layout on OTHER_JAVA (another Java, say 25) when given.
 #
 #   flock /tmp/mvn.lock bench/run.sh      # never beside a build: the lock is the builds' lock
 #   N=10000 COMMENTS=50000 DATA=bench/data/small DURATION=10s bench/run.sh
 #   CONNECTIONS=64 bench/run.sh
 #   JAVA_OPTS="-Xmx512m" bench/run.sh
 #   JAR=/tmp/before.jar bench/run.sh      # another build
+#   OTHER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/run.sh   # start-up on Java 25 too
 #
 # Needs: Java 17+ (jcmd, jstat), Maven (the jar), wrk, nginx-light, curl, python3, psql. Loopback only.
 # Generating the default data takes about 4.5 minutes on two cores, search vectors included.
@@ -257,24 +259,34 @@ HEAP_AFTER_NO_CACHE=$(heap_mb "$JAVA_PID")
 stop_broadsheet; JAVA_PID=
 
 # ---- Start-up on the same data, STARTUP_ROUNDS times in turn: the jar as built, and the layout
-# deploy/prepare.sh makes for a service (extracted, with a class-data-sharing archive).
+# deploy/prepare.sh makes for a service (extracted, with a class-data-sharing archive, or the
+# ahead-of-time cache on Java 25 and later); with OTHER_JAVA, also that layout on that Java.
 echo
 echo "Start-up: the jar and the deployed layout (deploy/prepare.sh), $STARTUP_ROUNDS starts each, in turn"
-deploy/prepare.sh "$JAR" "$WORK/app" >/dev/null
+JAVA_OPTS="$JAVA_OPTS" deploy/prepare.sh "$JAR" "$WORK/app" >/dev/null
+[ -z "${OTHER_JAVA:-}" ] || JAVA="$OTHER_JAVA" JAVA_OPTS="$JAVA_OPTS" deploy/prepare.sh "$JAR" "$WORK/other" >/dev/null
 PLAIN_STARTS=""
 DEPLOYED_STARTS=""
+OTHER_STARTS=""
 for _ in $(seq 1 "$STARTUP_ROUNDS"); do
   # shellcheck disable=SC2086
   LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
   PLAIN_STARTS+="$STARTUP_MS "
   stop_broadsheet; JAVA_PID=
   # shellcheck disable=SC2086
-  JAR="$WORK/app/broadsheet.jar" JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/app/broadsheet.jsa" \
+  JAR="$WORK/app/broadsheet.jar" JAVA_OPTS="$JAVA_OPTS @$WORK/app/jvm.args" \
     LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
   DEPLOYED_STARTS+="$STARTUP_MS "
   stop_broadsheet; JAVA_PID=
+  if [ -n "${OTHER_JAVA:-}" ]; then
+    # shellcheck disable=SC2086
+    JAVA="$OTHER_JAVA" JAR="$WORK/other/broadsheet.jar" JAVA_OPTS="$JAVA_OPTS @$WORK/other/jvm.args" \
+      LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
+    OTHER_STARTS+="$STARTUP_MS "
+    stop_broadsheet; JAVA_PID=
+  fi
 done
-echo "  the jar: $PLAIN_STARTS ms; deployed: $DEPLOYED_STARTS ms"
+echo "  the jar: $PLAIN_STARTS ms; deployed: $DEPLOYED_STARTS ms${OTHER_JAVA:+; deployed on $OTHER_JAVA: $OTHER_STARTS ms}"
 
 # ---- The table
 echo
@@ -290,7 +302,10 @@ echo "  every cache off: RSS after the run $RSS_AFTER_NO_CACHE MB, peak under lo
 echo "  start-up on existing data: caches on: $STARTUP_CACHED"
 echo "                             caches off: $STARTUP_NO_CACHE"
 echo "  start-up, launch to the first 200 on /, $STARTUP_ROUNDS starts each, ms: the jar $(spread <<<"$PLAIN_STARTS");" \
-  "deployed (deploy/prepare.sh: extracted, class-data sharing) $(spread <<<"$DEPLOYED_STARTS")"
+  "deployed (deploy/prepare.sh: extracted, $(sed -n 's/^# Written by deploy\/prepare.sh for //p' "$WORK/app/jvm.args"))" \
+  "$(spread <<<"$DEPLOYED_STARTS")"
+[ -z "${OTHER_JAVA:-}" ] || echo "                             deployed on $(sed -n 's/^# Written by deploy\/prepare.sh for //p' "$WORK/other/jvm.args")" \
+  "$(spread <<<"$OTHER_STARTS")"
 printf 'Machine: %s cores, %s, %s MB RAM, load average before the table %s\n' "$(nproc)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
   "$(awk '/^MemTotal/ {printf "%.0f", $2 / 1024}' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)"
