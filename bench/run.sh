@@ -12,7 +12,8 @@
 #      the archive, a young article (comment form open), the front page, a section page, a tag
 #      page, search, the RSS feed, a 304 revalidation (If-None-Match with the article's ETag;
 #      every answer must be a 304), the article with gzip negotiated, and a comment POST (the
-#      form's hidden fields as the page gives them, Origin and Sec-Fetch-Site as a browser sends);
+#      form's hidden fields as the page gives them, Origin and Sec-Fetch-Site as a browser sends)
+#      to a young article that holds HELD (50,000) comments for moderation, a spam wave;
 #   3. Broadsheet started again on the same data with every cache off (NO_CACHE_ARGS): the two
 #      articles again, after a warm-up on both until the JIT has settled (the same bounds: with
 #      every cache off it compiles for a minute or more at 64 connections on two cores).
@@ -41,6 +42,7 @@ SECTIONS=${SECTIONS:-20}
 AUTHORS=${AUTHORS:-200}
 TAGS=${TAGS:-2000}
 COMMENTS=${COMMENTS:-500000}
+HELD=${HELD:-50000}
 PORT=${PORT:-8090}
 NGINX_PORT=${NGINX_PORT:-8190}
 DURATION=${DURATION:-20s}
@@ -220,6 +222,20 @@ curl -sf -c "$WORK/cookies" -o "$WORK/form.html" "$BASE${YOUNG[1]}"
 ACTION=${ACTION%%#*}
 [[ $ACTION == /* ]] || ACTION=${ACTION#"$BASE"}
 echo "Posting to $BASE$ACTION: $FIELDS"
+# A spam wave: the article holds HELD comments for moderation before the POSTs (topped up with
+# SQL on fresh data; each run's POSTs add theirs, held too, as first comments are), so that every
+# run posts under the same kind of queue. A queue that grew once cost each POST a second of the
+# database (docs/performance.md, session 32).
+POST_ID=$(sed -n 's/.*\(^\|&\)article=\([0-9]*\).*/\2/p' <<<"$FIELDS")
+[ -n "$POST_ID" ] || { echo "The form names no article" >&2; exit 1; }
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "
+  insert into comment (article_id, status, author_name, author_email, body, body_html, ip, created_at, updated_at)
+  select $POST_ID, 'pending', 'Held reader ' || g, 'held' || g || '@wave.example', 'Held comment ' || g || ', one of a wave.',
+         '<p>Held comment ' || g || ', one of a wave.</p>', '192.0.2.7', now() - interval '1 hour', now() - interval '1 hour'
+  from generate_series(1, greatest(0, $HELD - (select count(*) from comment where article_id = $POST_ID and status = 'pending'))) g" \
+  -c "analyze comment"
+echo "  article $POST_ID holds $(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc \
+  "select count(*) from comment where article_id = $POST_ID and status = 'pending'") comments for moderation"
 COOKIE=$(sed 's/^#HttpOnly_//' "$WORK/cookies" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}')
 sleep 4
 for c in $CONNECTIONS; do
