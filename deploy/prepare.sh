@@ -13,8 +13,8 @@
 #   java @/opt/broadsheet/jvm.args -jar /opt/broadsheet/broadsheet.jar
 #
 # JAVA is the java the service runs (default: java on the PATH) and JAVA_OPTS the options it runs
-# with (heap, collector), which the training run uses too: a cache records the collector it was
-# made with. Run it again after every upgrade of the jar or of Java: a cache or archive serves only
+# with (heap, collector), which the training run uses too, so that what it records fits the
+# service's JVM. Run it again after every upgrade of the jar or of Java: a cache or archive serves only
 # the jar and JVM that made it; a stale one is ignored with a warning and the site starts the slow
 # way.
 set -euo pipefail
