@@ -304,6 +304,9 @@ for _ in $(seq 1 "$STARTUP_ROUNDS"); do
 done
 echo "  the jar: $PLAIN_STARTS ms; deployed: $DEPLOYED_STARTS ms${OTHER_JAVA:+; deployed on $OTHER_JAVA: $OTHER_STARTS ms}"
 
+# The Java and what deploy/prepare.sh recorded for it, from the first line of the layout's jvm.args.
+layout_of() { sed -n 's/^# Written by deploy\/prepare.sh for \(.*\)\.$/\1/p' "$1/jvm.args"; }
+
 # ---- The table
 echo
 echo "Reader pages: $SPEC; wrk $DURATION per row, $THREADS threads, on the same machine"
@@ -318,9 +321,8 @@ echo "  every cache off: RSS after the run $RSS_AFTER_NO_CACHE MB, peak under lo
 echo "  start-up on existing data: caches on: $STARTUP_CACHED"
 echo "                             caches off: $STARTUP_NO_CACHE"
 echo "  start-up, launch to the first 200 on /, $STARTUP_ROUNDS starts each, ms: the jar $(spread <<<"$PLAIN_STARTS");" \
-  "deployed (deploy/prepare.sh: extracted, $(sed -n 's/^# Written by deploy\/prepare.sh for //p' "$WORK/app/jvm.args"))" \
-  "$(spread <<<"$DEPLOYED_STARTS")"
-[ -z "${OTHER_JAVA:-}" ] || echo "                             deployed on $(sed -n 's/^# Written by deploy\/prepare.sh for //p' "$WORK/other/jvm.args")" \
+  "deployed (deploy/prepare.sh; $(layout_of "$WORK/app")) $(spread <<<"$DEPLOYED_STARTS")"
+[ -z "${OTHER_JAVA:-}" ] || echo "                             deployed (deploy/prepare.sh; $(layout_of "$WORK/other"))" \
   "$(spread <<<"$OTHER_STARTS")"
 printf 'Machine: %s cores, %s, %s MB RAM, load average before the table %s\n' "$(nproc)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
