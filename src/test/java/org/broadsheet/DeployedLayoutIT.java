@@ -3,7 +3,6 @@ package org.broadsheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.broadsheet.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +69,7 @@ class DeployedLayoutIT {
         leftBehind.forEach(ProcessHandle::destroy); // a failing run leaves nothing running either
         assertThat(commands).isEmpty();
 
-        int port = freePort();
+        int port = FreePorts.any();
         Path log = dir.resolve("site.log");
         Process site = new ProcessBuilder(
                         JAVA,
@@ -110,11 +110,5 @@ class DeployedLayoutIT {
             }
         }
         throw new AssertionError("The site from the prepared layout never answered " + uri, last);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.broadsheet.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.platform.EmbeddedPostgresServer;
+import org.broadsheet.testkit.FreePorts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class DatabaseOutageTests {
 
     @Test
     void cachedPagesAreServedThroughAnOutageOthersGet503AndTheSiteRecoversWithoutARestart() throws Exception {
-        int port = freePort();
+        int port = FreePorts.any();
         EmbeddedPostgresServer db = EmbeddedPostgresServer.start(database, port);
         ConfigurableApplicationContext node = null;
         try {
@@ -210,11 +210,5 @@ class DatabaseOutageTests {
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT_MS);
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

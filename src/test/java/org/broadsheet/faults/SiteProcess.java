@@ -1,7 +1,6 @@
 package org.broadsheet.faults;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.broadsheet.BroadsheetApplication;
+import org.broadsheet.testkit.FreePorts;
 
 /**
  * Broadsheet in a process of its own, as an operator runs it ({@code main} on the test class
@@ -35,7 +35,7 @@ final class SiteProcess implements AutoCloseable {
 
     /** Starts the site on {@code dataDir} with {@code options} and waits until it serves. */
     static SiteProcess start(Path dataDir, String mainClass, String... options) throws Exception {
-        int port = freePort();
+        int port = FreePorts.any();
         List<String> command = java(mainClass, "--server.port=" + port, "--broadsheet.data-dir=" + dataDir);
         command.addAll(List.of(options));
         Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "site-process-", ".log");
@@ -123,12 +123,6 @@ final class SiteProcess implements AutoCloseable {
     public void close() throws Exception {
         if (process.isAlive()) {
             stop(Duration.ofSeconds(60));
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -29,6 +29,7 @@ import org.broadsheet.platform.JarCommand;
 import org.broadsheet.taxonomy.SectionService;
 import org.broadsheet.taxonomy.TagService;
 import org.broadsheet.taxonomy.TermForm;
+import org.broadsheet.testkit.FreePorts;
 import org.broadsheet.testkit.Stories;
 import org.broadsheet.web.SiteUrls;
 import org.jsoup.Jsoup;
@@ -63,10 +64,7 @@ class WxrRoundTripTests {
 
     @BeforeAll
     static void exportAndImportIntoAnEmptySite() throws Exception {
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = FreePorts.any();
         // The source's address is its own: the import fetches the library's images from it, as from a live site.
         String url = "http://127.0.0.1:" + port;
         source = site(dir.resolve("source"), true, port, url);
