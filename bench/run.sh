@@ -228,14 +228,16 @@ echo "Posting to $BASE$ACTION: $FIELDS"
 # database (docs/performance.md, session 32).
 POST_ID=$(sed -n 's/.*\(^\|&\)article=\([0-9]*\).*/\2/p' <<<"$FIELDS")
 [ -n "$POST_ID" ] || { echo "The form names no article" >&2; exit 1; }
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "
-  insert into comment (article_id, status, author_name, author_email, body, body_html, ip, created_at, updated_at)
-  select $POST_ID, 'pending', 'Held reader ' || g, 'held' || g || '@wave.example', 'Held comment ' || g || ', one of a wave.',
-         '<p>Held comment ' || g || ', one of a wave.</p>', '192.0.2.7', now() - interval '1 hour', now() - interval '1 hour'
-  from generate_series(1, greatest(0, $HELD - (select count(*) from comment where article_id = $POST_ID and status = 'pending'))) g" \
-  -c "analyze comment"
-echo "  article $POST_ID holds $(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc \
-  "select count(*) from comment where article_id = $POST_ID and status = 'pending'") comments for moderation"
+HELD_BEFORE=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc \
+  "select count(*) from comment where article_id = $POST_ID and status = 'pending'")
+if [ "$HELD_BEFORE" -lt "$HELD" ]; then
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "
+    insert into comment (article_id, status, author_name, author_email, body, body_html, ip, created_at, updated_at)
+    select $POST_ID, 'pending', 'Held reader ' || g, 'held' || g || '@wave.example', 'Held comment ' || g || ', one of a wave.',
+           '<p>Held comment ' || g || ', one of a wave.</p>', '192.0.2.7', now() - interval '1 hour', now() - interval '1 hour'
+    from generate_series(1, $((HELD - HELD_BEFORE))) g" -c "analyze comment"
+fi
+echo "  article $POST_ID holds $((HELD_BEFORE > HELD ? HELD_BEFORE : HELD)) comments for moderation"
 COOKIE=$(sed 's/^#HttpOnly_//' "$WORK/cookies" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}')
 sleep 4
 for c in $CONNECTIONS; do
@@ -281,26 +283,22 @@ echo
 echo "Start-up: the jar and the deployed layout (deploy/prepare.sh), $STARTUP_ROUNDS starts each, in turn"
 JAVA_OPTS="$JAVA_OPTS" deploy/prepare.sh "$JAR" "$WORK/app" >/dev/null
 [ -z "${OTHER_JAVA:-}" ] || JAVA="$OTHER_JAVA" JAVA_OPTS="$JAVA_OPTS" deploy/prepare.sh "$JAR" "$WORK/other" >/dev/null
+# One start and stop with JAVA, JAR and JAVA_OPTS as given before the call; adds its STARTUP_MS
+# to the variable named (not in a subshell: start's trap would clean up the whole run there).
+timed_start() {
+  # shellcheck disable=SC2086
+  LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
+  stop_broadsheet; JAVA_PID=
+  printf -v "$1" '%s%s ' "${!1}" "$STARTUP_MS"
+}
 PLAIN_STARTS=""
 DEPLOYED_STARTS=""
 OTHER_STARTS=""
 for _ in $(seq 1 "$STARTUP_ROUNDS"); do
-  # shellcheck disable=SC2086
-  LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
-  PLAIN_STARTS+="$STARTUP_MS "
-  stop_broadsheet; JAVA_PID=
-  # shellcheck disable=SC2086
-  JAR="$WORK/app/broadsheet.jar" JAVA_OPTS="$JAVA_OPTS @$WORK/app/jvm.args" \
-    LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
-  DEPLOYED_STARTS+="$STARTUP_MS "
-  stop_broadsheet; JAVA_PID=
-  if [ -n "${OTHER_JAVA:-}" ]; then
-    # shellcheck disable=SC2086
-    JAVA="$OTHER_JAVA" JAR="$WORK/other/broadsheet.jar" JAVA_OPTS="$JAVA_OPTS @$WORK/other/jvm.args" \
-      LOG_NAME=startup.log start $GENERATE_ARGS $SITE_ARGS ${APP_ARGS:-}
-    OTHER_STARTS+="$STARTUP_MS "
-    stop_broadsheet; JAVA_PID=
-  fi
+  timed_start PLAIN_STARTS
+  JAR="$WORK/app/broadsheet.jar" JAVA_OPTS="$JAVA_OPTS @$WORK/app/jvm.args" timed_start DEPLOYED_STARTS
+  [ -z "${OTHER_JAVA:-}" ] || JAVA="$OTHER_JAVA" JAR="$WORK/other/broadsheet.jar" \
+    JAVA_OPTS="$JAVA_OPTS @$WORK/other/jvm.args" timed_start OTHER_STARTS
 done
 echo "  the jar: $PLAIN_STARTS ms; deployed: $DEPLOYED_STARTS ms${OTHER_JAVA:+; deployed on $OTHER_JAVA: $OTHER_STARTS ms}"
 
