@@ -16,7 +16,7 @@ class SiteIdentityRepository {
 
     Optional<SiteIdentity> find() {
         return jdbc.sql("select name, tagline from site_identity")
-                .query(SiteIdentity.class)
+                .query((rs, n) -> new SiteIdentity(rs.getString("name"), rs.getString("tagline")))
                 .optional();
     }
 

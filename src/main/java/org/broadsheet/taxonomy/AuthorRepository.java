@@ -13,7 +13,13 @@ class AuthorRepository extends TermRepository<Author> {
                 jdbc,
                 Taxonomy.AUTHOR,
                 "t.id, t.slug, t.name, t.title, t.bio, t.photo_path as photo",
-                Author.class,
+                (rs, n) -> new Author(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        rs.getString("title"),
+                        rs.getString("bio"),
+                        rs.getString("photo")),
                 List.of(
                         Column.of("title", f -> TermForm.text(f.title())),
                         Column.of("bio", f -> TermForm.text(f.bio())),

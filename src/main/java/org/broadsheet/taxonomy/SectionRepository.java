@@ -15,7 +15,12 @@ class SectionRepository extends TermRepository<Section> {
                 jdbc,
                 Taxonomy.SECTION,
                 "t.id, t.slug, t.name, t.description, t.position",
-                Section.class,
+                (rs, n) -> new Section(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getInt("position")),
                 List.of(
                         Column.of("description", f -> TermForm.text(f.description())),
                         Column.insertedAs("position", LAST)));

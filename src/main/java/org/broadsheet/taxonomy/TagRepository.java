@@ -12,7 +12,12 @@ class TagRepository extends TermRepository<Tag> {
                 jdbc,
                 Taxonomy.TAG,
                 "t.id, t.slug, t.name, t.kind, t.description",
-                Tag.class,
+                (rs, n) -> new Tag(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        rs.getString("kind"),
+                        rs.getString("description")),
                 List.of(
                         Column.of("kind", TermForm::kind),
                         Column.of("description", f -> TermForm.text(f.description()))));
