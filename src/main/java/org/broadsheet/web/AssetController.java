@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * Serves {@link Assets} from memory. The current fingerprinted address is kept for a year
  * ({@code immutable}); the plain address, and a fingerprint that is not the current one (a page
  * of an earlier deploy, or a node not yet updated), get the current bytes with {@code no-cache}:
- * nothing may keep them under that address without asking again. Text types go gzipped, made
- * once at start-up, to a client that accepts it; each variant has its own ETag, and a matching
+ * nothing may keep them under that address without asking again. Text types go brotli-compressed
+ * to a client that prefers it, else gzipped to one that accepts it, both made once at start-up;
+ * each variant has its own ETag, and a matching
  * {@code If-None-Match} gets 304. Only names read at start-up are served, so no path can reach a
  * file outside {@code static/}.
  */
@@ -31,22 +32,22 @@ record AssetController(Assets assets) {
         Assets.Lookup lookup = assets.find(path.startsWith("/") ? path.substring(1) : path)
                 .orElseThrow(() -> new NotFoundException("No static file " + path));
         StaticAsset asset = lookup.asset();
-        boolean gzip = asset.gzip() != null && ContentNegotiation.acceptsGzip(request);
-        String etag = gzip ? asset.gzipEtag() : asset.etag();
+        byte[] brotli = ContentNegotiation.prefersBrotli(request) ? asset.brotli() : null;
+        byte[] gzip = brotli == null && ContentNegotiation.acceptsGzip(request) ? asset.gzip() : null;
+        String etag = brotli != null ? asset.brotliEtag() : gzip != null ? asset.gzipEtag() : asset.etag();
         response.setHeader(HttpHeaders.CACHE_CONTROL, lookup.current() ? IMMUTABLE : REVALIDATE);
         response.setHeader(HttpHeaders.ETAG, etag);
-        if (asset.gzip() != null) {
+        if (asset.gzip() != null || asset.brotli() != null) {
             response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         }
         if (ContentNegotiation.noneMatchNames(request, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        byte[] gzipped = asset.gzip();
-        byte[] body = gzip && gzipped != null ? gzipped : asset.bytes();
+        byte[] body = brotli != null ? brotli : gzip != null ? gzip : asset.bytes();
         response.setContentType(asset.contentType());
-        if (gzip) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        if (brotli != null || gzip != null) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, brotli != null ? "br" : "gzip");
         }
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {

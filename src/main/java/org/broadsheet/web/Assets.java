@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -117,8 +118,14 @@ public class Assets {
                 ? new MediaType(type, StandardCharsets.UTF_8).toString()
                 : type.toString();
         byte[] gzip = text ? gzip(bytes) : null;
+        byte[] brotli = text ? Brotli.compress(bytes) : null;
         return new StaticAsset(
-                name, fingerprint(bytes), contentType, bytes, gzip != null && gzip.length < bytes.length ? gzip : null);
+                name, fingerprint(bytes), contentType, bytes, smaller(gzip, bytes), smaller(brotli, bytes));
+    }
+
+    /** {@code compressed} when it is smaller than {@code bytes}, else null. */
+    private static byte @Nullable [] smaller(byte @Nullable [] compressed, byte[] bytes) {
+        return compressed != null && compressed.length < bytes.length ? compressed : null;
     }
 
     private static boolean isText(MediaType type) {

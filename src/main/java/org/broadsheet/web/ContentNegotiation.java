@@ -10,7 +10,7 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * The few rules every answer sent from bytes in memory shares (pages, kept pages, feeds, static
- * files): whether the client takes gzip, strong ETags made from the bytes, and whether
+ * files): whether the client takes gzip or prefers brotli, strong ETags made from the bytes, and whether
  * {@code If-None-Match} names the one being sent.
  */
 public final class ContentNegotiation {
@@ -43,6 +43,30 @@ public final class ContentNegotiation {
             }
         }
         return Boolean.TRUE.equals(star);
+    }
+
+    /**
+     * Whether the request's {@code Accept-Encoding} names {@code br} with a quality above 0 and
+     * not below gzip's: a client that ranks gzip higher gets gzip. Only a named {@code br}
+     * counts, not {@code *}.
+     */
+    public static boolean prefersBrotli(HttpServletRequest request) {
+        String header = joined(request.getHeaders(HttpHeaders.ACCEPT_ENCODING));
+        if (header == null) {
+            return false;
+        }
+        double brotli = -1;
+        double gzip = -1;
+        for (String part : header.toLowerCase(Locale.ROOT).split(",")) {
+            String[] fields = part.trim().split(";");
+            String coding = fields[0].trim();
+            if (coding.equals("br")) {
+                brotli = quality(fields);
+            } else if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                gzip = Math.max(gzip, quality(fields));
+            }
+        }
+        return brotli > 0 && brotli >= gzip;
     }
 
     private static double quality(String[] fields) {

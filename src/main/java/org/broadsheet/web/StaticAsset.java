@@ -10,8 +10,15 @@ import org.jspecify.annotations.Nullable;
  * @param contentType what it is served as
  * @param bytes       its content
  * @param gzip        its content gzipped once, for a text type when that is smaller; else null
+ * @param brotli      its content brotli-compressed once, likewise (null where brotli is not available)
  */
-record StaticAsset(String name, String fingerprint, String contentType, byte[] bytes, byte @Nullable [] gzip) {
+record StaticAsset(
+        String name,
+        String fingerprint,
+        String contentType,
+        byte[] bytes,
+        byte @Nullable [] gzip,
+        byte @Nullable [] brotli) {
 
     /** Its fingerprinted path under {@code /assets/}: {@code site.3f2a9c1e04.css}. */
     String fingerprintedName() {
@@ -31,5 +38,10 @@ record StaticAsset(String name, String fingerprint, String contentType, byte[] b
     /** The strong ETag of the gzip variant, distinct from the plain one's. */
     String gzipEtag() {
         return "\"" + fingerprint + "-gzip\"";
+    }
+
+    /** The strong ETag of the brotli variant, distinct from the other two. */
+    String brotliEtag() {
+        return "\"" + fingerprint + "-br\"";
     }
 }

@@ -2,6 +2,7 @@ package org.broadsheet.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Static files as a browser or a CDN gets them over HTTP: pages name fingerprinted addresses
- * kept for a year, text goes gzipped (made once) to clients that take it, conditional requests
+ * kept for a year, text goes brotli-compressed or gzipped (made once) to clients that take it, conditional requests
  * get 304, old addresses keep working without being kept, and nothing outside {@code static/}
  * is ever served.
  */
@@ -95,7 +96,7 @@ class StaticAssetsTests {
     void gzipVariantIsTheSameFileWithItsOwnEtag() throws Exception {
         String url = assets.url("site.css");
         HttpResponse<byte[]> plain = get(url, null, null);
-        HttpResponse<byte[]> gzipped = get(url, "br, gzip;q=0.8, deflate", null);
+        HttpResponse<byte[]> gzipped = get(url, "br;q=0.5, gzip;q=0.8, deflate", null);
         assertThat(header(gzipped, "Content-Encoding")).isEqualTo("gzip");
         assertThat(header(gzipped, "Vary")).containsIgnoringCase("Accept-Encoding");
         assertThat(header(plain, "Vary")).containsIgnoringCase("Accept-Encoding");
@@ -107,6 +108,31 @@ class StaticAssetsTests {
         HttpResponse<byte[]> refused = get(url, "gzip;q=0, identity", null);
         assertThat(header(refused, "Content-Encoding")).isNull();
         assertThat(refused.body()).isEqualTo(plain.body());
+    }
+
+    @Test
+    void brotliGoesToClientsThatPreferItWithItsOwnEtag() throws Exception {
+        String url = assets.url("site.css");
+        HttpResponse<byte[]> plain = get(url, null, null);
+        HttpResponse<byte[]> gzipped = get(url, "gzip", null);
+        HttpResponse<byte[]> brotli = get(url, "gzip, deflate, br, zstd", null);
+        assertThat(header(brotli, "Content-Encoding")).isEqualTo("br");
+        assertThat(header(brotli, "Vary")).containsIgnoringCase("Accept-Encoding");
+        assertThat(header(brotli, "Cache-Control")).isEqualTo(IMMUTABLE);
+        assertThat(Decoder.decompress(brotli.body()).getDecompressedData()).isEqualTo(plain.body());
+        assertThat(brotli.body().length).isLessThan(gzipped.body().length);
+        String tag = header(brotli, "ETag");
+        assertThat(tag).isNotIn(header(plain, "ETag"), header(gzipped, "ETag"));
+
+        assertThat(get(url, "br", tag).statusCode()).isEqualTo(304);
+        assertThat(get(url, "gzip", tag).statusCode())
+                .as("the brotli variant's tag does not stand for the gzip one")
+                .isEqualTo(200);
+        assertThat(header(get(url, "br;q=0, gzip", null), "Content-Encoding")).isEqualTo("gzip");
+        assertThat(header(get(url, "br;q=0", null), "Content-Encoding")).isNull();
+        assertThat(header(get(url, "*", null), "Content-Encoding"))
+                .as("only a named br counts")
+                .isEqualTo("gzip");
     }
 
     @Test
