@@ -6,7 +6,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One kept page: its bytes as rendered and gzip-compressed once (null when not worth it), the
+ * One kept page: its bytes as rendered, gzip- and brotli-compressed once (null when not worth it
+ * or, for brotli, not available), the
  * headers to send again, validators for each form, and what it shows.
  *
  * @param headers      name and value pairs in order, without those each answer sets itself
@@ -18,9 +19,11 @@ record CachedPage(
         String contentType,
         byte[] body,
         byte @Nullable [] gzip,
+        byte @Nullable [] brotli,
         List<Header> headers,
         String etag,
         String gzipEtag,
+        String brotliEtag,
         long lastModified,
         String lastModifiedHeader,
         Set<String> tags,
@@ -32,7 +35,7 @@ record CachedPage(
 
     /** Roughly what the page holds in memory, in bytes. */
     int weight() {
-        int size = 256 + body.length + (gzip == null ? 0 : gzip.length);
+        int size = 256 + body.length + (gzip == null ? 0 : gzip.length) + (brotli == null ? 0 : brotli.length);
         for (Header header : headers) {
             size += 48 + 2 * (header.name().length() + header.value().length());
         }

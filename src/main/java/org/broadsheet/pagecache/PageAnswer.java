@@ -10,7 +10,8 @@ import org.broadsheet.web.SecurityHeaders;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Sends a kept page: gzip-compressed to clients that take it, 304 to a client whose copy is
+ * Sends a kept page: brotli-compressed to clients that prefer it, else gzip-compressed to those
+ * that take it, 304 to a client whose copy is
  * current ({@code If-None-Match}, else {@code If-Modified-Since}), headers only to a HEAD.
  * Nothing is rendered or compressed here.
  */
@@ -19,8 +20,9 @@ final class PageAnswer {
     private PageAnswer() {}
 
     static void send(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean gzip = page.gzip() != null && ContentNegotiation.acceptsGzip(request);
-        String etag = gzip ? page.gzipEtag() : page.etag();
+        byte[] brotli = ContentNegotiation.prefersBrotli(request) ? page.brotli() : null;
+        byte[] gzip = brotli == null && ContentNegotiation.acceptsGzip(request) ? page.gzip() : null;
+        String etag = brotli != null ? page.brotliEtag() : gzip != null ? page.gzipEtag() : page.etag();
         // Set, not added: after a render the real answer already carries them.
         Set<String> set = new HashSet<>();
         for (CachedPage.Header header : page.headers()) {
@@ -41,9 +43,9 @@ final class PageAnswer {
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
-        byte[] body = gzip ? page.gzip() : page.body();
-        if (gzip) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        byte[] body = brotli != null ? brotli : gzip != null ? gzip : page.body();
+        if (brotli != null || gzip != null) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, brotli != null ? "br" : "gzip");
         }
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.broadsheet.web.Brotli;
 import org.broadsheet.web.ContentNegotiation;
 import org.broadsheet.web.PageTags;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Makes a {@link CachedPage} of a rendered answer, when it may be kept: a 200, marked
- * {@code public}, setting no cookie, of a known type and not too big. Compresses it once.
+ * {@code public}, setting no cookie, of a known type and not too big. Compresses it once, with
+ * gzip and with brotli.
  */
 final class PageBuilder {
 
@@ -75,7 +77,9 @@ final class PageBuilder {
         if (body.length > settings.maxPageBytes()) {
             return null;
         }
-        byte[] gzip = compressible(contentType) && body.length >= MIN_GZIP ? gzip(body) : null;
+        boolean compress = compressible(contentType) && body.length >= MIN_GZIP;
+        byte[] gzip = compress ? gzip(body) : null;
+        byte[] brotli = compress ? Brotli.compressPage(body) : null;
         Instant now = clock.instant();
         Instant expires = now.plus(settings.maxAge());
         if (tags.until() != null && tags.until().isBefore(expires)) {
@@ -86,9 +90,11 @@ final class PageBuilder {
                 contentType,
                 body,
                 gzip,
+                brotli,
                 headers(response, compressible(contentType)),
                 ContentNegotiation.strongEtag(body, false),
                 ContentNegotiation.strongEtag(body, true),
+                ContentNegotiation.strongEtag(body, "br"),
                 lastModified,
                 HTTP_DATE.format(Instant.ofEpochSecond(lastModified)),
                 tags.tags().isEmpty() ? Set.of(PageInvalidation.UNTAGGED) : Set.copyOf(tags.tags()),

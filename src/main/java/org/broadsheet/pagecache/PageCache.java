@@ -105,7 +105,7 @@ class PageCache {
                         cache -> cache.stats().pages())
                 .register(registry);
         Gauge.builder("broadsheet.page.cache.size", this, cache -> cache.stats().bytes())
-                .description("Bytes the kept pages take, both forms")
+                .description("Bytes the kept pages take, every form")
                 .baseUnit("bytes")
                 .register(registry);
     }

@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code broadsheet.page-cache.*}: the in-process cache of rendered reader pages.
  *
- * @param maxSize    the most memory the kept pages (both forms) may take; 0 turns the cache off
+ * @param maxSize    the most memory the kept pages (every form: plain, gzip, brotli) may take; 0 turns the cache off
  * @param maxAge     the longest a page is kept even when nothing it shows changed (a safety net:
  *                   changes drop pages at once)
  * @param renderWait how long a request for a page being rendered waits for that render before

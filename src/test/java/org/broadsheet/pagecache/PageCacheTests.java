@@ -2,6 +2,7 @@ package org.broadsheet.pagecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -95,6 +96,24 @@ class PageCacheTests extends SiteTest {
             assertThat(send(request(path, "Accept-Encoding", "gzip").header("If-None-Match", gzipEtag))
                             .statusCode())
                     .isEqualTo(304);
+
+            HttpResponse<byte[]> brotli = get(path, "Accept-Encoding", "gzip, deflate, br, zstd");
+            assertThat(brotli.headers().firstValue("Content-Encoding")).as(path).hasValue("br");
+            assertThat(Decoder.decompress(brotli.body()).getDecompressedData())
+                    .as("the same page")
+                    .isEqualTo(first.body());
+            assertThat(brotli.body().length).isLessThan(gzip.body().length);
+            String brotliEtag = brotli.headers().firstValue("ETag").orElseThrow();
+            assertThat(brotliEtag).isNotIn(etag, gzipEtag);
+            assertThat(send(request(path, "Accept-Encoding", "br").header("If-None-Match", brotliEtag))
+                            .statusCode())
+                    .isEqualTo(304);
+            assertThat(send(request(path, "Accept-Encoding", "gzip").header("If-None-Match", brotliEtag))
+                            .statusCode())
+                    .as("the brotli variant's tag does not stand for the gzip one")
+                    .isEqualTo(200);
+            assertThat(get(path, "Accept-Encoding", "br;q=0.5, gzip").headers().firstValue("Content-Encoding"))
+                    .hasValue("gzip");
 
             HttpResponse<byte[]> head = send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
             assertThat(head.statusCode()).isEqualTo(200);
