@@ -158,7 +158,7 @@ class CommentHttpTests extends SiteTest {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<byte[]> gzip = http.send(
                 HttpRequest.newBuilder(uri(article.url()))
-                        .header("Accept-Encoding", "br, gzip;q=0.8")
+                        .header("Accept-Encoding", "br;q=0.5, gzip;q=0.8")
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
