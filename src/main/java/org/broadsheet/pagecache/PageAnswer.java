@@ -20,9 +20,9 @@ final class PageAnswer {
     private PageAnswer() {}
 
     static void send(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] brotli = ContentNegotiation.prefersBrotli(request) ? page.brotli() : null;
-        byte[] gzip = brotli == null && ContentNegotiation.acceptsGzip(request) ? page.gzip() : null;
-        String etag = brotli != null ? page.brotliEtag() : gzip != null ? page.gzipEtag() : page.etag();
+        ContentNegotiation.Variant sent = ContentNegotiation.choose(
+                request, page.body(), page.etag(), page.gzip(), page.gzipEtag(), page.brotli(), page.brotliEtag());
+        String etag = sent.etag();
         // Set, not added: after a render the real answer already carries them.
         Set<String> set = new HashSet<>();
         for (CachedPage.Header header : page.headers()) {
@@ -43,9 +43,9 @@ final class PageAnswer {
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
-        byte[] body = brotli != null ? brotli : gzip != null ? gzip : page.body();
-        if (brotli != null || gzip != null) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, brotli != null ? "br" : "gzip");
+        byte[] body = sent.body();
+        if (sent.coding() != null) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, sent.coding());
         }
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {

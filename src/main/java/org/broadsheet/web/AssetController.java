@@ -32,9 +32,15 @@ record AssetController(Assets assets) {
         Assets.Lookup lookup = assets.find(path.startsWith("/") ? path.substring(1) : path)
                 .orElseThrow(() -> new NotFoundException("No static file " + path));
         StaticAsset asset = lookup.asset();
-        byte[] brotli = ContentNegotiation.prefersBrotli(request) ? asset.brotli() : null;
-        byte[] gzip = brotli == null && ContentNegotiation.acceptsGzip(request) ? asset.gzip() : null;
-        String etag = brotli != null ? asset.brotliEtag() : gzip != null ? asset.gzipEtag() : asset.etag();
+        ContentNegotiation.Variant sent = ContentNegotiation.choose(
+                request,
+                asset.bytes(),
+                asset.etag(),
+                asset.gzip(),
+                asset.gzipEtag(),
+                asset.brotli(),
+                asset.brotliEtag());
+        String etag = sent.etag();
         response.setHeader(HttpHeaders.CACHE_CONTROL, lookup.current() ? IMMUTABLE : REVALIDATE);
         response.setHeader(HttpHeaders.ETAG, etag);
         if (asset.gzip() != null || asset.brotli() != null) {
@@ -44,10 +50,10 @@ record AssetController(Assets assets) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        byte[] body = brotli != null ? brotli : gzip != null ? gzip : asset.bytes();
+        byte[] body = sent.body();
         response.setContentType(asset.contentType());
-        if (brotli != null || gzip != null) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, brotli != null ? "br" : "gzip");
+        if (sent.coding() != null) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, sent.coding());
         }
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {

@@ -45,6 +45,31 @@ public final class ContentNegotiation {
         return Boolean.TRUE.equals(star);
     }
 
+    /** One form of an answer: its bytes, its ETag, and its {@code Content-Encoding} (null for none). */
+    public record Variant(
+            byte[] body, String etag, @Nullable String coding) {}
+
+    /**
+     * The form of an answer kept in up to three to send: brotli when there is one and the client
+     * prefers it, else gzip when there is one and the client takes it, else the plain bytes.
+     */
+    public static Variant choose(
+            HttpServletRequest request,
+            byte[] plain,
+            String etag,
+            byte @Nullable [] gzip,
+            String gzipEtag,
+            byte @Nullable [] brotli,
+            String brotliEtag) {
+        if (brotli != null && prefersBrotli(request)) {
+            return new Variant(brotli, brotliEtag, "br");
+        }
+        if (gzip != null && acceptsGzip(request)) {
+            return new Variant(gzip, gzipEtag, "gzip");
+        }
+        return new Variant(plain, etag, null);
+    }
+
     /**
      * Whether the request's {@code Accept-Encoding} names {@code br} with a quality above 0 and
      * not below gzip's: a client that ranks gzip higher gets gzip. Only a named {@code br}
